@@ -1,0 +1,171 @@
+"""The notes' "multi-hidden-layer BP" section: matrix-form BP with thresholds as row 0 of
+Theta~^(kl), proved for symbolic widths; the n = 3 bridge to section 5.3; the notes'
+3-4-4-3 example checked entry by entry.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sympy as sp
+from sympy import Indexed, IndexedBase, Rational, Sum
+
+from symnet.claims import Chain, Check, Derivation, Outcome
+from symnet.entrywise import check_entrywise
+from symnet.indexed import Model, index
+from symnet.multilayer import LayerPair, OutputLayer
+from symnet.registry import sigmoid
+from derivations.standard_bp import model as single_layer
+
+SECTION = "multi-hidden-layer BP"
+
+
+@lru_cache(maxsize=None)
+def pair() -> LayerPair:
+    """Layers k and l = k + 1 with an arbitrary activation f and arbitrary downstream E."""
+    return LayerPair()
+
+
+def bp_forward():
+    m = pair()
+    j, i_ = m.j, index("i''")
+    matrix_form = Sum(m.Theta[i_, j] * m.a_tilde[i_], (i_, 0, m.s_k))   # [Theta~^T a~]_j
+    scalar_form = Sum(m.Theta[i_, j] * m.a_k[i_], (i_, 1, m.s_k)) - m.Theta[0, j]
+    return Derivation(m, [matrix_form, scalar_form])
+
+
+def bp_delta_output():
+    m = OutputLayer()
+    j = m.j
+    chain = [m.D(m.E_at("z"), m.z[j]),
+             m.D(m.E_at("a"), m.a[j]) * m.D(m.unfold(m.a[j]), m.z[j]),
+             (m.a[j] - m.y[j]) * m.fprime(m.z[j])]
+    return Derivation(m, chain)
+
+
+def bp_delta_recursion():
+    m = pair()
+    i, jj = m.i, index("j''")
+    chain = [m.D(m.E_at("z"), m.z_k[i]),
+             m.D(m.E_at("a"), m.a_k[i]) * m.D(m.unfold(m.a_k[i], only=[m.a_k]), m.z_k[i]),
+             Sum(m.Theta[i, jj] * m.delta_l[jj], (jj, 1, m.s_l)) * m.fprime(m.z_k[i])]
+    return Derivation(m, chain)
+
+
+def bp_gradient():
+    m = pair()
+    r, j = m.r, m.j                      # every row 0..s_k, thresholds included
+    z_def = m.unfold(m.z_l[j], only=[m.z_l])
+    chain = [m.D(m.E_at("a_tilde"), m.Theta[r, j]),
+             m.D(m.E, m.z_l[j]) * m.D(z_def, m.Theta[r, j]),
+             m.a_tilde[r] * m.delta_l[j]]
+    return Derivation(m, chain)
+
+
+def bp_update():
+    m = pair()
+    r, j, eta = m.r, m.j, m.eta
+    return Derivation(m, [-eta * m.D(m.E_at("a_tilde"), m.Theta[r, j]),
+                          -eta * m.a_tilde[r] * m.delta_l[j]])
+
+
+class Bridge(Model):
+    """The n = 3 network in matrix notation beside the figure-5.7 network, with
+    v_ih = theta^(12)_ih, gamma_h = theta^(12)_0h, w_hj = theta^(23)_hj,
+    theta_j = theta^(23)_0j; unfolding maps the section-5.3 parameters onto these."""
+
+    def __init__(self):
+        sl = single_layer()
+        self.sl = sl
+        super().__init__(sl.ranges)
+        self.rules.update(sl.rules)
+        self.T12, self.T23 = IndexedBase("Theta_tilde12"), IndexedBase("Theta_tilde23")
+        self.z2, self.z3, self.a2 = IndexedBase("z2"), IndexedBase("z3"), IndexedBase("a2")
+        self.at1, self.at2 = IndexedBase("a_tilde1"), IndexedBase("a_tilde2")
+        self.peel_for = frozenset({self.at1, self.at2})
+        self.f = sl.f
+        u, p = index("u"), index("u'")
+
+        def tilde(values):
+            def rule(i, ranges):
+                if i == 0:
+                    return sp.Integer(-1)
+                lo = ranges.get(i, (i, i))[0]
+                return values[i] if (sp.sympify(lo) - 1).is_nonnegative else None
+            return rule
+
+        self.define(self.at1, tilde(sl.x))
+        self.define(self.at2, tilde(self.a2))
+        self.define(self.a2, lambda h, ranges: self.f(self.z2[h]))
+        self.define(self.z2, lambda h, ranges: Sum(self.T12[u, h] * self.at1[u], (u, 0, sl.d)))
+        self.define(self.z3, lambda j, ranges: Sum(self.T23[p, j] * self.at2[p], (p, 0, sl.q)))
+        self.mapping = {sl.v: lambda i, h: self.T12[i, h], sl.gamma: lambda h: self.T12[0, h],
+                        sl.w: lambda h, j: self.T23[h, j], sl.theta: lambda j: self.T23[0, j]}
+
+    def E_at(self, names):
+        jj = index("j'")
+        E = Rational(1, 2) * Sum((self.f(self.z3[jj]) - self.sl.y[jj]) ** 2, (jj, 1, self.sl.l))
+        return self.unfold(E, only=[getattr(self, n) for n in names])
+
+    def unfold(self, expr, only=None, limit=20):
+        expr = super().unfold(expr, only, limit)
+        if only is not None:
+            return expr
+        return expr.replace(lambda e: isinstance(e, Indexed) and e.base in self.mapping,
+                            lambda e: self.mapping[e.base](*e.indices))
+
+
+@lru_cache(maxsize=None)
+def bridge() -> Bridge:
+    return Bridge()
+
+
+def bp_bridge():
+    m, sl = bridge(), single_layer()
+    i, h, j, eta = sl.i, sl.h, sl.j, sl.eta
+    E_params = m.E_at(["z3", "at2", "a2", "z2", "at1"])
+    delta3 = m.D(m.E_at([]), m.z3[j])
+    delta2 = m.D(m.E_at(["z3", "at2", "a2"]), m.z2[h])
+    single = (sl.g[j], sl.e[h], -eta * sl.D(sl.E_at("b"), sl.w[h, j]),
+              -eta * sl.D(sl.E_at("beta"), sl.theta[j]),
+              -eta * sl.D(sl.E_at("x"), sl.v[i, h]), -eta * sl.D(sl.E_at("alpha"), sl.gamma[h]))
+    matrix = (-delta3, -delta2, -eta * m.D(E_params, m.T23[h, j]),
+              -eta * m.D(E_params, m.T23[0, j]), -eta * m.D(E_params, m.T12[i, h]),
+              -eta * m.D(E_params, m.T12[0, h]))
+    return Derivation(m, [single, matrix])
+
+
+def example_3443() -> Outcome:
+    report = check_entrywise([3, 4, 4, 3], "sigmoid", "squared")
+    detail = (f"{report.gradient_entries} gradient entries and {report.delta_entries} "
+              f"deltas, {len(report.mismatches)} mismatches")
+    return Outcome(report.ok and report.gradient_entries == 51,
+                   "exact, entry by entry: SymPy diff of each local definition, "
+                   "reverse sweep, difference expanded to 0", "3,4,4,3", detail)
+
+
+CLAIMS = [
+    Chain("bp-forward", "", "forward pass in matrix form",
+          "z^(l) = Theta~^(kl)^T a~^(k) with a~_0 = -1 is sum_i theta_ij a_i - theta_0j",
+          SECTION, build=bp_forward,
+          method="exact: row 0 of the sum split off, a~ unfolded, difference expanded to 0"),
+    Chain("bp-delta-output", "", "output-layer delta",
+          "delta^(n) = dE/dz^(n) = dE/da^(n) ⊙ f'(z^(n)) = (a^(n) - y) ⊙ f'(z^(n)), any f",
+          SECTION, build=bp_delta_output),
+    Chain("bp-delta-recursion", "", "the delta recursion",
+          "delta^(k) = dE/da^(k) ⊙ f'(z^(k)) = (Theta^(kl) delta^(l)) ⊙ f'(z^(k)), induction "
+          "step from l to k = l - 1 with arbitrary downstream error and f", SECTION,
+          build=bp_delta_recursion),
+    Chain("bp-gradient", "", "gradient of Theta~",
+          "dE/dTheta~^(kl) = a~^(k) delta^(l)^T, rows 0 (thresholds) to s_k", SECTION,
+          build=bp_gradient),
+    Chain("bp-update", "", "update of Theta~",
+          "Delta Theta~^(kl) = -eta a~^(k) delta^(l)^T", SECTION, build=bp_update),
+    Chain("bp-bridge", "", "n = 3 is section 5.3",
+          "with n = 3: g_j = -delta^(3)_j, e_h = -delta^(2)_h, and Delta w_hj, Delta theta_j, "
+          "Delta v_ih, Delta gamma_h are the entries of Delta Theta~^(23), Delta Theta~^(12)",
+          SECTION, build=bp_bridge,
+          method="exact: both networks differentiated by SymPy, compared at the parameters"),
+    Check("bp-example-3443", "", "the notes' 3-4-4-3 network",
+          "every entry of dE/dTheta~^(12), dE/dTheta~^(23), dE/dTheta~^(34) is a~ delta^T",
+          SECTION, check=example_3443),
+]

@@ -1,0 +1,60 @@
+"""``symnet bench``: performance figures as ratios measured in one run (never as timed
+assertions in tests; the machines are shared and noisy)."""
+from __future__ import annotations
+
+import platform
+import resource
+import time
+
+import sympy as sp
+
+from . import __version__
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def bench_verify(quick: bool = False) -> int:
+    """Catalog time; ours against the naive nested-diff route; entries per second."""
+    from derivations import catalog
+    from .claims import run_claims
+    from .entrywise import check_entrywise
+    from .naive import naive_check
+
+    print(f"symnet {__version__} bench verify -- Python {platform.python_version()}, "
+          f"SymPy {sp.__version__}, {platform.machine()}")
+    start = time.perf_counter()
+    results = run_claims(catalog())
+    catalog_s = time.perf_counter() - start
+    proved = sum(r.status == "proved" for r in results)
+    print(f"catalog: {proved}/{len(results)} rows proved in {catalog_s:.2f} s")
+
+    ours = check_entrywise([3, 4, 4, 3])
+    n_checked, bad, naive_s, _ = naive_check([3, 4, 4, 3])
+    print(f"3,4,4,3 ({ours.gradient_entries} entries): ours {ours.seconds:.3f} s, naive "
+          f"nested diff {naive_s:.2f} s ({n_checked} entries, {bad} mismatches): "
+          f"ratio naive/ours = {naive_s / ours.seconds:.0f}x")
+
+    budget = 10 if quick else 60
+    big_ours = check_entrywise([8, 8, 8, 4])
+    n_checked, _, naive_s, finished = naive_check([8, 8, 8, 4], budget=budget)
+    state = "finished" if finished else f"stopped at the {budget} s budget"
+    print(f"8,8,8,4 ({big_ours.gradient_entries} entries): ours {big_ours.seconds:.3f} s; "
+          f"naive {state} after {n_checked} entries in {naive_s:.1f} s "
+          f"(~{naive_s / max(n_checked, 1) * big_ours.gradient_entries:.0f} s projected)")
+
+    widths = (8, 16, 32) if quick else (32, 64, 128)
+    for q in widths:
+        r = check_entrywise([784, q, 10])
+        rate = r.gradient_entries / r.seconds
+        print(f"784,{q},10: {r.gradient_entries:,} entries exact in {r.seconds:.1f} s = "
+              f"{rate:,.0f} entries/s ({1e6 / rate:.0f} us/entry), ok={r.ok}, "
+              f"peak RSS {_peak_mib():,.0f} MiB")
+    return 0
+
+
+def run_bench(what: str, quick: bool = False) -> int:
+    if what == "verify":
+        return bench_verify(quick)
+    raise ValueError(what)

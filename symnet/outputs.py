@@ -1,0 +1,55 @@
+"""Writing results: the verify table, JUnit XML, and atomic file writes."""
+from __future__ import annotations
+
+import os
+import tempfile
+from xml.sax.saxutils import quoteattr, escape
+
+
+def write_atomic(path, text: str) -> None:
+    """Write text to path through a temporary file in the same folder, then rename, so
+    an existing file is never half-written or lost."""
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symnet-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def print_table(results, summary, out) -> None:
+    """One row per claim: id, equation, status, sizes, seconds, method."""
+    out.write(f"{'claim':30} {'eq.':5} {'status':7} {'sizes':9} {'time':>7}  method\n")
+    for r in results:
+        out.write(f"{r.id:30} {r.equation or '-':5} {r.status:7} {r.sizes:9} "
+                  f"{r.seconds:6.2f}s  {r.method}\n")
+        if r.detail and r.status != "proved":
+            out.write(f"{'':30} -> {r.detail}\n")
+    out.write(f"\n{summary['proved']} proved, {summary['failed']} failed, "
+              f"{summary['error']} errors\n")
+
+
+def junit_xml(results) -> str:
+    """A JUnit XML document: one testcase per claim row, failures with their detail."""
+    failed = sum(r.status == "failed" for r in results)
+    errors = sum(r.status == "error" for r in results)
+    total = sum(r.seconds for r in results)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<testsuite name="symnet.verify" tests="{len(results)}" failures="{failed}" '
+             f'errors="{errors}" time="{total:.3f}">']
+    for r in results:
+        head = (f'  <testcase classname="symnet.claims" name={quoteattr(r.id)} '
+                f'time="{r.seconds:.3f}"')
+        if r.status == "proved":
+            lines.append(head + "/>")
+            continue
+        tag = "failure" if r.status == "failed" else "error"
+        lines += [head + ">", f"    <{tag} message={quoteattr(r.detail or r.status)}>"
+                  f"{escape(r.method)}</{tag}>", "  </testcase>"]
+    lines.append("</testsuite>")
+    return "\n".join(lines) + "\n"

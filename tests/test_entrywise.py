@@ -1,0 +1,191 @@
+"""The concrete-network checker: exact at the notes' 3-4-4-3, rejects corrupted closed
+forms, agrees with the naive nested route, with mpmath finite differences and (where
+installed) with PyTorch autograd."""
+import random
+
+import mpmath
+import pytest
+import sympy as sp
+
+from symnet.entrywise import check_entrywise
+from symnet.naive import naive_check
+
+ACTS = ["sigmoid", "tanh", "relu", "identity", "softplus"]
+
+
+def test_notes_example_3443_every_entry():
+    report = check_entrywise([3, 4, 4, 3])
+    assert report.ok
+    assert report.gradient_entries == 51 and report.delta_entries == 11
+
+
+@pytest.mark.parametrize("act", ACTS)
+@pytest.mark.parametrize("loss", ["squared", "cross-entropy"])
+def test_all_pairs_small(act, loss):
+    assert check_entrywise([2, 3, 2], act, loss).ok
+
+
+def _swap_theta_indices(expr, layer):
+    """theta^(layer,layer+1)_(i,j) -> theta^(layer,layer+1)_(j,i): the transposed matrix."""
+    tag = f"theta^({layer},{layer + 1})_("
+    swap = {}
+    for s in expr.free_symbols:
+        name = str(s)
+        if name.startswith(tag):
+            i, j = name[len(tag):-1].split(",")
+            swap[s] = sp.Symbol(f"{tag}{j},{i})", real=True)
+    return expr.xreplace(swap)
+
+
+def _drop_output_fprime(kind, closed, key):
+    """(a - y) instead of (a - y) a (1 - a) at the output layer."""
+    if kind == "delta" and key[0] == 3:
+        a = sp.Symbol(f"a^(3)_{key[1]}", real=True)
+        return sp.cancel(closed / (a * (1 - a)))
+    return closed
+
+
+CORRUPTIONS = {
+    "sign flipped": lambda kind, c, key: -c,
+    "f' factor missing": _drop_output_fprime,
+    "threshold input +1": lambda kind, c, key: -c if kind == "gradient" and key[1] == 0 else c,
+    "Theta transposed in the recursion": lambda kind, c, key:
+        _swap_theta_indices(c, 2) if kind == "delta" and key[0] == 2 else c,
+    "constant factor 2": lambda kind, c, key: 2 * c if kind == "gradient" and key == (2, 1, 1) else c,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORRUPTIONS))
+def test_corrupted_closed_forms_are_rejected(name):
+    report = check_entrywise([2, 3, 3], corrupt=CORRUPTIONS[name])
+    assert not report.ok, f"{name} accepted"
+
+
+def test_agrees_with_naive_route():
+    checked, mismatches, _, finished = naive_check([2, 2, 2])
+    assert finished and checked == check_entrywise([2, 2, 2]).gradient_entries
+    assert mismatches == 0
+
+
+# ---- independent numeric oracle: mpmath, 40 digits ---------------------------------
+
+mpmath.mp.dps = 40
+NUMERIC = {
+    "sigmoid": lambda z: 1 / (1 + mpmath.exp(-z)),
+    "tanh": mpmath.tanh,
+    "relu": lambda z: z if z > 0 else mpmath.mpf(0),
+    "identity": lambda z: z,
+    "softplus": lambda z: mpmath.log(1 + mpmath.exp(z)),
+}
+LOSS = {
+    "squared": lambda a, y: (a - y) ** 2 / 2,
+    "cross-entropy": lambda a, y: -(y * mpmath.log(a) + (1 - y) * mpmath.log(1 - a)),
+}
+
+
+def _forward(sizes, act, theta, x):
+    """Plain mpmath forward pass: returns z and a per layer (index 0 unused)."""
+    f = NUMERIC[act]
+    a, z = {1: list(x)}, {}
+    for k in range(1, len(sizes)):
+        zs = []
+        for j in range(sizes[k]):
+            zs.append(sum(theta[k][i + 1][j] * a[k][i] for i in range(sizes[k - 1]))
+                      - theta[k][0][j])
+        z[k + 1], a[k + 1] = zs, [f(v) for v in zs]
+    return z, a
+
+
+def _error(sizes, act, loss, theta, x, y):
+    _, a = _forward(sizes, act, theta, x)
+    return sum(LOSS[loss](a[len(sizes)][j], y[j]) for j in range(sizes[-1]))
+
+
+@pytest.mark.parametrize("sizes,act,loss", [
+    ([2, 3, 2], "sigmoid", "squared"), ([3, 4, 4, 3], "sigmoid", "squared"),
+    ([2, 3, 2], "tanh", "squared"), ([3, 2, 3], "softplus", "squared"),
+    ([2, 3, 2], "relu", "squared"), ([2, 2, 3, 2], "identity", "squared"),
+    ([3, 3, 2], "sigmoid", "cross-entropy"), ([2, 4, 3], "tanh", "cross-entropy"),
+])
+def test_derived_gradients_match_finite_differences(sizes, act, loss):
+    rng = random.Random(hash((tuple(sizes), act, loss)) & 0xFFFF)
+    n = len(sizes)
+    theta = {k: [[mpmath.mpf(rng.uniform(-1, 1)) for _ in range(sizes[k])]
+                 for _ in range(sizes[k - 1] + 1)] for k in range(1, n)}
+    x = [mpmath.mpf(rng.uniform(-1, 1)) for _ in range(sizes[0])]
+    y = [mpmath.mpf(rng.uniform(0.1, 0.9)) for _ in range(sizes[-1])]
+    if act in ("tanh", "identity", "relu", "softplus") and loss == "cross-entropy":
+        pytest.skip("cross-entropy needs outputs in (0, 1)")
+    report = check_entrywise(sizes, act, loss, keep=True)
+    z, a = _forward(sizes, act, theta, x)
+    values = {}
+    for k in range(1, n):
+        for i, row in enumerate(theta[k]):
+            for j, v in enumerate(row):
+                values[sp.Symbol(f"theta^({k},{k + 1})_({i},{j + 1})", real=True)] = v
+    for i, v in enumerate(x):
+        values[sp.Symbol(f"x_{i + 1}", real=True)] = v
+    for j, v in enumerate(y):
+        values[sp.Symbol(f"y_{j + 1}", real=True)] = v
+    for k in range(2, n + 1):
+        for i in range(sizes[k - 1]):
+            values[sp.Symbol(f"z^({k})_{i + 1}", real=True)] = z[k][i]
+            values[sp.Symbol(f"a^({k})_{i + 1}", real=True)] = a[k][i]
+    for (k, i) in sorted(report.derived_delta, reverse=True):
+        expr = report.derived_delta[(k, i)]
+        values[sp.Symbol(f"delta^({k})_{i}", real=True)] = _num(expr, values)
+    step = mpmath.mpf("1e-15")
+    for (k, i, j), expr in report.derived_gradient.items():
+        derived = _num(expr, values)
+        saved = theta[k][i][j - 1]
+        theta[k][i][j - 1] = saved + step
+        up = _error(sizes, act, loss, theta, x, y)
+        theta[k][i][j - 1] = saved - step
+        down = _error(sizes, act, loss, theta, x, y)
+        theta[k][i][j - 1] = saved
+        fd = (up - down) / (2 * step)
+        assert abs(derived - fd) <= mpmath.mpf("1e-20") * (1 + abs(fd)), (k, i, j)
+
+
+def _num(expr, values):
+    out = expr.xreplace({s: sp.Float(str(values[s]), 40) for s in expr.free_symbols})
+    return mpmath.mpf(str(sp.N(out, 40)))
+
+
+def test_matches_torch_autograd():
+    torch = pytest.importorskip("torch")
+    sizes = [3, 4, 4, 3]
+    rng = random.Random(5)
+    theta = [torch.tensor([[rng.uniform(-1, 1) for _ in range(sizes[k + 1])]
+                           for _ in range(sizes[k] + 1)], dtype=torch.float64, requires_grad=True)
+             for k in range(3)]
+    x = torch.tensor([rng.uniform(-1, 1) for _ in range(3)], dtype=torch.float64)
+    y = torch.tensor([rng.uniform(0, 1) for _ in range(3)], dtype=torch.float64)
+    a = x
+    for W in theta:
+        a = torch.sigmoid(a @ W[1:] - W[0])
+    (0.5 * ((a - y) ** 2).sum()).backward()
+    report = check_entrywise(sizes, keep=True)
+    values = {}
+    for k in range(3):
+        for i in range(sizes[k] + 1):
+            for j in range(sizes[k + 1]):
+                values[sp.Symbol(f"theta^({k + 1},{k + 2})_({i},{j + 1})", real=True)] = \
+                    float(theta[k][i, j])
+    for i in range(3):
+        values[sp.Symbol(f"x_{i + 1}", real=True)] = float(x[i])
+        values[sp.Symbol(f"y_{i + 1}", real=True)] = float(y[i])
+    h = x.detach()
+    for k in range(3):
+        W = theta[k].detach()
+        zz = h @ W[1:] - W[0]
+        h = torch.sigmoid(zz)
+        for i in range(sizes[k + 1]):
+            values[sp.Symbol(f"z^({k + 2})_{i + 1}", real=True)] = float(zz[i])
+            values[sp.Symbol(f"a^({k + 2})_{i + 1}", real=True)] = float(h[i])
+    for key in sorted(report.derived_delta, reverse=True):
+        values[sp.Symbol(f"delta^({key[0]})_{key[1]}", real=True)] = \
+            float(_num(report.derived_delta[key], values))
+    for (k, i, j), expr in report.derived_gradient.items():
+        assert float(_num(expr, values)) == pytest.approx(float(theta[k - 1].grad[i, j - 1]),
+                                                          rel=1e-9, abs=1e-12)
