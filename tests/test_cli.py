@@ -1,0 +1,83 @@
+"""The command line: exit codes, JSON contract, JUnit, and one-line errors."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from symnet.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "symnet", *args], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=300)
+
+
+def test_verify_json_contract(capsys):
+    assert main(["verify", "--json", "--only", "eq5.1*", "--only", "bp-*"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ids = {c["id"] for c in data["claims"]}
+    assert {"eq5.10", "eq5.15", "bp-delta-recursion", "bp-example-3443"} <= ids
+    for c in data["claims"]:
+        assert set(c) >= {"id", "equation", "status", "method", "sizes", "seconds"}
+        assert c["status"] == "proved"
+    by_id = {c["id"]: c for c in data["claims"]}
+    assert by_id["eq5.15"]["sizes"] == "symbolic" and by_id["eq5.15"]["equation"] == "5.15"
+    assert by_id["bp-example-3443"]["sizes"] == "3,4,4,3"
+    assert data["summary"] == {"proved": len(data["claims"]), "failed": 0, "error": 0}
+
+
+def test_junit_written(tmp_path, capsys):
+    out = tmp_path / "r.xml"
+    assert main(["verify", "--only", "eq5.8", "--junit", str(out)]) == 0
+    text = out.read_text()
+    assert '<testsuite name="symnet.verify" tests="1" failures="0"' in text
+
+
+def test_failing_claim_exits_1(monkeypatch, capsys):
+    from derivations import standard_bp
+    from symnet.claims import Chain, Derivation
+
+    def wrong():
+        m = standard_bp.model()
+        return Derivation(m, [m.D(m.E_at("b"), m.w[m.h, m.j]), m.eta * m.g[m.j] * m.b[m.h]])
+
+    bad = Chain("wrong-5.11", "5.11", "t", "s", "x", build=wrong)
+    monkeypatch.setattr("derivations.catalog", lambda: [bad])
+    assert main(["verify"]) == 1
+    assert "failed" in capsys.readouterr().out
+
+
+def test_layers_exact(capsys):
+    assert main(["verify", "--layers", "3,4,4,3"]) == 0
+    assert "51 gradient entries" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [
+    ["verify", "--layers", ""], ["verify", "--layers", "3,a"], ["verify", "--layers", "3"],
+    ["verify", "--layers", "3,0,2"], ["verify", "--layers", "3,-4"],
+    ["verify", "--layers", "100000,100000"], ["verify", "--layers", "3,3", "--activation", "foo"],
+    ["verify", "--layers", "3,3", "--loss", "bar"], ["verify", "--only", "no-such-claim"],
+    ["verify", "--bogus"], ["frobnicate"],
+])
+def test_bad_input_one_line_exit_2(args):
+    proc = run(*args)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("symnet: error:"), proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_junit_into_missing_folder_is_one_line(tmp_path):
+    proc = run("verify", "--only", "eq5.8", "--junit", str(tmp_path / "no" / "r.xml"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_list(capsys):
+    assert main(["verify", "--list"]) == 0
+    assert "eq5.15" in capsys.readouterr().out
