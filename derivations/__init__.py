@@ -6,7 +6,7 @@ and append it to ``MODULES``.
 """
 from importlib import import_module
 
-MODULES = ["standard_bp", "multilayer_bp", "activations"]
+MODULES = ["perceptron", "standard_bp", "accumulated", "multilayer_bp", "activations"]
 
 
 def catalog():
