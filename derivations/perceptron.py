@@ -34,10 +34,15 @@ def unit(w, theta, x) -> int:
     return step(sum(Rational(wi) * xi for wi, xi in zip(w, x)) - theta)
 
 
+def wrong_inputs(predict, table) -> list:
+    """The inputs where predict(x) differs from the truth table."""
+    return [x for x in INPUTS if predict(x) != table[x]]
+
+
 def _gate(name):
     def check():
         table, w, theta = GATES[name]
-        wrong = [x for x in INPUTS if unit(w, theta, x) != table[x]]
+        wrong = wrong_inputs(lambda x: unit(w, theta, x), table)
         return Outcome(not wrong, "exact: all four inputs, step(0) = 1", "2 inputs",
                        f"w = {w}, theta = {theta}" + (f"; wrong at {wrong}" if wrong else ""))
     return check
@@ -46,7 +51,8 @@ def _gate(name):
 def perceptron_train(table, eta=Rational(1), max_passes=100):
     """Rule (5.1)/(5.2) with exact arithmetic from w = 0, theta = 0; returns
     (w, theta, updates) once a pass makes no mistake, or None when the weights
-    revisit an earlier state at a pass boundary (it cycles: no separating line found)."""
+    revisit an earlier state at a pass boundary (it cycles: no separating line found)
+    or max_passes run out."""
     w, theta, updates, seen = [Rational(0)] * 2, Rational(0), 0, set()
     for _ in range(max_passes):
         state = (tuple(w), theta)
@@ -83,7 +89,7 @@ def separability() -> Outcome:
     lines, problems = [], []
     for name, (table, _, _) in GATES.items():
         found = perceptron_train(table)
-        if found is None or any(unit(found[0], found[1], x) != table[x] for x in INPUTS):
+        if found is None or wrong_inputs(lambda x: unit(found[0], found[1], x), table):
             problems.append(f"{name}: no line")
         else:
             lines.append(f"{name}: w = ({found[0][0]}, {found[0][1]}), theta = {found[1]} "
@@ -104,21 +110,20 @@ def xor_network() -> Outcome:
         h1 = unit((1, 1), Rational(1, 2), x)
         h2 = unit((-1, -1), Rational(-3, 2), x)
         return unit((1, 1), Rational(3, 2), (h1, h2))
-    wrong = [x for x in INPUTS if net(x) != XOR[x]]
+    wrong = wrong_inputs(net, XOR)
     return Outcome(not wrong, "exact: all four inputs", "2-2-1", f"wrong at {wrong}" if wrong else
                    "h1 = f(x1 + x2 - 0.5), h2 = f(-x1 - x2 + 1.5), y = f(h1 + h2 - 1.5)")
 
 
 def eq5_2():
     """Pre-activation after the update minus before, threshold as the weight of a -1 input."""
-    n, i = size("n"), index("i")
-    ii = index("i'")
+    n, ii = size("n"), index("i'")
     w, x = IndexedBase("w"), IndexedBase("x")
     theta, eta, y, yhat = sp.symbols("theta eta y yhat", real=True)
     err = y - yhat
     before = Sum(w[ii] * x[ii], (ii, 1, n)) - theta
     after = Sum((w[ii] + eta * err * x[ii]) * x[ii], (ii, 1, n)) - (theta + eta * err * (-1))
-    return Derivation(Model({i: (1, n)}),
+    return Derivation(Model({}),
                       [after - before, eta * err * (Sum(x[ii] ** 2, (ii, 1, n)) + 1)])
 
 
