@@ -6,7 +6,8 @@ and append it to ``MODULES``.
 """
 from importlib import import_module
 
-MODULES = ["perceptron", "standard_bp", "accumulated", "multilayer_bp", "activations"]
+MODULES = ["perceptron", "standard_bp", "accumulated", "rbf", "vanishing", "multilayer_bp",
+           "activations", "boltzmann"]
 
 
 def catalog():

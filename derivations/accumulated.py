@@ -1,16 +1,15 @@
-"""Accumulated and regularised error (5.16), (5.17), and the bound behind vanishing
-gradients (the notes' section on deep learning).
+"""Accumulated and regularised error (5.16), (5.17): accumulated BP descends the mean
+of the per-example errors; the regulariser adds 2 (1 - lambda) w to each gradient.
 """
 from __future__ import annotations
 
 import sympy as sp
-from sympy import IndexedBase, Rational, Sum
+from sympy import IndexedBase, Sum
 
 from symnet.claims import Chain, Derivation
-from symnet.indexed import ExpressionModel, Model, index, size
-from symnet.registry import sigmoid
+from symnet.indexed import Model, index, size
 
-SECTION = "5.3 accumulated BP; 5.6 deep learning"
+SECTION = "5.3 accumulated BP"
 
 
 class Ek(sp.Function):
@@ -47,13 +46,6 @@ def eq5_17():
                               lam * Sum(dEk(k, w[p]), (k, 1, m_)) / m_ + 2 * (1 - lam) * w[p]])
 
 
-def vanishing_bound():
-    x = sp.Symbol("x", real=True)
-    fprime = sp.diff(sigmoid.definition(x), x)        # SymPy's derivative of 1/(1+e^-x)
-    return Derivation(ExpressionModel(), [Rational(1, 4) - fprime,
-                                          (sigmoid(x) - Rational(1, 2)) ** 2])
-
-
 CLAIMS = [
     Chain("eq5.16", "5.16", "accumulated error",
           "the gradient of E = (1/m) sum_k E_k is the mean of the per-example gradients; "
@@ -62,9 +54,4 @@ CLAIMS = [
           "E = lambda (1/m) sum_k E_k + (1 - lambda) sum_i w_i^2 has gradient "
           "lambda (1/m) sum_k dE_k/dw_p + 2 (1 - lambda) w_p; symbolic m and N", SECTION,
           build=eq5_17),
-    Chain("vanishing-bound", "", "sigmoid' <= 1/4",
-          "1/4 - f'(x) = (f(x) - 1/2)^2 >= 0: the sigmoid's slope is at most 1/4, reached "
-          "only where f(x) = 1/2 (x = 0)",
-          SECTION, build=vanishing_bound,
-          method="exact: SymPy diff of 1/(1+e^-x); 1/4 - f' rewritten as a square"),
 ]

@@ -6,9 +6,10 @@ gives a - y).  Widths symbolic.
 from __future__ import annotations
 
 import sympy as sp
+from sympy import IndexedBase, Sum
 
 from symnet.claims import Chain, Derivation
-from symnet.indexed import ExpressionModel
+from symnet.indexed import ExpressionModel, Model, index, size
 from symnet.multilayer import OutputLayer
 from symnet.registry import ACTIVATIONS, LOSSES, output_delta_closed
 
@@ -33,6 +34,24 @@ def _output_delta(act, los):
     return build
 
 
+def softmax_cross_entropy():
+    """Softmax outputs a_j = e^{z_j} / sum_t e^{z_t} with E = -sum_j y_j ln a_j, y a
+    distribution (one-hot labels included), written y_j = c_j / sum_u c_u so that
+    sum_j y_j = 1 holds by construction.  Width s_n symbolic.
+
+    dE/dz_p = a_p sum_j y_j - y_p = a_p - y_p.
+    """
+    s_n, p = size("s_n"), index("p")
+    j, t, u = index("j'"), index("t'"), index("u'")
+    z, a, y, c = IndexedBase("z"), IndexedBase("a"), IndexedBase("y"), IndexedBase("c")
+    m = Model({p: (1, s_n)})
+    m.define(a, lambda i, ranges: sp.exp(z[i]) / Sum(sp.exp(z[t]), (t, 1, s_n)))
+    m.define(y, lambda i, ranges: c[i] / Sum(c[u], (u, 1, s_n)))
+    E = -Sum(y[j] * sp.log(a[j]), (j, 1, s_n))
+    derived = m.D(m.unfold(E, only=[a]), z[p])
+    return Derivation(m, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]])
+
+
 CLAIMS = [
     Chain(f"act-{a.name}-derivative", "", f"derivative of {a.name}",
           f"{a.name}'(x) as the registry states it equals d/dx of its definition"
@@ -45,3 +64,7 @@ CLAIMS = [
           build=_output_delta(a, l))
     for a in ACTIVATIONS.values() for l in LOSSES.values()
 ]
+CLAIMS.append(
+    Chain("delta-output-softmax-cross-entropy", "", "output delta, softmax with cross-entropy",
+          "a = softmax(z), E = -sum_j y_j ln a_j with sum_j y_j = 1: delta^(n) = dE/dz = a - y",
+          SECTION, build=softmax_cross_entropy))

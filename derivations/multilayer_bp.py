@@ -13,16 +13,17 @@ from symnet.claims import Chain, Check, Derivation, Outcome
 from symnet.entrywise import check_entrywise
 from symnet.indexed import Model, index
 from symnet.multilayer import LayerPair, OutputLayer
-from symnet.registry import sigmoid
+from symnet.registry import ACTIVATIONS, sigmoid
 from derivations.standard_bp import model as single_layer
 
 SECTION = "multi-hidden-layer BP"
 
 
 @lru_cache(maxsize=None)
-def pair() -> LayerPair:
-    """Layers k and l = k + 1 with an arbitrary activation f and arbitrary downstream E."""
-    return LayerPair()
+def pair(f=None) -> LayerPair:
+    """Layers k and l = k + 1 with activation f (default: an arbitrary f) and an
+    arbitrary downstream E."""
+    return LayerPair() if f is None else LayerPair(f)
 
 
 def bp_forward():
@@ -42,12 +43,16 @@ def bp_delta_output():
     return Derivation(m, chain)
 
 
-def bp_delta_recursion():
-    m = pair()
+def bp_delta_recursion(act=None):
+    """delta^(k)_i = dE/dz^(k)_i = dE/da^(k)_i f'(z^(k)_i) = (sum_j theta_ij delta^(l)_j) f'(z_i);
+    with a registry activation ``act`` the last f' is the registry's closed form
+    (a(1 - a), 1 - a^2, Heaviside(z), 1, sigmoid(z))."""
+    m = pair(None if act is None else act.function)
     i, jj = m.i, index("j''")
+    fprime = m.fprime(m.z_k[i]) if act is None else act.fprime_closed(m.a_k[i], m.z_k[i])
     chain = [m.D(m.E_at("z"), m.z_k[i]),
              m.D(m.E_at("a"), m.a_k[i]) * m.D(m.unfold(m.a_k[i], only=[m.a_k]), m.z_k[i]),
-             Sum(m.Theta[i, jj] * m.delta_l[jj], (jj, 1, m.s_l)) * m.fprime(m.z_k[i])]
+             Sum(m.Theta[i, jj] * m.delta_l[jj], (jj, 1, m.s_l)) * fprime]
     return Derivation(m, chain)
 
 
@@ -168,4 +173,9 @@ CLAIMS = [
     Check("bp-example-3443", "", "the notes' 3-4-4-3 network",
           "every entry of dE/dTheta~^(12), dE/dTheta~^(23), dE/dTheta~^(34) is a~ delta^T",
           SECTION, check=example_3443),
+] + [
+    Chain(f"bp-delta-recursion-{a.name}", "", f"the delta recursion, {a.name} units",
+          f"delta^(k) = (Theta^(kl) delta^(l)) ⊙ f'(z^(k)) with f = {a.name}, f' written as "
+          "the registry states it", SECTION, build=lambda a=a: bp_delta_recursion(a))
+    for a in ACTIVATIONS.values()
 ]

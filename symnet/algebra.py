@@ -65,14 +65,14 @@ def _walk_sums(expr, ranges: Ranges, on_sum: Callable, on_node: Callable = None)
     if expr.is_Atom or not expr.args:
         return expr
     if isinstance(expr, Sum):
-        if len(expr.limits) > 1:
-            nested = Sum(Sum(expr.function, expr.limits[0]), *expr.limits[1:])
-            return _walk_sums(nested, ranges, on_sum, on_node)
-        var, lo, hi = expr.limits[0]
-        inner = dict(ranges)
-        inner[var] = (lo, hi)
-        body = _walk_sums(expr.function, inner, on_sum, on_node)
-        return on_sum(body, var, lo, hi, ranges)
+        # Sum(f, l_0, l_1, ...) is Sum(Sum(f, l_0), l_1, ...): innermost limit first
+        scopes = [dict(ranges)]
+        for var, lo, hi in reversed(expr.limits):
+            scopes.append({**scopes[-1], var: (lo, hi)})
+        body = _walk_sums(expr.function, scopes[-1], on_sum, on_node)
+        for depth, (var, lo, hi) in enumerate(expr.limits):
+            body = on_sum(body, var, lo, hi, scopes[-2 - depth])
+        return body
     node = expr.func(*(_walk_sums(a, ranges, on_sum, on_node) for a in expr.args))
     return on_node(node, ranges) if on_node else node
 
