@@ -11,7 +11,8 @@ from sympy import IndexedBase, Sum
 from symnet.claims import Chain, Derivation
 from symnet.indexed import ExpressionModel, Model, index, size
 from symnet.multilayer import OutputLayer
-from symnet.registry import ACTIVATIONS, LOSSES, output_delta_closed
+from symnet.kernels import stable_cross_entropy
+from symnet.registry import ACTIVATIONS, LOSSES, output_delta_closed, sigmoid
 
 SECTION = "activations and losses"
 
@@ -52,6 +53,14 @@ def softmax_cross_entropy():
     return Derivation(m, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]])
 
 
+def kernel_cross_entropy():
+    """The kernels' form of the sigmoid/cross-entropy error: no ln 0 for large |z|."""
+    z, y = sp.symbols("z y", real=True)
+    a = sigmoid(z)
+    return Derivation(ExpressionModel(), [-(y * sp.log(a) + (1 - y) * sp.log(1 - a)),
+                                          stable_cross_entropy(z, y)])
+
+
 CLAIMS = [
     Chain(f"act-{a.name}-derivative", "", f"derivative of {a.name}",
           f"{a.name}'(x) as the registry states it equals d/dx of its definition"
@@ -68,3 +77,8 @@ CLAIMS.append(
     Chain("delta-output-softmax-cross-entropy", "", "output delta, softmax with cross-entropy",
           "a = softmax(z), E = -sum_j y_j ln a_j with sum_j y_j = 1: delta^(n) = dE/dz = a - y",
           SECTION, build=softmax_cross_entropy))
+CLAIMS.append(
+    Chain("kernel-stable-cross-entropy", "", "the kernels' cross-entropy",
+          "-(y ln sigmoid(z) + (1 - y) ln(1 - sigmoid(z))) = softplus(z) - y z, the form the "
+          "generated kernels evaluate", SECTION, build=kernel_cross_entropy,
+          method="exact: definitions unfolded, difference simplified to 0"))

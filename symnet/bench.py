@@ -57,4 +57,7 @@ def bench_verify(quick: bool = False) -> int:
 def run_bench(what: str, quick: bool = False) -> int:
     if what == "verify":
         return bench_verify(quick)
+    if what == "kernels":
+        from .bench_kernels import bench_kernels
+        return bench_kernels(quick)
     raise ValueError(what)

@@ -1,4 +1,5 @@
-"""The ``symnet`` command line: ``verify`` and ``bench`` (see DESIGN.md, "Command line").
+"""The ``symnet`` command line: ``verify``, ``codegen``, ``train`` and ``bench`` (see
+DESIGN.md, "Command line").
 
 Exit codes: 0 all claims hold, 1 a claim fails, 2 bad usage (one line on stderr).
 """
@@ -38,8 +39,26 @@ def _parser() -> argparse.ArgumentParser:
                    "gradient of this network exactly, e.g. 3,4,4,3")
     v.add_argument("--activation", default="sigmoid", help="with --layers (default sigmoid)")
     v.add_argument("--loss", default="squared", help="with --layers (default squared)")
+    c = sub.add_parser("codegen", help="write a standalone forward/backward kernel module")
+    c.add_argument("--layers", required=True, metavar="S1,S2,...",
+                   help="layer widths, input first, e.g. 784,128,64,10")
+    c.add_argument("--activation", default="sigmoid", help="unit activation (default sigmoid)")
+    c.add_argument("--loss", default="squared", help="loss (default squared)")
+    c.add_argument("--backend", default="numpy", help="numpy (default), jax or torch")
+    c.add_argument("-o", "--output", required=True, metavar="FILE.py", help="module to write")
+    t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
+    t.add_argument("--data", default="xor", help="xor (default) or watermelon3")
+    t.add_argument("--mode", default="both", help="standard, accumulated or both (default)")
+    t.add_argument("--layers", metavar="S1,S2,...", help="default 2,2,1 (xor), 19,10,1 "
+                   "(watermelon3)")
+    t.add_argument("--eta", type=float, default=0.5, help="learning rate (default 0.5)")
+    t.add_argument("--epochs", type=int, default=5000, help="passes (default 5000)")
+    t.add_argument("--seed", type=int, default=0, help="initialisation seed (default 0)")
+    t.add_argument("--target", type=float, default=0.01,
+                   help="training error E to reach (default 0.01)")
+    t.add_argument("--plot", metavar="FILE.png", help="error per pass (needs matplotlib)")
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
-    b.add_argument("what", nargs="?", default="verify", choices=["verify"],
+    b.add_argument("what", nargs="?", default="verify", choices=["verify", "kernels"],
                    help="which figures (default verify)")
     b.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
     return p
@@ -115,11 +134,73 @@ def _verify(args) -> int:
     return 0 if summary["failed"] == summary["error"] == 0 else 1
 
 
+def _codegen(args) -> int:
+    import time
+    from .codegen import BACKENDS, write_module
+    from .network import parse_layers
+    from .registry import activation, loss
+    try:
+        sizes = parse_layers(args.layers)
+        activation(args.activation)
+        loss(args.loss)
+        if args.backend not in BACKENDS:
+            raise ValueError(f"unknown backend {args.backend!r}; known: {', '.join(BACKENDS)}")
+        if not args.output.endswith(".py"):
+            raise ValueError(f"-o should name a .py module, got {args.output!r}")
+        start = time.perf_counter()
+        write_module(args.output, sizes, args.activation, args.loss, args.backend)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"wrote {args.output}: {args.backend} kernel for {','.join(map(str, sizes))} "
+          f"({args.activation}, {args.loss} loss) in {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def _train(args) -> int:
+    from .network import parse_layers
+    from .train import MODES, plot, train
+    modes = MODES if args.mode == "both" else [args.mode]
+    try:
+        layers = parse_layers(args.layers) if args.layers else None
+        if args.mode not in MODES + ("both",):
+            raise ValueError(f"unknown mode {args.mode!r}; known: standard, accumulated, both")
+        if args.plot and not args.plot.endswith(".png"):
+            raise ValueError(f"--plot should name a .png file, got {args.plot!r}")
+        runs = []
+        for mode in modes:
+            every = max(1, args.epochs // 10)
+
+            def report(epoch, error, mode=mode):
+                if epoch % every == 0:
+                    print(f"  {mode:11} pass {epoch:6d}  E = {error:.6f}", flush=True)
+            runs.append(train(args.data, mode, layers, args.eta, args.epochs, args.seed,
+                              args.target, report))
+        if args.plot:
+            plot(runs, args.plot, f"{args.data}, layers {','.join(map(str, runs[0].layers))}, "
+                                  f"eta {args.eta}")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{args.data}, layers {','.join(map(str, runs[0].layers))}, eta {args.eta}, "
+          f"seed {args.seed}, target E <= {args.target}:")
+    for run in runs:
+        reached = (f"reached after {run.reached[0]} passes, {run.reached[1]} updates"
+                   if run.reached else "not reached")
+        print(f"  {run.mode:11} final E = {run.final_error:.6f}, accuracy "
+              f"{run.accuracy:.0%}, {run.updates} updates; target {reached}")
+    if args.plot:
+        print(f"wrote {args.plot}")
+    return 0
+
+
 def main(argv=None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command == "verify":
             return _verify(args)
+        if args.command == "codegen":
+            return _codegen(args)
+        if args.command == "train":
+            return _train(args)
         if args.command == "bench":
             from .bench import run_bench
             return run_bench(args.what, quick=args.quick)

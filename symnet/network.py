@@ -19,8 +19,9 @@ import sympy as sp
 MAX_ENTRIES = 2_000_000
 
 
-def validate_sizes(sizes) -> list[int]:
-    """Check a list of layer widths; ValueError with one clear sentence otherwise."""
+def validate_sizes(sizes, max_entries: int | None = MAX_ENTRIES) -> list[int]:
+    """Check a list of layer widths; ValueError with one clear sentence otherwise.
+    ``max_entries``: the exact checker's limit on weights and thresholds (None: none)."""
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError("a network needs at least two layers (input and output), "
@@ -29,9 +30,9 @@ def validate_sizes(sizes) -> list[int]:
         if not isinstance(s, int) or isinstance(s, bool) or s < 1:
             raise ValueError(f"layer widths must be positive integers, got {s!r}")
     entries = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
-    if entries > MAX_ENTRIES:
+    if max_entries is not None and entries > max_entries:
         raise ValueError(f"{entries:,} weights and thresholds is more than the "
-                         f"{MAX_ENTRIES:,} the exact checker handles")
+                         f"{max_entries:,} the exact checker handles")
     return sizes
 
 

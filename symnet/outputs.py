@@ -6,15 +6,19 @@ import tempfile
 from xml.sax.saxutils import quoteattr, escape
 
 
-def write_atomic(path, text: str) -> None:
-    """Write text to path through a temporary file in the same folder, then rename, so
-    an existing file is never half-written or lost."""
+def write_atomic(path, text) -> None:
+    """Write text (str, or bytes) to path through a temporary file in the same folder,
+    then rename, so an existing file is never half-written or lost."""
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symnet-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as out:
+                out.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
