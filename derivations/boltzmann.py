@@ -34,7 +34,7 @@ from symnet.registry import sigmoid
 SECTION = "5.5.6 Boltzmann machine"
 BM_SIZES = range(1, 7)          # (5.20) as a polynomial identity
 ENUM_N = 3                      # (5.21) by enumeration of 2^n states
-RBM_SIZES = [(2, 3), (3, 2)]    # (5.22), (5.23) by enumeration
+RBM_SIZES = {"visible": (3, 2), "hidden": (2, 3)}   # (5.22), (5.23) by enumeration; d != q
 LIKELIHOOD_SIZE = (2, 2)
 
 
@@ -183,21 +183,20 @@ def visible_product(rbm: RBM, v, h):
 
 def check_factorises(which: str, closed: Callable = None) -> Outcome:
     """P(h | v) = e^{-E(v,h)} / sum_h' e^{-E(v,h')} (or P(v | h)) against the product."""
-    for d, q in RBM_SIZES:
-        rbm = RBM(d, q)
-        for v, h in product(states(d), states(q)):
-            if which == "hidden":
-                derived = rbm.joint(v, h) / sum(rbm.joint(v, t) for t in states(q))
-                stated = (closed or hidden_product)(rbm, h, v)
-            else:
-                derived = rbm.joint(v, h) / sum(rbm.joint(t, h) for t in states(d))
-                stated = (closed or visible_product)(rbm, v, h)
-            if not identical(derived, stated, rbm.params):
-                return Outcome(False, "exact enumeration", f"d, q = {d}, {q}",
-                               f"differs at v = {v}, h = {h}")
-    sizes = "; ".join(f"d, q = {d}, {q}" for d, q in RBM_SIZES)
+    d, q = RBM_SIZES[which]
+    rbm = RBM(d, q)
+    for v, h in product(states(d), states(q)):
+        if which == "hidden":
+            derived = rbm.joint(v, h) / sum(rbm.joint(v, t) for t in states(q))
+            stated = (closed or hidden_product)(rbm, h, v)
+        else:
+            derived = rbm.joint(v, h) / sum(rbm.joint(t, h) for t in states(d))
+            stated = (closed or visible_product)(rbm, v, h)
+        if not identical(derived, stated, rbm.params):
+            return Outcome(False, "exact enumeration", f"d, q = {d}, {q}",
+                           f"differs at v = {v}, h = {h}")
     return Outcome(True, "exact: conditional from the joint, every (v, h) enumerated, "
-                         "parameters symbolic", sizes, "")
+                         "parameters symbolic", f"d, q = {d}, {q}", "")
 
 
 class SymbolicRBM(Model):

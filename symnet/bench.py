@@ -54,9 +54,33 @@ def bench_verify(quick: bool = False) -> int:
     return 0
 
 
+def bench_report(quick: bool = False) -> int:
+    """Time to write both .tex files (one catalog run), then each PDF (latexmk)."""
+    import tempfile
+    from pathlib import Path
+    from .report import LANGS, ReportError, build_pdf, report
+    with tempfile.TemporaryDirectory(prefix="symnet-bench-report-") as folder:
+        start = time.perf_counter()
+        report(folder, log=lambda line: None)
+        tex_s = time.perf_counter() - start
+        print(f"both .tex files (catalog run, printing, figures): {tex_s:.1f} s (target < 10 s)")
+        for lang, (name, engine) in LANGS.items():
+            start = time.perf_counter()
+            try:
+                pdf = build_pdf(Path(folder) / name, engine)
+            except ReportError as exc:
+                print(f"{lang} PDF: {exc}")
+                return exc.code
+            print(f"{lang} PDF ({engine}): {time.perf_counter() - start:.1f} s "
+                  f"(target < 60 s), {pdf.stat().st_size / 1024:.0f} KiB")
+    return 0
+
+
 def run_bench(what: str, quick: bool = False) -> int:
     if what == "verify":
         return bench_verify(quick)
+    if what == "report":
+        return bench_report(quick)
     if what == "kernels":
         from .bench_kernels import bench_kernels
         return bench_kernels(quick)

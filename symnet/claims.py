@@ -143,6 +143,52 @@ def run_claims(claims, progress: Callable[[int, int, str], None] = None) -> list
     return results
 
 
+_POOL: dict = {}
+
+
+def _run_one(index: int):
+    claim = _POOL["claims"][index]
+    rows = run_claims([claim])
+    extra = _POOL["extra"](claim, rows) if _POOL["extra"] else None
+    return rows, extra
+
+
+def run_claims_parallel(claims, workers: int = None,
+                        progress: Callable[[int, int, str], None] = None,
+                        extra: Callable = None, while_waiting: Callable[[], None] = None):
+    """run_claims on several processes (fork; the claims are independent), rows in the
+    catalog's order.  ``extra(claim, rows)`` runs in the worker after each claim (its
+    results come back as a second list); ``while_waiting()`` runs in this process while
+    the workers prove.  One process where fork is unavailable.
+
+    Returns (rows, extras)."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    claims = list(claims)
+    workers = workers or min(os.cpu_count() or 1, 8)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if while_waiting:
+            while_waiting()
+        rows = [run_claims([c]) for c in claims]
+        extras = [extra(c, r) if extra else None for c, r in zip(claims, rows)]
+        return [row for group in rows for row in group], extras
+    _POOL.update(claims=claims, extra=extra)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {pool.submit(_run_one, k): k for k in range(len(claims))}
+            if while_waiting:
+                while_waiting()
+            out = [None] * len(futures)
+            for done, future in enumerate(as_completed(futures), 1):
+                out[futures[future]] = future.result()
+                if progress:
+                    progress(done, len(futures), claims[futures[future]].id)
+    finally:
+        _POOL.clear()
+    return [row for rows, _ in out for row in rows], [e for _, e in out]
+
+
 def select(claims, patterns: Sequence[str]):
     """Claims matching any glob pattern; ValueError naming a pattern that matches none."""
     if not patterns:

@@ -57,8 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--target", type=float, default=0.01,
                    help="training error E to reach (default 0.01)")
     t.add_argument("--plot", metavar="FILE.png", help="error per pass (needs matplotlib)")
+    r = sub.add_parser("report", help="write the derivation report (.tex, and PDF with --pdf)")
+    r.add_argument("--lang", default="all", help="en, zh or all (default)")
+    r.add_argument("--pdf", action="store_true", help="also build the PDF(s) with latexmk")
+    r.add_argument("--out", default=None, metavar="DIR", help="output folder (default reports/)")
+    r.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                   help="only these claims (glob; repeatable)")
+    r.add_argument("--update", action="store_true", help="rewrite the committed "
+                   "reports/chapter5.tex and chapter5-zh.tex of this checkout")
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
-    b.add_argument("what", nargs="?", default="verify", choices=["verify", "kernels"],
+    b.add_argument("what", nargs="?", default="verify", choices=["verify", "kernels", "report"],
                    help="which figures (default verify)")
     b.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
     return p
@@ -192,6 +200,28 @@ def _train(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from .report import LANGS, REPO_REPORTS, ReportError, report
+    langs = tuple(LANGS) if args.lang == "all" else (args.lang,)
+    if args.lang != "all" and args.lang not in LANGS:
+        raise UsageError(f"unknown language {args.lang!r}; known: en, zh, all")
+    if args.update and (args.out or args.only):
+        raise UsageError("--update rewrites the committed files: no --out or --only with it")
+    out = REPO_REPORTS if args.update else (args.out or "reports")
+    bar = _progress_callback()
+    try:
+        return report(out, langs, args.pdf, args.only,
+                      (lambda d, t, name: bar.update(d, t, name)) if bar else None,
+                      log=lambda line: (bar.close() if bar else None, print(line)))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except ReportError as exc:
+        if bar:
+            bar.close()
+        print(f"symnet: error: {exc}", file=sys.stderr)
+        return exc.code
+
+
 def main(argv=None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -201,6 +231,8 @@ def main(argv=None) -> int:
             return _codegen(args)
         if args.command == "train":
             return _train(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "bench":
             from .bench import run_bench
             return run_bench(args.what, quick=args.quick)

@@ -12,7 +12,10 @@ def write_atomic(path, text) -> None:
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".symnet-", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)          # mkstemp's 0600 is not what a user expects
         if isinstance(text, bytes):
             with os.fdopen(fd, "wb") as out:
                 out.write(text)

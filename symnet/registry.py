@@ -50,8 +50,6 @@ class sigmoid(_Activation):
     def _eval_rewrite_as_exp(self, x, **kwargs):
         return self.definition(x)
 
-    def _latex(self, printer):
-        return r"\sigma\left(%s\right)" % printer._print(self.args[0])
 
 
 class tanh(_Activation):
@@ -67,8 +65,6 @@ class tanh(_Activation):
     def _eval_rewrite_as_exp(self, x, **kwargs):
         return self.definition(x)
 
-    def _latex(self, printer):
-        return r"\tanh\left(%s\right)" % printer._print(self.args[0])
 
 
 class relu(_Activation):
@@ -84,8 +80,6 @@ class relu(_Activation):
     def _eval_rewrite_as_Piecewise(self, x, **kwargs):
         return self.definition(x)
 
-    def _latex(self, printer):
-        return r"\operatorname{ReLU}\left(%s\right)" % printer._print(self.args[0])
 
 
 class identity(_Activation):
@@ -113,8 +107,6 @@ class softplus(_Activation):
     def _eval_rewrite_as_exp(self, x, **kwargs):
         return self.definition(x)
 
-    def _latex(self, printer):
-        return r"\operatorname{softplus}\left(%s\right)" % printer._print(self.args[0])
 
 
 class fprime(sp.Function):
@@ -122,8 +114,6 @@ class fprime(sp.Function):
 
     nargs = 1
 
-    def _latex(self, printer):
-        return r"f'\left(%s\right)" % printer._print(self.args[0])
 
 
 class f(sp.Function):

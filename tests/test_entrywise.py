@@ -171,7 +171,7 @@ def test_matches_torch_autograd():
         for i in range(sizes[k] + 1):
             for j in range(sizes[k + 1]):
                 values[sp.Symbol(f"theta^({k + 1},{k + 2})_({i},{j + 1})", real=True)] = \
-                    float(theta[k][i, j])
+                    float(theta[k][i, j].detach())
     for i in range(3):
         values[sp.Symbol(f"x_{i + 1}", real=True)] = float(x[i])
         values[sp.Symbol(f"y_{i + 1}", real=True)] = float(y[i])

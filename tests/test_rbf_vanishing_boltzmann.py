@@ -132,12 +132,13 @@ def test_factorisation_with_wrong_logit_rejected():
         p = [sigmoid.definition(rbm.hidden_logit(j, v) - rbm.b[j]) for j in range(rbm.q)]
         return sp.Mul(*(pj if hj else 1 - pj for pj, hj in zip(p, h)))
 
-    def transposed(rbm, v, h):       # uses w_ji: wrong orientation (shapes differ, d != q)
-        p = [sigmoid.definition(rbm.a[i] + sum(rbm.W[j, i] * h[j] for j in range(min(rbm.q, rbm.d))))
+    def swapped(rbm, v, h):          # unit i given the weights of unit i + 1: index error
+        p = [sigmoid.definition(rbm.a[i] + sum(rbm.W[(i + 1) % rbm.d, j] * h[j]
+                                               for j in range(rbm.q)))
              for i in range(rbm.d)]
         return sp.Mul(*(pi if vi else 1 - pi for pi, vi in zip(p, v)))
     assert not check_factorises("hidden", no_bias).proved
-    assert not check_factorises("visible", transposed).proved
+    assert not check_factorises("visible", swapped).proved
 
 
 def test_likelihood_gradient_with_wrong_sign_rejected():

@@ -1,0 +1,291 @@
+"""``symnet report``: the derivation document, English (pdfLaTeX) and Chinese (XeLaTeX
+with ctex), every formula printed from the SymPy expression that was verified.
+
+Layout lives in ``reports/templates/chapter5.tex.j2`` (jinja2 with LaTeX-safe delimiters
+``((* *))`` and ``((( )))``, StrictUndefined); the prose of each edition in
+:mod:`symnet.report_text`; the mathematics comes from :mod:`symnet.latex`.  The `.tex`
+is deterministic: no dates unless SOURCE_DATE_EPOCH is set, no timings.
+"""
+from __future__ import annotations
+
+import io
+import os
+import platform
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import jinja2
+import sympy as sp
+
+from . import __version__
+from .claims import Chain, Result, run_claims_parallel, select
+from .latex import MatrixFormError, latex, matrix_form
+from .outputs import write_atomic
+from .report_text import TEXT
+
+REPO_REPORTS = Path(__file__).resolve().parents[1] / "reports"
+TEMPLATES = REPO_REPORTS / "templates"
+LANGS = {"en": ("chapter5.tex", "pdf"), "zh": ("chapter5-zh.tex", "xelatex")}
+TEX_PACKAGES = ("texlive-latex-recommended texlive-latex-extra latexmk texlive-xetex "
+                "texlive-lang-chinese poppler-utils")
+MAX_WIDTH = 300             # a chain member longer than this (LaTeX characters) is skipped
+MAX_LAST = 1000             # ... and the closed form itself beyond this
+
+# Printer settings per section: which layer a and z belong to; the sample superscript k.
+SINGLE = dict(sample=True, sigmoid="f")
+PAIR = dict(layers={"a": "k", "z": "k"})
+OUTPUT = dict(layers={"a": "n", "z": "n"})
+
+
+class ReportError(Exception):
+    """A report that cannot be built; ``code`` is the exit status (3: TeX missing)."""
+
+    def __init__(self, message, code=2):
+        super().__init__(message)
+        self.code = code
+
+
+# ---------------------------------------------------------------------------------------
+# left-hand sides: what each chain is a derivative of, in the notes' notation
+
+def _lhs():
+    from derivations import multilayer_bp, rbf, standard_bp
+    sl, lp = standard_bp.model(), multilayer_bp.pair()
+    E = sp.Symbol("E_k")
+    D = lambda var: sp.Derivative(E, var, evaluate=False)   # noqa: E731
+    Dn = lambda var: sp.Derivative(sp.Symbol("E"), var, evaluate=False)   # noqa: E731
+    x = sp.Symbol("x")
+    m = rbf.RBF()
+    return {
+        "eq5.8": sp.Derivative(sl.beta[sl.j], sl.w[sl.h, sl.j], evaluate=False),
+        "eq5.9": sp.Derivative(sp.Function("f")(x), x, evaluate=False),
+        "eq5.10": -D(sl.beta[sl.j]), "eq5.11": -sl.eta * D(sl.w[sl.h, sl.j]),
+        "eq5.12": -sl.eta * D(sl.theta[sl.j]), "eq5.13": -sl.eta * D(sl.v[sl.i, sl.h]),
+        "eq5.14": -sl.eta * D(sl.gamma[sl.h]), "eq5.15": -D(sl.alpha[sl.h]),
+        "bp-delta-recursion": Dn(lp.z_k[lp.i]), "bp-gradient": Dn(lp.Theta[lp.r, lp.j]),
+        "bp-update": -lp.eta * Dn(lp.Theta[lp.r, lp.j]),
+        "bp-forward": lp.z_l[lp.j],
+        "eq5.18": sp.Derivative(E, m.w[m.i], evaluate=False),
+    }
+
+
+# ---------------------------------------------------------------------------------------
+
+@dataclass
+class Shown:
+    """One claim as the template shows it."""
+
+    id: str
+    equation: str
+    status: str          # proved | failed | error
+    scope: str           # symbolic | entrywise | numeric
+    sizes: str
+    method: str
+    detail: str
+    lines: list          # LaTeX of the chain members that fit
+    skipped: int         # members too wide to print
+    matrix: str          # the matrix form, or ""
+
+
+def _status(result: Result) -> str:
+    return "symbolic" if result.sizes == "symbolic" else (
+        "numeric" if "numeric" in result.method else "entrywise")
+
+
+def _tex_escape(text: str) -> str:
+    out = []
+    for ch in text:
+        out.append({"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                    "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+                    "^": r"\textasciicircum{}"}.get(ch, ch))
+    return "".join(out)
+
+
+MATRIX_VIEW = {"bp-delta-recursion": ("i", None, PAIR), "bp-gradient": ("r", "j", PAIR),
+               "bp-update": ("r", "j", PAIR), "bp-delta-output": ("j", None, OUTPUT)}
+
+
+def _settings(claim) -> dict:
+    if claim.id.startswith("eq5.") and claim.equation in {f"5.{n}" for n in range(8, 16)}:
+        return SINGLE
+    if claim.id in ("bp-delta-output",) or claim.id.startswith("delta-output"):
+        return OUTPUT
+    if claim.id.startswith(("bp-", "vanishing-bound-delta")):
+        return PAIR
+    return {}
+
+
+def _shown(claim, result: Result, lhs: dict) -> Shown:
+    lines, skipped, matrix = [], 0, ""
+    if isinstance(claim, Chain):
+        settings = _settings(claim)
+        chain = list(claim.derivation().chain)
+        head = lhs.get(claim.id)
+        members = ([head] if head is not None else []) + chain
+        for k, expr in enumerate(members):
+            tex = latex(expr, **settings)
+            if len(tex) > (MAX_LAST if k == len(members) - 1 else MAX_WIDTH):
+                skipped += 1
+                continue
+            if not lines or lines[-1] != tex:
+                lines.append(tex)
+        view = MATRIX_VIEW.get(claim.id) or (
+            ("i", None, PAIR) if claim.id.startswith("bp-delta-recursion-") else None)
+        if view:
+            model_free = {s.name: s for s in chain[-1].free_symbols if isinstance(s, sp.Symbol)}
+            free, outer, st = view
+            try:
+                matrix = matrix_form(chain[-1], model_free[free],
+                                     model_free.get(outer) if outer else None, **st)
+            except (MatrixFormError, KeyError):
+                matrix = ""
+    detail = result.detail if len(result.detail) <= 400 else result.detail[:400] + " ..."
+    return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
+                 _tex_escape(result.method), _tex_escape(detail), lines, skipped, matrix)
+
+
+def _figures(out_dir: Path) -> dict:
+    """Figure files beside the .tex (matplotlib, Agg, fixed metadata); {} without it."""
+    try:
+        import matplotlib
+    except ImportError:
+        return {}
+    matplotlib.use("Agg")
+    from .report_figures import separability_figure, vanishing_figure
+    made = {}
+    for name, draw in (("separability", separability_figure), ("vanishing", vanishing_figure)):
+        buf = io.BytesIO()
+        draw(buf)
+        write_atomic(out_dir / f"chapter5-{name}.png", buf.getvalue())
+        made[name] = f"chapter5-{name}.png"
+    return made
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
+        block_start_string="((*", block_end_string="*))",
+        variable_start_string="(((", variable_end_string=")))",
+        comment_start_string="((=", comment_end_string="=))",
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+
+
+def _date() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return ""
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+def _tables():
+    from derivations.perceptron import GATES, INPUTS, XOR, farkas_certificate, perceptron_train
+    gates = []
+    for name, (table, w, theta) in GATES.items():
+        found = perceptron_train(table)
+        gates.append(dict(name=name.upper(), w=[sp.latex(sp.nsimplify(v)) for v in w],
+                          theta=sp.latex(theta), rows=[(x, table[x]) for x in INPUTS],
+                          line=(sp.latex(found[0][0]), sp.latex(found[0][1]),
+                                sp.latex(found[1]), found[2])))
+    return dict(gates=gates, xor_rows=[(x, XOR[x]) for x in INPUTS],
+                farkas=", ".join(sp.latex(v) for v in farkas_certificate(XOR)))
+
+
+def _appendix():
+    from .entrywise import check_entrywise
+    r = check_entrywise([3, 4, 4, 3])
+    from .vanishing import gradient_sizes
+    sig = gradient_sizes(depth=10, width=32, activation="sigmoid")
+    rel = gradient_sizes(depth=10, width=32, activation="relu")
+    return dict(entries=r.gradient_entries, deltas=r.delta_entries, ok=r.ok,
+                vanishing=[(k + 1, f"{s:.2e}", f"{q:.2e}")
+                           for k, (s, q) in enumerate(zip(sig.norms, rel.norms))])
+
+
+def build(langs=("en", "zh"), only=(), progress=None, figures_to=None) -> tuple[dict, list]:
+    """Run the catalog once (claims on worker processes, each also printing its own
+    formulas; figures drawn meanwhile into ``figures_to``); return ({lang: tex}, results)."""
+    from derivations import catalog
+    claims = select(catalog(), list(only))
+    lhs = _lhs()
+    results, shown_list = run_claims_parallel(
+        claims, progress=progress, extra=lambda claim, rows: _shown(claim, rows[0], lhs),
+        while_waiting=(lambda: _figures(Path(figures_to))) if figures_to else None)
+    shown = {s.id: s for s in shown_list}
+    sections, placed = [], set()
+    for sec in TEXT["sections"]:
+        ids = [cid for cid in shown if cid not in placed and any(
+            cid == p or (p.endswith("*") and cid.startswith(p[:-1])) for p in sec["claims"])]
+        placed.update(ids)
+        if ids or sec.get("always"):
+            sections.append(dict(sec, shown=[shown[i] for i in ids]))
+    rest = [shown[cid] for cid in shown if cid not in placed]     # e.g. a user's own module
+    if rest:
+        sections.append(dict(key="other", claims=[], shown=rest))
+    context = dict(version=__version__, sympy=sp.__version__,
+                   python=".".join(platform.python_version_tuple()[:2]), date=_date(),
+                   sections=sections, tables=_tables(), appendix=_appendix(),
+                   failed=[s for s in shown.values() if s.status != "proved"])
+    env = _environment()
+    texts = {}
+    for lang in langs:
+        texts[lang] = env.get_template("chapter5.tex.j2").render(
+            lang=lang, t=TEXT[lang], **context)
+    return texts, results
+
+
+def tex_log_excerpt(log: str, limit: int = 20) -> str:
+    """The error lines of a LaTeX log ('!' lines and the line numbers after them)."""
+    lines = log.splitlines()
+    picked = []
+    for n, line in enumerate(lines):
+        if line.startswith("!") or re.match(r"^\S+\.tex:\d+: ", line):
+            picked.extend(lines[n:n + 3])
+    return "\n".join(picked[:limit]) or "\n".join(lines[-limit:])
+
+
+def build_pdf(tex_path: Path, engine: str) -> Path:
+    """latexmk -pdf (or -xelatex) beside the .tex; ReportError(code 3) without TeX."""
+    if shutil.which("latexmk") is None:
+        raise ReportError("TeX is not installed: apt-get install " + TEX_PACKAGES, code=3)
+    cmd = ["latexmk", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
+           "-file-line-error", tex_path.name]
+    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    proc = subprocess.run(cmd, cwd=tex_path.parent, capture_output=True, text=True, env=env)
+    pdf = tex_path.with_suffix(".pdf")
+    if proc.returncode != 0 or not pdf.exists():
+        log = tex_path.with_suffix(".log")
+        text = log.read_text(errors="replace") if log.exists() else proc.stdout + proc.stderr
+        raise ReportError(f"LaTeX failed on {tex_path.name}:\n{tex_log_excerpt(text)}", code=1)
+    return pdf
+
+
+def report(out_dir="reports", langs=("en", "zh"), pdf=False, only=(), progress=None,
+           log=print) -> int:
+    """Write the .tex files (and PDFs); exit status 0, 1 (a claim failed) or 3 (no TeX)."""
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise ReportError(f"output folder {str(out_dir)!r} does not exist")
+    if not TEMPLATES.is_dir():
+        raise ReportError(f"report templates not found at {TEMPLATES} (symnet report runs "
+                          "from a source checkout: pip install -e .)")
+    start = time.perf_counter()
+    texts, results = build(langs, only, progress, figures_to=out)
+    for lang, text in texts.items():
+        path = out / LANGS[lang][0]
+        write_atomic(path, text)
+        log(f"wrote {path} in {time.perf_counter() - start:.1f} s")
+    failed = [r for r in results if r.status != "proved"]
+    if pdf:
+        for lang in texts:
+            t = time.perf_counter()
+            made = build_pdf(out / LANGS[lang][0], LANGS[lang][1])
+            log(f"wrote {made} in {time.perf_counter() - t:.1f} s")
+    if failed:
+        log(f"{len(failed)} claim rows failed; they are marked in red in the report")
+        return 1
+    return 0

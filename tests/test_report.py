@@ -1,0 +1,129 @@
+"""The report: committed .tex up to date, notation of the printer, failing claims in red
+with exit 1, exit 3 without TeX, and (where TeX is installed) both PDFs read back."""
+import difflib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+import derivations
+from derivations import catalog, standard_bp
+from symnet.claims import Chain
+from symnet.cli import main
+from symnet.latex import latex, matrix_form
+from symnet.report import LANGS, REPO_REPORTS, build, build_pdf, tex_log_excerpt
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return build()[0]
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_committed_tex_is_current(texts, lang):
+    name = LANGS[lang][0]
+    committed = (REPO_REPORTS / name).read_text(encoding="utf-8")
+    made_with = re.search(r"SymPy ([0-9][^,，\s]*)", committed)
+    if made_with and made_with.group(1) != sp.__version__:
+        pytest.skip(f"reports/{name} was generated with SymPy {made_with.group(1)}, "
+                    f"this is {sp.__version__}: printing may differ between versions")
+    if texts[lang] != committed:
+        diff = "".join(difflib.unified_diff(committed.splitlines(True),
+                                            texts[lang].splitlines(True),
+                                            f"committed/{name}", f"regenerated/{name}", n=1))
+        pytest.fail(f"reports/{name} is stale; run `symnet report --update`\n{diff[:5000]}")
+
+
+def test_tex_has_tags_statuses_and_no_dates(texts):
+    en = texts["en"]
+    for n in range(8, 16):
+        assert rf"\tag{{5.{n}}}" in en
+    assert r"\status{proved for all sizes}" in en and r"\odot" in en
+    assert r"\tilde{\Theta}^{(kl)}" in en and r"\hat{y}^{k}_{j}" in en
+    assert r"\date{}" in en                       # no date unless SOURCE_DATE_EPOCH is set
+    assert "fontset=fandol" in texts["zh"] and "ctexart" in texts["zh"]
+
+
+def test_printer_notation():
+    m = standard_bp.model()
+    assert latex(m.yhat[m.j], sample=True) == r"\hat{y}^{k}_{j}"
+    assert latex(m.v[m.i, m.h]) == "v_{ih}"
+    assert latex(m.yhat[m.j] ** 2, sample=True) == r"{\hat{y}^{k}_{j}}^{2}"
+    from derivations.multilayer_bp import pair
+    lp = pair()
+    assert latex(lp.Theta[lp.r, lp.j]) == r"\tilde{\Theta}^{(kl)}_{rj}"
+    assert latex(lp.delta_l[lp.j]) == r"\delta^{(l)}_{j}"
+    assert latex(lp.a_k[lp.i], layers={"a": "k"}) == "a^{(k)}_{i}"
+    jj = sp.Symbol("j''", integer=True)
+    rec = sp.Sum(lp.Theta[lp.i, jj] * lp.delta_l[jj], (jj, 1, lp.s_l)) * lp.fprime(lp.z_k[lp.i])
+    assert matrix_form(rec, lp.i, layers={"z": "k"}) == \
+        r"\Theta^{(kl)}\delta^{(l)} \odot f'\left(z^{(k)}\right)"
+    assert matrix_form(lp.a_tilde[lp.r] * lp.delta_l[lp.j], lp.r, lp.j) == \
+        r"\tilde{a}^{(k)} {\delta^{(l)}}^{\top}"
+
+
+def _wrong_claim():
+    def wrong():
+        d = standard_bp.eq5_10()
+        return type(d)(d.model, [d.chain[0], -d.chain[-1]])
+    return Chain("eq5.10-wrong", "5.10", "a wrong g_j", "g_j with the sign flipped",
+                 "test", build=wrong)
+
+
+def test_failing_claim_is_red_and_exits_1(tmp_path, monkeypatch, capsys):
+    extra = _wrong_claim()
+    monkeypatch.setattr(derivations, "catalog", lambda: catalog() + [extra])
+    code = main(["report", "--lang", "en", "--out", str(tmp_path), "--only", "eq5.10*"])
+    assert code == 1
+    tex = (tmp_path / "chapter5.tex").read_text()
+    assert r"\claimhead{eq5.10-wrong (5.10)}{\failed{FAILED}" in tex
+    assert r"\textcolor{red}{residual" in tex
+    assert "failed" in capsys.readouterr().out
+
+
+def test_missing_tex_exits_3_and_still_writes(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    code = main(["report", "--lang", "en", "--pdf", "--out", str(tmp_path), "--only", "eq5.8"])
+    err = capsys.readouterr().err
+    assert code == 3 and "apt-get install" in err and "texlive-xetex" in err
+    assert len(err.strip().splitlines()) == 1
+    assert (tmp_path / "chapter5.tex").exists()
+
+
+@pytest.mark.parametrize("args,needle", [(["--lang", "fr"], "unknown language"),
+                                         (["--out", "/no/such/folder"], "does not exist"),
+                                         (["--only", "nothing*"], "matches no claim"),
+                                         (["--update", "--only", "eq5.8"], "--update")])
+def test_report_bad_input_is_one_line(args, needle, capsys):
+    assert main(["report", *args]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and len(err.strip().splitlines()) == 1
+
+
+def test_log_excerpt_keeps_the_error_lines():
+    log = "\n".join(["noise"] * 50 + ["./chapter5.tex:12: Undefined control sequence.",
+                                      "l.12 \\foo", ""] + ["more noise"] * 50)
+    excerpt = tex_log_excerpt(log)
+    assert "chapter5.tex:12" in excerpt and "l.12" in excerpt and "noise" not in excerpt
+
+
+@pytest.mark.skipif(shutil.which("latexmk") is None or shutil.which("pdftotext") is None,
+                    reason="TeX (latexmk) or poppler-utils (pdftotext) not installed")
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_pdf_builds_and_reads_back(tmp_path, lang):
+    from symnet.report import report
+    assert report(tmp_path, (lang,), pdf=True, log=lambda line: None) == 0
+    pdf = tmp_path / LANGS[lang][0].replace(".tex", ".pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    numbers = {c.equation for c in catalog() if c.equation}
+    missing = [n for n in sorted(numbers) if f"({n})" not in text]
+    assert not missing, f"equation numbers not in the {lang} PDF: {missing}"
+    assert "??" not in text
+    log = pdf.with_suffix(".log").read_text(errors="replace")
+    assert "Overfull \\hbox" not in log and "Missing character" not in log
