@@ -73,12 +73,33 @@ class Claim:
         return fnmatch.fnmatchcase(self.id, pattern) or fnmatch.fnmatchcase(self.id, pattern + "/*")
 
 
+def notes_latex_row(claim) -> list:
+    """The claim's own LaTeX (as the notes write it) parsed and checked by ``symnet
+    check``: a row ``<id>/latex``, or none when the claim has no LaTeX."""
+    if not claim.latex:
+        return []
+    from .check import check
+    start = time.perf_counter()
+    matrix = any(t in claim.latex for t in ("\\odot", "\\Theta", "\\delta^"))
+    try:
+        result = check(claim.latex, [3, 4, 4, 3] if matrix else None)
+        ok = result.holds
+        detail = "" if ok else "; ".join(d for s in result.steps for d in s.diagnosis)
+        sizes = result.sizes
+    except ValueError as exc:
+        ok, detail, sizes = False, f"the notes' LaTeX does not parse: {exc}", ""
+    return [Result(f"{claim.id}/latex", claim.equation, "proved" if ok else "failed",
+                   "the notes' LaTeX parsed (symnet check) and proved", sizes,
+                   time.perf_counter() - start, detail)]
+
+
 @dataclass
 class Chain(Claim):
     build: Callable[[], Derivation] = None
     method: str = "exact: SymPy diff of the defining expression, Kronecker sums collapsed, " \
                   "difference expanded to 0"
     sizes: str = SYMBOLIC
+    latex: str = ""          # the notes' own LaTeX of the statement, checked by symnet check
     _cached: Optional[Derivation] = field(default=None, repr=False)
 
     def derivation(self) -> Derivation:
@@ -102,6 +123,7 @@ class Chain(Claim):
             ok, residual = d.model.equal(lhs, rhs)
             rows.append(self._row(f"{self.id}/{k}", ok, residual, time.perf_counter() - t))
         ok, residual = d.model.equal(chain[0], chain[-1])
+        rows += notes_latex_row(self)
         all_ok = ok and all(r.status == "proved" for r in rows)
         head = self._row(self.id, all_ok, residual, time.perf_counter() - start)
         if ok and not all_ok:
@@ -118,6 +140,7 @@ class Chain(Claim):
 @dataclass
 class Check(Claim):
     check: Callable[[], Outcome] = None
+    latex: str = ""
 
     def run(self) -> list[Result]:
         start = time.perf_counter()

@@ -65,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="only these claims (glob; repeatable)")
     r.add_argument("--update", action="store_true", help="rewrite the committed "
                    "reports/chapter5.tex and chapter5-zh.tex of this checkout")
+    k = sub.add_parser("check", help="check a formula written in the notes' LaTeX")
+    k.add_argument("formula", help="LaTeX, e.g. 'g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)'")
+    k.add_argument("--layers", metavar="S1,S2,...", nargs="?", const="3,4,4,3",
+                   help="matrix notation at these sizes (default when given alone: the "
+                        "notes' 3,4,4,3); without it, the single-hidden-layer notation with "
+                        "symbolic d, q, l")
+    k.add_argument("--json", action="store_true", help="machine-readable verdict")
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
     b.add_argument("what", nargs="?", default="verify", choices=["verify", "kernels", "report"],
                    help="which figures (default verify)")
@@ -222,6 +229,56 @@ def _report(args) -> int:
         return exc.code
 
 
+CHECK_SECONDS = 60
+
+
+def _check(args) -> int:
+    import signal
+    from .check import MeaningError, ParseError, check
+    from .network import parse_layers
+    layers = None
+    if args.layers is None and any(t in args.formula for t in ("\\odot", "\\Theta", "\\delta^")):
+        layers = [3, 4, 4, 3]            # the matrix notation's symbols: the notes' network
+    try:
+        if args.layers is not None:
+            layers = parse_layers(args.layers)
+
+        def too_long(signum, frame):
+            raise MeaningError(f"checking took longer than {CHECK_SECONDS} s; simplify the "
+                               "formula", 0)
+        old = signal.signal(signal.SIGALRM, too_long)
+        signal.alarm(CHECK_SECONDS)
+        try:
+            result = check(args.formula, layers)
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, old)
+    except (ParseError, MeaningError, ValueError) as exc:
+        raise UsageError(f"cannot check the formula: {exc}") from None
+    except RecursionError:
+        raise UsageError("cannot check the formula: nested too deeply") from None
+    except Exception as exc:       # a safety net: a formula must never end in a traceback
+        raise UsageError(f"cannot check the formula ({type(exc).__name__}: {exc}); "
+                         "please report it") from None
+    if args.json:
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+        return 0 if result.holds else 1
+    print(f"{'HOLDS' if result.holds else 'REFUTED'} ({result.notation}; sizes "
+          f"{result.sizes}); {len(result.steps)} '=' checked")
+    for n, step in enumerate(result.steps, 1):
+        if step.holds:
+            continue
+        print(f"  step {n}: {step.left}  =/=  {step.right}")
+        for d in step.diagnosis:
+            print(f"    diagnosis: {d}")
+        if step.counterexample:
+            ce = step.counterexample
+            values = ", ".join(f"{k} = {v}" for k, v in list(ce["values"].items())[:12])
+            print(f"    counterexample ({ce['sizes']}): {values}")
+            print(f"      left = {ce['left']}, right = {ce['right']}")
+    return 0 if result.holds else 1
+
+
 def main(argv=None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -233,6 +290,8 @@ def main(argv=None) -> int:
             return _train(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "check":
+            return _check(args)
         if args.command == "bench":
             from .bench import run_bench
             return run_bench(args.what, quick=args.quick)

@@ -90,6 +90,7 @@ class Shown:
     lines: list          # LaTeX of the chain members that fit
     skipped: int         # members too wide to print
     matrix: str          # the matrix form, or ""
+    notes: str = ""      # the notes' own LaTeX of the claim, parsed and checked
 
 
 def _status(result: Result) -> str:
@@ -146,7 +147,8 @@ def _shown(claim, result: Result, lhs: dict) -> Shown:
                 matrix = ""
     detail = result.detail if len(result.detail) <= 400 else result.detail[:400] + " ..."
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
-                 _tex_escape(result.method), _tex_escape(detail), lines, skipped, matrix)
+                 _tex_escape(result.method), _tex_escape(detail), lines, skipped, matrix,
+                 getattr(claim, "latex", ""))
 
 
 def _figures(out_dir: Path) -> dict:

@@ -30,6 +30,7 @@ EN = dict(
                 numeric="checked numerically", failed="FAILED"),
     legend="Status labels",
     method="method", sizes="sizes", detail="detail", matrix="matrix form",
+    notes_latex="as the notes write it (this LaTeX was parsed and proved by symnet check)",
     skipped="intermediate step(s) too wide to print here; proved like the others",
     fig_missing="Figure unavailable: install matplotlib (pip install 'symnet[plot]') and "
                 "run symnet report again.",
@@ -120,6 +121,7 @@ ZH = dict(
                 numeric="数值检验", failed="失败"),
     legend="状态说明",
     method="方法", sizes="规模", detail="细节", matrix="矩阵形式",
+    notes_latex="笔记原文的写法（这段 LaTeX 已由 symnet check 解析并证明）",
     skipped="中间步骤过宽未印出；与其他步骤一样已证明",
     fig_missing="图不可用：请安装 matplotlib（pip install 'symnet[plot]'）后重新运行 symnet report。",
     failures="未通过的命题", none_failed="本报告中的所有命题均成立。",

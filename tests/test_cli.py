@@ -36,7 +36,8 @@ def test_junit_written(tmp_path, capsys):
     out = tmp_path / "r.xml"
     assert main(["verify", "--only", "eq5.8", "--junit", str(out)]) == 0
     text = out.read_text()
-    assert '<testsuite name="symnet.verify" tests="1" failures="0"' in text
+    assert '<testsuite name="symnet.verify" tests="2" failures="0"' in text   # + its LaTeX row
+    assert 'name="eq5.8/latex"' in text
 
 
 def test_failing_claim_exits_1(monkeypatch, capsys):

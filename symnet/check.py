@@ -1,0 +1,444 @@
+"""``symnet check``: is a formula written in the notes' LaTeX right, and if not, what is
+wrong with it?
+
+The parser (:mod:`symnet.latex_parse`) gives a syntax tree; :class:`SingleLayerNotation`
+gives it meaning in the notation of section 5.3 (symbolic sizes d, q, l), where every
+derivative \\frac{\\partial E_k}{\\partial p} and every \\Delta p = -\\eta \\partial E_k /
+\\partial p (5.6) is SymPy's own derivative of E_k.  Each "=" of a chain is proved with
+the prover of :mod:`symnet.algebra`; a refuted one gets a counterexample (d = q = l = 2,
+exact rational values) and a diagnosis from the wrong variants that would make it hold.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Optional
+
+import sympy as sp
+from sympy import Indexed, Rational, Sum
+
+from .indexed import index
+from .latex_parse import Node, ParseError, parse
+
+__all__ = ["check", "CheckResult", "ParseError", "MeaningError"]
+
+
+class MeaningError(ValueError):
+    """The formula parses but names something the notation does not have (or misuses
+    it); position and explanation."""
+
+    def __init__(self, message: str, position: int = 0):
+        super().__init__(f"at character {position + 1}: {message}")
+        self.position = position
+
+
+@dataclass
+class Step:
+    """One "=" of the chain."""
+
+    left: str
+    right: str
+    holds: bool
+    diagnosis: list = field(default_factory=list)
+    counterexample: Optional[dict] = None
+
+
+@dataclass
+class CheckResult:
+    holds: bool
+    steps: list
+    notation: str
+    sizes: str
+
+    def as_json(self) -> dict:
+        return {"verdict": "holds" if self.holds else "refuted", "notation": self.notation,
+                "sizes": self.sizes,
+                "steps": [{"left": s.left, "right": s.right, "holds": s.holds,
+                           "diagnosis": s.diagnosis, "counterexample": s.counterexample}
+                          for s in self.steps]}
+
+
+# ---------------------------------------------------------------------------------------
+# the single-hidden-layer notation
+
+INDEXED = {"x": 1, "v": 2, "alpha": 1, "gamma": 1, "b": 1, "w": 2, "beta": 1, "theta": 1,
+           "y": 1, "yhat": 1, "g": 1, "e": 1}
+LEVEL_OF = {"yhat": "yhat", "beta": "beta", "theta": "beta", "b": "b", "w": "b",
+            "alpha": "alpha", "gamma": "alpha", "v": "x", "x": "x"}
+PARAMETERS = {"v", "gamma", "w", "theta"}
+FONTS = {"boldsymbol", "mathbf", "bm", "mathrm", "operatorname"}
+
+
+def _letters(node: Node) -> list:
+    """Subscript indices: 'ih' is (i, h); 'i,h' too; digits are concrete indices."""
+    if node.kind == "name":
+        text = node.args[0]
+        return list(text) if text.isdigit() else [text]
+    if node.kind == "num":
+        return list(node.args[0])
+    if node.kind == "mul" and node.op == "cdot":
+        return _letters(node.args[0]) + _letters(node.args[1])
+    if node.kind == "list":
+        out = []
+        for item in node.args:
+            out += _letters(item)
+        return out
+    if node.kind == "group":
+        return _letters(node.args[0])
+    raise MeaningError("an index must be letters or digits, such as _{hj}", node.pos)
+
+
+class SingleLayerNotation:
+    """Meaning of the notes' section-5.3 symbols, backed by :class:`SingleLayer`."""
+
+    name = "single hidden layer (symbolic d, q, l)"
+
+    def __init__(self):
+        from derivations.standard_bp import model
+        self.m = model()
+        m = self.m
+        self.index = {"i": m.i, "h": m.h, "j": m.j}
+        self.size = {"d": m.d, "q": m.q, "l": m.l}
+        self.bound = {"i": m.d, "h": m.q, "j": m.l}
+        self.fresh = 0
+
+    # -- names -----------------------------------------------------------------------
+    def _split(self, node: Node):
+        """(base name, accent, subscript node, superscript node, primes) of a symbol."""
+        sub = sup = None
+        primes = 0
+        while node.kind == "script":
+            target, arg = node.args
+            if node.op == "_":
+                sub = arg
+            elif node.op == "^":
+                sup = arg
+            else:
+                primes += 1
+            node = target
+        accent = ""
+        if node.kind == "accent":
+            accent = node.op
+            node = node.args[0]
+            if node.kind == "script":            # \hat{y_j}
+                inner = self._split(node)
+                return inner[0], accent, inner[2] or sub, inner[3] or sup, primes
+        if node.kind == "group" and node.op == "{":
+            return self._split(node.args[0])[0:1] + (accent, sub, sup, primes)
+        if node.kind != "name":
+            return None, accent, sub, sup, primes
+        return node.args[0], accent, sub, sup, primes
+
+    def symbol(self, node: Node, env: dict):
+        base, accent, sub, sup, primes = self._split(node)
+        if base is None:
+            return None
+        pos = node.pos
+        if base == "y" and accent in ("hat", "widehat"):
+            base = "yhat"
+        elif accent in ("boldsymbol", "mathbf", "bm", "mathrm", "operatorname", ""):
+            pass
+        else:
+            raise MeaningError(f"\\{accent} on {base} has no meaning in this notation", pos)
+        if sup is not None and base in ("y", "yhat"):
+            if not (sup.kind == "name" and sup.args[0] == "k"):
+                raise MeaningError("the superscript of y is the example index k", sup.pos)
+            sup = None
+        if base == "E":
+            if sub is None or _letters(sub) != ["k"]:
+                raise MeaningError("the error is E_k (example k)", pos)
+            return ("E",)
+        if base in self.size and sub is None and sup is None:
+            return self.size[base]
+        if base == "eta" and sub is None:
+            return self.m.eta
+        if base in ("f", "sigma") and sub is None and sup is None:
+            return ("f", primes)
+        if base in INDEXED:
+            if sub is None:
+                raise MeaningError(f"{base} needs its index, e.g. {base}_{{{'ih'[:INDEXED[base]]}}}",
+                                   pos)
+            letters = _letters(sub)
+            if len(letters) != INDEXED[base]:
+                raise MeaningError(f"{base} takes {INDEXED[base]} index(es), got "
+                                   f"{len(letters)}", sub.pos)
+            if sup is not None:
+                raise MeaningError(f"unexpected superscript on {base}", sup.pos)
+            idx = []
+            for letter in letters:
+                if letter in env:
+                    idx.append(env[letter])
+                elif letter in self.index:
+                    idx.append(self.index[letter])
+                elif letter.isdigit():
+                    idx.append(sp.Integer(int(letter)))
+                else:
+                    raise MeaningError(f"unknown index {letter!r} (free indices: i, h, j)", sub.pos)
+            return getattr(self.m, base)[tuple(idx)]
+        raise MeaningError(f"unknown symbol {base!r} in the single-hidden-layer notation",
+                           pos)
+
+    # -- derivatives -----------------------------------------------------------------
+    def derivative(self, num, var, pos) -> sp.Expr:
+        if not isinstance(var, Indexed) or str(var.base) not in LEVEL_OF:
+            raise MeaningError("differentiate with respect to a quantity such as w_{hj}", pos)
+        base = str(var.base)
+        if num == ("E",):
+            return self.m.D(self.m.E_at(LEVEL_OF[base]), var)
+        if isinstance(num, Indexed) and str(num.base) in ("alpha", "b", "beta", "yhat"):
+            definition = self.m.unfold(num, only=[num.base])
+            return self.m.D(definition, var)
+        raise MeaningError("the numerator of a derivative must be E_k or a named unit "
+                           "quantity (alpha_h, b_h, beta_j, \\hat{y}_j)", pos)
+
+    # -- evaluation ------------------------------------------------------------------
+    def value(self, node: Node, env: dict):
+        k = node.kind
+        if k == "num":
+            return sp.Rational(node.args[0])
+        if k == "group":
+            return self.value(node.args[0], env)
+        if k == "neg":
+            return -self._scalar(node.args[0], env)
+        if k == "add":
+            return sp.Add(*(self._scalar(a, env) for a in node.args))
+        if k == "mul":
+            return self._mul(node, env)
+        if k == "frac":
+            num, den = node.args
+            if num.kind == "partial" and den.kind == "partial":
+                top = self.value(num.args[0], env)
+                bottom = self.value(den.args[0], env)
+                return self.derivative(top, bottom, node.pos)
+            return self._scalar(num, env) / self._scalar(den, env)
+        if k == "delta":
+            var = self.value(node.args[0], env)
+            if not isinstance(var, Indexed) or str(var.base) not in PARAMETERS:
+                raise MeaningError("\\Delta goes with a parameter: w_{hj}, \\theta_j, v_{ih} "
+                                   "or \\gamma_h", node.pos)
+            return -self.m.eta * self.derivative(("E",), var, node.pos)
+        if k == "sum":
+            return self._sum(node, env)
+        if k == "script" and node.op == "^" and self._split(node)[0] is None or (
+                k == "script" and node.op == "^" and node.args[0].kind == "group"):
+            return self._power(node, env)
+        if k == "accent" and node.op in FONTS and node.args[0].kind not in ("name", "script"):
+            return self.value(node.args[0], env)            # \mathbf{...}: a font only
+        if k in ("script", "name", "accent"):
+            if k == "script" and node.op == "^" and node.args[1].kind == "num" \
+                    and self._split(node.args[0])[0] is not None:
+                return self._power(node, env)
+            found = self.symbol(node, env)
+            if found is None:
+                raise MeaningError("cannot read this as a symbol of the notation", node.pos)
+            return found
+        if k == "call":
+            fn, arg = node.args
+            head = self.value(fn, env)
+            if not (isinstance(head, tuple) and head[0] == "f"):
+                raise MeaningError("only f and f' are functions here", fn.pos)
+            x = self._scalar(arg, env)
+            if head[1] == 0:
+                return self.m.f(x)
+            if head[1] == 1:
+                return self.m.fprime(x)
+            t = sp.Symbol("t")
+            return sp.diff(self.m.f(t), t, head[1]).subs(t, x)
+        if k == "func":
+            arg = self._scalar(node.args[0], env)
+            return {"ln": sp.log, "log": sp.log, "exp": sp.exp}[node.op](arg)
+        if k == "partial":
+            raise MeaningError("\\partial belongs in \\frac{\\partial E_k}{\\partial ...}",
+                               node.pos)
+        raise MeaningError(f"cannot use {k} here", node.pos)
+
+    def _power(self, node, env):
+        base, exp = node.args
+        e = self._scalar(exp, env)
+        if not (e.is_Integer and abs(e) <= 8):
+            raise MeaningError("only small integer powers are supported", exp.pos)
+        return self._scalar(base, env) ** e
+
+    def _scalar(self, node, env):
+        v = self.value(node, env)
+        if isinstance(v, tuple):
+            what = "E_k alone" if v == ("E",) else "f without an argument"
+            raise MeaningError(f"{what} is not a value here", node.pos)
+        return v
+
+    def _mul(self, node, env):
+        left, right = node.args
+        if node.op == "odot":
+            raise MeaningError("\\odot is the matrix notation's product; use --layers",
+                               node.pos)
+        lv = self.value(left, env)
+        if isinstance(lv, tuple) and lv[0] == "f":
+            if right.kind != "group":
+                raise MeaningError("write f(...) or f'(...) with parentheses", right.pos)
+            arg = self._scalar(right, env)
+            return self.m.fprime(arg) if lv[1] == 1 else (self.m.f(arg) if lv[1] == 0 else
+                                                          sp.diff(self.m.f(sp.Symbol("t")), sp.Symbol("t"), lv[1]).subs(sp.Symbol("t"), arg))
+        if isinstance(lv, tuple):
+            raise MeaningError("E_k alone is not a value here", left.pos)
+        return lv * self._scalar(right, env)
+
+    def _sum(self, node, env):
+        low, high, body = node.args
+        if low.kind != "assign" or low.args[0].kind != "name":
+            raise MeaningError("write the summation index as \\sum_{j=1}^{l}", low.pos)
+        letter = low.args[0].args[0]
+        if letter not in self.bound:
+            raise MeaningError(f"sum over {letter!r}: use i (1..d), h (1..q) or j (1..l)",
+                               low.pos)
+        start = self._scalar(low.args[1], env)
+        end = self._scalar(high, env) if high is not None else self.bound[letter]
+        if start != 1 or end != self.bound[letter]:
+            raise MeaningError(f"the sum over {letter} runs from 1 to "
+                               f"{self.bound[letter]}", low.pos)
+        self.fresh += 1
+        var = index(f"{letter}{chr(96 + min(self.fresh, 26))}'")
+        inner = dict(env)
+        inner[letter] = var
+        return Sum(self._scalar(body, inner), (var, 1, end))
+
+
+# ---------------------------------------------------------------------------------------
+# proving and diagnosing one "="
+
+def _equal(model, lhs, rhs):
+    try:
+        return model.equal(lhs, rhs)[0]
+    except Exception:        # an unusual expression the prover cannot handle is not equal
+        return False
+
+
+def _free_indices(expr, notation):
+    return {s for s in expr.free_symbols if s in notation.index.values()}
+
+
+def _candidate_factors(notation):
+    m = notation.m
+    i, h, j = m.i, m.h, m.j
+    b, yh = m.b[h], m.yhat[j]
+    return [
+        (f"f'(alpha_h - gamma_h) = b_h (1 - b_h)", b * (1 - b)),
+        (f"f'(beta_j - theta_j) = yhat_j (1 - yhat_j)", yh * (1 - yh)),
+        ("b_h", b), ("x_i", m.x[i]), ("eta", m.eta), ("g_j", m.g[j]), ("e_h", m.e[h]),
+        ("w_hj", m.w[h, j]), ("yhat_j", yh), ("1 - b_h", 1 - b), ("1 - yhat_j", 1 - yh),
+    ]
+
+
+def _show(e) -> str:
+    if isinstance(e, Indexed):
+        return f"{e.base}_{''.join(map(str, e.indices))}"
+    return str(e)
+
+
+def _index_swaps(rhs, notation, free_left, limit=24):
+    """Each indexed quantity of rhs with one of its free indices replaced by another
+    free index of the left side: (old, new) pairs."""
+    out = []
+    seen = set()
+    for e in sp.preorder_traversal(rhs):
+        if not isinstance(e, Indexed) or e in seen:
+            continue
+        seen.add(e)
+        for pos, idx in enumerate(e.indices):
+            if idx not in notation.index.values():
+                continue
+            for other in sorted(free_left, key=str):
+                if other != idx:
+                    new_idx = list(e.indices)
+                    new_idx[pos] = other
+                    out.append((e, e.base[tuple(new_idx)]))
+    return out[:limit]
+
+
+def diagnose(notation, lhs, rhs) -> list:
+    """Names of the wrong variants that explain a refuted lhs = rhs."""
+    m = notation.m
+    found = []
+    if _equal(m, lhs, -rhs):
+        return ["the sign is flipped"]
+    for c, text in ((2, "2"), (Rational(1, 2), "1/2"), (-2, "-2"), (Rational(-1, 2), "-1/2"),
+                    (4, "4"), (Rational(1, 4), "1/4")):
+        if _equal(m, lhs, c * rhs):
+            return [f"a constant factor is off: the left side is {text} times the right"]
+    free_l, free_r = _free_indices(lhs, notation), _free_indices(rhs, notation)
+    extra = free_r - free_l
+    if extra:
+        for var in sorted(extra, key=str):
+            bound = notation.bound[str(var)]
+            dummy = index(f"{var}_s")
+            if _equal(m, lhs, Sum(rhs.xreplace({var: dummy}), (dummy, 1, bound))):
+                return [f"a sum is missing: index {var} is free on the right; the left side "
+                        f"equals the right summed over {var} = 1..{bound}"]
+        found.append(f"index {', '.join(map(str, sorted(extra, key=str)))} is free on the "
+                     "right but not on the left (a sum is missing?)")
+    swapped = rhs.replace(lambda e: isinstance(e, Indexed) and len(e.indices) == 2,
+                          lambda e: e.base[e.indices[::-1]])
+    if swapped != rhs and _equal(m, lhs, swapped):
+        return ["indices are swapped (a matrix is transposed): w_{hj} and w_{jh}, v_{ih} and "
+                "v_{hi} exchanged"]
+    for old, new in _index_swaps(rhs, notation, free_l):
+        if _equal(m, lhs, rhs.xreplace({old: new})):
+            return [f"an index is wrong: {_show(old)} should be {_show(new)}"]
+    for name, factor in _candidate_factors(notation):
+        if not factor.free_symbols <= (lhs.free_symbols | rhs.free_symbols | {m.eta}) \
+                and not (factor.free_symbols & set(notation.index.values())) <= free_l:
+            continue
+        if _equal(m, lhs, rhs * factor):
+            return found + [f"a factor is missing: {name}"]
+        if _equal(m, lhs, rhs / factor):
+            return found + [f"a factor is extra: {name}"]
+        if _equal(m, lhs, -rhs * factor):
+            return found + [f"a factor is missing ({name}) and the sign is flipped"]
+    return found or ["no simple variant explains the difference"]
+
+
+def counterexample(notation, lhs, rhs, seed=0) -> dict:
+    """Both sides at d = q = l = 3 with distinct indices i = 1, h = 2, j = 3 (so a wrong
+    index shows), parameters and inputs exact rationals."""
+    m = notation.m
+    small = {m.d: 3, m.q: 3, m.l: 3}
+    subs_idx = {m.i: 1, m.h: 2, m.j: 3}
+    rng = random.Random(seed)
+
+    def concrete(expr):
+        e = m.unfold(expr).xreplace(small).xreplace(subs_idx).doit()
+        return e.replace(lambda t: hasattr(t, "definition") and isinstance(t, sp.Function),
+                         lambda t: type(t).definition(t.args[0]))
+    left, right = concrete(lhs), concrete(rhs)
+    point = {}
+    for s in sorted((left.free_symbols | right.free_symbols | {t for t in sp.preorder_traversal(left + right) if isinstance(t, Indexed)}), key=str):
+        if isinstance(s, Indexed) or s == m.eta:
+            point[s] = Rational(rng.randint(-4, 4), rng.randint(2, 5))
+    lv = left.xreplace(point)
+    rv = right.xreplace(point)
+    return {"sizes": "d = q = l = 3, i = 1, h = 2, j = 3",
+            "values": {str(k): str(v) for k, v in point.items()},
+            "left": str(sp.N(lv, 12)), "right": str(sp.N(rv, 12))}
+
+
+def check(text: str, layers=None) -> CheckResult:
+    """Parse and check every "=" of ``text``.  ParseError / MeaningError on bad input."""
+    if layers is not None:
+        from .check_matrix import check_matrix
+        return check_matrix(text, layers)
+    tree = parse(text)
+    if len(tree.args) < 2:
+        raise MeaningError("a formula to check needs an '='", 0)
+    notation = SingleLayerNotation()
+    sides = [notation._scalar(side, {}) for side in tree.args]
+    steps = []
+    for left, right in zip(sides, sides[1:]):
+        holds = _equal(notation.m, left, right)
+        step = Step(sp.sstr(left)[:300], sp.sstr(right)[:300], holds)
+        if not holds:
+            step.diagnosis = diagnose(notation, left, right)
+            try:
+                step.counterexample = counterexample(notation, left, right)
+            except Exception:      # the diagnosis stands without numbers
+                step.counterexample = None
+        steps.append(step)
+    return CheckResult(all(s.holds for s in steps), steps, notation.name, "symbolic d, q, l")

@@ -1,0 +1,327 @@
+"""A parser for the notes' LaTeX: tokens, then a recursive-descent grammar, to a small
+syntax tree that :mod:`symnet.check` gives meaning with a notation table.  Nothing is
+passed to eval or exec; input length, token count and nesting depth are bounded.
+
+Grammar (``chain`` is the start symbol)::
+
+    chain   := expr ("=" expr)*
+    expr    := ["+"|"-"] term (("+"|"-") term)*
+    term    := unary (("\\cdot"|"\\times"|"\\odot"|<juxtaposition>) unary)*
+    unary   := "-" unary | postfix
+    postfix := atom (("^" arg) | ("_" arg) | "'")*
+    atom    := number | letter | greek | "(" expr ")" | "[" expr "]" | "{" expr "}"
+             | "\\frac" arg arg | "\\sum" "_" arg ["^" arg] unary
+             | accent arg            (\\hat \\tilde \\bar \\boldsymbol \\mathbf \\mathrm ...)
+             | "\\partial" postfix | "\\Delta" postfix | "\\top"
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+MAX_LENGTH = 2000
+MAX_TOKENS = 800
+MAX_DEPTH = 60
+
+GREEK = {"alpha", "beta", "gamma", "delta", "theta", "eta", "lambda", "rho", "sigma",
+         "varphi", "phi", "Theta", "Phi", "epsilon"}
+ACCENTS = {"hat", "tilde", "widetilde", "widehat", "bar", "boldsymbol", "mathbf", "bm",
+           "mathrm", "operatorname", "vec"}
+SPACING = {",", ";", "!", ":", "quad", "qquad", " ", "displaystyle", "big", "Big", "bigg",
+           "Bigg", "limits", "nolimits"}
+PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot"}
+
+_TOKEN = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<command>\\(?:[A-Za-z]+|.))
+  | (?P<number>\d+(?:\.\d+)?)
+  | (?P<letter>[A-Za-z])
+  | (?P<symbol>[{}()\[\]^_+\-=,'/|.])
+""", re.VERBOSE)
+
+
+class ParseError(ValueError):
+    """Position (0-based character offset) and what was expected."""
+
+    def __init__(self, message: str, position: int):
+        super().__init__(f"at character {position + 1}: {message}")
+        self.position = position
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str       # command | number | letter | symbol | end
+    text: str
+    pos: int
+
+
+@dataclass(frozen=True)
+class Node:
+    """kind: num, name, script, add, mul, neg, frac, sum, call, partial, delta, chain.
+    ``args`` are child nodes or strings; ``pos`` where it starts."""
+
+    kind: str
+    args: tuple
+    pos: int = 0
+    op: str = ""
+
+    def __repr__(self):
+        return f"{self.kind}{'[' + self.op + ']' if self.op else ''}{self.args!r}"
+
+
+def tokenize(text: str) -> list[Token]:
+    if len(text) > MAX_LENGTH:
+        raise ParseError(f"input longer than {MAX_LENGTH} characters", MAX_LENGTH)
+    tokens, pos = [], 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m:
+            raise ParseError(f"unexpected character {text[pos]!r}", pos)
+        kind = m.lastgroup
+        value = m.group()
+        pos = m.end()
+        if kind == "space":
+            continue
+        if kind == "command":
+            name = value[1:]
+            if name in SPACING:
+                continue
+            if name in ("left", "right", "middle"):
+                # \left( \right) \left[ \left. : keep the delimiter, drop the size
+                nxt = _TOKEN.match(text, pos)
+                while nxt and nxt.lastgroup == "space":
+                    pos = nxt.end()
+                    nxt = _TOKEN.match(text, pos)
+                if not nxt:
+                    raise ParseError(f"\\{name} needs a delimiter", pos)
+                pos = nxt.end()
+                delim = nxt.group()
+                if delim == ".":
+                    continue
+                if delim in ("\\{", "\\}"):
+                    delim = delim[1]
+                tokens.append(Token("symbol", delim, m.start()))
+                continue
+        tokens.append(Token(kind, value, m.start()))
+        if len(tokens) > MAX_TOKENS:
+            raise ParseError(f"more than {MAX_TOKENS} tokens", m.start())
+    tokens.append(Token("end", "", len(text)))
+    return tokens
+
+
+class Parser:
+    def __init__(self, text: str):
+        self.tokens = tokenize(text)
+        self.i = 0
+        self.depth = 0
+
+    # -- helpers ---------------------------------------------------------------------
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def take(self) -> Token:
+        t = self.tokens[self.i]
+        self.i += 1
+        return t
+
+    def expect(self, text: str, what: Optional[str] = None) -> Token:
+        if self.tok.text != text:
+            found = "the end" if self.tok.kind == "end" else repr(self.tok.text)
+            raise ParseError(f"expected {what or repr(text)}, found {found}", self.tok.pos)
+        return self.take()
+
+    def enter(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ParseError("nested too deeply", self.tok.pos)
+
+    # -- grammar ---------------------------------------------------------------------
+    def parse(self) -> Node:
+        sides = [self.expr()]
+        while self.tok.text == "=":
+            self.take()
+            sides.append(self.expr())
+        if self.tok.kind != "end":
+            raise ParseError(f"expected an operator or the end, found {self.tok.text!r}",
+                             self.tok.pos)
+        return Node("chain", tuple(sides), 0)
+
+    def expr(self) -> Node:
+        self.enter()
+        pos = self.tok.pos
+        terms = []
+        sign = 1
+        if self.tok.text in "+-" and self.tok.kind == "symbol":
+            sign = -1 if self.take().text == "-" else 1
+        first = self.term()
+        terms.append(first if sign > 0 else Node("neg", (first,), pos))
+        while self.tok.kind == "symbol" and self.tok.text in ("+", "-"):
+            op = self.take()
+            t = self.term()
+            terms.append(t if op.text == "+" else Node("neg", (t,), op.pos))
+        self.depth -= 1
+        return terms[0] if len(terms) == 1 else Node("add", tuple(terms), pos)
+
+    def _starts_factor(self) -> bool:
+        t = self.tok
+        if t.kind in ("number", "letter"):
+            return True
+        if t.kind == "symbol":
+            return t.text in ("(", "[", "{")
+        if t.kind == "command":
+            name = t.text[1:]
+            return name not in PRODUCTS and name not in ("right", "top")
+        return False
+
+    def term(self) -> Node:
+        pos = self.tok.pos
+        factors, ops = [self.unary()], []
+        while True:
+            if self.tok.kind == "command" and self.tok.text[1:] in PRODUCTS:
+                ops.append(PRODUCTS[self.take().text[1:]])
+                factors.append(self.unary())
+            elif self.tok.text == "/" and self.tok.kind == "symbol":
+                self.take()
+                factors[-1] = Node("frac", (factors[-1], self.unary()), pos)
+            elif self._starts_factor():
+                ops.append("cdot")
+                factors.append(self.unary())
+            else:
+                break
+        if len(factors) == 1:
+            return factors[0]
+        node = factors[0]
+        for op, f in zip(ops, factors[1:]):            # left-associative, op per pair
+            node = Node("mul", (node, f), pos, op)
+        return node
+
+    def unary(self) -> Node:
+        if self.tok.kind == "symbol" and self.tok.text == "-":
+            pos = self.take().pos
+            return Node("neg", (self.unary(),), pos)
+        return self.postfix()
+
+    def postfix(self) -> Node:
+        self.enter()
+        node = self.atom()
+        while True:
+            t = self.tok
+            if t.text == "'" and t.kind == "symbol":
+                self.take()
+                node = Node("script", (node, "prime"), t.pos, "'")
+            elif t.text in ("^", "_") and t.kind == "symbol":
+                self.take()
+                node = Node("script", (node, self.arg()), t.pos, t.text)
+            else:
+                break
+        if _function_name(node) and self.tok.kind == "symbol" and self.tok.text == "(":
+            node = Node("call", (node, self.atom()), node.pos)     # f(x), f'(x): apply
+        self.depth -= 1
+        return node
+
+    def arg(self) -> Node:
+        """A script or command argument: {expr}, or a single token."""
+        t = self.tok
+        if t.text == "{":
+            self.take()
+            if self.tok.text == "}":
+                raise ParseError("expected something inside {}", self.tok.pos)
+            inner = self.expr_or_list()
+            self.expect("}", "'}'")
+            return inner
+        if t.kind in ("number", "letter"):
+            self.take()
+            if t.kind == "number" and len(t.text) > 1 and "." not in t.text:
+                # x^12 means x^1 2 in TeX; keep the common case of a digit pair as indices
+                return Node("name", (t.text,), t.pos)
+            return Node("num", (t.text,), t.pos) if t.kind == "number" else Node("name", (t.text,), t.pos)
+        if t.kind == "command":
+            return self.atom()
+        if t.text == "(":
+            return self.atom()
+        raise ParseError("expected a script argument", t.pos)
+
+    def expr_or_list(self) -> Node:
+        """Inside braces: an expression, or a sum's lower limit j=1."""
+        pos = self.tok.pos
+        first = self.expr()
+        if self.tok.text == "=":
+            self.take()
+            return Node("assign", (first, self.expr()), pos)
+        if self.tok.text == ",":
+            items = [first]
+            while self.tok.text == ",":
+                self.take()
+                items.append(self.expr())
+            return Node("list", tuple(items), pos)
+        return first
+
+    def atom(self) -> Node:
+        t = self.tok
+        if t.kind == "number":
+            self.take()
+            return Node("num", (t.text,), t.pos)
+        if t.kind == "letter":
+            self.take()
+            return Node("name", (t.text,), t.pos)
+        if t.kind == "symbol" and t.text in ("(", "[", "{"):
+            self.take()
+            inner = self.expr()
+            closing = {"(": ")", "[": "]", "{": "}"}[t.text]
+            self.expect(closing, f"{closing!r} to close the {t.text!r} at character {t.pos + 1}")
+            return Node("group", (inner,), t.pos, t.text)
+        if t.kind == "command":
+            name = t.text[1:]
+            self.take()
+            if name in GREEK:
+                return Node("name", (name,), t.pos)
+            if name == "frac" or name == "dfrac" or name == "tfrac":
+                return Node("frac", (self.arg(), self.arg()), t.pos)
+            if name == "sum":
+                self.expect("_", "'_' with the summation index after \\sum")
+                low = self.arg()
+                high = None
+                if self.tok.text == "^":
+                    self.take()
+                    high = self.arg()
+                return Node("sum", (low, high, self.term_for_sum()), t.pos)
+            if name in ACCENTS:
+                nxt = self.tokens[self.i:self.i + 3]
+                if len(nxt) == 3 and [x.text for x in nxt] == ["{", "\\Delta", "}"]:
+                    self.i += 3                      # \boldsymbol{\Delta} w: the Delta of w
+                    return Node("delta", (self.postfix(),), t.pos)
+                return Node("accent", (self.arg(),), t.pos, name)
+            if name == "partial":
+                return Node("partial", (self.postfix(),), t.pos)
+            if name == "Delta":
+                return Node("delta", (self.postfix(),), t.pos)
+            if name == "top" or name == "T":
+                return Node("name", ("top",), t.pos)
+            if name in ("ln", "log", "exp"):
+                return Node("func", (self.postfix(),), t.pos, name)
+            raise ParseError(f"unknown command \\{name}", t.pos)
+        found = "the end" if t.kind == "end" else repr(t.text)
+        raise ParseError(f"expected a number, a symbol or '(', found {found}", t.pos)
+
+    def term_for_sum(self) -> Node:
+        """The summand: the product that follows (up to the next + or - at this level)."""
+        return self.term()
+
+
+FUNCTIONS = {"f", "sigma", "varphi", "phi"}
+
+
+def _function_name(node: Node) -> bool:
+    """f, f', \\sigma, \\varphi (with primes): a name applied to a parenthesised argument."""
+    while node.kind == "script" and node.op == "'":
+        node = node.args[0]
+    return node.kind == "name" and node.args[0] in FUNCTIONS
+
+
+def parse(text: str) -> Node:
+    """The syntax tree of a chain a = b = c; ParseError with the position otherwise."""
+    if not isinstance(text, str) or not text.strip():
+        raise ParseError("empty formula", 0)
+    return Parser(text).parse()

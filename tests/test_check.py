@@ -1,0 +1,126 @@
+"""`symnet check`: the corpus (verdicts and diagnoses), the command line, and a fuzz test."""
+import contextlib
+import io
+import json
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from check_corpus import CORPUS
+from symnet.check import MeaningError, ParseError, check
+from symnet.cli import main
+from symnet.latex_parse import MAX_LENGTH, parse
+
+
+def test_corpus_is_large_enough_and_covers_every_diagnosis():
+    assert len(CORPUS) >= 40
+    wanted = ["sign is flipped", "factor is missing", "factor is extra", "constant factor",
+              "sum is missing", "transposed", "index is wrong", "shapes"]
+    for w in wanted:
+        assert any(w in d for _, _, _, d in CORPUS), w
+    assert sum(ok for _, _, ok, _ in CORPUS) >= 15
+
+
+@pytest.mark.parametrize("latex,layers,holds,diagnosis", CORPUS,
+                         ids=[f"case{n}" for n in range(len(CORPUS))])
+def test_corpus_verdict_and_diagnosis(latex, layers, holds, diagnosis):
+    result = check(latex, layers)
+    assert result.holds == holds, [s.diagnosis for s in result.steps]
+    if not holds:
+        found = [d for s in result.steps for d in s.diagnosis]
+        assert any(diagnosis in d for d in found), found
+
+
+def test_refutation_has_an_exact_counterexample():
+    result = check(r"\Delta v_{ih} = \eta e_h x_h")
+    ce = result.steps[0].counterexample
+    assert ce["sizes"].startswith("d = q = l = 3")
+    assert all("/" in v or v.lstrip("-").isdigit() for v in ce["values"].values())
+    assert ce["left"] != ce["right"]
+
+
+@pytest.mark.parametrize("text,where", [
+    (r"e_h = b_h(1-b_h \sum_{j=1}^{l} w_{hj} g_j", "expected ')'"),
+    (r"g_j = \hat{y}_j (1 -", "expected a number"),
+    (r"g_j = \foo_j", "unknown command \\foo"),
+    (r"g_j", "needs an '='"),
+    (r"q_j = 1", "unknown symbol"),
+    (r"w_{h} = 1", "takes 2 index"),
+    (r"\sum_{k=1}^{l} g_k = 1", "sum over 'k'"),
+    ("", "empty formula"),
+])
+def test_bad_formulas_raise_with_position(text, where):
+    with pytest.raises((ParseError, MeaningError)) as info:
+        check(text)
+    assert where in str(info.value) and "character" in str(info.value)
+
+
+def test_cli_exit_codes_and_json(capsys):
+    assert main(["check", r"\Delta w_{hj} = \eta g_j b_h"]) == 0
+    assert "HOLDS" in capsys.readouterr().out
+    assert main(["check", "--json", r"\Delta \theta_j = \eta g_j"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["verdict"] == "refuted" and "sign" in data["steps"][0]["diagnosis"][0]
+    assert main(["check", r"g_j = (1"]) == 2
+    err = capsys.readouterr().err
+    assert "character" in err and len(err.strip().splitlines()) == 1
+    assert main(["check", "--layers", "3,4,4,3",
+                 r"\delta^{(n)} = (a^{(n)} - y) \odot f'(z^{(n)})"]) == 0
+    assert main(["check", r"\delta^{(n)} = (y - a^{(n)}) \odot f'(z^{(n)})"]) == 1   # matrix by default
+
+
+def test_input_is_bounded():
+    with pytest.raises(ParseError, match="longer than"):
+        parse("x" * (MAX_LENGTH + 1))
+    with pytest.raises(ParseError, match="nested too deeply"):
+        parse("(" * 200 + "x" + ")" * 200 + " = 1")
+
+
+SEEDS = [c[0] for c in CORPUS]
+ALPHABET = list("abcdefghijklmnopqrstuvwxyz0123456789{}()[]^_+-=,'/|. \\") + [
+    r"\frac", r"\partial", r"\sum", r"\hat", r"\tilde", r"\Delta", r"\eta", r"\beta", r"\odot",
+    r"\top", r"\cdot", r"\left(", r"\right)", r"\Theta", r"\delta", r"\mathbf", "E_k", "w_{hj}"]
+
+
+@st.composite
+def latex_inputs(draw):
+    if draw(st.booleans()):
+        return "".join(draw(st.lists(st.sampled_from(ALPHABET), max_size=40)))
+    seed = draw(st.sampled_from(SEEDS))
+    cut = draw(st.integers(0, len(seed)))
+    insert = "".join(draw(st.lists(st.sampled_from(ALPHABET), max_size=3)))
+    drop = draw(st.integers(0, 3))
+    return seed[:cut] + insert + seed[cut + drop:]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(text=latex_inputs(), layers=st.sampled_from([None, None, None, "3,4,4,3", "2,2", "0", "x"]))
+def test_fuzz_no_traceback_no_hang(text, layers):
+    args = ["check"] + (["--layers", layers] if layers else []) + [text]
+    out, err = io.StringIO(), io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    assert time.perf_counter() - start < 60          # bounded: no hang
+    assert code in (0, 1, 2)
+    assert "Traceback" not in err.getvalue()
+    if code == 2:
+        assert err.getvalue().startswith("symnet: error:")
+        assert "please report it" not in err.getvalue()      # no internal error behind it
+        assert len(err.getvalue().strip().splitlines()) == 1
+
+
+def test_claim_latex_is_checked_by_verify():
+    from derivations import standard_bp
+    from symnet.claims import Chain, run_claims
+    good = Chain("t-good", "5.11", "", "", "", build=standard_bp.eq5_11,
+                 latex=r"\Delta w_{hj} = \eta g_j b_h")
+    bad = Chain("t-bad", "5.11", "", "", "", build=standard_bp.eq5_11,
+                latex=r"\Delta w_{hj} = -\eta g_j b_h")
+    rows = {r.id: r for r in run_claims([good, bad])}
+    assert rows["t-good/latex"].status == "proved" and rows["t-good"].status == "proved"
+    assert rows["t-bad/latex"].status == "failed" and "sign" in rows["t-bad/latex"].detail
+    assert rows["t-bad"].status == "failed"
