@@ -13,7 +13,7 @@ from symnet.claims import Chain, Check, Derivation, Outcome
 from symnet.entrywise import check_entrywise
 from symnet.indexed import Model, index
 from symnet.multilayer import LayerPair, OutputLayer
-from symnet.registry import ACTIVATIONS, sigmoid
+from symnet.registry import ACTIVATIONS
 from derivations.standard_bp import model as single_layer
 
 SECTION = "multi-hidden-layer BP"

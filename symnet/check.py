@@ -273,11 +273,8 @@ class SingleLayerNotation:
                                node.pos)
         lv = self.value(left, env)
         if isinstance(lv, tuple) and lv[0] == "f":
-            if right.kind != "group":
-                raise MeaningError("write f(...) or f'(...) with parentheses", right.pos)
-            arg = self._scalar(right, env)
-            return self.m.fprime(arg) if lv[1] == 1 else (self.m.f(arg) if lv[1] == 0 else
-                                                          sp.diff(self.m.f(sp.Symbol("t")), sp.Symbol("t"), lv[1]).subs(sp.Symbol("t"), arg))
+            raise MeaningError("write f(...) or f'(...) with the argument in parentheses "
+                               "right after it", right.pos)
         if isinstance(lv, tuple):
             raise MeaningError("E_k alone is not a value here", left.pos)
         return lv * self._scalar(right, env)
@@ -321,8 +318,8 @@ def _candidate_factors(notation):
     i, h, j = m.i, m.h, m.j
     b, yh = m.b[h], m.yhat[j]
     return [
-        (f"f'(alpha_h - gamma_h) = b_h (1 - b_h)", b * (1 - b)),
-        (f"f'(beta_j - theta_j) = yhat_j (1 - yhat_j)", yh * (1 - yh)),
+        ("f'(alpha_h - gamma_h) = b_h (1 - b_h)", b * (1 - b)),
+        ("f'(beta_j - theta_j) = yhat_j (1 - yhat_j)", yh * (1 - yh)),
         ("b_h", b), ("x_i", m.x[i]), ("eta", m.eta), ("g_j", m.g[j]), ("e_h", m.e[h]),
         ("w_hj", m.w[h, j]), ("yhat_j", yh), ("1 - b_h", 1 - b), ("1 - yhat_j", 1 - yh),
     ]

@@ -271,41 +271,9 @@ def _has_letter_layers(text):
     return any(f"({c}" in text.replace(" ", "").replace("{", "") for c in "kl")
 
 
-def _transposed_group(node):
-    return node.kind == "script" and node.op == "^" and node.args[0].kind == "group"
-
-
-def _value_with_transpose(notation, node, first):
-    """[expr]^\\top and (expr)^T: the transpose of a bracketed expression."""
-    return notation.value(node, first)
-
-
 def _side_values(notation, tree):
-    return [_eval(notation, side, n == 0) for n, side in enumerate(tree.args)]
-
-
-def _eval(notation, node, first):
-    if node.kind == "script" and node.op == "^" and node.args[1].kind == "name" \
-            and node.args[1].args[0] in ("top", "T") and node.args[0].kind == "group":
-        inner = _eval(notation, node.args[0].args[0], first)
-        if not isinstance(inner, sp.MatrixBase):
-            raise MeaningError("\\top of a scalar", node.pos)
-        return inner.T
-    if node.kind in ("add", "mul", "neg", "group"):
-        # rebuild with transposes handled at any depth
-        return notation.value(_Rewrite(notation, first).visit(node), first)
-    return notation.value(node, first)
-
-
-class _Rewrite:
-    """Nothing to rewrite yet: kept as the place for bracket transposes (handled in
-    MatrixNotation.value through _split)."""
-
-    def __init__(self, notation, first):
-        self.notation, self.first = notation, first
-
-    def visit(self, node):
-        return node
+    """Each side of the chain; \\delta is derived on the first side only."""
+    return [notation.value(side, n == 0) for n, side in enumerate(tree.args)]
 
 
 def _same(a, b) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 import sympy as sp
 from sympy.printing.numpy import JaxPrinter, NumPyPrinter
 from sympy.printing.pytorch import TorchPrinter
@@ -17,7 +16,7 @@ from sympy.printing.pytorch import TorchPrinter
 from . import __version__
 from .kernels import derive_forms
 from .network import validate_sizes
-from .outputs import write_atomic
+from .outputs import template_environment, write_atomic
 
 BACKENDS = ("numpy", "jax", "torch")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -153,13 +152,8 @@ _tanh = torch.tanh''',
 }
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-        variable_start_string="<{", variable_end_string="}>",
-        block_start_string="<%", block_end_string="%>",
-        comment_start_string="<#", comment_end_string="#>",
-        keep_trailing_newline=True, autoescape=False)
+def _environment():
+    return template_environment(TEMPLATES, ("<%", "%>"), ("<{", "}>"), ("<#", "#>"))
 
 
 def operation_counts(sizes, forms) -> dict:

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import jinja2
 import sympy as sp
 
 from . import __version__
 from .claims import Chain, Result, run_claims_parallel, select
 from .latex import MatrixFormError, latex, matrix_form
-from .outputs import write_atomic
+from .outputs import template_environment, write_atomic
 from .report_text import TEXT
 
 REPO_REPORTS = Path(__file__).resolve().parents[1] / "reports"
@@ -168,13 +167,9 @@ def _figures(out_dir: Path) -> dict:
     return made
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-        block_start_string="((*", block_end_string="*))",
-        variable_start_string="(((", variable_end_string=")))",
-        comment_start_string="((=", comment_end_string="=))",
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+def _environment():
+    return template_environment(TEMPLATES, ("((*", "*))"), ("(((", ")))"), ("((=", "=))"),
+                                trim_blocks=True, lstrip_blocks=True)
 
 
 def _date() -> str:

@@ -7,7 +7,7 @@ import sympy as sp
 from sympy import IndexedBase, Rational, Sum
 
 from derivations import boltzmann, catalog, multilayer_bp, rbf
-from derivations.boltzmann import (BM, RBM, check_conditional, check_energy, check_factorises,
+from derivations.boltzmann import (BM, check_conditional, check_energy, check_factorises,
                                    check_likelihood, identical, matrix_energy)
 from symnet.indexed import index
 from symnet.registry import ACTIVATIONS, sigmoid

@@ -14,7 +14,7 @@ from derivations import catalog, standard_bp
 from symnet.claims import Chain
 from symnet.cli import main
 from symnet.latex import latex, matrix_form
-from symnet.report import LANGS, REPO_REPORTS, build, build_pdf, tex_log_excerpt
+from symnet.report import LANGS, REPO_REPORTS, build, tex_log_excerpt
 
 ROOT = Path(__file__).resolve().parents[1]
 
