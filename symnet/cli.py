@@ -124,7 +124,7 @@ def _verify(args) -> int:
     if args.activation != "sigmoid" or args.loss != "squared":
         raise UsageError("--activation and --loss go with --layers")
     from derivations import catalog
-    from .claims import run_claims, select
+    from .claims import run_claims_parallel, select
     claims = catalog()
     try:
         claims = select(claims, args.only)
@@ -135,7 +135,8 @@ def _verify(args) -> int:
             print(f"{c.id:38} ({c.equation or '-'})  {c.statement}")
         return 0
     bar = _progress_callback()
-    results = run_claims(claims, (lambda d, t, name: bar.update(d, t, name)) if bar else None)
+    results, _ = run_claims_parallel(
+        claims, progress=(lambda d, t, name: bar.update(d, t, name)) if bar else None)
     if bar:
         bar.close()
     summary = {s: sum(r.status == s for r in results) for s in ("proved", "failed", "error")}
