@@ -144,7 +144,7 @@ def _shown(claim, result: Result, lhs: dict) -> Shown:
                                      model_free.get(outer) if outer else None, **st)
             except (MatrixFormError, KeyError):
                 matrix = ""
-    detail = result.detail if len(result.detail) <= 400 else result.detail[:400] + " ..."
+    detail = result.detail if len(result.detail) <= 200 else result.detail[:200] + " ..."
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
                  _tex_escape(result.method), _tex_escape(detail), lines, skipped, matrix,
                  getattr(claim, "latex", ""))
