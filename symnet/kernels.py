@@ -26,7 +26,7 @@ from .multilayer import OutputLayer
 from .network import validate_sizes
 from .registry import activation as lookup_activation
 from .registry import loss as lookup_loss
-from .registry import np_sigmoid, softplus
+from .registry import ACTIVATIONS, softplus
 
 A, Z, Y = sp.symbols("A Z Y", real=True)
 
@@ -90,10 +90,10 @@ def derive_forms(activation: str = "sigmoid", loss: str = "squared") -> Elementw
 
 
 def _numpy_modules():
-    """Numeric meaning of the registry functions inside lambdify'd NumPy code."""
-    return [{"sigmoid": np_sigmoid, "softplus": lambda z: np.logaddexp(0.0, z),
-             "relu": lambda z: np.maximum(z, 0.0), "tanh": np.tanh,
-             "Heaviside": lambda z, h0=0.0: np.heaviside(z, h0)}, "numpy"]
+    """Numeric meaning of the registry functions inside lambdify'd NumPy code: each
+    activation's own ``numeric`` form, and Heaviside(z, 0) for ReLU'."""
+    names = {a.function.__name__: a.numeric for a in ACTIVATIONS.values()}
+    return [dict(names, Heaviside=lambda z, h0=0.0: np.heaviside(z, h0)), "numpy"]
 
 
 def _broadcast(fn):
@@ -164,17 +164,24 @@ class Kernels:
         As, Zs = self._forward(params, X)
         return float(self._term(As[-1], Zs[-1], Y_).sum() / X.shape[0])
 
-    def loss_and_grad(self, params, X, Y_):
+    def backward(self, params, X, Y_):
+        """(E, grads, deltas): grads[k] of the shape of params[k]; deltas[k] = Delta of the
+        layer params[k] feeds, shape (m, s_{k+2}), not divided by m."""
         X, Y_ = self._check(params, X, Y_)
         m = X.shape[0]
         As, Zs = self._forward(params, X)
         value = float(self._term(As[-1], Zs[-1], Y_).sum() / m)
         delta = self._delta(As[-1], Zs[-1], Y_)
-        grads = [None] * len(params)
+        grads, deltas = [None] * len(params), [None] * len(params)
         for k in range(len(params) - 1, -1, -1):
+            deltas[k] = delta
             grads[k] = np.concatenate([-delta.sum(axis=0)[None, :], As[k].T @ delta]) / m
             if k:
                 delta = (delta @ params[k][1:].T) * self._fprime(As[k], Zs[k - 1])
+        return value, grads, deltas
+
+    def loss_and_grad(self, params, X, Y_):
+        value, grads, _ = self.backward(params, X, Y_)
         return value, grads
 
     def step(self, params, X, Y_, eta: float):

@@ -140,7 +140,6 @@ class Activation:
     latex: str
     convention: str = ""
     numeric: Callable = None          # float64 array z -> f(z), stable for |z| up to 1e4
-    numeric_prime: Callable = None    # (a, z) -> f'(z), from the output a where it can
 
 
 @dataclass(frozen=True)
@@ -151,8 +150,6 @@ class Loss:
     term: Callable[[sp.Expr, sp.Expr], sp.Expr]
     dE_da_closed: Callable[[sp.Expr, sp.Expr], sp.Expr]
     latex: str
-    numeric: Callable = None          # (a, y) -> per-entry error terms (float64 arrays)
-    numeric_grad: Callable = None     # (a, y) -> dE/da per entry
 
 
 def np_sigmoid(z):
@@ -161,31 +158,20 @@ def np_sigmoid(z):
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-_TINY = np.finfo(np.float64).tiny
-
-
-def _np_cross_entropy(a, y):
-    """-(y ln a + (1 - y) ln(1 - a)), with a kept inside (0, 1) at float64's limits."""
-    a = np.clip(a, _TINY, 1.0 - np.finfo(np.float64).epsneg)
-    return -(y * np.log(a) + (1.0 - y) * np.log1p(-a))
-
-
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
         Activation("sigmoid", sigmoid, lambda a, z: a * (1 - a), r"\sigma(x)=\frac{1}{1+e^{-x}}",
-                   numeric=np_sigmoid, numeric_prime=lambda a, z: a * (1.0 - a)),
+                   numeric=np_sigmoid),
         Activation("tanh", tanh, lambda a, z: 1 - a**2, r"\tanh x",
-                   numeric=np.tanh, numeric_prime=lambda a, z: 1.0 - a * a),
+                   numeric=np.tanh),
         Activation("relu", relu, lambda a, z: sp.Heaviside(z, 0), r"\max(0,x)",
                    "ReLU'(0) = 0 (Heaviside(0) = 0), as in PyTorch and JAX",
-                   numeric=lambda z: np.maximum(z, 0.0),
-                   numeric_prime=lambda a, z: (z > 0).astype(np.float64)),
+                   numeric=lambda z: np.maximum(z, 0.0)),
         Activation("identity", identity, lambda a, z: sp.Integer(1), r"x",
-                   numeric=lambda z: z, numeric_prime=lambda a, z: np.ones_like(z)),
+                   numeric=lambda z: z),
         Activation("softplus", softplus, lambda a, z: sigmoid(z), r"\log(1+e^{x})",
-                   numeric=lambda z: np.logaddexp(0.0, z),
-                   numeric_prime=lambda a, z: np_sigmoid(z)),
+                   numeric=lambda z: np.logaddexp(0.0, z)),
     )
 }
 
@@ -193,13 +179,10 @@ LOSSES: dict[str, Loss] = {
     l.name: l
     for l in (
         Loss("squared", lambda a, y: sp.Rational(1, 2) * (a - y) ** 2, lambda a, y: a - y,
-             r"E_k=\frac12\sum_j(\hat y_j-y_j)^2",
-             numeric=lambda a, y: 0.5 * (a - y) ** 2, numeric_grad=lambda a, y: a - y),
+             r"E_k=\frac12\sum_j(\hat y_j-y_j)^2"),
         Loss("cross-entropy", lambda a, y: -(y * sp.log(a) + (1 - y) * sp.log(1 - a)),
              lambda a, y: (a - y) / (a * (1 - a)),
-             r"E_k=-\sum_j\left(y_j\ln\hat y_j+(1-y_j)\ln(1-\hat y_j)\right)",
-             numeric=_np_cross_entropy,
-             numeric_grad=lambda a, y: (a - y) / np.maximum(a * (1.0 - a), _TINY)),
+             r"E_k=-\sum_j\left(y_j\ln\hat y_j+(1-y_j)\ln(1-\hat y_j)\right)"),
     )
 }
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .registry import activation as lookup_activation
+from .kernels import kernels
 
 
 @dataclass
@@ -46,24 +46,11 @@ def init_params(sizes, activation: str, rng: np.random.Generator):
 
 
 def backprop(params, X, Y, activation: str):
-    """The catalog's BP formulas in float64: returns (grads, deltas), grads[k] of the shape
-    of params[k], deltas[k] of shape (m, s_{k+2}); error E = (1/m) sum_k E_k, squared."""
-    act = lookup_activation(activation)
-    a, zs, acts = X, [], [X]
-    for W in params:
-        z = a @ W[1:] - W[0]
-        a = act.numeric(z)
-        zs.append(z)
-        acts.append(a)
-    m = X.shape[0]
-    delta = (acts[-1] - Y) * act.numeric_prime(acts[-1], zs[-1])
-    grads, deltas = [None] * len(params), [None] * len(params)
-    for k in range(len(params) - 1, -1, -1):
-        deltas[k] = delta
-        a_prev = acts[k]
-        grads[k] = np.vstack([-delta.sum(axis=0), a_prev.T @ delta]) / m
-        if k:
-            delta = (delta @ params[k][1:].T) * act.numeric_prime(acts[k], zs[k - 1])
+    """The catalog's BP formulas in float64 (the derived kernels of :mod:`symnet.kernels`):
+    returns (grads, deltas), grads[k] of the shape of params[k], deltas[k] of shape
+    (m, s_{k+2}); error E = (1/m) sum_k E_k, squared."""
+    sizes = [params[0].shape[0] - 1] + [W.shape[1] for W in params]
+    _, grads, deltas = kernels(sizes, activation, "squared").backward(params, X, Y)
     return grads, deltas
 
 
