@@ -417,6 +417,16 @@ def counterexample(notation, lhs, rhs, seed=0) -> dict:
             "left": str(sp.N(lv, 12)), "right": str(sp.N(rv, 12))}
 
 
+NOTES_NETWORK = [3, 4, 4, 3]
+MATRIX_SYMBOLS = ("\\odot", "\\Theta", "\\delta^")
+
+
+def default_layers(text: str):
+    """The notes' 3-4-4-3 network when the formula uses the matrix notation's symbols
+    (then it is checked at those sizes), else None (the single-layer notation)."""
+    return list(NOTES_NETWORK) if any(t in text for t in MATRIX_SYMBOLS) else None
+
+
 def check(text: str, layers=None) -> CheckResult:
     """Parse and check every "=" of ``text``.  ParseError / MeaningError on bad input."""
     if layers is not None:

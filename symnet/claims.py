@@ -78,11 +78,10 @@ def notes_latex_row(claim) -> list:
     check``: a row ``<id>/latex``, or none when the claim has no LaTeX."""
     if not claim.latex:
         return []
-    from .check import check
+    from .check import check, default_layers
     start = time.perf_counter()
-    matrix = any(t in claim.latex for t in ("\\odot", "\\Theta", "\\delta^"))
     try:
-        result = check(claim.latex, [3, 4, 4, 3] if matrix else None)
+        result = check(claim.latex, default_layers(claim.latex))
         ok = result.holds
         detail = "" if ok else "; ".join(d for s in result.steps for d in s.diagnosis)
         sizes = result.sizes

@@ -235,14 +235,11 @@ CHECK_SECONDS = 60
 
 def _check(args) -> int:
     import signal
-    from .check import MeaningError, ParseError, check
+    from .check import MeaningError, ParseError, check, default_layers
     from .network import parse_layers
-    layers = None
-    if args.layers is None and any(t in args.formula for t in ("\\odot", "\\Theta", "\\delta^")):
-        layers = [3, 4, 4, 3]            # the matrix notation's symbols: the notes' network
     try:
-        if args.layers is not None:
-            layers = parse_layers(args.layers)
+        layers = parse_layers(args.layers) if args.layers is not None \
+            else default_layers(args.formula)
 
         def too_long(signum, frame):
             raise MeaningError(f"checking took longer than {CHECK_SECONDS} s; simplify the "

@@ -126,7 +126,7 @@ class MatrixFormError(ValueError):
     """The expression is not one of the shapes the matrix view knows."""
 
 
-def _vector(expr, free, printer, names) -> str:
+def _vector(expr, free, printer) -> str:
     """One factor that depends on the free index, as a vector."""
     if isinstance(expr, Indexed) and expr.indices == (free,):
         entry, suffix = printer.doprint(expr), "_{" + printer.doprint(free) + "}"
@@ -137,26 +137,25 @@ def _vector(expr, free, printer, names) -> str:
         mats = [f for f in factors if isinstance(f, Indexed) and f.indices == (free, var)]
         vecs = [f for f in factors if isinstance(f, Indexed) and f.indices == (var,)]
         if len(mats) == 1 and len(vecs) == 1 and len(factors) == 2:
-            return r"\Theta^{(kl)}" + _vector(vecs[0].func(vecs[0].base, free), free, printer,
-                                              names)
+            return r"\Theta^{(kl)}" + _vector(vecs[0].func(vecs[0].base, free), free, printer)
     if isinstance(expr, sp.Function) and expr.args and free not in \
             set().union(*(a.free_symbols for a in expr.args[1:])):
-        inner = _vector(expr.args[0], free, printer, names)
+        inner = _vector(expr.args[0], free, printer)
         placeholder = sp.Symbol("XPLACEHOLDER")
         text = printer.doprint(expr.func(placeholder, *expr.args[1:]))
         return text.replace("XPLACEHOLDER", inner)
     if expr.is_Number:
         return printer.doprint(expr)
     if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 0:
-        return "{" + _vector(expr.base, free, printer, names) + "}^{" + str(expr.exp) + "}"
+        return "{" + _vector(expr.base, free, printer) + "}^{" + str(expr.exp) + "}"
     if isinstance(expr, sp.Add):
         terms = sorted(expr.args, key=lambda t: t.could_extract_minus_sign())
-        text = " + ".join(_vector(t, free, printer, names) for t in terms)
+        text = " + ".join(_vector(t, free, printer) for t in terms)
         return r"\left(" + text.replace("+ -", "- ") + r"\right)"
     if isinstance(expr, sp.Mul):
         if expr.args[0] == -1:
-            return "-" + _vector(sp.Mul(*expr.args[1:]), free, printer, names)
-        return r" \odot ".join(_vector(f, free, printer, names) for f in expr.args)
+            return "-" + _vector(sp.Mul(*expr.args[1:]), free, printer)
+        return r" \odot ".join(_vector(f, free, printer) for f in expr.args)
     raise MatrixFormError(f"no vector form for {expr}")
 
 
@@ -169,9 +168,9 @@ def matrix_form(expr, free, outer=None, **settings) -> str:
     for factor in sp.Mul.make_args(sp.factor_terms(expr)):
         symbols = factor.free_symbols
         if outer is not None and outer in symbols and free not in symbols:
-            columns.append(_vector(factor, outer, printer, None))
+            columns.append(_vector(factor, outer, printer))
         elif free in symbols:
-            vectors.append(_vector(factor, free, printer, None))
+            vectors.append(_vector(factor, free, printer))
         else:
             scalars.append(printer.doprint(factor))
     if not vectors:
