@@ -108,9 +108,11 @@ def check_energy(closed: Callable = matrix_energy) -> Outcome:
                    "edge form = -1/2 s^T W s - theta^T s, W symmetric with zero diagonal")
 
 
-def check_normalised() -> Outcome:
+def check_normalised(probability: Callable = BM.P) -> Outcome:
+    """(5.21) sums to 1 over all 2^n states; ``probability(bm, s)`` is replaceable to show
+    that a wrong distribution fails."""
     bm = BM(ENUM_N)
-    total = sum(bm.P(s) for s in states(ENUM_N))
+    total = sum(probability(bm, s) for s in states(ENUM_N))
     ok = identical(total, 1, bm.params)
     return Outcome(ok, "exact: all 2^n states enumerated, parameters symbolic",
                    f"n = {ENUM_N}", f"sum over {2 ** ENUM_N} states = 1" if ok else "sum != 1")

@@ -10,7 +10,7 @@ import sympy as sp
 from sympy import Indexed, IndexedBase, Rational, Sum
 
 from symnet.claims import Chain, Check, Derivation, Outcome
-from symnet.entrywise import check_entrywise
+from symnet.nested import check_nested
 from symnet.indexed import Model, index
 from symnet.multilayer import LayerPair, OutputLayer
 from symnet.registry import ACTIVATIONS
@@ -140,12 +140,16 @@ def bp_bridge():
 
 
 def example_3443() -> Outcome:
-    report = check_entrywise([3, 4, 4, 3], "sigmoid", "squared")
-    detail = (f"{report.gradient_entries} gradient entries and {report.delta_entries} "
-              f"deltas, {len(report.mismatches)} mismatches")
+    """Every weight and threshold of the notes' 3-4-4-3 network: SymPy's diff of the fully
+    nested E_k (the model's forward pass, nothing named) against a~ delta^T."""
+    report = check_nested([3, 4, 4, 3], "sigmoid", "squared")
+    detail = f"{report.gradient_entries} gradient entries, {len(report.mismatches)} mismatches"
+    if report.mismatches:
+        detail += ": " + ", ".join(m.what for m in report.mismatches[:6])
     return Outcome(report.ok and report.gradient_entries == 51,
-                   "exact, entry by entry: SymPy diff of each local definition, "
-                   "reverse sweep, difference expanded to 0", "3,4,4,3", detail)
+                   "exact, entry by entry: SymPy diff of the fully nested E_k against "
+                   "a~ delta^T with the notes' closed-form deltas, unit outputs as symbols, "
+                   "difference cancelled to 0", "3,4,4,3", detail)
 
 
 CLAIMS = [

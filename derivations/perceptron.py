@@ -105,11 +105,15 @@ def separability() -> Outcome:
                    "Farkas certificate", "2 inputs", "; ".join(problems or lines))
 
 
-def xor_network() -> Outcome:
-    def net(x):
-        h1 = unit((1, 1), Rational(1, 2), x)
-        h2 = unit((-1, -1), Rational(-3, 2), x)
-        return unit((1, 1), Rational(3, 2), (h1, h2))
+def notes_xor_network(x):
+    """The notes' 2-2-1 step network: h1 = f(x1 + x2 - 1/2), h2 = f(-x1 - x2 + 3/2),
+    y = f(h1 + h2 - 3/2)."""
+    h1 = unit((1, 1), Rational(1, 2), x)
+    h2 = unit((-1, -1), Rational(-3, 2), x)
+    return unit((1, 1), Rational(3, 2), (h1, h2))
+
+
+def xor_network(net=notes_xor_network) -> Outcome:
     wrong = wrong_inputs(net, XOR)
     return Outcome(not wrong, "exact: all four inputs", "2-2-1", f"wrong at {wrong}" if wrong else
                    "h1 = f(x1 + x2 - 0.5), h2 = f(-x1 - x2 + 1.5), y = f(h1 + h2 - 1.5)")

@@ -29,11 +29,12 @@ def slope_bound():
                                           (sigmoid(x) - Rational(1, 2)) ** 2])
 
 
-def slope_argmax() -> Outcome:
-    """1/4 - f' = (f - 1/2)^2 vanishes exactly where f(x) = 1/2: solved over the reals."""
+def slope_argmax(definition=sigmoid.definition) -> Outcome:
+    """1/4 - f' = (f - 1/2)^2 vanishes exactly where f(x) = 1/2: solved over the reals.
+    ``definition``: f as an expression builder (replaceable to show a wrong f fails)."""
     x = sp.Symbol("x", real=True)
-    fprime = sp.diff(sigmoid.definition(x), x)
-    where_half = sp.solveset(sp.Eq(sigmoid.definition(x), Rational(1, 2)), x, sp.S.Reals)
+    fprime = sp.diff(definition(x), x)
+    where_half = sp.solveset(sp.Eq(definition(x), Rational(1, 2)), x, sp.S.Reals)
     at_zero = sp.simplify(fprime.subs(x, 0))
     ok = where_half == sp.FiniteSet(0) and at_zero == Rational(1, 4)
     return Outcome(ok, "exact: solveset of f(x) = 1/2 over the reals; f'(0) from SymPy's diff",

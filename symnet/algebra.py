@@ -124,13 +124,22 @@ def _height(expr) -> int:
         not isinstance(expr, Sum) else _height(expr.function) + 1
 
 
+class BoundIndex(sp.Symbol):
+    """The canonical name of a bound index, ``_n<height>``.
+
+    A class of its own: SymPy compares the type of two symbols before their names, so a
+    user's symbol called ``_n1`` is never equal to ``BoundIndex("_n1")`` and renaming a
+    bound index cannot capture a free one (as ``Symbol("_n1")`` would)."""
+
+
 def _canonical_index(height: int) -> sp.Symbol:
-    return sp.Symbol(f"_n{height}", integer=True)
+    return BoundIndex(f"_n{height}", integer=True)
 
 
 def normal_form(expr):
     """Canonical sums: bodies expanded and split, factors free of the index pulled out,
-    each bound index renamed ``_n<height>`` so equal sums are structurally equal."""
+    each bound index renamed ``_n<height>`` (a :class:`BoundIndex`, distinct from every
+    user symbol) so equal sums are structurally equal."""
 
     def on_sum(body, var, lo, hi, outer):
         total = sp.S.Zero

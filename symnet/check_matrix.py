@@ -205,11 +205,19 @@ class MatrixNotation:
 
 
 def _add(a, b):
+    """a + b.  A number beside a column vector is that number in every entry, as the notes
+    write 1 - a^{(k)} for the vector of 1 - a^{(k)}_i, and 0 is the zero matrix; any other
+    scalar plus a matrix is a shape error."""
     if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
         if a.shape != b.shape:
             raise ShapeError(f"a {_shape(a)} plus a {_shape(b)}")
         return a + b
-    if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
+    matrix, other = (a, b) if isinstance(a, sp.MatrixBase) else (b, a)
+    if isinstance(matrix, sp.MatrixBase):
+        if sp.sympify(other) == 0:        # 0 is the zero matrix of any shape
+            return matrix
+        if matrix.shape[1] == 1 and sp.sympify(other).is_Number:
+            return matrix + sp.ones(*matrix.shape) * other
         raise ShapeError("a matrix plus a scalar")
     return a + b
 

@@ -87,7 +87,7 @@ class Model:
 
 class ExpressionModel(Model):
     """No indices: unfolding rewrites every registry activation by its elementary
-    definition (sigmoid(x) -> 1/(1 + e^-x), Heaviside -> Piecewise)."""
+    definition (sigmoid(x) -> 1/(1 + e^-x), Heaviside(x, H0) -> Piecewise with H0 at 0)."""
 
     def __init__(self):
         super().__init__({})
@@ -96,8 +96,14 @@ class ExpressionModel(Model):
         from .registry import _Activation
         expr = expr.replace(lambda e: isinstance(e, _Activation),
                             lambda e: type(e).definition(e.args[0]))
-        return expr.replace(lambda e: isinstance(e, sp.Heaviside),
-                            lambda e: sp.Piecewise((1, e.args[0] > 0), (0, True)))
+        return expr.replace(lambda e: isinstance(e, sp.Heaviside), _heaviside_piecewise)
+
+
+def _heaviside_piecewise(step):
+    """Heaviside(x, H0) as a Piecewise that keeps its value at 0: 1 for x > 0, H0 at
+    x = 0, 0 below (Heaviside(x, 0) and Heaviside(x, 1) differ at 0, and so do these)."""
+    x, at_zero = step.args[0], step.args[1] if len(step.args) > 1 else sp.Rational(1, 2)
+    return sp.Piecewise((1, x > 0), (at_zero, sp.Eq(x, 0)), (0, True))
 
 
 def index(name: str) -> sp.Symbol:

@@ -11,23 +11,8 @@ import time
 
 import sympy as sp
 
-from .network import Network
+from .nested import nested_network
 from .registry import activation as get_activation, loss as get_loss, output_delta_closed
-
-
-def nested_network(sizes, activation="sigmoid"):
-    """(net, a, z): a[k][i], z[k][i] as fully nested expressions in x and theta."""
-    net, f = Network(list(sizes)), get_activation(activation).function
-    a = [None, [None] + net.a[1][1:]]
-    z = [None, None]
-    for l in range(2, net.n + 1):
-        k = l - 1
-        tilde = [sp.Integer(-1)] + a[k][1:]
-        z.append([None] + [sp.Add(*(net.theta[k][i][j - 1] * tilde[i]
-                                    for i in range(net.s(k) + 1)))
-                           for j in range(1, net.s(l) + 1)])
-        a.append([None] + [f(zz) for zz in z[l][1:]])
-    return net, a, z
 
 
 def naive_check(sizes, activation="sigmoid", loss="squared", budget=None, seed=0):

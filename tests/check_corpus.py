@@ -56,8 +56,12 @@ CORPUS = [
     (r"\frac{\partial E}{\partial \tilde{\Theta}^{(kl)}} = \tilde{a}^{(k)} {\delta^{(l)}}^\top", M, True, ""),
     (r"\Delta \tilde{\Theta}^{(kl)} = -\eta \tilde{a}^{(k)} [\delta^{(l)}]^\top", M, True, ""),
     (r"\delta^{(2)} = (\Theta^{(23)} \delta^{(3)}) \odot f'(z^{(2)})", M, True, ""),
-    (r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot a^{(k)} \odot (1 - a^{(k)})", [2, 3, 2], False,
-     "shapes"),
+    # f is the sigmoid in the notes: f'(z^(k)) = a^(k) ⊙ (1 - a^(k)), 1 the vector of ones
+    (r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot a^{(k)} \odot (1 - a^{(k)})", [2, 3, 2], True, ""),
+    (r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot a^{(k)} \odot (2 - a^{(k)})", [2, 3, 2], False, ""),
+    (r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot (1 - a^{(k)})", [2, 3, 2], False, ""),
+    (r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot a^{(k)} \odot (1 - a^{(k)}) + 1", [2, 3, 2], False, ""),
+    (r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot a^{(k)} \odot (\eta - a^{(k)})", [2, 3, 2], False, "shapes"),
     (r"\delta^{(k)} = (\mathbf{\Theta}^{(kl)} \boldsymbol{\delta}^{(l)}) \odot f'(z^{(k)})", [2, 3, 3, 2], True, ""),
     # --- matrix notation, wrong --------------------------------------------------------------
     (r"\delta^{(n)} = (y - a^{(n)}) \odot f'(z^{(n)})", M, False, "sign is flipped"),

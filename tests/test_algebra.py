@@ -39,3 +39,36 @@ def test_wrong_identities_are_rejected():
 def test_peel_zero_splits_row_zero():
     out = peel_zero(Sum(b[p], (p, 0, q)))
     assert normal_form(out - b[0] - Sum(b[p], (p, 1, q))) == 0
+
+
+def test_canonical_renaming_cannot_capture_a_free_index():
+    """A free symbol named like a canonical bound index is not captured: the false
+    Sum_{_n1<=q} Sum_{p<=l} a[_n1,p] = Sum_{r<=q} Sum_{p<=l} a[p,p] (19 = 24 at q = l = 2 with a = 1, 2, 5, 11)."""
+    n1, r = sp.Symbol("_n1", integer=True), sp.Symbol("r", integer=True)
+    a = IndexedBase("a")
+    left = Sum(Sum(a[n1, p], (p, 1, l)), (n1, 1, q))
+    wrong = Sum(Sum(a[p, p], (p, 1, l)), (r, 1, q))
+    assert not is_zero(left - wrong)[0]
+    assert is_zero(left - Sum(Sum(a[r, p], (p, 1, l)), (r, 1, q)))[0]
+    # the same two sides at q = l = 2 differ numerically, so the rejection is right
+    values = {a[1, 1]: 1, a[1, 2]: 2, a[2, 1]: 5, a[2, 2]: 11}
+    assert (left.subs({q: 2, l: 2}).doit().xreplace(values)
+            != wrong.subs({q: 2, l: 2}).doit().xreplace(values))
+
+
+def test_kronecker_collapses_only_when_both_bounds_hold():
+    """h in [1, q] is not inside [2, q]: Sum_{p=2}^{q} delta(h,p) b_p = b_h is false at h = 1."""
+    expr = Sum(KroneckerDelta(h, p) * b[p], (p, 2, q))
+    assert collapse_kronecker(expr, {h: (1, q)}) != b[h]
+    assert not is_zero(expr - b[h], {h: (1, q)})[0]
+    assert not is_zero(Sum(KroneckerDelta(h, p) * b[p], (p, 1, q - 1)) - b[h], {h: (1, q)})[0]
+    assert is_zero(Sum(KroneckerDelta(h, p) * b[p], (p, 1, q)) - b[h], {h: (1, q)})[0]
+
+
+def test_constant_term_of_a_sum_keeps_its_count():
+    """Sum_{p=1}^{q} c = q c, Sum_{p=0}^{q} c = (q + 1) c: never c."""
+    c = sp.Symbol("c")
+    assert normal_form(Sum(c, (p, 1, q))) == q * c
+    assert normal_form(Sum(c + b[p], (p, 0, q)) - (q + 1) * c - Sum(b[p], (p, 0, q))) == 0
+    assert not is_zero(Sum(c + b[p], (p, 1, q)) - c - Sum(b[p], (p, 1, q)))[0]
+    assert not is_zero(Sum(c, (p, 3, q)) - q * c)[0]

@@ -55,3 +55,13 @@ def test_separable_gates_have_no_certificate_and_xor_has_no_line():
     assert perceptron_train(XOR) is None
     lam = farkas_certificate(XOR)
     assert lam is not None and all(v >= 0 for v in lam)
+
+
+def test_xor_network_with_wrong_thresholds_fails():
+    from derivations.perceptron import notes_xor_network, unit, xor_network
+    assert xor_network().proved
+    assert not xor_network(lambda x: unit((1, 1), Rational(1, 2), x)).proved          # OR
+    assert not xor_network(lambda x: unit(
+        (1, 1), Rational(1, 2), (unit((1, 1), Rational(1, 2), x),
+                                  unit((-1, -1), Rational(-3, 2), x)))).proved     # y threshold 1/2
+    assert notes_xor_network((0, 1)) == 1 and notes_xor_network((1, 1)) == 0

@@ -124,3 +124,58 @@ def test_claim_latex_is_checked_by_verify():
     assert rows["t-good/latex"].status == "proved" and rows["t-good"].status == "proved"
     assert rows["t-bad/latex"].status == "failed" and "sign" in rows["t-bad/latex"].detail
     assert rows["t-bad"].status == "failed"
+
+
+def test_matrix_equality_needs_every_entry():
+    """Two matrices that agree in all but one entry are different (all, not any)."""
+    import sympy as sp
+    from symnet.check_matrix import _same
+    x = sp.Symbol("x")
+    assert _same(sp.Matrix([x, 2 * x]), sp.Matrix([x, x + x]))
+    assert not _same(sp.Matrix([x, 2 * x]), sp.Matrix([x, 3 * x]))
+    assert not _same(sp.Matrix([[x, 1], [1, 1]]), sp.Matrix([[x, 1], [1, 2]]))
+    assert not _same(sp.Matrix([x, x]), sp.Matrix([x, x, x]))
+    assert not _same(sp.Matrix([x]), x)
+    # through the command: delta^(2) has two entries, one factor f' on the first only
+    assert check(r"\frac{\partial E}{\partial \tilde{\Theta}^{(12)}} = "
+                 r"\tilde{a}^{(1)} {\delta^{(2)}}^\top", [2, 2, 1]).holds
+
+
+# ---- verdicts under mutation: a wrong formula never "holds", a rewrite never "refuted" ----
+CORRECT = [(latex, layers) for latex, layers, holds, _ in CORPUS if holds and " = " in latex]
+CONSTANTS = ["2", "3", r"\frac{1}{2}", r"\frac{3}{2}", "-1", "0"]
+
+
+@st.composite
+def mutated_statements(draw):
+    """(text, layers, should_hold): the last side of a correct chain wrapped in a
+    mutation that changes its value (sign, constant factor, an added constant) or one that
+    does not (parentheses, a factor of 1, adding 0)."""
+    latex, layers = draw(st.sampled_from(CORRECT))
+    left, right = latex.rsplit(" = ", 1)
+    kind = draw(st.sampled_from(["sign", "constant", "shift", "paren", "one", "zero"]))
+    if kind == "sign":
+        return f"{left} = -\\left({right}\\right)", layers, False
+    if kind == "constant":
+        c = draw(st.sampled_from(CONSTANTS))
+        return f"{left} = {c} \\left({right}\\right)", layers, False
+    if kind == "shift":
+        return f"{left} = \\left({right}\\right) + \\eta", layers, False
+    if kind == "paren":
+        return f"{left} = \\left({right}\\right)", layers, True
+    if kind == "one":
+        return f"{left} = 1 \\cdot \\left({right}\\right)", layers, True
+    return f"{left} = \\left({right}\\right) - 0", layers, True
+
+
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(case=mutated_statements())
+def test_mutated_correct_statements_get_the_right_verdict(case):
+    text, layers, should_hold = case
+    try:
+        result = check(text, layers)
+    except (ParseError, MeaningError):
+        assert not should_hold, f"a harmless rewrite is refused: {text}"
+        return
+    assert result.holds == should_hold, (text, [s.diagnosis for s in result.steps])

@@ -107,3 +107,26 @@ def test_correct_closed_forms_are_accepted():
     for cid in ("eq5.10", "eq5.15", "bp-delta-recursion"):
         claim = CLAIMS[cid]
         assert claim.holds_for(claim.derivation().chain[-1])[0]
+
+
+def _chain(*terms):
+    from symnet.claims import Derivation
+    from symnet.indexed import ExpressionModel
+    return Chain("t-chain", "", "t", "t", "test", build=lambda: Derivation(ExpressionModel(), terms))
+
+
+def test_every_step_of_a_chain_is_checked_the_first_included():
+    x = sp.Symbol("x")
+    rows = {r.id: r.status for r in run_claims([_chain(x + x, 3 * x, 2 * x, 2 * x)])}
+    assert rows == {"t-chain": "failed", "t-chain/1": "failed", "t-chain/2": "failed",
+                    "t-chain/3": "proved"}
+    rows = {r.id: r.status for r in run_claims([_chain(3 * x, 2 * x, 2 * x)])}
+    assert rows["t-chain/1"] == "failed" and rows["t-chain"] == "failed"
+    rows = {r.id: r.status for r in run_claims([_chain(x + x, 2 * x, 2 * x)])}
+    assert set(rows.values()) == {"proved"} and len(rows) == 3
+
+
+def test_a_wrong_middle_step_fails_the_claim_even_when_the_ends_agree():
+    x = sp.Symbol("x")
+    rows = {r.id: r.status for r in run_claims([_chain(2 * x, 3 * x, 2 * x)])}
+    assert rows == {"t-chain": "failed", "t-chain/1": "failed", "t-chain/2": "failed"}

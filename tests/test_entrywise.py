@@ -105,7 +105,7 @@ def _error(sizes, act, loss, theta, x, y):
     ([2, 3, 2], "sigmoid", "squared"), ([3, 4, 4, 3], "sigmoid", "squared"),
     ([2, 3, 2], "tanh", "squared"), ([3, 2, 3], "softplus", "squared"),
     ([2, 3, 2], "relu", "squared"), ([2, 2, 3, 2], "identity", "squared"),
-    ([3, 3, 2], "sigmoid", "cross-entropy"), ([2, 4, 3], "tanh", "cross-entropy"),
+    ([3, 3, 2], "sigmoid", "cross-entropy"), ([2, 3, 3, 2], "sigmoid", "cross-entropy"),
 ])
 def test_derived_gradients_match_finite_differences(sizes, act, loss):
     rng = random.Random(hash((tuple(sizes), act, loss)) & 0xFFFF)
@@ -114,8 +114,6 @@ def test_derived_gradients_match_finite_differences(sizes, act, loss):
                  for _ in range(sizes[k - 1] + 1)] for k in range(1, n)}
     x = [mpmath.mpf(rng.uniform(-1, 1)) for _ in range(sizes[0])]
     y = [mpmath.mpf(rng.uniform(0.1, 0.9)) for _ in range(sizes[-1])]
-    if act in ("tanh", "identity", "relu", "softplus") and loss == "cross-entropy":
-        pytest.skip("cross-entropy needs outputs in (0, 1)")
     report = check_entrywise(sizes, act, loss, keep=True)
     z, a = _forward(sizes, act, theta, x)
     values = {}

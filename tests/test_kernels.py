@@ -256,3 +256,21 @@ def test_committed_xor_kernel_is_importable_and_trains():
     for _ in range(3000):
         params = kernel_xor.step(params, X, Y_, 2.0)
     assert ((kernel_xor.forward(params, X) >= 0.5) == (Y_ == 1)).all()
+
+
+@pytest.mark.parametrize("backend", ["numpy", "torch"])
+def test_generated_relu_derivative_is_0_at_the_kink(tmp_path, backend):
+    """ReLU'(0) = 0 as the registry states (and PyTorch, JAX use): with X = 0 and zero
+    thresholds every hidden input is exactly 0, so nothing flows back into layer 1."""
+    if backend == "torch" and torch is None:
+        pytest.skip("torch not installed")
+    mod = load(generate([2, 3, 1], "relu", backend=backend), tmp_path, f"relu_{backend}")
+    as_array = (lambda a: np.asarray(a)) if backend == "numpy" else (lambda a: a.numpy())
+    to_backend = (lambda a: a) if backend == "numpy" else (lambda a: torch.as_tensor(a))
+    Z_ = to_backend(np.array([[-1.0, 0.0, 2.0]]))
+    assert as_array(mod._fprime(mod._f(Z_), Z_)).tolist() == [[0.0, 0.0, 1.0]]
+    params = [to_backend(np.vstack([np.zeros(3), np.ones((2, 3))])),
+              to_backend(np.array([[-1.0], [1.0], [1.0], [1.0]]))]
+    _, grads = mod.loss_and_grad(params, to_backend(np.zeros((1, 2))), to_backend(np.zeros((1, 1))))
+    assert np.all(as_array(grads[0]) == 0.0)
+    assert as_array(grads[1])[0, 0] != 0.0                   # the output threshold does learn

@@ -163,18 +163,54 @@ def test_cd_update_transposed_and_logit_without_bias_rejected():
     assert not CLAIMS["eq5.23-logit"].holds_for(Sum(m.v[i_] * m.w[i_, j], (i_, 1, m.d)))[0]
 
 
-def test_rbm_conditional_matches_sampling_frequencies_numerically():
-    """Independent numeric oracle: the product form against brute-force normalisation."""
-    rng = np.random.default_rng(0)
-    d, q = 3, 2
-    W, a, b = rng.normal(size=(d, q)), rng.normal(size=d), rng.normal(size=q)
-    v = np.array([1, 0, 1])
-    H = np.array(boltzmann.states(q))
-    joint = np.exp(a @ v + H @ b + H @ (W.T @ v))
-    brute = joint / joint.sum()
-    p = 1 / (1 + np.exp(-(b + v @ W)))
-    product_form = np.prod(np.where(H == 1, p, 1 - p), axis=1)
-    assert np.allclose(brute, product_form)
+def _rbm_sample_frequencies(logit, d=3, q=2, draws=40_000, seed=0):
+    """Sample h ~ P(h | v) unit by unit from the project's hidden conditional (5.23) at
+    random numeric parameters, and return (empirical frequency of each h, the exact P(h|v)
+    from the project's RBM energy normalised over all h, the number of draws)."""
+    rng = np.random.default_rng(seed)
+    rbm = boltzmann.RBM(d, q)
+    values = dict(zip(rbm.params, rng.normal(size=len(rbm.params))))
+    v = (1, 0, 1)
+    p_on = np.array([float(sp.N(sigmoid.definition(logit(rbm, j, v)).xreplace(values)))
+                     for j in range(q)])
+    samples = (rng.random((draws, q)) < p_on).astype(int)
+    H = boltzmann.states(q)
+    freq = np.array([np.mean(np.all(samples == h, axis=1)) for h in H])
+    joint = np.array([float(sp.N(rbm.joint(v, h).xreplace(values))) for h in H])
+    return freq, joint / joint.sum(), draws
+
+
+def _within_five_sigma(freq, exact, draws):
+    sigma = np.sqrt(exact * (1 - exact) / draws)
+    return bool(np.all(np.abs(freq - exact) <= 5 * sigma))
+
+
+def test_rbm_hidden_conditional_matches_sampling_frequencies():
+    """Independent numeric oracle for (5.23): h drawn from the project's per-unit
+    conditional P(h_j = 1 | v) = sigmoid(b_j + sum_i v_i w_ij) occurs as often as the
+    project's energy, normalised by brute force over all h, says it should."""
+    assert _within_five_sigma(*_rbm_sample_frequencies(boltzmann.RBM.hidden_logit))
+
+
+def test_rbm_sampling_notices_a_wrong_conditional():
+    """The same oracle refutes a logit with the weights' sign flipped."""
+    def wrong(rbm, j, v):
+        return rbm.b[j] - sum(v[i] * rbm.W[i, j] for i in range(rbm.d))
+    assert not _within_five_sigma(*_rbm_sample_frequencies(wrong))
+
+
+def test_slope_argmax_can_fail():
+    from derivations.vanishing import slope_argmax
+    assert slope_argmax().proved
+    assert not slope_argmax(lambda x: 1 / (1 + sp.exp(-(x - 1)))).proved     # peak at 1
+    assert not slope_argmax(lambda x: 1 / (1 + sp.exp(-2 * x))).proved       # slope 1/2
+
+
+def test_boltzmann_distribution_without_normalisation_fails():
+    assert boltzmann.check_normalised().proved
+    assert not boltzmann.check_normalised(lambda bm, s: sp.exp(-bm.energy(s))).proved
+    assert not boltzmann.check_normalised(
+        lambda bm, s: sp.exp(bm.energy(s)) / bm.partition()).proved
 
 
 # --- softmax and the recursion for every activation -------------------------------------

@@ -1,0 +1,94 @@
+"""The fully nested route (SymPy's diff of E_k written as one expression) is the catalog's
+independent derived side for the notes' 3-4-4-3 network, and the cross-check of the
+scalable entrywise route (local partials combined by the chain rule) at every size in
+SIZES up to 8-8-8-4."""
+import pytest
+import sympy as sp
+
+from derivations.multilayer_bp import example_3443
+from symnet.entrywise import check_entrywise, exactly_equal
+from symnet.nested import check_nested, nested_gradients, nested_network, unit_symbols
+from symnet.network import Network
+
+SIZES = [[2, 1], [2, 2, 1], [3, 2, 2], [2, 3, 2, 2, 1], [3, 4, 4, 3], [8, 8, 8, 4]]
+
+
+def test_notes_example_is_proved_by_the_nested_route():
+    out = example_3443()
+    assert out.proved, out.detail
+    assert "nested" in out.method and out.sizes == "3,4,4,3"
+
+
+def test_a_model_whose_constant_unit_is_plus_1_is_refuted(monkeypatch):
+    """a~_0 = +1 in the model (network.py): both the catalog's proof and the entrywise
+    checker must notice, since the notes state a~_0 = -1."""
+    original = Network.a_tilde
+    monkeypatch.setattr(Network, "a_tilde",
+                        lambda self, k, i: sp.Integer(1) if i == 0 else original(self, k, i))
+    out = example_3443()
+    assert not out.proved and "mismatches" in out.detail
+    assert not check_nested([2, 2, 1]).ok
+    assert not check_entrywise([2, 2, 1]).ok
+
+
+@pytest.mark.parametrize("name, corrupt", [
+    ("sign", lambda kind, c, key: -c),
+    ("threshold input +1", lambda kind, c, key: -c if key[1] == 0 else c),
+    ("factor 2 at one entry", lambda kind, c, key: 2 * c if key == (1, 1, 1) else c),
+    ("wrong unit", lambda kind, c, key: c.xreplace({sp.Symbol("x_1", real=True):
+                                                    sp.Symbol("x_2", real=True)})),
+])
+def test_nested_route_rejects_wrong_closed_forms(name, corrupt):
+    assert not check_nested([2, 2, 2], corrupt=corrupt).ok, name
+
+
+def _entrywise_in_unit_symbols(sizes, activation, loss):
+    """The entrywise route's derived gradients with every delta symbol replaced by its
+    derived expression and every z symbol by its definition: expressions in x, Theta~,
+    y and the unit symbols a^(k)_i, as the nested route writes them."""
+    report = check_entrywise(sizes, activation, loss, keep=True)
+    assert report.ok
+    net = Network(list(sizes))
+    full = {}
+    for k in range(net.n, 1, -1):
+        for i in range(1, net.s(k) + 1):
+            full[net.delta[k][i]] = report.derived_delta[k, i].xreplace(full)
+    z_def = {net.z[k][i]: net.z_definition(k, i)
+             for k in range(2, net.n + 1) for i in range(1, net.s(k) + 1)}
+    # units without a function application (identity) are their nested input
+    _, nested_a, _ = nested_network(sizes, activation)
+    units = unit_symbols(net, nested_a)
+    plain = {net.a[k][i]: nested_a[k][i].xreplace(units)
+             for k in range(2, net.n + 1) for i in range(1, net.s(k) + 1)}
+    return {key: expr.xreplace(full).xreplace(z_def).xreplace(plain)
+            for key, expr in report.derived_gradient.items()}
+
+
+def _cross_check(sizes, activation="sigmoid", loss="squared"):
+    entrywise = _entrywise_in_unit_symbols(sizes, activation, loss)
+    _, nested, _, _ = nested_gradients(sizes, activation, loss)
+    assert set(entrywise) == set(nested)
+    wrong = [key for key in nested if not exactly_equal(nested[key], entrywise[key])]
+    assert not wrong, f"{sizes}: the two routes differ at {wrong[:5]}"
+    return len(nested)
+
+
+@pytest.mark.parametrize("sizes", SIZES, ids=lambda s: "-".join(map(str, s)))
+def test_entrywise_route_agrees_with_nested_route(sizes):
+    assert _cross_check(sizes) == sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "identity", "softplus"])
+@pytest.mark.parametrize("loss", ["squared", "cross-entropy"])
+def test_routes_agree_for_every_activation_and_loss(activation, loss):
+    _cross_check([2, 3, 2], activation, loss)
+
+
+def test_cross_check_notices_a_wrong_local_partial(monkeypatch):
+    """The cross-check can fail: a local partial with the wrong sign makes the routes differ."""
+    import symnet.entrywise as entrywise
+    original = entrywise._partial
+    monkeypatch.setattr(entrywise, "_partial", lambda index, var: -original(index, var)
+                        if str(var).startswith("theta") else original(index, var))
+    with pytest.raises(AssertionError):
+        _cross_check([2, 2, 1])

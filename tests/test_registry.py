@@ -1,0 +1,68 @@
+"""The activation registry's derivatives are checked, not trusted: a wrong ``fdiff``, a
+wrong closed form, or ReLU'(0) other than 0 fails ``act-<name>-derivative``."""
+import pytest
+import sympy as sp
+from sympy.core.cache import clear_cache
+
+from derivations.activations import CLAIMS
+from symnet.claims import run_claims
+from symnet.registry import ACTIVATIONS, relu, sigmoid, tanh
+
+BY_ID = {c.id: c for c in CLAIMS}
+
+
+def _fresh_rows(claim_id):
+    """Run one derivative claim with nothing cached (SymPy's cache, the claim's own)."""
+    clear_cache()
+    claim = BY_ID[claim_id]
+    claim._cached = None
+    try:
+        return {r.id: r.status for r in run_claims([claim])}
+    finally:
+        claim._cached = None
+        clear_cache()
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_every_derivative_claim_has_three_independent_terms(name):
+    chain = BY_ID[f"act-{name}-derivative"].derivation().chain
+    assert len(chain) == 3
+    assert set(_fresh_rows(f"act-{name}-derivative").values()) == {"proved"}
+
+
+@pytest.mark.parametrize("h0", [1, 7, sp.Rational(1, 2)])
+def test_relu_derivative_at_zero_other_than_0_is_rejected(monkeypatch, h0):
+    monkeypatch.setattr(relu, "fdiff", lambda self, argindex=1: sp.Heaviside(self.args[0], h0))
+    rows = _fresh_rows("act-relu-derivative")
+    assert rows["act-relu-derivative"] == "failed" and rows["act-relu-derivative/1"] == "failed"
+
+
+def test_relu_closed_form_at_zero_other_than_0_is_rejected(monkeypatch):
+    row = ACTIVATIONS["relu"]
+    wrong = type(row)(row.name, row.function, lambda a, z: sp.Heaviside(z, 1), row.latex)
+    monkeypatch.setitem(ACTIVATIONS, "relu", wrong)
+    x = sp.Symbol("x", real=True)
+    from symnet.indexed import ExpressionModel
+    assert not ExpressionModel().equal(sp.diff(relu(x), x), wrong.fprime_closed(relu(x), x))[0]
+
+
+@pytest.mark.parametrize("cls, wrong", [
+    (sigmoid, lambda self, argindex=1: sigmoid(self.args[0]) * (1 + sigmoid(self.args[0]))),
+    (sigmoid, lambda self, argindex=1: sigmoid(self.args[0]) ** 2),
+    (tanh, lambda self, argindex=1: 1 + tanh(self.args[0]) ** 2),
+])
+def test_a_wrong_fdiff_is_caught_by_its_claim(monkeypatch, cls, wrong):
+    monkeypatch.setattr(cls, "fdiff", wrong)
+    rows = _fresh_rows(f"act-{cls.__name__}-derivative")
+    assert rows[f"act-{cls.__name__}-derivative"] == "failed"
+    assert rows[f"act-{cls.__name__}-derivative/1"] == "failed"
+
+
+def test_a_wrong_closed_form_is_caught_by_its_claim(monkeypatch):
+    row = ACTIVATIONS["sigmoid"]
+    wrong = type(row)(row.name, row.function, lambda a, z: a * (1 + a), row.latex)
+    monkeypatch.setitem(ACTIVATIONS, "sigmoid", wrong)
+    from derivations.activations import _derivative
+    d = _derivative(wrong)()
+    assert d.model.equal(d.chain[0], d.chain[1])[0]
+    assert not d.model.equal(d.chain[1], d.chain[2])[0]
