@@ -155,7 +155,70 @@ def normal_form(expr):
             total += Mul(*outside) * Sum(kernel.xreplace({var: fresh}), (fresh, lo, hi))
         return total
 
-    return sp.expand(_walk_sums(sp.expand(expr), {}, on_sum))
+    return sp.expand(canonical_multisums(sp.expand(_walk_sums(sp.expand(expr), {}, on_sum))))
+
+
+def _flatten(total):
+    """Sum(F * Sum(G, inner...), outer) -> (F * G, [inner..., outer]) while no limit of an
+    inner sum mentions an outer index (a rectangular range, so the order is free)."""
+    if not isinstance(total, Sum):
+        return None
+    body, limits = total.function, list(total.limits)
+    while True:
+        factors = Mul.make_args(body)
+        sums = [f for f in factors if isinstance(f, Sum)]
+        if len(sums) != 1:
+            return body, limits
+        inner = sums[0]
+        outer_vars = {v for v, _, _ in limits}
+        if any((lo.free_symbols | hi.free_symbols) & outer_vars for _, lo, hi in inner.limits):
+            return body, limits
+        rest = Mul(*(f for f in factors if f is not inner))
+        body, limits = rest * inner.function, list(inner.limits) + limits
+
+
+def _multisum_canonical(total):
+    """One representative of a nested rectangular sum under every order of its indices:
+    flattened, then the renaming of the bound indices to ``_m1, _m2, ...`` whose printed
+    form sorts first.  Finite sums over independent ranges commute, so this is exact."""
+    flat = _flatten(total)
+    if flat is None:
+        return total
+    body, limits = flat
+    if len(limits) < 2 or len(limits) > 5:
+        return total
+    from itertools import permutations
+    best = None
+    level = _height(body) + 1          # above every sum inside: no name is reused inside
+    for order in permutations(range(len(limits))):
+        names = {limits[k][0]: BoundIndex(f"_m{level}_{n + 1}", integer=True)
+                 for n, k in enumerate(order)}
+        new_limits = sorted(((names[v], lo, hi) for v, lo, hi in limits), key=lambda t: t[0].name)
+        candidate = Sum(sp.expand(_rename_free(body, names)), *new_limits)
+        key = sp.default_sort_key(candidate)
+        if best is None or key < best[0]:
+            best = (key, candidate)
+    return best[1]
+
+
+def _rename_free(expr, mapping):
+    """expr with the free occurrences of the mapping's symbols renamed; an index bound by
+    a sum inside keeps its own meaning there (no capture, no renaming of bound names)."""
+    if not mapping:
+        return expr
+    if isinstance(expr, Sum):
+        bound = {v for v, _, _ in expr.limits}
+        inner = {k: v for k, v in mapping.items() if k not in bound}
+        limits = [(v, _rename_free(lo, inner), _rename_free(hi, inner)) for v, lo, hi in expr.limits]
+        return Sum(_rename_free(expr.function, inner), *limits)
+    if not expr.args:          # (Indexed is an Atom to SymPy, but has its indices as args)
+        return mapping.get(expr, expr)
+    return expr.func(*(_rename_free(a, mapping) for a in expr.args))
+
+
+def canonical_multisums(expr):
+    """Every nested rectangular sum of expr in its canonical index order."""
+    return expr.replace(lambda e: isinstance(e, Sum), _multisum_canonical)
 
 
 def _rational_residual(expr):

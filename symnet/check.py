@@ -186,8 +186,10 @@ class SingleLayerNotation:
         if num == ("E",):
             return self.m.D(self.m.E_at(LEVEL_OF[base]), var)
         if isinstance(num, Indexed) and str(num.base) in ("alpha", "b", "beta", "yhat"):
-            definition = self.m.unfold(num, only=[num.base])
-            return self.m.D(definition, var)
+            # the chain rule through every intermediate: unfold the numerator down to the
+            # variable's own quantity (every definition except the variable's), then diff
+            through = [base for base in self.m.rules if base != var.base]
+            return self.m.D(self.m.unfold(num, only=through), var)
         raise MeaningError("the numerator of a derivative must be E_k or a named unit "
                            "quantity (alpha_h, b_h, beta_j, \\hat{y}_j)", pos)
 
@@ -205,7 +207,7 @@ class SingleLayerNotation:
         if k == "mul":
             return self._mul(node, env)
         if k == "frac":
-            num, den = node.args
+            num, den = _total_derivative(node.args)
             if num.kind == "partial" and den.kind == "partial":
                 top = self.value(num.args[0], env)
                 bottom = self.value(den.args[0], env)
@@ -280,23 +282,54 @@ class SingleLayerNotation:
         return lv * self._scalar(right, env)
 
     def _sum(self, node, env):
+        """\\sum_{j=1}^{l}, \\sum_j (the range follows from the index: i 1..d, h 1..q,
+        j 1..l), or any letter with both bounds given (\\sum_{p=1}^{q})."""
         low, high, body = node.args
-        if low.kind != "assign" or low.args[0].kind != "name":
-            raise MeaningError("write the summation index as \\sum_{j=1}^{l}", low.pos)
-        letter = low.args[0].args[0]
-        if letter not in self.bound:
-            raise MeaningError(f"sum over {letter!r}: use i (1..d), h (1..q) or j (1..l)",
+        if low.kind == "assign" and low.args[0].kind == "name":
+            letter, start_node = low.args[0].args[0], low.args[1]
+        elif low.kind == "name":
+            letter, start_node = low.args[0], None
+        else:
+            raise MeaningError("write the summation index as \\sum_{j=1}^{l} or \\sum_j",
                                low.pos)
-        start = self._scalar(low.args[1], env)
+        if start_node is None or high is None:
+            if letter not in self.bound:
+                raise MeaningError(f"the range of the sum over {letter!r} is not given: write "
+                                   f"\\sum_{{{letter}=1}}^{{q}} (i, h, j have 1..d, 1..q, 1..l)",
+                                   low.pos)
+        start = self._scalar(start_node, env) if start_node is not None else sp.Integer(1)
         end = self._scalar(high, env) if high is not None else self.bound[letter]
-        if start != 1 or end != self.bound[letter]:
-            raise MeaningError(f"the sum over {letter} runs from 1 to "
-                               f"{self.bound[letter]}", low.pos)
+        if start != 1 or end not in self.size.values():
+            raise MeaningError(f"the sum over {letter} runs from 1 to d, q or l", low.pos)
+        if letter in self.bound and end != self.bound[letter]:
+            raise MeaningError(f"the sum over {letter} runs from 1 to {self.bound[letter]}",
+                               low.pos)
         self.fresh += 1
         var = index(f"{letter}{chr(96 + min(self.fresh, 26))}'")
         inner = dict(env)
         inner[letter] = var
         return Sum(self._scalar(body, inner), (var, 1, end))
+
+
+def _is_d(node: Node) -> bool:
+    """The differential d: \\mathrm{d} (or a bare d) leading a numerator/denominator."""
+    if node.kind == "accent" and node.op in ("mathrm", "operatorname"):
+        node = node.args[0]
+    return node.kind == "name" and node.args[0] == "d"
+
+
+def _total_derivative(parts):
+    """\\frac{\\mathrm{d} X}{\\mathrm{d} Y} (or d X / d Y) read as \\frac{\\partial X}
+    {\\partial Y}: the d is the differential, never the size d."""
+    num, den = parts
+    if all(p.kind == "mul" and p.op == "cdot" and _is_d(p.args[0]) for p in (num, den)):
+        return (Node("partial", (num.args[1],), num.pos),
+                Node("partial", (den.args[1],), den.pos))
+    for p in (num, den):
+        if p.kind == "mul" and _is_d(p.args[0]):
+            raise MeaningError("a derivative is written d X / d Y (or with \\partial) on "
+                               "both sides of the fraction", p.pos)
+    return num, den
 
 
 # ---------------------------------------------------------------------------------------
@@ -394,10 +427,11 @@ def diagnose(notation, lhs, rhs) -> list:
 
 
 def counterexample(notation, lhs, rhs, seed=0) -> dict:
-    """Both sides at d = q = l = 3 with distinct indices i = 1, h = 2, j = 3 (so a wrong
-    index shows), parameters and inputs exact rationals."""
+    """Both sides at d = 2, q = 3, l = 4 (distinct, so a wrong bound shows) with distinct
+    indices i = 1, h = 2, j = 3 (so a wrong index shows), parameters and inputs exact
+    rationals."""
     m = notation.m
-    small = {m.d: 3, m.q: 3, m.l: 3}
+    small = {m.d: 2, m.q: 3, m.l: 4}
     subs_idx = {m.i: 1, m.h: 2, m.j: 3}
     rng = random.Random(seed)
 
@@ -412,19 +446,48 @@ def counterexample(notation, lhs, rhs, seed=0) -> dict:
             point[s] = Rational(rng.randint(-4, 4), rng.randint(2, 5))
     lv = left.xreplace(point)
     rv = right.xreplace(point)
-    return {"sizes": "d = q = l = 3, i = 1, h = 2, j = 3",
+    return {"sizes": "d = 2, q = 3, l = 4, i = 1, h = 2, j = 3",
             "values": {str(k): str(v) for k, v in point.items()},
             "left": str(sp.N(lv, 12)), "right": str(sp.N(rv, 12))}
 
 
+def _differing_values(notation, left, right, seeds=(0, 1, 2)):
+    """A counterexample whose two sides really differ, or None."""
+    for seed in seeds:
+        try:
+            found = counterexample(notation, left, right, seed)
+            if abs(sp.N(sp.sympify(found["left"]) - sp.sympify(found["right"]), 30)) > 1e-9:
+                return found
+        except Exception:      # this point cannot be evaluated; try the next
+            continue
+    return None
+
+
 NOTES_NETWORK = [3, 4, 4, 3]
-MATRIX_SYMBOLS = ("\\odot", "\\Theta", "\\delta^")
+#: names that exist only in the matrix notation (the single-layer one has none of them)
+MATRIX_NAMES = frozenset({"Theta", "a", "z", "delta"})
+
+
+def uses_matrix_notation(tree: Node) -> bool:
+    """Decided from the parse tree, never from the text: an \\odot, a tilde, or one of
+    the matrix notation's own names (Theta, a, z, delta)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "mul" and node.op == "odot":
+            return True
+        if node.kind == "accent" and node.op in ("tilde", "widetilde"):
+            return True
+        if node.kind == "name" and node.args and node.args[0] in MATRIX_NAMES:
+            return True
+        stack.extend(a for a in node.args if isinstance(a, Node))
+    return False
 
 
 def default_layers(text: str):
-    """The notes' 3-4-4-3 network when the formula uses the matrix notation's symbols
-    (then it is checked at those sizes), else None (the single-layer notation)."""
-    return list(NOTES_NETWORK) if any(t in text for t in MATRIX_SYMBOLS) else None
+    """The notes' 3-4-4-3 network when the formula is in the matrix notation (then it is
+    checked at those sizes), else None (the single-layer notation, symbolic sizes)."""
+    return list(NOTES_NETWORK) if uses_matrix_notation(parse(text)) else None
 
 
 def check(text: str, layers=None) -> CheckResult:
@@ -439,13 +502,18 @@ def check(text: str, layers=None) -> CheckResult:
     sides = [notation._scalar(side, {}) for side in tree.args]
     steps = []
     for left, right in zip(sides, sides[1:]):
-        holds = _equal(notation.m, left, right)
+        try:
+            holds = notation.m.equal(left, right)[0]
+        except Exception as exc:     # the prover met something it cannot handle
+            raise MeaningError(f"the prover cannot decide this '=': {type(exc).__name__}",
+                               0) from None
         step = Step(sp.sstr(left)[:300], sp.sstr(right)[:300], holds)
         if not holds:
+            step.counterexample = _differing_values(notation, left, right)
+            if step.counterexample is None:
+                # no proof, and no values at which the sides differ: not a refutation
+                raise MeaningError("the prover could not decide this '=' (no proof, and "
+                                   "the sides agree at the values tried)", 0)
             step.diagnosis = diagnose(notation, left, right)
-            try:
-                step.counterexample = counterexample(notation, left, right)
-            except Exception:      # the diagnosis stands without numbers
-                step.counterexample = None
         steps.append(step)
     return CheckResult(all(s.holds for s in steps), steps, notation.name, "symbolic d, q, l")

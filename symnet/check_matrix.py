@@ -1,14 +1,17 @@
 """``symnet check --layers``: formulas in the notes' matrix notation, at concrete sizes.
 
-Every quantity is a SymPy Matrix of the concrete network's symbols (:class:`Network`):
-a^{(k)}, z^{(k)}, \\tilde{a}^{(k)} = (-1; a^{(k)}), \\Theta^{(kl)} (s_k x s_l),
-\\tilde{\\Theta}^{(kl)} ((s_k + 1) x s_l), y.  \\delta^{(k)} on the first side of a chain and
-every \\frac{\\partial E}{\\partial z^{(k)}} or \\frac{\\partial E}{\\partial
-\\tilde\\Theta^{(kl)}} are SymPy's derivatives (:func:`check_entrywise`, each local
-definition differentiated, deltas of the next layer kept as symbols: an induction step);
-\\delta elsewhere is the next layer's symbol.  f is the sigmoid, f' its derivative written
-in the outputs a.  Layer superscripts are digits, (2), (23), or letters k, l = k + 1 (and
-n for the output), in which case the formula is checked for every k.
+One meaning per symbol (:class:`symnet.nested.NetworkModel`): every quantity is a SymPy
+Matrix in the canonical form of the concrete network -- x, Theta~, y and the unit symbols
+a^{(k)}_i = f(z^{(k)}_i) -- with z^{(k)} = [\\tilde\\Theta^{(k-1,k)}]^T \\tilde a^{(k-1)}
+its definition, \\tilde a^{(k)} = (-1; a^{(k)}), \\Theta^{(kl)} (s_k x s_l),
+\\tilde\\Theta^{(kl)} ((s_k + 1) x s_l), y the targets and \\hat y = a^{(n)} the outputs.
+\\delta^{(k)}, wherever it stands, and every \\frac{\\partial E}{\\partial X} (X = z^{(k)},
+a^{(k)}, x, \\Theta^{(kl)}, \\tilde\\Theta^{(kl)}, or one entry of them) are SymPy's
+derivatives of the nested error E = 1/2 ||a^{(n)} - y||^2.  f is the sigmoid (the notes' f),
+f' SymPy's derivative of it.  Digit subscripts select entries (a_1^{(2)}); any other mark
+that has no meaning here is refused, never dropped.  Layer superscripts are digits, (2),
+(23), or letters k, l = k + 1 and n; a formula with k is checked for every k at which all
+its layers exist, and the result names those k.
 """
 from __future__ import annotations
 
@@ -17,35 +20,45 @@ from functools import lru_cache
 import sympy as sp
 
 from .check import CheckResult, MeaningError, Step
-from .entrywise import check_entrywise
+from .entrywise import exactly_equal
 from .latex_parse import Node, parse
-from .network import Network, validate_sizes
-from .registry import sigmoid
+from .nested import NetworkModel
+from .network import validate_sizes
 
 
 class ShapeError(Exception):
     """Shapes that do not fit: a refutation with the diagnosis 'the shapes do not match'."""
 
 
+class NeedsLayer(MeaningError):
+    """A layer letter (k, l) was met while no layer is chosen: check for every k."""
+
+
+class OutsideLayers(MeaningError):
+    """For this choice of k some layer does not exist (delta^(1), Theta^(n,n+1)): the
+    formula says nothing about that k."""
+
+
 @lru_cache(maxsize=8)
-def _network(sizes: tuple):
-    net = Network(list(sizes))
-    report = check_entrywise(list(sizes), keep=True)
-    return net, report
+def _model(sizes: tuple) -> NetworkModel:
+    return NetworkModel(list(sizes))
 
 
 class MatrixNotation:
+    """The matrix notation on the concrete network ``sizes``; ``k`` the value of the layer
+    letter k (l = k + 1), None while the formula is read without one."""
+
     def __init__(self, sizes, k=None):
         self.sizes = tuple(sizes)
-        self.net, self.report = _network(self.sizes)
+        self.model = _model(self.sizes)
+        self.net = self.model.net
         self.n = len(sizes)
         self.k = k
         self.eta = sp.Symbol("eta", positive=True)
-        self.derive_delta = True
 
     # -- layers ----------------------------------------------------------------------
     def layer(self, node: Node, pairs=False):
-        """The layer(s) in a superscript (k), (kl), (2), (23), (n)."""
+        """The layer(s) in a superscript (k), (kl), (2), (23), (n), k, kl."""
         if node.kind == "group":
             node = node.args[0]
         text = _flat(node)
@@ -55,10 +68,10 @@ class MatrixNotation:
         for ch in text:
             if ch.isdigit():
                 values.append(int(ch))
-            elif ch == "k":
-                values.append(self.k)
-            elif ch == "l":
-                values.append(self.k + 1)
+            elif ch in "kl":
+                if self.k is None:
+                    raise NeedsLayer("layer letters", node.pos)
+                values.append(self.k + (ch == "l"))
             elif ch == "n":
                 values.append(self.n)
             else:
@@ -68,114 +81,149 @@ class MatrixNotation:
             if len(values) != 2 or values[1] != values[0] + 1:
                 raise MeaningError("the weight matrix is between layers k and l = k + 1, "
                                    "e.g. ^{(kl)} or ^{(23)}", node.pos)
+            if not 1 <= values[0] < self.n:
+                raise OutsideLayers(f"there is no Theta^({values[0]}{values[1]})", node.pos)
             return values[0]
         if len(values) != 1:
             raise MeaningError("one layer expected, e.g. ^{(k)}", node.pos)
         if not 1 <= values[0] <= self.n:
-            raise MeaningError(f"layer {values[0]} does not exist (1..{self.n})", node.pos)
+            raise OutsideLayers(f"layer {values[0]} does not exist (1..{self.n})", node.pos)
         return values[0]
 
     def vec(self, items):
         return sp.Matrix(len(items), 1, list(items))
 
     # -- symbols ---------------------------------------------------------------------
-    def symbol(self, node: Node, first_side: bool):
-        base, accent, sup, transpose = _split(node)
-        net = self.net
-        if base == "eta":
+    def symbol(self, node: Node, first_side: bool = False):
+        base, accent, sup, transpose, sub = _split(node)
+        out = self._quantity(node, base, accent, sup)
+        if sub is not None:
+            out = _entry(out, sub)
+        return out.T if transpose and isinstance(out, sp.MatrixBase) else out
+
+    def _quantity(self, node, base, accent, sup):
+        net, model = self.net, self.model
+        if accent not in ("", "tilde", "widetilde", "hat", "widehat"):
+            raise MeaningError(f"\\{accent} has no meaning in the matrix notation", node.pos)
+        hat = accent in ("hat", "widehat")
+        tilde = accent in ("tilde", "widetilde")
+        if base == "eta" and not accent and sup is None:
             return self.eta
         if base == "y" and sup is None:
-            return self.vec(net.y[1:])
+            # y the targets; \hat{y} the outputs a^(n)
+            return self.vec(model.a(self.n) if hat else net.y[1:])
+        if base == "x" and sup is None and not accent:
+            return self.vec(model.a(1))
+        if hat:
+            raise MeaningError(f"\\hat on {base} has no meaning in the matrix notation",
+                               node.pos)
         if base is None or sup is None:
             raise MeaningError("matrix symbols carry their layer, e.g. \\delta^{(k)}", node.pos)
         if base == "Theta":
             k = self.layer(sup, pairs=True)
-            rows = net.theta[k] if accent in ("tilde", "widetilde") else net.theta[k][1:]
-            out = sp.Matrix(rows)
-        else:
-            k = self.layer(sup)
-            if base == "a" and accent in ("tilde", "widetilde"):
-                if k == self.n:
-                    raise MeaningError("the output layer has no unit 0", node.pos)
-                out = self.vec([sp.Integer(-1)] + list(net.a[k][1:]))
-            elif base == "a" and not accent:
-                out = self.vec(net.a[k][1:])
-            elif base == "z" and not accent:
-                if k == 1:
-                    raise MeaningError("layer 1 is the input: it has no z", node.pos)
-                out = self.vec(net.z[k][1:])
-            elif base == "delta" and not accent:
-                out = self.delta(k, derived=first_side, pos=node.pos)
-            else:
-                raise MeaningError(f"unknown symbol {base!r} in the matrix notation", node.pos)
-        return out.T if transpose else out
-
-    def delta(self, k, derived, pos):
-        if k == 1:
-            raise MeaningError("layer 1 is the input: it has no delta", pos)
-        if derived:
-            return self.vec([self.report.derived_delta[(k, i)] for i in range(1, self.sizes[k - 1] + 1)])
-        return self.vec(self.net.delta[k][1:])
+            rows = net.theta[k] if tilde else net.theta[k][1:]
+            return sp.Matrix(rows)
+        k = self.layer(sup)
+        if base == "a" and tilde:
+            if k == self.n:
+                raise OutsideLayers("the output layer has no unit 0", node.pos)
+            return self.vec([sp.Integer(-1)] + model.a(k))
+        if tilde:
+            raise MeaningError(f"\\tilde on {base} has no meaning in the matrix notation",
+                               node.pos)
+        if base == "a":
+            return self.vec(model.a(k))
+        if base == "z":
+            if k == 1:
+                raise OutsideLayers("layer 1 is the input: it has no z", node.pos)
+            return self.vec(model.z(k))
+        if base == "delta":
+            if k == 1:
+                raise OutsideLayers("layer 1 is the input: it has no delta", node.pos)
+            return self.vec(model.delta(k))
+        raise MeaningError(f"unknown symbol {base!r} in the matrix notation", node.pos)
 
     def derivative(self, var_node: Node, pos):
-        base, accent, sup, _ = _split(var_node)
-        if base == "z" and sup is not None:
-            return self.delta(self.layer(sup), True, pos)
-        if base == "Theta" and accent in ("tilde", "widetilde") and sup is not None:
+        """dE/d(var): SymPy's derivative of the nested error (one meaning for every
+        layer); var is z^(k), a^(k), x, Theta~^(kl) or Theta^(kl), or one of their entries."""
+        base, accent, sup, transpose, sub = _split(var_node)
+        model = self.model
+        tilde = accent in ("tilde", "widetilde")
+        if accent not in ("", "tilde", "widetilde") or transpose:
+            raise MeaningError("differentiate E with respect to z^{(k)}, a^{(k)}, x or "
+                               "\\tilde{\\Theta}^{(kl)}", pos)
+        if base == "x" and sup is None and not accent:
+            out = self.vec(model.dE_da(1))
+        elif sup is None:
+            raise MeaningError("differentiate E with respect to z^{(k)}, a^{(k)}, x or "
+                               "\\tilde{\\Theta}^{(kl)}", pos)
+        elif base == "Theta":
             k = self.layer(sup, pairs=True)
-            rows, cols = self.sizes[k - 1] + 1, self.sizes[k]
-            return sp.Matrix(rows, cols, lambda i, j: self.report.derived_gradient[(k, i, j + 1)])
-        raise MeaningError("differentiate E with respect to z^{(k)} or \\tilde{\\Theta}^{(kl)}",
-                           pos)
+            rows = model.dE_dtheta(k)
+            out = sp.Matrix(rows if tilde else rows[1:])
+        elif base == "z" and not tilde:
+            k = self.layer(sup)
+            if k == 1:
+                raise OutsideLayers("layer 1 is the input: it has no z", pos)
+            out = self.vec(model.delta(k))
+        elif base == "a" and not tilde:
+            out = self.vec(model.dE_da(self.layer(sup)))
+        else:
+            raise MeaningError("differentiate E with respect to z^{(k)}, a^{(k)}, x or "
+                               "\\tilde{\\Theta}^{(kl)}", pos)
+        return _entry(out, sub) if sub is not None else out
 
     # -- evaluation ------------------------------------------------------------------
-    def value(self, node: Node, first: bool):
+    def value(self, node: Node):
         k = node.kind
         if k == "num":
             return sp.Rational(node.args[0])
         if k == "group":
-            return self.value(node.args[0], first)
+            return self.value(node.args[0])
         if k == "neg":
-            return -self.value(node.args[0], first)
+            return -self.value(node.args[0])
         if k == "add":
-            parts = [self.value(a, first) for a in node.args]
+            parts = [self.value(a) for a in node.args]
             total = parts[0]
             for p in parts[1:]:
                 total = _add(total, p)
             return total
         if k == "mul":
-            return self.mul(node, first)
+            return self.mul(node)
         if k == "frac":
             num, den = node.args
             if num.kind == "partial" and den.kind == "partial":
                 if _split(num.args[0])[0] != "E":
                     raise MeaningError("the numerator is \\partial E", num.pos)
                 return self.derivative(den.args[0], node.pos)
-            top, bottom = self.value(num, first), self.value(den, first)
+            if num.kind == "partial" or den.kind == "partial":
+                raise MeaningError("write a derivative as \\frac{\\partial E}{\\partial ...}",
+                                   node.pos)
+            top, bottom = self.value(num), self.value(den)
             if isinstance(bottom, sp.MatrixBase):
                 raise MeaningError("cannot divide by a matrix", den.pos)
             return top / bottom
         if k == "delta":
-            base, accent, sup, _ = _split(node.args[0])
-            if base == "Theta" and accent in ("tilde", "widetilde"):
+            base, accent, sup, transpose, sub = _split(node.args[0])
+            if base == "Theta" and sub is None and not transpose:
                 return -self.eta * self.derivative(node.args[0], node.pos)
             raise MeaningError("\\Delta goes with \\tilde{\\Theta}^{(kl)}", node.pos)
         if k == "call":
             fn, arg = node.args
-            return self.apply(self.value(arg, first), _primes(fn), arg.pos)
+            return self.apply(self.value(arg), fn)
         if k == "script" and node.op == "^" and node.args[0].kind == "group" \
                 and node.args[1].kind == "name" and node.args[1].args[0] in ("top", "T"):
-            inner = self.value(node.args[0], first)
+            inner = self.value(node.args[0])
             if not isinstance(inner, sp.MatrixBase):
                 raise MeaningError("\\top of a scalar", node.pos)
             return inner.T
         if k in ("script", "name", "accent"):
-            return self.symbol(node, first)
+            return self.symbol(node)
         raise MeaningError(f"cannot use {k} in the matrix notation", node.pos)
 
-    def mul(self, node, first):
+    def mul(self, node):
         left, right = node.args
-        lv, rv = self.value(left, first), self.value(right, first)
+        lv, rv = self.value(left), self.value(right)
         if node.op == "odot":
             if not (isinstance(lv, sp.MatrixBase) and isinstance(rv, sp.MatrixBase)):
                 return lv * rv
@@ -188,20 +236,59 @@ class MatrixNotation:
             return lv * rv
         return lv * rv
 
-    def apply(self, arg, primes, pos):
-        """f or f' elementwise, written in the outputs a where the argument is z^(k)."""
-        t = sp.Symbol("t")
-        form = sp.diff(sigmoid(t), t, primes) if primes else sigmoid(t)
-        to_a = {}
-        for k in range(2, self.n + 1):
-            for i in range(1, self.sizes[k - 1] + 1):
-                to_a[sigmoid(self.net.z[k][i])] = self.net.a[k][i]
+    def apply(self, arg, fn: Node):
+        """f (the sigmoid, the notes' f) or f' elementwise: SymPy's derivative of f, each
+        f(z^(k)_i) written as the unit a^(k)_i."""
+        name, primes = _function(fn)
+        if name not in ("f", "sigma"):
+            raise MeaningError(f"unknown function {name!r} in the matrix notation (f, f')",
+                               fn.pos)
+        t = sp.Dummy("t")
+        form = sp.diff(self.model.f(t), t, primes) if primes else self.model.f(t)
 
         def one(z):
-            return form.subs(t, z).xreplace(to_a)
+            return self.model.canonical(form.xreplace({t: z}))
         if isinstance(arg, sp.MatrixBase):
             return arg.applyfunc(one)
         return one(arg)
+
+
+def _entry(value, sub: Node):
+    """value_{i} or value_{ij} with digit indices (1-based; row 0 of a tilde matrix is 0)."""
+    text = _flat(sub)
+    if not isinstance(value, sp.MatrixBase):
+        raise MeaningError("a subscript on a scalar", sub.pos)
+    if text is None or not text.isdigit():
+        raise MeaningError("entries are selected with digits, e.g. a_1^{(2)} or "
+                           "\\Theta_{12}^{(23)}", sub.pos)
+    digits = [int(c) for c in text]
+    if value.shape[1] == 1 and len(digits) == 1:
+        i, j = digits[0] - 1, 0
+    elif len(digits) == 2:
+        i, j = digits[0] - 1, digits[1] - 1
+    else:
+        raise MeaningError(f"{len(digits)} index digit(s) for a {_shape(value)} quantity",
+                           sub.pos)
+    rows, cols = value.shape
+    if not (0 <= i < rows and 0 <= j < cols):
+        raise OutsideLayers(f"entry {text} is outside a {_shape(value)} quantity", sub.pos)
+    return value[i, j]
+
+
+def _function(node: Node):
+    """(name, number of primes) of f, f', f^{\\prime}, \\sigma."""
+    primes = 0
+    while node.kind == "script":
+        if node.op == "'":
+            primes += 1
+        elif node.op == "^" and node.args[1].kind == "name" and node.args[1].args[0] == "prime":
+            primes += 1
+        else:
+            raise MeaningError("a function is f or f'", node.pos)
+        node = node.args[0]
+    if node.kind != "name":
+        raise MeaningError("a function is f or f'", node.pos)
+    return node.args[0], primes
 
 
 def _add(a, b):
@@ -238,60 +325,59 @@ def _flat(node):
     return None
 
 
-def _primes(node):
-    n = 0
-    while node.kind == "script":
-        n += node.op == "'"
-        node = node.args[0]
-    return n
+FONTS = ("boldsymbol", "mathbf", "bm", "mathrm", "vec")
 
 
 def _split(node):
-    """(base, accent, layer superscript, transposed) of a matrix symbol."""
+    """(base, accent, layer superscript, transposed, subscript) of a matrix symbol; the
+    fonts (\\mathbf, \\boldsymbol, \\bm) mean nothing, every other mark is kept."""
     transpose = False
-    sup = None
+    sup = sub = None
     while node.kind == "script":
         target, arg = node.args
         if node.op == "^":
-            if arg.kind == "name" and arg.args[0] in ("top", "T"):
-                transpose = True
+            if arg.kind == "name" and arg.args[0] in ("top", "T", "intercal"):
+                transpose = not transpose
+            elif sup is not None:
+                raise MeaningError("two superscripts on one symbol", arg.pos)
             else:
                 sup = arg
+        elif node.op == "_":
+            if sub is not None:
+                raise MeaningError("two subscripts on one symbol", arg.pos)
+            sub = arg
+        else:
+            raise MeaningError("a prime on a matrix symbol", node.pos)
         node = target
     accent = ""
     if node.kind == "accent":
-        accent = "" if node.op in ("boldsymbol", "mathbf", "bm", "mathrm", "vec") else node.op
+        accent = "" if node.op in FONTS else node.op
         node = node.args[0]
         if node.kind in ("script", "accent", "group"):
-            base, inner_accent, inner_sup, inner_t = _split(node)
-            return base, accent or inner_accent, sup or inner_sup, transpose != inner_t
+            base, inner_accent, inner_sup, inner_t, inner_sub = _split(node)
+            if accent and inner_accent:
+                raise MeaningError(f"\\{accent} and \\{inner_accent} on one symbol", node.pos)
+            if (sup is not None and inner_sup is not None) or (sub is not None and inner_sub is not None):
+                raise MeaningError("a symbol with two superscripts or subscripts", node.pos)
+            return (base, accent or inner_accent, sup or inner_sup, transpose != inner_t,
+                    sub or inner_sub)
     if node.kind == "group" and node.op in ("{",):
-        base, accent2, inner_sup, inner_t = _split(node.args[0])
-        return base, accent2, sup or inner_sup, transpose != inner_t
-    if node.kind == "group" and node.op in ("(", "["):
-        return None, "", sup, transpose
+        base, accent2, inner_sup, inner_t, inner_sub = _split(node.args[0])
+        return base, accent2, sup or inner_sup, transpose != inner_t, sub or inner_sub
     if node.kind != "name":
-        return None, accent, sup, transpose
-    return node.args[0], accent, sup, transpose
-
-
-def _has_letter_layers(text):
-    return any(f"({c}" in text.replace(" ", "").replace("{", "") for c in "kl")
-
-
-def _side_values(notation, tree):
-    """Each side of the chain; \\delta is derived on the first side only."""
-    return [notation.value(side, n == 0) for n, side in enumerate(tree.args)]
+        return None, accent, sup, transpose, sub
+    return node.args[0], accent, sup, transpose, sub
 
 
 def _same(a, b) -> bool:
+    """Equal in the canonical form: the same shape and every entry equal exactly."""
     if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase):
         return False
     if isinstance(a, sp.MatrixBase):
         if a.shape != b.shape:
             return False
-        return all(sp.expand(x - y) == 0 for x, y in zip(a, b))
-    return sp.expand(a - b) == 0
+        return all(exactly_equal(x, y) for x, y in zip(a, b))
+    return exactly_equal(a, b)
 
 
 def _missing_factor(a, b, notation) -> list:
@@ -331,31 +417,53 @@ def _diagnose(a, b, notation=None) -> list:
     return ["no simple variant explains the difference"]
 
 
-def check_matrix(text: str, layers) -> CheckResult:
+def _sides(sizes, tree, k):
+    notation = MatrixNotation(sizes, k)
+    return notation, [notation.value(side) for side in tree.args]
+
+
+def check_matrix(text: str, layers, tree=None) -> CheckResult:
+    """Every "=" of ``text`` in the matrix notation at the concrete sizes ``layers``; a
+    formula with layer letters is checked for every k for which all its layers exist."""
     sizes = validate_sizes(list(layers))
     if len(sizes) > 6 or sum(sizes) > 40:
         raise MeaningError("matrix-notation checks are exact and entry by entry: use at most "
                            "6 layers and 40 units in all", 0)
-    tree = parse(text)
+    tree = tree if tree is not None else parse(text)
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
-    ks = range(2, len(sizes)) if _has_letter_layers(text) else [None]
-    steps = []
+    try:
+        ks = [None]
+        _sides(sizes, tree, None)
+    except NeedsLayer:
+        ks = list(range(1, len(sizes)))
+    except ShapeError:
+        pass
+    steps, checked = [], []
     for k in ks:
-        notation = MatrixNotation(sizes, k if k is not None else 2)
         label = f"k = {k}: " if k is not None else ""
         try:
-            sides = _side_values(notation, tree)
+            notation, sides = _sides(sizes, tree, k)
+        except OutsideLayers:
+            if k is None:
+                raise
+            continue
         except ShapeError as exc:
+            checked.append(k)
             steps.append(Step(label + "(formula)", "", False,
                               [f"the shapes do not match: {exc}"]))
             continue
+        checked.append(k)
         for left, right in zip(sides, sides[1:]):
             holds = _same(left, right)
             step = Step(label + sp.sstr(left)[:200], sp.sstr(right)[:200], holds)
             if not holds:
                 step.diagnosis = _diagnose(left, right, notation)
             steps.append(step)
+    if not checked:
+        raise MeaningError("no layer k of this network gives every symbol a meaning", 0)
+    where = ",".join(map(str, sizes))
+    if ks != [None]:
+        where += f"; k = {', '.join(map(str, checked))}"
     return CheckResult(all(s.holds for s in steps), steps,
-                       "matrix (concrete sizes, sigmoid, squared error)",
-                       ",".join(map(str, sizes)))
+                       "matrix (concrete sizes, sigmoid, squared error)", where)

@@ -277,15 +277,20 @@ class Parser:
             self.take()
             if name in GREEK:
                 return Node("name", (name,), t.pos)
-            if name == "frac" or name == "dfrac" or name == "tfrac":
+            if name in ("frac", "dfrac", "tfrac", "cfrac"):
                 return Node("frac", (self.arg(), self.arg()), t.pos)
             if name == "sum":
-                self.expect("_", "'_' with the summation index after \\sum")
-                low = self.arg()
-                high = None
-                if self.tok.text == "^":
-                    self.take()
-                    high = self.arg()
+                low = high = None
+                while self.tok.text in ("_", "^") and self.tok.kind == "symbol":
+                    mark = self.take().text
+                    if (low if mark == "_" else high) is not None:
+                        raise ParseError(f"two '{mark}' limits on one \\sum", self.tok.pos)
+                    if mark == "_":
+                        low = self.arg()
+                    else:
+                        high = self.arg()
+                if low is None:
+                    raise ParseError("'_' with the summation index after \\sum", self.tok.pos)
                 return Node("sum", (low, high, self.term_for_sum()), t.pos)
             if name in ACCENTS:
                 nxt = self.tokens[self.i:self.i + 3]
@@ -320,8 +325,36 @@ def _function_name(node: Node) -> bool:
     return node.kind == "name" and node.args[0] in FUNCTIONS
 
 
+_LABEL = re.compile(r"""\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:notag|nonumber)\b""")
+_SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)"
+_NUMBER_AT_END = re.compile(rf"{_SPACE}+\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*[.,;]?\s*$")
+_CONDITION_AT_END = re.compile(
+    rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
+
+
+def strip_annotations(text: str) -> tuple[str, list]:
+    """The formula without what only labels it: ``\\tag{..}``, ``\\label{..}``,
+    ``\\notag``, an equation number such as ``\\quad (5.11)`` at the end, and a side
+    condition such as ``\\quad (1 \\le h \\le q)`` at the end.  Each removed piece is
+    returned; replaced by spaces so that positions in error messages stay right."""
+    removed = []
+
+    def blank(match):
+        removed.append(match.group().strip())
+        return " " * len(match.group())
+    text = _LABEL.sub(blank, text)
+    for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _CONDITION_AT_END):
+        text = pattern.sub(blank, text)
+    return text, removed
+
+
 def parse(text: str) -> Node:
-    """The syntax tree of a chain a = b = c; ParseError with the position otherwise."""
+    """The syntax tree of a chain a = b = c; ParseError with the position otherwise.
+    Equation numbers, tags and trailing side conditions are not part of the formula
+    (:func:`strip_annotations`)."""
     if not isinstance(text, str) or not text.strip():
+        raise ParseError("empty formula", 0)
+    text, _ = strip_annotations(text)
+    if not text.strip():
         raise ParseError("empty formula", 0)
     return Parser(text).parse()

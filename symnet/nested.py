@@ -102,3 +102,112 @@ def check_nested(sizes, activation="sigmoid", loss="squared", corrupt=None,
             progress(done, total)
     report.seconds = time.perf_counter() - start
     return report
+
+
+class NetworkModel:
+    """One meaning per symbol of the notes' matrix notation on a concrete network, every
+    derivative SymPy's own ``diff`` of the nested error.
+
+    Canonical form: every quantity is written in the inputs x, the weights Theta~, the
+    targets y and the unit symbols a^(k)_i, where a^(k)_i stands for f(z^(k)_i) and z^(k)_i
+    for its definition sum_i theta_ij a~^(k-1)_i (``Network.z_definition``).  Two
+    expressions in this form that are equal as rational functions with the a^(k)_i free are
+    equal at every value, so equality of canonical forms is a sound proof.
+
+    - ``z(k)``: z^(k) (column, entries in a^(k-1));  ``a(k)``: a^(k) (x for k = 1);
+    - ``error(k)``: E_k with the layers above k nested on the leaves a^(k);
+    - ``dE_da(k)``, ``delta(k)`` = dE/dz^(k), ``dE_dtheta(k)`` = dE/dTheta~^(k,k+1):
+      SymPy's diff of ``error(k)``, unit applications replaced by their symbols.
+    """
+
+    def __init__(self, sizes, activation="sigmoid", loss="squared"):
+        self.act, self.los = get_activation(activation), get_loss(loss)
+        self.f = self.act.function
+        self.net = Network(list(sizes))
+        self.n = self.net.n
+        self._cache: dict = {}
+
+    def _memo(self, key, build):
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    def s(self, k: int) -> int:
+        return self.net.s(k)
+
+    # -- forward ---------------------------------------------------------------------
+    def a(self, k: int) -> list:
+        return list(self.net.a[k][1:])
+
+    def z(self, k: int) -> list:
+        return [self.net.z_definition(k, i) for i in range(1, self.s(k) + 1)]
+
+    def unit_of(self) -> dict:
+        """f(z^(k)_i as its definition) -> a^(k)_i, every layer k >= 2."""
+        return self._memo("unit_of", lambda: {
+            self.f(self.net.z_definition(k, i)): self.net.a[k][i]
+            for k in range(2, self.n + 1) for i in range(1, self.s(k) + 1)
+            if isinstance(self.f(self.net.z_definition(k, i)), sp.Function)})
+
+    def canonical(self, expr):
+        """f(z^(k)_i) -> a^(k)_i and z symbols -> their definitions."""
+        zs = {self.net.z[k][i]: self.net.z_definition(k, i)
+              for k in range(2, self.n + 1) for i in range(1, self.s(k) + 1)}
+        return sp.sympify(expr).xreplace(zs).xreplace(self.unit_of())
+
+    def _nested_above(self, k: int):
+        """(a, units): a[m][i] for m >= k nested on the leaves a^(k), and the map from each
+        nested application f(...) back to its unit symbol."""
+        def build():
+            net, f = self.net, self.f
+            a = {m: None for m in range(1, self.n + 1)}
+            a[k] = [None] + list(net.a[k][1:])
+            units = {}
+            for l in range(k + 1, self.n + 1):
+                inner = {net.a[l - 1][i]: a[l - 1][i] for i in range(1, self.s(l - 1) + 1)}
+                a[l] = [None]
+                for j in range(1, self.s(l) + 1):
+                    unit = f(net.z_definition(l, j).xreplace(inner))
+                    a[l].append(unit)
+                    if isinstance(unit, sp.Function):
+                        units[unit] = net.a[l][j]
+            return a, units
+        return self._memo(("above", k), build)
+
+    def error(self, k: int):
+        a, _ = self._nested_above(k)
+        return self._memo(("E", k), lambda: sp.Add(*(
+            self.los.term(a[self.n][j], self.net.y[j]) for j in range(1, self.s(self.n) + 1))))
+
+    def _back(self, expr, k):
+        _, units = self._nested_above(k)
+        return expr.xreplace(units)
+
+    # -- derivatives -----------------------------------------------------------------
+    def dE_da(self, k: int) -> list:
+        """dE/da^(k)_i, i = 1..s_k (k = 1: dE/dx_i)."""
+        return self._memo(("dE_da", k), lambda: [
+            self._back(sp.diff(self.error(k), self.net.a[k][i]), k)
+            for i in range(1, self.s(k) + 1)])
+
+    def delta(self, k: int) -> list:
+        """delta^(k)_i = dE/dz^(k)_i, k >= 2: SymPy's diff of E with a^(k)_i = f(t_i)."""
+        def build():
+            out = []
+            for i in range(1, self.s(k) + 1):
+                t = sp.Dummy("z")
+                unit = self.f(t)
+                E = self.error(k).xreplace({self.net.a[k][i]: unit})
+                d = sp.diff(E, t)
+                if isinstance(unit, sp.Function):      # the leaves first, then the units
+                    d = d.xreplace({unit: self.net.a[k][i]})
+                d = self._back(d, k)
+                out.append(self.canonical(d.xreplace({t: self.net.z_definition(k, i)})))
+            return out
+        return self._memo(("delta", k), build)
+
+    def dE_dtheta(self, k: int) -> list:
+        """dE/dTheta~^(k,k+1) as rows i = 0..s_k of columns j = 1..s_{k+1}."""
+        return self._memo(("dE_dtheta", k), lambda: [
+            [self._back(sp.diff(self.error(k), self.net.theta[k][i][j - 1]), k)
+             for j in range(1, self.s(k + 1) + 1)] for i in range(0, self.s(k) + 1)])

@@ -72,3 +72,33 @@ def test_constant_term_of_a_sum_keeps_its_count():
     assert normal_form(Sum(c + b[p], (p, 0, q)) - (q + 1) * c - Sum(b[p], (p, 0, q))) == 0
     assert not is_zero(Sum(c + b[p], (p, 1, q)) - c - Sum(b[p], (p, 1, q)))[0]
     assert not is_zero(Sum(c, (p, 3, q)) - q * c)[0]
+
+
+def test_nested_sums_in_either_order_are_equal():
+    """Sum_h Sum_j = Sum_j Sum_h over independent ranges (finite sums commute)."""
+    g = IndexedBase("g")
+    left = Sum(Sum(w[h, j] * g[j] * b[h], (j, 1, l)), (h, 1, q))
+    right = Sum(Sum(w[h, j] * g[j] * b[h], (h, 1, q)), (j, 1, l))
+    assert is_zero(left - right)[0]
+    assert is_zero(Sum(b[h] * Sum(w[h, j] * g[j], (j, 1, l)), (h, 1, q))
+                   - Sum(g[j] * Sum(w[h, j] * b[h], (h, 1, q)), (j, 1, l)))[0]
+
+
+def test_reordering_sums_never_swaps_ranges_or_captures():
+    g = IndexedBase("g")
+    # the ranges go with their indices: h over q, j over l
+    assert not is_zero(Sum(Sum(w[h, j], (j, 1, l)), (h, 1, q))
+                       - Sum(Sum(w[h, j], (j, 1, q)), (h, 1, l)))[0]
+    # a transposed weight is another sum
+    assert not is_zero(Sum(Sum(w[h, j] * g[j], (j, 1, l)), (h, 1, q))
+                       - Sum(Sum(w[j, h] * g[j], (j, 1, l)), (h, 1, q)))[0]
+    # a triangular range (the inner bound mentions the outer index) is not reordered
+    assert not is_zero(Sum(Sum(w[h, j], (j, 1, h)), (h, 1, q))
+                       - Sum(Sum(w[h, j], (h, 1, j)), (j, 1, q)))[0]
+    # an inner sum inside a function keeps its own index (no capture by the renaming)
+    c = IndexedBase("c")
+    inner = Sum(c[p, h], (p, 1, q))
+    left = Sum(Sum(sp.exp(inner) * w[h, j], (j, 1, l)), (h, 1, q))
+    right = Sum(Sum(sp.exp(Sum(c[p, j], (p, 1, q))) * w[h, j], (j, 1, l)), (h, 1, q))
+    assert not is_zero(left - right)[0]
+    assert is_zero(left - Sum(Sum(sp.exp(inner) * w[h, j], (h, 1, q)), (j, 1, l)))[0]

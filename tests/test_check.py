@@ -36,7 +36,7 @@ def test_corpus_verdict_and_diagnosis(latex, layers, holds, diagnosis):
 def test_refutation_has_an_exact_counterexample():
     result = check(r"\Delta v_{ih} = \eta e_h x_h")
     ce = result.steps[0].counterexample
-    assert ce["sizes"].startswith("d = q = l = 3")
+    assert ce["sizes"].startswith("d = 2, q = 3, l = 4")
     assert all("/" in v or v.lstrip("-").isdigit() for v in ce["values"].values())
     assert ce["left"] != ce["right"]
 
@@ -48,7 +48,8 @@ def test_refutation_has_an_exact_counterexample():
     (r"g_j", "needs an '='"),
     (r"q_j = 1", "unknown symbol"),
     (r"w_{h} = 1", "takes 2 index"),
-    (r"\sum_{k=1}^{l} g_k = 1", "sum over 'k'"),
+    (r"\sum_{k} g_k = 1", "sum over 'k'"),
+    (r"\sum_{k=1}^{x_1} g_k = 1", "runs from 1 to d, q or l"),
     ("", "empty formula"),
 ])
 def test_bad_formulas_raise_with_position(text, where):
