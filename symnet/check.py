@@ -61,6 +61,7 @@ class CheckResult:
 # ---------------------------------------------------------------------------------------
 # the single-hidden-layer notation
 
+FREE_X = sp.Symbol("x", real=True)
 INDEXED = {"x": 1, "v": 2, "alpha": 1, "gamma": 1, "b": 1, "w": 2, "beta": 1, "theta": 1,
            "y": 1, "yhat": 1, "g": 1, "e": 1}
 LEVEL_OF = {"yhat": "yhat", "beta": "beta", "theta": "beta", "b": "b", "w": "b",
@@ -150,6 +151,10 @@ class SingleLayerNotation:
             return ("E",)
         if base in self.size and sub is None and sup is None:
             return self.size[base]
+        if base == "x" and sub is None and sup is None and not accent:
+            return FREE_X                     # f(x) with a free argument, as in (5.9)
+        if base == "e" and sub is None and sup is not None and not accent:
+            return sp.exp(self._scalar(sup, env))   # Euler's e; e_h has a subscript
         if base == "eta" and sub is None:
             return self.m.eta
         if base in ("f", "sigma") and sub is None and sup is None:
@@ -180,18 +185,34 @@ class SingleLayerNotation:
 
     # -- derivatives -----------------------------------------------------------------
     def derivative(self, num, var, pos) -> sp.Expr:
-        if not isinstance(var, Indexed) or str(var.base) not in LEVEL_OF:
-            raise MeaningError("differentiate with respect to a quantity such as w_{hj}", pos)
-        base = str(var.base)
+        """d num / d var by SymPy, the chain rule through every intermediate: the numerator
+        is unfolded down to the variable's own quantity (every definition except the
+        variable's), then differentiated.  var is a named quantity (w_hj, b_h, ...) or an
+        expression that the numerator contains as a whole, such as beta_j - theta_j in
+        \\partial f(\\beta_j - \\theta_j) / \\partial (\\beta_j - \\theta_j)."""
         if num == ("E",):
-            return self.m.D(self.m.E_at(LEVEL_OF[base]), var)
-        if isinstance(num, Indexed) and str(num.base) in ("alpha", "b", "beta", "yhat"):
-            # the chain rule through every intermediate: unfold the numerator down to the
-            # variable's own quantity (every definition except the variable's), then diff
+            if isinstance(var, Indexed) and str(var.base) in LEVEL_OF:
+                return self.m.D(self.m.E_at(LEVEL_OF[str(var.base)]), var)
+            num = self.m.E_at("yhat")
+        if isinstance(num, tuple):
+            raise MeaningError("the numerator of a derivative is a value", pos)
+        if isinstance(var, Indexed) and str(var.base) in LEVEL_OF:
             through = [base for base in self.m.rules if base != var.base]
             return self.m.D(self.m.unfold(num, only=through), var)
-        raise MeaningError("the numerator of a derivative must be E_k or a named unit "
-                           "quantity (alpha_h, b_h, beta_j, \\hat{y}_j)", pos)
+        if isinstance(var, (sp.Add, sp.Mul)) and var.free_symbols:
+            t = sp.Dummy("u")
+            replaced = num.xreplace({var: t})
+            if not replaced.has(t):
+                raise MeaningError("the numerator does not contain the expression it is "
+                                   "differentiated by", pos)
+            leftover = replaced.xreplace({t: sp.Integer(0)})
+            if any(s in leftover.free_symbols for s in var.free_symbols) or \
+                    any(isinstance(e, Indexed) and e in _indexed(var) for e in _indexed(leftover)):
+                raise MeaningError("the numerator depends on the pieces of the expression it "
+                                   "is differentiated by, not only on the whole", pos)
+            return sp.diff(replaced, t).xreplace({t: var})
+        raise MeaningError("differentiate with respect to a quantity such as w_{hj} or an "
+                           "expression such as (\\beta_j - \\theta_j)", pos)
 
     # -- evaluation ------------------------------------------------------------------
     def value(self, node: Node, env: dict):
@@ -263,6 +284,8 @@ class SingleLayerNotation:
 
     def _scalar(self, node, env):
         v = self.value(node, env)
+        if v == ("E",):
+            return self.m.E_at("yhat")          # E_k = 1/2 sum_j (yhat_j - y_j)^2 (5.4)
         if isinstance(v, tuple):
             what = "E_k alone" if v == ("E",) else "f without an argument"
             raise MeaningError(f"{what} is not a value here", node.pos)
@@ -309,6 +332,10 @@ class SingleLayerNotation:
         inner = dict(env)
         inner[letter] = var
         return Sum(self._scalar(body, inner), (var, 1, end))
+
+
+def _indexed(expr) -> set:
+    return {e for e in sp.preorder_traversal(expr) if isinstance(e, Indexed)}
 
 
 def _is_d(node: Node) -> bool:
@@ -405,6 +432,14 @@ def diagnose(notation, lhs, rhs) -> list:
                         f"equals the right summed over {var} = 1..{bound}"]
         found.append(f"index {', '.join(map(str, sorted(extra, key=str)))} is free on the "
                      "right but not on the left (a sum is missing?)")
+    yhat, y = notation.m.yhat, notation.m.y
+    for side, other, name in ((lhs, rhs, "left"), (rhs, lhs, "right")):
+        hatted = side.replace(lambda e: isinstance(e, Indexed) and e.base == y,
+                              lambda e: yhat[e.indices])
+        if hatted != side and (_equal(m, hatted, other) if name == "left"
+                               else _equal(m, other, hatted)):
+            return [f"a hat is missing on the {name} side: y_j is the target, the output is "
+                    "\\hat{y}_j"]
     swapped = rhs.replace(lambda e: isinstance(e, Indexed) and len(e.indices) == 2,
                           lambda e: e.base[e.indices[::-1]])
     if swapped != rhs and _equal(m, lhs, swapped):
@@ -469,8 +504,9 @@ MATRIX_NAMES = frozenset({"Theta", "a", "z", "delta"})
 
 
 def uses_matrix_notation(tree: Node) -> bool:
-    """Decided from the parse tree, never from the text: an \\odot, a tilde, or one of
-    the matrix notation's own names (Theta, a, z, delta)."""
+    """Decided from the parse tree, never from the text: an \\odot, a tilde, a vector
+    or matrix literal, a norm, or one of the matrix notation's own names (Theta, a, z,
+    delta)."""
     stack = [tree]
     while stack:
         node = stack.pop()
@@ -479,6 +515,8 @@ def uses_matrix_notation(tree: Node) -> bool:
         if node.kind == "accent" and node.op in ("tilde", "widetilde"):
             return True
         if node.kind == "name" and node.args and node.args[0] in MATRIX_NAMES:
+            return True
+        if node.kind in ("vector", "matrix", "norm"):
             return True
         stack.extend(a for a in node.args if isinstance(a, Node))
     return False
@@ -490,12 +528,30 @@ def default_layers(text: str):
     return list(NOTES_NETWORK) if uses_matrix_notation(parse(text)) else None
 
 
+def _same_tree(a, b) -> bool:
+    """Structurally equal syntax trees (positions ignored)."""
+    if not isinstance(a, Node) or not isinstance(b, Node):
+        return a == b
+    return a.kind == b.kind and a.op == b.op and len(a.args) == len(b.args) and \
+        all(_same_tree(x, y) for x, y in zip(a.args, b.args))
+
+
+def _is_update(tree: Node) -> bool:
+    """X = X + \\Delta X (or X - ...): an assignment of the new value, not an equation."""
+    if len(tree.args) != 2 or tree.args[1].kind != "add":
+        return False
+    left, right = tree.args
+    return any(_same_tree(left, term) for term in right.args)
+
+
 def check(text: str, layers=None) -> CheckResult:
     """Parse and check every "=" of ``text``.  ParseError / MeaningError on bad input."""
+    tree = parse(text)
+    if _is_update(tree):
+        raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
     if layers is not None:
         from .check_matrix import check_matrix
-        return check_matrix(text, layers)
-    tree = parse(text)
+        return check_matrix(text, layers, tree)
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     notation = SingleLayerNotation()

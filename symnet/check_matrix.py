@@ -94,12 +94,74 @@ class MatrixNotation:
         return sp.Matrix(len(items), 1, list(items))
 
     # -- symbols ---------------------------------------------------------------------
-    def symbol(self, node: Node, first_side: bool = False):
+    def symbol(self, node: Node, env: dict):
+        """A named quantity with its marks: base, accent, layer, transpose, entry."""
         base, accent, sup, transpose, sub = _split(node)
+        if base == "theta" and sub is not None and sup is not None and not accent:
+            # a weight theta_{ij}^{(kl)}: row i of Theta~ (0 the threshold), column j
+            k = self.layer(sup, pairs=True)
+            i, j = self.indices(sub, env, 2)
+            if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
+                raise OutsideLayers(f"theta_{{{i}{j}}}^{{({k}{k + 1})}} does not exist", sub.pos)
+            return self.net.theta[k][i][j - 1]
+        if base == "a" and sub is not None and sup is not None and not accent:
+            k = self.layer(sup)
+            (i,) = self.indices(sub, env, 1)
+            if i == 0 and k < self.n:
+                return sp.Integer(-1)                  # the constant unit a_0 = -1
         out = self._quantity(node, base, accent, sup)
         if sub is not None:
-            out = _entry(out, sub)
+            out = self.entry(out, sub, env, tilde_rows=_tilde_rows(base, accent))
         return out.T if transpose and isinstance(out, sp.MatrixBase) else out
+
+    def indices(self, sub: Node, env: dict, count: int) -> list:
+        """Digits (11, 1,1), or letters bound by a sum, as integers."""
+        items = _index_items(sub)
+        if items is None:
+            raise MeaningError("entries are selected with digits, e.g. a_1^{(2)} or "
+                               "\\theta_{12}^{(23)}", sub.pos)
+        values = []
+        for item in items:
+            if item.isdigit():
+                values.append(int(item))
+            elif item in env:
+                values.append(env[item])
+            else:
+                raise MeaningError(f"the index {item!r} is not a digit or a summation index "
+                                   "(free letter indices are not checked in this notation)",
+                                   sub.pos)
+        if len(values) != count:
+            raise MeaningError(f"{count} index(es) expected, got {len(values)}", sub.pos)
+        return values
+
+    def entry(self, value, sub: Node, env: dict, tilde_rows: bool = False):
+        """value_{i}, value_{ij}, a row value_{i:} or a column value_{:j}.  Rows of a tilde
+        matrix count from 0 (the threshold row), every other index from 1."""
+        if not hasattr(value, "shape"):
+            raise MeaningError("a subscript on a scalar", sub.pos)
+        first = 0 if tilde_rows else 1
+        rows, cols = value.shape
+        if sub.kind == "slice":
+            row, col = sub.args
+            if (row is None) == (col is None):
+                raise MeaningError("a slice is i: (a row) or :j (a column)", sub.pos)
+            if row is not None:
+                (i,) = self.indices(row, env, 1)
+                if not 0 <= i - first < rows:
+                    raise OutsideLayers(f"row {i} does not exist", sub.pos)
+                return value[i - first, :]
+            (j,) = self.indices(col, env, 1)
+            if not 0 <= j - 1 < cols:
+                raise OutsideLayers(f"column {j} does not exist", sub.pos)
+            return value[:, j - 1]
+        if cols == 1:
+            (i,) = self.indices(sub, env, 1)
+            j = 1
+        else:
+            i, j = self.indices(sub, env, 2)
+        if not (0 <= i - first < rows and 0 <= j - 1 < cols):
+            raise OutsideLayers(f"entry {i},{j} is outside a {rows} x {cols} quantity", sub.pos)
+        return value[i - first, j - 1]
 
     def _quantity(self, node, base, accent, sup):
         net, model = self.net, self.model
@@ -109,6 +171,8 @@ class MatrixNotation:
         tilde = accent in ("tilde", "widetilde")
         if base == "eta" and not accent and sup is None:
             return self.eta
+        if base == "E" and not accent and sup is None:
+            return model.error_canonical()
         if base == "y" and sup is None:
             # y the targets; \hat{y} the outputs a^(n)
             return self.vec(model.a(self.n) if hat else net.y[1:])
@@ -143,87 +207,183 @@ class MatrixNotation:
             return self.vec(model.delta(k))
         raise MeaningError(f"unknown symbol {base!r} in the matrix notation", node.pos)
 
-    def derivative(self, var_node: Node, pos):
-        """dE/d(var): SymPy's derivative of the nested error (one meaning for every
-        layer); var is z^(k), a^(k), x, Theta~^(kl) or Theta^(kl), or one of their entries."""
-        base, accent, sup, transpose, sub = _split(var_node)
-        model = self.model
+    # -- derivatives -------------------------------------------------------------------
+    def variables(self, node: Node, env: dict):
+        """What a denominator \\partial X names: one variable, or variables in the layout
+        of X (a vector, or Theta~), each ("a" | "z" | "theta", layer, indices)."""
+        base, accent, sup, transpose, sub = _split(node)
         tilde = accent in ("tilde", "widetilde")
-        if accent not in ("", "tilde", "widetilde") or transpose:
-            raise MeaningError("differentiate E with respect to z^{(k)}, a^{(k)}, x or "
-                               "\\tilde{\\Theta}^{(kl)}", pos)
+        if transpose or accent not in ("", "tilde", "widetilde"):
+            raise MeaningError("differentiate with respect to z^{(k)}, a^{(k)}, x, "
+                               "\\tilde{\\Theta}^{(kl)} or one of their entries", node.pos)
         if base == "x" and sup is None and not accent:
-            out = self.vec(model.dE_da(1))
+            out = _Cells([[("a", 1, i)] for i in range(1, self.sizes[0] + 1)])
         elif sup is None:
-            raise MeaningError("differentiate E with respect to z^{(k)}, a^{(k)}, x or "
-                               "\\tilde{\\Theta}^{(kl)}", pos)
-        elif base == "Theta":
+            raise MeaningError("differentiate with respect to a quantity with its layer, "
+                               "e.g. z^{(k)}", node.pos)
+        elif base in ("Theta", "theta") and (base == "Theta" or not tilde):
             k = self.layer(sup, pairs=True)
-            rows = model.dE_dtheta(k)
-            out = sp.Matrix(rows if tilde else rows[1:])
-        elif base == "z" and not tilde:
+            if base == "theta":
+                if sub is None:
+                    raise MeaningError("a weight needs its indices, \\theta_{ij}^{(kl)}",
+                                       node.pos)
+                i, j = self.indices(sub, env, 2)
+                if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
+                    raise OutsideLayers(f"theta_{{{i}{j}}} does not exist", node.pos)
+                return ("theta", k, i, j)
+            first = 0 if tilde else 1
+            out = _Cells([[("theta", k, i, j) for j in range(1, self.sizes[k] + 1)]
+                          for i in range(first, self.sizes[k - 1] + 1)])
+            return self.entry(out, sub, env, tilde_rows=tilde) if sub is not None else out
+        elif base in ("z", "a") and not tilde:
             k = self.layer(sup)
-            if k == 1:
-                raise OutsideLayers("layer 1 is the input: it has no z", pos)
-            out = self.vec(model.delta(k))
-        elif base == "a" and not tilde:
-            out = self.vec(model.dE_da(self.layer(sup)))
+            if base == "z" and k == 1:
+                raise OutsideLayers("layer 1 is the input: it has no z", node.pos)
+            if base == "a" and sub is not None:
+                (i,) = self.indices(sub, env, 1)
+                if i == 0:
+                    raise MeaningError("a_0 is the constant -1: nothing to differentiate by",
+                                       node.pos)
+            out = _Cells([[(base, k, i)] for i in range(1, self.sizes[k - 1] + 1)])
         else:
-            raise MeaningError("differentiate E with respect to z^{(k)}, a^{(k)}, x or "
-                               "\\tilde{\\Theta}^{(kl)}", pos)
-        return _entry(out, sub) if sub is not None else out
+            raise MeaningError("differentiate with respect to z^{(k)}, a^{(k)}, x, "
+                               "\\tilde{\\Theta}^{(kl)} or one of their entries", node.pos)
+        return self.entry(out, sub, env) if sub is not None else out
+
+    def derivative(self, num: Node, den: Node, env: dict, pos):
+        """\\frac{\\partial N}{\\partial X}: SymPy's derivative of N (E, a unit, any scalar
+        expression) with respect to every variable of X, in X's layout."""
+        top = self.value(num, env)
+        if isinstance(top, sp.MatrixBase):
+            if top.shape != (1, 1):
+                raise MeaningError("the derivative of a vector (a Jacobian) is not checked in "
+                                   "this notation", pos)
+            top = top[0, 0]
+        where = self.variables(den, env)
+        if isinstance(where, tuple):
+            return self.model.derivative(top, where)
+        return where.applyfunc(lambda v: self.model.derivative(top, v))
 
     # -- evaluation ------------------------------------------------------------------
-    def value(self, node: Node):
+    def value(self, node: Node, env: dict = None):
+        env = {} if env is None else env
         k = node.kind
         if k == "num":
             return sp.Rational(node.args[0])
         if k == "group":
-            return self.value(node.args[0])
+            return self.value(node.args[0], env)
         if k == "neg":
-            return -self.value(node.args[0])
+            return -self.value(node.args[0], env)
         if k == "add":
-            parts = [self.value(a) for a in node.args]
+            parts = [self.value(a, env) for a in node.args]
             total = parts[0]
             for p in parts[1:]:
                 total = _add(total, p)
             return total
         if k == "mul":
-            return self.mul(node)
+            return self.mul(node, env)
         if k == "frac":
             num, den = node.args
             if num.kind == "partial" and den.kind == "partial":
-                if _split(num.args[0])[0] != "E":
-                    raise MeaningError("the numerator is \\partial E", num.pos)
-                return self.derivative(den.args[0], node.pos)
+                return self.derivative(num.args[0], den.args[0], env, node.pos)
             if num.kind == "partial" or den.kind == "partial":
                 raise MeaningError("write a derivative as \\frac{\\partial E}{\\partial ...}",
                                    node.pos)
-            top, bottom = self.value(num), self.value(den)
+            top, bottom = self.value(num, env), self.value(den, env)
             if isinstance(bottom, sp.MatrixBase):
                 raise MeaningError("cannot divide by a matrix", den.pos)
             return top / bottom
         if k == "delta":
             base, accent, sup, transpose, sub = _split(node.args[0])
             if base == "Theta" and sub is None and not transpose:
-                return -self.eta * self.derivative(node.args[0], node.pos)
+                num = Node("name", ("E",), node.pos)
+                return -self.eta * self.derivative(num, node.args[0], env, node.pos)
             raise MeaningError("\\Delta goes with \\tilde{\\Theta}^{(kl)}", node.pos)
         if k == "call":
             fn, arg = node.args
-            return self.apply(self.value(arg), fn)
+            return self.apply(self.value(arg, env), fn)
+        if k == "vector":
+            return self.vector(node, env)
+        if k == "matrix":
+            rows = [[self.value(e, env) for e in row] for row in node.args]
+            if any(isinstance(e, sp.MatrixBase) for row in rows for e in row):
+                raise MeaningError("a matrix of matrices", node.pos)
+            return sp.Matrix(rows)
+        if k == "norm":
+            inner = self.value(node.args[0], env)
+            if not isinstance(inner, sp.MatrixBase) or 1 not in inner.shape:
+                raise MeaningError("\\|v\\| is the Euclidean norm of a vector", node.pos)
+            return _Norm(sum(e ** 2 for e in inner))
+        if k == "sum":
+            return self.sum(node, env)
+        if k == "dots":
+            raise MeaningError("\\dots stands for terms that are not written", node.pos)
         if k == "script" and node.op == "^" and node.args[0].kind == "group" \
                 and node.args[1].kind == "name" and node.args[1].args[0] in ("top", "T"):
-            inner = self.value(node.args[0])
+            inner = self.value(node.args[0], env)
             if not isinstance(inner, sp.MatrixBase):
                 raise MeaningError("\\top of a scalar", node.pos)
             return inner.T
+        if k == "script" and node.op == "^" and node.args[1].kind == "num":
+            base = self.value(node.args[0], env)
+            if isinstance(base, sp.MatrixBase):
+                raise MeaningError("a power of a matrix", node.pos)
+            power = sp.Rational(node.args[1].args[0])
+            if isinstance(base, _Norm):
+                return base.squared ** (power / 2)
+            return base ** power
         if k in ("script", "name", "accent"):
-            return self.symbol(node)
+            value = self.symbol(node, env)
+            if isinstance(value, _Norm):
+                return value.value
+            return value
         raise MeaningError(f"cannot use {k} in the matrix notation", node.pos)
 
-    def mul(self, node):
+    def vector(self, node: Node, env: dict):
+        """(a; b; c) a column (items that are columns are stacked, as (-1; x)), (a, b, c) a
+        row."""
+        items = [_plain(self.value(e, env)) for e in node.args]
+        if node.op == "column":
+            rows = []
+            for item in items:
+                if isinstance(item, sp.MatrixBase):
+                    if item.shape[1] != 1:
+                        raise ShapeError(f"a {_shape(item)} inside a column vector")
+                    rows.extend(item)
+                else:
+                    rows.append(item)
+            return sp.Matrix(len(rows), 1, rows)
+        if any(isinstance(item, sp.MatrixBase) and item.shape != (1, 1) for item in items):
+            raise ShapeError("a matrix inside a row vector")
+        return sp.Matrix(1, len(items), [i[0, 0] if isinstance(i, sp.MatrixBase) else i
+                                         for i in items])
+
+    def sum(self, node: Node, env: dict):
+        """\\sum_{j=1}^{3} with concrete bounds (digits or s_k), summed out explicitly."""
+        low, high, body = node.args
+        if low.kind != "assign" or low.args[0].kind != "name" or high is None:
+            raise MeaningError("a sum in the matrix notation is written \\sum_{j=1}^{3}",
+                               node.pos)
+        letter = low.args[0].args[0]
+        start, stop = self.bound(low.args[1], env), self.bound(high, env)
+        total = sp.S.Zero
+        for v in range(start, stop + 1):
+            total = _add(total, _plain(self.value(body, dict(env, **{letter: v}))))
+        return total
+
+    def bound(self, node: Node, env: dict) -> int:
+        if node.kind == "num" and node.args[0].isdigit():
+            return int(node.args[0])
+        if node.kind == "name" and node.args[0] in env:
+            return env[node.args[0]]
+        base, accent, sup, transpose, sub = _split(node)
+        if base == "s" and sub is not None and not accent and sup is None:
+            return self.sizes[self.layer(sub) - 1]
+        raise MeaningError("a sum's bound is a number or a width s_k", node.pos)
+
+    def mul(self, node, env):
         left, right = node.args
-        lv, rv = self.value(left), self.value(right)
+        lv, rv = _plain(self.value(left, env)), _plain(self.value(right, env))
         if node.op == "odot":
             if not (isinstance(lv, sp.MatrixBase) and isinstance(rv, sp.MatrixBase)):
                 return lv * rv
@@ -248,31 +408,71 @@ class MatrixNotation:
 
         def one(z):
             return self.model.canonical(form.xreplace({t: z}))
+        arg = _plain(arg)
         if isinstance(arg, sp.MatrixBase):
             return arg.applyfunc(one)
         return one(arg)
 
 
-def _entry(value, sub: Node):
-    """value_{i} or value_{ij} with digit indices (1-based; row 0 of a tilde matrix is 0)."""
-    text = _flat(sub)
-    if not isinstance(value, sp.MatrixBase):
-        raise MeaningError("a subscript on a scalar", sub.pos)
-    if text is None or not text.isdigit():
-        raise MeaningError("entries are selected with digits, e.g. a_1^{(2)} or "
-                           "\\Theta_{12}^{(23)}", sub.pos)
-    digits = [int(c) for c in text]
-    if value.shape[1] == 1 and len(digits) == 1:
-        i, j = digits[0] - 1, 0
-    elif len(digits) == 2:
-        i, j = digits[0] - 1, digits[1] - 1
-    else:
-        raise MeaningError(f"{len(digits)} index digit(s) for a {_shape(value)} quantity",
-                           sub.pos)
-    rows, cols = value.shape
-    if not (0 <= i < rows and 0 <= j < cols):
-        raise OutsideLayers(f"entry {text} is outside a {_shape(value)} quantity", sub.pos)
-    return value[i, j]
+class _Norm:
+    """||v||: kept apart until squared, so that ||v||^2 is the sum of squares exactly."""
+
+    def __init__(self, squared):
+        self.squared = squared
+
+    @property
+    def value(self):
+        return sp.sqrt(self.squared)
+
+
+def _plain(value):
+    return value.value if isinstance(value, _Norm) else value
+
+
+class _Cells:
+    """A small matrix of variable descriptions (SymPy matrices hold expressions only)."""
+
+    def __init__(self, rows):
+        self.rows = [list(r) for r in rows]
+        self.shape = (len(self.rows), len(self.rows[0]))
+
+    def __getitem__(self, key):
+        i, j = key
+        rows = self.rows[i] if isinstance(i, slice) else [self.rows[i]]
+        picked = [row[j] if isinstance(j, slice) else [row[j]] for row in rows]
+        if isinstance(i, slice) or isinstance(j, slice):
+            return _Cells(picked)
+        return picked[0][0]
+
+    def applyfunc(self, fn):
+        return sp.Matrix([[fn(v) for v in row] for row in self.rows])
+
+
+def _tilde_rows(base, accent) -> bool:
+    return base in ("Theta", "a") and accent in ("tilde", "widetilde")
+
+
+def _index_items(sub: Node):
+    """'11' -> ['1', '1']; 'ij' -> ['i', 'j']; '1,2' -> ['1', '2']; None if not indices."""
+    if sub.kind == "group":
+        return _index_items(sub.args[0])
+    if sub.kind in ("name", "num"):
+        text = sub.args[0]
+        if text.isdigit() or (text.isalpha() and len(text) == 1):
+            return list(text)
+        return None
+    if sub.kind == "list":
+        out = []
+        for item in sub.args:
+            got = _index_items(item)
+            if got is None or len(got) != 1:
+                return None
+            out += got
+        return out
+    if sub.kind == "mul" and sub.op == "cdot":
+        a, b = _index_items(sub.args[0]), _index_items(sub.args[1])
+        return a + b if a is not None and b is not None else None
+    return None
 
 
 def _function(node: Node):
@@ -369,8 +569,17 @@ def _split(node):
     return node.args[0], accent, sup, transpose, sub
 
 
+def _scalar_if_1x1(value):
+    """A 1 x 1 matrix (a row times a column) is the number it holds."""
+    value = _plain(value)
+    if isinstance(value, sp.MatrixBase) and value.shape == (1, 1):
+        return value[0, 0]
+    return value
+
+
 def _same(a, b) -> bool:
     """Equal in the canonical form: the same shape and every entry equal exactly."""
+    a, b = _scalar_if_1x1(a), _scalar_if_1x1(b)
     if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase):
         return False
     if isinstance(a, sp.MatrixBase):
@@ -395,10 +604,23 @@ def _missing_factor(a, b, notation) -> list:
 
 
 def _diagnose(a, b, notation=None) -> list:
+    a, b = _scalar_if_1x1(a), _scalar_if_1x1(b)
+    if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase):
+        scalar, vector, side = (a, b, "left") if isinstance(b, sp.MatrixBase) else (b, a, "right")
+        for n, entry in enumerate(vector):
+            if _same(scalar, entry):
+                return [f"a scalar is set equal to a {_shape(vector)} quantity: the {side} side "
+                        f"is only its entry {n + 1} (a row or an index is missing)"]
+        return [f"a scalar is set equal to a {_shape(vector)} quantity"]
     if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
         if a.shape != b.shape:
             if a.shape == b.shape[::-1] and _same(a, b.T):
                 return ["a matrix is transposed: the right side is the transpose of the left"]
+            for big, small, side in ((b, a, "left"), (a, b, "right")):
+                if big.shape == (small.shape[0] + 1, small.shape[1]) and _same(small, big[1:, :]):
+                    return [f"a tilde is missing on the {side} side: it is {_shape(small)}, the "
+                            f"other side {_shape(big)} with the threshold row 0 "
+                            "(\\tilde{\\Theta}^{(kl)}, \\tilde{a}^{(k)})"]
             return [f"the shapes do not match: left {_shape(a)}, right {_shape(b)}"]
         if _same(a, -b):
             return ["the sign is flipped"]
@@ -418,8 +640,15 @@ def _diagnose(a, b, notation=None) -> list:
 
 
 def _sides(sizes, tree, k):
+    """Each side's value, or the ShapeError that makes it meaningless."""
     notation = MatrixNotation(sizes, k)
-    return notation, [notation.value(side) for side in tree.args]
+    values = []
+    for side in tree.args:
+        try:
+            values.append(_plain(notation.value(side, {})))
+        except ShapeError as exc:
+            values.append(exc)
+    return notation, values
 
 
 def check_matrix(text: str, layers, tree=None) -> CheckResult:
@@ -437,8 +666,6 @@ def check_matrix(text: str, layers, tree=None) -> CheckResult:
         _sides(sizes, tree, None)
     except NeedsLayer:
         ks = list(range(1, len(sizes)))
-    except ShapeError:
-        pass
     steps, checked = [], []
     for k in ks:
         label = f"k = {k}: " if k is not None else ""
@@ -448,13 +675,13 @@ def check_matrix(text: str, layers, tree=None) -> CheckResult:
             if k is None:
                 raise
             continue
-        except ShapeError as exc:
-            checked.append(k)
-            steps.append(Step(label + "(formula)", "", False,
-                              [f"the shapes do not match: {exc}"]))
-            continue
         checked.append(k)
         for left, right in zip(sides, sides[1:]):
+            bad = [v for v in (left, right) if isinstance(v, ShapeError)]
+            if bad:
+                steps.append(Step(label + str(left)[:200], str(right)[:200], False,
+                                  [f"the shapes do not match: {bad[0]}"]))
+                continue
             holds = _same(left, right)
             step = Step(label + sp.sstr(left)[:200], sp.sstr(right)[:200], holds)
             if not holds:

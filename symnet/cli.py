@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 
 from . import __version__
 from .outputs import print_table, write_atomic, junit_xml
@@ -65,13 +66,19 @@ def _parser() -> argparse.ArgumentParser:
                    help="only these claims (glob; repeatable)")
     r.add_argument("--update", action="store_true", help="rewrite the committed "
                    "reports/chapter5.tex and chapter5-zh.tex of this checkout")
-    k = sub.add_parser("check", help="check a formula written in the notes' LaTeX")
-    k.add_argument("formula", help="LaTeX, e.g. 'g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)'")
+    k = sub.add_parser("check", help="check a formula written in the notes' LaTeX, or every "
+                                     "formula of a .md/.tex document")
+    k.add_argument("formula", help="LaTeX, e.g. 'g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)', "
+                                   "or a FILE.md / FILE.tex, or - for standard input")
     k.add_argument("--layers", metavar="S1,S2,...", nargs="?", const="3,4,4,3",
                    help="matrix notation at these sizes (default when given alone: the "
                         "notes' 3,4,4,3); without it, the single-hidden-layer notation with "
                         "symbolic d, q, l")
     k.add_argument("--json", action="store_true", help="machine-readable verdict")
+    k.add_argument("--junit", metavar="FILE", help="with a document: a JUnit XML report "
+                                                   "(one test case per equation)")
+    k.add_argument("--strict", action="store_true", help="with a document: exit 1 also when "
+                                                         "an equation cannot be checked")
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
     b.add_argument("what", nargs="?", default="verify", choices=["verify", "kernels", "report"],
                    help="which figures (default verify)")
@@ -233,7 +240,56 @@ def _report(args) -> int:
 CHECK_SECONDS = 60
 
 
+def _is_document(arg: str) -> bool:
+    """A document (a path or -) rather than a formula: formulas contain no newline-free
+    path ending in .md/.tex, and '-' alone is not a formula."""
+    from pathlib import Path
+    if arg == "-":
+        return True
+    if "\n" in arg or len(arg) > 4096:
+        return False
+    return arg.lower().endswith((".md", ".markdown", ".tex", ".ltx")) or Path(arg).is_file()
+
+
+def _check_document(args) -> int:
+    from .check_document import check_document, junit, summary
+    from .document import DocumentError, read_document
+    from .network import parse_layers
+    try:
+        text, kind = read_document(args.formula)
+        layers = parse_layers(args.layers) if args.layers is not None else None
+    except (DocumentError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    name = "<stdin>" if args.formula == "-" else args.formula
+    bar = _progress_callback()
+    start = time.perf_counter()
+    verdicts = check_document(text, kind, layers,
+                              progress=(lambda d, t: bar.update(d, t, "equations")) if bar else None)
+    if bar:
+        bar.close()
+    seconds = time.perf_counter() - start
+    counts = summary(verdicts)
+    if args.junit:
+        write_atomic(args.junit, junit(name, verdicts, args.strict))
+    if args.json:
+        print(json.dumps({"file": name, "equations": [v.as_json() for v in verdicts],
+                          "summary": counts, "seconds": round(seconds, 3)},
+                         indent=2, ensure_ascii=False))
+    else:
+        for v in verdicts:
+            print(v.line_text(name))
+        print(f"{name}: {len(verdicts)} equations: {counts['holds']} hold, "
+              f"{counts['refuted']} refuted, {counts['not_checked']} not checked "
+              f"({seconds:.1f} s)")
+    failed = counts["refuted"] or (args.strict and counts["not_checked"])
+    return 1 if failed else 0
+
+
 def _check(args) -> int:
+    if _is_document(args.formula):
+        return _check_document(args)
+    if args.junit or args.strict:
+        raise UsageError("--junit and --strict go with a document (FILE.md, FILE.tex or -)")
     import signal
     from .check import MeaningError, ParseError, check, default_layers
     from .network import parse_layers

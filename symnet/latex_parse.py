@@ -37,7 +37,7 @@ _TOKEN = re.compile(r"""
   | (?P<command>\\(?:[A-Za-z]+|.))
   | (?P<number>\d+(?:\.\d+)?)
   | (?P<letter>[A-Za-z])
-  | (?P<symbol>[{}()\[\]^_+\-=,'/|.])
+  | (?P<symbol>[{}()\[\]^_+\-=,'/|.:;&\u2019])
 """, re.VERBOSE)
 
 
@@ -83,10 +83,14 @@ def tokenize(text: str) -> list[Token]:
         pos = m.end()
         if kind == "space":
             continue
+        if kind == "symbol" and value == "\u2019":          # the typographic apostrophe
+            value = "'"
         if kind == "command":
             name = value[1:]
             if name in SPACING:
                 continue
+            if name in ("lVert", "rVert", "Vert"):
+                value = "\\|"
             if name in ("left", "right", "middle"):
                 # \left( \right) \left[ \left. : keep the delimiter, drop the size
                 nxt = _TOKEN.match(text, pos)
@@ -101,6 +105,9 @@ def tokenize(text: str) -> list[Token]:
                     continue
                 if delim in ("\\{", "\\}"):
                     delim = delim[1]
+                if delim in ("\\|", "\\lVert", "\\rVert", "\\Vert"):
+                    tokens.append(Token("command", "\\|", m.start()))
+                    continue
                 tokens.append(Token("symbol", delim, m.start()))
                 continue
         tokens.append(Token(kind, value, m.start()))
@@ -115,6 +122,7 @@ class Parser:
         self.tokens = tokenize(text)
         self.i = 0
         self.depth = 0
+        self.norms = 0          # inside \| ... \|: a \| closes, it does not open
 
     # -- helpers ---------------------------------------------------------------------
     @property
@@ -172,7 +180,9 @@ class Parser:
             return t.text in ("(", "[", "{")
         if t.kind == "command":
             name = t.text[1:]
-            return name not in PRODUCTS and name not in ("right", "top")
+            if name == "|":
+                return self.norms == 0
+            return name not in PRODUCTS and name not in ("right", "top", "\\", "end")
         return False
 
     def term(self) -> Node:
@@ -221,6 +231,14 @@ class Parser:
         self.depth -= 1
         return node
 
+    def digit_arg(self) -> Node:
+        """A \\frac argument: as TeX reads \\frac12, a bare number gives one digit."""
+        t = self.tok
+        if t.kind == "number" and len(t.text) > 1 and "." not in t.text:
+            self.tokens[self.i] = Token("number", t.text[1:], t.pos + 1)
+            return Node("num", (t.text[0],), t.pos)
+        return self.arg()
+
     def arg(self) -> Node:
         """A script or command argument: {expr}, or a single token."""
         t = self.tok
@@ -244,9 +262,24 @@ class Parser:
         raise ParseError("expected a script argument", t.pos)
 
     def expr_or_list(self) -> Node:
-        """Inside braces: an expression, or a sum's lower limit j=1."""
+        """Inside braces: an expression, a sum's lower limit j=1, a list i,j, or a
+        slice such as 1: (row 1) or :1 (column 1)."""
         pos = self.tok.pos
+        if self.tok.kind == "symbol" and self.tok.text == ":":
+            self.take()
+            if self.tok.kind == "symbol" and self.tok.text == ",":
+                self.take()
+            return Node("slice", (None, self.expr()), pos)
         first = self.expr()
+        if self.tok.kind == "symbol" and self.tok.text == ",":
+            nxt = self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else None
+            if nxt is not None and nxt.text == ":":
+                self.take()
+                self.take()
+                return Node("slice", (first, None), pos)
+        if self.tok.kind == "symbol" and self.tok.text == ":":
+            self.take()
+            return Node("slice", (first, None), pos)
         if self.tok.text == "=":
             self.take()
             return Node("assign", (first, self.expr()), pos)
@@ -268,9 +301,20 @@ class Parser:
             return Node("name", (t.text,), t.pos)
         if t.kind == "symbol" and t.text in ("(", "[", "{"):
             self.take()
+            saved, self.norms = self.norms, 0
             inner = self.expr()
             closing = {"(": ")", "[": "]", "{": "}"}[t.text]
+            if t.text in "([" and self.tok.kind == "symbol" and self.tok.text in (";", ","):
+                # (a; b; c) a column, (a, b, c) a row (the notes' convention)
+                sep, items = self.tok.text, [inner]
+                while self.tok.kind == "symbol" and self.tok.text == sep:
+                    self.take()
+                    items.append(self.expr())
+                self.expect(closing, f"{closing!r} to close the vector at character {t.pos + 1}")
+                self.norms = saved
+                return Node("vector", tuple(items), t.pos, "column" if sep == ";" else "row")
             self.expect(closing, f"{closing!r} to close the {t.text!r} at character {t.pos + 1}")
+            self.norms = saved
             return Node("group", (inner,), t.pos, t.text)
         if t.kind == "command":
             name = t.text[1:]
@@ -278,7 +322,7 @@ class Parser:
             if name in GREEK:
                 return Node("name", (name,), t.pos)
             if name in ("frac", "dfrac", "tfrac", "cfrac"):
-                return Node("frac", (self.arg(), self.arg()), t.pos)
+                return Node("frac", (self.digit_arg(), self.digit_arg()), t.pos)
             if name == "sum":
                 low = high = None
                 while self.tok.text in ("_", "^") and self.tok.kind == "symbol":
@@ -298,8 +342,21 @@ class Parser:
                     self.i += 3                      # \boldsymbol{\Delta} w: the Delta of w
                     return Node("delta", (self.postfix(),), t.pos)
                 return Node("accent", (self.arg(),), t.pos, name)
+            if name == "|":
+                if self.norms:
+                    raise ParseError("a norm inside a norm", t.pos)
+                self.norms += 1
+                inner = self.expr()
+                self.norms -= 1
+                self.expect("\\|", f"'\\|' to close the norm at character {t.pos + 1}")
+                return Node("norm", (inner,), t.pos)
+            if name in ("dots", "cdots", "ldots", "vdots"):
+                return Node("dots", (), t.pos)
+            if name == "begin":
+                return self.environment(t)
             if name == "partial":
-                return Node("partial", (self.postfix(),), t.pos)
+                # \partial E_k, \partial \frac{1}{2} \sum_j (...)^2: the whole term after it
+                return Node("partial", (self.term(),), t.pos)
             if name == "Delta":
                 return Node("delta", (self.postfix(),), t.pos)
             if name == "top" or name == "T":
@@ -310,12 +367,52 @@ class Parser:
         found = "the end" if t.kind == "end" else repr(t.text)
         raise ParseError(f"expected a number, a symbol or '(', found {found}", t.pos)
 
+    def _word(self) -> str:
+        """Letters (and *) inside braces: an environment's name."""
+        self.expect("{", "'{'")
+        name = ""
+        while self.tok.kind in ("letter", "number") or self.tok.text == "*":
+            name += self.take().text
+        self.expect("}", "'}'")
+        return name
+
+    def environment(self, begin: Token) -> Node:
+        """\\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix} (also pmatrix, matrix, array)."""
+        name = self._word()
+        if name not in MATRIX_ENVIRONMENTS:
+            raise ParseError(f"the environment {name!r} inside a formula (matrices: "
+                             f"{', '.join(sorted(MATRIX_ENVIRONMENTS))})", begin.pos)
+        if name == "array" and self.tok.text == "{":
+            self._word()                                   # the column spec, e.g. {ccc}
+        rows, row = [], []
+        while True:
+            if self.tok.kind == "command" and self.tok.text == "\\end":
+                self.take()
+                if self._word() != name:
+                    raise ParseError(f"\\end does not match \\begin{{{name}}}", self.tok.pos)
+                break
+            if self.tok.kind == "end":
+                raise ParseError(f"\\begin{{{name}}} is never closed", begin.pos)
+            row.append(self.expr())
+            if self.tok.kind == "symbol" and self.tok.text == "&":
+                self.take()
+            elif self.tok.kind == "command" and self.tok.text == "\\\\":
+                self.take()
+                rows.append(tuple(row))
+                row = []
+        if row:
+            rows.append(tuple(row))
+        if not rows or len({len(r) for r in rows}) != 1:
+            raise ParseError("the rows of a matrix have different lengths", begin.pos)
+        return Node("matrix", tuple(rows), begin.pos, name)
+
     def term_for_sum(self) -> Node:
         """The summand: the product that follows (up to the next + or - at this level)."""
         return self.term()
 
 
 FUNCTIONS = {"f", "sigma", "varphi", "phi"}
+MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix", "vmatrix"} - {"vmatrix"}
 
 
 def _function_name(node: Node) -> bool:

@@ -211,3 +211,42 @@ class NetworkModel:
         return self._memo(("dE_dtheta", k), lambda: [
             [self._back(sp.diff(self.error(k), self.net.theta[k][i][j - 1]), k)
              for j in range(1, self.s(k + 1) + 1)] for i in range(0, self.s(k) + 1)])
+
+    # -- any derivative ----------------------------------------------------------------
+    def error_canonical(self):
+        """E_k in the canonical form: sum_j loss(a^(n)_j, y_j)."""
+        return sp.Add(*(self.los.term(self.net.a[self.n][j], self.net.y[j])
+                        for j in range(1, self.s(self.n) + 1)))
+
+    def derivative(self, expr, var):
+        """d expr / d var by SymPy's diff, the chain rule through every layer above var.
+
+        ``expr`` is in the canonical form; ``var`` is ("a", k, i), ("z", k, i) (k >= 2) or
+        ("theta", k, i, j).  Every unit above layer k is first written as its nested
+        expression over the layer-k units (so that nothing that depends on var is held
+        fixed), var's own layer becomes f(t_i) for a z, SymPy differentiates, and the result
+        is brought back to the canonical form."""
+        kind, k = var[0], var[1]
+        a_nested, units = self._nested_above(k)
+        up = {self.net.a[m][i]: a_nested[m][i] for m in range(k + 1, self.n + 1)
+              for i in range(1, self.s(m) + 1)}
+        e = sp.sympify(expr).xreplace(up)
+        if kind == "a":
+            d = sp.diff(e, self.net.a[k][var[2]])
+        elif kind == "theta":
+            d = sp.diff(e, self.net.theta[k][var[2]][var[3] - 1])
+        elif kind == "z":
+            if k < 2:
+                raise ValueError("layer 1 has no z")
+            ts = [sp.Dummy(f"z{i}") for i in range(1, self.s(k) + 1)]
+            zdef = {self.net.z_definition(k, i): ts[i - 1] for i in range(1, self.s(k) + 1)}
+            leaves = {self.net.a[k][i]: self.f(ts[i - 1]) for i in range(1, self.s(k) + 1)}
+            e = e.xreplace(zdef).xreplace(leaves)
+            d = sp.diff(e, ts[var[2] - 1])
+            back = {self.f(t): self.net.a[k][i] for i, t in enumerate(ts, 1)
+                    if isinstance(self.f(t), sp.Function)}
+            d = d.xreplace(back).xreplace(
+                {t: self.net.z_definition(k, i) for i, t in enumerate(ts, 1)})
+        else:
+            raise ValueError(f"cannot differentiate with respect to {kind}")
+        return self.canonical(d.xreplace(units))

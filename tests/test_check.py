@@ -136,7 +136,8 @@ def test_matrix_equality_needs_every_entry():
     assert not _same(sp.Matrix([x, 2 * x]), sp.Matrix([x, 3 * x]))
     assert not _same(sp.Matrix([[x, 1], [1, 1]]), sp.Matrix([[x, 1], [1, 2]]))
     assert not _same(sp.Matrix([x, x]), sp.Matrix([x, x, x]))
-    assert not _same(sp.Matrix([x]), x)
+    assert _same(sp.Matrix([x]), x)                 # a 1 x 1 matrix is its number
+    assert not _same(sp.Matrix([x, x]), x)
     # through the command: delta^(2) has two entries, one factor f' on the first only
     assert check(r"\frac{\partial E}{\partial \tilde{\Theta}^{(12)}} = "
                  r"\tilde{a}^{(1)} {\delta^{(2)}}^\top", [2, 2, 1]).holds
