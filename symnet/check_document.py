@@ -154,7 +154,11 @@ def _check_equation(eq: Equation, layers) -> Verdict:
                            "what f is here (add <!-- symnet: f = step --> or "
                            "% symnet: f = sigmoid)")
         if not _numbers_only(tree):
-            return Verdict(0, "", NOT_CHECKED, f"f of a number beside symbols (f = {f_name})")
+            named = tree.args[0].kind in ("name", "script")
+            rest = Node("chain", tree.args[1:], tree.pos)
+            if not (named and len(rest.args) >= 2 and _numbers_only(rest)):
+                return Verdict(0, "", NOT_CHECKED, f"f of a number beside symbols (f = {f_name})")
+            tree = rest               # y = f(0.5) = 1: the name is a label, the rest numbers
         try:
             return _check_numbers(tree, f_name)
         except (MeaningError, TypeError, ZeroDivisionError) as exc:

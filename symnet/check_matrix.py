@@ -16,6 +16,7 @@ its layers exist, and the result names those k.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 
 import sympy as sp
 
@@ -26,12 +27,20 @@ from .nested import NetworkModel
 from .network import validate_sizes
 
 
+#: bound on the instances (k and free index values) one formula is checked at
+MAX_CASES = 600
+
+
 class ShapeError(Exception):
     """Shapes that do not fit: a refutation with the diagnosis 'the shapes do not match'."""
 
 
 class NeedsLayer(MeaningError):
     """A layer letter (k, l) was met while no layer is chosen: check for every k."""
+
+
+class NeedsIndex(MeaningError):
+    """A free letter index (a_i^{(k)}): the formula is checked for every value."""
 
 
 class OutsideLayers(MeaningError):
@@ -48,7 +57,8 @@ class MatrixNotation:
     """The matrix notation on the concrete network ``sizes``; ``k`` the value of the layer
     letter k (l = k + 1), None while the formula is read without one."""
 
-    def __init__(self, sizes, k=None):
+    def __init__(self, sizes, k=None, free=None):
+        self.free = dict(free or {})      # values of the free letter indices (i, j, ...)
         self.sizes = tuple(sizes)
         self.model = _model(self.sizes)
         self.net = self.model.net
@@ -126,10 +136,10 @@ class MatrixNotation:
                 values.append(int(item))
             elif item in env:
                 values.append(env[item])
+            elif item in self.free:
+                values.append(self.free[item])
             else:
-                raise MeaningError(f"the index {item!r} is not a digit or a summation index "
-                                   "(free letter indices are not checked in this notation)",
-                                   sub.pos)
+                raise NeedsIndex(f"the free index {item!r}", sub.pos)
         if len(values) != count:
             raise MeaningError(f"{count} index(es) expected, got {len(values)}", sub.pos)
         return values
@@ -639,9 +649,27 @@ def _diagnose(a, b, notation=None) -> list:
     return ["no simple variant explains the difference"]
 
 
-def _sides(sizes, tree, k):
+def _free_index_letters(tree: Node) -> list:
+    """Letters used as subscripts (a_i, theta_{ij}, delta_j) and not bound by a sum."""
+    found, bound = set(), set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "sum" and node.args[0].kind == "assign" \
+                and node.args[0].args[0].kind == "name":
+            bound.add(node.args[0].args[0].args[0])
+        if node.kind == "script" and node.op == "_":
+            base = _split(node.args[0])[0] if node.args[0].kind != "script" else None
+            if base != "s":
+                items = _index_items(node.args[1]) if node.args[1].kind != "slice" else None
+                found.update(i for i in (items or []) if i.isalpha())
+        stack.extend(a for a in node.args if isinstance(a, Node))
+    return sorted(found - bound - {"k", "l", "n"})
+
+
+def _sides(sizes, tree, k, free=None):
     """Each side's value, or the ShapeError that makes it meaningless."""
-    notation = MatrixNotation(sizes, k)
+    notation = MatrixNotation(sizes, k, free)
     values = []
     for side in tree.args:
         try:
@@ -661,21 +689,30 @@ def check_matrix(text: str, layers, tree=None) -> CheckResult:
     tree = tree if tree is not None else parse(text)
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
+    letters = _free_index_letters(tree)
+    combos = list(product(range(0, max(sizes) + 1), repeat=len(letters)))
     try:
         ks = [None]
-        _sides(sizes, tree, None)
+        _sides(sizes, tree, None, dict(zip(letters, combos[0])))
     except NeedsLayer:
         ks = list(range(1, len(sizes)))
-    steps, checked = [], []
-    for k in ks:
-        label = f"k = {k}: " if k is not None else ""
+    except OutsideLayers:
+        pass
+    if len(ks) * len(combos) > MAX_CASES:
+        raise MeaningError(f"{len(letters)} free indices and the layer letters give more than "
+                           f"{MAX_CASES} cases at these sizes; use digits or smaller --layers", 0)
+    steps, checked, instances = [], [], 0
+    for k, combo in product(ks, combos):
+        free = dict(zip(letters, combo))
+        label = ", ".join([f"k = {k}"] * (k is not None) + [f"{a} = {v}" for a, v in free.items()])
+        label = label + ": " if label else ""
         try:
-            notation, sides = _sides(sizes, tree, k)
+            notation, sides = _sides(sizes, tree, k, free)
         except OutsideLayers:
-            if k is None:
-                raise
             continue
-        checked.append(k)
+        instances += 1
+        if k not in checked:
+            checked.append(k)
         for left, right in zip(sides, sides[1:]):
             bad = [v for v in (left, right) if isinstance(v, ShapeError)]
             if bad:
@@ -688,9 +725,12 @@ def check_matrix(text: str, layers, tree=None) -> CheckResult:
                 step.diagnosis = _diagnose(left, right, notation)
             steps.append(step)
     if not checked:
-        raise MeaningError("no layer k of this network gives every symbol a meaning", 0)
+        raise MeaningError("no layer k (or index value) of this network gives every symbol "
+                           "a meaning", 0)
     where = ",".join(map(str, sizes))
     if ks != [None]:
         where += f"; k = {', '.join(map(str, checked))}"
+    if letters:
+        where += f"; every {', '.join(letters)} ({instances} cases)"
     return CheckResult(all(s.holds for s in steps), steps,
                        "matrix (concrete sizes, sigmoid, squared error)", where)

@@ -68,8 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                    "reports/chapter5.tex and chapter5-zh.tex of this checkout")
     k = sub.add_parser("check", help="check a formula written in the notes' LaTeX, or every "
                                      "formula of a .md/.tex document")
-    k.add_argument("formula", help="LaTeX, e.g. 'g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)', "
-                                   "or a FILE.md / FILE.tex, or - for standard input")
+    k.add_argument("formula", nargs="+", help="LaTeX, e.g. 'g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)', "
+                                   "or documents FILE.md / FILE.tex (several allowed), or - for standard input")
     k.add_argument("--layers", metavar="S1,S2,...", nargs="?", const="3,4,4,3",
                    help="matrix notation at these sizes (default when given alone: the "
                         "notes' 3,4,4,3); without it, the single-hidden-layer notation with "
@@ -252,44 +252,59 @@ def _is_document(arg: str) -> bool:
 
 
 def _check_document(args) -> int:
+    """Every equation of each document; one line per equation (or --json / --junit)."""
     from .check_document import check_document, junit, summary
     from .document import DocumentError, read_document
     from .network import parse_layers
     try:
-        text, kind = read_document(args.formula)
         layers = parse_layers(args.layers) if args.layers is not None else None
+        documents = [(name, *read_document(name)) for name in args.formula]
     except (DocumentError, ValueError) as exc:
         raise UsageError(str(exc)) from None
-    name = "<stdin>" if args.formula == "-" else args.formula
-    bar = _progress_callback()
-    start = time.perf_counter()
-    verdicts = check_document(text, kind, layers,
-                              progress=(lambda d, t: bar.update(d, t, "equations")) if bar else None)
-    if bar:
-        bar.close()
-    seconds = time.perf_counter() - start
-    counts = summary(verdicts)
+    reports, failed = [], False
+    for path, text, kind in documents:
+        name = "<stdin>" if path == "-" else path
+        bar = _progress_callback()
+        start = time.perf_counter()
+        verdicts = check_document(
+            text, kind, layers,
+            progress=(lambda d, t: bar.update(d, t, "equations")) if bar else None)
+        if bar:
+            bar.close()
+        seconds = time.perf_counter() - start
+        counts = summary(verdicts)
+        reports.append((name, verdicts, counts, seconds))
+        failed = failed or bool(counts["refuted"] or (args.strict and counts["not_checked"]))
+        if not args.json:
+            for v in verdicts:
+                print(v.line_text(name))
+            print(f"{name}: {len(verdicts)} equations: {counts['holds']} hold, "
+                  f"{counts['refuted']} refuted, {counts['not_checked']} not checked "
+                  f"({seconds:.1f} s)")
     if args.junit:
-        write_atomic(args.junit, junit(name, verdicts, args.strict))
+        suites = [junit(name, verdicts, args.strict) for name, verdicts, _, _ in reports]
+        body = "".join(x.split("\n", 1)[1] for x in suites)
+        write_atomic(args.junit, '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
+                     + body + "</testsuites>\n")
     if args.json:
-        print(json.dumps({"file": name, "equations": [v.as_json() for v in verdicts],
-                          "summary": counts, "seconds": round(seconds, 3)},
+        objects = [{"file": name, "equations": [v.as_json() for v in verdicts],
+                    "summary": counts, "seconds": round(seconds, 3)}
+                   for name, verdicts, counts, seconds in reports]
+        print(json.dumps(objects[0] if len(objects) == 1 else {"files": objects},
                          indent=2, ensure_ascii=False))
-    else:
-        for v in verdicts:
-            print(v.line_text(name))
-        print(f"{name}: {len(verdicts)} equations: {counts['holds']} hold, "
-              f"{counts['refuted']} refuted, {counts['not_checked']} not checked "
-              f"({seconds:.1f} s)")
-    failed = counts["refuted"] or (args.strict and counts["not_checked"])
     return 1 if failed else 0
 
 
 def _check(args) -> int:
-    if _is_document(args.formula):
+    if len(args.formula) > 1 or _is_document(args.formula[0]):
+        not_documents = [f for f in args.formula if not _is_document(f)]
+        if not_documents:
+            raise UsageError(f"with several arguments each is a document (FILE.md, FILE.tex "
+                             f"or -); not one: {not_documents[0][:60]!r}")
         return _check_document(args)
     if args.junit or args.strict:
         raise UsageError("--junit and --strict go with a document (FILE.md, FILE.tex or -)")
+    args.formula = args.formula[0]
     import signal
     from .check import MeaningError, ParseError, check, default_layers
     from .network import parse_layers

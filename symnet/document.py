@@ -170,6 +170,7 @@ def _strip_alignment(piece: str) -> str:
 
 
 _CONDITION = re.compile(r"^\s*[a-z]\s*=\s*[a-z0-9+\-\s]+$")
+_INEQUALITY = re.compile(r"\\(?:le|leq|ge|geq|ne|neq|in|notin|subset)\b|[<>]")
 
 
 def _has_relation(piece: str) -> bool:
@@ -199,9 +200,9 @@ def equations(formula: str) -> list[tuple[int, str]]:
         if stripped.lstrip().startswith("=") and out:
             out[-1][1] = out[-1][1].rstrip() + " " + stripped.strip()     # continues the chain
             continue
-        if not _has_relation(stripped) or _CONDITION.match(stripped):
+        if not _has_relation(stripped) or _CONDITION.match(stripped) or _INEQUALITY.search(stripped):
             continue                          # no equation, or a condition such as k = l - 1
-        out.append([offset, stripped.strip()])
+        out.append([offset + len(stripped) - len(stripped.lstrip()), stripped.strip()])
     return [(o, t) for o, t in out]
 
 

@@ -226,6 +226,12 @@ class NetworkModel:
         expression over the layer-k units (so that nothing that depends on var is held
         fixed), var's own layer becomes f(t_i) for a z, SymPy differentiates, and the result
         is brought back to the canonical form."""
+        key = ("d", expr, var)
+        if key not in self._cache:
+            self._cache[key] = self._derivative(expr, var)
+        return self._cache[key]
+
+    def _derivative(self, expr, var):
         kind, k = var[0], var[1]
         a_nested, units = self._nested_above(k)
         up = {self.net.a[m][i]: a_nested[m][i] for m in range(k + 1, self.n + 1)

@@ -1,0 +1,178 @@
+"""`symnet check FILE`: formulas found in Markdown and LaTeX documents, one verdict per
+equation, the notes' own equations with their expected verdicts, and the command line."""
+import json
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from notes_corpus import NOTES, NOTES_ERRORS
+from symnet.check_document import check_document, check_equation
+from symnet.cli import main
+from symnet.document import Equation, document_equations, equations
+
+BP_LINES = range(140, 462)        # section 5.3 of the notes, multi-layer BP included
+
+
+@pytest.mark.parametrize("line,text,verdict,reason", NOTES,
+                         ids=[f"line{n[0]}-{i}" for i, n in enumerate(NOTES)])
+def test_every_equation_of_the_notes_gets_its_verdict(line, text, verdict, reason):
+    got = check_equation(Equation(line, text, text, {}))
+    assert got.status == verdict, got.detail
+    assert reason in got.detail
+
+
+def test_the_notes_errors_are_refuted_and_named():
+    for line, what in NOTES_ERRORS:
+        found = [check_equation(Equation(line, t, t, {})) for n, t, v, _ in NOTES if n == line]
+        assert any(v.status == "refuted" and what in v.detail for v in found), (line, found)
+
+
+def test_the_notes_bp_equations_are_read():
+    """At least 90 % of the back-propagation equations (updates X = X + dX are not
+    equations) are read: holds or refuted, none refused."""
+    bp = [n for n in NOTES if n[0] in BP_LINES and "an update" not in n[3]]
+    read = [n for n in bp if n[2] in ("holds", "refuted")]
+    assert len(read) >= 0.9 * len(bp), f"{len(read)} of {len(bp)}"
+
+
+def _doc(*lines):
+    return "\n".join(lines) + "\n"
+
+
+def test_formulas_are_found_with_their_lines():
+    text = _doc(
+        "# Notes",                                                   # 1
+        "Inline $\\Delta \\theta_j = -\\eta g_j$ and `$x = 1$` in code.",  # 2
+        "",                                                          # 3
+        "$$",                                                        # 4
+        "\\begin{aligned} e_h &= b_h(1-b_h) \\sum_{j=1}^{l} w_{hj} g_j \\\\",  # 5
+        "&= \\sum_{j=1}^{l} w_{hj} g_j b_h (1 - b_h) \\end{aligned}",   # 6
+        "$$",                                                        # 7
+        "```",                                                       # 8
+        "$$ g_j = 0 $$",                                             # 9
+        "```",                                                       # 10
+        "\\[ \\Delta w_{hj} = \\eta g_j b_h, \\quad \\Delta v_{ih} = \\eta e_h x_i \\]",  # 11
+    )
+    eqs = document_equations(text, "md")
+    assert [(e.line, e.text.split("=")[0].strip()) for e in eqs] == [
+        (2, "\\Delta \\theta_j"), (5, "e_h"), (11, "\\Delta w_{hj}"), (11, "\\Delta v_{ih}")]
+    assert eqs[1].text.count(" = ") == 2                # the aligned rows make one chain
+
+
+def test_latex_environments_comments_and_labels():
+    text = _doc(
+        "\\begin{align}",
+        "  g_j &= \\hat{y}_j (1 - \\hat{y}_j)(y_j - \\hat{y}_j) \\label{eq:g} \\\\",
+        "  \\Delta \\theta_j &= -\\eta g_j \\tag{5.11}",
+        "\\end{align}",
+        "% $$ x = 2 $$ is a comment",
+        "\\begin{equation} \\Delta w_{hj} = \\eta g_j b_h \\quad (5.11) \\end{equation}",
+    )
+    verdicts = check_document(text, "tex")
+    assert [(v.line, v.status) for v in verdicts] == [(2, "holds"), (3, "holds"), (6, "holds")]
+
+
+def test_markdown_escapes_are_undone():
+    eqs = document_equations("$\\\\Delta w\\_{hj} = \\\\eta g\\_j b\\_h$\n", "md")
+    assert eqs[0].text == "\\Delta w_{hj} = \\eta g_j b_h"
+
+
+def test_f_of_a_number_needs_the_documents_word():
+    text = _doc("$f(0.5) = 1$",
+                "<!-- symnet: f = step -->",
+                "$f(0.5) = 1$, $f(-0.5) = 1$",
+                "$y = f(1 \\cdot 1 + 1 \\cdot 1 - 1.5) = 1$")
+    got = [(v.line, v.status) for v in check_document(text)]
+    assert got == [(1, "not checked"), (3, "holds"), (3, "refuted"), (4, "holds")]
+    wrong = check_document(_doc("<!-- symnet: f = step -->", "$y = f(1 - 1.5) = 1$"))
+    assert wrong[0].status == "refuted"
+
+
+def test_a_wrong_equation_in_a_document_is_refuted():
+    text = _doc("$$ g_j = \\hat{y}_j (1 - \\hat{y}_j)(\\hat{y}_j - y_j) $$")
+    (v,) = check_document(text)
+    assert v.status == "refuted" and "sign" in v.detail
+
+
+def test_whole_notes_corpus_as_a_document_is_fast():
+    """One process checks every equation of the notes well under a minute."""
+    text = "".join(f"$${t}$$\n" for _, t, _, _ in NOTES)
+    start = time.perf_counter()
+    verdicts = check_document(text)
+    assert time.perf_counter() - start < 60
+    assert len(verdicts) >= len(NOTES)
+
+
+# --- the command line ---------------------------------------------------------------------
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_cli_document_lines_and_exit_codes(tmp_path, capsys):
+    good = _write(tmp_path, "good.md", _doc("$\\Delta \\theta_j = -\\eta g_j$",
+                                            "$\\breve{x} = 1$"))
+    assert main(["check", good]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{good}:1: holds"
+    assert out[1].startswith(f"{good}:2: not checked: ")
+    assert main(["check", "--strict", good]) == 1
+    capsys.readouterr()
+    bad = _write(tmp_path, "bad.md", _doc("$\\Delta \\theta_j = \\eta g_j$"))
+    assert main(["check", bad]) == 1
+    assert capsys.readouterr().out.startswith(f"{bad}:1: refuted: ")
+
+
+def test_cli_document_json_and_junit(tmp_path, capsys):
+    doc = _write(tmp_path, "notes.md", _doc("$\\Delta \\theta_j = -\\eta g_j$",
+                                           "$\\Delta \\theta_j = \\eta g_j$", "$f(1) = 1$"))
+    junit = tmp_path / "out" / "check.xml"
+    junit.parent.mkdir()
+    assert main(["check", "--json", "--junit", str(junit), doc]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"] == {"holds": 1, "refuted": 1, "not_checked": 1}
+    assert [e["verdict"] for e in data["equations"]] == ["holds", "refuted", "not checked"]
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert suite.get("tests") == "3" and suite.get("failures") == "1" and suite.get("skipped") == "1"
+
+
+@pytest.mark.parametrize("content,message", [
+    (None, "no such file"),
+    (b"\x00\x01binary", "binary"),
+    (b"\xff\xfe not utf-8", "UTF-8"),
+])
+def test_cli_bad_documents_are_one_line(tmp_path, capsys, content, message):
+    path = tmp_path / "doc.md"
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_reads_standard_input():
+    out = subprocess.run([sys.executable, "-m", "symnet", "check", "-"],
+                         input="$\\Delta \\gamma_h = -\\eta e_h$\n", capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.startswith("<stdin>:1: holds")
+
+
+def test_separators_split_statements_but_not_sums():
+    got = [t for _, t in equations(r"E_k = \frac{1}{2} \sum_{j=1}^l (\hat{y}_j^k - y_j^k)^2, "
+                                   r"\quad \hat{y}_j^k = f(\beta_j - \theta_j)")]
+    assert len(got) == 2 and got[0].startswith("E_k") and got[1].startswith("\\hat{y}")
+    assert [t for _, t in equations(r"\Delta w = 1 \quad (1 \le h \le q)")] == [r"\Delta w = 1"]
+
+
+def test_cli_several_documents(tmp_path, capsys):
+    one = _write(tmp_path, "one.md", _doc("$\\Delta \\theta_j = -\\eta g_j$"))
+    two = _write(tmp_path, "two.tex", _doc("\\[ \\Delta \\gamma_h = \\eta e_h \\]"))
+    assert main(["check", one, two]) == 1
+    out = capsys.readouterr().out
+    assert f"{one}:1: holds" in out and f"{two}:1: refuted" in out
+    assert main(["check", one, "g_j = 1"]) == 2
