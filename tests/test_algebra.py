@@ -102,3 +102,73 @@ def test_reordering_sums_never_swaps_ranges_or_captures():
     right = Sum(Sum(sp.exp(Sum(c[p, j], (p, 1, q))) * w[h, j], (j, 1, l)), (h, 1, q))
     assert not is_zero(left - right)[0]
     assert is_zero(left - Sum(Sum(sp.exp(inner) * w[h, j], (h, 1, q)), (j, 1, l)))[0]
+
+
+# --- the prover's corners (each kills mutants that survived `mutmut run`) ---------------
+c = IndexedBase("c")
+
+
+def test_kronecker_with_concrete_indices_inside_and_outside():
+    assert collapse_kronecker(Sum(KroneckerDelta(2, p) * b[p], (p, 1, 3)), {}) == b[2]
+    assert collapse_kronecker(Sum(KroneckerDelta(1, p) * b[p], (p, 2, q)), {}) == 0
+    assert collapse_kronecker(Sum(KroneckerDelta(5, p) * b[p], (p, 1, 3)), {}) == 0
+    # an index expression is not bounded by the prover (it stays a sum), never guessed
+    kept = Sum(KroneckerDelta(h + 1, p) * b[p], (p, 1, q))
+    assert collapse_kronecker(kept, {h: (1, q - 1)}) == kept
+    # an index with a symbol of unknown range is left alone
+    r = sp.Symbol("r", integer=True)
+    kept = Sum(KroneckerDelta(h + r, p) * b[p], (p, 1, q))
+    assert collapse_kronecker(kept, {h: (1, q)}) == kept
+
+
+def test_terms_without_the_index_count_the_range():
+    cc = sp.Symbol("cc")
+    out = collapse_kronecker(Sum(cc + KroneckerDelta(h, p) * b[p], (p, 1, q)), {h: (1, q)})
+    assert sp.expand(out - (q * cc + b[h])) == 0
+    out = collapse_kronecker(Sum(cc + KroneckerDelta(h, p) * b[p], (p, 2, q)), {h: (2, q)})
+    assert sp.expand(out - ((q - 1) * cc + b[h])) == 0
+    # a Kronecker factor inside a product of sums is expanded first
+    out = collapse_kronecker(Sum(KroneckerDelta(h, p) * (b[p] + c[p]), (p, 1, q)), {h: (1, q)})
+    assert sp.expand(out - b[h] - c[h]) == 0
+
+
+def test_disjoint_kronecker_is_zero_anywhere():
+    assert collapse_kronecker(KroneckerDelta(h, 0) * b[h], {h: (1, q)}) == 0
+    assert collapse_kronecker(sp.exp(KroneckerDelta(h, 0)), {h: (1, q)}) == 1
+    assert collapse_kronecker(KroneckerDelta(h, j), {h: (1, q), j: (1, l)}) == KroneckerDelta(h, j)
+
+
+def test_nested_and_multi_limit_sums_use_their_own_ranges():
+    nested = Sum(Sum(KroneckerDelta(p, j) * b[p], (p, 1, q)), (j, 1, q))
+    assert sp.expand(collapse_kronecker(nested, {}) - Sum(b[j], (j, 1, q))) == 0
+    multi = Sum(KroneckerDelta(p, h) * b[p] * c[j], (p, 1, q), (j, 1, l))
+    assert is_zero(multi - b[h] * Sum(c[j], (j, 1, l)), {h: (1, q)})[0]
+
+
+def test_normal_form_keeps_every_term():
+    cc, dd = sp.symbols("cc dd")
+    for body in (cc + b[p], b[p] + cc, cc + dd + b[p] + c[p], b[p] + c[p], b[p] * c[p] + cc * b[p]):
+        summed = Sum(body, (p, 1, q))
+        assert is_zero(summed - Sum(sp.expand(body), (p, 1, q)))[0]
+        assert not is_zero(summed - Sum(b[p], (p, 1, q)))[0]
+    assert is_zero(Sum(b[p] + c[p] + cc, (p, 1, q)) - Sum(b[p], (p, 1, q))
+                   - Sum(c[p], (p, 1, q)) - q * cc)[0]
+    assert not is_zero(Sum(b[p] + c[p], (p, 1, q)) - Sum(b[p], (p, 1, q)))[0]
+    assert not is_zero(Sum(b[p] + c[p], (p, 1, q)) + Sum(b[p], (p, 1, q)) - Sum(c[p], (p, 1, q)))[0]
+    assert not is_zero(Sum(cc * b[p], (p, 1, q)) - cc / Sum(b[p], (p, 1, q)))[0]
+
+
+def test_rational_identities_between_sums_and_functions():
+    S = Sum(b[p], (p, 1, q))
+    assert is_zero(S / (S + 1) + 1 / (S + 1) - 1)[0]
+    f = sp.Function("f")
+    x = sp.Symbol("x")
+    assert is_zero(f(x) / (1 + f(x)) + 1 / (1 + f(x)) - 1)[0]
+    D = sp.Derivative(f(x), x)
+    assert is_zero(D / (1 + D) + 1 / (1 + D) - 1)[0]
+    assert not is_zero(S / (S + 1) - 1)[0]
+
+
+def test_exponential_identities_need_the_rewrite():
+    x = sp.Symbol("x", real=True)
+    assert is_zero(sp.tanh(x) - (sp.exp(2 * x) - 1) / (sp.exp(2 * x) + 1))[0]
