@@ -373,6 +373,30 @@ def _free_indices(expr, notation):
     return {s for s in expr.free_symbols if s in notation.index.values()}
 
 
+def _candidate_constants(notation, lhs, rhs) -> list:
+    """Constants c with lhs = c rhs to try: the ratio of the two sides at two exact points
+    when it is the same number at both (any value, then proved exactly), and the usual
+    suspects 2, 1/2, -2, -1/2, 4, 1/4."""
+    found = []
+    try:
+        ratios = []
+        for seed in (0, 1):
+            _, left, right = _exact_sides(notation, lhs, rhs, seed)
+            lv, rv = sp.N(left, 60), sp.N(right, 60)
+            ratio = None
+            if rv != 0:
+                value = lv / rv
+                guess = sp.Rational(str(value)).limit_denominator(1000)
+                ratio = guess if abs(value - guess) < sp.Float("1e-40", 60) else None
+            ratios.append(ratio)
+        if ratios[0] is not None and ratios[0] == ratios[1] and ratios[0] not in (0, 1, -1):
+            found.append(ratios[0])
+    except Exception:       # no numbers for this statement: the usual suspects only
+        pass
+    return found + [c for c in (2, Rational(1, 2), -2, Rational(-1, 2), 4, Rational(1, 4))
+                    if c not in found]
+
+
 def _candidate_factors(notation):
     m = notation.m
     i, h, j = m.i, m.h, m.j
@@ -417,10 +441,9 @@ def diagnose(notation, lhs, rhs) -> list:
     found = []
     if _equal(m, lhs, -rhs):
         return ["the sign is flipped"]
-    for c, text in ((2, "2"), (Rational(1, 2), "1/2"), (-2, "-2"), (Rational(-1, 2), "-1/2"),
-                    (4, "4"), (Rational(1, 4), "1/4")):
+    for c in _candidate_constants(notation, lhs, rhs):
         if _equal(m, lhs, c * rhs):
-            return [f"a constant factor is off: the left side is {text} times the right"]
+            return [f"a constant factor is off: the left side is {c} times the right"]
     free_l, free_r = _free_indices(lhs, notation), _free_indices(rhs, notation)
     extra = free_r - free_l
     if extra:
@@ -461,10 +484,9 @@ def diagnose(notation, lhs, rhs) -> list:
     return found or ["no simple variant explains the difference"]
 
 
-def counterexample(notation, lhs, rhs, seed=0) -> dict:
-    """Both sides at d = 2, q = 3, l = 4 (distinct, so a wrong bound shows) with distinct
-    indices i = 1, h = 2, j = 3 (so a wrong index shows), parameters and inputs exact
-    rationals."""
+def _exact_sides(notation, lhs, rhs, seed=0):
+    """(point, left, right): both sides at d = 2, q = 3, l = 4, i = 1, h = 2, j = 3, every
+    parameter and input an exact random rational (seeded)."""
     m = notation.m
     small = {m.d: 2, m.q: 3, m.l: 4}
     subs_idx = {m.i: 1, m.h: 2, m.j: 3}
@@ -476,11 +498,19 @@ def counterexample(notation, lhs, rhs, seed=0) -> dict:
                          lambda t: type(t).definition(t.args[0]))
     left, right = concrete(lhs), concrete(rhs)
     point = {}
-    for s in sorted((left.free_symbols | right.free_symbols | {t for t in sp.preorder_traversal(left + right) if isinstance(t, Indexed)}), key=str):
-        if isinstance(s, Indexed) or s == m.eta:
+    symbols = left.free_symbols | right.free_symbols | {
+        t for t in sp.preorder_traversal(left + right) if isinstance(t, Indexed)}
+    for s in sorted(symbols, key=str):
+        if isinstance(s, Indexed) or s in (m.eta, FREE_X):
             point[s] = Rational(rng.randint(-4, 4), rng.randint(2, 5))
-    lv = left.xreplace(point)
-    rv = right.xreplace(point)
+    return point, left.xreplace(point), right.xreplace(point)
+
+
+def counterexample(notation, lhs, rhs, seed=0) -> dict:
+    """Both sides at d = 2, q = 3, l = 4 (distinct, so a wrong bound shows) with distinct
+    indices i = 1, h = 2, j = 3 (so a wrong index shows), parameters and inputs exact
+    rationals."""
+    point, lv, rv = _exact_sides(notation, lhs, rhs, seed)
     return {"sizes": "d = 2, q = 3, l = 4, i = 1, h = 2, j = 3",
             "values": {str(k): str(v) for k, v in point.items()},
             "left": str(sp.N(lv, 12)), "right": str(sp.N(rv, 12))}

@@ -232,7 +232,7 @@ def junit(name: str, verdicts, strict: bool) -> str:
     failures = s["refuted"]
     errors = s["not_checked"] if strict else 0
     skipped = 0 if strict else s["not_checked"]
-    rows = [f'<?xml version="1.0" encoding="UTF-8"?>',
+    rows = ['<?xml version="1.0" encoding="UTF-8"?>',
             f'<testsuite name={quoteattr("symnet check " + name)} tests="{len(verdicts)}" '
             f'failures="{failures}" errors="{errors}" skipped="{skipped}" '
             f'time="{sum(v.seconds for v in verdicts):.3f}">']

@@ -21,7 +21,7 @@ from itertools import product
 import sympy as sp
 
 from .check import CheckResult, MeaningError, Step
-from .entrywise import exactly_equal
+from .check_equality import diagnose as _diagnose, same as _same, shape as _shape
 from .latex_parse import Node, parse
 from .nested import NetworkModel
 from .network import validate_sizes
@@ -329,7 +329,7 @@ class MatrixNotation:
         if k == "dots":
             raise MeaningError("\\dots stands for terms that are not written", node.pos)
         if k == "script" and node.op == "^" and node.args[0].kind == "group" \
-                and node.args[1].kind == "name" and node.args[1].args[0] in ("top", "T"):
+                and _is_transpose(node.args[1]):
             inner = self.value(node.args[0], env)
             if not isinstance(inner, sp.MatrixBase):
                 raise MeaningError("\\top of a scalar", node.pos)
@@ -519,10 +519,6 @@ def _add(a, b):
     return a + b
 
 
-def _shape(m):
-    return f"{m.shape[0]} x {m.shape[1]}"
-
-
 def _flat(node):
     """Letters and digits of a superscript like (kl) or (23) as one string."""
     if node.kind == "group":
@@ -538,6 +534,13 @@ def _flat(node):
 FONTS = ("boldsymbol", "mathbf", "bm", "mathrm", "vec")
 
 
+def _is_transpose(mark: Node) -> bool:
+    """^\\top, ^T, ^\\intercal, ^{\\mathrm{T}}: the transpose."""
+    if mark.kind == "accent" and mark.op in ("mathrm", "text", "operatorname"):
+        mark = mark.args[0]
+    return mark.kind == "name" and mark.args[0] in ("top", "T")
+
+
 def _split(node):
     """(base, accent, layer superscript, transposed, subscript) of a matrix symbol; the
     fonts (\\mathbf, \\boldsymbol, \\bm) mean nothing, every other mark is kept."""
@@ -546,7 +549,7 @@ def _split(node):
     while node.kind == "script":
         target, arg = node.args
         if node.op == "^":
-            if arg.kind == "name" and arg.args[0] in ("top", "T", "intercal"):
+            if _is_transpose(arg):
                 transpose = not transpose
             elif sup is not None:
                 raise MeaningError("two superscripts on one symbol", arg.pos)
@@ -577,76 +580,6 @@ def _split(node):
     if node.kind != "name":
         return None, accent, sup, transpose, sub
     return node.args[0], accent, sup, transpose, sub
-
-
-def _scalar_if_1x1(value):
-    """A 1 x 1 matrix (a row times a column) is the number it holds."""
-    value = _plain(value)
-    if isinstance(value, sp.MatrixBase) and value.shape == (1, 1):
-        return value[0, 0]
-    return value
-
-
-def _same(a, b) -> bool:
-    """Equal in the canonical form: the same shape and every entry equal exactly."""
-    a, b = _scalar_if_1x1(a), _scalar_if_1x1(b)
-    if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase):
-        return False
-    if isinstance(a, sp.MatrixBase):
-        if a.shape != b.shape:
-            return False
-        return all(exactly_equal(x, y) for x, y in zip(a, b))
-    return exactly_equal(a, b)
-
-
-def _missing_factor(a, b, notation) -> list:
-    """Is a = b ⊙ f'(z^(k)) (or b = a ⊙ f'(z^(k))) for some layer k?"""
-    net = notation.net
-    for k in range(2, notation.n + 1):
-        if a.shape != (notation.sizes[k - 1], 1):
-            continue
-        fp = sp.Matrix([net.a[k][i] * (1 - net.a[k][i]) for i in range(1, a.shape[0] + 1)])
-        if _same(a, b.multiply_elementwise(fp)):
-            return [f"a factor is missing: f'(z^({k})) = a^({k}) ⊙ (1 - a^({k}))"]
-        if _same(b, a.multiply_elementwise(fp)):
-            return [f"a factor is extra: f'(z^({k})) = a^({k}) ⊙ (1 - a^({k}))"]
-    return []
-
-
-def _diagnose(a, b, notation=None) -> list:
-    a, b = _scalar_if_1x1(a), _scalar_if_1x1(b)
-    if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase):
-        scalar, vector, side = (a, b, "left") if isinstance(b, sp.MatrixBase) else (b, a, "right")
-        for n, entry in enumerate(vector):
-            if _same(scalar, entry):
-                return [f"a scalar is set equal to a {_shape(vector)} quantity: the {side} side "
-                        f"is only its entry {n + 1} (a row or an index is missing)"]
-        return [f"a scalar is set equal to a {_shape(vector)} quantity"]
-    if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
-        if a.shape != b.shape:
-            if a.shape == b.shape[::-1] and _same(a, b.T):
-                return ["a matrix is transposed: the right side is the transpose of the left"]
-            for big, small, side in ((b, a, "left"), (a, b, "right")):
-                if big.shape == (small.shape[0] + 1, small.shape[1]) and _same(small, big[1:, :]):
-                    return [f"a tilde is missing on the {side} side: it is {_shape(small)}, the "
-                            f"other side {_shape(big)} with the threshold row 0 "
-                            "(\\tilde{\\Theta}^{(kl)}, \\tilde{a}^{(k)})"]
-            return [f"the shapes do not match: left {_shape(a)}, right {_shape(b)}"]
-        if _same(a, -b):
-            return ["the sign is flipped"]
-        for c, text in ((2, "2"), (sp.Rational(1, 2), "1/2")):
-            if _same(a, c * b):
-                return [f"a constant factor is off: the left side is {text} times the right"]
-        if a.shape[0] == a.shape[1] and _same(a, b.T):
-            return ["a matrix is transposed"]
-        if notation is not None and a.shape[1] == 1:
-            missing = _missing_factor(a, b, notation)
-            if missing:
-                return missing
-    elif not isinstance(a, sp.MatrixBase) and not isinstance(b, sp.MatrixBase):
-        if _same(a, -b):
-            return ["the sign is flipped"]
-    return ["no simple variant explains the difference"]
 
 
 def _free_index_letters(tree: Node) -> list:

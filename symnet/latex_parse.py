@@ -2,17 +2,34 @@
 syntax tree that :mod:`symnet.check` gives meaning with a notation table.  Nothing is
 passed to eval or exec; input length, token count and nesting depth are bounded.
 
-Grammar (``chain`` is the start symbol)::
+Grammar (``chain`` is the start symbol; labels such as ``\\tag{..}``, ``\\label{..}``,
+``\\notag``, an equation number ``\\quad (5.11)`` and a trailing side condition
+``\\quad (1 \\le h \\le q)`` are removed first, :func:`strip_annotations`)::
 
-    chain   := expr ("=" expr)*
-    expr    := ["+"|"-"] term (("+"|"-") term)*
-    term    := unary (("\\cdot"|"\\times"|"\\odot"|<juxtaposition>) unary)*
-    unary   := "-" unary | postfix
-    postfix := atom (("^" arg) | ("_" arg) | "'")*
-    atom    := number | letter | greek | "(" expr ")" | "[" expr "]" | "{" expr "}"
-             | "\\frac" arg arg | "\\sum" "_" arg ["^" arg] unary
-             | accent arg            (\\hat \\tilde \\bar \\boldsymbol \\mathbf \\mathrm ...)
-             | "\\partial" postfix | "\\Delta" postfix | "\\top"
+    chain    := expr ("=" expr)*
+    expr     := ["+"|"-"] term (("+"|"-") term)*
+    term     := unary (("\\cdot"|"\\times"|"\\odot"|"\\circ"|"/"|<juxtaposition>) unary)*
+    unary    := "-" unary | postfix
+    postfix  := atom (("^" arg) | ("_" arg) | "'" | "^" "\\prime")* [ "(" expr ")" ]
+                                                 (a call when atom is f, \\sigma, \\varphi)
+    atom     := number | letter | greek
+              | "(" expr ")" | "[" expr "]" | "{" expr "}"
+              | "(" expr (";" expr)+ ")"           (a column vector)
+              | "(" expr ("," expr)+ ")"           (a row vector)
+              | "\\|" expr "\\|"                  (a norm; also \\lVert .. \\rVert)
+              | "\\frac" farg farg                 (also \\dfrac \\tfrac \\cfrac; \\frac12)
+              | "\\sum" ("_" arg | "^" arg)+ term    (limits in either order, ^ optional)
+              | "\\begin{" MATRIX "}" row ("\\\\" row)* "\\end{" MATRIX "}"
+              | accent arg                         (\\hat \\tilde \\bar \\boldsymbol \\mathbf \\bm ...)
+              | "\\partial" term | "\\Delta" postfix | "\\top" | "\\intercal" | "\\dots"
+              | ("\\ln"|"\\log"|"\\exp") postfix
+    row      := expr ("&" expr)*
+    arg      := "{" (expr | expr "=" expr | expr ("," expr)+ | slice) "}" | letter | digits
+    slice    := expr ":" | ":" expr                 (row i of a matrix, column j)
+    MATRIX   := bmatrix | pmatrix | matrix | Bmatrix | array
+
+Spacing commands (``\\,``, ``\\quad``, ``\\big``, ...) are skipped; ``\\left`` and
+``\\right`` keep their delimiter; the typographic apostrophe is a prime.
 """
 from __future__ import annotations
 
@@ -221,6 +238,12 @@ class Parser:
             if t.text == "'" and t.kind == "symbol":
                 self.take()
                 node = Node("script", (node, "prime"), t.pos, "'")
+            elif t.text == "^" and t.kind == "symbol" and self._prime_follows():
+                self.take()                                   # f^{\prime}, f^\prime: f'
+                if self.take().text == "{":
+                    self.take()
+                    self.expect("}", "'}' after \\prime")
+                node = Node("script", (node, "prime"), t.pos, "'")
             elif t.text in ("^", "_") and t.kind == "symbol":
                 self.take()
                 node = Node("script", (node, self.arg()), t.pos, t.text)
@@ -230,6 +253,12 @@ class Parser:
             node = Node("call", (node, self.atom()), node.pos)     # f(x), f'(x): apply
         self.depth -= 1
         return node
+
+    def _prime_follows(self) -> bool:
+        """After '^': \\prime or {\\prime}."""
+        nxt = self.tokens[self.i + 1:self.i + 4]
+        return bool(nxt) and (nxt[0].text == "\\prime" or (
+            len(nxt) == 3 and nxt[0].text == "{" and nxt[1].text == "\\prime" and nxt[2].text == "}"))
 
     def digit_arg(self) -> Node:
         """A \\frac argument: as TeX reads \\frac12, a bare number gives one digit."""
@@ -359,7 +388,7 @@ class Parser:
                 return Node("partial", (self.term(),), t.pos)
             if name == "Delta":
                 return Node("delta", (self.postfix(),), t.pos)
-            if name == "top" or name == "T":
+            if name in ("top", "T", "intercal"):
                 return Node("name", ("top",), t.pos)
             if name in ("ln", "log", "exp"):
                 return Node("func", (self.postfix(),), t.pos, name)

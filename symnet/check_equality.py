@@ -1,0 +1,125 @@
+"""When two sides of the matrix notation are equal, and what is wrong when they are not.
+
+``same(a, b)``: equal in the canonical form of :class:`symnet.nested.NetworkModel` (a 1 x 1
+matrix is its number; shapes must agree; every entry equal exactly, by
+:func:`symnet.entrywise.exactly_equal`).  ``diagnose(a, b, notation)``: the wrong variant
+that explains a refuted "=" (sign, constant, transposition, a missing tilde or f' factor,
+a scalar set equal to a vector, shapes).
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from .entrywise import exactly_equal
+
+__all__ = ["same", "diagnose", "shape"]
+
+
+def shape(m):
+    return f"{m.shape[0]} x {m.shape[1]}"
+
+
+def scalar_if_1x1(value):
+    """A 1 x 1 matrix (a row times a column) is the number it holds."""
+    value = value.value if hasattr(value, 'squared') else value
+    if isinstance(value, sp.MatrixBase) and value.shape == (1, 1):
+        return value[0, 0]
+    return value
+
+
+def same(a, b) -> bool:
+    """Equal in the canonical form: the same shape and every entry equal exactly."""
+    a, b = scalar_if_1x1(a), scalar_if_1x1(b)
+    if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase):
+        return False
+    if isinstance(a, sp.MatrixBase):
+        if a.shape != b.shape:
+            return False
+        return all(exactly_equal(x, y) for x, y in zip(a, b))
+    return exactly_equal(a, b)
+
+
+def missing_factor(a, b, notation) -> list:
+    """Is a = b ⊙ f'(z^(k)) (or b = a ⊙ f'(z^(k))) for some layer k?"""
+    net = notation.net
+    for k in range(2, notation.n + 1):
+        if a.shape != (notation.sizes[k - 1], 1):
+            continue
+        fp = sp.Matrix([net.a[k][i] * (1 - net.a[k][i]) for i in range(1, a.shape[0] + 1)])
+        if same(a, b.multiply_elementwise(fp)):
+            return [f"a factor is missing: f'(z^({k})) = a^({k}) ⊙ (1 - a^({k}))"]
+        if same(b, a.multiply_elementwise(fp)):
+            return [f"a factor is extra: f'(z^({k})) = a^({k}) ⊙ (1 - a^({k}))"]
+    return []
+
+
+def diagnose(a, b, notation=None) -> list:
+    a, b = scalar_if_1x1(a), scalar_if_1x1(b)
+    if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase):
+        scalar, vector, side = (a, b, "left") if isinstance(b, sp.MatrixBase) else (b, a, "right")
+        for n, entry in enumerate(vector):
+            if same(scalar, entry):
+                return [f"a scalar is set equal to a {shape(vector)} quantity: the {side} side "
+                        f"is only its entry {n + 1} (a row or an index is missing)"]
+        return [f"a scalar is set equal to a {shape(vector)} quantity"]
+    if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
+        if a.shape != b.shape:
+            if a.shape == b.shape[::-1] and same(a, b.T):
+                return ["a matrix is transposed: the right side is the transpose of the left"]
+            for big, small, side in ((b, a, "left"), (a, b, "right")):
+                if big.shape == (small.shape[0] + 1, small.shape[1]) and same(small, big[1:, :]):
+                    return [f"a tilde is missing on the {side} side: it is {shape(small)}, the "
+                            f"other side {shape(big)} with the threshold row 0 "
+                            "(\\tilde{\\Theta}^{(kl)}, \\tilde{a}^{(k)})"]
+            return [f"the shapes do not match: left {shape(a)}, right {shape(b)}"]
+        if same(a, -b):
+            return ["the sign is flipped"]
+        c = constant_ratio(list(a), list(b))
+        if c is not None:
+            return [f"a constant factor is off: the left side is {c} times the right"]
+        if a.shape[0] == a.shape[1] and same(a, b.T):
+            return ["a matrix is transposed (a square Theta: Theta where Theta^T is meant, "
+                    "or the other way round)"]
+        if notation is not None and a.shape[1] == 1:
+            found = missing_factor(a, b, notation) or wrong_layer(a, b, notation)
+            if found:
+                return found
+    elif not isinstance(a, sp.MatrixBase) and not isinstance(b, sp.MatrixBase):
+        if same(a, -b):
+            return ["the sign is flipped"]
+        c = constant_ratio([a], [b])
+        if c is not None:
+            return [f"a constant factor is off: the left side is {c} times the right"]
+    return ["no simple variant explains the difference"]
+
+
+def constant_ratio(left: list, right: list):
+    """The number c with left = c * right entry by entry (c != 0, 1, -1), if there is one:
+    proposed by the first entries whose ratio cancels to a number, then proved for all."""
+    for x, y in zip(left, right):
+        if y == 0 or x == 0:
+            continue
+        ratio = sp.cancel(sp.together(x / y))
+        if ratio.is_number and ratio not in (0, 1, -1):
+            if all(exactly_equal(u, ratio * v) for u, v in zip(left, right)):
+                return ratio
+        return None
+    return None
+
+
+def _fprime_vector(notation, k):
+    net = notation.net
+    return sp.Matrix([net.a[k][i] * (1 - net.a[k][i]) for i in range(1, notation.sizes[k - 1] + 1)])
+
+
+def wrong_layer(a, b, notation) -> list:
+    """Is a = c ⊙ f'(z^(m)) where b = c ⊙ f'(z^(k)) for layers m != k of the same width?"""
+    widths = notation.sizes
+    layers = [k for k in range(2, notation.n + 1) if widths[k - 1] == a.shape[0]]
+    for m in layers:
+        for k in layers:
+            if m != k and same(a.multiply_elementwise(_fprime_vector(notation, k)),
+                               b.multiply_elementwise(_fprime_vector(notation, m))):
+                return [f"f' of the wrong layer: the right side has f'(z^({k})) where the left "
+                        f"has f'(z^({m}))"]
+    return []
