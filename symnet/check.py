@@ -486,7 +486,15 @@ def diagnose(notation, lhs, rhs) -> list:
 
 def _exact_sides(notation, lhs, rhs, seed=0):
     """(point, left, right): both sides at d = 2, q = 3, l = 4, i = 1, h = 2, j = 3, every
-    parameter and input an exact random rational (seeded)."""
+    parameter and input an exact random rational (seeded); computed once per step."""
+    memo = notation.__dict__.setdefault("_sides_memo", {})
+    key = (lhs, rhs, seed)
+    if key not in memo:
+        memo[key] = _exact_sides_uncached(notation, lhs, rhs, seed)
+    return memo[key]
+
+
+def _exact_sides_uncached(notation, lhs, rhs, seed):
     m = notation.m
     small = {m.d: 2, m.q: 3, m.l: 4}
     subs_idx = {m.i: 1, m.h: 2, m.j: 3}
@@ -574,14 +582,16 @@ def _is_update(tree: Node) -> bool:
     return any(_same_tree(left, term) for term in right.args)
 
 
-def check(text: str, layers=None) -> CheckResult:
-    """Parse and check every "=" of ``text``.  ParseError / MeaningError on bad input."""
+def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
+    """Parse and check every "=" of ``text``.  ParseError / MeaningError on bad input.
+    ``diagnose_steps=False``: the verdict only (no diagnosis of a refuted step; its
+    counterexample is still found, since a refutation needs values that differ)."""
     tree = parse(text)
     if _is_update(tree):
         raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
     if layers is not None:
         from .check_matrix import check_matrix
-        return check_matrix(text, layers, tree)
+        return check_matrix(text, layers, tree, diagnose_steps)
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     notation = SingleLayerNotation()
@@ -600,6 +610,7 @@ def check(text: str, layers=None) -> CheckResult:
                 # no proof, and no values at which the sides differ: not a refutation
                 raise MeaningError("the prover could not decide this '=' (no proof, and "
                                    "the sides agree at the values tried)", 0)
-            step.diagnosis = diagnose(notation, left, right)
+            if diagnose_steps:
+                step.diagnosis = diagnose(notation, left, right)
         steps.append(step)
     return CheckResult(all(s.holds for s in steps), steps, notation.name, "symbolic d, q, l")

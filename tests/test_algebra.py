@@ -172,3 +172,14 @@ def test_rational_identities_between_sums_and_functions():
 def test_exponential_identities_need_the_rewrite():
     x = sp.Symbol("x", real=True)
     assert is_zero(sp.tanh(x) - (sp.exp(2 * x) - 1) / (sp.exp(2 * x) + 1))[0]
+
+
+def test_reordering_renames_bounds_of_inner_sums_too():
+    """An inner sum whose bound is an outer index (exp of a partial sum) follows the
+    renaming of that index: both orders, written with different letters, are equal."""
+    r, s_ = sp.symbols("r s", integer=True)
+    left = Sum(Sum(sp.exp(Sum(c[p], (p, 1, h))) * w[h, j], (j, 1, l)), (h, 1, q))
+    right = Sum(Sum(sp.exp(Sum(c[p], (p, 1, r))) * w[r, s_], (r, 1, q)), (s_, 1, l))
+    assert is_zero(left - right)[0]
+    assert not is_zero(left - Sum(Sum(sp.exp(Sum(c[p], (p, 1, r))) * w[r, s_],
+                                      (r, 1, q)), (s_, 1, q)))[0]

@@ -112,6 +112,12 @@ def test_fuzz_no_traceback_no_hang(text, layers):
         assert err.getvalue().startswith("symnet: error:")
         assert "please report it" not in err.getvalue()      # no internal error behind it
         assert len(err.getvalue().strip().splitlines()) == 1
+    if code == 0 and "=" in text:
+        # it holds, so the same chain with eta added to its last side cannot hold
+        left, right = text.rsplit("=", 1)
+        shifted = f"{left}= \\left({right}\\right) + \\eta"
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["check"] + (["--layers", layers] if layers else []) + [shifted]) != 0
 
 
 def test_claim_latex_is_checked_by_verify():
@@ -181,3 +187,30 @@ def test_mutated_correct_statements_get_the_right_verdict(case):
         assert not should_hold, f"a harmless rewrite is refused: {text}"
         return
     assert result.holds == should_hold, (text, [s.diagnosis for s in result.steps])
+
+
+def test_matrix_diagnoses_name_the_side_the_entry_and_the_constant():
+    import sympy as sp
+    from symnet.check_equality import constant_ratio, diagnose
+    x, y = sp.symbols("x y")
+    vec = sp.Matrix([x, y, x + y])
+    assert "the left side is only its entry 2" in diagnose(y, vec)[0]
+    assert "the right side is only its entry 3" in diagnose(vec, x + y)[0]
+    assert "set equal to a 3 x 1" in diagnose(7 * x, vec)[0]
+    assert constant_ratio([0, 2 * x, 2 * y], [0, x, y]) == 2
+    assert constant_ratio([x, 2 * x], [x, x]) is None
+    assert constant_ratio([0, x], [x, x]) is None
+    assert constant_ratio([x, 3 * y], [2 * x, 6 * y]) == sp.Rational(1, 2)
+    assert "left 3 x 1, right 1 x 2" in diagnose(vec, sp.Matrix([[x, y]]))[0]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (r"\delta^{(4)} = (a^{(4)} - y)", "a factor is missing: f'(z^(4))"),
+    (r"\delta^{(2)} = \Theta^{(23)} \delta^{(3)}", "a factor is missing: f'(z^(2))"),
+    (r"\delta^{(3)} = (\Theta^{(34)} \delta^{(4)}) \odot f'(z^{(3)}) \odot f'(z^{(3)})",
+     "a factor is extra: f'(z^(3))"),
+])
+def test_matrix_missing_factor_at_every_layer(text, expected):
+    result = check(text, [2, 3, 3, 2])
+    assert not result.holds
+    assert any(expected in d for s in result.steps for d in s.diagnosis), result.steps

@@ -187,3 +187,21 @@ def test_matches_torch_autograd():
     for (k, i, j), expr in report.derived_gradient.items():
         assert float(_num(expr, values)) == pytest.approx(float(theta[k - 1].grad[i, j - 1]),
                                                           rel=1e-9, abs=1e-12)
+
+
+def test_report_records_what_was_checked_and_reports_progress():
+    seen = []
+    report = check_entrywise([2, 3, 2], "tanh", "cross-entropy",
+                             progress=lambda done, total: seen.append((done, total)))
+    assert report.sizes == [2, 3, 2] and report.activation == "tanh"
+    assert report.loss == "cross-entropy" and report.ok and report.seconds > 0
+    total = (2 + 1) * 3 + (3 + 1) * 2 + 3 + 2          # weights and thresholds, then units
+    assert seen and seen[-1] == (total, total)
+
+
+def test_a_mismatch_names_the_entry_and_both_sides():
+    report = check_entrywise([2, 2, 1], corrupt=lambda kind, c, key: 2 * c
+                             if kind == "gradient" and key == (1, 0, 1) else c)
+    (m,) = report.mismatches
+    assert m.what == "gradient(1, 0, 1)"
+    assert sp.expand(m.closed - 2 * m.derived) == 0 and m.derived != 0

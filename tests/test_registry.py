@@ -1,5 +1,6 @@
 """The activation registry's derivatives are checked, not trusted: a wrong ``fdiff``, a
 wrong closed form, or ReLU'(0) other than 0 fails ``act-<name>-derivative``."""
+import mpmath
 import pytest
 import sympy as sp
 from sympy.core.cache import clear_cache
@@ -66,3 +67,29 @@ def test_a_wrong_closed_form_is_caught_by_its_claim(monkeypatch):
     d = _derivative(wrong)()
     assert d.model.equal(d.chain[0], d.chain[1])[0]
     assert not d.model.equal(d.chain[1], d.chain[2])[0]
+
+
+# an independent numeric oracle for every elementary definition (mpmath, 30 digits)
+MPMATH = {
+    "sigmoid": lambda x: 1 / (1 + mpmath.exp(-x)),
+    "tanh": mpmath.tanh,
+    "relu": lambda x: max(x, mpmath.mpf(0)),
+    "identity": lambda x: x,
+    "softplus": lambda x: mpmath.log(1 + mpmath.exp(x)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_definitions_match_an_independent_oracle(name):
+    mpmath.mp.dps = 30
+    act = ACTIVATIONS[name]
+    for x in ("-3.5", "-1", "-0.25", "0.5", "2"):
+        value = act.function.definition(sp.Rational(x))
+        assert abs(mpmath.mpf(str(sp.N(value, 30))) - MPMATH[name](mpmath.mpf(x))) < 1e-25
+        # the function evaluates through the same definition at a float argument
+        assert abs(float(act.function(sp.Float(x))) - float(MPMATH[name](mpmath.mpf(x)))) < 1e-12
+    # and the NumPy form used by the kernels agrees
+    import numpy as np
+    z = np.array([-3.5, -1.0, -0.25, 0.0, 0.5, 2.0])
+    expect = np.array([float(MPMATH[name](mpmath.mpf(v))) for v in z])
+    assert np.allclose(act.numeric(z), expect, rtol=1e-12, atol=1e-15)
