@@ -218,3 +218,33 @@ def test_matrix_missing_factor_at_every_layer(text, expected):
     result = check(text, [2, 3, 3, 2])
     assert not result.holds
     assert any(expected in d for s in result.steps for d in s.diagnosis), result.steps
+
+
+def test_matrix_diagnoses_of_shapes_tildes_and_layers():
+    import sympy as sp
+    from symnet.check_equality import diagnose
+    from symnet.check_matrix import MatrixNotation
+    x, y, z = sp.symbols("x y z")
+    col, row = sp.Matrix([x, y, z]), sp.Matrix([[x, y, z]])
+    assert diagnose(col, row) == ["a matrix is transposed: the right side is the transpose "
+                                  "of the left"]
+    assert diagnose(col, sp.Matrix([[x, z, y]]))[0].startswith("the shapes do not match")
+    small, big = sp.Matrix([[x, y]]), sp.Matrix([[-1, 1], [x, y]])
+    assert "a tilde is missing on the left side: it is 1 x 2, the other side 2 x 2" \
+        in diagnose(small, big)[0]
+    assert "a tilde is missing on the right side" in diagnose(big, small)[0]
+    assert diagnose(small, sp.Matrix([[1, 1], [x, z]]))[0].startswith("the shapes do not match")
+    square = sp.Matrix([[x, y], [z, x]])
+    assert diagnose(square, square.T)[0].startswith("a matrix is transposed (a square Theta")
+    # f' of the wrong layer, at 2-3-3-2 where layers 2 and 3 have the same width
+    notation = MatrixNotation([2, 3, 3, 2])
+    net = notation.net
+    base = sp.Matrix([x, y, z])
+    fp = {k: sp.Matrix([net.a[k][i] * (1 - net.a[k][i]) for i in (1, 2, 3)]) for k in (2, 3)}
+    left, right = base.multiply_elementwise(fp[2]), base.multiply_elementwise(fp[3])
+    assert diagnose(left, right, notation) == [
+        "f' of the wrong layer: the right side has f'(z^(3)) where the left has f'(z^(2))"]
+    assert diagnose(right, left, notation) == [
+        "f' of the wrong layer: the right side has f'(z^(2)) where the left has f'(z^(3))"]
+    assert diagnose(left, base.multiply_elementwise(2 * fp[3]), notation) == [
+        "no simple variant explains the difference"]

@@ -93,3 +93,30 @@ def test_definitions_match_an_independent_oracle(name):
     z = np.array([-3.5, -1.0, -0.25, 0.0, 0.5, 2.0])
     expect = np.array([float(MPMATH[name](mpmath.mpf(v))) for v in z])
     assert np.allclose(act.numeric(z), expect, rtol=1e-12, atol=1e-15)
+
+
+def test_output_deltas_and_lookups():
+    from symnet.registry import LOSSES, activation, loss, output_delta_closed
+    a, y, z = sp.symbols("a y z")
+    sig, th = ACTIVATIONS["sigmoid"], ACTIVATIONS["tanh"]
+    ce, sq = LOSSES["cross-entropy"], LOSSES["squared"]
+    assert output_delta_closed(sig, ce, a, y, z) == a - y               # the special form
+    assert sp.expand(output_delta_closed(th, sq, a, y, z) - (a - y) * (1 - a ** 2)) == 0
+    assert sp.simplify(output_delta_closed(th, ce, a, y, z) - (a - y) * (1 + a) / a) == 0
+    relu_sq = output_delta_closed(ACTIVATIONS["relu"], sq, a, y, z)
+    assert relu_sq == (a - y) * sp.Heaviside(z, 0)
+    with pytest.raises(ValueError, match="unknown activation 'nope'; known: sigmoid, tanh"):
+        activation("nope")
+    with pytest.raises(ValueError, match="unknown loss 'nope'; known: squared, cross-entropy"):
+        loss("nope")
+
+
+def test_symbolic_activations_evaluate_numerically_and_rewrite():
+    x = sp.Symbol("x")
+    for name in ("sigmoid", "tanh", "softplus", "relu"):
+        act = ACTIVATIONS[name]
+        got = act.function(x).evalf(subs={x: sp.Float("0.75")})
+        assert abs(float(got) - float(MPMATH[name](mpmath.mpf("0.75")))) < 1e-12
+        rewritten = act.function(x).rewrite(sp.Piecewise if name == "relu" else sp.exp)
+        assert not rewritten.has(act.function)
+        assert sp.simplify(rewritten.subs(x, 2) - act.function.definition(sp.Integer(2))) == 0
