@@ -183,3 +183,15 @@ def test_reordering_renames_bounds_of_inner_sums_too():
     assert is_zero(left - right)[0]
     assert not is_zero(left - Sum(Sum(sp.exp(Sum(c[p], (p, 1, r))) * w[r, s_],
                                       (r, 1, q)), (s_, 1, q)))[0]
+
+
+def test_normal_form_alone_keeps_every_term_and_count():
+    """normal_form on its own (is_zero collapses first, which splits sums too)."""
+    cc, dd = sp.symbols("cc dd")
+    got = normal_form(Sum(cc + dd + b[p] + c[p], (p, 1, q)))
+    want = q * cc + q * dd + Sum(b[p], (p, 1, q)) + Sum(c[p], (p, 1, q))
+    assert sp.expand(got - normal_form(want)) == 0
+    assert normal_form(Sum(b[p] + c[p], (p, 1, q))) == normal_form(Sum(b[p], (p, 1, q))) + \
+        normal_form(Sum(c[p], (p, 1, q)))
+    assert normal_form(Sum(cc * b[p], (p, 1, q))) == cc * normal_form(Sum(b[p], (p, 1, q)))
+    assert normal_form(Sum(dd + cc, (p, 2, q))) == sp.expand((q - 1) * (cc + dd))
