@@ -11,8 +11,8 @@ import time
 
 import sympy as sp
 
-from .nested import nested_network
-from .registry import activation as get_activation, loss as get_loss, output_delta_closed
+from .nested import closed_deltas, nested_network
+from .registry import activation as get_activation, loss as get_loss
 
 
 def naive_check(sizes, activation="sigmoid", loss="squared", budget=None, seed=0):
@@ -22,14 +22,7 @@ def naive_check(sizes, activation="sigmoid", loss="squared", budget=None, seed=0
     net, a, z = nested_network(sizes, activation)
     n = net.n
     E = sp.Add(*(los.term(a[n][j], net.y[j]) for j in range(1, net.s(n) + 1)))
-    delta = [None] * (n + 1)
-    delta[n] = [None] + [output_delta_closed(act, los, a[n][j], net.y[j], z[n][j])
-                         for j in range(1, net.s(n) + 1)]
-    for k in range(n - 1, 1, -1):
-        delta[k] = [None] + [sp.Add(*(net.theta[k][i][j - 1] * delta[k + 1][j]
-                                      for j in range(1, net.s(k + 1) + 1)))
-                             * act.fprime_closed(a[k][i], z[k][i])
-                             for i in range(1, net.s(k) + 1)]
+    delta = closed_deltas(net, act, los, a, z)
     rng = random.Random(seed)
     point = {s: sp.Float(rng.uniform(-1, 1), 30) for s in E.free_symbols}
     checked = mismatches = 0

@@ -46,6 +46,21 @@ def nested_network(sizes, activation="sigmoid"):
     return net, a, z
 
 
+def closed_deltas(net, act, los, a, z) -> list:
+    """delta[k][i] from the notes' closed forms over the nested a, z: delta^(n) = dE/da ⊙
+    f'(z^(n)) (or the special form), delta^(k) = (Theta^(kl) delta^(l)) ⊙ f'(z^(k))."""
+    n = net.n
+    delta = [None] * (n + 1)
+    delta[n] = [None] + [output_delta_closed(act, los, a[n][j], net.y[j], z[n][j])
+                         for j in range(1, net.s(n) + 1)]
+    for k in range(n - 1, 1, -1):
+        delta[k] = [None] + [sp.Add(*(net.theta[k][i][j - 1] * delta[k + 1][j]
+                                      for j in range(1, net.s(k + 1) + 1)))
+                             * act.fprime_closed(a[k][i], z[k][i])
+                             for i in range(1, net.s(k) + 1)]
+    return delta
+
+
 def unit_symbols(net, a) -> dict:
     """f(nested z^(k)_i) -> the symbol a^(k)_i, for every hidden and output unit whose
     activation is a function application (the identity unit has none)."""
@@ -79,17 +94,9 @@ def check_nested(sizes, activation="sigmoid", loss="squared", corrupt=None,
     start = time.perf_counter()
     net, derived, a, z = nested_gradients(sizes, act.name, los.name)
     units = unit_symbols(net, a)
-    n = net.n
     report = EntrywiseReport(net.sizes, act.name, los.name)
     corrupt = corrupt or (lambda kind, closed, key: closed)
-    delta = [None] * (n + 1)
-    delta[n] = [None] + [output_delta_closed(act, los, a[n][j], net.y[j], z[n][j])
-                         for j in range(1, net.s(n) + 1)]
-    for k in range(n - 1, 1, -1):
-        delta[k] = [None] + [sp.Add(*(net.theta[k][i][j - 1] * delta[k + 1][j]
-                                      for j in range(1, net.s(k + 1) + 1)))
-                             * act.fprime_closed(a[k][i], z[k][i])
-                             for i in range(1, net.s(k) + 1)]
+    delta = closed_deltas(net, act, los, a, z)
     done, total = 0, len(derived)
     for (k, i, j), expr in derived.items():
         a_k_i = None if i == 0 else a[k][i]
