@@ -6,8 +6,8 @@ from __future__ import annotations
 import sympy as sp
 from sympy import IndexedBase, Sum
 
-from symnet.claims import Chain, Derivation
-from symnet.indexed import Model, index, size
+from symnet.core.claims import Chain, Derivation
+from symnet.prove.model import Model, index, size
 
 SECTION = "5.3 accumulated BP"
 

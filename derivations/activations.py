@@ -8,11 +8,10 @@ from __future__ import annotations
 import sympy as sp
 from sympy import IndexedBase, Sum
 
-from symnet.claims import Chain, Derivation
-from symnet.indexed import ExpressionModel, Model, index, size
-from symnet.multilayer import OutputLayer
-from symnet.kernels import stable_cross_entropy
-from symnet.registry import ACTIVATIONS, LOSSES, output_delta_closed, sigmoid
+from symnet.core.claims import Chain, Derivation
+from symnet.prove.model import ExpressionModel, Model, index, size
+from symnet.prove.multilayer import OutputLayer
+from symnet.core.registry import ACTIVATIONS, LOSSES, output_delta_closed, sigmoid
 
 SECTION = "activations and losses"
 
@@ -64,7 +63,7 @@ def kernel_cross_entropy():
     z, y = sp.symbols("z y", real=True)
     a = sigmoid(z)
     return Derivation(ExpressionModel(), [-(y * sp.log(a) + (1 - y) * sp.log(1 - a)),
-                                          stable_cross_entropy(z, y)])
+                                          LOSSES["cross-entropy"].logit_term(z, y)])
 
 
 CLAIMS = [

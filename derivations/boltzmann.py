@@ -27,9 +27,9 @@ from typing import Callable
 import sympy as sp
 from sympy import IndexedBase, Matrix, Rational, Sum
 
-from symnet.claims import Chain, Check, Derivation, Outcome
-from symnet.indexed import Model, index, size
-from symnet.registry import sigmoid
+from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.prove.model import Model, index, size
+from symnet.core.registry import sigmoid
 
 SECTION = "5.5.6 Boltzmann machine"
 BM_SIZES = range(1, 7)          # (5.20) as a polynomial identity

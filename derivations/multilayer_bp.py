@@ -9,11 +9,11 @@ from functools import lru_cache
 import sympy as sp
 from sympy import Indexed, IndexedBase, Rational, Sum
 
-from symnet.claims import Chain, Check, Derivation, Outcome
-from symnet.nested import check_nested
-from symnet.indexed import Model, index
-from symnet.multilayer import LayerPair, OutputLayer
-from symnet.registry import ACTIVATIONS
+from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.prove.nested import check_nested
+from symnet.prove.model import Model, index
+from symnet.prove.multilayer import LayerPair, OutputLayer
+from symnet.core.registry import ACTIVATIONS
 from derivations.standard_bp import model as single_layer
 
 SECTION = "multi-hidden-layer BP"

@@ -11,8 +11,8 @@ from itertools import product
 import sympy as sp
 from sympy import IndexedBase, Rational, Sum
 
-from symnet.claims import Chain, Check, Derivation, Outcome
-from symnet.indexed import Model, index, size
+from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.prove.model import Model, index, size
 
 SECTION = "5.2 perceptron and multi-layer networks"
 INPUTS = list(product((0, 1), repeat=2))

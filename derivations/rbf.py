@@ -20,8 +20,8 @@ import sympy as sp
 from sympy import IndexedBase, Matrix, Rational, Sum
 from sympy.polys.matrices import DomainMatrix
 
-from symnet.claims import Chain, Check, Derivation, Outcome
-from symnet.indexed import Model, index, size
+from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.prove.model import Model, index, size
 
 SECTION = "5.5.1 RBF network"
 

@@ -6,23 +6,21 @@ closed form of the book.  Sizes d, q, l are symbolic.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
 import sympy as sp
 from sympy import Sum
 
-from symnet.claims import Chain, Derivation
-from symnet.indexed import ExpressionModel, index
-from symnet.registry import sigmoid
-from symnet.single_layer import SingleLayer
+from symnet.core.claims import Chain, Derivation
+from symnet.prove.model import ExpressionModel, index
+from symnet.core.registry import sigmoid
+from symnet.prove.single_layer import SingleLayer, notes_model
 
 SECTION = "5.3 error back-propagation"
 
 
-@lru_cache(maxsize=None)
 def model() -> SingleLayer:
     """The shared figure-5.7 network with the book's sigmoid f."""
-    return SingleLayer(sigmoid)
+    return notes_model()
 
 
 def _defn(m, base, *idx):

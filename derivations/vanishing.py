@@ -14,9 +14,9 @@ from __future__ import annotations
 import sympy as sp
 from sympy import Rational, Sum
 
-from symnet.claims import Chain, Check, Derivation, Outcome
-from symnet.indexed import ExpressionModel, index
-from symnet.registry import sigmoid
+from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.prove.model import ExpressionModel, index
+from symnet.core.registry import sigmoid
 from derivations.multilayer_bp import pair
 
 SECTION = "5.6 deep learning"

@@ -1,19 +1,38 @@
 """symnet: derive and machine-check the back-propagation formulas of chapter 5 of Zhou
 Zhihua's *Machine Learning* with SymPy.
 
-Public API:
+Public API (imported on first use, so ``import symnet`` stays light):
 - :func:`check_entrywise` -- every gradient entry of a concrete network, exactly;
 - :class:`SingleLayer`, :class:`LayerPair` -- the symbolic-size models;
 - ``ACTIVATIONS``, ``LOSSES`` -- the registry;
-- :func:`run_claims` with ``derivations.catalog()`` -- the claim catalog.
+- :func:`run_claims` with :func:`catalog` -- the claim catalog;
+- :mod:`symnet.extend` -- what a derivation author needs (``Chain``, ``Check``,
+  ``Derivation``, ``Model``, ``index``, ``size``).
+
+Layers, each importing only those below it (tests/test_architecture.py checks it)::
+
+    cli, extend                 the command line, the public extension API
+    bench                       timings
+    report                      the PDFs
+    verify                      runs the catalog (claims + checker + derivations)
+    derivations | checker | numeric
+    prove                       the exact prover and the notes' networks
+    core                        claims data model, registry, notation, layer specs, files
 """
 __version__ = "0.1.0"
 
-from .claims import run_claims  # noqa: E402
-from .entrywise import check_entrywise  # noqa: E402
-from .multilayer import LayerPair  # noqa: E402
-from .registry import ACTIVATIONS, LOSSES  # noqa: E402
-from .single_layer import SingleLayer  # noqa: E402
+_API = {
+    "ACTIVATIONS": "symnet.core.registry", "LOSSES": "symnet.core.registry",
+    "LayerPair": "symnet.prove.multilayer", "SingleLayer": "symnet.prove.single_layer",
+    "check_entrywise": "symnet.prove.entrywise",
+    "run_claims": "symnet.verify", "catalog": "symnet.verify",
+}
 
-__all__ = ["ACTIVATIONS", "LOSSES", "LayerPair", "SingleLayer", "check_entrywise",
-           "run_claims", "__version__"]
+__all__ = sorted(_API) + ["__version__"]
+
+
+def __getattr__(name):
+    if name in _API:
+        from importlib import import_module
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'symnet' has no attribute {name!r}")

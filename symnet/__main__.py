@@ -1,6 +1,6 @@
 """``python -m symnet``: the same as the ``symnet`` console script."""
 import sys
 
-from .cli import main
+from symnet.cli import main
 
 sys.exit(main())

@@ -10,9 +10,9 @@ import json
 import sys
 import time
 
-from . import __version__
-from .outputs import print_table, write_atomic, junit_xml
-from .progress import ProgressBar
+from symnet import __version__
+from symnet.core.files import print_table, write_atomic, junit_xml
+from symnet.core.progress import ProgressBar
 
 
 class UsageError(Exception):
@@ -92,9 +92,9 @@ def _progress_callback():
 
 
 def _verify_layers(args) -> int:
-    from .entrywise import ENTRYWISE_METHOD, check_entrywise
-    from .network import parse_layers
-    from .registry import activation, loss
+    from symnet.prove.entrywise import ENTRYWISE_METHOD, check_entrywise
+    from symnet.core.layers import parse_layers
+    from symnet.core.registry import activation, loss
     try:
         sizes = parse_layers(args.layers)
         activation(args.activation)
@@ -131,7 +131,7 @@ def _verify(args) -> int:
     if args.activation != "sigmoid" or args.loss != "squared":
         raise UsageError("--activation and --loss go with --layers")
     from derivations import catalog
-    from .claims import run_claims_parallel, select
+    from symnet.verify import run_claims_parallel, select
     claims = catalog()
     try:
         claims = select(claims, args.only)
@@ -159,9 +159,9 @@ def _verify(args) -> int:
 
 def _codegen(args) -> int:
     import time
-    from .codegen import BACKENDS, write_module
-    from .network import parse_layers
-    from .registry import activation, loss
+    from symnet.numeric.codegen import BACKENDS, write_module
+    from symnet.core.layers import parse_layers
+    from symnet.core.registry import activation, loss
     try:
         sizes = parse_layers(args.layers)
         activation(args.activation)
@@ -180,8 +180,8 @@ def _codegen(args) -> int:
 
 
 def _train(args) -> int:
-    from .network import parse_layers
-    from .train import MODES, plot, train
+    from symnet.core.layers import parse_layers
+    from symnet.numeric.train import MODES, plot, train
     modes = MODES if args.mode == "both" else [args.mode]
     try:
         layers = parse_layers(args.layers) if args.layers else None
@@ -216,7 +216,7 @@ def _train(args) -> int:
 
 
 def _report(args) -> int:
-    from .report import LANGS, REPO_REPORTS, ReportError, report
+    from symnet.report.build import LANGS, REPO_REPORTS, ReportError, report
     langs = tuple(LANGS) if args.lang == "all" else (args.lang,)
     if args.lang != "all" and args.lang not in LANGS:
         raise UsageError(f"unknown language {args.lang!r}; known: en, zh, all")
@@ -253,9 +253,9 @@ def _is_document(arg: str) -> bool:
 
 def _check_document(args) -> int:
     """Every equation of each document; one line per equation (or --json / --junit)."""
-    from .check_document import check_document, junit, summary
-    from .document import DocumentError, read_document
-    from .network import parse_layers
+    from symnet.checker.documents import check_document, junit, summary
+    from symnet.checker.document import DocumentError, read_document
+    from symnet.core.layers import parse_layers
     try:
         layers = parse_layers(args.layers) if args.layers is not None else None
         documents = [(name, *read_document(name)) for name in args.formula]
@@ -305,23 +305,17 @@ def _check(args) -> int:
     if args.junit or args.strict:
         raise UsageError("--junit and --strict go with a document (FILE.md, FILE.tex or -)")
     args.formula = args.formula[0]
-    import signal
-    from .check import MeaningError, ParseError, check, default_layers
-    from .network import parse_layers
+    from symnet.checker.notations import MeaningError, ParseError, check, default_layers
+    from symnet.core.layers import parse_layers
+    from symnet.core.limits import TimeLimitExceeded, time_limit
     try:
         layers = parse_layers(args.layers) if args.layers is not None \
             else default_layers(args.formula)
-
-        def too_long(signum, frame):
-            raise MeaningError(f"checking took longer than {CHECK_SECONDS} s; simplify the "
-                               "formula", 0)
-        old = signal.signal(signal.SIGALRM, too_long)
-        signal.alarm(CHECK_SECONDS)
-        try:
+        with time_limit(CHECK_SECONDS):
             result = check(args.formula, layers)
-        finally:
-            signal.alarm(0)
-            signal.signal(signal.SIGALRM, old)
+    except TimeLimitExceeded:
+        raise UsageError(f"not checked: time limit: checking took longer than {CHECK_SECONDS} "
+                         "s (simplify the formula, or check it at smaller --layers)") from None
     except (ParseError, MeaningError, ValueError) as exc:
         raise UsageError(f"cannot check the formula: {exc}") from None
     except RecursionError:
@@ -362,7 +356,7 @@ def main(argv=None) -> int:
         if args.command == "check":
             return _check(args)
         if args.command == "bench":
-            from .bench import run_bench
+            from symnet.bench.run import run_bench
             return run_bench(args.what, quick=args.quick)
         _parser().print_help()
         return 2

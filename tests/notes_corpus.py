@@ -193,8 +193,8 @@ NOTES_ERRORS = [
 
 if __name__ == "__main__":       # print the verdicts of a notes file, to review by hand
     import sys
-    from symnet.check_document import check_document
-    from symnet.document import read_document
+    from symnet.checker.documents import check_document
+    from symnet.checker.document import read_document
     text, kind = read_document(sys.argv[1])
     for v in check_document(text, kind):
         print(v.line, v.status, v.detail[:100], "|", v.equation[:80])

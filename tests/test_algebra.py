@@ -2,7 +2,7 @@
 import sympy as sp
 from sympy import IndexedBase, KroneckerDelta, Sum
 
-from symnet.algebra import collapse_kronecker, is_zero, normal_form, peel_zero
+from symnet.prove.algebra import collapse_kronecker, is_zero, normal_form, peel_zero
 
 h, p, j = sp.symbols("h p j", integer=True)
 q, l = sp.symbols("q l", integer=True, positive=True)

@@ -6,8 +6,8 @@ from sympy import IndexedBase, Rational, Sum
 from derivations import catalog
 from derivations.accumulated import dEk
 from derivations.perceptron import GATES, INPUTS, XOR, farkas_certificate, perceptron_train, unit
-from symnet.indexed import index, size
-from symnet.registry import sigmoid
+from symnet.prove.model import index, size
+from symnet.core.registry import sigmoid
 
 CLAIMS = {c.id: c for c in catalog()}
 

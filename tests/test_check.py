@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from check_corpus import CORPUS
-from symnet.check import MeaningError, ParseError, check, default_layers
-from symnet.network import parse_layers
+from symnet.checker.notations import MeaningError, ParseError, check, default_layers
+from symnet.core.layers import parse_layers
 from symnet.cli import main
-from symnet.latex_parse import MAX_LENGTH, parse
+from symnet.checker.parse import MAX_LENGTH, parse
 
 
 def test_corpus_is_large_enough_and_covers_every_diagnosis():
@@ -126,7 +126,8 @@ def test_fuzz_no_traceback_no_hang(text, layers):
 
 def test_claim_latex_is_checked_by_verify():
     from derivations import standard_bp
-    from symnet.claims import Chain, run_claims
+    from symnet.core.claims import Chain
+    from symnet.verify import run_claims
     good = Chain("t-good", "5.11", "", "", "", build=standard_bp.eq5_11,
                  latex=r"\Delta w_{hj} = \eta g_j b_h")
     bad = Chain("t-bad", "5.11", "", "", "", build=standard_bp.eq5_11,
@@ -140,7 +141,7 @@ def test_claim_latex_is_checked_by_verify():
 def test_matrix_equality_needs_every_entry():
     """Two matrices that agree in all but one entry are different (all, not any)."""
     import sympy as sp
-    from symnet.check_matrix import _same
+    from symnet.checker.matrix import _same
     x = sp.Symbol("x")
     assert _same(sp.Matrix([x, 2 * x]), sp.Matrix([x, x + x]))
     assert not _same(sp.Matrix([x, 2 * x]), sp.Matrix([x, 3 * x]))
@@ -195,7 +196,7 @@ def test_mutated_correct_statements_get_the_right_verdict(case):
 
 def test_matrix_diagnoses_name_the_side_the_entry_and_the_constant():
     import sympy as sp
-    from symnet.check_equality import constant_ratio, diagnose
+    from symnet.checker.equality import constant_ratio, diagnose
     x, y = sp.symbols("x y")
     vec = sp.Matrix([x, y, x + y])
     assert "the left side is only its entry 2" in diagnose(y, vec)[0]
@@ -222,8 +223,8 @@ def test_matrix_missing_factor_at_every_layer(text, expected):
 
 def test_matrix_diagnoses_of_shapes_tildes_and_layers():
     import sympy as sp
-    from symnet.check_equality import diagnose
-    from symnet.check_matrix import MatrixNotation
+    from symnet.checker.equality import diagnose
+    from symnet.checker.matrix import MatrixNotation
     x, y, z = sp.symbols("x y z")
     col, row = sp.Matrix([x, y, z]), sp.Matrix([[x, y, z]])
     assert diagnose(col, row) == ["a matrix is transposed: the right side is the transpose "

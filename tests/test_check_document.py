@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from notes_corpus import NOTES, NOTES_ERRORS
-from symnet.check_document import check_document, check_equation
+from symnet.checker.documents import check_document, check_equation
 from symnet.cli import main
-from symnet.document import Equation, document_equations, equations
+from symnet.checker.document import Equation, document_equations, equations
 
 BP_LINES = range(140, 462)        # section 5.3 of the notes, multi-layer BP included
 
@@ -176,3 +176,35 @@ def test_cli_several_documents(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{one}:1: holds" in out and f"{two}:1: refuted" in out
     assert main(["check", one, "g_j = 1"]) == 2
+
+
+def _slow_check_that_swallows_errors(text, layers=None, diagnose_steps=True):
+    """A check whose prover catches every Exception (as the real one does around an
+    expression it cannot handle) and then answers "refuted": a time limit that were an
+    Exception would be swallowed here and come out as a verdict."""
+    from symnet.checker.result import CheckResult, Step
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            sum(range(10000))
+        except Exception:
+            break
+    return CheckResult(False, [Step("a", "b", False)], "test", "none")
+
+
+def test_a_time_limit_is_not_checked_never_refuted(monkeypatch):
+    import symnet.checker.documents as documents
+    monkeypatch.setattr(documents, "SECONDS_PER_EQUATION", 1)
+    monkeypatch.setattr(documents, "check", _slow_check_that_swallows_errors)
+    verdict = check_equation(Equation(1, "g_j = b_h", "g_j = b_h"))
+    assert verdict.status == "not checked" and "time limit" in verdict.detail
+
+
+def test_cli_time_limit_exits_2_not_refuted(monkeypatch, capsys):
+    import symnet.checker.notations as notations
+    import symnet.cli as cli
+    monkeypatch.setattr(cli, "CHECK_SECONDS", 1)
+    monkeypatch.setattr(notations, "check", _slow_check_that_swallows_errors)
+    assert main(["check", "g_j = b_h"]) == 2
+    err = capsys.readouterr().err
+    assert "not checked: time limit" in err and err.count("\n") == 1

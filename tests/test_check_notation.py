@@ -2,7 +2,7 @@
 refuted), and never changes the verdict of the plain form it stands for."""
 import pytest
 
-from symnet.check import check
+from symnet.checker.notations import check
 
 M = [3, 4, 4, 3]
 

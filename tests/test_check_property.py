@@ -10,7 +10,7 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from symnet.check import MeaningError, ParseError, check
+from symnet.checker.notations import MeaningError, ParseError, check
 
 M = (3, 4, 4, 3)
 

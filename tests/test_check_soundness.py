@@ -2,7 +2,7 @@
 formula never "holds", and the correct ones listed are never "refuted"."""
 import pytest
 
-from symnet.check import MeaningError, ParseError, check, default_layers
+from symnet.checker.notations import MeaningError, ParseError, check, default_layers
 
 M = [3, 4, 4, 3]
 

@@ -5,8 +5,9 @@ from sympy import Sum
 
 from derivations import catalog
 from derivations import multilayer_bp, standard_bp
-from symnet.claims import Chain, run_claims
-from symnet.indexed import index
+from symnet.core.claims import Chain
+from symnet.verify import run_claims
+from symnet.prove.model import index
 
 CLAIMS = {c.id: c for c in catalog()}
 REQUIRED = ["eq5.8", "eq5.9", "eq5.10", "eq5.11", "eq5.12", "eq5.13", "eq5.14", "eq5.15",
@@ -48,7 +49,7 @@ def _variants():
     lp = multilayer_bp.pair()
     r, k, lj = lp.r, lp.i, lp.j
     x = sp.Symbol("x", real=True)
-    from symnet.registry import sigmoid
+    from symnet.core.registry import sigmoid
     return [
         ("eq5.8", "index transposed", lambda: b[j]),
         ("eq5.8", "weight instead of unit", lambda: sl.w[h, j]),
@@ -110,8 +111,8 @@ def test_correct_closed_forms_are_accepted():
 
 
 def _chain(*terms):
-    from symnet.claims import Derivation
-    from symnet.indexed import ExpressionModel
+    from symnet.core.claims import Derivation
+    from symnet.prove.model import ExpressionModel
     return Chain("t-chain", "", "t", "t", "test", build=lambda: Derivation(ExpressionModel(), terms))
 
 

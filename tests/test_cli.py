@@ -42,7 +42,7 @@ def test_junit_written(tmp_path, capsys):
 
 def test_failing_claim_exits_1(monkeypatch, capsys):
     from derivations import standard_bp
-    from symnet.claims import Chain, Derivation
+    from symnet.core.claims import Chain, Derivation
 
     def wrong():
         m = standard_bp.model()

@@ -7,8 +7,8 @@ import mpmath
 import pytest
 import sympy as sp
 
-from symnet.entrywise import check_entrywise
-from symnet.naive import naive_check
+from symnet.prove.entrywise import check_entrywise
+from symnet.bench.naive import naive_check
 
 ACTS = ["sigmoid", "tanh", "relu", "identity", "softplus"]
 

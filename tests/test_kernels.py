@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from symnet.codegen import generate
-from symnet.generated import EXAMPLES
-from symnet.kernels import A, Y, Z, derive_forms, kernels
-from symnet.registry import ACTIVATIONS, LOSSES, output_delta_closed
+from symnet.numeric.codegen import generate
+from symnet.numeric.generated import EXAMPLES
+from symnet.numeric.kernels import A, Y, Z, derive_forms, kernels
+from symnet.core.registry import ACTIVATIONS, LOSSES, output_delta_closed
 
 PAIRS = [(a, "squared") for a in ACTIVATIONS] + [("sigmoid", "cross-entropy")]
-GENERATED = Path(__file__).resolve().parents[1] / "symnet" / "generated"
+GENERATED = Path(__file__).resolve().parents[1] / "symnet" / "numeric" / "generated"
 
 
 def load(text, tmp_path, name="kernel"):
@@ -244,12 +244,12 @@ def test_committed_example_kernels_are_current(name):
         diff = "".join(difflib.unified_diff(committed.splitlines(True), fresh.splitlines(True),
                                             f"committed/{name}", f"regenerated/{name}"))
         sizes = ",".join(map(str, EXAMPLES[name]))
-        pytest.fail(f"symnet/generated/{name} is stale; run `symnet codegen --layers {sizes} "
-                    f"-o symnet/generated/{name}`\n{diff}")
+        pytest.fail(f"symnet/numeric/generated/{name} is stale; run `symnet codegen --layers {sizes} "
+                    f"-o symnet/numeric/generated/{name}`\n{diff}")
 
 
 def test_committed_xor_kernel_is_importable_and_trains():
-    from symnet.generated import kernel_xor
+    from symnet.numeric.generated import kernel_xor
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     Y_ = np.array([[0], [1], [1], [0]], float)
     params = kernel_xor.init_params(0)

@@ -6,9 +6,9 @@ import pytest
 import sympy as sp
 
 from derivations.multilayer_bp import example_3443
-from symnet.entrywise import check_entrywise, exactly_equal
-from symnet.nested import check_nested, nested_gradients, nested_network, unit_symbols
-from symnet.network import Network
+from symnet.prove.entrywise import check_entrywise, exactly_equal
+from symnet.prove.nested import check_nested, nested_gradients, nested_network, unit_symbols
+from symnet.core.layers import Network
 
 SIZES = [[2, 1], [2, 2, 1], [3, 2, 2], [2, 3, 2, 2, 1], [3, 4, 4, 3], [8, 8, 8, 4]]
 
@@ -86,7 +86,7 @@ def test_routes_agree_for_every_activation_and_loss(activation, loss):
 
 def test_cross_check_notices_a_wrong_local_partial(monkeypatch):
     """The cross-check can fail: a local partial with the wrong sign makes the routes differ."""
-    import symnet.entrywise as entrywise
+    import symnet.prove.entrywise as entrywise
     original = entrywise._partial
     monkeypatch.setattr(entrywise, "_partial", lambda index, var: -original(index, var)
                         if str(var).startswith("theta") else original(index, var))

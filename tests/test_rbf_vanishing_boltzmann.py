@@ -9,9 +9,9 @@ from sympy import IndexedBase, Rational, Sum
 from derivations import boltzmann, catalog, multilayer_bp, rbf
 from derivations.boltzmann import (BM, check_conditional, check_energy, check_factorises,
                                    check_likelihood, identical, matrix_energy)
-from symnet.indexed import index
-from symnet.registry import ACTIVATIONS, sigmoid
-from symnet.vanishing import backprop, gradient_sizes, init_params
+from symnet.prove.model import index
+from symnet.core.registry import ACTIVATIONS, sigmoid
+from symnet.numeric.gradient_sizes import backprop, gradient_sizes, init_params
 
 CLAIMS = {c.id: c for c in catalog()}
 ISSUE5_IDS = ["eq5.2-perceptron", "fig5.3-and", "fig5.3-or", "fig5.3-not", "fig5.4-separability",

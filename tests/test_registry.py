@@ -6,8 +6,8 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 from derivations.activations import CLAIMS
-from symnet.claims import run_claims
-from symnet.registry import ACTIVATIONS, relu, sigmoid, tanh
+from symnet.verify import run_claims
+from symnet.core.registry import ACTIVATIONS, relu, sigmoid, tanh
 
 BY_ID = {c.id: c for c in CLAIMS}
 
@@ -43,7 +43,7 @@ def test_relu_closed_form_at_zero_other_than_0_is_rejected(monkeypatch):
     wrong = type(row)(row.name, row.function, lambda a, z: sp.Heaviside(z, 1), row.latex)
     monkeypatch.setitem(ACTIVATIONS, "relu", wrong)
     x = sp.Symbol("x", real=True)
-    from symnet.indexed import ExpressionModel
+    from symnet.prove.model import ExpressionModel
     assert not ExpressionModel().equal(sp.diff(relu(x), x), wrong.fprime_closed(relu(x), x))[0]
 
 
@@ -96,7 +96,7 @@ def test_definitions_match_an_independent_oracle(name):
 
 
 def test_output_deltas_and_lookups():
-    from symnet.registry import LOSSES, activation, loss, output_delta_closed
+    from symnet.core.registry import LOSSES, activation, loss, output_delta_closed
     a, y, z = sp.symbols("a y z")
     sig, th = ACTIVATIONS["sigmoid"], ACTIVATIONS["tanh"]
     ce, sq = LOSSES["cross-entropy"], LOSSES["squared"]

@@ -10,10 +10,10 @@ import sympy as sp
 
 import derivations
 from derivations import catalog, standard_bp
-from symnet.claims import Chain
+from symnet.core.claims import Chain
 from symnet.cli import main
-from symnet.latex import latex, matrix_form
-from symnet.report import LANGS, REPO_REPORTS, build, tex_log_excerpt
+from symnet.report.printer import latex, matrix_form
+from symnet.report.build import LANGS, REPO_REPORTS, build, tex_log_excerpt
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -111,7 +111,7 @@ def test_log_excerpt_keeps_the_error_lines():
                     reason="TeX (latexmk) or poppler-utils (pdftotext) not installed")
 @pytest.mark.parametrize("lang", sorted(LANGS))
 def test_pdf_builds_and_reads_back(tmp_path, lang):
-    from symnet.report import report
+    from symnet.report.build import report
     assert report(tmp_path, (lang,), pdf=True, log=lambda line: None) == 0
     pdf = tmp_path / LANGS[lang][0].replace(".tex", ".pdf")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,

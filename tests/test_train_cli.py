@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from symnet.cli import main
-from symnet.train import load_watermelon3, train
+from symnet.numeric.train import load_watermelon3, train
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import sympy as sp
 
-from .codegen import generate, operation_counts
-from .kernels import derive_forms
+from symnet.numeric.codegen import generate, operation_counts
+from symnet.numeric.kernels import derive_forms
 
 
 def load_module(text: str, name: str = "symnet_bench_kernel"):
@@ -63,7 +63,7 @@ def torch_autograd(torch):
 def naive_lambdify(sizes):
     """One scalar function per gradient entry, lambdified from SymPy's diff of the fully
     nested E_k (one example)."""
-    from .nested import nested_network
+    from symnet.prove.nested import nested_network
     net, a, _ = nested_network(sizes)
     n = net.n
     E = sp.Add(*(sp.Rational(1, 2) * (a[n][j] - net.y[j]) ** 2 for j in range(1, net.s(n) + 1)))

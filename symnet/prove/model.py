@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Optional
 import sympy as sp
 from sympy import Indexed, IndexedBase, Sum
 
-from .algebra import collapse_kronecker, is_zero, peel_zero
+from symnet.prove.algebra import collapse_kronecker, is_zero, peel_zero
 
 Rule = Callable[..., Optional[sp.Expr]]
 
@@ -93,7 +93,7 @@ class ExpressionModel(Model):
         super().__init__({})
 
     def unfold(self, expr, only=None, limit=20):
-        from .registry import _Activation
+        from symnet.core.registry import _Activation
         expr = expr.replace(lambda e: isinstance(e, _Activation),
                             lambda e: type(e).definition(e.args[0]))
         return expr.replace(lambda e: isinstance(e, sp.Heaviside), _heaviside_piecewise)

@@ -41,7 +41,7 @@ def separability_figure(out) -> None:
 
 def vanishing_figure(out) -> None:
     """Gradient size per weight matrix of a 10-layer, width-32 network: sigmoid vs ReLU."""
-    from symnet.vanishing import gradient_sizes
+    from symnet.numeric.gradient_sizes import gradient_sizes
     fig, ax = plt.subplots(figsize=(6, 3))
     for act, style in (("sigmoid", "o-"), ("relu", "s-")):
         g = gradient_sizes(depth=10, width=32, activation=act)

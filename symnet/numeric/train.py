@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from .kernels import kernels
+from symnet.numeric.kernels import kernels
 
 DATASETS = ("xor", "watermelon3")
 MODES = ("standard", "accumulated")
@@ -26,7 +26,7 @@ CONTINUOUS = ("density", "sugar")
 def load_watermelon3():
     """(X, y, feature names): the six categorical attributes one-hot encoded (values in
     order of first appearance), density and sugar as they are; y = 1 for a good melon."""
-    text = resources.files("symnet").joinpath("data/watermelon3.csv").read_text("utf-8")
+    text = resources.files("symnet.numeric").joinpath("data/watermelon3.csv").read_text("utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     names, columns = [], []
     for attr in CATEGORICAL:
@@ -118,7 +118,7 @@ def plot(runs, path: str, title: str) -> None:
         raise ValueError("--plot needs matplotlib: pip install 'symnet[plot]'") from None
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from .outputs import write_atomic
+    from symnet.core.files import write_atomic
 
     fig, ax = plt.subplots(figsize=(6, 3.6))
     for run in runs:

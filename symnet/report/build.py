@@ -21,13 +21,14 @@ from pathlib import Path
 
 import sympy as sp
 
-from . import __version__
-from .claims import Chain, Result, run_claims_parallel, select
-from .latex import MatrixFormError, latex, matrix_form
-from .outputs import template_environment, write_atomic
-from .report_text import TEXT
+from symnet import __version__
+from symnet.core.claims import Chain, Result
+from symnet.verify import run_claims_parallel, select
+from symnet.report.printer import MatrixFormError, latex, matrix_form
+from symnet.core.files import template_environment, write_atomic
+from symnet.report.text import TEXT
 
-REPO_REPORTS = Path(__file__).resolve().parents[1] / "reports"
+REPO_REPORTS = Path(__file__).resolve().parents[2] / "reports"
 TEMPLATES = REPO_REPORTS / "templates"
 LANGS = {"en": ("chapter5.tex", "pdf"), "zh": ("chapter5-zh.tex", "xelatex")}
 TEX_PACKAGES = ("texlive-latex-recommended texlive-latex-extra latexmk texlive-xetex "
@@ -157,7 +158,7 @@ def _figures(out_dir: Path) -> dict:
     except ImportError:
         return {}
     matplotlib.use("Agg")
-    from .report_figures import separability_figure, vanishing_figure
+    from symnet.report.figures import separability_figure, vanishing_figure
     made = {}
     for name, draw in (("separability", separability_figure), ("vanishing", vanishing_figure)):
         buf = io.BytesIO()
@@ -193,9 +194,9 @@ def _tables():
 
 
 def _appendix():
-    from .entrywise import check_entrywise
+    from symnet.prove.entrywise import check_entrywise
     r = check_entrywise([3, 4, 4, 3])
-    from .vanishing import gradient_sizes
+    from symnet.numeric.gradient_sizes import gradient_sizes
     sig = gradient_sizes(depth=10, width=32, activation="sigmoid")
     rel = gradient_sizes(depth=10, width=32, activation="relu")
     return dict(entries=r.gradient_entries, deltas=r.delta_entries, ok=r.ok,

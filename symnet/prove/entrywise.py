@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from .network import Network
-from .registry import activation as get_activation, loss as get_loss, output_delta_closed
+from symnet.core.layers import Network
+from symnet.core.registry import activation as get_activation, loss as get_loss, output_delta_closed
 
 
 #: what ``check_entrywise`` does, in the words its output uses

@@ -2,8 +2,8 @@
 and fails with a diff when they are stale):
 
 - ``kernel_3443``: the notes' 3-4-4-3 network, sigmoid, squared error;
-  ``symnet codegen --layers 3,4,4,3 -o symnet/generated/kernel_3443.py``
+  ``symnet codegen --layers 3,4,4,3 -o symnet/numeric/generated/kernel_3443.py``
 - ``kernel_xor``: the 2-2-1 XOR network of figure 5.5, sigmoid, squared error;
-  ``symnet codegen --layers 2,2,1 -o symnet/generated/kernel_xor.py``
+  ``symnet codegen --layers 2,2,1 -o symnet/numeric/generated/kernel_xor.py``
 """
 EXAMPLES = {"kernel_3443.py": [3, 4, 4, 3], "kernel_xor.py": [2, 2, 1]}

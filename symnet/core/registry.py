@@ -150,6 +150,9 @@ class Loss:
     term: Callable[[sp.Expr, sp.Expr], sp.Expr]
     dE_da_closed: Callable[[sp.Expr, sp.Expr], sp.Expr]
     latex: str
+    #: term(sigmoid(z), y) written in the output's input z, free of ln 0 for large |z|
+    #: (claim kernel-stable-cross-entropy proves the two equal); None: use ``term``
+    logit_term: Callable[[sp.Expr, sp.Expr], sp.Expr] = None
 
 
 def np_sigmoid(z):
@@ -182,7 +185,8 @@ LOSSES: dict[str, Loss] = {
              r"E_k=\frac12\sum_j(\hat y_j-y_j)^2"),
         Loss("cross-entropy", lambda a, y: -(y * sp.log(a) + (1 - y) * sp.log(1 - a)),
              lambda a, y: (a - y) / (a * (1 - a)),
-             r"E_k=-\sum_j\left(y_j\ln\hat y_j+(1-y_j)\ln(1-\hat y_j)\right)"),
+             r"E_k=-\sum_j\left(y_j\ln\hat y_j+(1-y_j)\ln(1-\hat y_j)\right)",
+             logit_term=lambda z, y: softplus(z) - y * z),
     )
 }
 

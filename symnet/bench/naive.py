@@ -11,8 +11,8 @@ import time
 
 import sympy as sp
 
-from .nested import closed_deltas, nested_network
-from .registry import activation as get_activation, loss as get_loss
+from symnet.prove.nested import closed_deltas, nested_network
+from symnet.core.registry import activation as get_activation, loss as get_loss
 
 
 def naive_check(sizes, activation="sigmoid", loss="squared", budget=None, seed=0):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import sympy as sp
 from sympy import IndexedBase, Sum
 
-from .indexed import Model, index, size
-from .registry import f as generic_f
+from symnet.prove.model import Model, index, size
+from symnet.core.registry import f as generic_f
 
 
 class PhiPrime(sp.Function):

@@ -22,11 +22,11 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from .multilayer import OutputLayer
-from .network import validate_sizes
-from .registry import activation as lookup_activation
-from .registry import loss as lookup_loss
-from .registry import ACTIVATIONS, softplus
+from symnet.prove.multilayer import OutputLayer
+from symnet.core.layers import validate_sizes
+from symnet.core.registry import activation as lookup_activation
+from symnet.core.registry import loss as lookup_loss
+from symnet.core.registry import ACTIVATIONS
 
 A, Z, Y = sp.symbols("A Z Y", real=True)
 
@@ -61,12 +61,6 @@ def _in_outputs(expr, f_of_z):
     return simpler
 
 
-def stable_cross_entropy(z, y):
-    """-(y ln sigmoid(z) + (1 - y) ln(1 - sigmoid(z))) = softplus(z) - y z  (claim
-    kernel-stable-cross-entropy): no logarithm of 0 for large |z|."""
-    return softplus(z) - y * z
-
-
 @lru_cache(maxsize=None)
 def derive_forms(activation: str = "sigmoid", loss: str = "squared") -> ElementwiseForms:
     """The elementwise pieces for one activation/loss pair, each derived by SymPy."""
@@ -82,10 +76,7 @@ def derive_forms(activation: str = "sigmoid", loss: str = "squared") -> Elementw
     derived = out.D(out.E_at("z"), out.z[j])                  # SymPy's dE_k/dz^(n)_j
     f_z = act.function(out.z[j])
     delta = _in_outputs(derived, f_z).xreplace({out.z[j]: Z, out.y[j]: Y})
-    if los.name == "cross-entropy":
-        term = stable_cross_entropy(Z, Y)
-    else:
-        term = los.term(A, Y)
+    term = los.logit_term(Z, Y) if los.logit_term is not None else los.term(A, Y)
     return ElementwiseForms(act.name, los.name, act.function(Z), fprime, delta, term)
 
 

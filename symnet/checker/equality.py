@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .entrywise import exactly_equal
+from symnet.prove.entrywise import exactly_equal
 
 __all__ = ["same", "diagnose", "shape"]
 

@@ -7,16 +7,15 @@ guessed: an equation the notation table cannot give one meaning is "not checked"
 """
 from __future__ import annotations
 
-import signal
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sympy as sp
 
-from .check import MeaningError, ParseError, check, default_layers
-from .document import Equation, document_equations
-from .latex_parse import Node, parse
+from symnet.checker.notations import MeaningError, ParseError, check, default_layers
+from symnet.core.limits import TimeLimitExceeded, time_limit
+from symnet.checker.document import Equation, document_equations
+from symnet.checker.parse import Node, parse
 
 HOLDS, REFUTED, NOT_CHECKED = "holds", "refuted", "not checked"
 SECONDS_PER_EQUATION = 30
@@ -41,31 +40,6 @@ class Verdict:
         """``FILE:LINE: holds | refuted: diagnosis | not checked: reason``."""
         tail = f": {self.detail}" if self.detail and self.status != HOLDS else ""
         return f"{name}:{self.line}: {self.status}{tail}"
-
-
-class _TimeUp(Exception):
-    pass
-
-
-@contextmanager
-def _time_limit(seconds: int):
-    """Bound one equation's checking time (main thread, where SIGALRM exists)."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-    def time_up(signum, frame):
-        raise _TimeUp()
-    try:
-        old = signal.signal(signal.SIGALRM, time_up)
-    except ValueError:           # not the main thread: no alarm
-        yield
-        return
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 # --- f of a number: only with the document's own word on what f is -----------------------
@@ -167,13 +141,14 @@ def _check_equation(eq: Equation, layers) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
     try:
-        with _time_limit(SECONDS_PER_EQUATION):
+        with time_limit(SECONDS_PER_EQUATION):
             use = layers if layers is not None else default_layers(eq.text)
             result = check(eq.text, use)
     except (ParseError, MeaningError) as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
-    except _TimeUp:
-        return Verdict(0, "", NOT_CHECKED, f"checking took longer than {SECONDS_PER_EQUATION} s")
+    except TimeLimitExceeded:
+        return Verdict(0, "", NOT_CHECKED, f"time limit: checking took longer than "
+                       f"{SECONDS_PER_EQUATION} s")
     except RecursionError:
         return Verdict(0, "", NOT_CHECKED, "nested too deeply")
     except ValueError as exc:

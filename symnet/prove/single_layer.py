@@ -12,11 +12,13 @@ yhat_j^k, y_j^k is implicit (one example).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 from sympy import IndexedBase, Rational, Sum
 
-from .indexed import Model, index, size
-from .registry import sigmoid
+from symnet.prove.model import Model, index, size
+from symnet.core.registry import sigmoid
 
 
 class SingleLayer(Model):
@@ -59,3 +61,10 @@ class SingleLayer(Model):
         upto = self.LEVELS.index(name)
         bases = [getattr(self, n) for n in self.LEVELS[:upto]]
         return self.unfold(self.E, only=bases) if bases else self.E
+
+
+@lru_cache(maxsize=None)
+def notes_model() -> SingleLayer:
+    """The one shared figure-5.7 network with the book's sigmoid f (the claims of section
+    5.3 and ``symnet check``'s single-hidden-layer notation both read it)."""
+    return SingleLayer(sigmoid)

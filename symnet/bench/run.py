@@ -8,7 +8,7 @@ import time
 
 import sympy as sp
 
-from . import __version__
+from symnet import __version__
 
 
 def _peak_mib() -> float:
@@ -18,9 +18,9 @@ def _peak_mib() -> float:
 def bench_verify(quick: bool = False) -> int:
     """Catalog time; ours against the naive nested-diff route; entries per second."""
     from derivations import catalog
-    from .claims import run_claims
-    from .entrywise import check_entrywise
-    from .naive import naive_check
+    from symnet.verify import run_claims
+    from symnet.prove.entrywise import check_entrywise
+    from symnet.bench.naive import naive_check
 
     print(f"symnet {__version__} bench verify -- Python {platform.python_version()}, "
           f"SymPy {sp.__version__}, {platform.machine()}")
@@ -58,7 +58,7 @@ def bench_report(quick: bool = False) -> int:
     """Time to write both .tex files (one catalog run), then each PDF (latexmk)."""
     import tempfile
     from pathlib import Path
-    from .report import LANGS, ReportError, build_pdf, report
+    from symnet.report.build import LANGS, ReportError, build_pdf, report
     with tempfile.TemporaryDirectory(prefix="symnet-bench-report-") as folder:
         start = time.perf_counter()
         report(folder, log=lambda line: None)
@@ -82,6 +82,6 @@ def run_bench(what: str, quick: bool = False) -> int:
     if what == "report":
         return bench_report(quick)
     if what == "kernels":
-        from .bench_kernels import bench_kernels
+        from symnet.bench.kernels import bench_kernels
         return bench_kernels(quick)
     raise ValueError(what)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .kernels import kernels
+from symnet.numeric.kernels import kernels
 
 
 @dataclass

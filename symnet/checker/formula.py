@@ -11,51 +11,15 @@ exact rational values) and a diagnosis from the wrong variants that would make i
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from typing import Optional
 
 import sympy as sp
 from sympy import Indexed, Rational, Sum
 
-from .indexed import index
-from .latex_parse import Node, ParseError, parse
+from symnet.prove.model import index
+from symnet.checker.parse import Node
+from symnet.checker.result import CheckResult, MeaningError, Step
 
-__all__ = ["check", "CheckResult", "ParseError", "MeaningError"]
-
-
-class MeaningError(ValueError):
-    """The formula parses but names something the notation does not have (or misuses
-    it); position and explanation."""
-
-    def __init__(self, message: str, position: int = 0):
-        super().__init__(f"at character {position + 1}: {message}")
-        self.position = position
-
-
-@dataclass
-class Step:
-    """One "=" of the chain."""
-
-    left: str
-    right: str
-    holds: bool
-    diagnosis: list = field(default_factory=list)
-    counterexample: Optional[dict] = None
-
-
-@dataclass
-class CheckResult:
-    holds: bool
-    steps: list
-    notation: str
-    sizes: str
-
-    def as_json(self) -> dict:
-        return {"verdict": "holds" if self.holds else "refuted", "notation": self.notation,
-                "sizes": self.sizes,
-                "steps": [{"left": s.left, "right": s.right, "holds": s.holds,
-                           "diagnosis": s.diagnosis, "counterexample": s.counterexample}
-                          for s in self.steps]}
+__all__ = ["check_single_layer", "SingleLayerNotation", "diagnose", "counterexample"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -95,8 +59,8 @@ class SingleLayerNotation:
     name = "single hidden layer (symbolic d, q, l)"
 
     def __init__(self):
-        from derivations.standard_bp import model
-        self.m = model()
+        from symnet.prove.single_layer import notes_model
+        self.m = notes_model()
         m = self.m
         self.index = {"i": m.i, "h": m.h, "j": m.j}
         self.size = {"d": m.d, "q": m.q, "l": m.l}
@@ -536,62 +500,10 @@ def _differing_values(notation, left, right, seeds=(0, 1, 2)):
     return None
 
 
-NOTES_NETWORK = [3, 4, 4, 3]
-#: names that exist only in the matrix notation (the single-layer one has none of them)
-MATRIX_NAMES = frozenset({"Theta", "a", "z", "delta"})
-
-
-def uses_matrix_notation(tree: Node) -> bool:
-    """Decided from the parse tree, never from the text: an \\odot, a tilde, a vector
-    or matrix literal, a norm, or one of the matrix notation's own names (Theta, a, z,
-    delta)."""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if node.kind == "mul" and node.op == "odot":
-            return True
-        if node.kind == "accent" and node.op in ("tilde", "widetilde"):
-            return True
-        if node.kind == "name" and node.args and node.args[0] in MATRIX_NAMES:
-            return True
-        if node.kind in ("vector", "matrix", "norm"):
-            return True
-        stack.extend(a for a in node.args if isinstance(a, Node))
-    return False
-
-
-def default_layers(text: str):
-    """The notes' 3-4-4-3 network when the formula is in the matrix notation (then it is
-    checked at those sizes), else None (the single-layer notation, symbolic sizes)."""
-    return list(NOTES_NETWORK) if uses_matrix_notation(parse(text)) else None
-
-
-def _same_tree(a, b) -> bool:
-    """Structurally equal syntax trees (positions ignored)."""
-    if not isinstance(a, Node) or not isinstance(b, Node):
-        return a == b
-    return a.kind == b.kind and a.op == b.op and len(a.args) == len(b.args) and \
-        all(_same_tree(x, y) for x, y in zip(a.args, b.args))
-
-
-def _is_update(tree: Node) -> bool:
-    """X = X + \\Delta X (or X - ...): an assignment of the new value, not an equation."""
-    if len(tree.args) != 2 or tree.args[1].kind != "add":
-        return False
-    left, right = tree.args
-    return any(_same_tree(left, term) for term in right.args)
-
-
-def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
-    """Parse and check every "=" of ``text``.  ParseError / MeaningError on bad input.
-    ``diagnose_steps=False``: the verdict only (no diagnosis of a refuted step; its
-    counterexample is still found, since a refutation needs values that differ)."""
-    tree = parse(text)
-    if _is_update(tree):
-        raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
-    if layers is not None:
-        from .check_matrix import check_matrix
-        return check_matrix(text, layers, tree, diagnose_steps)
+def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
+    """Check every "=" of a parsed formula in the notation of section 5.3 (symbolic d, q,
+    l): each side's meaning from :class:`SingleLayerNotation`, each "=" proved by the
+    prover or refuted with exact values at which the sides differ."""
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     notation = SingleLayerNotation()

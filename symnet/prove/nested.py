@@ -26,9 +26,9 @@ import time
 
 import sympy as sp
 
-from .entrywise import EntrywiseReport, Mismatch, closed_gradient, exactly_equal
-from .network import Network
-from .registry import activation as get_activation, loss as get_loss, output_delta_closed
+from symnet.prove.entrywise import EntrywiseReport, Mismatch, closed_gradient, exactly_equal
+from symnet.core.layers import Network
+from symnet.core.registry import activation as get_activation, loss as get_loss, output_delta_closed
 
 
 def nested_network(sizes, activation="sigmoid"):

@@ -20,11 +20,11 @@ from itertools import product
 
 import sympy as sp
 
-from .check import CheckResult, MeaningError, Step
-from .check_equality import diagnose as _diagnose, same as _same, shape as _shape
-from .latex_parse import Node, parse
-from .nested import NetworkModel
-from .network import validate_sizes
+from symnet.checker.result import CheckResult, MeaningError, Step
+from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
+from symnet.checker.parse import Node, parse
+from symnet.prove.nested import NetworkModel
+from symnet.core.layers import validate_sizes
 
 
 #: bound on the instances (k and free index values) one formula is checked at

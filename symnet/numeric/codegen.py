@@ -13,10 +13,10 @@ import sympy as sp
 from sympy.printing.numpy import JaxPrinter, NumPyPrinter
 from sympy.printing.pytorch import TorchPrinter
 
-from . import __version__
-from .kernels import derive_forms
-from .network import validate_sizes
-from .outputs import template_environment, write_atomic
+from symnet import __version__
+from symnet.numeric.kernels import derive_forms
+from symnet.core.layers import validate_sizes
+from symnet.core.files import template_environment, write_atomic
 
 BACKENDS = ("numpy", "jax", "torch")
 TEMPLATES = Path(__file__).parent / "templates"

@@ -1,0 +1,72 @@
+"""Which notation a formula is written in, decided from its parse tree, and :func:`check`,
+which checks it there: the single-hidden-layer notation of section 5.3
+(:mod:`symnet.checker.formula`, symbolic d, q, l) or the matrix notation of the multilayer
+section (:mod:`symnet.checker.matrix`, at concrete layer sizes)."""
+from __future__ import annotations
+
+from symnet.checker.formula import check_single_layer
+from symnet.checker.matrix import check_matrix
+from symnet.checker.parse import Node, ParseError, parse
+from symnet.checker.result import CheckResult, MeaningError
+
+__all__ = ["check", "default_layers", "uses_matrix_notation", "CheckResult", "MeaningError",
+           "ParseError", "NOTES_NETWORK"]
+
+NOTES_NETWORK = [3, 4, 4, 3]
+#: names that exist only in the matrix notation (the single-layer one has none of them)
+MATRIX_NAMES = frozenset({"Theta", "a", "z", "delta"})
+
+
+def uses_matrix_notation(tree: Node) -> bool:
+    """Decided from the parse tree, never from the text: an \\odot, a tilde, a vector
+    or matrix literal, a norm, or one of the matrix notation's own names (Theta, a, z,
+    delta)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "mul" and node.op == "odot":
+            return True
+        if node.kind == "accent" and node.op in ("tilde", "widetilde"):
+            return True
+        if node.kind == "name" and node.args and node.args[0] in MATRIX_NAMES:
+            return True
+        if node.kind in ("vector", "matrix", "norm"):
+            return True
+        stack.extend(a for a in node.args if isinstance(a, Node))
+    return False
+
+
+def default_layers(text: str):
+    """The notes' 3-4-4-3 network when the formula is in the matrix notation (then it is
+    checked at those sizes), else None (the single-layer notation, symbolic sizes)."""
+    return list(NOTES_NETWORK) if uses_matrix_notation(parse(text)) else None
+
+
+def _same_tree(a, b) -> bool:
+    """Structurally equal syntax trees (positions ignored)."""
+    if not isinstance(a, Node) or not isinstance(b, Node):
+        return a == b
+    return a.kind == b.kind and a.op == b.op and len(a.args) == len(b.args) and \
+        all(_same_tree(x, y) for x, y in zip(a.args, b.args))
+
+
+def _is_update(tree: Node) -> bool:
+    """X = X + \\Delta X (or X - ...): an assignment of the new value, not an equation."""
+    if len(tree.args) != 2 or tree.args[1].kind != "add":
+        return False
+    left, right = tree.args
+    return any(_same_tree(left, term) for term in right.args)
+
+
+def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
+    """Parse and check every "=" of ``text``: in the matrix notation at ``layers`` (a list
+    of layer sizes) when given, else in the single-hidden-layer notation.  ParseError /
+    MeaningError on what cannot be read.  ``diagnose_steps=False``: the verdict only (a
+    refuted step still gets its counterexample, since a refutation needs values that
+    differ)."""
+    tree = parse(text)
+    if _is_update(tree):
+        raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
+    if layers is not None:
+        return check_matrix(text, layers, tree, diagnose_steps)
+    return check_single_layer(tree, diagnose_steps)

@@ -1,0 +1,126 @@
+"""Running the claim catalog: every claim proved (on several processes when asked), and
+each claim's own LaTeX, as the notes write it, read back by ``symnet check``.
+
+This module sits above ``symnet.core`` (the claims), ``symnet.checker`` (the reader of the
+notes' LaTeX) and ``derivations`` (the catalog): the claims know nothing of the checker.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable, Sequence
+
+from symnet.core.claims import Result
+
+
+def catalog():
+    """Every claim of the notes, in order (``derivations.catalog``)."""
+    from derivations import catalog as notes_catalog
+    return notes_catalog()
+
+
+def run_claim(claim) -> list[Result]:
+    """One claim's rows, with its ``<id>/latex`` row when it carries the notes' LaTeX; a
+    failing LaTeX row fails the claim's head row."""
+    rows = claim.run()
+    extra = notes_latex_row(claim) if getattr(claim, "latex", "") and hasattr(claim, "build") \
+        else []
+    if extra and extra[0].status != "proved" and rows[0].status == "proved":
+        rows[0].status = "failed"
+        rows[0].detail = "a step of the chain fails: " + extra[0].id
+    return rows[:1] + rows[1:] + extra
+
+
+def notes_latex_row(claim) -> list:
+    """The claim's own LaTeX (as the notes write it) parsed and checked by ``symnet
+    check``: a row ``<id>/latex``, or none when the claim has no LaTeX."""
+    if not claim.latex:
+        return []
+    from symnet.checker.notations import check, default_layers
+    start = time.perf_counter()
+    try:
+        result = check(claim.latex, default_layers(claim.latex))
+        ok = result.holds
+        detail = "" if ok else "; ".join(d for s in result.steps for d in s.diagnosis)
+        sizes = result.sizes
+    except ValueError as exc:
+        ok, detail, sizes = False, f"the notes' LaTeX does not parse: {exc}", ""
+    return [Result(f"{claim.id}/latex", claim.equation, "proved" if ok else "failed",
+                   "the notes' LaTeX parsed (symnet check) and proved", sizes,
+                   time.perf_counter() - start, detail)]
+
+
+def run_claims(claims, progress: Callable[[int, int, str], None] = None) -> list[Result]:
+    """Run each claim; an exception inside one becomes an ``error`` row, not a crash."""
+    results = []
+    for n, claim in enumerate(claims, 1):
+        if progress:
+            progress(n - 1, len(claims), claim.id)
+        start = time.perf_counter()
+        try:
+            results.extend(run_claim(claim))
+        except Exception as exc:   # a broken claim must not hide the others
+            results.append(Result(claim.id, claim.equation, "error", "", "",
+                                  time.perf_counter() - start, f"{type(exc).__name__}: {exc}"))
+    if progress:
+        progress(len(claims), len(claims), "")
+    return results
+
+
+_POOL: dict = {}
+
+
+def _run_one(index: int):
+    claim = _POOL["claims"][index]
+    rows = run_claims([claim])
+    extra = _POOL["extra"](claim, rows) if _POOL["extra"] else None
+    return rows, extra
+
+
+def run_claims_parallel(claims, workers: int = None,
+                        progress: Callable[[int, int, str], None] = None,
+                        extra: Callable = None, while_waiting: Callable[[], None] = None):
+    """run_claims on several processes (fork; the claims are independent), rows in the
+    catalog's order.  ``extra(claim, rows)`` runs in the worker after each claim (its
+    results come back as a second list); ``while_waiting()`` runs in this process while
+    the workers prove.  One process where fork is unavailable.
+
+    Returns (rows, extras)."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    claims = list(claims)
+    workers = workers or min(os.cpu_count() or 1, 8)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if while_waiting:
+            while_waiting()
+        rows = [run_claims([c]) for c in claims]
+        extras = [extra(c, r) if extra else None for c, r in zip(claims, rows)]
+        return [row for group in rows for row in group], extras
+    _POOL.update(claims=claims, extra=extra)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {pool.submit(_run_one, k): k for k in range(len(claims))}
+            if while_waiting:
+                while_waiting()
+            out = [None] * len(futures)
+            for done, future in enumerate(as_completed(futures), 1):
+                out[futures[future]] = future.result()
+                if progress:
+                    progress(done, len(futures), claims[futures[future]].id)
+    finally:
+        _POOL.clear()
+    return [row for rows, _ in out for row in rows], [e for _, e in out]
+
+
+def select(claims, patterns: Sequence[str]):
+    """Claims matching any glob pattern; ValueError naming a pattern that matches none."""
+    if not patterns:
+        return list(claims)
+    chosen = []
+    for pattern in patterns:
+        hits = [c for c in claims if c.matches(pattern)]
+        if not hits:
+            raise ValueError(f"--only {pattern!r} matches no claim; "
+                             "`symnet verify --list` shows the ids")
+        chosen.extend(c for c in hits if c.id not in {d.id for d in chosen})
+    return chosen
