@@ -9,7 +9,7 @@ from sympy import IndexedBase, Sum
 from symnet.core.claims import Chain, Derivation
 from symnet.prove.model import Model, index, size
 
-SECTION = "5.3 accumulated BP"
+SECTION = "accumulated"  # the report's section (symnet/report/text.py)
 
 
 class Ek(sp.Function):

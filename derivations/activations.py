@@ -13,7 +13,7 @@ from symnet.prove.model import ExpressionModel, Model, index, size
 from symnet.prove.multilayer import OutputLayer
 from symnet.core.registry import ACTIVATIONS, LOSSES, output_delta_closed, sigmoid
 
-SECTION = "activations and losses"
+SECTION = "multilayer"  # the report's section (symnet/report/text.py)
 
 
 def _derivative(act):
@@ -55,7 +55,8 @@ def softmax_cross_entropy():
     m.define(y, lambda i, ranges: c[i] / Sum(c[u], (u, 1, s_n)))
     E = -Sum(y[j] * sp.log(a[j]), (j, 1, s_n))
     derived = m.D(m.unfold(E, only=[a]), z[p])
-    return Derivation(m, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]])
+    return Derivation(m, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]],
+                      notation="output")
 
 
 def kernel_cross_entropy():

@@ -31,7 +31,7 @@ from symnet.core.claims import Chain, Check, Derivation, Outcome
 from symnet.prove.model import Model, index, size
 from symnet.core.registry import sigmoid
 
-SECTION = "5.5.6 Boltzmann machine"
+SECTION = "boltzmann"  # the report's section (symnet/report/text.py)
 BM_SIZES = range(1, 7)          # (5.20) as a polynomial identity
 ENUM_N = 3                      # (5.21) by enumeration of 2^n states
 RBM_SIZES = {"visible": (3, 2), "hidden": (2, 3)}   # (5.22), (5.23) by enumeration; d != q

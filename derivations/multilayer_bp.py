@@ -7,16 +7,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 import sympy as sp
-from sympy import Indexed, IndexedBase, Rational, Sum
+from sympy import HadamardProduct, Indexed, IndexedBase, MatrixSymbol, Rational, Sum
 
-from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.core.claims import Chain, Check, Derivation, Outcome, partial
 from symnet.prove.nested import check_nested
 from symnet.prove.model import Model, index
 from symnet.prove.multilayer import LayerPair, OutputLayer
 from symnet.core.registry import ACTIVATIONS
 from derivations.standard_bp import model as single_layer
+from symnet.core.notation import NOTES_NETWORK
+from symnet.prove.matrix_view import MatrixView, vector_function
 
-SECTION = "multi-hidden-layer BP"
+SECTION = "multilayer"  # the report's section (symnet/report/text.py)
 
 
 @lru_cache(maxsize=None)
@@ -26,12 +28,45 @@ def pair(f=None) -> LayerPair:
     return LayerPair() if f is None else LayerPair(f)
 
 
+def _pair_entries(m) -> dict:
+    """The matrix symbols of a layer pair as the model's entries (SymPy's rows and columns
+    are 0-based; Theta^(kl) is Theta~^(kl) without its threshold row 0)."""
+    return {"Theta": lambda r, c: m.Theta[r + 1, c + 1],
+            "Theta_tilde": lambda r, c: m.Theta[r, c + 1],
+            "a_tilde": lambda r, c: m.a_tilde[r], "a_k": lambda r, c: m.a_k[r + 1],
+            "z_k": lambda r, c: m.z_k[r + 1], "delta_l": lambda r, c: m.delta_l[r + 1]}
+
+
+def _recursion_matrix(m, act, back):
+    """(Theta^(kl) delta^(l)) ⊙ f'(z^(k)), with f' as the registry writes it: in the unit
+    outputs a^(k) (a ⊙ (1 - a), 1 - a ⊙ a), in the inputs z^(k), or 1 (no factor)."""
+    if act is None:
+        return HadamardProduct(back, vector_function(m.fprime, MatrixSymbol("z_k", m.s_k, 1)))
+    a, z = sp.Symbol("a"), sp.Symbol("z")
+    closed = act.fprime_closed(a, z)
+    if closed == 1:
+        return back
+    if z in closed.free_symbols:
+        return HadamardProduct(back, vector_function(lambda t: act.fprime_closed(a, t),
+                                                     MatrixSymbol("z_k", m.s_k, 1)))
+    return HadamardProduct(back, vector_function(lambda t: act.fprime_closed(t, z),
+                                                 MatrixSymbol("a_k", m.s_k, 1)))
+
+
+def _outer_product(m, scale) -> MatrixView:
+    """scale a~^(k) [delta^(l)]^T, entry (r, j) for every row r = 0..s_k, j = 1..s_l."""
+    a_tilde = MatrixSymbol("a_tilde", m.s_k + 1, 1)
+    delta = MatrixSymbol("delta_l", m.s_l, 1)
+    return MatrixView(scale * a_tilde * delta.T, _pair_entries(m), rows=(m.r, 0),
+                      columns=(m.j, 1), sizes={m.s_k: 3, m.s_l: 2})
+
+
 def bp_forward():
     m = pair()
     j, i_ = m.j, index("i''")
     matrix_form = Sum(m.Theta[i_, j] * m.a_tilde[i_], (i_, 0, m.s_k))   # [Theta~^T a~]_j
     scalar_form = Sum(m.Theta[i_, j] * m.a_k[i_], (i_, 1, m.s_k)) - m.Theta[0, j]
-    return Derivation(m, [matrix_form, scalar_form])
+    return Derivation(m, [matrix_form, scalar_form], lhs=m.z_l[j])
 
 
 def bp_delta_output():
@@ -40,7 +75,12 @@ def bp_delta_output():
     chain = [m.D(m.E_at("z"), m.z[j]),
              m.D(m.E_at("a"), m.a[j]) * m.D(m.unfold(m.a[j]), m.z[j]),
              (m.a[j] - m.y[j]) * m.fprime(m.z[j])]
-    return Derivation(m, chain)
+    a, y, z = (MatrixSymbol(name, m.s_n, 1) for name in ("a_n", "y", "z_n"))
+    view = MatrixView(HadamardProduct(a - y, vector_function(m.fprime, z)),
+                      {"a_n": lambda r, c: m.a[r + 1], "y": lambda r, c: m.y[r + 1],
+                       "z_n": lambda r, c: m.z[r + 1]},
+                      rows=(j, 1), sizes={m.s_n: 3})
+    return Derivation(m, chain, matrix=view)
 
 
 def bp_delta_recursion(act=None):
@@ -53,7 +93,11 @@ def bp_delta_recursion(act=None):
     chain = [m.D(m.E_at("z"), m.z_k[i]),
              m.D(m.E_at("a"), m.a_k[i]) * m.D(m.unfold(m.a_k[i], only=[m.a_k]), m.z_k[i]),
              Sum(m.Theta[i, jj] * m.delta_l[jj], (jj, 1, m.s_l)) * fprime]
-    return Derivation(m, chain)
+    back = MatrixSymbol("Theta", m.s_k, m.s_l) * MatrixSymbol("delta_l", m.s_l, 1)
+    view = MatrixView(_recursion_matrix(m, act, back), _pair_entries(m), rows=(i, 1),
+                      sizes={m.s_k: 3, m.s_l: 2})
+    return Derivation(m, chain, matrix=view,
+                      lhs=partial(None, m.z_k[i], "E") if act is None else None)
 
 
 def bp_gradient():
@@ -63,14 +107,17 @@ def bp_gradient():
     chain = [m.D(m.E_at("a_tilde"), m.Theta[r, j]),
              m.D(m.E, m.z_l[j]) * m.D(z_def, m.Theta[r, j]),
              m.a_tilde[r] * m.delta_l[j]]
-    return Derivation(m, chain)
+    return Derivation(m, chain, lhs=partial(None, m.Theta[r, j], "E"),
+                      matrix=_outer_product(m, 1))
 
 
 def bp_update():
     m = pair()
     r, j, eta = m.r, m.j, m.eta
     return Derivation(m, [-eta * m.D(m.E_at("a_tilde"), m.Theta[r, j]),
-                          -eta * m.a_tilde[r] * m.delta_l[j]])
+                          -eta * m.a_tilde[r] * m.delta_l[j]],
+                      lhs=-eta * partial(None, m.Theta[r, j], "E"),
+                      matrix=_outer_product(m, -eta))
 
 
 class Bridge(Model):
@@ -142,7 +189,7 @@ def bp_bridge():
 def example_3443() -> Outcome:
     """Every weight and threshold of the notes' 3-4-4-3 network: SymPy's diff of the fully
     nested E_k (the model's forward pass, nothing named) against a~ delta^T."""
-    report = check_nested([3, 4, 4, 3], "sigmoid", "squared")
+    report = check_nested(list(NOTES_NETWORK), "sigmoid", "squared")
     detail = f"{report.gradient_entries} gradient entries, {len(report.mismatches)} mismatches"
     if report.mismatches:
         detail += ": " + ", ".join(m.what for m in report.mismatches[:6])

@@ -14,7 +14,7 @@ from sympy import IndexedBase, Rational, Sum
 from symnet.core.claims import Chain, Check, Derivation, Outcome
 from symnet.prove.model import Model, index, size
 
-SECTION = "5.2 perceptron and multi-layer networks"
+SECTION = "perceptron"  # the report's section (symnet/report/text.py)
 INPUTS = list(product((0, 1), repeat=2))
 GATES = {   # name: (truth table, the notes' weights (w1, w2), threshold theta)
     "and": ({(0, 0): 0, (0, 1): 0, (1, 0): 0, (1, 1): 1}, (1, 1), Rational(2)),

@@ -20,10 +20,10 @@ import sympy as sp
 from sympy import IndexedBase, Matrix, Rational, Sum
 from sympy.polys.matrices import DomainMatrix
 
-from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.core.claims import Chain, Check, Derivation, Outcome, partial
 from symnet.prove.model import Model, index, size
 
-SECTION = "5.5.1 RBF network"
+SECTION = "rbf"  # the report's section (symnet/report/text.py)
 
 
 class RBF(Model):
@@ -57,7 +57,8 @@ class RBF(Model):
 def eq5_18():
     m = RBF()
     i = m.i
-    return Derivation(m, [m.D(m.E, m.w[i]), (m.phi - m.y) * m.rho[i]])
+    return Derivation(m, [m.D(m.E, m.w[i]), (m.phi - m.y) * m.rho[i]],
+                      lhs=partial(None, m.w[i], "E_k"))
 
 
 def eq5_19():

@@ -10,12 +10,12 @@ from __future__ import annotations
 import sympy as sp
 from sympy import Sum
 
-from symnet.core.claims import Chain, Derivation
+from symnet.core.claims import Chain, Derivation, partial
 from symnet.prove.model import ExpressionModel, index
 from symnet.core.registry import sigmoid
 from symnet.prove.single_layer import SingleLayer, notes_model
 
-SECTION = "5.3 error back-propagation"
+SECTION = "standard"  # the report's section (symnet/report/text.py)
 
 
 def model() -> SingleLayer:
@@ -32,7 +32,7 @@ def eq5_8():
     m = model()
     h, j = m.h, m.j
     return Derivation(m, [m.D(_defn(m, m.beta, j), m.w[h, j]), m.b[h]],
-                      ["d beta_j / d w_hj by SymPy", "only the term w_hj b_h holds w_hj"])
+                      lhs=partial(m.beta[j], m.w[h, j]))
 
 
 def eq5_9():
@@ -43,7 +43,8 @@ def eq5_9():
              1 / (1 + u) * (u / (1 + u)),
              1 / (1 + u) * (1 - 1 / (1 + u)),
              sigmoid(x) * (1 - sigmoid(x))]
-    return Derivation(ExpressionModel(), chain)
+    return Derivation(ExpressionModel(), chain, lhs=partial(sp.Function("f")(x), x),
+                      notation="single")
 
 
 def eq5_10():
@@ -53,7 +54,7 @@ def eq5_10():
              -m.D(m.E_at("yhat"), yh) * m.D(_defn(m, m.yhat, j), m.beta[j]),
              -(yh - y) * m.fprime(m.beta[j] - m.theta[j]),
              yh * (1 - yh) * (y - yh)]
-    return Derivation(m, chain)
+    return Derivation(m, chain, lhs=-partial(None, m.beta[m.j], "E_k"))
 
 
 def eq5_11():
@@ -63,7 +64,7 @@ def eq5_11():
              -eta * m.D(m.E_at("yhat"), m.yhat[j]) * m.D(_defn(m, m.yhat, j), m.beta[j])
              * m.D(_defn(m, m.beta, j), m.w[h, j]),
              eta * m.g[j] * m.b[h]]
-    return Derivation(m, chain)
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.w[m.h, m.j], "E_k"))
 
 
 def eq5_12():
@@ -73,7 +74,7 @@ def eq5_12():
              -eta * m.D(m.E_at("yhat"), yh) * m.D(_defn(m, m.yhat, j), m.theta[j]),
              eta * (yh - y) * yh * (1 - yh),
              -eta * m.g[j]]
-    return Derivation(m, chain)
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.theta[m.j], "E_k"))
 
 
 def eq5_13():
@@ -82,7 +83,7 @@ def eq5_13():
     chain = [-eta * m.D(m.E_at("x"), m.v[i, h]),
              -eta * m.D(m.E_at("alpha"), m.alpha[h]) * m.D(_defn(m, m.alpha, h), m.v[i, h]),
              eta * m.e[h] * m.x[i]]
-    return Derivation(m, chain)
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.v[m.i, m.h], "E_k"))
 
 
 def eq5_14():
@@ -93,7 +94,7 @@ def eq5_14():
              -eta * dE_db * m.D(_defn(m, m.b, h), m.gamma[h]),
              eta * dE_db * m.D(_defn(m, m.b, h), m.alpha[h]),
              -eta * m.e[h]]
-    return Derivation(m, chain)
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.gamma[m.h], "E_k"))
 
 
 def eq5_15():
@@ -109,7 +110,7 @@ def eq5_15():
              -Sum(dE_dbeta * dbeta_db * db_dalpha, (jj, 1, m.l)),
              Sum(m.g[jj] * m.w[h, jj] * bh * (1 - bh), (jj, 1, m.l)),
              bh * (1 - bh) * Sum(m.g[jj] * m.w[h, jj], (jj, 1, m.l))]
-    return Derivation(m, chain)
+    return Derivation(m, chain, lhs=-partial(None, m.alpha[m.h], "E_k"))
 
 
 CLAIMS = [

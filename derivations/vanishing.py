@@ -19,7 +19,7 @@ from symnet.prove.model import ExpressionModel, index
 from symnet.core.registry import sigmoid
 from derivations.multilayer_bp import pair
 
-SECTION = "5.6 deep learning"
+SECTION = "vanishing"  # the report's section (symnet/report/text.py)
 
 
 def slope_bound():

@@ -93,10 +93,10 @@ def _progress_callback():
 
 def _verify_layers(args) -> int:
     from symnet.prove.entrywise import ENTRYWISE_METHOD, check_entrywise
-    from symnet.core.layers import parse_layers
+    from symnet.core.layers import MAX_ENTRIES, parse_layers
     from symnet.core.registry import activation, loss
     try:
-        sizes = parse_layers(args.layers)
+        sizes = parse_layers(args.layers, MAX_ENTRIES)
         activation(args.activation)
         loss(args.loss)
     except ValueError as exc:
@@ -255,9 +255,9 @@ def _check_document(args) -> int:
     """Every equation of each document; one line per equation (or --json / --junit)."""
     from symnet.checker.documents import check_document, junit, summary
     from symnet.checker.document import DocumentError, read_document
-    from symnet.core.layers import parse_layers
+    from symnet.core.layers import MAX_ENTRIES, parse_layers
     try:
-        layers = parse_layers(args.layers) if args.layers is not None else None
+        layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None else None
         documents = [(name, *read_document(name)) for name in args.formula]
     except (DocumentError, ValueError) as exc:
         raise UsageError(str(exc)) from None
@@ -306,10 +306,10 @@ def _check(args) -> int:
         raise UsageError("--junit and --strict go with a document (FILE.md, FILE.tex or -)")
     args.formula = args.formula[0]
     from symnet.checker.notations import MeaningError, ParseError, check, default_layers
-    from symnet.core.layers import parse_layers
+    from symnet.core.layers import MAX_ENTRIES, parse_layers
     from symnet.core.limits import TimeLimitExceeded, time_limit
     try:
-        layers = parse_layers(args.layers) if args.layers is not None \
+        layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None \
             else default_layers(args.formula)
         with time_limit(CHECK_SECONDS):
             result = check(args.formula, layers)

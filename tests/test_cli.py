@@ -82,3 +82,16 @@ def test_junit_into_missing_folder_is_one_line(tmp_path):
 def test_list(capsys):
     assert main(["verify", "--list"]) == 0
     assert "eq5.15" in capsys.readouterr().out
+
+
+def test_each_command_applies_its_own_layer_limit(tmp_path, capsys):
+    """The exact checker's entry limit is the exact checker's: codegen has none."""
+    out = tmp_path / "big.py"
+    assert main(["codegen", "--layers", "784,4096,10", "-o", str(out)]) == 0
+    assert "SIZES = (784, 4096, 10)" in out.read_text()
+    capsys.readouterr()
+    assert main(["verify", "--layers", "784,4096,10"]) == 2
+    err = capsys.readouterr().err
+    assert "the exact checker handles" in err and err.count("\n") == 1
+    assert main(["codegen", "--layers", "3,,4", "-o", str(tmp_path / "k.py")]) == 2
+    assert "comma-separated widths" in capsys.readouterr().err

@@ -1,5 +1,7 @@
 """The activation registry's derivatives are checked, not trusted: a wrong ``fdiff``, a
 wrong closed form, or ReLU'(0) other than 0 fails ``act-<name>-derivative``."""
+import dataclasses
+
 import mpmath
 import pytest
 import sympy as sp
@@ -7,7 +9,8 @@ from sympy.core.cache import clear_cache
 
 from derivations.activations import CLAIMS
 from symnet.verify import run_claims
-from symnet.core.registry import ACTIVATIONS, relu, sigmoid, tanh
+from symnet.core.registry import (ACTIVATIONS, BACKENDS, helper_source, leaky_relu, relu,
+                                  sigmoid, tanh)
 
 BY_ID = {c.id: c for c in CLAIMS}
 
@@ -40,7 +43,7 @@ def test_relu_derivative_at_zero_other_than_0_is_rejected(monkeypatch, h0):
 
 def test_relu_closed_form_at_zero_other_than_0_is_rejected(monkeypatch):
     row = ACTIVATIONS["relu"]
-    wrong = type(row)(row.name, row.function, lambda a, z: sp.Heaviside(z, 1), row.latex)
+    wrong = dataclasses.replace(row, fprime_closed=lambda a, z: sp.Heaviside(z, 1))
     monkeypatch.setitem(ACTIVATIONS, "relu", wrong)
     x = sp.Symbol("x", real=True)
     from symnet.prove.model import ExpressionModel
@@ -51,6 +54,12 @@ def test_relu_closed_form_at_zero_other_than_0_is_rejected(monkeypatch):
     (sigmoid, lambda self, argindex=1: sigmoid(self.args[0]) * (1 + sigmoid(self.args[0]))),
     (sigmoid, lambda self, argindex=1: sigmoid(self.args[0]) ** 2),
     (tanh, lambda self, argindex=1: 1 + tanh(self.args[0]) ** 2),
+    # leaky ReLU with the slope 1/10 where the definition has 1/100, and with the
+    # derivative 1 at the kink (Heaviside(0) = 1) where the convention is 1/100
+    (leaky_relu, lambda self, argindex=1: sp.Rational(1, 10)
+     + sp.Rational(9, 10) * sp.Heaviside(self.args[0], 0)),
+    (leaky_relu, lambda self, argindex=1: sp.Rational(1, 100)
+     + sp.Rational(99, 100) * sp.Heaviside(self.args[0], 1)),
 ])
 def test_a_wrong_fdiff_is_caught_by_its_claim(monkeypatch, cls, wrong):
     monkeypatch.setattr(cls, "fdiff", wrong)
@@ -61,7 +70,7 @@ def test_a_wrong_fdiff_is_caught_by_its_claim(monkeypatch, cls, wrong):
 
 def test_a_wrong_closed_form_is_caught_by_its_claim(monkeypatch):
     row = ACTIVATIONS["sigmoid"]
-    wrong = type(row)(row.name, row.function, lambda a, z: a * (1 + a), row.latex)
+    wrong = dataclasses.replace(row, fprime_closed=lambda a, z: a * (1 + a))
     monkeypatch.setitem(ACTIVATIONS, "sigmoid", wrong)
     from derivations.activations import _derivative
     d = _derivative(wrong)()
@@ -76,6 +85,7 @@ MPMATH = {
     "relu": lambda x: max(x, mpmath.mpf(0)),
     "identity": lambda x: x,
     "softplus": lambda x: mpmath.log(1 + mpmath.exp(x)),
+    "leaky_relu": lambda x: x if x > 0 else x / 100,
 }
 
 
@@ -120,3 +130,30 @@ def test_symbolic_activations_evaluate_numerically_and_rewrite():
         rewritten = act.function(x).rewrite(sp.Piecewise if name == "relu" else sp.exp)
         assert not rewritten.has(act.function)
         assert sp.simplify(rewritten.subs(x, 2) - act.function.definition(sp.Integer(2))) == 0
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_every_row_has_a_helper_for_every_backend(name, backend):
+    """A row without a backend's helper fails here, naming the row and the backend."""
+    row = ACTIVATIONS[name]
+    assert backend in row.code, f"activation {name!r} has no {backend} helper"
+    helper_source(name, row.code[backend])          # a well-formed function text
+    if backend == "numpy":
+        import numpy as np
+        z = np.array([-3.5, -1.0, -0.25, 0.0, 0.5, 2.0, 800.0, -800.0])
+        with np.errstate(over="raise", invalid="raise", divide="raise"):   # stable at |z| = 800
+            assert np.isfinite(row.numeric(z)).all()
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_every_row_has_an_oracle_and_prints(name):
+    """Adding a row means adding its oracle (MPMATH above); the printers need no code."""
+    assert name in MPMATH, f"add an mpmath oracle for {name!r} to MPMATH"
+    from symnet.report.printer import latex
+    x = sp.Symbol("x")
+    assert latex(ACTIVATIONS[name].function(x + 1)).startswith(ACTIVATIONS[name].head) \
+        or name == "identity"
+    from symnet.numeric.codegen import NumPyKernelPrinter
+    if name != "identity":
+        assert NumPyKernelPrinter().doprint(ACTIVATIONS[name].function(x)) == f"_{name}(x)"

@@ -12,7 +12,7 @@ import derivations
 from derivations import catalog, standard_bp
 from symnet.core.claims import Chain
 from symnet.cli import main
-from symnet.report.printer import latex, matrix_form
+from symnet.report.printer import NOTATIONS, latex
 from symnet.report.build import LANGS, REPO_REPORTS, build, tex_log_excerpt
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,12 +54,46 @@ def test_printer_notation():
     assert latex(lp.Theta[lp.r, lp.j]) == r"\tilde{\Theta}^{(kl)}_{rj}"
     assert latex(lp.delta_l[lp.j]) == r"\delta^{(l)}_{j}"
     assert latex(lp.a_k[lp.i], layers={"a": "k"}) == "a^{(k)}_{i}"
-    jj = sp.Symbol("j''", integer=True)
-    rec = sp.Sum(lp.Theta[lp.i, jj] * lp.delta_l[jj], (jj, 1, lp.s_l)) * lp.fprime(lp.z_k[lp.i])
-    assert matrix_form(rec, lp.i, layers={"z": "k"}) == \
-        r"\Theta^{(kl)}\delta^{(l)} \odot f'\left(z^{(k)}\right)"
-    assert matrix_form(lp.a_tilde[lp.r] * lp.delta_l[lp.j], lp.r, lp.j) == \
-        r"\tilde{a}^{(k)} {\delta^{(l)}}^{\top}"
+
+
+def test_matrix_views_print_through_the_printer():
+    """The matrix view is a SymPy matrix expression printed by _print_<Class> methods."""
+    from sympy import HadamardProduct, MatrixSymbol
+    from derivations.multilayer_bp import bp_delta_recursion, bp_gradient
+    settings = NOTATIONS["pair"]
+    assert latex(bp_delta_recursion().matrix.expr, **settings) == \
+        r"\left(\Theta^{(kl)} \delta^{(l)}\right) \odot f'\left(z^{(k)}\right)"
+    assert latex(bp_gradient().matrix.expr) == r"\tilde{a}^{(k)} {\delta^{(l)}}^{\top}"
+    s_k, s_l, eta = sp.Symbol("s_k"), sp.Symbol("s_l"), sp.Symbol("eta")
+    a_tilde, delta = MatrixSymbol("a_tilde", s_k + 1, 1), MatrixSymbol("delta_l", s_l, 1)
+    # a coefficient other than -1 keeps its digits (the old string surgery printed -2 eta)
+    assert latex(-12 * eta * a_tilde * delta.T) == \
+        r"- 12 \eta \tilde{a}^{(k)} {\delta^{(l)}}^{\top}"
+    # a matrix-vector product prints its own matrix (the old one printed Theta for any)
+    w, g = MatrixSymbol("w", s_k, s_l), MatrixSymbol("g", s_l, 1)
+    b = MatrixSymbol("b", s_k, 1)
+    text = latex(HadamardProduct(w * g, b))
+    assert r"\Theta" not in text and text == r"\left(w g\right) \odot b"
+
+
+def test_a_wrong_matrix_view_is_caught_entry_by_entry():
+    from sympy import HadamardProduct, MatrixSymbol
+    from derivations.multilayer_bp import bp_delta_recursion
+    d = bp_delta_recursion()
+    view = d.matrix
+    assert view.check(d.chain[-1])[0]
+    m = d.model
+    wrong_expr = HadamardProduct(MatrixSymbol("Theta", m.s_k, m.s_l) * MatrixSymbol("delta_l", m.s_l, 1),
+                                 MatrixSymbol("a_k", m.s_k, 1))      # a where f'(z) is meant
+    wrong = type(view)(wrong_expr, view.entries, view.rows, view.columns, view.sizes)
+    ok, what = wrong.check(d.chain[-1])
+    assert not ok and "entry (0, 0)" in what
+    # the transpose of the outer product has the wrong shape and entries
+    from derivations.multilayer_bp import bp_gradient
+    g = bp_gradient()
+    v = g.matrix
+    swapped = type(v)(v.expr * 2, v.entries, v.rows, v.columns, v.sizes)
+    assert not swapped.check(g.chain[-1])[0]
 
 
 def _wrong_claim():

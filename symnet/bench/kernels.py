@@ -19,7 +19,7 @@ import numpy as np
 import sympy as sp
 
 from symnet.numeric.codegen import generate, operation_counts
-from symnet.numeric.kernels import derive_forms
+from symnet.numeric.forms import derive_forms
 
 
 def load_module(text: str, name: str = "symnet_bench_kernel"):

@@ -15,6 +15,7 @@ import random
 import sympy as sp
 from sympy import Indexed, Rational, Sum
 
+from symnet.core.notation import SINGLE_LAYER
 from symnet.prove.model import index
 from symnet.checker.parse import Node
 from symnet.checker.result import CheckResult, MeaningError, Step
@@ -26,8 +27,7 @@ __all__ = ["check_single_layer", "SingleLayerNotation", "diagnose", "counterexam
 # the single-hidden-layer notation
 
 FREE_X = sp.Symbol("x", real=True)
-INDEXED = {"x": 1, "v": 2, "alpha": 1, "gamma": 1, "b": 1, "w": 2, "beta": 1, "theta": 1,
-           "y": 1, "yhat": 1, "g": 1, "e": 1}
+INDEXED = SINGLE_LAYER
 LEVEL_OF = {"yhat": "yhat", "beta": "beta", "theta": "beta", "b": "b", "w": "b",
             "alpha": "alpha", "gamma": "alpha", "v": "x", "x": "x"}
 PARAMETERS = {"v", "gamma", "w", "theta"}

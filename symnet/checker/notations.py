@@ -8,13 +8,11 @@ from symnet.checker.formula import check_single_layer
 from symnet.checker.matrix import check_matrix
 from symnet.checker.parse import Node, ParseError, parse
 from symnet.checker.result import CheckResult, MeaningError
+from symnet.core.notation import MATRIX_NAMES, NOTES_NETWORK
 
 __all__ = ["check", "default_layers", "uses_matrix_notation", "CheckResult", "MeaningError",
            "ParseError", "NOTES_NETWORK"]
 
-NOTES_NETWORK = [3, 4, 4, 3]
-#: names that exist only in the matrix notation (the single-layer one has none of them)
-MATRIX_NAMES = frozenset({"Theta", "a", "z", "delta"})
 
 
 def uses_matrix_notation(tree: Node) -> bool:

@@ -37,14 +37,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from symnet.core.notation import ACCENTS, FUNCTION_LETTERS, GREEK
+
 MAX_LENGTH = 2000
 MAX_TOKENS = 800
 MAX_DEPTH = 60
 
-GREEK = {"alpha", "beta", "gamma", "delta", "theta", "eta", "lambda", "rho", "sigma",
-         "varphi", "phi", "Theta", "Phi", "epsilon"}
-ACCENTS = {"hat", "tilde", "widetilde", "widehat", "bar", "boldsymbol", "mathbf", "bm",
-           "mathrm", "operatorname", "vec"}
 SPACING = {",", ";", "!", ":", "quad", "qquad", " ", "displaystyle", "big", "Big", "bigg",
            "Bigg", "limits", "nolimits"}
 PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot"}
@@ -440,7 +438,7 @@ class Parser:
         return self.term()
 
 
-FUNCTIONS = {"f", "sigma", "varphi", "phi"}
+FUNCTIONS = FUNCTION_LETTERS
 MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix", "vmatrix"} - {"vmatrix"}
 
 

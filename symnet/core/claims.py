@@ -48,14 +48,30 @@ class Result:
                 "seconds": round(self.seconds, 4), "detail": self.detail}
 
 
+def partial(of, var, name: str = None):
+    """The unevaluated derivative d(of)/d(var) that a left-hand side shows; ``name``: the
+    symbol differentiated (E_k, E) when ``of`` is None."""
+    return sp.Derivative(sp.Symbol(name) if of is None else of, var, evaluate=False)
+
+
 @dataclass(frozen=True)
 class Derivation:
-    """What a chain claim's builder returns: the model that unfolds and proves, the
-    expressions of the chain and a caption for each step."""
+    """What a chain claim's builder returns, proof and presentation together: the
+    ``model`` that unfolds and proves, the ``chain`` e_0 = ... = e_m, and how the claim is
+    shown: ``lhs`` (what e_0 is the derivative of, e.g. -dE_k/dbeta_j; None: no left-hand
+    side), ``matrix`` (a :class:`symnet.prove.matrix_view.MatrixView` of e_m, proved
+    entry by entry as the row ``<id>/matrix``), ``notation`` (the printer's notation:
+    "single", "pair", "output"; None: the model's own)."""
 
     model: object
     chain: Sequence[sp.Expr]
-    captions: Sequence[str] = ()
+    lhs: Optional[sp.Expr] = None
+    matrix: object = None
+    notation: Optional[str] = None
+
+    @property
+    def shown_notation(self) -> str:
+        return self.notation if self.notation is not None else getattr(self.model, "notation", "")
 
 
 @dataclass
@@ -103,6 +119,14 @@ class Chain(Claim):
             ok, residual = d.model.equal(lhs, rhs)
             rows.append(self._row(f"{self.id}/{k}", ok, residual, time.perf_counter() - t))
         ok, residual = d.model.equal(chain[0], chain[-1])
+        if d.matrix is not None:
+            t = time.perf_counter()
+            same, what = d.matrix.check(chain[-1])
+            sizes = ", ".join(f"{k} = {v}" for k, v in d.matrix.sizes.items())
+            rows.append(Result(f"{self.id}/matrix", self.equation,
+                               "proved" if same else "failed",
+                               "exact: the matrix form made explicit and compared with the "
+                               "claim entry by entry", sizes, time.perf_counter() - t, what))
         all_ok = ok and all(r.status == "proved" for r in rows)
         head = self._row(self.id, all_ok, residual, time.perf_counter() - start)
         if ok and not all_ok:

@@ -36,8 +36,10 @@ def validate_sizes(sizes, max_entries: int | None = MAX_ENTRIES) -> list[int]:
     return sizes
 
 
-def parse_layers(text: str) -> list[int]:
-    """'3,4,4,3' -> [3, 4, 4, 3]; ValueError with one clear sentence otherwise."""
+def parse_layers(text: str, max_entries: int | None = None) -> list[int]:
+    """'3,4,4,3' -> [3, 4, 4, 3]; ValueError with one clear sentence otherwise.  The
+    syntax is checked here for every command; each command passes its own limit
+    (``max_entries=MAX_ENTRIES`` for the exact checks, none for code generation)."""
     parts = [p.strip() for p in str(text).split(",")]
     if not text or not text.strip() or any(p == "" for p in parts):
         raise ValueError(f"--layers wants comma-separated widths such as 3,4,4,3, got {text!r}")
@@ -45,7 +47,7 @@ def parse_layers(text: str) -> list[int]:
         sizes = [int(p) for p in parts]
     except ValueError:
         raise ValueError(f"--layers wants whole numbers such as 3,4,4,3, got {text!r}") from None
-    return validate_sizes(sizes)
+    return validate_sizes(sizes, max_entries)
 
 
 def _sym(name: str) -> sp.Symbol:

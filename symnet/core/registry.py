@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-import numpy as np
 import sympy as sp
 
 
@@ -125,21 +124,51 @@ class f(sp.Function):
         return fprime(self.args[0])
 
 
+class leaky_relu(_Activation):
+    """Leaky ReLU: x for x > 0, x/100 otherwise; derivative 1/100 + (99/100) H(x) with
+    the convention leaky_relu'(0) = 1/100 (Heaviside(0) = 0), as in PyTorch and JAX."""
+
+    def fdiff(self, argindex=1):
+        return sp.Rational(1, 100) + sp.Rational(99, 100) * sp.Heaviside(self.args[0], 0)
+
+    @classmethod
+    def definition(cls, x):
+        return sp.Piecewise((x, x > 0), (x / 100, True))
+
+    def _eval_rewrite_as_Piecewise(self, x, **kwargs):
+        return self.definition(x)
+
+
+#: backends whose numeric helpers every row must give: the in-memory and generated
+#: kernels print an activation as a call of its helper ``_<name>(Z)``
+BACKENDS = ("numpy", "jax", "torch")
+
+
 @dataclass(frozen=True)
 class Activation:
-    """A registry row.
+    """A registry row: everything about one activation, in one place.
 
-    ``function``: the SymPy Function class; ``fprime_closed(a, z)``: f'(z) as the notes
-    write it, in terms of the unit's output a = f(z) and/or its input z; ``convention``:
-    anything a reader must know (the value of a derivative at a kink).
+    ``function``: the SymPy Function class (definition, fdiff); ``fprime_closed(a, z)``:
+    f'(z) as the notes write it, in terms of the unit's output a = f(z) and/or its input
+    z; ``head``: its name in LaTeX (the printer's ``_print_<name>``); ``code``: per
+    backend, the body of the kernel helper ``_<name>(Z)`` (an expression, or lines ending
+    in ``return``; ``np``/``jnp``/``torch`` in scope), stable for |Z| up to 1e4;
+    ``init_gain``: 1 for Glorot initialisation, 2 for He (ReLU-like units);
+    ``convention``: anything a reader must know (the derivative at a kink).
     """
 
     name: str
     function: type
     fprime_closed: Callable[[sp.Expr, sp.Expr], sp.Expr]
-    latex: str
+    head: str
+    code: dict
+    init_gain: float = 1.0
     convention: str = ""
-    numeric: Callable = None          # float64 array z -> f(z), stable for |z| up to 1e4
+
+    @property
+    def numeric(self) -> Callable:
+        """The NumPy helper of ``code`` as a function of a float64 array."""
+        return helper_function(self.name, self.code["numpy"], "numpy")
 
 
 @dataclass(frozen=True)
@@ -149,43 +178,80 @@ class Loss:
     name: str
     term: Callable[[sp.Expr, sp.Expr], sp.Expr]
     dE_da_closed: Callable[[sp.Expr, sp.Expr], sp.Expr]
-    latex: str
     #: term(sigmoid(z), y) written in the output's input z, free of ln 0 for large |z|
     #: (claim kernel-stable-cross-entropy proves the two equal); None: use ``term``
     logit_term: Callable[[sp.Expr, sp.Expr], sp.Expr] = None
 
 
-def np_sigmoid(z):
-    """1/(1 + e^-z) without overflow: e^-|z| is at most 1."""
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+#: helpers of SymPy's own functions that derivatives produce: Heaviside(z, 0) is the step
+#: with step(0) = 0 (the kink convention of ReLU-like units)
+STEP_CODE = {"numpy": "(Z > 0).astype(Z.dtype)", "jax": "(Z > 0).astype(Z.dtype)",
+             "torch": "(Z > 0).to(Z.dtype)"}
 
+_MODULES = {"numpy": "import numpy as np", "jax": "import jax\nimport jax.numpy as jnp",
+            "torch": "import torch"}
+
+
+def helper_source(name: str, code: str) -> str:
+    """The text of the helper ``_<name>(Z)`` from a row's code for one backend."""
+    body = code if "return" in code else f"return {code}"
+    lines = "\n".join("    " + line if line else "" for line in body.splitlines())
+    return f"def _{name}(Z):\n{lines}"
+
+
+def helper_function(name: str, code: str, backend: str) -> Callable:
+    """Compile one helper (for the in-process uses of a row's code)."""
+    space: dict = {}
+    exec(compile(_MODULES[backend] + "\n\n" + helper_source(name, code),
+                 f"<registry helper {name}>", "exec"), space)
+    return space[f"_{name}"]
+
+
+_SIGMOID_NUMPY = '''"""1/(1 + e^-Z), in place on one temporary; Z is clipped at -700 so e^-Z cannot
+overflow (sigmoid(-700) is 1e-304; below it the true value is 0 to float64 precision)."""
+T = np.maximum(Z, -700.0)
+np.negative(T, out=T)
+np.exp(T, out=T)
+T += 1.0
+return np.reciprocal(T, out=T)'''
 
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation("sigmoid", sigmoid, lambda a, z: a * (1 - a), r"\sigma(x)=\frac{1}{1+e^{-x}}",
-                   numeric=np_sigmoid),
-        Activation("tanh", tanh, lambda a, z: 1 - a**2, r"\tanh x",
-                   numeric=np.tanh),
-        Activation("relu", relu, lambda a, z: sp.Heaviside(z, 0), r"\max(0,x)",
-                   "ReLU'(0) = 0 (Heaviside(0) = 0), as in PyTorch and JAX",
-                   numeric=lambda z: np.maximum(z, 0.0)),
-        Activation("identity", identity, lambda a, z: sp.Integer(1), r"x",
-                   numeric=lambda z: z),
-        Activation("softplus", softplus, lambda a, z: sigmoid(z), r"\log(1+e^{x})",
-                   numeric=lambda z: np.logaddexp(0.0, z)),
+        Activation("sigmoid", sigmoid, lambda a, z: a * (1 - a), r"\sigma",
+                   {"numpy": _SIGMOID_NUMPY, "jax": "jax.nn.sigmoid(Z)",
+                    "torch": "torch.sigmoid(Z)"}),
+        Activation("tanh", tanh, lambda a, z: 1 - a**2, r"\tanh",
+                   {"numpy": "np.tanh(Z)", "jax": "jnp.tanh(Z)", "torch": "torch.tanh(Z)"}),
+        Activation("relu", relu, lambda a, z: sp.Heaviside(z, 0), r"\operatorname{ReLU}",
+                   {"numpy": "np.maximum(Z, 0.0)", "jax": "jnp.maximum(Z, 0.0)",
+                    "torch": "torch.clamp(Z, min=0.0)"},
+                   init_gain=2.0,
+                   convention="ReLU'(0) = 0 (Heaviside(0) = 0), as in PyTorch and JAX"),
+        Activation("identity", identity, lambda a, z: sp.Integer(1), r"\operatorname{id}",
+                   {"numpy": "Z", "jax": "Z", "torch": "Z"}),
+        Activation("softplus", softplus, lambda a, z: sigmoid(z), r"\operatorname{softplus}",
+                   {"numpy": "np.logaddexp(0.0, Z)", "jax": "jax.nn.softplus(Z)",
+                    "torch": "torch.nn.functional.softplus(Z)"},
+                   init_gain=2.0),
+        Activation("leaky_relu", leaky_relu,
+                   lambda a, z: sp.Rational(1, 100) + sp.Rational(99, 100) * sp.Heaviside(z, 0),
+                   r"\operatorname{LeakyReLU}",
+                   {"numpy": "np.where(Z > 0, Z, 0.01 * Z)",
+                    "jax": "jnp.where(Z > 0, Z, 0.01 * Z)",
+                    "torch": "torch.where(Z > 0, Z, 0.01 * Z)"},
+                   init_gain=2.0,
+                   convention="slope 1/100 for x <= 0; leaky_relu'(0) = 1/100 (Heaviside(0) "
+                              "= 0), as in PyTorch and JAX"),
     )
 }
 
 LOSSES: dict[str, Loss] = {
     l.name: l
     for l in (
-        Loss("squared", lambda a, y: sp.Rational(1, 2) * (a - y) ** 2, lambda a, y: a - y,
-             r"E_k=\frac12\sum_j(\hat y_j-y_j)^2"),
+        Loss("squared", lambda a, y: sp.Rational(1, 2) * (a - y) ** 2, lambda a, y: a - y),
         Loss("cross-entropy", lambda a, y: -(y * sp.log(a) + (1 - y) * sp.log(1 - a)),
              lambda a, y: (a - y) / (a * (1 - a)),
-             r"E_k=-\sum_j\left(y_j\ln\hat y_j+(1-y_j)\ln(1-\hat y_j)\right)",
              logit_term=lambda z, y: softplus(z) - y * z),
     )
 }

@@ -14,34 +14,54 @@ from sympy.printing.numpy import JaxPrinter, NumPyPrinter
 from sympy.printing.pytorch import TorchPrinter
 
 from symnet import __version__
-from symnet.numeric.kernels import derive_forms
+from symnet.numeric.forms import derive_forms
 from symnet.core.layers import validate_sizes
 from symnet.core.files import template_environment, write_atomic
+from symnet.core.registry import ACTIVATIONS, STEP_CODE, helper_source
 
 BACKENDS = ("numpy", "jax", "torch")
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 class _KernelPrinting:
-    """The registry's functions as calls of the module's own stable helpers."""
-
-    def _print_sigmoid(self, e):
-        return f"_sigmoid({self._print(e.args[0])})"
-
-    def _print_softplus(self, e):
-        return f"_softplus({self._print(e.args[0])})"
-
-    def _print_relu(self, e):
-        return f"_relu({self._print(e.args[0])})"
-
-    def _print_tanh(self, e):
-        return f"_tanh({self._print(e.args[0])})"
+    """The registry's functions as calls of the module's own helpers ``_<name>(Z)``: the
+    ``_print_<name>`` methods are made from the registry rows below (one per activation),
+    and Heaviside(z, 0), which derivatives of ReLU-like units produce, is ``_step``."""
 
     def _print_Heaviside(self, e):
         # Heaviside(z, 0): the ReLU'(0) = 0 convention of the registry
         if len(e.args) > 1 and e.args[1] != 0:
             raise ValueError("only Heaviside(z, 0) is supported")
         return f"_step({self._print(e.args[0])})"
+
+
+def _helper_call(name):
+    def _print(self, e):
+        return f"_{name}({self._print(e.args[0])})"
+    _print.__name__ = f"_print_{name}"
+    return _print
+
+
+for _row in ACTIVATIONS.values():
+    setattr(_KernelPrinting, f"_print_{_row.function.__name__}", _helper_call(_row.name))
+
+
+def helpers(forms, backend: str) -> str:
+    """The helper functions a module needs: one per registry function that its forms
+    call (from the row's code for this backend), and ``_step`` when Heaviside appears."""
+    used = set()
+    for expr in (forms.f, forms.fprime, forms.output_delta, forms.loss_term):
+        used |= {type(e).__name__ for e in expr.atoms(sp.Function)}
+    parts = []
+    for row in ACTIVATIONS.values():
+        if row.function.__name__ in used:
+            if backend not in row.code:
+                raise ValueError(f"activation {row.name!r} has no {backend} helper in the "
+                                 "registry")
+            parts.append(helper_source(row.name, row.code[backend]))
+    if "Heaviside" in used:
+        parts.append(helper_source("step", STEP_CODE[backend]))
+    return "\n\n\n".join(parts)
 
 
 class NumPyKernelPrinter(_KernelPrinting, NumPyPrinter):
@@ -63,30 +83,6 @@ _BACKEND = {
         imports="import numpy as np",
         asarray="np.asarray({x}, dtype=np.float64)",
         concat="np.concatenate",
-        helpers='''def _sigmoid(Z):
-    """1/(1 + e^-Z), in place on one temporary; Z is clipped at -700 so e^-Z cannot
-    overflow (sigmoid(-700) is 1e-304, and below that the true value is 0 to float64
-    precision in absolute terms)."""
-    T = np.maximum(Z, -700.0)
-    np.negative(T, out=T)
-    np.exp(T, out=T)
-    T += 1.0
-    return np.reciprocal(T, out=T)
-
-
-def _softplus(Z):
-    return np.logaddexp(0.0, Z)
-
-
-def _relu(Z):
-    return np.maximum(Z, 0.0)
-
-
-def _step(Z):
-    return (Z > 0).astype(np.float64)
-
-
-_tanh = np.tanh''',
         init='''    rng = np.random.default_rng(seed)
     params = []
     for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
@@ -103,19 +99,6 @@ import jax.numpy as jnp
 jax.config.update("jax_enable_x64", True)   # the interface is float64''',
         asarray="jnp.asarray({x}, dtype=jnp.float64)",
         concat="jnp.concatenate",
-        helpers='''_sigmoid = jax.nn.sigmoid
-_softplus = jax.nn.softplus
-
-
-def _relu(Z):
-    return jnp.maximum(Z, 0.0)
-
-
-def _step(Z):
-    return (Z > 0).astype(jnp.float64)
-
-
-_tanh = jnp.tanh''',
         init='''    key = jax.random.PRNGKey(seed)
     params = []
     for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
@@ -129,19 +112,6 @@ _tanh = jnp.tanh''',
         imports="import torch",
         asarray="torch.as_tensor({x}, dtype=torch.float64)",
         concat="torch.cat",
-        helpers='''_sigmoid = torch.sigmoid
-_softplus = torch.nn.functional.softplus
-
-
-def _relu(Z):
-    return torch.clamp(Z, min=0.0)
-
-
-def _step(Z):
-    return (Z > 0).to(Z.dtype)
-
-
-_tanh = torch.tanh''',
         init='''    g = torch.Generator().manual_seed(seed)
     params = []
     for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
@@ -190,7 +160,7 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
         activation=forms.activation, loss=forms.loss, n_layers=n,
         param_shapes=[(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:])],
         delta_text=sp.sstr(forms.output_delta), fprime_text=sp.sstr(forms.fprime),
-        imports=spec["imports"], helpers=spec["helpers"], init_code=spec["init"],
+        imports=spec["imports"], helpers=helpers(forms, backend), init_code=spec["init"],
         asarray=lambda x: spec["asarray"].format(x=x),
         concat=spec["concat"], f_code=printer.doprint(forms.f),
         fprime_code=printer.doprint(forms.fprime), fprime_is_one=forms.fprime == 1,

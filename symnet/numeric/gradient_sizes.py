@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from symnet.core.registry import ACTIVATIONS
 from symnet.numeric.kernels import kernels
 
 
@@ -37,7 +38,7 @@ def init_params(sizes, activation: str, rng: np.random.Generator):
     thresholds 0."""
     params = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
-        gain = 2.0 if activation in ("relu", "softplus") else 1.0
+        gain = ACTIVATIONS[activation].init_gain
         scale = np.sqrt(gain / fan_in) if gain == 2.0 else np.sqrt(2.0 / (fan_in + fan_out))
         W = np.zeros((fan_in + 1, fan_out))
         W[1:] = rng.normal(0.0, scale, (fan_in, fan_out))
@@ -51,7 +52,8 @@ def backprop(params, X, Y, activation: str):
     (m, s_{k+2}); error E = (1/m) sum_k E_k, squared."""
     sizes = [params[0].shape[0] - 1] + [W.shape[1] for W in params]
     _, grads, deltas = kernels(sizes, activation, "squared").backward(params, X, Y)
-    return grads, deltas
+    m = X.shape[0]
+    return grads, [d * m for d in deltas]          # the module's deltas are dE/dZ = Delta/m
 
 
 def gradient_sizes(depth: int = 10, width: int = 32, activation: str = "sigmoid",

@@ -24,6 +24,8 @@ Rule = Callable[..., Optional[sp.Expr]]
 class Model:
     """Definitions of named quantities plus the ranges of the free indices."""
 
+    notation = ""    # how the report prints the model's symbols (printer.NOTATIONS)
+
     #: unfolding these needs sums from 0 split first (a~_0 = -1 differs from a~_i)
     peel_for: frozenset = frozenset()
 

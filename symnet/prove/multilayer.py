@@ -41,6 +41,8 @@ class LayerPair(Model):
     """Layers k (width s_k, with unit 0 = -1) and l = k + 1 (width s_l).  Free indices:
     1 <= i <= s_k, 1 <= j <= s_l, and r for any row 0 <= r <= s_k of Theta~."""
 
+    notation = "pair"            # a and z printed with the layer mark (k)
+
     def __init__(self, f=generic_f):
         self.s_k, self.s_l = size("s_k"), size("s_l")
         self.i, self.j, self.r = index("i"), index("j"), index("r")
@@ -87,6 +89,8 @@ class LayerPair(Model):
 
 class OutputLayer(Model):
     """The output layer n alone: a_j = f(z_j), E = sum_j loss(a_j, y_j), 1 <= j <= s_n."""
+
+    notation = "output"          # a and z printed with the layer mark (n)
 
     def __init__(self, f=generic_f, loss_term=None):
         self.s_n, self.j = size("s_n"), index("j")

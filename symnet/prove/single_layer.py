@@ -24,6 +24,8 @@ from symnet.core.registry import sigmoid
 class SingleLayer(Model):
     """Symbols and definitions of the notes' figure 5.7 network (attributes named as there)."""
 
+    notation = "single"          # printed with the sample mark k and f for the sigmoid
+
     def __init__(self, f=sigmoid):
         self.d, self.q, self.l = size("d"), size("q"), size("l")
         self.i, self.h, self.j = index("i"), index("h"), index("j")

@@ -24,9 +24,10 @@ import sympy as sp
 from symnet import __version__
 from symnet.core.claims import Chain, Result
 from symnet.verify import run_claims_parallel, select
-from symnet.report.printer import MatrixFormError, latex, matrix_form
+from symnet.report.printer import NOTATIONS, latex
 from symnet.core.files import template_environment, write_atomic
 from symnet.report.text import TEXT
+from symnet.core.notation import NOTES_NETWORK
 
 REPO_REPORTS = Path(__file__).resolve().parents[2] / "reports"
 TEMPLATES = REPO_REPORTS / "templates"
@@ -36,42 +37,12 @@ TEX_PACKAGES = ("texlive-latex-recommended texlive-latex-extra latexmk texlive-x
 MAX_WIDTH = 300             # a chain member longer than this (LaTeX characters) is skipped
 MAX_LAST = 1000             # ... and the closed form itself beyond this
 
-# Printer settings per section: which layer a and z belong to; the sample superscript k.
-SINGLE = dict(sample=True, sigmoid="f")
-PAIR = dict(layers={"a": "k", "z": "k"})
-OUTPUT = dict(layers={"a": "n", "z": "n"})
-
-
 class ReportError(Exception):
     """A report that cannot be built; ``code`` is the exit status (3: TeX missing)."""
 
     def __init__(self, message, code=2):
         super().__init__(message)
         self.code = code
-
-
-# ---------------------------------------------------------------------------------------
-# left-hand sides: what each chain is a derivative of, in the notes' notation
-
-def _lhs():
-    from derivations import multilayer_bp, rbf, standard_bp
-    sl, lp = standard_bp.model(), multilayer_bp.pair()
-    E = sp.Symbol("E_k")
-    D = lambda var: sp.Derivative(E, var, evaluate=False)   # noqa: E731
-    Dn = lambda var: sp.Derivative(sp.Symbol("E"), var, evaluate=False)   # noqa: E731
-    x = sp.Symbol("x")
-    m = rbf.RBF()
-    return {
-        "eq5.8": sp.Derivative(sl.beta[sl.j], sl.w[sl.h, sl.j], evaluate=False),
-        "eq5.9": sp.Derivative(sp.Function("f")(x), x, evaluate=False),
-        "eq5.10": -D(sl.beta[sl.j]), "eq5.11": -sl.eta * D(sl.w[sl.h, sl.j]),
-        "eq5.12": -sl.eta * D(sl.theta[sl.j]), "eq5.13": -sl.eta * D(sl.v[sl.i, sl.h]),
-        "eq5.14": -sl.eta * D(sl.gamma[sl.h]), "eq5.15": -D(sl.alpha[sl.h]),
-        "bp-delta-recursion": Dn(lp.z_k[lp.i]), "bp-gradient": Dn(lp.Theta[lp.r, lp.j]),
-        "bp-update": -lp.eta * Dn(lp.Theta[lp.r, lp.j]),
-        "bp-forward": lp.z_l[lp.j],
-        "eq5.18": sp.Derivative(E, m.w[m.i], evaluate=False),
-    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -107,27 +78,14 @@ def _tex_escape(text: str) -> str:
     return "".join(out)
 
 
-MATRIX_VIEW = {"bp-delta-recursion": ("i", None, PAIR), "bp-gradient": ("r", "j", PAIR),
-               "bp-update": ("r", "j", PAIR), "bp-delta-output": ("j", None, OUTPUT)}
-
-
-def _settings(claim) -> dict:
-    if claim.id.startswith("eq5.") and claim.equation in {f"5.{n}" for n in range(8, 16)}:
-        return SINGLE
-    if claim.id in ("bp-delta-output",) or claim.id.startswith("delta-output"):
-        return OUTPUT
-    if claim.id.startswith(("bp-", "vanishing-bound-delta")):
-        return PAIR
-    return {}
-
-
-def _shown(claim, result: Result, lhs: dict) -> Shown:
+def _shown(claim, result: Result) -> Shown:
+    """How one claim appears: its left-hand side and chain, its matrix view, in the
+    notation its derivation names (all from the claim's own data)."""
     lines, skipped, matrix = [], 0, ""
     if isinstance(claim, Chain):
-        settings = _settings(claim)
-        chain = list(claim.derivation().chain)
-        head = lhs.get(claim.id)
-        members = ([head] if head is not None else []) + chain
+        d = claim.derivation()
+        settings = NOTATIONS[d.shown_notation]
+        members = ([d.lhs] if d.lhs is not None else []) + list(d.chain)
         for k, expr in enumerate(members):
             tex = latex(expr, **settings)
             if len(tex) > (MAX_LAST if k == len(members) - 1 else MAX_WIDTH):
@@ -135,16 +93,8 @@ def _shown(claim, result: Result, lhs: dict) -> Shown:
                 continue
             if not lines or lines[-1] != tex:
                 lines.append(tex)
-        view = MATRIX_VIEW.get(claim.id) or (
-            ("i", None, PAIR) if claim.id.startswith("bp-delta-recursion-") else None)
-        if view:
-            model_free = {s.name: s for s in chain[-1].free_symbols if isinstance(s, sp.Symbol)}
-            free, outer, st = view
-            try:
-                matrix = matrix_form(chain[-1], model_free[free],
-                                     model_free.get(outer) if outer else None, **st)
-            except (MatrixFormError, KeyError):
-                matrix = ""
+        if d.matrix is not None:
+            matrix = latex(d.matrix.expr, **settings)
     detail = result.detail if len(result.detail) <= 200 else result.detail[:200] + " ..."
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
                  _tex_escape(result.method), _tex_escape(detail), lines, skipped, matrix,
@@ -195,7 +145,7 @@ def _tables():
 
 def _appendix():
     from symnet.prove.entrywise import check_entrywise
-    r = check_entrywise([3, 4, 4, 3])
+    r = check_entrywise(list(NOTES_NETWORK))
     from symnet.numeric.gradient_sizes import gradient_sizes
     sig = gradient_sizes(depth=10, width=32, activation="sigmoid")
     rel = gradient_sizes(depth=10, width=32, activation="relu")
@@ -209,21 +159,17 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None) -> tuple[
     formulas; figures drawn meanwhile into ``figures_to``); return ({lang: tex}, results)."""
     from derivations import catalog
     claims = select(catalog(), list(only))
-    lhs = _lhs()
     results, shown_list = run_claims_parallel(
-        claims, progress=progress, extra=lambda claim, rows: _shown(claim, rows[0], lhs),
+        claims, progress=progress, extra=lambda claim, rows: _shown(claim, rows[0]),
         while_waiting=(lambda: _figures(Path(figures_to))) if figures_to else None)
     shown = {s.id: s for s in shown_list}
-    sections, placed = [], set()
-    for sec in TEXT["sections"]:
-        ids = [cid for cid in shown if cid not in placed and any(
-            cid == p or (p.endswith("*") and cid.startswith(p[:-1])) for p in sec["claims"])]
-        placed.update(ids)
-        if ids or sec.get("always"):
-            sections.append(dict(sec, shown=[shown[i] for i in ids]))
-    rest = [shown[cid] for cid in shown if cid not in placed]     # e.g. a user's own module
+    keys = [sec["key"] for sec in TEXT["sections"]]
+    sections = [dict(sec, shown=[s for c, s in zip(claims, shown_list) if c.section == sec["key"]])
+                for sec in TEXT["sections"]]
+    sections = [sec for sec in sections if sec["shown"] or sec.get("always")]
+    rest = [s for c, s in zip(claims, shown_list) if c.section not in keys]   # a user's module
     if rest:
-        sections.append(dict(key="other", claims=[], shown=rest))
+        sections.append(dict(key="other", shown=rest))
     context = dict(version=__version__, sympy=sp.__version__,
                    python=".".join(platform.python_version_tuple()[:2]), date=_date(),
                    sections=sections, tables=_tables(), appendix=_appendix(),

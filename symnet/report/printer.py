@@ -11,21 +11,13 @@ for a matrix-vector sum, \\tilde{a}^{(k)}\\delta^{(l)\\top} for an outer product
 from __future__ import annotations
 
 import sympy as sp
-from sympy import Indexed, Sum
+from sympy import Indexed
 from sympy.printing.latex import LatexPrinter
 
-GREEK = {"alpha", "beta", "gamma", "theta", "delta", "eta", "rho", "lambda", "Theta"}
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
-# base name -> (kernel, layer key or None); layer keys are looked up in the settings
-BASES = {
-    "yhat": (r"\hat{y}", None), "Theta_tilde": (r"\tilde{\Theta}", "kl"),
-    "Theta_tilde12": (r"\tilde{\Theta}", "12"), "Theta_tilde23": (r"\tilde{\Theta}", "23"),
-    "a_tilde": (r"\tilde{a}", "k"), "a_tilde1": (r"\tilde{a}", "1"),
-    "a_tilde2": (r"\tilde{a}", "2"), "a2": ("a", "2"), "z2": ("z", "2"), "z3": ("z", "3"),
-    "z_l": ("z", "l"), "delta_l": (r"\delta", "l"), "delta_k": (r"\delta", "k"),
-    "a": ("a", "a"), "z": ("z", "z"),
-}
-
+from symnet.core.notation import GREEK, MATRICES, PRINTED
+from symnet.core.registry import ACTIVATIONS
 
 def _name(text: str) -> str:
     """'alpha' -> \\alpha, "j''" -> j'', 'v'' -> v'."""
@@ -34,21 +26,33 @@ def _name(text: str) -> str:
     return (f"\\{core}" if core in GREEK else core) + primes
 
 
+class _Shown(sp.Symbol):
+    """A placeholder that prints as the LaTeX it is named with (a vector inside an
+    entrywise function)."""
+
+    def _latex(self, printer):
+        return self.name
+
+
 class NotesLatexPrinter(LatexPrinter):
     """Settings (besides LatexPrinter's): ``layers`` maps the layer keys of a/z to their
     superscripts (e.g. {"a": "k", "z": "k"} in a layer pair, {"a": "n", "z": "n"} at the
     output); ``sample`` adds the example superscript k to y and yhat; ``sigmoid`` is the
-    symbol printed for the sigmoid (f in the notes' single-layer section)."""
+    symbol printed for the sigmoid (f in the notes' single-layer section).
+
+    Every registry activation prints as its row's ``head``: the ``_print_<name>`` methods
+    are made from the registry below the class (as SymPy's code printers make theirs from
+    ``_known_functions``), so a new row needs no printer code."""
 
     _default_settings = dict(LatexPrinter._default_settings, layers=None, sample=False,
-                             sigmoid=r"\sigma")
+                             sigmoid=None)
 
     def _print_Symbol(self, expr, style="plain"):
         return _name(expr.name) if expr.name.rstrip("'") in GREEK else super()._print_Symbol(expr)
 
     def _print_Indexed(self, expr):
         base = str(expr.base.label)
-        kernel, layer = BASES.get(base, (_name(base), None))
+        kernel, layer = PRINTED.get(base, (_name(base), None))
         if layer is not None:
             layer = (self._settings["layers"] or {}).get(layer, layer)
         sub = "".join(self._print(i) for i in expr.indices)
@@ -60,26 +64,13 @@ class NotesLatexPrinter(LatexPrinter):
         return f"{kernel}{sup}_{{{sub}}}"
 
     def _print_Pow(self, expr):
-        if isinstance(expr.base, Indexed) and expr.exp.is_Integer and expr.exp > 0:
+        if isinstance(expr.base, (Indexed, _Shown)) and expr.exp.is_Integer and expr.exp > 0:
             return "{%s}^{%s}" % (self._print(expr.base), self._print(expr.exp))
         return super()._print_Pow(expr)
-
-    def _print_sigmoid(self, expr, exp=None):
-        head = self._settings["sigmoid"] + (f"^{{{exp}}}" if exp else "")
-        return rf"{head}\left({self._print(expr.args[0])}\right)"
 
     def _unary(self, head, expr, exp=None):
         power = f"^{{{exp}}}" if exp else ""
         return rf"{head}{power}\left({self._print(expr.args[0])}\right)"
-
-    def _print_tanh(self, expr, exp=None):
-        return self._unary(r"\tanh", expr, exp)
-
-    def _print_relu(self, expr, exp=None):
-        return self._unary(r"\operatorname{ReLU}", expr, exp)
-
-    def _print_softplus(self, expr, exp=None):
-        return self._unary(r"\operatorname{softplus}", expr, exp)
 
     def _print_f(self, expr, exp=None):
         return rf"f{'^{' + exp + '}' if exp else ''}\left({self._print(expr.args[0])}\right)"
@@ -104,11 +95,77 @@ class NotesLatexPrinter(LatexPrinter):
     def _print_Heaviside(self, expr, exp=None):
         return rf"H\left({self._print(expr.args[0])}\right)"
 
+    # -- matrix expressions (a claim's matrix view) --------------------------------------
+    def _print_MatrixSymbol(self, expr):
+        return MATRICES.get(expr.name) or super()._print_MatrixSymbol(expr)
+
+    def _print_Transpose(self, expr):
+        return r"{%s}^{\top}" % self._print(expr.arg)
+
+    def _matrix_factor(self, expr):
+        text = self._print(expr)
+        if isinstance(expr, (sp.MatAdd, sp.MatMul, sp.HadamardProduct)) or (
+                isinstance(expr, ElementwiseApplyFunction) and expr.function.expr.is_Add):
+            return r"\left(%s\right)" % text
+        return text
+
+    def _print_MatMul(self, expr):
+        coeff, matrices = expr.as_coeff_matrices()
+        head = {1: "", -1: "-"}.get(coeff)
+        if head is None:
+            head = self._print(coeff) + " "
+        parts = [self._print(m) if not isinstance(m, (sp.MatAdd, sp.HadamardProduct))
+                 else self._matrix_factor(m) for m in matrices]
+        return head + " ".join(parts)
+
+    def _print_HadamardProduct(self, expr):
+        return r" \odot ".join(self._matrix_factor(arg) for arg in expr.args)
+
+    def _print_ElementwiseApplyFunction(self, expr):
+        """fn applied entrywise: fn's body with its variable replaced by the vector, every
+        product in it an entrywise product (\\odot)."""
+        fn = expr.function
+        settings = {k: v for k, v in self._settings.items() if k in self._default_settings}
+        inner = _EntrywisePrinter(settings)
+        return inner.doprint(fn.expr.xreplace({fn.variables[0]: _Shown(self._print(expr.expr))}))
+
     def _print_Derivative(self, expr):
         # d f / d x with the function written first, as the notes do
         (var, count), = expr.variable_count
         return (rf"\frac{{\partial {self._print(expr.expr)}}}"
                 rf"{{\partial {self._print(var)}}}")
+
+
+class _EntrywisePrinter(NotesLatexPrinter):
+    """Inside an entrywise function: a product of two or more vectors is \\odot, a
+    number times a vector stays a plain product."""
+
+    def _print_Mul(self, expr):
+        factors = expr.as_ordered_factors()
+        vectors = [f for f in factors if f.atoms(_Shown)]
+        if len(vectors) < 2:
+            return super()._print_Mul(expr)
+        coeff = sp.Mul(*[f for f in factors if not f.atoms(_Shown)])
+        head = {1: "", -1: "-"}.get(coeff)
+        if head is None:
+            head = self._print(coeff) + " "
+        return head + r" \odot ".join(
+            r"\left(%s\right)" % self._print(v) if v.is_Add else self._print(v) for v in vectors)
+
+
+def _activation_printer(row):
+    def _print(self, expr, exp=None):
+        head = row.head
+        if row.name == "sigmoid" and self._settings["sigmoid"]:
+            head = self._settings["sigmoid"]
+        return self._unary(head, expr, exp)
+    _print.__name__ = f"_print_{row.function.__name__}"
+    _print.__doc__ = f"{row.name}(x) as {row.head}(x)."
+    return _print
+
+
+for _row in ACTIVATIONS.values():
+    setattr(NotesLatexPrinter, f"_print_{_row.function.__name__}", _activation_printer(_row))
 
 
 def latex(expr, **settings) -> str:
@@ -120,64 +177,11 @@ def latex(expr, **settings) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# matrix form
+# how each notation prints (a claim's Derivation names its notation)
 
-class MatrixFormError(ValueError):
-    """The expression is not one of the shapes the matrix view knows."""
-
-
-def _vector(expr, free, printer) -> str:
-    """One factor that depends on the free index, as a vector."""
-    if isinstance(expr, Indexed) and expr.indices == (free,):
-        entry, suffix = printer.doprint(expr), "_{" + printer.doprint(free) + "}"
-        return entry[: -len(suffix)] if entry.endswith(suffix) else entry
-    if isinstance(expr, Sum) and len(expr.limits) == 1:
-        var = expr.limits[0][0]
-        factors = sp.Mul.make_args(expr.function)
-        mats = [f for f in factors if isinstance(f, Indexed) and f.indices == (free, var)]
-        vecs = [f for f in factors if isinstance(f, Indexed) and f.indices == (var,)]
-        if len(mats) == 1 and len(vecs) == 1 and len(factors) == 2:
-            return r"\Theta^{(kl)}" + _vector(vecs[0].func(vecs[0].base, free), free, printer)
-    if isinstance(expr, sp.Function) and expr.args and free not in \
-            set().union(*(a.free_symbols for a in expr.args[1:])):
-        inner = _vector(expr.args[0], free, printer)
-        placeholder = sp.Symbol("XPLACEHOLDER")
-        text = printer.doprint(expr.func(placeholder, *expr.args[1:]))
-        return text.replace("XPLACEHOLDER", inner)
-    if expr.is_Number:
-        return printer.doprint(expr)
-    if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 0:
-        return "{" + _vector(expr.base, free, printer) + "}^{" + str(expr.exp) + "}"
-    if isinstance(expr, sp.Add):
-        terms = sorted(expr.args, key=lambda t: t.could_extract_minus_sign())
-        text = " + ".join(_vector(t, free, printer) for t in terms)
-        return r"\left(" + text.replace("+ -", "- ") + r"\right)"
-    if isinstance(expr, sp.Mul):
-        if expr.args[0] == -1:
-            return "-" + _vector(sp.Mul(*expr.args[1:]), free, printer)
-        return r" \odot ".join(_vector(f, free, printer) for f in expr.args)
-    raise MatrixFormError(f"no vector form for {expr}")
-
-
-def matrix_form(expr, free, outer=None, **settings) -> str:
-    """Print a statement about entry ``free`` (or entries (free, outer)) in vector form:
-    scalar factors first, the vector factors joined by \\odot; with ``outer`` the product
-    u_free v_outer is printed as u v^T."""
-    printer = NotesLatexPrinter(settings)
-    scalars, vectors, columns = [], [], []
-    for factor in sp.Mul.make_args(sp.factor_terms(expr)):
-        symbols = factor.free_symbols
-        if outer is not None and outer in symbols and free not in symbols:
-            columns.append(_vector(factor, outer, printer))
-        elif free in symbols:
-            vectors.append(_vector(factor, free, printer))
-        else:
-            scalars.append(printer.doprint(factor))
-    if not vectors:
-        raise MatrixFormError(f"no vector factor in {expr}")
-    vectors.sort(key=lambda v: r"\Theta" not in v)       # Theta delta first, as the notes
-    body = r" \odot ".join(vectors)
-    if columns:
-        body += " " + " ".join("{" + c + "}^{\\top}" for c in columns)
-    head = " ".join(scalars).replace("-1", "-").replace("- ", "-")
-    return (head + " " if head else "") + body
+NOTATIONS = {
+    "": {},
+    "single": dict(sample=True, sigmoid="f"),       # section 5.3: y^k_j, f for the sigmoid
+    "pair": dict(layers={"a": "k", "z": "k"}),      # layers k and l = k + 1
+    "output": dict(layers={"a": "n", "z": "n"}),    # the output layer n
+}

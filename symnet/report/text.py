@@ -1,20 +1,15 @@
 """The prose of the report, English and Chinese (our own words), and the sections in the
-notes' order with the claims each one shows (glob patterns)."""
+notes' order (each claim names its own section by key)."""
 
-SECTIONS = [
-    dict(key="neuron", claims=[], always=True),
-    dict(key="perceptron", claims=["eq5.2-perceptron", "fig5.3-*", "fig5.4-separability",
-                                   "fig5.5-xor"]),
-    dict(key="standard", claims=[f"eq5.{n}" for n in range(8, 16)]),
-    dict(key="multilayer", claims=["bp-forward", "bp-delta-output", "bp-delta-recursion",
-                                   "bp-gradient", "bp-update", "bp-bridge", "bp-example-3443",
-                                   "bp-delta-recursion-*", "act-*", "delta-output-*",
-                                   "kernel-stable-cross-entropy"]),
-    dict(key="rbf", claims=["eq5.18", "eq5.19", "eq5.18-*", "ex5.7-rbf-xor"]),
-    dict(key="vanishing", claims=["vanishing-*"]),
-    dict(key="accumulated", claims=["eq5.16", "eq5.17"]),
-    dict(key="boltzmann", claims=["eq5.20", "eq5.21", "eq5.21-*", "eq5.22", "eq5.23",
-                                  "eq5.23-*", "rbm-likelihood-gradient", "eq5.24"]),
+SECTIONS = [       # in the notes' order; a claim names its section by key (Claim.section)
+    dict(key="neuron", always=True),
+    dict(key="perceptron"),
+    dict(key="standard"),
+    dict(key="multilayer"),
+    dict(key="rbf"),
+    dict(key="vanishing"),
+    dict(key="accumulated"),
+    dict(key="boltzmann"),
 ]
 
 EN = dict(

@@ -27,28 +27,12 @@ LOSS = "squared"
 
 def _sigmoid(Z):
     """1/(1 + e^-Z), in place on one temporary; Z is clipped at -700 so e^-Z cannot
-    overflow (sigmoid(-700) is 1e-304, and below that the true value is 0 to float64
-    precision in absolute terms)."""
+    overflow (sigmoid(-700) is 1e-304; below it the true value is 0 to float64 precision)."""
     T = np.maximum(Z, -700.0)
     np.negative(T, out=T)
     np.exp(T, out=T)
     T += 1.0
     return np.reciprocal(T, out=T)
-
-
-def _softplus(Z):
-    return np.logaddexp(0.0, Z)
-
-
-def _relu(Z):
-    return np.maximum(Z, 0.0)
-
-
-def _step(Z):
-    return (Z > 0).astype(np.float64)
-
-
-_tanh = np.tanh
 
 
 def _f(Z):
@@ -121,8 +105,9 @@ def loss(params, X, Y):
     return _loss_terms(A2, Z2, Y).sum() / X.shape[0]
 
 
-def loss_and_grad(params, X, Y):
-    """(E, grads): grads[k] = dE/dparams[k], the shapes of params."""
+def backward(params, X, Y):
+    """(E, grads, deltas): grads[k] = dE/dparams[k], the shapes of params; deltas[k] =
+    dE/dZ = Delta/m of the layer params[k] feeds, shape (m, s_{k+2})."""
     X, Y = _check(params, X, Y)
     m = X.shape[0]
     A0 = X
@@ -143,7 +128,14 @@ def loss_and_grad(params, X, Y):
     G0 = np.empty((3, 2))
     np.matmul(A0.T, D1, out=G0[1:])
     np.negative(D1.sum(0), out=G0[0])
-    return E, [G0, G1]
+    return (E, [G0, G1],
+            [D1, D2])
+
+
+def loss_and_grad(params, X, Y):
+    """(E, grads): grads[k] = dE/dparams[k], the shapes of params."""
+    E, grads, _ = backward(params, X, Y)
+    return E, grads
 
 
 def step(params, X, Y, eta):
