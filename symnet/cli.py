@@ -139,7 +139,7 @@ def _verify(args) -> int:
         raise UsageError(str(exc)) from None
     if args.list:
         for c in claims:
-            print(f"{c.id:38} ({c.equation or '-'})  {c.statement}")
+            print(f"{c.id:38} ({c.equation or '-'})  {c.title}: {c.statement}")
         return 0
     bar = _progress_callback()
     results, _ = run_claims_parallel(

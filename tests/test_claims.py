@@ -131,3 +131,24 @@ def test_a_wrong_middle_step_fails_the_claim_even_when_the_ends_agree():
     x = sp.Symbol("x")
     rows = {r.id: r.status for r in run_claims([_chain(2 * x, 3 * x, 2 * x)])}
     assert rows == {"t-chain": "failed", "t-chain/1": "failed", "t-chain/2": "failed"}
+
+
+def test_the_extension_api_example_from_the_readme():
+    """The README's "Adding a derivation" example, through symnet.extend only: it proves,
+    and the same door rejects a wrong closed form."""
+    from sympy import Sum
+    from symnet.extend import Chain, Derivation, index, notes_model, partial, run_claims
+
+    def dE_dbh(sign=-1):
+        model = notes_model()
+        j = index("j''")
+        return Derivation(model, [model.D(model.E_at("b"), model.b[model.h]),
+                                  sign * Sum(model.w[model.h, j] * model.g[j], (j, 1, model.l))],
+                          lhs=partial(None, model.b[model.h], "E_k"))
+
+    right = Chain("my-dE-db", "", "dE/db_h", "dE_k/db_h = -sum_j w_hj g_j", "standard",
+                  build=dE_dbh)
+    wrong = Chain("my-dE-db-wrong", "", "dE/db_h", "sign flipped", "standard",
+                  build=lambda: dE_dbh(+1))
+    rows = {r.id: r.status for r in run_claims([right, wrong])}
+    assert rows["my-dE-db"] == "proved" and rows["my-dE-db-wrong"] == "failed"

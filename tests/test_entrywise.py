@@ -7,7 +7,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from symnet.prove.entrywise import check_entrywise
+from symnet.prove.entrywise import ClosedForms, check_entrywise, closed_gradient
 from symnet.bench.naive import naive_check
 
 ACTS = ["sigmoid", "tanh", "relu", "identity", "softplus"]
@@ -25,39 +25,35 @@ def test_all_pairs_small(act, loss):
     assert check_entrywise([2, 3, 2], act, loss).ok
 
 
-def _swap_theta_indices(expr, layer):
-    """theta^(layer,layer+1)_(i,j) -> theta^(layer,layer+1)_(j,i): the transposed matrix."""
-    tag = f"theta^({layer},{layer + 1})_("
-    swap = {}
-    for s in expr.free_symbols:
-        name = str(s)
-        if name.startswith(tag):
-            i, j = name[len(tag):-1].split(",")
-            swap[s] = sp.Symbol(f"{tag}{j},{i})", real=True)
-    return expr.xreplace(swap)
-
-
-def _drop_output_fprime(kind, closed, key):
+def _without_output_fprime(act, los, a, y, z):
     """(a - y) instead of (a - y) a (1 - a) at the output layer."""
-    if kind == "delta" and key[0] == 3:
-        a = sp.Symbol(f"a^(3)_{key[1]}", real=True)
-        return sp.cancel(closed / (a * (1 - a)))
-    return closed
+    return los.dE_da_closed(a, y)
 
 
-CORRUPTIONS = {
-    "sign flipped": lambda kind, c, key: -c,
-    "f' factor missing": _drop_output_fprime,
-    "threshold input +1": lambda kind, c, key: -c if kind == "gradient" and key[1] == 0 else c,
-    "Theta transposed in the recursion": lambda kind, c, key:
-        _swap_theta_indices(c, 2) if kind == "delta" and key[0] == 2 else c,
-    "constant factor 2": lambda kind, c, key: 2 * c if kind == "gradient" and key == (2, 1, 1) else c,
+def _transposed_recursion(theta, i, deltas, fprime):
+    """Theta^T delta where Theta delta is meant (square layers: the shapes still fit)."""
+    return sp.Add(*(theta[j + 1][i - 1] * d for j, d in enumerate(deltas))) * fprime
+
+
+def _twice_at_one_entry(a_i, i, delta):
+    closed = closed_gradient(a_i, i, delta)
+    return 2 * closed if i == 1 and str(delta) == "delta^(2)_1" else closed
+
+
+#: wrong statements of the matrix notation, planted through the public ``forms`` door
+WRONG_FORMS = {
+    "sign flipped": ClosedForms(gradient=lambda a_i, i, delta: -closed_gradient(a_i, i, delta)),
+    "f' factor missing": ClosedForms(output_delta=_without_output_fprime),
+    "threshold input +1": ClosedForms(
+        gradient=lambda a_i, i, delta: delta if i == 0 else a_i * delta),
+    "Theta transposed in the recursion": ClosedForms(recursion=_transposed_recursion),
+    "constant factor 2": ClosedForms(gradient=_twice_at_one_entry),
 }
 
 
-@pytest.mark.parametrize("name", sorted(CORRUPTIONS))
-def test_corrupted_closed_forms_are_rejected(name):
-    report = check_entrywise([2, 3, 3], corrupt=CORRUPTIONS[name])
+@pytest.mark.parametrize("name", sorted(WRONG_FORMS))
+def test_wrong_closed_forms_are_rejected(name):
+    report = check_entrywise([2, 3, 3], forms=WRONG_FORMS[name])
     assert not report.ok, f"{name} accepted"
 
 
@@ -200,8 +196,10 @@ def test_report_records_what_was_checked_and_reports_progress():
 
 
 def test_a_mismatch_names_the_entry_and_both_sides():
-    report = check_entrywise([2, 2, 1], corrupt=lambda kind, c, key: 2 * c
-                             if kind == "gradient" and key == (1, 0, 1) else c)
+    def twice_the_first_threshold(a_i, i, delta):
+        closed = closed_gradient(a_i, i, delta)
+        return 2 * closed if i == 0 and str(delta) == "delta^(2)_1" else closed
+    report = check_entrywise([2, 2, 1], forms=ClosedForms(gradient=twice_the_first_threshold))
     (m,) = report.mismatches
     assert m.what == "gradient(1, 0, 1)"
     assert sp.expand(m.closed - 2 * m.derived) == 0 and m.derived != 0

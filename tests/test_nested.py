@@ -6,7 +6,8 @@ import pytest
 import sympy as sp
 
 from derivations.multilayer_bp import example_3443
-from symnet.prove.entrywise import check_entrywise, exactly_equal
+from symnet.core.registry import output_delta_closed
+from symnet.prove.entrywise import ClosedForms, check_entrywise, closed_gradient, exactly_equal
 from symnet.prove.nested import check_nested, nested_gradients, nested_network, unit_symbols
 from symnet.core.layers import Network
 
@@ -31,15 +32,16 @@ def test_a_model_whose_constant_unit_is_plus_1_is_refuted(monkeypatch):
     assert not check_entrywise([2, 2, 1]).ok
 
 
-@pytest.mark.parametrize("name, corrupt", [
-    ("sign", lambda kind, c, key: -c),
-    ("threshold input +1", lambda kind, c, key: -c if key[1] == 0 else c),
-    ("factor 2 at one entry", lambda kind, c, key: 2 * c if key == (1, 1, 1) else c),
-    ("wrong unit", lambda kind, c, key: c.xreplace({sp.Symbol("x_1", real=True):
-                                                    sp.Symbol("x_2", real=True)})),
+@pytest.mark.parametrize("name, forms", [
+    ("sign", ClosedForms(gradient=lambda a_i, i, d: -closed_gradient(a_i, i, d))),
+    ("threshold input +1", ClosedForms(gradient=lambda a_i, i, d: d if i == 0 else a_i * d)),
+    ("factor 2 in the output delta", ClosedForms(
+        output_delta=lambda act, los, a, y, z: 2 * output_delta_closed(act, los, a, y, z))),
+    ("wrong unit", ClosedForms(gradient=lambda a_i, i, d: closed_gradient(a_i, i, d).xreplace(
+        {sp.Symbol("x_1", real=True): sp.Symbol("x_2", real=True)}))),
 ])
-def test_nested_route_rejects_wrong_closed_forms(name, corrupt):
-    assert not check_nested([2, 2, 2], corrupt=corrupt).ok, name
+def test_nested_route_rejects_wrong_closed_forms(name, forms):
+    assert not check_nested([2, 2, 2], forms=forms).ok, name
 
 
 def _entrywise_in_unit_symbols(sizes, activation, loss):

@@ -20,13 +20,11 @@ from symnet.numeric.kernels import kernels
 @dataclass
 class LayerGradients:
     """``norms[k]``: Frobenius norm of dE/dTheta~ between layers k+1 and k+2 (1-based
-    layers, so norms[0] is the first weight matrix); ``delta_norms[k]``: mean over the
-    batch of ||delta^(k+2)||."""
+    layers, so norms[0] is the first weight matrix)."""
 
     activation: str
     sizes: list
     norms: list
-    delta_norms: list
 
     def ratio(self) -> float:
         """First-layer gradient norm over last-layer gradient norm."""
@@ -67,6 +65,5 @@ def gradient_sizes(depth: int = 10, width: int = 32, activation: str = "sigmoid"
     params = init_params(sizes, activation, rng)
     X = rng.normal(size=(batch, width))
     Y = rng.uniform(size=(batch, width))
-    grads, deltas = backprop(params, X, Y, activation)
-    return LayerGradients(activation, sizes, [float(np.linalg.norm(g)) for g in grads],
-                          [float(np.linalg.norm(d, axis=1).mean()) for d in deltas])
+    grads, _ = backprop(params, X, Y, activation)
+    return LayerGradients(activation, sizes, [float(np.linalg.norm(g)) for g in grads])

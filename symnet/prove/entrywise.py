@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
 import sympy as sp
 
@@ -70,6 +71,32 @@ def closed_gradient(a_k_i, i: int, delta_l_j):
     return (sp.Integer(-1) if i == 0 else a_k_i) * delta_l_j
 
 
+def closed_recursion(theta, i: int, deltas, fprime):
+    """The notes' delta^(k)_i = (sum_j theta_ij delta^(l)_j) f'(z^(k)_i): ``theta`` is
+    Theta~^(kl) as rows (row 0 the thresholds), ``deltas[j - 1]`` = delta^(l)_j."""
+    return sp.Add(*(theta[i][j] * d for j, d in enumerate(deltas))) * fprime
+
+
+@dataclass(frozen=True)
+class ClosedForms:
+    """The statements of the matrix notation that :func:`check_entrywise` and
+    :func:`symnet.prove.nested.check_nested` verify, one entry at a time; the notes' own
+    by default.  Notes that state them differently (another threshold sign, another
+    recursion) are checked by passing their forms:
+
+    - ``output_delta(act, los, a_j, y_j, z_j)``: delta^(n)_j;
+    - ``recursion(theta, i, deltas, fprime)``: delta^(k)_i (see :func:`closed_recursion`);
+    - ``gradient(a_i, i, delta_j)``: dE/dtheta~_ij (see :func:`closed_gradient`).
+    """
+
+    output_delta: Callable = output_delta_closed
+    recursion: Callable = closed_recursion
+    gradient: Callable = closed_gradient
+
+
+NOTES_FORMS = ClosedForms()
+
+
 def exactly_equal(derived, closed) -> bool:
     """derived == closed exactly: structurally, after expanding, or after cancelling."""
     if derived == closed:    # canonical forms agree: the common, cheap case
@@ -110,12 +137,11 @@ class _Progress:
 
 
 def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, progress=None,
-                    corrupt=None) -> EntrywiseReport:
+                    forms: ClosedForms = NOTES_FORMS) -> EntrywiseReport:
     """Derive and check every delta and gradient entry of the network ``sizes``.
 
     ``keep``: store the derived expressions (for numeric cross-checks).  ``progress``:
-    callable(done, total).  ``corrupt(kind, closed, key)``: test hook that may replace a
-    closed form by a wrong one, to show the checker rejects it.
+    callable(done, total).  ``forms``: the closed forms checked (the notes' by default).
     """
     act, los = get_activation(activation), get_loss(loss)
     start = time.perf_counter()
@@ -124,7 +150,6 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
     report = EntrywiseReport(net.sizes, act.name, los.name)
     total = net.entries + sum(net.sizes[1:])
     bar = _Progress(progress, total)
-    corrupt = corrupt or (lambda kind, closed, key: closed)
 
     def fprime_derived(k, i):
         z, a = net.z[k][i], net.a[k][i]
@@ -132,7 +157,6 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
         return derivative.xreplace({f(z): a}) if f(z) != z else derivative
 
     def record(kind, key, derived, closed):
-        closed = corrupt(kind, closed, key)
         if keep:
             (report.derived_delta if kind == "delta" else report.derived_gradient)[key] = derived
         if not exactly_equal(derived, closed):
@@ -145,7 +169,7 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
     for j in range(1, net.s(n) + 1):
         a, y, z = net.a[n][j], net.y[j], net.z[n][j]
         derived = _partial(error_terms, a) * fprime_derived(n, j)
-        record("delta", (n, j), derived, output_delta_closed(act, los, a, y, z))
+        record("delta", (n, j), derived, forms.output_delta(act, los, a, y, z))
         report.delta_entries += 1
 
     for k in range(n - 1, 0, -1):
@@ -157,9 +181,8 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
                 a = net.a[k][i]
                 derived = sp.Add(*(net.delta[l][j] * _partial(fan_out[j], a)
                                    for j in range(1, net.s(l) + 1))) * fprime_derived(k, i)
-                closed = sp.Add(*(net.theta[k][i][j - 1] * net.delta[l][j]
-                                  for j in range(1, net.s(l) + 1))) \
-                    * act.fprime_closed(a, net.z[k][i])
+                closed = forms.recursion(net.theta[k], i, net.delta[l][1:],
+                                         act.fprime_closed(a, net.z[k][i]))
                 record("delta", (k, i), derived, closed)
                 report.delta_entries += 1
         for j in range(1, net.s(l) + 1):   # dE/dTheta~^(kl)
@@ -167,7 +190,7 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
             for i in range(0, net.s(k) + 1):
                 weight = net.theta[k][i][j - 1]
                 derived = delta * _partial(fan_out[j], weight)
-                record("gradient", (k, i, j), derived, closed_gradient(net.a[k][i], i, delta))
+                record("gradient", (k, i, j), derived, forms.gradient(net.a[k][i], i, delta))
                 report.gradient_entries += 1
     report.seconds = time.perf_counter() - start
     return report

@@ -26,9 +26,9 @@ import time
 
 import sympy as sp
 
-from symnet.prove.entrywise import EntrywiseReport, Mismatch, closed_gradient, exactly_equal
+from symnet.prove.entrywise import NOTES_FORMS, ClosedForms, EntrywiseReport, Mismatch, exactly_equal
 from symnet.core.layers import Network
-from symnet.core.registry import activation as get_activation, loss as get_loss, output_delta_closed
+from symnet.core.registry import activation as get_activation, loss as get_loss
 
 
 def nested_network(sizes, activation="sigmoid"):
@@ -46,17 +46,16 @@ def nested_network(sizes, activation="sigmoid"):
     return net, a, z
 
 
-def closed_deltas(net, act, los, a, z) -> list:
+def closed_deltas(net, act, los, a, z, forms: ClosedForms = NOTES_FORMS) -> list:
     """delta[k][i] from the notes' closed forms over the nested a, z: delta^(n) = dE/da ⊙
     f'(z^(n)) (or the special form), delta^(k) = (Theta^(kl) delta^(l)) ⊙ f'(z^(k))."""
     n = net.n
     delta = [None] * (n + 1)
-    delta[n] = [None] + [output_delta_closed(act, los, a[n][j], net.y[j], z[n][j])
+    delta[n] = [None] + [forms.output_delta(act, los, a[n][j], net.y[j], z[n][j])
                          for j in range(1, net.s(n) + 1)]
     for k in range(n - 1, 1, -1):
-        delta[k] = [None] + [sp.Add(*(net.theta[k][i][j - 1] * delta[k + 1][j]
-                                      for j in range(1, net.s(k + 1) + 1)))
-                             * act.fprime_closed(a[k][i], z[k][i])
+        delta[k] = [None] + [forms.recursion(net.theta[k], i, delta[k + 1][1:],
+                                             act.fprime_closed(a[k][i], z[k][i]))
                              for i in range(1, net.s(k) + 1)]
     return delta
 
@@ -84,23 +83,22 @@ def nested_gradients(sizes, activation="sigmoid", loss="squared"):
     return net, derived, a, z
 
 
-def check_nested(sizes, activation="sigmoid", loss="squared", corrupt=None,
-                 progress=None) -> EntrywiseReport:
+def check_nested(sizes, activation="sigmoid", loss="squared",
+                 forms: ClosedForms = NOTES_FORMS, progress=None) -> EntrywiseReport:
     """Every dE_k/dtheta~ entry of the network ``sizes``: SymPy's diff of the nested E_k
     against a~_i delta_j with delta from the notes' closed forms, exactly.
 
-    ``corrupt(kind, closed, key)``: test hook that may replace a closed form."""
+    ``forms``: the closed forms checked (the notes' by default)."""
     act, los = get_activation(activation), get_loss(loss)
     start = time.perf_counter()
     net, derived, a, z = nested_gradients(sizes, act.name, los.name)
     units = unit_symbols(net, a)
     report = EntrywiseReport(net.sizes, act.name, los.name)
-    corrupt = corrupt or (lambda kind, closed, key: closed)
-    delta = closed_deltas(net, act, los, a, z)
+    delta = closed_deltas(net, act, los, a, z, forms)
     done, total = 0, len(derived)
     for (k, i, j), expr in derived.items():
         a_k_i = None if i == 0 else a[k][i]
-        closed = corrupt("gradient", closed_gradient(a_k_i, i, delta[k + 1][j]), (k, i, j))
+        closed = forms.gradient(a_k_i, i, delta[k + 1][j])
         if not exactly_equal(expr, closed.xreplace(units)):
             report.mismatches.append(Mismatch(f"gradient{(k, i, j)}", expr, closed))
         report.gradient_entries += 1
