@@ -45,7 +45,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="layer widths, input first, e.g. 784,128,64,10")
     c.add_argument("--activation", default="sigmoid", help="unit activation (default sigmoid)")
     c.add_argument("--loss", default="squared", help="loss (default squared)")
-    c.add_argument("--backend", default="numpy", help="numpy (default), jax or torch")
+    c.add_argument("--backend", default="numpy",
+                   help="numpy (default), jax (jit-compiled), torch, or numba (fused loops, "
+                        "fastest for small networks)")
+    c.add_argument("--dtype", default="float64",
+                   help="float64 (default) or float32: what the module computes and returns")
     c.add_argument("-o", "--output", required=True, metavar="FILE.py", help="module to write")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor", help="xor (default) or watermelon3")
@@ -159,22 +163,21 @@ def _verify(args) -> int:
 
 def _codegen(args) -> int:
     import time
-    from symnet.numeric.codegen import BACKENDS, write_module
+    from symnet.numeric.codegen import check_options, write_module
     from symnet.core.layers import parse_layers
     from symnet.core.registry import activation, loss
     try:
         sizes = parse_layers(args.layers)
         activation(args.activation)
         loss(args.loss)
-        if args.backend not in BACKENDS:
-            raise ValueError(f"unknown backend {args.backend!r}; known: {', '.join(BACKENDS)}")
+        check_options(args.backend, args.dtype)
         if not args.output.endswith(".py"):
             raise ValueError(f"-o should name a .py module, got {args.output!r}")
         start = time.perf_counter()
-        write_module(args.output, sizes, args.activation, args.loss, args.backend)
+        write_module(args.output, sizes, args.activation, args.loss, args.backend, args.dtype)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    print(f"wrote {args.output}: {args.backend} kernel for {','.join(map(str, sizes))} "
+    print(f"wrote {args.output}: {args.backend} {args.dtype} kernel for {','.join(map(str, sizes))} "
           f"({args.activation}, {args.loss} loss) in {time.perf_counter() - start:.2f} s")
     return 0
 

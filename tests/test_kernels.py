@@ -280,3 +280,57 @@ def test_generated_relu_derivative_is_0_at_the_kink(tmp_path, backend):
     _, grads = mod.loss_and_grad(params, to_backend(np.zeros((1, 2))), to_backend(np.zeros((1, 1))))
     assert np.all(as_array(grads[0]) == 0.0)
     assert as_array(grads[1])[0, 0] != 0.0                   # the output threshold does learn
+
+
+# ---- every backend, both dtypes, against autograd ----------------------------------------
+# jax runs its threads in the process that imports it, and the catalog's workers are forked:
+# the jax checks (tests/jax_checks.py) therefore run in a child process of their own.
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from kernel_checks import (AVAILABLE, backend_agrees_with_autograd,  # noqa: E402
+                           float32_matches_float64)
+from symnet.numeric.codegen import BACKENDS, DTYPES  # noqa: E402
+
+IN_PROCESS = [b for b in BACKENDS if b != "jax"]
+
+
+@pytest.mark.parametrize("backend", IN_PROCESS)
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("act,los", PAIRS)
+def test_every_backend_and_dtype_agrees_with_autograd(tmp_path, backend, dtype, act, los):
+    """float64 to 1e-9 relative, float32 to 1e-4; results in the requested dtype."""
+    if not AVAILABLE[backend] or not AVAILABLE["torch"]:
+        pytest.skip(f"{backend} or torch not installed")
+    backend_agrees_with_autograd(tmp_path, backend, dtype, act, los)
+
+
+@pytest.mark.parametrize("backend", IN_PROCESS)
+def test_float32_gradients_match_float64(tmp_path, backend):
+    if not AVAILABLE[backend]:
+        pytest.skip(f"{backend} not installed")
+    float32_matches_float64(tmp_path, backend)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jax") is None, reason="jax not installed")
+def test_jax_backend_in_a_process_of_its_own():
+    """tests/jax_checks.py: every pair and dtype against autograd, against
+    jax.value_and_grad, and jax's 64-bit mode never switched on for the process."""
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-m", "pytest", "-o", "addopts=", "-q", "-rs",
+                          "-p", "no:cacheprovider",
+                          "-x", str(root / "tests" / "jax_checks.py")],
+                         capture_output=True, text=True, cwd=root, timeout=900)
+    assert out.returncode == 0 and " passed" in out.stdout and "skipped" not in out.stdout, \
+        out.stdout[-3000:] + out.stderr[-2000:]
+
+
+def test_codegen_imports_only_the_requested_backend():
+    """Generating a NumPy module does not import torch (SymPy's torch printer would)."""
+    code = ("import sys; from symnet.numeric.codegen import generate; "
+            "generate([3, 4, 4, 3]); generate([3, 4, 4, 3], backend='numba'); "
+            "print('torch' in sys.modules, 'jax' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], timeout=120)
+    assert out.stdout.split() == ["False", "False"], out.stderr

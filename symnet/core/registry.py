@@ -140,8 +140,12 @@ class leaky_relu(_Activation):
 
 
 #: backends whose numeric helpers every row must give: the in-memory and generated
-#: kernels print an activation as a call of its helper ``_<name>(Z)``
-BACKENDS = ("numpy", "jax", "torch")
+#: kernels print an activation as a call of its helper ``_<name>(Z)``.  numpy, jax and
+#: torch helpers take arrays; numba helpers take one number (the kernel loops over entries)
+BACKENDS = ("numpy", "jax", "torch", "numba")
+
+#: the largest argument of exp that stays finite, per dtype (the kernels' ``_EXP_LIMIT``)
+EXP_LIMIT = {"float64": 700.0, "float32": 80.0}
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,8 @@ class Activation:
     f'(z) as the notes write it, in terms of the unit's output a = f(z) and/or its input
     z; ``head``: its name in LaTeX (the printer's ``_print_<name>``); ``code``: per
     backend, the body of the kernel helper ``_<name>(Z)`` (an expression, or lines ending
-    in ``return``; ``np``/``jnp``/``torch`` in scope), stable for |Z| up to 1e4;
+    in ``return``; ``np``/``jnp``/``torch``/``math`` in scope, and ``_EXP_LIMIT``, the
+    dtype's largest finite exp argument), stable for |Z| up to 1e4 in both dtypes;
     ``init_gain``: 1 for Glorot initialisation, 2 for He (ReLU-like units);
     ``convention``: anything a reader must know (the derivative at a kink).
     """
@@ -186,10 +191,10 @@ class Loss:
 #: helpers of SymPy's own functions that derivatives produce: Heaviside(z, 0) is the step
 #: with step(0) = 0 (the kink convention of ReLU-like units)
 STEP_CODE = {"numpy": "(Z > 0).astype(Z.dtype)", "jax": "(Z > 0).astype(Z.dtype)",
-             "torch": "(Z > 0).to(Z.dtype)"}
+             "torch": "(Z > 0).to(Z.dtype)", "numba": "1.0 if Z > 0.0 else 0.0"}
 
 _MODULES = {"numpy": "import numpy as np", "jax": "import jax\nimport jax.numpy as jnp",
-            "torch": "import torch"}
+            "torch": "import torch", "numba": "import math\nimport numpy as np"}
 
 
 def helper_source(name: str, code: str) -> str:
@@ -201,15 +206,15 @@ def helper_source(name: str, code: str) -> str:
 
 def helper_function(name: str, code: str, backend: str) -> Callable:
     """Compile one helper (for the in-process uses of a row's code)."""
-    space: dict = {}
+    space: dict = {"_EXP_LIMIT": EXP_LIMIT["float64"]}
     exec(compile(_MODULES[backend] + "\n\n" + helper_source(name, code),
                  f"<registry helper {name}>", "exec"), space)
     return space[f"_{name}"]
 
 
-_SIGMOID_NUMPY = '''"""1/(1 + e^-Z), in place on one temporary; Z is clipped at -700 so e^-Z cannot
-overflow (sigmoid(-700) is 1e-304; below it the true value is 0 to float64 precision)."""
-T = np.maximum(Z, -700.0)
+_SIGMOID_NUMPY = '''"""1/(1 + e^-Z), in place on one temporary; Z is clipped at -_EXP_LIMIT so e^-Z
+cannot overflow (below it the true value is 0 to the dtype's precision)."""
+T = np.maximum(Z, -_EXP_LIMIT)
 np.negative(T, out=T)
 np.exp(T, out=T)
 T += 1.0
@@ -220,26 +225,30 @@ ACTIVATIONS: dict[str, Activation] = {
     for a in (
         Activation("sigmoid", sigmoid, lambda a, z: a * (1 - a), r"\sigma",
                    {"numpy": _SIGMOID_NUMPY, "jax": "jax.nn.sigmoid(Z)",
-                    "torch": "torch.sigmoid(Z)"}),
+                    "torch": "torch.sigmoid(Z)",
+                    "numba": "1.0 / (1.0 + math.exp(-max(Z, -_EXP_LIMIT)))"}),
         Activation("tanh", tanh, lambda a, z: 1 - a**2, r"\tanh",
-                   {"numpy": "np.tanh(Z)", "jax": "jnp.tanh(Z)", "torch": "torch.tanh(Z)"}),
+                   {"numpy": "np.tanh(Z)", "jax": "jnp.tanh(Z)", "torch": "torch.tanh(Z)",
+                    "numba": "math.tanh(Z)"}),
         Activation("relu", relu, lambda a, z: sp.Heaviside(z, 0), r"\operatorname{ReLU}",
                    {"numpy": "np.maximum(Z, 0.0)", "jax": "jnp.maximum(Z, 0.0)",
-                    "torch": "torch.clamp(Z, min=0.0)"},
+                    "torch": "torch.clamp(Z, min=0.0)", "numba": "max(Z, 0.0)"},
                    init_gain=2.0,
                    convention="ReLU'(0) = 0 (Heaviside(0) = 0), as in PyTorch and JAX"),
         Activation("identity", identity, lambda a, z: sp.Integer(1), r"\operatorname{id}",
-                   {"numpy": "Z", "jax": "Z", "torch": "Z"}),
+                   {"numpy": "Z", "jax": "Z", "torch": "Z", "numba": "Z"}),
         Activation("softplus", softplus, lambda a, z: sigmoid(z), r"\operatorname{softplus}",
                    {"numpy": "np.logaddexp(0.0, Z)", "jax": "jax.nn.softplus(Z)",
-                    "torch": "torch.nn.functional.softplus(Z)"},
+                    "torch": "torch.nn.functional.softplus(Z)",
+                    "numba": "max(Z, 0.0) + math.log1p(math.exp(-abs(Z)))"},
                    init_gain=2.0),
         Activation("leaky_relu", leaky_relu,
                    lambda a, z: sp.Rational(1, 100) + sp.Rational(99, 100) * sp.Heaviside(z, 0),
                    r"\operatorname{LeakyReLU}",
                    {"numpy": "np.where(Z > 0, Z, 0.01 * Z)",
                     "jax": "jnp.where(Z > 0, Z, 0.01 * Z)",
-                    "torch": "torch.where(Z > 0, Z, 0.01 * Z)"},
+                    "torch": "torch.where(Z > 0, Z, 0.01 * Z)",
+                    "numba": "Z if Z > 0.0 else 0.01 * Z"},
                    init_gain=2.0,
                    convention="slope 1/100 for x <= 0; leaky_relu'(0) = 1/100 (Heaviside(0) "
                               "= 0), as in PyTorch and JAX"),

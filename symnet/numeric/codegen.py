@@ -1,32 +1,44 @@
 """``symnet codegen``: a standalone forward/backward module for given layer sizes.
 
-The elementwise pieces come from :func:`symnet.kernels.derive_forms` (SymPy's derivatives
-of the registry definitions), printed by a subclass of the backend's SymPy code printer;
-a jinja2 template lays out the matrix-level code (one matrix product per layer and
-direction).  The output is deterministic: the same arguments give the same bytes.
+The elementwise pieces come from :func:`symnet.numeric.forms.derive_forms` (SymPy's
+derivatives of the registry definitions), printed by a subclass of the backend's SymPy code
+printer; a jinja2 template lays out the matrix-level code.  One :class:`Backend` per
+target holds its printer, imports, conversions and initialisation:
+
+- ``numpy``: one matrix product per layer and direction, in-place where NumPy allows;
+- ``jax``: the same algebra, ``loss_and_grad`` and ``step`` compiled with ``jax.jit``
+  (``step`` donates the old parameters); float64 inside ``jax.enable_x64`` only, never
+  switched on for the whole process;
+- ``torch``: the same algebra on tensors;
+- ``numba``: explicit loops over the entries, every elementwise form fused into them and
+  compiled by ``numba.njit`` (no per-layer temporaries; the fastest for small networks).
+
+``dtype`` is float64 (default) or float32: every backend computes and returns it.  The
+output is deterministic: the same arguments give the same bytes.  Only the printer of the
+requested backend is imported (SymPy's torch printer module imports torch itself).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import sympy as sp
-from sympy.printing.numpy import JaxPrinter, NumPyPrinter
-from sympy.printing.pytorch import TorchPrinter
 
 from symnet import __version__
-from symnet.numeric.forms import derive_forms
-from symnet.core.layers import validate_sizes
 from symnet.core.files import template_environment, write_atomic
-from symnet.core.registry import ACTIVATIONS, STEP_CODE, helper_source
+from symnet.core.layers import validate_sizes
+from symnet.core.registry import ACTIVATIONS, EXP_LIMIT, STEP_CODE, helper_source
+from symnet.numeric.forms import derive_forms
 
-BACKENDS = ("numpy", "jax", "torch")
+BACKENDS = ("numpy", "jax", "torch", "numba")
+DTYPES = ("float64", "float32")
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 class _KernelPrinting:
     """The registry's functions as calls of the module's own helpers ``_<name>(Z)``: the
-    ``_print_<name>`` methods are made from the registry rows below (one per activation),
-    and Heaviside(z, 0), which derivatives of ReLU-like units produce, is ``_step``."""
+    ``_print_<name>`` methods are made from the registry rows (one per activation), and
+    Heaviside(z, 0), which derivatives of ReLU-like units produce, is ``_step``."""
 
     def _print_Heaviside(self, e):
         # Heaviside(z, 0): the ReLU'(0) = 0 convention of the registry
@@ -46,80 +58,100 @@ for _row in ACTIVATIONS.values():
     setattr(_KernelPrinting, f"_print_{_row.function.__name__}", _helper_call(_row.name))
 
 
-def helpers(forms, backend: str) -> str:
-    """The helper functions a module needs: one per registry function that its forms
-    call (from the row's code for this backend), and ``_step`` when Heaviside appears."""
+def kernel_printer(base: type) -> type:
+    """A SymPy code printer class with the registry's helpers."""
+    return type(f"{base.__name__}Kernel", (_KernelPrinting, base), {})
+
+
+def _numpy_printer():
+    from sympy.printing.numpy import NumPyPrinter
+    return kernel_printer(NumPyPrinter)
+
+
+def helpers(forms, backend: str) -> tuple[str, list]:
+    """(text, names): the helper functions a module needs, one per registry function its
+    forms call (from the row's code for this backend), and ``_step`` for Heaviside."""
     used = set()
     for expr in (forms.f, forms.fprime, forms.output_delta, forms.loss_term):
         used |= {type(e).__name__ for e in expr.atoms(sp.Function)}
-    parts = []
+    parts, names = [], []
     for row in ACTIVATIONS.values():
         if row.function.__name__ in used:
             if backend not in row.code:
                 raise ValueError(f"activation {row.name!r} has no {backend} helper in the "
                                  "registry")
             parts.append(helper_source(row.name, row.code[backend]))
+            names.append(f"_{row.name}")
     if "Heaviside" in used:
         parts.append(helper_source("step", STEP_CODE[backend]))
-    return "\n\n\n".join(parts)
+        names.append("_step")
+    return "\n\n\n".join(parts), names
 
 
-class NumPyKernelPrinter(_KernelPrinting, NumPyPrinter):
-    pass
+@dataclass(frozen=True)
+class Backend:
+    """What differs between targets: the template, the printer, the imports, how an input
+    becomes an array of the dtype, and how parameters are initialised."""
+
+    name: str
+    template: str
+    printer: callable                  # () -> printer class (imported when used)
+    imports: str
+    asarray: str                       # "{x}" -> array of DTYPE
+    concat: str
+    dtype: str                         # "{dtype}" -> the backend's dtype object
+    init: str                          # body of init_params(seed), arrays of DTYPE
 
 
-class JaxKernelPrinter(_KernelPrinting, JaxPrinter):
-    pass
-
-
-class TorchKernelPrinter(_KernelPrinting, TorchPrinter):
-    pass
-
-
-# Per backend: imports, array conversion, concatenation, helpers, parameter initialisation.
-_BACKEND = {
-    "numpy": dict(
-        printer=NumPyKernelPrinter,
-        imports="import numpy as np",
-        asarray="np.asarray({x}, dtype=np.float64)",
-        concat="np.concatenate",
-        init='''    rng = np.random.default_rng(seed)
+_NUMPY_INIT = '''    rng = np.random.default_rng(seed)
     params = []
     for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
         r = (6.0 / (s_k + s_l)) ** 0.5
-        W = np.zeros((s_k + 1, s_l))
+        W = np.zeros((s_k + 1, s_l), dtype=DTYPE)
         W[1:] = rng.uniform(-r, r, (s_k, s_l))
         params.append(W)
-    return params'''),
-    "jax": dict(
-        printer=JaxKernelPrinter,
-        imports='''import jax
-import jax.numpy as jnp
+    return params'''
 
-jax.config.update("jax_enable_x64", True)   # the interface is float64''',
-        asarray="jnp.asarray({x}, dtype=jnp.float64)",
-        concat="jnp.concatenate",
-        init='''    key = jax.random.PRNGKey(seed)
+
+def _jax_printer():
+    from sympy.printing.numpy import JaxPrinter
+    return kernel_printer(JaxPrinter)
+
+
+def _torch_printer():
+    from sympy.printing.pytorch import TorchPrinter
+    return kernel_printer(TorchPrinter)
+
+
+BACKEND = {b.name: b for b in (
+    Backend("numpy", "kernel.py.j2", _numpy_printer, "import numpy as np",
+            "np.asarray({x}, dtype=DTYPE)", "np.concatenate", "np.{dtype}", _NUMPY_INIT),
+    Backend("jax", "kernel.py.j2", _jax_printer,
+            "import contextlib\n\nimport jax\nimport jax.numpy as jnp",
+            "jnp.asarray({x}, dtype=DTYPE)", "jnp.concatenate", "jnp.{dtype}",
+            '''    with _precision():
+        key = jax.random.PRNGKey(seed)
+        params = []
+        for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
+            key, sub = jax.random.split(key)
+            r = (6.0 / (s_k + s_l)) ** 0.5
+            W = jax.random.uniform(sub, (s_k, s_l), dtype=DTYPE, minval=-r, maxval=r)
+            params.append(jnp.concatenate((jnp.zeros((1, s_l), dtype=DTYPE), W)))
+        return params'''),
+    Backend("torch", "kernel.py.j2", _torch_printer, "import torch",
+            "torch.as_tensor({x}, dtype=DTYPE)", "torch.cat", "torch.{dtype}",
+            '''    g = torch.Generator().manual_seed(seed)
     params = []
     for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
-        key, sub = jax.random.split(key)
         r = (6.0 / (s_k + s_l)) ** 0.5
-        W = jax.random.uniform(sub, (s_k, s_l), dtype=jnp.float64, minval=-r, maxval=r)
-        params.append(jnp.concatenate((jnp.zeros((1, s_l)), W)))
+        W = (2.0 * torch.rand((s_k, s_l), generator=g, dtype=DTYPE) - 1.0) * r
+        params.append(torch.cat((torch.zeros((1, s_l), dtype=DTYPE), W)))
     return params'''),
-    "torch": dict(
-        printer=TorchKernelPrinter,
-        imports="import torch",
-        asarray="torch.as_tensor({x}, dtype=torch.float64)",
-        concat="torch.cat",
-        init='''    g = torch.Generator().manual_seed(seed)
-    params = []
-    for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
-        r = (6.0 / (s_k + s_l)) ** 0.5
-        W = (2.0 * torch.rand((s_k, s_l), generator=g, dtype=torch.float64) - 1.0) * r
-        params.append(torch.cat((torch.zeros((1, s_l), dtype=torch.float64), W)))
-    return params'''),
-}
+    Backend("numba", "kernel_numba.py.j2", _numpy_printer,
+            "import math\n\nimport numba\nimport numpy as np",
+            "np.ascontiguousarray({x}, dtype=DTYPE)", "np.concatenate", "np.{dtype}",
+            _NUMPY_INIT),
+)}
 
 
 def _environment():
@@ -141,28 +173,38 @@ def operation_counts(sizes, forms) -> dict:
                 backward_elementwise=bwd_el, backward_products=2 * len(pairs) - 1)
 
 
-def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
-             backend: str = "numpy") -> str:
-    """The source text of the kernel module."""
+def check_options(backend: str, dtype: str) -> None:
+    """ValueError naming the valid values of a bad backend or dtype."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; known: {', '.join(BACKENDS)}")
+    if dtype not in DTYPES:
+        raise ValueError(f"unknown dtype {dtype!r}; known: {', '.join(DTYPES)}")
+
+
+def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
+             backend: str = "numpy", dtype: str = "float64") -> str:
+    """The source text of the kernel module."""
+    check_options(backend, dtype)
     sizes = validate_sizes(list(sizes), max_entries=None)
     forms = derive_forms(activation, loss)
-    spec = _BACKEND[backend]
-    printer = spec["printer"]({"fully_qualified_modules": True})
+    spec = BACKEND[backend]
+    printer = spec.printer()({"fully_qualified_modules": True})
     replacements, (delta,) = sp.cse([forms.output_delta], symbols=sp.numbered_symbols("t"),
                                     optimizations="basic")
+    helper_text, helper_names = helpers(forms, backend)
     n = len(sizes) - 1
-    text = _environment().get_template("kernel.py.j2").render(
+    text = _environment().get_template(spec.template).render(
         title=f"{backend} forward/backward kernel for a {'-'.join(map(str, sizes))} network "
-              f"({activation}, {loss} loss).",
-        version=__version__, backend=backend, sizes=tuple(sizes), sizes_text="-".join(map(str, sizes)),
+              f"({activation}, {loss} loss, {dtype}).",
+        version=__version__, backend=backend, sizes=tuple(sizes),
+        sizes_text="-".join(map(str, sizes)), dtype=dtype,
+        dtype_code=spec.dtype.format(dtype=dtype), exp_limit=EXP_LIMIT[dtype],
         activation=forms.activation, loss=forms.loss, n_layers=n,
         param_shapes=[(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:])],
         delta_text=sp.sstr(forms.output_delta), fprime_text=sp.sstr(forms.fprime),
-        imports=spec["imports"], helpers=helpers(forms, backend), init_code=spec["init"],
-        asarray=lambda x: spec["asarray"].format(x=x),
-        concat=spec["concat"], f_code=printer.doprint(forms.f),
+        imports=spec.imports, helpers=helper_text, helper_names=helper_names,
+        init_code=spec.init, asarray=lambda x: spec.asarray.format(x=x),
+        concat=spec.concat, f_code=printer.doprint(forms.f),
         fprime_code=printer.doprint(forms.fprime), fprime_is_one=forms.fprime == 1,
         delta_cse=[(str(s), printer.doprint(e)) for s, e in replacements],
         delta_code=printer.doprint(delta), loss_code=printer.doprint(forms.loss_term),
@@ -171,8 +213,9 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
     return text
 
 
-def write_module(path, sizes, activation="sigmoid", loss="squared", backend="numpy") -> str:
+def write_module(path, sizes, activation="sigmoid", loss="squared", backend="numpy",
+                 dtype="float64") -> str:
     """Generate and write atomically (temporary file, then rename); returns the text."""
-    text = generate(sizes, activation, loss, backend)
+    text = generate(sizes, activation, loss, backend, dtype)
     write_atomic(str(path), text)
     return text

@@ -16,15 +16,17 @@ from symnet.numeric.codegen import generate
 
 
 @lru_cache(maxsize=32)
-def _load(sizes: tuple, activation: str, loss: str) -> types.ModuleType:
-    text = generate(list(sizes), activation, loss, "numpy")
-    name = f"symnet_kernel_{'_'.join(map(str, sizes))}_{activation}_{loss}".replace("-", "_")
+def _load(sizes: tuple, activation: str, loss: str, dtype: str) -> types.ModuleType:
+    text = generate(list(sizes), activation, loss, "numpy", dtype)
+    name = f"symnet_kernel_{'_'.join(map(str, sizes))}_{activation}_{loss}_{dtype}".replace(
+        "-", "_")
     module = types.ModuleType(name, text.split('"""', 2)[1])
     exec(compile(text, f"<symnet kernel {'-'.join(map(str, sizes))}>", "exec"), module.__dict__)
     return module
 
 
-def kernels(sizes, activation: str = "sigmoid", loss: str = "squared") -> types.ModuleType:
-    """The generated NumPy kernel module for these layer sizes, activation and loss,
-    loaded in memory (cached per arguments)."""
-    return _load(tuple(int(s) for s in sizes), activation, loss)
+def kernels(sizes, activation: str = "sigmoid", loss: str = "squared",
+            dtype: str = "float64") -> types.ModuleType:
+    """The generated NumPy kernel module for these layer sizes, activation, loss and dtype
+    (float64 or float32), loaded in memory (cached per arguments)."""
+    return _load(tuple(int(s) for s in sizes), activation, loss, dtype)
