@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
                    "gradient of this network exactly, e.g. 3,4,4,3")
     v.add_argument("--activation", default="sigmoid", help="with --layers (default sigmoid)")
     v.add_argument("--loss", default="squared", help="with --layers (default squared)")
+    v.add_argument("--jobs", type=int, default=None,
+                   help="with --layers: worker processes (default: every core)")
     c = sub.add_parser("codegen", help="write a standalone forward/backward kernel module")
     c.add_argument("--layers", required=True, metavar="S1,S2,...",
                    help="layer widths, input first, e.g. 784,128,64,10")
@@ -86,7 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
     b.add_argument("what", nargs="?", default="verify", choices=["verify", "kernels", "report"],
                    help="which figures (default verify)")
-    b.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
+    b.add_argument("--quick", action="store_true",
+                   help="smaller sizes and fewer rounds: a smoke run of a minute or two")
+    b.add_argument("--threads", type=int, default=1,
+                   help="kernels: threads per library, pinned for every peer (default 1)")
     return p
 
 
@@ -99,14 +104,18 @@ def _verify_layers(args) -> int:
     from symnet.prove.entrywise import ENTRYWISE_METHOD, check_entrywise
     from symnet.core.layers import MAX_ENTRIES, parse_layers
     from symnet.core.registry import activation, loss
+    import os
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     try:
+        if jobs < 1:
+            raise ValueError(f"--jobs must be at least 1, got {jobs}")
         sizes = parse_layers(args.layers, MAX_ENTRIES)
         activation(args.activation)
         loss(args.loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     bar = _progress_callback()
-    report = check_entrywise(sizes, args.activation, args.loss,
+    report = check_entrywise(sizes, args.activation, args.loss, jobs=jobs,
                              progress=(lambda d, t: bar.update(d, t, "entries")) if bar else None)
     if bar:
         bar.close()
@@ -116,13 +125,15 @@ def _verify_layers(args) -> int:
                           "gradient_entries": report.gradient_entries,
                           "delta_entries": report.delta_entries,
                           "mismatches": [m.what for m in report.mismatches],
-                          "seconds": round(report.seconds, 3), "method": ENTRYWISE_METHOD,
+                          "seconds": round(report.seconds, 3), "jobs": jobs,
+                          "method": ENTRYWISE_METHOD,
                           "status": "proved" if report.ok else "failed"}, indent=2))
     else:
         verdict = "all exact" if report.ok else f"{len(report.mismatches)} MISMATCHES"
         print(f"{label} ({report.activation}, {report.loss} loss): "
               f"{report.gradient_entries:,} gradient entries and {report.delta_entries:,} "
-              f"deltas checked exactly: {verdict} in {report.seconds:.2f} s")
+              f"deltas checked exactly: {verdict} in {report.seconds:.2f} s "
+              f"({jobs} process{'es' if jobs > 1 else ''})")
         print(f"  method: {ENTRYWISE_METHOD}")
         for m in report.mismatches[:10]:
             print(f"  {m.what}: derived {m.derived}  stated {m.closed}")
@@ -134,6 +145,8 @@ def _verify(args) -> int:
         return _verify_layers(args)
     if args.activation != "sigmoid" or args.loss != "squared":
         raise UsageError("--activation and --loss go with --layers")
+    if args.jobs is not None:
+        raise UsageError("--jobs goes with --layers")
     from derivations import catalog
     from symnet.verify import run_claims_parallel, select
     claims = catalog()
@@ -360,7 +373,9 @@ def main(argv=None) -> int:
             return _check(args)
         if args.command == "bench":
             from symnet.bench.run import run_bench
-            return run_bench(args.what, quick=args.quick)
+            if args.threads < 1:
+                raise UsageError(f"--threads must be at least 1, got {args.threads}")
+            return run_bench(args.what, quick=args.quick, threads=args.threads)
         _parser().print_help()
         return 2
     except UsageError as exc:

@@ -203,3 +203,13 @@ def test_a_mismatch_names_the_entry_and_both_sides():
     (m,) = report.mismatches
     assert m.what == "gradient(1, 0, 1)"
     assert sp.expand(m.closed - 2 * m.derived) == 0 and m.derived != 0
+
+
+def test_worker_processes_give_the_same_report():
+    """--jobs: the same entries, counts and verdict as one process; a wrong form is still
+    caught when its entries land on a worker."""
+    one, two = check_entrywise([3, 5, 4, 2], jobs=1), check_entrywise([3, 5, 4, 2], jobs=2)
+    assert (one.gradient_entries, one.delta_entries, one.ok) == \
+        (two.gradient_entries, two.delta_entries, two.ok) == (20 + 24 + 10, 11, True)
+    wrong = check_entrywise([3, 5, 4, 2], jobs=2, forms=WRONG_FORMS["sign flipped"])
+    assert not wrong.ok and len(wrong.mismatches) == 54

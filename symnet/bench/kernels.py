@@ -1,25 +1,34 @@
-"""``symnet bench kernels``: the generated NumPy kernel against baselines, paired in one
-run (each round times every implementation back to back; the figure is the median over
-rounds of the per-round ratio), so machine noise largely cancels.
+"""``symnet bench kernels``: the generated kernels against the implementations people
+compare them with, in one run, as ratios "peer time / symnet time" (below 1: the peer is
+faster).
 
-Baselines: a plain hand-written NumPy backprop; PyTorch CPU autograd (if installed);
-naive per-entry scalar lambdify (3-4-4-3 only).  Also: backward/forward time, achieved
-GFLOP/s against a measured dgemm, and the generation time.
+The measurements run in a child process whose BLAS, OpenMP, torch and XLA thread counts
+are pinned (``--threads``, default 1) before NumPy is imported; the figure for each
+implementation is the median over rounds, the order of the implementations rotating from
+round to round (whoever runs right after a library with spinning worker threads must not
+always be the same).  dgemm is measured as the median of repeated runs at the same thread
+count.  Peers, each in float64 and float32: hand-written NumPy, torch autograd,
+``jax.jit(jax.value_and_grad)``; symnet's numpy, numba and jax modules.  Also: the time and
+peak memory of ``symnet codegen`` for 784-128-64-10 (a child process of its own).
 """
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import sympy as sp
-
-from symnet.numeric.codegen import generate, operation_counts
-from symnet.numeric.forms import derive_forms
+#: (sizes, batch); the last two only without --quick
+CASES = [([3, 4, 4, 3], 1), ([2, 2, 1], 4), ([19, 10, 1], 17), ([32] * 10, 64),
+         ([784, 128, 64, 10], 256), ([784, 512, 512, 10], 512)]
+QUICK_CASES = 4
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "BLIS_NUM_THREADS", "NUMBA_NUM_THREADS")
 
 
 def load_module(text: str, name: str = "symnet_bench_kernel"):
@@ -33,21 +42,23 @@ def load_module(text: str, name: str = "symnet_bench_kernel"):
     return module
 
 
-def hand_written(params, X, Y):
-    """Plain NumPy backprop, sigmoid units, squared error (5.16) -- the baseline."""
-    m = X.shape[0]
-    acts = [X]
-    for W in params:
-        acts.append(1.0 / (1.0 + np.exp(-(acts[-1] @ W[1:] - W[0]))))
-    out = acts[-1]
-    E = 0.5 * ((out - Y) ** 2).sum() / m
-    delta = (out - Y) * out * (1.0 - out) / m
-    grads = [None] * len(params)
-    for k in range(len(params) - 1, -1, -1):
-        grads[k] = np.vstack([-delta.sum(axis=0), acts[k].T @ delta])
-        if k:
-            delta = (delta @ params[k][1:].T) * acts[k] * (1.0 - acts[k])
-    return E, grads
+def hand_written(np):
+    def run(params, X, Y):
+        """Plain NumPy backprop, sigmoid units, squared error (5.16)."""
+        m = X.shape[0]
+        acts = [X]
+        for W in params:
+            acts.append(1.0 / (1.0 + np.exp(-(acts[-1] @ W[1:] - W[0]))))
+        out = acts[-1]
+        E = 0.5 * ((out - Y) ** 2).sum() / m
+        delta = (out - Y) * out * (1.0 - out) / m
+        grads = [None] * len(params)
+        for k in range(len(params) - 1, -1, -1):
+            grads[k] = np.vstack([-delta.sum(axis=0), acts[k].T @ delta])
+            if k:
+                delta = (delta @ params[k][1:].T) * acts[k] * (1.0 - acts[k])
+        return E, grads
+    return run
 
 
 def torch_autograd(torch):
@@ -60,103 +71,184 @@ def torch_autograd(torch):
     return run
 
 
-def naive_lambdify(sizes):
-    """One scalar function per gradient entry, lambdified from SymPy's diff of the fully
-    nested E_k (one example)."""
-    from symnet.prove.nested import nested_network
-    net, a, _ = nested_network(sizes)
-    n = net.n
-    E = sp.Add(*(sp.Rational(1, 2) * (a[n][j] - net.y[j]) ** 2 for j in range(1, net.s(n) + 1)))
-    E = E.replace(lambda e: type(e).__name__ == "sigmoid", lambda e: 1 / (1 + sp.exp(-e.args[0])))
-    weights = [net.theta[k][i][j] for k in range(1, n) for i in range(net.s(k) + 1)
-               for j in range(net.s(k + 1))]
-    inputs = [net.a[1][i] for i in range(1, net.s(1) + 1)]
-    targets = [net.y[j] for j in range(1, net.s(n) + 1)]
-    args = weights + inputs + targets
-    fns = [sp.lambdify(args, sp.diff(E, w), "math") for w in weights]
+def jax_value_and_grad(jax):
+    def error(params, X, Y):
+        acts = X
+        for W in params:
+            acts = jax.nn.sigmoid(acts @ W[1:] - W[0])
+        return 0.5 * ((acts - Y) ** 2).sum() / X.shape[0]
+    fn = jax.jit(jax.value_and_grad(error))
 
     def run(params, X, Y):
-        flat = [float(v) for W in params for v in W.ravel()]
-        values = flat + [float(v) for v in X[0]] + [float(v) for v in Y[0]]
-        return [fn(*values) for fn in fns]
+        E, grads = fn(params, X, Y)
+        jax.block_until_ready(grads)
+        return E, grads
     return run
 
 
-def _time(fn, *args, repeat: int) -> float:
+def _blocking(fn):
+    """jax returns before it has computed: wait for the result."""
+    import jax
+
+    def run(*args):
+        out = fn(*args)
+        jax.block_until_ready(out)
+        return out
+    return run
+
+
+def _time(fn, args, repeat: int) -> float:
     start = time.perf_counter()
     for _ in range(repeat):
         fn(*args)
     return (time.perf_counter() - start) / repeat
 
 
-def dgemm_gflops(n: int = 1024, rounds: int = 5) -> float:
+def dgemm_gflops(np, n: int, rounds: int = 7) -> float:
+    """Median over rounds of NumPy's matmul of two n x n float64 matrices."""
     a, b = np.random.default_rng(0).normal(size=(2, n, n))
     a @ b
-    best = min(_time(np.matmul, a, b, repeat=3) for _ in range(rounds))
-    return 2 * n ** 3 / best / 1e9
+    times = [_time(np.matmul, (a, b), 3) for _ in range(rounds)]
+    return 2 * n ** 3 / statistics.median(times) / 1e9
 
 
-def _paired(impls: dict, rounds: int, repeat: int) -> dict:
-    """Median time of each implementation and median per-round ratio to 'generated'."""
-    times = {name: [] for name in impls}
+def _implementations(sizes, m, dtype, libs):
+    """name -> (callable, args), every one computing E and dE/dparams for the same data."""
+    np = libs["numpy"]
+    from symnet.numeric.codegen import generate
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(m, sizes[0])).astype(dtype)
+    Y = rng.uniform(size=(m, sizes[-1])).astype(dtype)
+    ours = load_module(generate(sizes, dtype=dtype), f"k_np_{dtype}")
+    params = [np.asarray(W, dtype=dtype) for W in ours.init_params(0)]
+    impls = {"symnet numpy": (ours.loss_and_grad, (params, X, Y)),
+             "hand-written NumPy": (hand_written(np), (params, X, Y))}
+    if libs.get("numba"):
+        mod = load_module(generate(sizes, backend="numba", dtype=dtype), f"k_nb_{dtype}")
+        impls["symnet numba"] = (mod.loss_and_grad, (params, X, Y))
+    if libs.get("torch"):
+        torch = libs["torch"]
+        tp = [torch.tensor(W, requires_grad=True) for W in params]
+        impls["torch autograd"] = (torch_autograd(torch), (tp, torch.tensor(X), torch.tensor(Y)))
+    if libs.get("jax"):
+        jax = libs["jax"]
+        with jax.enable_x64(dtype == "float64"):
+            jnp = jax.numpy
+            jp = [jnp.asarray(W) for W in params]
+            jX, jY = jnp.asarray(X), jnp.asarray(Y)
+            mod = load_module(generate(sizes, backend="jax", dtype=dtype), f"k_jax_{dtype}")
+            impls["jax.jit(value_and_grad)"] = (jax_value_and_grad(jax), (jp, jX, jY))
+            impls["symnet jax"] = (_blocking(mod.loss_and_grad), (jp, jX, jY))
+    return impls
+
+
+def _measure(impls, rounds, budget_s, libs):
+    """Median seconds per call of each implementation, order rotating per round."""
+    jax = libs.get("jax")
     names = list(impls)
+    repeat = {}
+    for name in names:                       # warm (jit, numba compile) and size the repeat
+        fn, args = impls[name]
+        with (jax.enable_x64("float64" in str(args[1].dtype)) if jax and "jax" in name
+              else _null()):
+            fn(*args)
+            t = max(_time(fn, args, 1), 1e-7)
+        repeat[name] = max(1, int(budget_s / rounds / len(names) / t))
+    times = {name: [] for name in names}
     for r in range(rounds):
-        # rotate the order: whoever runs right after PyTorch (whose idle OpenMP threads
-        # keep spinning for a while) must not always be the same implementation
         for name in names[r % len(names):] + names[:r % len(names)]:
             fn, args = impls[name]
-            fn(*args)                                      # warm: caches, thread pools
-            times[name].append(_time(fn, *args, repeat=repeat))
-    ratios = {name: statistics.median(t / g for t, g in zip(times[name], times["generated"]))
-              for name in impls}
-    return {name: (statistics.median(times[name]), ratios[name]) for name in impls}
+            with (jax.enable_x64("float64" in str(args[1].dtype)) if jax and "jax" in name
+                  else _null()):
+                times[name].append(_time(fn, args, repeat[name]))
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
-def bench_kernels(quick: bool = False) -> int:
-    try:
-        import torch
-    except ImportError:
-        torch = None
-    rounds = 5 if quick else 15
-    peak = dgemm_gflops(512 if quick else 1024)
-    print(f"dgemm (NumPy matmul, {512 if quick else 1024}^2): {peak:.1f} GFLOP/s")
-    for sizes, m in (([3, 4, 4, 3], 1), ([784, 128, 64, 10], 256)):
-        label = "-".join(map(str, sizes))
-        start = time.perf_counter()
-        text = generate(sizes)
-        gen_s = time.perf_counter() - start
-        mod = load_module(text)
-        rng = np.random.default_rng(0)
-        params = mod.init_params(0)
-        X, Y = rng.normal(size=(m, sizes[0])), rng.uniform(size=(m, sizes[-1]))
-        E1, g1 = mod.loss_and_grad(params, X, Y)
-        E2, g2 = hand_written(params, X, Y)
-        agree = max(float(np.abs(a - b).max()) for a, b in zip(g1, g2))
-        repeat = 2000 if m == 1 else 20
-        if quick:
-            repeat //= 4
-        impls = {"generated": (mod.loss_and_grad, (params, X, Y)),
-                 "hand-written NumPy": (hand_written, (params, X, Y))}
-        if torch is not None:
-            tp = [torch.tensor(W, requires_grad=True) for W in params]
-            impls["PyTorch autograd"] = (torch_autograd(torch), (tp, torch.tensor(X), torch.tensor(Y)))
-        if m == 1:
-            impls["naive scalar lambdify"] = (naive_lambdify(sizes), (params, X, Y))
-        impls["forward only"] = (mod.forward, (params, X))
-        res = _paired(impls, rounds, repeat)
-        fwd, fwd_ratio = res.pop("forward only")          # paired with the others
-        gen_t = res["generated"][0]
-        counts = operation_counts(sizes, derive_forms())
-        flops = (counts["forward_matmul"] + counts["backward_matmul"]) * m
-        print(f"\n{label}, batch {m}: generated in {gen_s:.3f} s; loss_and_grad "
-              f"{gen_t * 1e6:,.1f} us (max |grad difference| to hand-written {agree:.1e})")
-        for name, (t, ratio) in res.items():
-            if name != "generated":
-                print(f"  {name:24} {t * 1e6:12,.1f} us   generated / this = {1 / ratio:5.2f}  "
-                      f"(generated {ratio:.2f}x as fast)")
-        print(f"  backward/forward: loss_and_grad {gen_t * 1e6:,.1f} us / forward "
-              f"{fwd * 1e6:,.1f} us = {1 / fwd_ratio:.2f}x (median of paired rounds)")
-        print(f"  achieved {flops / gen_t / 1e9:.3g} GFLOP/s in the matrix products "
-              f"= {flops / gen_t / 1e9 / peak:.0%} of dgemm")
-    sys.stdout.flush()
+class _null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _libs():
+    import numpy
+    libs = {"numpy": numpy}
+    for name in ("torch", "jax", "numba"):
+        if importlib.util.find_spec(name) is not None:
+            libs[name] = __import__(name)
+    if "torch" in libs:
+        libs["torch"].set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "1")))
+    return libs
+
+
+def child(quick: bool) -> int:
+    """The measurements (run in the pinned child process): one JSON object per line."""
+    libs = _libs()
+    np = libs["numpy"]
+    n = 512 if quick else 1024
+    print(json.dumps({"dgemm": dgemm_gflops(np, n), "n": n,
+                      "libraries": {k: getattr(v, "__version__", "") for k, v in libs.items()}}),
+          flush=True)
+    rounds, budget = (3, 1.5) if quick else (7, 6.0)
+    for sizes, m in CASES[:QUICK_CASES] if quick else CASES:
+        for dtype in ("float64", "float32"):
+            times = _measure(_implementations(sizes, m, dtype, libs), rounds, budget, libs)
+            print(json.dumps({"sizes": sizes, "batch": m, "dtype": dtype, "times": times}),
+                  flush=True)
     return 0
+
+
+def codegen_cost(sizes=(784, 128, 64, 10)) -> tuple[float, float]:
+    """(seconds, peak MiB) of `symnet codegen` in a fresh process."""
+    import resource
+    out = Path(tempfile.mkdtemp(prefix="symnet-bench-")) / "kernel.py"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "symnet", "codegen", "--layers",
+                    ",".join(map(str, sizes)), "-o", str(out)], check=True,
+                   capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024.0
+
+
+def bench_kernels(quick: bool = False, threads: int = 1) -> int:
+    """Run the pinned child, print the table of ratios."""
+    cases = CASES[:QUICK_CASES] if quick else CASES
+    print(f"symnet bench kernels: {len(cases)} networks x 2 dtypes, {threads} thread(s) per "
+          f"library (pinned), about {len(cases) * 2 * (12 if quick else 60)} s ...",
+          flush=True)
+    seconds, mib = codegen_cost()
+    print(f"codegen 784-128-64-10 (a fresh `symnet codegen` process): {seconds:.2f} s, "
+          f"peak {mib:.0f} MiB")
+    env = dict(os.environ, **{v: str(threads) for v in THREAD_VARIABLES},
+               XLA_FLAGS=f"--xla_cpu_multi_thread_eigen={'true' if threads > 1 else 'false'} "
+                         f"intra_op_parallelism_threads={threads}")
+    proc = subprocess.Popen([sys.executable, "-c",
+                             f"from symnet.bench.kernels import child; child({quick})"],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    for line in proc.stdout:
+        row = json.loads(line)
+        if "dgemm" in row:
+            print(f"dgemm {row['n']}^2 float64, {threads} thread(s), median of 7: "
+                  f"{row['dgemm']:.1f} GFLOP/s; libraries: "
+                  + ", ".join(f"{k} {v}" for k, v in row["libraries"].items()))
+            continue
+        _print_case(row)
+    return proc.wait()
+
+
+def _print_case(row):
+    times = row["times"]
+    ours = times["symnet numpy"]
+    best_name = min((n for n in times if n.startswith("symnet")), key=times.get)
+    label = "-".join(map(str, row["sizes"])) if len(set(row["sizes"])) > 1 else \
+        f"width {row['sizes'][0]} depth {len(row['sizes'])}"
+    print(f"\n{label}, batch {row['batch']}, {row['dtype']}: symnet numpy {ours * 1e6:,.1f} us, "
+          f"best symnet: {best_name} {times[best_name] * 1e6:,.1f} us")
+    print(f"  {'implementation':26} {'time (us)':>12} {'peer / symnet numpy':>20} "
+          f"{'peer / best symnet':>19}")
+    for name, t in sorted(times.items(), key=lambda kv: kv[1]):
+        print(f"  {name:26} {t * 1e6:12,.1f} {t / ours:20.2f} {t / times[best_name]:19.2f}")

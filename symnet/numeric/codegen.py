@@ -128,7 +128,7 @@ BACKEND = {b.name: b for b in (
             "np.asarray({x}, dtype=DTYPE)", "np.concatenate", "np.{dtype}", _NUMPY_INIT),
     Backend("jax", "kernel.py.j2", _jax_printer,
             "import contextlib\n\nimport jax\nimport jax.numpy as jnp",
-            "jnp.asarray({x}, dtype=DTYPE)", "jnp.concatenate", "jnp.{dtype}",
+            "_as_array({x})", "jnp.concatenate", "jnp.{dtype}",
             '''    with _precision():
         key = jax.random.PRNGKey(seed)
         params = []

@@ -131,66 +131,137 @@ class _Progress:
         self.callback, self.total, self.done = callback, total, 0
 
     def step(self, n=1):
+        before = self.done
         self.done += n
-        if self.callback and (self.done % 2048 == 0 or self.done == self.total):
+        if self.callback and (self.done // 2048 != before // 2048 or self.done == self.total):
             self.callback(self.done, self.total)
 
 
+class _Work:
+    """The entries of one network, in units that can run anywhere: ``output``, the
+    deltas of a hidden layer k for units i in a range, the gradient of Theta~^(k,k+1)
+    for columns j in a range.  Each unit returns (mismatches, deltas, gradients, kept)."""
+
+    def __init__(self, sizes, activation, loss, keep, forms):
+        self.act, self.los = get_activation(activation), get_loss(loss)
+        self.net = Network(list(sizes))
+        self.keep, self.forms = keep, forms
+        self._fan_out = {}
+
+    def fan_out(self, l, j):
+        """The terms of z^(l)_j = sum_i theta_ij a~_i, by symbol (built once per column)."""
+        if (l, j) not in self._fan_out:
+            self._fan_out[l, j] = _terms_by_symbol(self.net.z_definition(l, j))
+        return self._fan_out[l, j]
+
+    def fprime_derived(self, k, i):
+        f, z, a = self.act.function, self.net.z[k][i], self.net.a[k][i]
+        derivative = sp.diff(f(z), z)
+        return derivative.xreplace({f(z): a}) if f(z) != z else derivative
+
+    def units(self, jobs: int) -> list:
+        """Every unit of work, split into about 4 * jobs pieces per layer."""
+        net, out = self.net, [("output",)]
+        for k in range(net.n - 1, 0, -1):
+            for lo, hi in _ranges(net.s(k + 1), jobs):
+                out.append(("gradient", k, lo, hi))
+            if k > 1:
+                out.extend(("delta", k, lo, hi) for lo, hi in _ranges(net.s(k), jobs))
+        return out
+
+    def run(self, unit):
+        bad, kept, counts = [], {}, [0, 0]
+
+        def record(kind, key, derived, closed):
+            if self.keep:
+                kept[kind, key] = derived
+            if not exactly_equal(derived, closed):
+                bad.append(Mismatch(f"{kind}{key}", derived, closed))
+            counts[kind == "gradient"] += 1
+
+        net, act, los, forms = self.net, self.act, self.los, self.forms
+        n = net.n
+        if unit[0] == "output":          # E = sum_j term(a_j, y_j)
+            terms = _terms_by_symbol(sp.Add(*(los.term(net.a[n][j], net.y[j])
+                                              for j in range(1, net.s(n) + 1))))
+            for j in range(1, net.s(n) + 1):
+                a, y, z = net.a[n][j], net.y[j], net.z[n][j]
+                record("delta", (n, j), _partial(terms, a) * self.fprime_derived(n, j),
+                       forms.output_delta(act, los, a, y, z))
+        elif unit[0] == "delta":         # hidden layer k: the recursion
+            _, k, lo, hi = unit
+            l = k + 1
+            for i in range(lo, hi + 1):
+                a = net.a[k][i]
+                derived = sp.Add(*(net.delta[l][j] * _partial(self.fan_out(l, j), a)
+                                   for j in range(1, net.s(l) + 1))) * self.fprime_derived(k, i)
+                record("delta", (k, i), derived,
+                       forms.recursion(net.theta[k], i, net.delta[l][1:],
+                                       act.fprime_closed(a, net.z[k][i])))
+        else:                            # dE/dTheta~^(kl), columns lo..hi
+            _, k, lo, hi = unit
+            l = k + 1
+            for j in range(lo, hi + 1):
+                delta, terms = net.delta[l][j], self.fan_out(l, j)
+                for i in range(0, net.s(k) + 1):
+                    derived = delta * _partial(terms, net.theta[k][i][j - 1])
+                    record("gradient", (k, i, j), derived,
+                           forms.gradient(net.a[k][i], i, delta))
+        return bad, counts[0], counts[1], kept
+
+
+def _ranges(count: int, jobs: int):
+    """1..count in about 4 * jobs contiguous pieces (one piece when jobs == 1)."""
+    pieces = 1 if jobs == 1 else min(count, 4 * jobs)
+    step = -(-count // pieces)
+    return [(lo, min(lo + step - 1, count)) for lo in range(1, count + 1, step)]
+
+
+_WORK: dict = {}
+
+
+def _run_unit(index: int):
+    work = _WORK["work"]
+    return index, work.run(_WORK["units"][index])
+
+
 def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, progress=None,
-                    forms: ClosedForms = NOTES_FORMS) -> EntrywiseReport:
+                    forms: ClosedForms = NOTES_FORMS, jobs: int = 1) -> EntrywiseReport:
     """Derive and check every delta and gradient entry of the network ``sizes``.
 
     ``keep``: store the derived expressions (for numeric cross-checks).  ``progress``:
     callable(done, total).  ``forms``: the closed forms checked (the notes' by default).
+    ``jobs``: worker processes (forked; the units of :class:`_Work` are independent);
+    memory stays one network per process.
     """
-    act, los = get_activation(activation), get_loss(loss)
     start = time.perf_counter()
-    net = Network(list(sizes))
-    n, f = net.n, act.function
-    report = EntrywiseReport(net.sizes, act.name, los.name)
-    total = net.entries + sum(net.sizes[1:])
-    bar = _Progress(progress, total)
-
-    def fprime_derived(k, i):
-        z, a = net.z[k][i], net.a[k][i]
-        derivative = sp.diff(f(z), z)
-        return derivative.xreplace({f(z): a}) if f(z) != z else derivative
-
-    def record(kind, key, derived, closed):
-        if keep:
+    work = _Work(sizes, activation, loss, keep, forms)
+    net = work.net
+    report = EntrywiseReport(net.sizes, work.act.name, work.los.name)
+    bar = _Progress(progress, net.entries + sum(net.sizes[1:]))
+    units = work.units(jobs)
+    results = [None] * len(units)
+    import multiprocessing
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        _WORK.update(work=work, units=units)
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                for future in as_completed([pool.submit(_run_unit, n) for n in range(len(units))]):
+                    index, result = future.result()
+                    results[index] = result
+                    bar.step(result[1] + result[2])
+        finally:
+            _WORK.clear()
+    else:
+        for index, unit in enumerate(units):
+            results[index] = work.run(unit)
+            bar.step(results[index][1] + results[index][2])
+    for bad, deltas, gradients, kept in results:       # in the units' order, as one process
+        report.mismatches.extend(bad)
+        report.delta_entries += deltas
+        report.gradient_entries += gradients
+        for (kind, key), derived in kept.items():
             (report.derived_delta if kind == "delta" else report.derived_gradient)[key] = derived
-        if not exactly_equal(derived, closed):
-            report.mismatches.append(Mismatch(f"{kind}{key}", derived, closed))
-        bar.step()
-
-    # output layer: E = sum_j term(a_j, y_j)
-    error_terms = _terms_by_symbol(sp.Add(*(los.term(net.a[n][j], net.y[j])
-                                            for j in range(1, net.s(n) + 1))))
-    for j in range(1, net.s(n) + 1):
-        a, y, z = net.a[n][j], net.y[j], net.z[n][j]
-        derived = _partial(error_terms, a) * fprime_derived(n, j)
-        record("delta", (n, j), derived, forms.output_delta(act, los, a, y, z))
-        report.delta_entries += 1
-
-    for k in range(n - 1, 0, -1):
-        l = k + 1
-        fan_out = [None] + [_terms_by_symbol(net.z_definition(l, j))
-                            for j in range(1, net.s(l) + 1)]
-        if k > 1:   # hidden layer k: the recursion
-            for i in range(1, net.s(k) + 1):
-                a = net.a[k][i]
-                derived = sp.Add(*(net.delta[l][j] * _partial(fan_out[j], a)
-                                   for j in range(1, net.s(l) + 1))) * fprime_derived(k, i)
-                closed = forms.recursion(net.theta[k], i, net.delta[l][1:],
-                                         act.fprime_closed(a, net.z[k][i]))
-                record("delta", (k, i), derived, closed)
-                report.delta_entries += 1
-        for j in range(1, net.s(l) + 1):   # dE/dTheta~^(kl)
-            delta = net.delta[l][j]
-            for i in range(0, net.s(k) + 1):
-                weight = net.theta[k][i][j - 1]
-                derived = delta * _partial(fan_out[j], weight)
-                record("gradient", (k, i, j), derived, forms.gradient(net.a[k][i], i, delta))
-                report.gradient_entries += 1
     report.seconds = time.perf_counter() - start
     return report
