@@ -1,7 +1,8 @@
-"""The ``symnet`` command line: ``verify``, ``codegen``, ``train`` and ``bench`` (see
-DESIGN.md, "Command line").
+"""The ``symnet`` command line: ``verify``, ``check``, ``report``, ``codegen``, ``train``
+and ``bench`` (see the README).
 
-Exit codes: 0 all claims hold, 1 a claim fails, 2 bad usage (one line on stderr).
+Exit codes: 0 all claims hold, 1 a claim fails, 2 bad usage (one line on stderr), 3 TeX
+missing (report --pdf), 4 out of memory, 130 interrupted.
 """
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from symnet.core import options as o
+    from symnet.core.registry import ACTIVATIONS, LOSSES
+    acts, losses = ", ".join(ACTIVATIONS), ", ".join(LOSSES)
     p = _Parser(prog="symnet", description="Derive and machine-check the back-propagation "
                 "formulas of chapter 5 of Zhou Zhihua's Machine Learning.")
     p.add_argument("--version", action="version", version=f"symnet {__version__}")
@@ -38,34 +42,40 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--list", action="store_true", help="list the claim ids and stop")
     v.add_argument("--layers", metavar="S1,S2,...", help="check every entry of every "
                    "gradient of this network exactly, e.g. 3,4,4,3")
-    v.add_argument("--activation", default="sigmoid", help="with --layers (default sigmoid)")
-    v.add_argument("--loss", default="squared", help="with --layers (default squared)")
-    v.add_argument("--jobs", type=int, default=None,
+    v.add_argument("--activation", default="sigmoid",
+                   help=f"with --layers: {acts} (default sigmoid)")
+    v.add_argument("--loss", default="squared", help=f"with --layers: {losses} (default squared)")
+    v.add_argument("--jobs", type=o.positive_int, default=None,
                    help="with --layers: worker processes (default: every core)")
     c = sub.add_parser("codegen", help="write a standalone forward/backward kernel module")
     c.add_argument("--layers", required=True, metavar="S1,S2,...",
                    help="layer widths, input first, e.g. 784,128,64,10")
-    c.add_argument("--activation", default="sigmoid", help="unit activation (default sigmoid)")
-    c.add_argument("--loss", default="squared", help="loss (default squared)")
-    c.add_argument("--backend", default="numpy",
+    c.add_argument("--activation", default="sigmoid", help=f"{acts} (default sigmoid)")
+    c.add_argument("--loss", default="squared", help=f"{losses} (default squared)")
+    c.add_argument("--backend", default="numpy", type=o.choice("numpy", "jax", "torch", "numba"),
                    help="numpy (default), jax (jit-compiled), torch, or numba (fused loops, "
                         "fastest for small networks)")
-    c.add_argument("--dtype", default="float64",
+    c.add_argument("--dtype", default="float64", type=o.choice("float64", "float32"),
                    help="float64 (default) or float32: what the module computes and returns")
     c.add_argument("-o", "--output", required=True, metavar="FILE.py", help="module to write")
+    c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor", help="xor (default) or watermelon3")
-    t.add_argument("--mode", default="both", help="standard, accumulated or both (default)")
+    t.add_argument("--mode", default="both", type=o.choice("standard", "accumulated", "both"),
+                   help="standard, accumulated or both (default)")
     t.add_argument("--layers", metavar="S1,S2,...", help="default 2,2,1 (xor), 19,10,1 "
                    "(watermelon3)")
-    t.add_argument("--eta", type=float, default=0.5, help="learning rate (default 0.5)")
-    t.add_argument("--epochs", type=int, default=5000, help="passes (default 5000)")
-    t.add_argument("--seed", type=int, default=0, help="initialisation seed (default 0)")
-    t.add_argument("--target", type=float, default=0.01,
+    t.add_argument("--eta", type=o.positive_float, default=0.5,
+                   help="learning rate, a finite number > 0 (default 0.5)")
+    t.add_argument("--epochs", type=o.positive_int, default=5000, help="passes (default 5000)")
+    t.add_argument("--seed", type=o.seed, default=0,
+                   help="initialisation seed, 0 to 2**32 - 1 (default 0)")
+    t.add_argument("--target", type=o.non_negative_float, default=0.01,
                    help="training error E to reach (default 0.01)")
     t.add_argument("--plot", metavar="FILE.png", help="error per pass (needs matplotlib)")
     r = sub.add_parser("report", help="write the derivation report (.tex, and PDF with --pdf)")
-    r.add_argument("--lang", default="all", help="en, zh or all (default)")
+    r.add_argument("--lang", default="all", type=o.choice("en", "zh", "all"),
+                   help="en, zh or all (default)")
     r.add_argument("--pdf", action="store_true", help="also build the PDF(s) with latexmk")
     r.add_argument("--out", default=None, metavar="DIR", help="output folder (default reports/)")
     r.add_argument("--only", action="append", default=[], metavar="PATTERN",
@@ -90,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="which figures (default verify)")
     b.add_argument("--quick", action="store_true",
                    help="smaller sizes and fewer rounds: a smoke run of a minute or two")
-    b.add_argument("--threads", type=int, default=1,
+    b.add_argument("--threads", type=o.positive_int, default=1,
                    help="kernels: threads per library, pinned for every peer (default 1)")
     return p
 
@@ -103,15 +113,14 @@ def _progress_callback():
 def _verify_layers(args) -> int:
     from symnet.prove.entrywise import ENTRYWISE_METHOD, check_entrywise
     from symnet.core.layers import MAX_ENTRIES, parse_layers
-    from symnet.core.registry import activation, loss
+    from symnet.core.registry import check_pair
     import os
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     try:
         if jobs < 1:
             raise ValueError(f"--jobs must be at least 1, got {jobs}")
         sizes = parse_layers(args.layers, MAX_ENTRIES)
-        activation(args.activation)
-        loss(args.loss)
+        check_pair(args.activation, args.loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     bar = _progress_callback()
@@ -120,8 +129,17 @@ def _verify_layers(args) -> int:
     if bar:
         bar.close()
     label = ",".join(map(str, sizes))
+    from symnet.core.claims import Result
+    row = Result(f"entrywise-{label}-{report.activation}-{report.loss}", "",
+                 "proved" if report.ok else "failed", ENTRYWISE_METHOD, label, report.seconds,
+                 "; ".join(m.what for m in report.mismatches[:20]))
+    if args.junit:
+        write_atomic(args.junit, junit_xml([row]))
     if args.json:
-        print(json.dumps({"layers": sizes, "activation": report.activation, "loss": report.loss,
+        print(json.dumps({"claims": [row.as_json()],
+                          "summary": {"proved": int(report.ok), "failed": int(not report.ok),
+                                      "error": 0},
+                          "layers": sizes, "activation": report.activation, "loss": report.loss,
                           "gradient_entries": report.gradient_entries,
                           "delta_entries": report.delta_entries,
                           "mismatches": [m.what for m in report.mismatches],
@@ -141,6 +159,12 @@ def _verify_layers(args) -> int:
 
 
 def _verify(args) -> int:
+    from symnet.core.options import writable_file
+    if args.junit:
+        try:
+            writable_file(args.junit, "--junit", (".xml",))
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     if args.layers is not None:
         return _verify_layers(args)
     if args.activation != "sigmoid" or args.loss != "squared":
@@ -176,16 +200,15 @@ def _verify(args) -> int:
 
 def _codegen(args) -> int:
     import time
+    from symnet.core.options import writable_file
     from symnet.numeric.codegen import check_options, write_module
     from symnet.core.layers import parse_layers
-    from symnet.core.registry import activation, loss
+    from symnet.core.registry import check_pair
     try:
         sizes = parse_layers(args.layers)
-        activation(args.activation)
-        loss(args.loss)
+        check_pair(args.activation, args.loss)
         check_options(args.backend, args.dtype)
-        if not args.output.endswith(".py"):
-            raise ValueError(f"-o should name a .py module, got {args.output!r}")
+        writable_file(args.output, "-o", (".py",), force=args.force)
         start = time.perf_counter()
         write_module(args.output, sizes, args.activation, args.loss, args.backend, args.dtype)
     except ValueError as exc:
@@ -197,14 +220,15 @@ def _codegen(args) -> int:
 
 def _train(args) -> int:
     from symnet.core.layers import parse_layers
+    from symnet.core.options import writable_file
     from symnet.numeric.train import MODES, plot, train
     modes = MODES if args.mode == "both" else [args.mode]
     try:
         layers = parse_layers(args.layers) if args.layers else None
         if args.mode not in MODES + ("both",):
             raise ValueError(f"unknown mode {args.mode!r}; known: standard, accumulated, both")
-        if args.plot and not args.plot.endswith(".png"):
-            raise ValueError(f"--plot should name a .png file, got {args.plot!r}")
+        if args.plot:
+            writable_file(args.plot, "--plot", (".png",))
         runs = []
         for mode in modes:
             every = max(1, args.epochs // 10)
@@ -232,13 +256,17 @@ def _train(args) -> int:
 
 
 def _report(args) -> int:
+    from symnet.core.options import output_folder, source_date_epoch
     from symnet.report.build import LANGS, REPO_REPORTS, ReportError, report
     langs = tuple(LANGS) if args.lang == "all" else (args.lang,)
-    if args.lang != "all" and args.lang not in LANGS:
-        raise UsageError(f"unknown language {args.lang!r}; known: en, zh, all")
     if args.update and (args.out or args.only):
         raise UsageError("--update rewrites the committed files: no --out or --only with it")
     out = REPO_REPORTS if args.update else (args.out or "reports")
+    try:
+        source_date_epoch()
+        output_folder(str(out))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     bar = _progress_callback()
     try:
         return report(out, langs, args.pdf, args.only,
@@ -254,6 +282,7 @@ def _report(args) -> int:
 
 
 CHECK_SECONDS = 60
+EXIT_MEMORY = 4             # documented in the README: the machine ran out of memory
 
 
 def _is_document(arg: str) -> bool:
@@ -272,7 +301,10 @@ def _check_document(args) -> int:
     from symnet.checker.documents import check_document, junit, summary
     from symnet.checker.document import DocumentError, read_document
     from symnet.core.layers import MAX_ENTRIES, parse_layers
+    from symnet.core.options import writable_file
     try:
+        if args.junit:
+            writable_file(args.junit, "--junit", (".xml",))
         layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None else None
         documents = [(name, *read_document(name)) for name in args.formula]
     except (DocumentError, ValueError) as exc:
@@ -381,6 +413,12 @@ def main(argv=None) -> int:
     except UsageError as exc:
         print(f"symnet: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (| head): exit quietly, and keep Python from complaining
+        # about the unflushed standard output at exit
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"symnet: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
               file=sys.stderr)
@@ -388,6 +426,10 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("symnet: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("symnet: error: out of memory (try smaller --layers, or fewer --jobs)",
+              file=sys.stderr)
+        return EXIT_MEMORY
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import time
 from typing import Callable, Sequence
 
 from symnet.core.claims import Result
+from symnet.core.limits import stop_pool
 
 
 def catalog():
@@ -98,7 +99,8 @@ def run_claims_parallel(claims, workers: int = None,
         return [row for group in rows for row in group], extras
     _POOL.update(claims=claims, extra=extra)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        try:
             futures = {pool.submit(_run_one, k): k for k in range(len(claims))}
             if while_waiting:
                 while_waiting()
@@ -107,6 +109,10 @@ def run_claims_parallel(claims, workers: int = None,
                 out[futures[future]] = future.result()
                 if progress:
                     progress(done, len(futures), claims[futures[future]].id)
+        except BaseException:              # Ctrl-C: stop every worker now, not after the catalog
+            stop_pool(pool)
+            raise
+        pool.shutdown()
     finally:
         _POOL.clear()
     return [row for rows, _ in out for row in rows], [e for _, e in out]

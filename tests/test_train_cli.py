@@ -33,7 +33,7 @@ def test_codegen_writes_an_importable_module(tmp_path, capsys):
 
 @pytest.mark.parametrize("args,needle", [
     (["--layers", "3,x", "-o", "k.py"], "--layers"),
-    (["--layers", "3,2", "--backend", "cuda", "-o", "k.py"], "unknown backend"),
+    (["--layers", "3,2", "--backend", "cuda", "-o", "k.py"], "unknown value 'cuda'"),
     (["--layers", "3,2", "--activation", "swish", "-o", "k.py"], "unknown activation"),
     (["--layers", "3,2", "--activation", "tanh", "--loss", "cross-entropy", "-o", "k.py"],
      "cross-entropy"),
@@ -81,7 +81,7 @@ def test_train_cli_reports_both_modes():
 
 @pytest.mark.parametrize("args,needle", [
     (["--data", "iris"], "unknown data set"),
-    (["--mode", "online"], "unknown mode"),
+    (["--mode", "online"], "argument --mode: unknown value"),
     (["--data", "xor", "--layers", "3,2,1"], "must start with 2"),
     (["--epochs", "0"], "--epochs"),
     (["--eta", "-1"], "--eta"),

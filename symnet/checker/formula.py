@@ -18,7 +18,7 @@ from sympy import Indexed, Rational, Sum
 from symnet.core.notation import SINGLE_LAYER
 from symnet.prove.model import index
 from symnet.checker.parse import Node
-from symnet.checker.result import CheckResult, MeaningError, Step
+from symnet.checker.result import CheckResult, MeaningError, Step, defined
 
 __all__ = ["check_single_layer", "SingleLayerNotation", "diagnose", "counterexample"]
 
@@ -507,7 +507,7 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     notation = SingleLayerNotation()
-    sides = [notation._scalar(side, {}) for side in tree.args]
+    sides = [defined(notation._scalar(side, {}), side.pos) for side in tree.args]
     steps = []
     for left, right in zip(sides, sides[1:]):
         try:

@@ -20,7 +20,7 @@ from itertools import product
 
 import sympy as sp
 
-from symnet.checker.result import CheckResult, MeaningError, Step
+from symnet.checker.result import CheckResult, MeaningError, Step, defined
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
 from symnet.checker.parse import Node, parse
 from symnet.prove.nested import NetworkModel
@@ -606,7 +606,7 @@ def _sides(sizes, tree, k, free=None):
     values = []
     for side in tree.args:
         try:
-            values.append(_plain(notation.value(side, {})))
+            values.append(defined(_plain(notation.value(side, {})), side.pos))
         except ShapeError as exc:
             values.append(exc)
     return notation, values

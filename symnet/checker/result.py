@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+import sympy as sp
+
 
 class MeaningError(ValueError):
     """The formula parses but names something the notation does not have (or misuses
@@ -39,3 +41,13 @@ class CheckResult:
                 "steps": [{"left": s.left, "right": s.right, "holds": s.holds,
                            "diagnosis": s.diagnosis, "counterexample": s.counterexample}
                           for s in self.steps]}
+
+
+def defined(value, position: int = 0):
+    """The value, or a MeaningError when it holds a division by zero (SymPy's zoo, nan or
+    an infinity): such a side has no value, so it is neither equal nor unequal."""
+    entries = value if isinstance(value, sp.MatrixBase) else [value]
+    for entry in entries:
+        if isinstance(entry, sp.Basic) and entry.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise MeaningError("a division by zero: a side has no value", position)
+    return value

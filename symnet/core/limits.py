@@ -37,3 +37,13 @@ def time_limit(seconds: int):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def stop_pool(pool) -> None:
+    """Stop a ProcessPoolExecutor at once (Ctrl-C): cancel what has not started and
+    terminate the workers, instead of waiting for the running tasks to finish."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()

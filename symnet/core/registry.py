@@ -288,6 +288,17 @@ def loss(name: str) -> Loss:
         raise ValueError(f"unknown loss {name!r}; known: {', '.join(LOSSES)}") from None
 
 
+def check_pair(activation_name: str, loss_name: str) -> None:
+    """The activation/loss combinations a network can compute with, the same for every
+    command (``verify --layers``, ``codegen``, ``train``): ValueError with the reason.
+    (The catalog's delta-output claims are algebra and hold for every pair.)"""
+    act, los = activation(activation_name), loss(loss_name)
+    if los.name == "cross-entropy" and act.name != "sigmoid":
+        raise ValueError(f"the cross-entropy loss takes the logarithm of the outputs and of 1 "
+                         f"minus them, so they must lie in (0, 1): use --activation sigmoid "
+                         f"with it, not {act.name}")
+
+
 def output_delta_closed(act: Activation, los: Loss, a, y, z):
     """delta^(n)_j as stated: dE/da_j * f'(z_j), or the simplified special form."""
     special = SPECIAL_OUTPUT_DELTAS.get((act.name, los.name))

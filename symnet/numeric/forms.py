@@ -24,6 +24,7 @@ import sympy as sp
 from symnet.prove.multilayer import OutputLayer
 from symnet.core.registry import activation as lookup_activation
 from symnet.core.registry import loss as lookup_loss
+from symnet.core.registry import check_pair
 
 A, Z, Y = sp.symbols("A Z Y", real=True)
 
@@ -61,10 +62,8 @@ def _in_outputs(expr, f_of_z):
 @lru_cache(maxsize=None)
 def derive_forms(activation: str = "sigmoid", loss: str = "squared") -> ElementwiseForms:
     """The elementwise pieces for one activation/loss pair, each derived by SymPy."""
+    check_pair(activation, loss)
     act, los = lookup_activation(activation), lookup_loss(loss)
-    if los.name == "cross-entropy" and act.name != "sigmoid":
-        raise ValueError("the cross-entropy loss needs outputs in (0, 1): "
-                         "use --activation sigmoid with it")
     t = sp.Symbol("t", real=True)
     f_t = act.function(t)
     fprime = _in_outputs(sp.diff(f_t, t), f_t).xreplace({t: Z})

@@ -3,7 +3,7 @@ from its text, so the forward and backward pass exist once, in the template.
 
     kernels([3, 4, 4, 3]).loss_and_grad(params, X, Y)     # as the generated module
 
-The module's interface (DESIGN.md, "Generated kernel module"): ``init_params(seed)``,
+The module's interface (README, "Kernels and training"): ``init_params(seed)``,
 ``forward(params, X)``, ``loss``, ``loss_and_grad``, ``backward`` (also the deltas),
 ``step``; X of shape (m, s_1), Y of shape (m, s_n), params[k] of shape (s_k + 1, s_{k+1}).
 """

@@ -11,7 +11,7 @@ multivariable chain rule:
     derived delta^(k)_i = sum_j delta^(l)_j * dz^(l)_j/da^(k)_i * d f(z_i)/dz_i
     derived dE/dtheta_ij = delta^(l)_j * dz^(l)_j/dtheta_ij
 
-Each is compared with the closed form of DESIGN.md -- delta^(n) = dE/da ⊙ f'(z),
+Each is compared with the notes' closed form -- delta^(n) = dE/da ⊙ f'(z),
 delta^(k) = (Theta^(kl) delta^(l)) ⊙ f'(z^(k)), dE/dTheta~^(kl) = a~^(k) delta^(l)^T with
 f' from the registry's closed form -- and the difference must expand to exactly 0.  The
 delta^(l) symbols stand for the layer-l deltas already proved (induction downwards), so
@@ -27,6 +27,7 @@ from typing import Callable
 import sympy as sp
 
 from symnet.core.layers import Network
+from symnet.core.limits import stop_pool
 from symnet.core.registry import activation as get_activation, loss as get_loss, output_delta_closed
 
 
@@ -246,11 +247,16 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
         from concurrent.futures import ProcessPoolExecutor, as_completed
         _WORK.update(work=work, units=units)
         try:
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+            try:
                 for future in as_completed([pool.submit(_run_unit, n) for n in range(len(units))]):
                     index, result = future.result()
                     results[index] = result
                     bar.step(result[1] + result[2])
+            except BaseException:          # Ctrl-C, a worker's error: stop every worker now
+                stop_pool(pool)
+                raise
+            pool.shutdown()
         finally:
             _WORK.clear()
     else:
