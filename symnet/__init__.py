@@ -2,6 +2,8 @@
 Zhihua's *Machine Learning* with SymPy.
 
 Public API (imported on first use, so ``import symnet`` stays light):
+- :func:`check`, :func:`verify`, :func:`kernels`, :func:`codegen` -- the commands as
+  functions for notebooks (:mod:`symnet.api`; results display in Jupyter);
 - :func:`check_entrywise` -- every gradient entry of a concrete network, exactly;
 - :class:`SingleLayer`, :class:`LayerPair` -- the symbolic-size models;
 - ``ACTIVATIONS``, ``LOSSES`` -- the registry;
@@ -11,10 +13,10 @@ Public API (imported on first use, so ``import symnet`` stays light):
 
 Layers, each importing only those below it (tests/test_architecture.py checks it)::
 
-    cli, extend                 the command line, the public extension API
+    cli, extend, api            the command line, the extension API, the notebook API
     bench                       timings
     report                      the PDFs
-    verify                      runs the catalog (claims + checker + derivations)
+    runner                      runs the catalog (claims + checker + derivations)
     derivations | checker | numeric
     prove                       the exact prover and the notes' networks
     core                        claims data model, registry, notation, layer specs, files
@@ -25,7 +27,9 @@ _API = {
     "ACTIVATIONS": "symnet.core.registry", "LOSSES": "symnet.core.registry",
     "LayerPair": "symnet.prove.multilayer", "SingleLayer": "symnet.prove.single_layer",
     "check_entrywise": "symnet.prove.entrywise",
-    "run_claims": "symnet.verify", "catalog": "symnet.verify",
+    "run_claims": "symnet.runner", "catalog": "symnet.runner",
+    "check": "symnet.api", "verify": "symnet.api", "kernels": "symnet.api",
+    "codegen": "symnet.api",
 }
 
 __all__ = sorted(_API) + ["__version__"]

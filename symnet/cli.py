@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="float64 (default) or float32: what the module computes and returns")
     c.add_argument("-o", "--output", required=True, metavar="FILE.py", help="module to write")
     c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
+    c.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor", help="xor (default) or watermelon3")
     t.add_argument("--mode", default="both", type=o.choice("standard", "accumulated", "both"),
@@ -73,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--target", type=o.non_negative_float, default=0.01,
                    help="training error E to reach (default 0.01)")
     t.add_argument("--plot", metavar="FILE.png", help="error per pass (needs matplotlib)")
+    t.add_argument("--json", action="store_true", help="machine-readable results on stdout "
+                                                       "(no progress lines)")
     r = sub.add_parser("report", help="write the derivation report (.tex, and PDF with --pdf)")
     r.add_argument("--lang", default="all", type=o.choice("en", "zh", "all"),
                    help="en, zh or all (default)")
@@ -82,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="only these claims (glob; repeatable)")
     r.add_argument("--update", action="store_true", help="rewrite the committed "
                    "reports/chapter5.tex and chapter5-zh.tex of this checkout")
+    r.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     k = sub.add_parser("check", help="check a formula written in the notes' LaTeX, or every "
                                      "formula of a .md/.tex document")
     k.add_argument("formula", nargs="+", help="LaTeX, e.g. 'g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)', "
@@ -172,13 +176,20 @@ def _verify(args) -> int:
     if args.jobs is not None:
         raise UsageError("--jobs goes with --layers")
     from derivations import catalog
-    from symnet.verify import run_claims_parallel, select
+    from symnet.runner import run_claims_parallel, select
     claims = catalog()
     try:
         claims = select(claims, args.only)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.list:
+        if args.json:
+            print(json.dumps({"command": "verify --list", "status": "ok",
+                              "claims": [{"id": c.id, "equation": c.equation, "title": c.title,
+                                          "statement": c.statement, "section": c.section}
+                                         for c in claims],
+                              "summary": {"claims": len(claims)}}, indent=2, ensure_ascii=False))
+            return 0
         for c in claims:
             print(f"{c.id:38} ({c.equation or '-'})  {c.title}: {c.statement}")
         return 0
@@ -213,8 +224,15 @@ def _codegen(args) -> int:
         write_module(args.output, sizes, args.activation, args.loss, args.backend, args.dtype)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    seconds = time.perf_counter() - start
+    if args.json:
+        print(json.dumps({"command": "codegen", "status": "ok", "output": args.output,
+                          "layers": sizes, "activation": args.activation, "loss": args.loss,
+                          "backend": args.backend, "dtype": args.dtype,
+                          "seconds": round(seconds, 4)}, indent=2))
+        return 0
     print(f"wrote {args.output}: {args.backend} {args.dtype} kernel for {','.join(map(str, sizes))} "
-          f"({args.activation}, {args.loss} loss) in {time.perf_counter() - start:.2f} s")
+          f"({args.activation}, {args.loss} loss) in {seconds:.2f} s")
     return 0
 
 
@@ -234,7 +252,7 @@ def _train(args) -> int:
             every = max(1, args.epochs // 10)
 
             def report(epoch, error, mode=mode):
-                if epoch % every == 0:
+                if epoch % every == 0 and not args.json:
                     print(f"  {mode:11} pass {epoch:6d}  E = {error:.6f}", flush=True)
             runs.append(train(args.data, mode, layers, args.eta, args.epochs, args.seed,
                               args.target, report))
@@ -243,6 +261,16 @@ def _train(args) -> int:
                                   f"eta {args.eta}")
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if args.json:
+        print(json.dumps({
+            "command": "train", "status": "ok", "data": args.data,
+            "layers": list(runs[0].layers), "eta": args.eta, "seed": args.seed,
+            "epochs": args.epochs, "target": args.target, "plot": args.plot,
+            "runs": [{"mode": run.mode, "final_error": run.final_error,
+                      "accuracy": run.accuracy, "updates": run.updates,
+                      "reached": ({"passes": run.reached[0], "updates": run.reached[1]}
+                                  if run.reached else None)} for run in runs]}, indent=2))
+        return 0
     print(f"{args.data}, layers {','.join(map(str, runs[0].layers))}, eta {args.eta}, "
           f"seed {args.seed}, target E <= {args.target}:")
     for run in runs:
@@ -268,10 +296,17 @@ def _report(args) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     bar = _progress_callback()
+    lines = []
+    log = (lambda line: (bar.close() if bar else None, lines.append(line))) if args.json else \
+        (lambda line: (bar.close() if bar else None, print(line)))
     try:
-        return report(out, langs, args.pdf, args.only,
-                      (lambda d, t, name: bar.update(d, t, name)) if bar else None,
-                      log=lambda line: (bar.close() if bar else None, print(line)))
+        code = report(out, langs, args.pdf, args.only,
+                      (lambda d, t, name: bar.update(d, t, name)) if bar else None, log=log)
+        if args.json:
+            print(json.dumps({"command": "report", "status": "ok" if code == 0 else "failed",
+                              "out": str(out), "languages": list(langs), "pdf": args.pdf,
+                              "messages": lines}, indent=2, ensure_ascii=False))
+        return code
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     except ReportError as exc:

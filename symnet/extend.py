@@ -31,7 +31,7 @@ from symnet.prove.model import ExpressionModel, Model, index, size
 from symnet.prove.multilayer import LayerPair, OutputLayer
 from symnet.prove.nested import check_nested
 from symnet.prove.single_layer import SingleLayer, notes_model
-from symnet.verify import run_claims
+from symnet.runner import run_claims
 
 __all__ = ["Chain", "Check", "Derivation", "Outcome", "partial", "MatrixView",
            "vector_function", "Model", "ExpressionModel", "SingleLayer", "notes_model",

@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: lower number = lower layer; a module may import its own layer or any lower one
 LAYERS = {
     "symnet.core": 0, "symnet.prove": 1, "derivations": 2, "symnet.checker": 2,
-    "symnet.numeric": 2, "symnet.verify": 3, "symnet.report": 4, "symnet.bench": 5,
-    "symnet.extend": 6, "symnet.cli": 6, "symnet.__main__": 7, "symnet": 7,
+    "symnet.numeric": 2, "symnet.runner": 3, "symnet.report": 4, "symnet.bench": 5,
+    "symnet.extend": 6, "symnet.api": 6, "symnet.cli": 6, "symnet.__main__": 7, "symnet": 7,
 }
 
 
@@ -93,7 +93,7 @@ def test_no_import_cycle():
 
 def test_the_checker_sees_a_planted_cycle(monkeypatch):
     """The cycle test can fail: plant core -> verify -> core."""
-    planted = arrows() + [("symnet.core.claims", "symnet.verify")]
+    planted = arrows() + [("symnet.core.claims", "symnet.runner")]
     import sys
     monkeypatch.setattr(sys.modules[__name__], "arrows", lambda: planted)
     try:
@@ -105,7 +105,7 @@ def test_the_checker_sees_a_planted_cycle(monkeypatch):
     try:
         test_no_upward_import()
     except AssertionError as exc:
-        assert "symnet.core.claims -> symnet.verify" in str(exc)
+        assert "symnet.core.claims -> symnet.runner" in str(exc)
     else:
         raise AssertionError("a planted upward import went unnoticed")
 

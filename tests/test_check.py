@@ -127,7 +127,7 @@ def test_fuzz_no_traceback_no_hang(text, layers):
 def test_claim_latex_is_checked_by_verify():
     from derivations import standard_bp
     from symnet.core.claims import Chain
-    from symnet.verify import run_claims
+    from symnet.runner import run_claims
     good = Chain("t-good", "5.11", "", "", "", build=standard_bp.eq5_11,
                  latex=r"\Delta w_{hj} = \eta g_j b_h")
     bad = Chain("t-bad", "5.11", "", "", "", build=standard_bp.eq5_11,

@@ -6,7 +6,7 @@ from sympy import Sum
 from derivations import catalog
 from derivations import multilayer_bp, standard_bp
 from symnet.core.claims import Chain
-from symnet.verify import run_claims
+from symnet.runner import run_claims
 from symnet.prove.model import index
 
 CLAIMS = {c.id: c for c in catalog()}

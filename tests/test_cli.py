@@ -95,3 +95,25 @@ def test_each_command_applies_its_own_layer_limit(tmp_path, capsys):
     assert "the exact checker handles" in err and err.count("\n") == 1
     assert main(["codegen", "--layers", "3,,4", "-o", str(tmp_path / "k.py")]) == 2
     assert "comma-separated widths" in capsys.readouterr().err
+
+
+def test_every_command_speaks_json(tmp_path, capsys):
+    """One JSON style: an object with "command" and "status" (verify: "claims" and
+    "summary", as always); the JUnit file of verify --layers is written too."""
+    junit = tmp_path / "layers.xml"
+    assert main(["verify", "--layers", "2,3,2", "--json", "--junit", str(junit), "--jobs", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"] == {"proved": 1, "failed": 0, "error": 0}
+    assert data["claims"][0]["sizes"] == "2,3,2" and "<testcase" in junit.read_text()
+    assert main(["verify", "--list", "--json", "--only", "bp-*"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["command"] == "verify --list" and {"id", "title", "section"} <= set(listed["claims"][0])
+    assert main(["codegen", "--layers", "2,2,1", "-o", str(tmp_path / "k.py"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["backend"] == "numpy"
+    assert main(["train", "--epochs", "50", "--json"]) == 0
+    runs = json.loads(capsys.readouterr().out)["runs"]
+    assert [r["mode"] for r in runs] == ["standard", "accumulated"]
+    assert main(["report", "--only", "eq5.8", "--out", str(tmp_path / "r"), "--lang", "en",
+                 "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "ok" and any("chapter5.tex" in m for m in out["messages"])

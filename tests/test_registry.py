@@ -8,7 +8,7 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 from derivations.activations import CLAIMS
-from symnet.verify import run_claims
+from symnet.runner import run_claims
 from symnet.core.registry import (ACTIVATIONS, BACKENDS, helper_source, leaky_relu, relu,
                                   sigmoid, tanh)
 

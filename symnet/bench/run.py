@@ -19,7 +19,7 @@ def _peak_mib() -> float:
 def bench_verify(quick: bool = False) -> int:
     """Catalog time; ours against the naive nested-diff route; entries per second."""
     from derivations import catalog
-    from symnet.verify import run_claims
+    from symnet.runner import run_claims
     from symnet.prove.entrywise import check_entrywise
     from symnet.bench.naive import naive_check
 

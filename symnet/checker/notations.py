@@ -66,5 +66,8 @@ def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
     if _is_update(tree):
         raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
     if layers is not None:
-        return check_matrix(text, layers, tree, diagnose_steps)
-    return check_single_layer(tree, diagnose_steps)
+        result = check_matrix(text, layers, tree, diagnose_steps)
+    else:
+        result = check_single_layer(tree, diagnose_steps)
+    result.text = text
+    return result

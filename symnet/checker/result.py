@@ -30,10 +30,27 @@ class Step:
 
 @dataclass
 class CheckResult:
+    """The verdict on a formula: ``holds`` (every "=" proved), one :class:`Step` per "=",
+    the ``notation`` and ``sizes`` it was read in, and the formula's ``text``."""
+
     holds: bool
     steps: list
     notation: str
     sizes: str
+    text: str = ""
+
+    def _repr_latex_(self) -> str:
+        verdict = r"\text{holds}" if self.holds else r"\text{refuted}"
+        return f"$$ {self.text} \\qquad ({verdict}) $$" if self.text else None
+
+    def _repr_html_(self) -> str:
+        import html
+        head = (f"<p><b style='color:{'green' if self.holds else 'red'}'>"
+                f"{'holds' if self.holds else 'refuted'}</b> ({html.escape(self.notation)}; "
+                f"sizes {html.escape(self.sizes)})</p>")
+        bad = "".join(f"<li>step {n}: {html.escape('; '.join(s.diagnosis) or 'the sides differ')}"
+                      f"</li>" for n, s in enumerate(self.steps, 1) if not s.holds)
+        return head + (f"<ul>{bad}</ul>" if bad else "")
 
     def as_json(self) -> dict:
         return {"verdict": "holds" if self.holds else "refuted", "notation": self.notation,

@@ -23,7 +23,7 @@ import sympy as sp
 
 from symnet import __version__
 from symnet.core.claims import Chain, Result
-from symnet.verify import run_claims_parallel, select
+from symnet.runner import run_claims_parallel, select
 from symnet.report.printer import NOTATIONS, latex
 from symnet.core.files import template_environment, write_atomic
 from symnet.report.text import TEXT
