@@ -67,20 +67,31 @@ def kernel_cross_entropy():
                                           LOSSES["cross-entropy"].logit_term(z, y)])
 
 
-CLAIMS = [
-    Chain(f"act-{a.name}-derivative", "", f"derivative of {a.name}",
-          f"d/dx of the definition of {a.name} equals what its fdiff returns and the "
-          f"registry's closed form {a.name}'(x)"
-          + (f" ({a.convention})" if a.convention else ""), SECTION, build=_derivative(a),
-          method="exact: SymPy diff of the elementary definition against fdiff and the "
-                 "closed form, each difference simplified to 0")
-    for a in ACTIVATIONS.values()
-] + [
-    Chain(f"delta-output-{a.name}-{l.name}", "", f"output delta, {a.name} with {l.name}",
-          f"delta^(n)_j = dE/dz^(n)_j for {a.name} units and the {l.name} loss", SECTION,
-          build=_output_delta(a, l))
-    for a in ACTIVATIONS.values() for l in LOSSES.values()
-]
+def derivative_claim(a) -> Chain:
+    """act-<name>-derivative for one registry row (a user's too)."""
+    return Chain(f"act-{a.name}-derivative", "", f"derivative of {a.name}",
+                 f"d/dx of the definition of {a.name} equals what its fdiff returns and the "
+                 f"registry's closed form {a.name}'(x)"
+                 + (f" ({a.convention})" if a.convention else ""), SECTION,
+                 build=_derivative(a),
+                 method="exact: SymPy diff of the elementary definition against fdiff and "
+                        "the closed form, each difference simplified to 0")
+
+
+def output_delta_claim(a, l) -> Chain:
+    """delta-output-<activation>-<loss> for one pair of rows."""
+    return Chain(f"delta-output-{a.name}-{l.name}", "", f"output delta, {a.name} with {l.name}",
+                 f"delta^(n)_j = dE/dz^(n)_j for {a.name} units and the {l.name} loss",
+                 SECTION, build=_output_delta(a, l))
+
+
+def activation_claims(a, losses) -> list:
+    """The derivative claim and the output-delta claims of one activation row."""
+    return [derivative_claim(a)] + [output_delta_claim(a, l) for l in losses]
+
+
+CLAIMS = [derivative_claim(a) for a in ACTIVATIONS.values()] + [
+    output_delta_claim(a, l) for a in ACTIVATIONS.values() for l in LOSSES.values()]
 CLAIMS.append(
     Chain("delta-output-softmax-cross-entropy", "", "output delta, softmax with cross-entropy",
           "a = softmax(z), E = -sum_j y_j ln a_j with sum_j y_j = 1: delta^(n) = dE/dz = a - y",

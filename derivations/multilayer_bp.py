@@ -199,6 +199,14 @@ def example_3443() -> Outcome:
                    "difference cancelled to 0", "3,4,4,3", detail)
 
 
+def recursion_claim(a) -> Chain:
+    """bp-delta-recursion-<name> for one registry row (a user's too)."""
+    return Chain(f"bp-delta-recursion-{a.name}", "", f"the delta recursion, {a.name} units",
+                 f"delta^(k) = (Theta^(kl) delta^(l)) ⊙ f'(z^(k)) with f = {a.name}, f' "
+                 "written as the registry states it", SECTION,
+                 build=lambda: bp_delta_recursion(a))
+
+
 CLAIMS = [
     Chain("bp-forward", "", "forward pass in matrix form",
           "z^(l) = Theta~^(kl)^T a~^(k) with a~_0 = -1 is sum_i theta_ij a_i - theta_0j",
@@ -228,9 +236,4 @@ CLAIMS = [
     Check("bp-example-3443", "", "the notes' 3-4-4-3 network",
           "every entry of dE/dTheta~^(12), dE/dTheta~^(23), dE/dTheta~^(34) is a~ delta^T",
           SECTION, check=example_3443),
-] + [
-    Chain(f"bp-delta-recursion-{a.name}", "", f"the delta recursion, {a.name} units",
-          f"delta^(k) = (Theta^(kl) delta^(l)) ⊙ f'(z^(k)) with f = {a.name}, f' written as "
-          "the registry states it", SECTION, build=lambda a=a: bp_delta_recursion(a))
-    for a in ACTIVATIONS.values()
-]
+] + [recursion_claim(a) for a in ACTIVATIONS.values()]

@@ -4,6 +4,7 @@ Zhihua's *Machine Learning* with SymPy.
 Public API (imported on first use, so ``import symnet`` stays light):
 - :func:`check`, :func:`verify`, :func:`kernels`, :func:`codegen` -- the commands as
   functions for notebooks (:mod:`symnet.api`; results display in Jupyter);
+- :func:`activation`, :func:`loss` -- define your own by its formula (:mod:`symnet.define`);
 - :func:`check_entrywise` -- every gradient entry of a concrete network, exactly;
 - :class:`SingleLayer`, :class:`LayerPair` -- the symbolic-size models;
 - ``ACTIVATIONS``, ``LOSSES`` -- the registry;
@@ -29,7 +30,7 @@ _API = {
     "check_entrywise": "symnet.prove.entrywise",
     "run_claims": "symnet.runner", "catalog": "symnet.runner",
     "check": "symnet.api", "verify": "symnet.api", "kernels": "symnet.api",
-    "codegen": "symnet.api",
+    "codegen": "symnet.api", "activation": "symnet.define", "loss": "symnet.define",
 }
 
 __all__ = sorted(_API) + ["__version__"]

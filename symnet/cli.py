@@ -43,15 +43,19 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--layers", metavar="S1,S2,...", help="check every entry of every "
                    "gradient of this network exactly, e.g. 3,4,4,3")
     v.add_argument("--activation", default="sigmoid",
-                   help=f"with --layers: {acts} (default sigmoid)")
-    v.add_argument("--loss", default="squared", help=f"with --layers: {losses} (default squared)")
+                   help=f"with --layers: {acts}, or NAME=LATEX to define one, e.g. "
+                        "'softsign=\\frac{x}{1+|x|}' (default sigmoid)")
+    v.add_argument("--loss", default="squared",
+                   help=f"with --layers: {losses}, or NAME=LATEX in a and y (default squared)")
     v.add_argument("--jobs", type=o.positive_int, default=None,
                    help="with --layers: worker processes (default: every core)")
     c = sub.add_parser("codegen", help="write a standalone forward/backward kernel module")
     c.add_argument("--layers", required=True, metavar="S1,S2,...",
                    help="layer widths, input first, e.g. 784,128,64,10")
-    c.add_argument("--activation", default="sigmoid", help=f"{acts} (default sigmoid)")
-    c.add_argument("--loss", default="squared", help=f"{losses} (default squared)")
+    c.add_argument("--activation", default="sigmoid",
+                   help=f"{acts}, or NAME=LATEX to define one (default sigmoid)")
+    c.add_argument("--loss", default="squared",
+                   help=f"{losses}, or NAME=LATEX in a and y (default squared)")
     c.add_argument("--backend", default="numpy", type=o.choice("numpy", "jax", "torch", "numba"),
                    help="numpy (default), jax (jit-compiled), torch, or numba (fused loops, "
                         "fastest for small networks)")
@@ -61,7 +65,16 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
     c.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
-    t.add_argument("--data", default="xor", help="xor (default) or watermelon3")
+    t.add_argument("--data", default="xor",
+                   help="xor (default), watermelon3, or a FILE.csv with a header row")
+    t.add_argument("--target-column", metavar="NAME",
+                   help="with a CSV file: the column to predict (default: the last)")
+    t.add_argument("--ignore", action="append", default=[], metavar="NAME",
+                   help="with a CSV file: a column that is not a feature (repeatable)")
+    t.add_argument("--activation", default="sigmoid",
+                   help=f"{acts}, or NAME=LATEX to define one (default sigmoid)")
+    t.add_argument("--loss", default="squared",
+                   help=f"{losses}, or NAME=LATEX in a and y (default squared)")
     t.add_argument("--mode", default="both", type=o.choice("standard", "accumulated", "both"),
                    help="standard, accumulated or both (default)")
     t.add_argument("--layers", metavar="S1,S2,...", help="default 2,2,1 (xor), 19,10,1 "
@@ -109,6 +122,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _user_rows(args) -> None:
+    """--activation/--loss NAME=LATEX: define (and prove) the row for this run."""
+    from symnet.define import from_option
+    args.activation = from_option(args.activation, "activation")
+    args.loss = from_option(args.loss, "loss")
+
+
 def _progress_callback():
     bar = ProgressBar(sys.stderr)
     return bar if bar.enabled else None
@@ -124,6 +144,7 @@ def _verify_layers(args) -> int:
         if jobs < 1:
             raise ValueError(f"--jobs must be at least 1, got {jobs}")
         sizes = parse_layers(args.layers, MAX_ENTRIES)
+        _user_rows(args)
         check_pair(args.activation, args.loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -217,6 +238,7 @@ def _codegen(args) -> int:
     from symnet.core.registry import check_pair
     try:
         sizes = parse_layers(args.layers)
+        _user_rows(args)
         check_pair(args.activation, args.loss)
         check_options(args.backend, args.dtype)
         writable_file(args.output, "-o", (".py",), force=args.force)
@@ -239,10 +261,13 @@ def _codegen(args) -> int:
 def _train(args) -> int:
     from symnet.core.layers import parse_layers
     from symnet.core.options import writable_file
+    from symnet.core.registry import check_pair
     from symnet.numeric.train import MODES, plot, train
     modes = MODES if args.mode == "both" else [args.mode]
     try:
         layers = parse_layers(args.layers) if args.layers else None
+        _user_rows(args)
+        check_pair(args.activation, args.loss)
         if args.mode not in MODES + ("both",):
             raise ValueError(f"unknown mode {args.mode!r}; known: standard, accumulated, both")
         if args.plot:
@@ -255,7 +280,8 @@ def _train(args) -> int:
                 if epoch % every == 0 and not args.json:
                     print(f"  {mode:11} pass {epoch:6d}  E = {error:.6f}", flush=True)
             runs.append(train(args.data, mode, layers, args.eta, args.epochs, args.seed,
-                              args.target, report))
+                              args.target, report, args.activation, args.loss,
+                              args.target_column, tuple(args.ignore)))
         if args.plot:
             plot(runs, args.plot, f"{args.data}, layers {','.join(map(str, runs[0].layers))}, "
                                   f"eta {args.eta}")

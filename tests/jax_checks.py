@@ -47,3 +47,18 @@ def test_jax_matches_value_and_grad_and_leaves_x64_alone(tmp_path, dtype):
     assert np.asarray(grads[0]).dtype == np.dtype(dtype)
     new = mod.step(params, X, Y, 0.5)                     # jit-compiled, buffers donated
     assert float(mod.loss(new, X, Y)) < float(E)
+
+
+def test_jax_computes_a_user_activation(tmp_path):
+    import symnet
+    from symnet.define import unregister
+    symnet.activation("softsign", r"\frac{x}{1+|x|}")
+    try:
+        mod = load(generate([3, 4, 2], "softsign", backend="jax"), tmp_path, "ss_jax")
+        ref = load(generate([3, 4, 2], "softsign"), tmp_path, "ss_np")
+        params = ref.init_params(2)
+        X, Y = data([3, 4, 2], 5)
+        g = mod.loss_and_grad(params, X, Y)[1]
+        assert rel_err([np.asarray(x) for x in g], ref.loss_and_grad(params, X, Y)[1]) < 1e-12
+    finally:
+        unregister("softsign")

@@ -233,7 +233,8 @@ class SingleLayerNotation:
             return sp.diff(self.m.f(t), t, head[1]).subs(t, x)
         if k == "func":
             arg = self._scalar(node.args[0], env)
-            return {"ln": sp.log, "log": sp.log, "exp": sp.exp}[node.op](arg)
+            return {"ln": sp.log, "log": sp.log, "exp": sp.exp, "tanh": sp.tanh,
+                    "sqrt": sp.sqrt, "abs": sp.Abs}[node.op](arg)
         if k == "partial":
             raise MeaningError("\\partial belongs in \\frac{\\partial E_k}{\\partial ...}",
                                node.pos)

@@ -22,7 +22,8 @@ Grammar (``chain`` is the start symbol; labels such as ``\\tag{..}``, ``\\label{
               | "\\begin{" MATRIX "}" row ("\\\\" row)* "\\end{" MATRIX "}"
               | accent arg                         (\\hat \\tilde \\bar \\boldsymbol \\mathbf \\bm ...)
               | "\\partial" term | "\\Delta" postfix | "\\top" | "\\intercal" | "\\dots"
-              | ("\\ln"|"\\log"|"\\exp") postfix
+              | ("\\ln"|"\\log"|"\\exp"|"\\tanh") postfix | "\\sqrt" arg
+              | "|" expr "|"                      (an absolute value)
     row      := expr ("&" expr)*
     arg      := "{" (expr | expr "=" expr | expr ("," expr)+ | slice) "}" | letter | digits
     slice    := expr ":" | ":" expr                 (row i of a matrix, column j)
@@ -343,6 +344,11 @@ class Parser:
             self.expect(closing, f"{closing!r} to close the {t.text!r} at character {t.pos + 1}")
             self.norms = saved
             return Node("group", (inner,), t.pos, t.text)
+        if t.kind == "symbol" and t.text == "|":
+            self.take()                                   # |x|: an absolute value
+            inner = self.expr()
+            self.expect("|", f"'|' to close the absolute value at character {t.pos + 1}")
+            return Node("func", (inner,), t.pos, "abs")
         if t.kind == "command":
             name = t.text[1:]
             self.take()
@@ -388,8 +394,10 @@ class Parser:
                 return Node("delta", (self.postfix(),), t.pos)
             if name in ("top", "T", "intercal"):
                 return Node("name", ("top",), t.pos)
-            if name in ("ln", "log", "exp"):
+            if name in ("ln", "log", "exp", "tanh"):
                 return Node("func", (self.postfix(),), t.pos, name)
+            if name == "sqrt":
+                return Node("func", (self.arg(),), t.pos, "sqrt")
             raise ParseError(f"unknown command \\{name}", t.pos)
         found = "the end" if t.kind == "end" else repr(t.text)
         raise ParseError(f"expected a number, a symbol or '(', found {found}", t.pos)

@@ -16,8 +16,10 @@ from typing import Callable
 import sympy as sp
 
 
-class _Activation(sp.Function):
-    """Shared behaviour: one argument, numeric evaluation through the definition."""
+class ActivationBase(sp.Function):
+    """Shared behaviour: one argument, numeric evaluation through the definition.  (The
+    name ends in "Base" so that SymPy's printers, which skip the intermediate classes of a
+    Function subclass unless their name ends so, find ``_print_ActivationBase``.)"""
 
     nargs = 1
 
@@ -36,7 +38,7 @@ class _Activation(sp.Function):
         return None
 
 
-class sigmoid(_Activation):
+class sigmoid(ActivationBase):
     """The book's f: f(x) = 1/(1 + e^{-x}); f'(x) = f(x)(1 - f(x))  (5.9)."""
 
     def fdiff(self, argindex=1):
@@ -51,7 +53,7 @@ class sigmoid(_Activation):
 
 
 
-class tanh(_Activation):
+class tanh(ActivationBase):
     """tanh(x) = (e^x - e^{-x})/(e^x + e^{-x}); derivative 1 - tanh(x)^2."""
 
     def fdiff(self, argindex=1):
@@ -66,7 +68,7 @@ class tanh(_Activation):
 
 
 
-class relu(_Activation):
+class relu(ActivationBase):
     """ReLU(x) = max(0, x); derivative Heaviside(x) with the convention ReLU'(0) = 0."""
 
     def fdiff(self, argindex=1):
@@ -81,7 +83,7 @@ class relu(_Activation):
 
 
 
-class identity(_Activation):
+class identity(ActivationBase):
     """The identity unit f(x) = x (evaluates away at once); derivative 1."""
 
     @classmethod
@@ -93,7 +95,7 @@ class identity(_Activation):
         return x
 
 
-class softplus(_Activation):
+class softplus(ActivationBase):
     """softplus(x) = log(1 + e^x); derivative sigmoid(x)."""
 
     def fdiff(self, argindex=1):
@@ -124,7 +126,7 @@ class f(sp.Function):
         return fprime(self.args[0])
 
 
-class leaky_relu(_Activation):
+class leaky_relu(ActivationBase):
     """Leaky ReLU: x for x > 0, x/100 otherwise; derivative 1/100 + (99/100) H(x) with
     the convention leaky_relu'(0) = 1/100 (Heaviside(0) = 0), as in PyTorch and JAX."""
 
@@ -148,7 +150,7 @@ BACKENDS = ("numpy", "jax", "torch", "numba")
 EXP_LIMIT = {"float64": 700.0, "float32": 80.0}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)     # rows compare (and hash) by identity
 class Activation:
     """A registry row: everything about one activation, in one place.
 
@@ -169,6 +171,7 @@ class Activation:
     code: dict
     init_gain: float = 1.0
     convention: str = ""
+    imports: dict = None      # per backend, modules its code names in full (numpy, torch)
 
     @property
     def numeric(self) -> Callable:
@@ -269,6 +272,15 @@ LOSSES: dict[str, Loss] = {
 SPECIAL_OUTPUT_DELTAS: dict[tuple[str, str], Callable[[sp.Expr, sp.Expr, sp.Expr], sp.Expr]] = {
     ("sigmoid", "cross-entropy"): lambda a, y, z: a - y,
 }
+
+
+def row_of(function) -> Activation:
+    """The registry row of an activation Function class (or an application of one)."""
+    cls = function if isinstance(function, type) else type(function)
+    for row in ACTIVATIONS.values():
+        if row.function is cls:
+            return row
+    raise KeyError(f"{cls.__name__} is not a registered activation")
 
 
 def activation(name: str) -> Activation:

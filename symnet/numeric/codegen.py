@@ -27,7 +27,8 @@ import sympy as sp
 from symnet import __version__
 from symnet.core.files import template_environment, write_atomic
 from symnet.core.layers import validate_sizes
-from symnet.core.registry import ACTIVATIONS, EXP_LIMIT, STEP_CODE, helper_source
+from symnet.core.registry import (ACTIVATIONS, EXP_LIMIT, STEP_CODE, ActivationBase,
+                                  helper_source, row_of)
 from symnet.numeric.forms import derive_forms
 
 BACKENDS = ("numpy", "jax", "torch", "numba")
@@ -36,9 +37,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 class _KernelPrinting:
-    """The registry's functions as calls of the module's own helpers ``_<name>(Z)``: the
-    ``_print_<name>`` methods are made from the registry rows (one per activation), and
-    Heaviside(z, 0), which derivatives of ReLU-like units produce, is ``_step``."""
+    """The registry's functions as calls of the module's own helpers ``_<name>(Z)``, and
+    Heaviside(z, 0), which derivatives of ReLU-like units produce, as ``_step``."""
 
     def _print_Heaviside(self, e):
         # Heaviside(z, 0): the ReLU'(0) = 0 convention of the registry
@@ -47,15 +47,16 @@ class _KernelPrinting:
         return f"_step({self._print(e.args[0])})"
 
 
-def _helper_call(name):
-    def _print(self, e):
-        return f"_{name}({self._print(e.args[0])})"
-    _print.__name__ = f"_print_{name}"
-    return _print
+    def _print(self, expr, **kwargs):
+        # a registry row named like a SymPy function (tanh) must not reach _print_tanh
+        if isinstance(expr, ActivationBase):
+            return self._print_ActivationBase(expr)
+        return super()._print(expr, **kwargs)
 
-
-for _row in ACTIVATIONS.values():
-    setattr(_KernelPrinting, f"_print_{_row.function.__name__}", _helper_call(_row.name))
+    def _print_ActivationBase(self, e):
+        """Any registry activation (SymPy tries ``_print_<class>`` along the MRO, so every
+        row, a user's too, arrives here): a call of the module's helper ``_<name>``."""
+        return f"_{row_of(e).name}({self._print(e.args[0])})"
 
 
 def kernel_printer(base: type) -> type:
@@ -68,13 +69,14 @@ def _numpy_printer():
     return kernel_printer(NumPyPrinter)
 
 
-def helpers(forms, backend: str) -> tuple[str, list]:
-    """(text, names): the helper functions a module needs, one per registry function its
-    forms call (from the row's code for this backend), and ``_step`` for Heaviside."""
+def helpers(forms, backend: str) -> tuple[str, list, set]:
+    """(text, names, modules): the helper functions a module needs, one per registry
+    function its forms call (from the row's code for this backend), ``_step`` for
+    Heaviside, and the modules the helpers name in full."""
     used = set()
     for expr in (forms.f, forms.fprime, forms.output_delta, forms.loss_term):
         used |= {type(e).__name__ for e in expr.atoms(sp.Function)}
-    parts, names = [], []
+    parts, names, modules = [], [], set()
     for row in ACTIVATIONS.values():
         if row.function.__name__ in used:
             if backend not in row.code:
@@ -82,10 +84,11 @@ def helpers(forms, backend: str) -> tuple[str, list]:
                                  "registry")
             parts.append(helper_source(row.name, row.code[backend]))
             names.append(f"_{row.name}")
+            modules |= set((row.imports or {}).get(backend, ()))
     if "Heaviside" in used:
         parts.append(helper_source("step", STEP_CODE[backend]))
         names.append("_step")
-    return "\n\n\n".join(parts), names
+    return "\n\n\n".join(parts), names, modules
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,14 @@ def operation_counts(sizes, forms) -> dict:
                 backward_elementwise=bwd_el, backward_products=2 * len(pairs) - 1)
 
 
+def _imports(printer, already: str, modules=()) -> str:
+    """The modules the printed forms and helpers call by their full name (numpy.sign,
+    say) and the backend's imports do not bring in under that name."""
+    lines = [f"import {m}" for m in sorted(set(printer.module_imports) | set(modules))
+             if f"import {m}\n" not in already + "\n"]
+    return "".join("\n" + line for line in lines)
+
+
 def check_options(backend: str, dtype: str) -> None:
     """ValueError naming the valid values of a bad backend or dtype."""
     if backend not in BACKENDS:
@@ -191,7 +202,10 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
     printer = spec.printer()({"fully_qualified_modules": True})
     replacements, (delta,) = sp.cse([forms.output_delta], symbols=sp.numbered_symbols("t"),
                                     optimizations="basic")
-    helper_text, helper_names = helpers(forms, backend)
+    helper_text, helper_names, helper_modules = helpers(forms, backend)
+    printed = dict(f_code=printer.doprint(forms.f), fprime_code=printer.doprint(forms.fprime),
+                   delta_cse=[(str(s), printer.doprint(e)) for s, e in replacements],
+                   delta_code=printer.doprint(delta), loss_code=printer.doprint(forms.loss_term))
     n = len(sizes) - 1
     text = _environment().get_template(spec.template).render(
         title=f"{backend} forward/backward kernel for a {'-'.join(map(str, sizes))} network "
@@ -202,13 +216,11 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
         activation=forms.activation, loss=forms.loss, n_layers=n,
         param_shapes=[(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:])],
         delta_text=sp.sstr(forms.output_delta), fprime_text=sp.sstr(forms.fprime),
-        imports=spec.imports, helpers=helper_text, helper_names=helper_names,
-        init_code=spec.init, asarray=lambda x: spec.asarray.format(x=x),
-        concat=spec.concat, f_code=printer.doprint(forms.f),
-        fprime_code=printer.doprint(forms.fprime), fprime_is_one=forms.fprime == 1,
-        delta_cse=[(str(s), printer.doprint(e)) for s, e in replacements],
-        delta_code=printer.doprint(delta), loss_code=printer.doprint(forms.loss_term),
-        **operation_counts(sizes, forms))
+        imports=spec.imports + _imports(printer, spec.imports, helper_modules),
+        helpers=helper_text,
+        helper_names=helper_names, init_code=spec.init,
+        asarray=lambda x: spec.asarray.format(x=x), concat=spec.concat,
+        fprime_is_one=forms.fprime == 1, **printed, **operation_counts(sizes, forms))
     compile(text, "<generated kernel>", "exec")        # a template bug fails here, not later
     return text
 

@@ -59,11 +59,16 @@ def _in_outputs(expr, f_of_z):
     return simpler
 
 
-@lru_cache(maxsize=None)
 def derive_forms(activation: str = "sigmoid", loss: str = "squared") -> ElementwiseForms:
-    """The elementwise pieces for one activation/loss pair, each derived by SymPy."""
+    """The elementwise pieces for one activation/loss pair, each derived by SymPy (cached
+    per registry row: a user's row registered again under the same name is new)."""
     check_pair(activation, loss)
     act, los = lookup_activation(activation), lookup_loss(loss)
+    return _derive(act, los)
+
+
+@lru_cache(maxsize=None)
+def _derive(act, los) -> ElementwiseForms:
     t = sp.Symbol("t", real=True)
     f_t = act.function(t)
     fprime = _in_outputs(sp.diff(f_t, t), f_t).xreplace({t: Z})

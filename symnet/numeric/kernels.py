@@ -16,7 +16,9 @@ from symnet.numeric.codegen import generate
 
 
 @lru_cache(maxsize=32)
-def _load(sizes: tuple, activation: str, loss: str, dtype: str) -> types.ModuleType:
+def _load(sizes: tuple, activation: str, loss: str, dtype: str, rows) -> types.ModuleType:
+    """``rows``: the registry rows, part of the cache key (a user's row registered again
+    under the same name is a new one)."""
     text = generate(list(sizes), activation, loss, "numpy", dtype)
     name = f"symnet_kernel_{'_'.join(map(str, sizes))}_{activation}_{loss}_{dtype}".replace(
         "-", "_")
@@ -29,4 +31,6 @@ def kernels(sizes, activation: str = "sigmoid", loss: str = "squared",
             dtype: str = "float64") -> types.ModuleType:
     """The generated NumPy kernel module for these layer sizes, activation, loss and dtype
     (float64 or float32), loaded in memory (cached per arguments)."""
-    return _load(tuple(int(s) for s in sizes), activation, loss, dtype)
+    from symnet.core.registry import activation as row, loss as loss_row
+    return _load(tuple(int(s) for s in sizes), activation, loss, dtype,
+                 (row(activation), loss_row(loss)))

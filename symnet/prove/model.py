@@ -95,8 +95,8 @@ class ExpressionModel(Model):
         super().__init__({})
 
     def unfold(self, expr, only=None, limit=20):
-        from symnet.core.registry import _Activation
-        expr = expr.replace(lambda e: isinstance(e, _Activation),
+        from symnet.core.registry import ActivationBase
+        expr = expr.replace(lambda e: isinstance(e, ActivationBase),
                             lambda e: type(e).definition(e.args[0]))
         return expr.replace(lambda e: isinstance(e, sp.Heaviside), _heaviside_piecewise)
 

@@ -17,7 +17,7 @@ from sympy.printing.latex import LatexPrinter
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
 from symnet.core.notation import GREEK, MATRICES, PRINTED
-from symnet.core.registry import ACTIVATIONS
+from symnet.core.registry import ActivationBase, row_of
 
 def _name(text: str) -> str:
     """'alpha' -> \\alpha, "j''" -> j'', 'v'' -> v'."""
@@ -40,9 +40,8 @@ class NotesLatexPrinter(LatexPrinter):
     output); ``sample`` adds the example superscript k to y and yhat; ``sigmoid`` is the
     symbol printed for the sigmoid (f in the notes' single-layer section).
 
-    Every registry activation prints as its row's ``head``: the ``_print_<name>`` methods
-    are made from the registry below the class (as SymPy's code printers make theirs from
-    ``_known_functions``), so a new row needs no printer code."""
+    Every registry activation prints as its row's ``head`` (``_print_ActivationBase``), so a
+    new row, a user's too, needs no printer code."""
 
     _default_settings = dict(LatexPrinter._default_settings, layers=None, sample=False,
                              sigmoid=None)
@@ -71,6 +70,20 @@ class NotesLatexPrinter(LatexPrinter):
     def _unary(self, head, expr, exp=None):
         power = f"^{{{exp}}}" if exp else ""
         return rf"{head}{power}\left({self._print(expr.args[0])}\right)"
+
+    def _print(self, expr, **kwargs):
+        # a registry row named like a SymPy function (tanh) must not reach _print_tanh
+        if isinstance(expr, ActivationBase):
+            return self._print_ActivationBase(expr, **kwargs)
+        return super()._print(expr, **kwargs)
+
+    def _print_ActivationBase(self, expr, exp=None):
+        """Any registry activation, a user's too (SymPy tries ``_print_<class>`` along the
+        MRO): its row's LaTeX head; the sigmoid as the ``sigmoid`` setting when set."""
+        row = row_of(expr)
+        head = self._settings["sigmoid"] if row.name == "sigmoid" and self._settings["sigmoid"] \
+            else row.head
+        return self._unary(head, expr, exp)
 
     def _print_f(self, expr, exp=None):
         return rf"f{'^{' + exp + '}' if exp else ''}\left({self._print(expr.args[0])}\right)"
@@ -153,19 +166,6 @@ class _EntrywisePrinter(NotesLatexPrinter):
             r"\left(%s\right)" % self._print(v) if v.is_Add else self._print(v) for v in vectors)
 
 
-def _activation_printer(row):
-    def _print(self, expr, exp=None):
-        head = row.head
-        if row.name == "sigmoid" and self._settings["sigmoid"]:
-            head = self._settings["sigmoid"]
-        return self._unary(head, expr, exp)
-    _print.__name__ = f"_print_{row.function.__name__}"
-    _print.__doc__ = f"{row.name}(x) as {row.head}(x)."
-    return _print
-
-
-for _row in ACTIVATIONS.values():
-    setattr(NotesLatexPrinter, f"_print_{_row.function.__name__}", _activation_printer(_row))
 
 
 def latex(expr, **settings) -> str:

@@ -1,0 +1,169 @@
+"""Bring your own activation or loss, given only by its formula.
+
+    symnet.activation("softsign", x / (1 + sp.Abs(x)))          # a SymPy expression in x
+    symnet.activation("softsign", r"\\frac{x}{1+|x|}")             # or LaTeX, never eval'd
+    symnet.loss("half_square", r"\\frac12 (a - y)^2")               # a term in a and y
+
+The derivative is SymPy's derivative of the definition (no hand-written ``fdiff``); a
+``derivative`` given by the user is compared with it and the registration refused when they
+differ.  Registering proves, for the new row, the claims the catalog proves for the
+shipped ones (``act-<name>-derivative``, ``bp-delta-recursion-<name>``,
+``delta-output-<name>-<loss>``) and refuses the row if one fails.  The row then works in
+``verify --layers``, ``codegen`` (every backend: the helpers are printed from the
+definition by the backend's SymPy printer), ``train`` and the report's printer.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from symnet.core.registry import (ACTIVATIONS, LOSSES, Activation, ActivationBase, Loss,
+                                  activation as lookup_activation, loss as lookup_loss)
+
+X = sp.Symbol("x", real=True)
+A, Y = sp.Symbol("a", real=True), sp.Symbol("y", real=True)
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,30}$")
+
+
+def _check_name(name: str, table: dict, what: str) -> None:
+    if not _NAME.match(name):
+        raise ValueError(f"{what} name {name!r}: lower-case letters, digits and _, starting "
+                         "with a letter")
+    if name in table:
+        raise ValueError(f"{what} {name!r} exists already")
+
+
+def _expression(definition, variables):
+    if isinstance(definition, str):
+        from symnet.checker.definition import read_definition
+        return read_definition(definition, variables)
+    expr = sp.sympify(definition)
+    names = {s.name for s in expr.free_symbols}
+    if not names <= set(variables):
+        raise ValueError(f"the definition may use {', '.join(variables)} only, not "
+                         f"{', '.join(sorted(names - set(variables)))}")
+    return expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
+
+
+def _elementary(expr):
+    """The registry's own functions inside a definition (x sigma(x)) written out, so a
+    kernel helper needs no other helper."""
+    return expr.replace(lambda e: isinstance(e, ActivationBase),
+                        lambda e: type(e).definition(e.args[0]))
+
+
+def _backend_code(expr) -> dict:
+    """The helper body per backend, printed from the definition in Z by SymPy's printers
+    (NumPy's and jax's with the modules as the kernels import them)."""
+    from symnet.numeric.codegen import BACKEND
+    body = _elementary(expr).xreplace({X: sp.Symbol("Z", real=True)})
+    code, imports = {}, {}
+    for name, backend in BACKEND.items():
+        try:
+            printer = backend.printer()({"fully_qualified_modules": True})
+        except ImportError:           # no torch here: `codegen --backend torch` says so
+            continue
+        code[name] = printer.doprint(body)
+        imports[name] = tuple(sorted(printer.module_imports))
+    return code, imports
+
+
+def activation(name: str, definition, derivative=None, prove: bool = True) -> Activation:
+    """Register f(x) = ``definition`` (a SymPy expression in x, or LaTeX in x) as the
+    activation ``name``.  ``derivative``: optional, compared with SymPy's derivative of the
+    definition (ValueError when they differ).  Proves the catalog's claims for it."""
+    _check_name(name, ACTIVATIONS, "activation")
+    body = _expression(definition, ("x",))
+    if X not in body.free_symbols:
+        raise ValueError(f"the definition of {name!r} does not depend on x")
+    derived = sp.diff(body, X)                       # SymPy's derivative, the only one used
+    if derivative is not None:
+        given = _expression(derivative, ("x",))
+        if sp.simplify(given - derived) != 0:
+            raise ValueError(f"the derivative given for {name!r}, {given}, is not SymPy's "
+                             f"derivative of its definition, {derived}: not registered")
+
+    def definition_of(cls, t):
+        return body.xreplace({X: t})
+
+    def fdiff(self, argindex=1):
+        return derived.xreplace({X: self.args[0]})
+
+    function = type(name, (ActivationBase,), {
+        "definition": classmethod(definition_of), "fdiff": fdiff,
+        "__doc__": f"{name}(x) = {body} (user-defined); derivative {derived} by SymPy."})
+    code, imports = _backend_code(body)
+    row = Activation(name, function, lambda a, z: derived.xreplace({X: z}),
+                     r"\operatorname{" + name.replace("_", r"\_") + "}", code,
+                     convention="user-defined; derivative by SymPy from the definition",
+                     imports=imports)
+    ACTIVATIONS[name] = row
+    if prove:
+        _prove_or_unregister(name, ACTIVATIONS, _activation_claims(row))
+    return row
+
+
+def loss(name: str, term, derivative=None, prove: bool = True) -> Loss:
+    """Register E_k = sum_j term(a_j, y_j) (``term`` a SymPy expression in a and y, or
+    LaTeX) as the loss ``name``; its dE_k/da_j is SymPy's derivative of the term."""
+    _check_name(name, LOSSES, "loss")
+    body = _expression(term, ("a", "y"))
+    if A not in body.free_symbols:
+        raise ValueError(f"the loss {name!r} does not depend on the output a")
+    derived = sp.diff(body, A)
+    if derivative is not None:
+        given = _expression(derivative, ("a", "y"))
+        if sp.simplify(given - derived) != 0:
+            raise ValueError(f"the derivative given for {name!r}, {given}, is not SymPy's "
+                             f"derivative of its term, {derived}: not registered")
+    row = Loss(name, lambda a, y: body.xreplace({A: a, Y: y}),
+               lambda a, y: derived.xreplace({A: a, Y: y}))
+    LOSSES[name] = row
+    if prove:
+        _prove_or_unregister(name, LOSSES, _loss_claims(row))
+    return row
+
+
+def unregister(name: str) -> None:
+    """Remove a user's activation or loss (a shipped row stays)."""
+    for table in (ACTIVATIONS, LOSSES):
+        row = table.get(name)
+        if row is not None and (getattr(row, "convention", "").startswith("user-defined")
+                                or isinstance(row, Loss) and name not in ("squared", "cross-entropy")):
+            del table[name]
+
+
+def _activation_claims(row) -> list:
+    from derivations.activations import activation_claims
+    from derivations.multilayer_bp import recursion_claim
+    return activation_claims(row, [lookup_loss("squared")]) + [recursion_claim(row)]
+
+
+def _loss_claims(row) -> list:
+    from derivations.activations import output_delta_claim
+    return [output_delta_claim(lookup_activation(a), row) for a in ("sigmoid", "identity")]
+
+
+def _prove_or_unregister(name, table, claims) -> None:
+    from symnet.runner import run_claims
+    rows = run_claims(claims)
+    bad = [r for r in rows if r.status != "proved"]
+    if bad:
+        del table[name]
+        raise ValueError(f"{name!r} not registered: {bad[0].id} {bad[0].status} "
+                         f"({bad[0].detail[:200]})")
+
+
+def from_option(value: str, kind: str) -> str:
+    """The name of ``--activation``/``--loss``: a registered name, or NAME=LATEX, which is
+    registered (and proved) here."""
+    if "=" not in value:
+        return value
+    name, _, formula = value.partition("=")
+    name = name.strip()
+    table = ACTIVATIONS if kind == "activation" else LOSSES
+    if name in table:
+        raise ValueError(f"--{kind} {name!r} exists already; give the new one another name")
+    (activation if kind == "activation" else loss)(name, formula.strip())
+    return name
