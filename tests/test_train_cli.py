@@ -98,3 +98,42 @@ def test_train_plot(tmp_path):
     out = tmp_path / "e.png"
     r = run("train", "--epochs", "20", "--plot", str(out))
     assert r.returncode == 0 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _csv(tmp_path, text, name="d.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_train_on_a_users_csv(tmp_path, capsys):
+    from symnet.numeric.train import load_csv
+    path = _csv(tmp_path, "id,colour,size,label\n1,red,1.5,yes\n2,blue,2.5,no\n"
+                          "3,red,0.5,yes\n4,green,3.0,no\n")
+    X, Y, names = load_csv(path, ignore=("id",))
+    assert names == ["colour=red", "colour=blue", "colour=green", "size"]
+    assert X.shape == (4, 4) and Y.ravel().tolist() == [1, 0, 1, 0]
+    assert abs(X[:, 3].mean()) < 1e-12 and abs(X[:, 3].std() - 1) < 1e-12     # standardised
+    assert main(["train", "--data", path, "--ignore", "id", "--epochs", "200", "--json"]) == 0
+    import json
+    run = json.loads(capsys.readouterr().out)
+    assert run["layers"] == [4, 10, 1]
+
+
+@pytest.mark.parametrize("text, args, message", [
+    ("", [], "needs a header row"),
+    ("a,b\n", [], "needs a header row"),
+    ("a,b\n1,2\n3\n", [], "line 3: 1 values for 2 columns"),
+    ("a,b\n1,0\nx,1\n2,1\n", [], "non-numeric value 'x' in the numeric column 'a'"),
+    ("a,b\n1,0\n2,1\n", ["--target-column", "c"], "no column 'c'"),
+    ("a,b\n1,3\n2,5\n", [], "must lie in [0, 1]"),
+])
+def test_csv_errors_are_one_line(tmp_path, text, args, message):
+    path = _csv(tmp_path, text)
+    r = run("train", "--data", path, *args)
+    assert r.returncode == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_missing_csv_is_one_line(tmp_path):
+    r = run("train", "--data", str(tmp_path / "none.csv"))
+    assert r.returncode == 2 and "no such file" in r.stderr
