@@ -124,8 +124,8 @@ def test_missing_tex_exits_3_and_still_writes(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "chapter5.tex").exists()
 
 
-@pytest.mark.parametrize("args,needle", [(["--lang", "fr"], "unknown language"),
-                                         (["--out", "/no/such/folder"], "does not exist"),
+@pytest.mark.parametrize("args,needle", [(["--lang", "fr"], "unknown value 'fr'"),
+                                         (["--out", __file__], "is a file, not a folder"),
                                          (["--only", "nothing*"], "matches no claim"),
                                          (["--update", "--only", "eq5.8"], "--update")])
 def test_report_bad_input_is_one_line(args, needle, capsys):
@@ -156,3 +156,30 @@ def test_pdf_builds_and_reads_back(tmp_path, lang):
     assert "??" not in text
     log = pdf.with_suffix(".log").read_text(errors="replace")
     assert "Overfull \\hbox" not in log and "Missing character" not in log
+
+
+@pytest.mark.skipif(shutil.which("latexmk") is None, reason="TeX (latexmk) not installed")
+def test_pdf_builds_survive_a_broken_earlier_build_and_each_other(tmp_path):
+    """A 0-byte PDF and a stale latexmk database left by an interrupted build do not
+    break the next build; two builds into one folder at once both finish."""
+    import threading
+    from symnet.report.build import build_pdf, report
+    assert report(tmp_path, ("en",), only=("eq5.8",), log=lambda line: None) == 0
+    tex = tmp_path / "chapter5.tex"
+    (tmp_path / "chapter5.pdf").write_bytes(b"")
+    (tmp_path / "chapter5.fdb_latexmk").write_text("# Fdb version 4\n[\"pdflatex\"] broken\n")
+    errors = []
+
+    def build():
+        try:
+            build_pdf(tex, "pdf")
+        except Exception as exc:          # pragma: no cover - the assertion shows it
+            errors.append(exc)
+    threads = [threading.Thread(target=build) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors
+    assert (tmp_path / "chapter5.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(tmp_path.glob(".symnet-build-*"))          # private folders removed

@@ -205,7 +205,7 @@ def plot(runs, path: str, title: str) -> None:
     import matplotlib.pyplot as plt
     from symnet.core.files import write_atomic
 
-    fig, ax = plt.subplots(figsize=(6, 3.6))
+    fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")   # labels inside the picture
     for run in runs:
         ax.plot(range(1, len(run.errors) + 1), run.errors, label=f"{run.mode} BP")
     ax.set_yscale("log")
@@ -214,6 +214,6 @@ def plot(runs, path: str, title: str) -> None:
     ax.set_title(title)
     ax.legend()
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=120, metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=120, metadata={"Software": None}, bbox_inches="tight")
     plt.close(fig)
     write_atomic(path, buf.getvalue())

@@ -14,6 +14,7 @@ import platform
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -193,31 +194,48 @@ def tex_log_excerpt(log: str, limit: int = 20) -> str:
 
 
 def build_pdf(tex_path: Path, engine: str) -> Path:
-    """latexmk -pdf (or -xelatex) beside the .tex; ReportError(code 3) without TeX."""
+    """latexmk -pdf (or -xelatex) in a private folder beside the .tex, then the finished
+    PDF moved into place (one rename): the PDF is either the old one or the new one, never
+    a 0-byte file; an interrupted or failed build leaves no state that a later build reads
+    (latexmk's .fdb_latexmk, .aux), and two builds into the same folder do not collide.
+    ReportError(code 3) without TeX."""
     if shutil.which("latexmk") is None:
         raise ReportError("TeX is not installed: apt-get install " + TEX_PACKAGES, code=3)
-    cmd = ["latexmk", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
-           "-file-line-error", tex_path.name]
-    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    proc = subprocess.run(cmd, cwd=tex_path.parent, capture_output=True, text=True, env=env)
-    pdf = tex_path.with_suffix(".pdf")
-    if proc.returncode != 0 or not pdf.exists():
-        log = tex_path.with_suffix(".log")
-        text = log.read_text(errors="replace") if log.exists() else proc.stdout + proc.stderr
-        raise ReportError(f"LaTeX failed on {tex_path.name}:\n{tex_log_excerpt(text)}", code=1)
-    return pdf
+    folder = tex_path.parent
+    work = Path(tempfile.mkdtemp(prefix=".symnet-build-", dir=folder))
+    try:
+        shutil.copy2(tex_path, work / tex_path.name)
+        for figure in folder.glob(tex_path.stem.split("-")[0] + "-*.png"):
+            shutil.copy2(figure, work / figure.name)
+        cmd = ["latexmk", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
+               "-file-line-error", tex_path.name]
+        env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env)
+        built = work / tex_path.with_suffix(".pdf").name
+        if proc.returncode != 0 or not built.exists() or built.stat().st_size == 0:
+            log = work / tex_path.with_suffix(".log").name
+            text = log.read_text(errors="replace") if log.exists() else proc.stdout + proc.stderr
+            raise ReportError(f"LaTeX failed on {tex_path.name}:\n{tex_log_excerpt(text)}",
+                              code=1)
+        pdf = tex_path.with_suffix(".pdf")
+        os.replace(work / tex_path.with_suffix(".log").name, tex_path.with_suffix(".log"))
+        os.replace(built, pdf)
+        return pdf
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def report(out_dir="reports", langs=("en", "zh"), pdf=False, only=(), progress=None,
            log=print) -> int:
     """Write the .tex files (and PDFs); exit status 0, 1 (a claim failed) or 3 (no TeX)."""
     out = Path(out_dir)
-    if not out.is_dir():
-        raise ReportError(f"output folder {str(out_dir)!r} does not exist")
+    out.mkdir(parents=True, exist_ok=True)
     if not TEMPLATES.is_dir():
         raise ReportError(f"report templates not found at {TEMPLATES} (symnet report runs "
                           "from a source checkout: pip install -e .)")
     start = time.perf_counter()
+    log(f"proving the catalog and printing {' and '.join(LANGS[lang][0] for lang in langs)}"
+        f"{' (then the PDFs)' if pdf else ''} ...")
     texts, results = build(langs, only, progress, figures_to=out)
     for lang, text in texts.items():
         path = out / LANGS[lang][0]
