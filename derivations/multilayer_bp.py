@@ -80,7 +80,7 @@ def bp_delta_output():
                       {"a_n": lambda r, c: m.a[r + 1], "y": lambda r, c: m.y[r + 1],
                        "z_n": lambda r, c: m.z[r + 1]},
                       rows=(j, 1), sizes={m.s_n: 3})
-    return Derivation(m, chain, matrix=view)
+    return Derivation(m, chain, matrix=view, reasons=["chain", "derivative"])
 
 
 def bp_delta_recursion(act=None):
@@ -96,7 +96,7 @@ def bp_delta_recursion(act=None):
     back = MatrixSymbol("Theta", m.s_k, m.s_l) * MatrixSymbol("delta_l", m.s_l, 1)
     view = MatrixView(_recursion_matrix(m, act, back), _pair_entries(m), rows=(i, 1),
                       sizes={m.s_k: 3, m.s_l: 2})
-    return Derivation(m, chain, matrix=view,
+    return Derivation(m, chain, matrix=view, reasons=["chain", "notation"],
                       lhs=partial(None, m.z_k[i], "E") if act is None else None)
 
 
@@ -108,7 +108,7 @@ def bp_gradient():
              m.D(m.E, m.z_l[j]) * m.D(z_def, m.Theta[r, j]),
              m.a_tilde[r] * m.delta_l[j]]
     return Derivation(m, chain, lhs=partial(None, m.Theta[r, j], "E"),
-                      matrix=_outer_product(m, 1))
+                      matrix=_outer_product(m, 1), reasons=["chain", "notation"])
 
 
 def bp_update():

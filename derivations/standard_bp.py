@@ -32,7 +32,7 @@ def eq5_8():
     m = model()
     h, j = m.h, m.j
     return Derivation(m, [m.D(_defn(m, m.beta, j), m.w[h, j]), m.b[h]],
-                      lhs=partial(m.beta[j], m.w[h, j]))
+                      lhs=partial(m.beta[j], m.w[h, j]), reasons=["kronecker"])
 
 
 def eq5_9():
@@ -44,7 +44,7 @@ def eq5_9():
              1 / (1 + u) * (1 - 1 / (1 + u)),
              sigmoid(x) * (1 - sigmoid(x))]
     return Derivation(ExpressionModel(), chain, lhs=partial(sp.Function("f")(x), x),
-                      notation="single")
+                      notation="single", reasons=["algebra", "algebra", "algebra", "definition"])
 
 
 def eq5_10():
@@ -54,7 +54,8 @@ def eq5_10():
              -m.D(m.E_at("yhat"), yh) * m.D(_defn(m, m.yhat, j), m.beta[j]),
              -(yh - y) * m.fprime(m.beta[j] - m.theta[j]),
              yh * (1 - yh) * (y - yh)]
-    return Derivation(m, chain, lhs=-partial(None, m.beta[m.j], "E_k"))
+    return Derivation(m, chain, lhs=-partial(None, m.beta[m.j], "E_k"),
+                      reasons=["chain", "derivative", "sigmoid"])
 
 
 def eq5_11():
@@ -64,7 +65,8 @@ def eq5_11():
              -eta * m.D(m.E_at("yhat"), m.yhat[j]) * m.D(_defn(m, m.yhat, j), m.beta[j])
              * m.D(_defn(m, m.beta, j), m.w[h, j]),
              eta * m.g[j] * m.b[h]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.w[m.h, m.j], "E_k"))
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.w[m.h, m.j], "E_k"),
+                      reasons=["chain", "notation"])
 
 
 def eq5_12():
@@ -74,7 +76,8 @@ def eq5_12():
              -eta * m.D(m.E_at("yhat"), yh) * m.D(_defn(m, m.yhat, j), m.theta[j]),
              eta * (yh - y) * yh * (1 - yh),
              -eta * m.g[j]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.theta[m.j], "E_k"))
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.theta[m.j], "E_k"),
+                      reasons=["chain", "sigmoid", "notation"])
 
 
 def eq5_13():
@@ -83,7 +86,8 @@ def eq5_13():
     chain = [-eta * m.D(m.E_at("x"), m.v[i, h]),
              -eta * m.D(m.E_at("alpha"), m.alpha[h]) * m.D(_defn(m, m.alpha, h), m.v[i, h]),
              eta * m.e[h] * m.x[i]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.v[m.i, m.h], "E_k"))
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.v[m.i, m.h], "E_k"),
+                      reasons=["chain", "notation"])
 
 
 def eq5_14():
@@ -94,7 +98,8 @@ def eq5_14():
              -eta * dE_db * m.D(_defn(m, m.b, h), m.gamma[h]),
              eta * dE_db * m.D(_defn(m, m.b, h), m.alpha[h]),
              -eta * m.e[h]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.gamma[m.h], "E_k"))
+    return Derivation(m, chain, lhs=-m.eta * partial(None, m.gamma[m.h], "E_k"),
+                      reasons=["chain", "derivative", "notation"])
 
 
 def eq5_15():
@@ -110,7 +115,8 @@ def eq5_15():
              -Sum(dE_dbeta * dbeta_db * db_dalpha, (jj, 1, m.l)),
              Sum(m.g[jj] * m.w[h, jj] * bh * (1 - bh), (jj, 1, m.l)),
              bh * (1 - bh) * Sum(m.g[jj] * m.w[h, jj], (jj, 1, m.l))]
-    return Derivation(m, chain, lhs=-partial(None, m.alpha[m.h], "E_k"))
+    return Derivation(m, chain, lhs=-partial(None, m.alpha[m.h], "E_k"),
+                      reasons=["chain", "chain", "notation", "algebra"])
 
 
 CLAIMS = [

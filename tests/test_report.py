@@ -1,6 +1,7 @@
 """The report: committed .tex up to date, notation of the printer, failing claims in red
 with exit 1, exit 3 without TeX, and (where TeX is installed) both PDFs read back."""
 import difflib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -111,7 +112,8 @@ def test_failing_claim_is_red_and_exits_1(tmp_path, monkeypatch, capsys):
     assert code == 1
     tex = (tmp_path / "chapter5.tex").read_text()
     assert r"\claimhead{eq5.10-wrong (5.10)}{\failed{FAILED}" in tex
-    assert r"\textcolor{red}{residual" in tex
+    assert r"\textcolor{red}{\texttt{residual" in tex
+    assert r"\neq{}&" in tex                    # the failing "=" is printed as \neq
     assert "failed" in capsys.readouterr().out
 
 
@@ -153,7 +155,12 @@ def test_pdf_builds_and_reads_back(tmp_path, lang):
     numbers = {c.equation for c in catalog() if c.equation}
     missing = [n for n in sorted(numbers) if f"({n})" not in text]
     assert not missing, f"equation numbers not in the {lang} PDF: {missing}"
-    assert "??" not in text
+    assert "??" not in text and "too wide" not in text
+    if lang == "zh":       # no English sentence outside formulas, code and the software line
+        prose = "\n".join(line for line in text.splitlines()
+                           if not re.search(r"symnet|SymPy|Python", line))
+        english = re.findall(r"\b[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}\b", prose)
+        assert not english, english[:5]
     log = pdf.with_suffix(".log").read_text(errors="replace")
     assert "Overfull \\hbox" not in log and "Missing character" not in log
 

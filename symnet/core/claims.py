@@ -61,13 +61,21 @@ class Derivation:
     shown: ``lhs`` (what e_0 is the derivative of, e.g. -dE_k/dbeta_j; None: no left-hand
     side), ``matrix`` (a :class:`symnet.prove.matrix_view.MatrixView` of e_m, proved
     entry by entry as the row ``<id>/matrix``), ``notation`` (the printer's notation:
-    "single", "pair", "output"; None: the model's own)."""
+    "single", "pair", "output"; None: the model's own), ``reasons`` (why each "=" of the
+    chain holds, one key per "=": "chain" for the chain rule, "definition", "kronecker",
+    "sigmoid", "notation", "algebra"; the report prints them beside the steps)."""
 
     model: object
     chain: Sequence[sp.Expr]
     lhs: Optional[sp.Expr] = None
     matrix: object = None
     notation: Optional[str] = None
+    reasons: Sequence[str] = ()      # why each "=" holds: keys of report.text.REASONS
+
+    def __post_init__(self):
+        if self.reasons and len(self.reasons) != len(self.chain) - 1:
+            raise ValueError(f"{len(self.reasons)} reasons for {len(self.chain) - 1} '=' "
+                             "of the chain")
 
     @property
     def shown_notation(self) -> str:

@@ -27,7 +27,7 @@ from symnet.core.claims import Chain, Result
 from symnet.runner import run_claims_parallel, select
 from symnet.report.printer import NOTATIONS, latex
 from symnet.core.files import template_environment, write_atomic
-from symnet.report.text import TEXT
+from symnet.report.text import METHODS, SIZES, TEXT
 from symnet.core.notation import NOTES_NETWORK
 
 REPO_REPORTS = Path(__file__).resolve().parents[2] / "reports"
@@ -35,8 +35,8 @@ TEMPLATES = REPO_REPORTS / "templates"
 LANGS = {"en": ("chapter5.tex", "pdf"), "zh": ("chapter5-zh.tex", "xelatex")}
 TEX_PACKAGES = ("texlive-latex-recommended texlive-latex-extra latexmk texlive-xetex "
                 "texlive-lang-chinese poppler-utils")
-MAX_WIDTH = 300             # a chain member longer than this (LaTeX characters) is skipped
-MAX_LAST = 1000             # ... and the closed form itself beyond this
+MAX_WIDTH = 300             # a sum longer than this (LaTeX characters) is broken over lines
+LINE = 160                  # ... of about this many characters
 
 class ReportError(Exception):
     """A report that cannot be built; ``code`` is the exit status (3: TeX missing)."""
@@ -57,12 +57,17 @@ class Shown:
     status: str          # proved | failed | error
     scope: str           # symbolic | entrywise | numeric
     sizes: str
-    method: str
+    method: str          # the method sentence (the appendix lists each kind once)
     detail: str
-    lines: list          # LaTeX of the chain members that fit
-    skipped: int         # members too wide to print
+    steps: list          # (relation, LaTeX, reason key): relation "=" or "\\neq"
     matrix: str          # the matrix form, or ""
     notes: str = ""      # the notes' own LaTeX of the claim, parsed and checked
+    method_number: int = 0
+
+    @property
+    def narrow(self) -> bool:
+        """Some step has its reason beside it: every step leaves room for the reasons."""
+        return any(reason for _, _, reason in self.steps)
 
 
 def _status(result: Result) -> str:
@@ -79,27 +84,72 @@ def _tex_escape(text: str) -> str:
     return "".join(out)
 
 
-def _shown(claim, result: Result) -> Shown:
-    """How one claim appears: its left-hand side and chain, its matrix view, in the
-    notation its derivation names (all from the claim's own data)."""
-    lines, skipped, matrix = [], 0, ""
+def _broken(expr, settings) -> str:
+    """The LaTeX of a chain member, a long one broken over lines instead of left out: a
+    sum between its terms, a product between its factors (lines of about LINE
+    characters, in an ``aligned`` block); a single factor too long for a line shrinks to
+    it (\\fit)."""
+    tex = latex(expr, **settings)
+    if len(tex) <= MAX_WIDTH:
+        return tex
+    if isinstance(expr, sp.Add):
+        pieces = []
+        for n, term in enumerate(expr.as_ordered_terms()):
+            text = latex(term, **settings)
+            if n:
+                text = ("- " + text[1:].lstrip()) if text.startswith("-") else "+ " + text
+            pieces.append(text)
+    elif isinstance(expr, sp.Mul):
+        coeff, factors = expr.as_coeff_mul()
+        pieces = [{1: "", -1: "-"}.get(coeff, latex(coeff, **settings))]
+        for factor in factors:
+            text = latex(factor, **settings)
+            pieces.append(r"\left(" + text + r"\right)" if isinstance(factor, sp.Add) else text)
+        pieces = [p for p in pieces if p]
+    else:
+        return tex
+    lines, current = [], ""
+    for text in pieces:
+        if current and len(current) + len(text) > LINE:
+            lines.append(current)
+            current = ""
+        current = (current + " " + text).strip()
+    lines.append(current)
+    if len(lines) == 1:
+        return tex
+    return r"\begin{aligned}[t] & " + r" \\ & \quad ".join(lines) + r" \end{aligned}"
+
+
+def _shown(claim, rows) -> Shown:
+    """How one claim appears: its left-hand side and chain, each "=" with its reason (and
+    \\neq where that step failed), its matrix view, in the notation its derivation names
+    (all from the claim's own data)."""
+    result = rows[0]
+    steps, matrix = [], ""
     if isinstance(claim, Chain):
         d = claim.derivation()
         settings = NOTATIONS[d.shown_notation]
-        members = ([d.lhs] if d.lhs is not None else []) + list(d.chain)
-        for k, expr in enumerate(members):
-            tex = latex(expr, **settings)
-            if len(tex) > (MAX_LAST if k == len(members) - 1 else MAX_WIDTH):
-                skipped += 1
+        failed = {r.id for r in rows if r.status != "proved"}
+        chain = list(d.chain)
+        reasons = list(d.reasons) if d.reasons else [""] * (len(chain) - 1)
+        if d.lhs is not None:
+            steps.append(("", _broken(d.lhs, settings), ""))
+        for k, expr in enumerate(chain):
+            tex = _broken(expr, settings)
+            if steps and steps[-1][1] == tex:
                 continue
-            if not lines or lines[-1] != tex:
-                lines.append(tex)
+            if not steps:
+                steps.append(("", tex, ""))
+                continue
+            broken = k > 0 and (f"{claim.id}/{k}" in failed or (
+                len(chain) == 2 and result.status != "proved"))
+            reason = reasons[k - 1] if k > 0 else "sympy"
+            steps.append((r"\neq" if broken else "=", tex, reason))
         if d.matrix is not None:
             matrix = latex(d.matrix.expr, **settings)
     detail = result.detail if len(result.detail) <= 200 else result.detail[:200] + " ..."
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
-                 _tex_escape(result.method), _tex_escape(detail), lines, skipped, matrix,
-                 getattr(claim, "latex", ""))
+                 result.method, _tex_escape(detail), steps, matrix, getattr(claim, "latex", ""))
 
 
 def _figures(out_dir: Path) -> dict:
@@ -155,15 +205,27 @@ def _appendix():
                            for k, (s, q) in enumerate(zip(sig.norms, rel.norms))])
 
 
+def _method_text(method: str, lang: str) -> str:
+    """A method sentence in the edition's language (text.METHODS); one not in the table
+    (a user's claim) as code."""
+    known = METHODS.get(method)
+    if known is not None:
+        return known[lang]
+    return r"\texttt{" + _tex_escape(method) + "}"
+
+
 def build(langs=("en", "zh"), only=(), progress=None, figures_to=None) -> tuple[dict, list]:
     """Run the catalog once (claims on worker processes, each also printing its own
     formulas; figures drawn meanwhile into ``figures_to``); return ({lang: tex}, results)."""
     from derivations import catalog
     claims = select(catalog(), list(only))
     results, shown_list = run_claims_parallel(
-        claims, progress=progress, extra=lambda claim, rows: _shown(claim, rows[0]),
+        claims, progress=progress, extra=_shown,
         while_waiting=(lambda: _figures(Path(figures_to))) if figures_to else None)
     shown = {s.id: s for s in shown_list}
+    methods = list(dict.fromkeys(s.method for s in shown_list if s.method))
+    for s in shown_list:
+        s.method_number = methods.index(s.method) + 1 if s.method else 0
     keys = [sec["key"] for sec in TEXT["sections"]]
     sections = [dict(sec, shown=[s for c, s in zip(claims, shown_list) if c.section == sec["key"]])
                 for sec in TEXT["sections"]]
@@ -174,12 +236,15 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None) -> tuple[
     context = dict(version=__version__, sympy=sp.__version__,
                    python=".".join(platform.python_version_tuple()[:2]), date=_date(),
                    sections=sections, tables=_tables(), appendix=_appendix(),
+                   methods=methods, shown=shown_list,
                    failed=[s for s in shown.values() if s.status != "proved"])
     env = _environment()
     texts = {}
     for lang in langs:
         texts[lang] = env.get_template("chapter5.tex.j2").render(
-            lang=lang, t=TEXT[lang], **context)
+            lang=lang, t=TEXT[lang], method_text=lambda m, lang=lang: _method_text(m, lang),
+            size_text=lambda s, lang=lang: SIZES.get(s, {}).get(lang, s),
+            **context)
     return texts, results
 
 
