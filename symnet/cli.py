@@ -93,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", default="all", type=o.choice("en", "zh", "all"),
                    help="en, zh or all (default)")
     r.add_argument("--pdf", action="store_true", help="also build the PDF(s) with latexmk")
+    r.add_argument("--html", action="store_true",
+                   help="also write a self-contained HTML page per language (MathML)")
     r.add_argument("--out", default=None, metavar="DIR", help="output folder (default reports/)")
     r.add_argument("--only", action="append", default=[], metavar="PATTERN",
                    help="only these claims (glob; repeatable)")
@@ -327,7 +329,8 @@ def _report(args) -> int:
         (lambda line: (bar.close() if bar else None, print(line)))
     try:
         code = report(out, langs, args.pdf, args.only,
-                      (lambda d, t, name: bar.update(d, t, name)) if bar else None, log=log)
+                      (lambda d, t, name: bar.update(d, t, name)) if bar else None, log=log,
+                      html=args.html)
         if args.json:
             print(json.dumps({"command": "report", "status": "ok" if code == 0 else "failed",
                               "out": str(out), "languages": list(langs), "pdf": args.pdf,

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def texts():
-    return build()[0]
+    """{lang: tex} of a fresh build."""
+    built = build()[0]
+    return {lang: built[name] for lang, (name, _) in LANGS.items()}
 
 
 @pytest.mark.parametrize("lang", sorted(LANGS))

@@ -63,6 +63,7 @@ class Shown:
     matrix: str          # the matrix form, or ""
     notes: str = ""      # the notes' own LaTeX of the claim, parsed and checked
     method_number: int = 0
+    detail_text: str = ""    # the detail as plain text (the HTML edition escapes it)
 
     @property
     def narrow(self) -> bool:
@@ -117,7 +118,7 @@ def _broken(expr, settings) -> str:
     lines.append(current)
     if len(lines) == 1:
         return tex
-    return r"\begin{aligned}[t] & " + r" \\ & \quad ".join(lines) + r" \end{aligned}"
+    return r"\begin{aligned} & " + r" \\ & \quad ".join(lines) + r" \end{aligned}"
 
 
 def _shown(claim, rows) -> Shown:
@@ -149,7 +150,8 @@ def _shown(claim, rows) -> Shown:
             matrix = latex(d.matrix.expr, **settings)
     detail = result.detail if len(result.detail) <= 200 else result.detail[:200] + " ..."
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
-                 result.method, _tex_escape(detail), steps, matrix, getattr(claim, "latex", ""))
+                 result.method, _tex_escape(detail), steps, matrix, getattr(claim, "latex", ""),
+                 detail_text=detail)
 
 
 def _figures(out_dir: Path) -> dict:
@@ -214,9 +216,11 @@ def _method_text(method: str, lang: str) -> str:
     return r"\texttt{" + _tex_escape(method) + "}"
 
 
-def build(langs=("en", "zh"), only=(), progress=None, figures_to=None) -> tuple[dict, list]:
+def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
+          html: bool = False) -> tuple[dict, list]:
     """Run the catalog once (claims on worker processes, each also printing its own
-    formulas; figures drawn meanwhile into ``figures_to``); return ({lang: tex}, results)."""
+    formulas; figures drawn meanwhile into ``figures_to``); return ({file name: text},
+    results): the .tex of each language, and with ``html`` its HTML page."""
     from derivations import catalog
     claims = select(catalog(), list(only))
     results, shown_list = run_claims_parallel(
@@ -241,10 +245,18 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None) -> tuple[
     env = _environment()
     texts = {}
     for lang in langs:
-        texts[lang] = env.get_template("chapter5.tex.j2").render(
-            lang=lang, t=TEXT[lang], method_text=lambda m, lang=lang: _method_text(m, lang),
-            size_text=lambda s, lang=lang: SIZES.get(s, {}).get(lang, s),
-            **context)
+        helpers = dict(lang=lang, t=TEXT[lang],
+                       method_text=lambda m, lang=lang: _method_text(m, lang),
+                       size_text=lambda s, lang=lang: SIZES.get(s, {}).get(lang, s))
+        texts[LANGS[lang][0]] = env.get_template("chapter5.tex.j2").render(**helpers, **context)
+        if html:
+            from symnet.report import html as page
+            folder = Path(figures_to) if figures_to else Path(".")
+            figures = {name: page.image(folder / f"chapter5-{name}.png")
+                       for name in ("separability", "vanishing")}
+            texts[LANGS[lang][0].replace(".tex", ".html")] = env.get_template(
+                "chapter5.html.j2").render(**helpers, **context, math=page.math,
+                                           prose=page.prose, figures=figures)
     return texts, results
 
 
@@ -291,7 +303,7 @@ def build_pdf(tex_path: Path, engine: str) -> Path:
 
 
 def report(out_dir="reports", langs=("en", "zh"), pdf=False, only=(), progress=None,
-           log=print) -> int:
+           log=print, html: bool = False) -> int:
     """Write the .tex files (and PDFs); exit status 0, 1 (a claim failed) or 3 (no TeX)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -301,14 +313,19 @@ def report(out_dir="reports", langs=("en", "zh"), pdf=False, only=(), progress=N
     start = time.perf_counter()
     log(f"proving the catalog and printing {' and '.join(LANGS[lang][0] for lang in langs)}"
         f"{' (then the PDFs)' if pdf else ''} ...")
-    texts, results = build(langs, only, progress, figures_to=out)
-    for lang, text in texts.items():
-        path = out / LANGS[lang][0]
+    try:
+        texts, results = build(langs, only, progress, figures_to=out, html=html)
+    except ValueError as exc:          # the HTML edition: latex2mathml missing or refusing
+        if type(exc).__name__ == "HtmlError":
+            raise ReportError(str(exc)) from None
+        raise
+    for name, text in texts.items():
+        path = out / name
         write_atomic(path, text)
         log(f"wrote {path} in {time.perf_counter() - start:.1f} s")
     failed = [r for r in results if r.status != "proved"]
     if pdf:
-        for lang in texts:
+        for lang in langs:
             t = time.perf_counter()
             made = build_pdf(out / LANGS[lang][0], LANGS[lang][1])
             log(f"wrote {made} in {time.perf_counter() - t:.1f} s")
