@@ -12,7 +12,7 @@ TOLERANCE = {"float64": 1e-9, "float32": 1e-4}
 SIZES, BATCH = [4, 6, 5, 2], 7
 
 
-def load(text, folder, name):
+def load(text, folder, name="kernel"):
     path = folder / f"{name}.py"
     path.write_text(text)
     spec = importlib.util.spec_from_file_location(name, path)
@@ -26,7 +26,8 @@ def rel_err(a, b):
     return np.linalg.norm(a - b) / max(np.linalg.norm(b), 1e-300)
 
 
-def data(sizes, m, loss="squared", seed=0):
+def data(sizes, m, seed=0, loss="squared"):
+    """Inputs X (m, s_1) and targets Y (m, s_n) in [0, 1] (0/1 for cross-entropy)."""
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(m, sizes[0]))
     Y = rng.uniform(size=(m, sizes[-1]))
@@ -68,7 +69,7 @@ def backend_agrees_with_autograd(folder, backend, dtype, act, los):
     mod = load(generate(SIZES, act, los, backend, dtype), folder,
                f"k_{backend}_{dtype}_{act}_{los}".replace("-", "_"))
     params = [np.array(as_numpy(p), dtype=dtype) for p in mod.init_params(5)]
-    X, Y = data(SIZES, BATCH, los)
+    X, Y = data(SIZES, BATCH, loss=los)
     X, Y = X.astype(dtype), Y.astype(dtype)
     E, grads = mod.loss_and_grad(to_backend(backend, params), *to_backend(backend, [X, Y]))
     grads = [as_numpy(g) for g in grads]

@@ -24,28 +24,7 @@ KINKED = {name for name, row in ACTIVATIONS.items()
           if row.function(sp.Symbol("t")).diff(sp.Symbol("t")).has(sp.Heaviside)}
 GENERATED = Path(__file__).resolve().parents[1] / "symnet" / "numeric" / "generated"
 
-
-def load(text, tmp_path, name="kernel"):
-    path = tmp_path / f"{name}.py"
-    path.write_text(text)
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def data(sizes, m, seed=0, loss="squared"):
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(m, sizes[0]))
-    Y_ = rng.uniform(size=(m, sizes[-1]))
-    if loss == "cross-entropy":
-        Y_ = (Y_ > 0.5).astype(float)
-    return X, Y_
-
-
-def rel_err(a, b):
-    a, b = np.concatenate([np.ravel(x) for x in a]), np.concatenate([np.ravel(x) for x in b])
-    return np.linalg.norm(a - b) / max(np.linalg.norm(b), 1e-300)
+from kernel_checks import data, load, rel_err  # noqa: E402  (shared with jax_checks.py)
 
 
 @pytest.mark.parametrize("act,los", PAIRS)

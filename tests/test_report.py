@@ -192,3 +192,19 @@ def test_pdf_builds_survive_a_broken_earlier_build_and_each_other(tmp_path):
     assert not errors
     assert (tmp_path / "chapter5.pdf").read_bytes().startswith(b"%PDF")
     assert not list(tmp_path.glob(".symnet-build-*"))          # private folders removed
+
+
+@pytest.mark.skipif(shutil.which("kpsewhich") is None, reason="TeX (kpsewhich) not installed")
+def test_figures_per_language(tmp_path):
+    """Each edition gets its own figures (the Chinese one with Chinese words), including the
+    exercise 5.5 training curves; the .tex names the edition's files."""
+    pytest.importorskip("matplotlib", reason="matplotlib not installed (the plot extra)")
+    from symnet.report.build import _figures
+    made = _figures(tmp_path, ("en", "zh"))
+    assert set(made.values()) == {f"{stem}-{name}.png" for stem in ("chapter5", "chapter5-zh")
+                                  for name in ("separability", "vanishing", "training")}
+    en, zh = (tmp_path / "chapter5-training.png").read_bytes(), \
+        (tmp_path / "chapter5-zh-training.png").read_bytes()
+    assert en.startswith(b"\x89PNG") and zh.startswith(b"\x89PNG") and en != zh
+    tex = (REPO_REPORTS / "chapter5-zh.tex").read_text(encoding="utf-8")
+    assert "chapter5-zh-training.png" in tex and r"\begin{tikzpicture}" in tex

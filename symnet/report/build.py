@@ -154,20 +154,23 @@ def _shown(claim, rows) -> Shown:
                  detail_text=detail)
 
 
-def _figures(out_dir: Path) -> dict:
-    """Figure files beside the .tex (matplotlib, Agg, fixed metadata); {} without it."""
+def _figures(out_dir: Path, langs) -> dict:
+    """Figure files beside the .tex, one set per language (matplotlib, Agg, fixed
+    metadata): <stem>-<name>.png; {} without matplotlib."""
     try:
         import matplotlib
     except ImportError:
         return {}
     matplotlib.use("Agg")
-    from symnet.report.figures import separability_figure, vanishing_figure
+    from symnet.report.figures import FIGURES
     made = {}
-    for name, draw in (("separability", separability_figure), ("vanishing", vanishing_figure)):
-        buf = io.BytesIO()
-        draw(buf)
-        write_atomic(out_dir / f"chapter5-{name}.png", buf.getvalue())
-        made[name] = f"chapter5-{name}.png"
+    for lang in langs:
+        stem = LANGS[lang][0][:-len(".tex")]
+        for name, draw in FIGURES.items():
+            buf = io.BytesIO()
+            draw(buf, lang)
+            write_atomic(out_dir / f"{stem}-{name}.png", buf.getvalue())
+            made[lang, name] = f"{stem}-{name}.png"
     return made
 
 
@@ -225,7 +228,7 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
     claims = select(catalog(), list(only))
     results, shown_list = run_claims_parallel(
         claims, progress=progress, extra=_shown,
-        while_waiting=(lambda: _figures(Path(figures_to))) if figures_to else None)
+        while_waiting=(lambda: _figures(Path(figures_to), langs)) if figures_to else None)
     shown = {s.id: s for s in shown_list}
     methods = list(dict.fromkeys(s.method for s in shown_list if s.method))
     for s in shown_list:
@@ -245,15 +248,16 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
     env = _environment()
     texts = {}
     for lang in langs:
-        helpers = dict(lang=lang, t=TEXT[lang],
+        helpers = dict(lang=lang, t=TEXT[lang], stem=LANGS[lang][0][:-len(".tex")],
                        method_text=lambda m, lang=lang: _method_text(m, lang),
                        size_text=lambda s, lang=lang: SIZES.get(s, {}).get(lang, s))
         texts[LANGS[lang][0]] = env.get_template("chapter5.tex.j2").render(**helpers, **context)
         if html:
             from symnet.report import html as page
             folder = Path(figures_to) if figures_to else Path(".")
-            figures = {name: page.image(folder / f"chapter5-{name}.png")
-                       for name in ("separability", "vanishing")}
+            stem = LANGS[lang][0][:-len(".tex")]
+            figures = {name: page.image(folder / f"{stem}-{name}.png")
+                       for name in ("separability", "vanishing", "training")}
             texts[LANGS[lang][0].replace(".tex", ".html")] = env.get_template(
                 "chapter5.html.j2").render(**helpers, **context, math=page.math,
                                            prose=page.prose, figures=figures)
@@ -282,7 +286,7 @@ def build_pdf(tex_path: Path, engine: str) -> Path:
     work = Path(tempfile.mkdtemp(prefix=".symnet-build-", dir=folder))
     try:
         shutil.copy2(tex_path, work / tex_path.name)
-        for figure in folder.glob(tex_path.stem.split("-")[0] + "-*.png"):
+        for figure in folder.glob(tex_path.stem + "-*.png"):
             shutil.copy2(figure, work / figure.name)
         cmd = ["latexmk", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
                "-file-line-error", tex_path.name]

@@ -219,6 +219,12 @@ EN = dict(
            "inequalities into $0<0$, so no line separates it.",
     sep_caption="The four truth tables; lines found by perceptron training.",
     van_caption="Gradient size per weight matrix (random data, Glorot/He initialisation).",
+    net_caption="The notes' 3-4-4-3 network: layer $k$ holds the units $a^{(k)}_i$; the "
+                "dashed unit $-1$ of every layer but the last feeds the thresholds, row $0$ of "
+                "$\\tilde\\Theta^{(kl)}$.",
+    train_caption="Exercise 5.5 on watermelon 3.0 (19-10-1, $\\eta = 0.5$): the training "
+                  "error per pass of standard BP (an update per example) and accumulated BP "
+                  "(an update per pass).",
     appendix="Appendix: the 3-4-4-3 network and the software",
     appendix_text="For the notes' 3-4-4-3 network, SymPy derived and checked exactly "
                   "{entries} gradient entries and {deltas} unit deltas.",
@@ -299,6 +305,10 @@ ZH = dict(
     farkas="对异或，非负乘子 $\\lambda=({farkas})$ 把四个严格不等式合成 $0<0$，所以不存在分隔直线。",
     sep_caption="四个真值表；感知机训练找到的直线。",
     van_caption="各权重矩阵的梯度大小（随机数据，Glorot/He 初始化）。",
+    net_caption="笔记中的 3-4-4-3 网络：第 $k$ 层含神经元 $a^{(k)}_i$；除最后一层外，每层的虚线"
+                "神经元 $-1$ 连向阈值，即 $\\tilde\\Theta^{(kl)}$ 的第 $0$ 行。",
+    train_caption="习题 5.5，西瓜数据集 3.0（19-10-1，$\\eta = 0.5$）：标准 BP（每个样例更新一次）"
+                  "与累积 BP（每遍更新一次）每遍的训练误差。",
     appendix="附录：3-4-4-3 网络与软件版本",
     appendix_text="对笔记中的 3-4-4-3 网络，SymPy 推导并精确验证了 {entries} 个梯度分量和 "
                   "{deltas} 个神经元的 $\\delta$。",
