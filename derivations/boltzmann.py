@@ -263,19 +263,25 @@ def check_likelihood(closed: Callable = lambda data, model: data - model) -> Out
 CLAIMS = [
     Check("eq5.20", "5.20", "Boltzmann energy",
           "-sum_{i<j} w_ij s_i s_j - sum_i theta_i s_i = -1/2 s^T W s - theta^T s for "
-          "symmetric W with zero diagonal", SECTION, check=check_energy),
+          "symmetric W with zero diagonal", SECTION, check=check_energy,
+          formula=r"E(\mathbf{s}) = -\sum_{i=1}^{n-1} \sum_{j=i+1}^{n} w_{ij} s_i s_j "
+                  r"- \sum_{i=1}^{n} \theta_i s_i"),
     Check("eq5.21", "5.21", "Boltzmann distribution",
           "P(s) = e^{-E(s)} / sum_t e^{-E(t)} sums to 1 over all 2^n states", SECTION,
-          check=check_normalised),
+          check=check_normalised,
+          formula=r"P(\mathbf{s}) = \frac{e^{-E(\mathbf{s})}}{\sum_{\mathbf{t}} "
+                  r"e^{-E(\mathbf{t})}}"),
     Check("eq5.21-conditional", "5.21", "one unit given the others",
           "P(s_i = 1 | rest) = sigmoid(sum_j w_ij s_j + theta_i): theta is a +bias", SECTION,
           check=check_conditional),
     Check("eq5.22", "5.22", "RBM visible conditional",
           "P(v | h) = prod_i P(v_i | h) with P(v_i = 1 | h) = sigmoid(a_i + sum_j w_ij h_j)",
-          SECTION, check=lambda: check_factorises("visible")),
+          SECTION, check=lambda: check_factorises("visible"),
+          formula=r"P(\mathbf{v} \mid \mathbf{h}) = \prod_{i=1}^{d} P(v_i \mid \mathbf{h})"),
     Check("eq5.23", "5.23", "RBM hidden conditional",
           "P(h | v) = prod_j P(h_j | v) with P(h_j = 1 | v) = sigmoid(b_j + sum_i v_i w_ij)",
-          SECTION, check=lambda: check_factorises("hidden")),
+          SECTION, check=lambda: check_factorises("hidden"),
+          formula=r"P(\mathbf{h} \mid \mathbf{v}) = \prod_{j=1}^{q} P(h_j \mid \mathbf{v})"),
     Chain("eq5.23-logit", "5.23", "RBM hidden logit",
           "E is linear in h_j: E(h_j = 0) - E(h_j = 1) = -dE/dh_j = b_j + sum_i v_i w_ij; "
           "symbolic d and q", SECTION, build=hidden_logit),

@@ -150,8 +150,12 @@ class Chain(Claim):
 
 @dataclass
 class Check(Claim):
+    """A claim decided by a custom exact check.  ``formula``: the statement in LaTeX, for
+    the report only (the check, not this text, is what is verified)."""
+
     check: Callable[[], Outcome] = None
     latex: str = ""
+    formula: str = ""
 
     def run(self) -> list[Result]:
         start = time.perf_counter()

@@ -148,6 +148,8 @@ def _shown(claim, rows) -> Shown:
             steps.append((r"\neq" if broken else "=", tex, reason))
         if d.matrix is not None:
             matrix = latex(d.matrix.expr, **settings)
+    elif getattr(claim, "formula", ""):             # a Check: its statement, as the book
+        steps.append(("", claim.formula, ""))
     detail = result.detail if len(result.detail) <= 200 else result.detail[:200] + " ..."
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
                  result.method, _tex_escape(detail), steps, matrix, getattr(claim, "latex", ""),
