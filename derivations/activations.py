@@ -91,7 +91,8 @@ def activation_claims(a, losses) -> list:
 
 
 CLAIMS = [derivative_claim(a) for a in ACTIVATIONS.values()] + [
-    output_delta_claim(a, l) for a in ACTIVATIONS.values() for l in LOSSES.values()]
+    output_delta_claim(a, l) for a in ACTIVATIONS.values() for l in LOSSES.values()
+    if not l.softmax]          # softmax outputs: delta-output-softmax-cross-entropy below
 CLAIMS.append(
     Chain("delta-output-softmax-cross-entropy", "", "output delta, softmax with cross-entropy",
           "a = softmax(z), E = -sum_j y_j ln a_j with sum_j y_j = 1: delta^(n) = dE/dz = a - y",

@@ -10,7 +10,8 @@ from kernel_checks import (TOLERANCE, backend_agrees_with_autograd, data,
 from symnet.core.registry import ACTIVATIONS
 from symnet.numeric.codegen import DTYPES, generate
 
-PAIRS = [(a, "squared") for a in ACTIVATIONS] + [("sigmoid", "cross-entropy")]
+PAIRS = [(a, "squared") for a in ACTIVATIONS] + [("sigmoid", "cross-entropy"),
+                                                  ("tanh", "softmax-cross-entropy")]
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

@@ -27,10 +27,13 @@ def rel_err(a, b):
 
 
 def data(sizes, m, seed=0, loss="squared"):
-    """Inputs X (m, s_1) and targets Y (m, s_n) in [0, 1] (0/1 for cross-entropy)."""
+    """Inputs X (m, s_1) and targets Y (m, s_n) in [0, 1] (0/1 for cross-entropy, one-hot
+    rows for softmax with cross-entropy)."""
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(m, sizes[0]))
     Y = rng.uniform(size=(m, sizes[-1]))
+    if loss == "softmax-cross-entropy":
+        return X, np.eye(sizes[-1])[rng.integers(0, sizes[-1], m)]
     return X, ((Y > 0.5).astype(float) if loss == "cross-entropy" else Y)
 
 
@@ -54,10 +57,13 @@ def torch_reference(act, los, params, X, Y, dtype):
     tdtype = getattr(torch, dtype)
     tp = [torch.tensor(np.asarray(p), dtype=tdtype, requires_grad=True) for p in params]
     a = torch.tensor(X, dtype=tdtype)
-    for W in tp:
-        a = f(a @ W[1:] - W[0])
+    for k, W in enumerate(tp):
+        z = a @ W[1:] - W[0]
+        a = z if los == "softmax-cross-entropy" and k == len(tp) - 1 else f(z)
     y = torch.tensor(Y, dtype=tdtype)
-    if los == "squared":
+    if los == "softmax-cross-entropy":           # a holds the logits z^(n) here
+        E = torch.nn.functional.cross_entropy(a, y, reduction="sum") / X.shape[0]
+    elif los == "squared":
         E = 0.5 * ((a - y) ** 2).sum() / X.shape[0]
     else:
         E = torch.nn.functional.binary_cross_entropy(a, y, reduction="sum") / X.shape[0]

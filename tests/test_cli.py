@@ -117,3 +117,14 @@ def test_every_command_speaks_json(tmp_path, capsys):
                  "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["status"] == "ok" and any("chapter5.tex" in m for m in out["messages"])
+
+
+def test_softmax_cross_entropy_everywhere(tmp_path, capsys):
+    """The catalog's softmax with cross-entropy works in verify --layers and codegen."""
+    assert main(["verify", "--layers", "3,4,3", "--loss", "softmax-cross-entropy",
+                 "--activation", "tanh", "--jobs", "1"]) == 0
+    assert "all exact" in capsys.readouterr().out
+    out = tmp_path / "k.py"
+    assert main(["codegen", "--layers", "3,4,3", "--loss", "softmax-cross-entropy",
+                 "-o", str(out)]) == 0
+    assert "def _softmax(Z)" in out.read_text()

@@ -17,14 +17,15 @@ from symnet.numeric.forms import A, Y, Z, derive_forms
 from symnet.numeric.kernels import kernels
 from symnet.core.registry import ACTIVATIONS, LOSSES, output_delta_closed
 
-PAIRS = [(a, "squared") for a in ACTIVATIONS] + [("sigmoid", "cross-entropy")]
+PAIRS = [(a, "squared") for a in ACTIVATIONS] + [("sigmoid", "cross-entropy"),
+                                                  ("tanh", "softmax-cross-entropy")]
 #: activations with a kink (their derivative holds a step): finite differences across the
 #: kink are not derivatives, so those rows are compared with autograd and exact values
 KINKED = {name for name, row in ACTIVATIONS.items()
           if row.function(sp.Symbol("t")).diff(sp.Symbol("t")).has(sp.Heaviside)}
 GENERATED = Path(__file__).resolve().parents[1] / "symnet" / "numeric" / "generated"
 
-from kernel_checks import data, load, rel_err  # noqa: E402  (shared with jax_checks.py)
+from kernel_checks import data, load, rel_err, torch_reference  # noqa: E402  (shared)
 
 
 @pytest.mark.parametrize("act,los", PAIRS)
@@ -130,21 +131,9 @@ def test_generated_gradient_matches_torch_autograd(tmp_path, act, los, sizes, m)
     params = mod.init_params(7)
     X, Y_ = data(sizes, m, loss=los)
     E, grads = mod.loss_and_grad(params, X, Y_)
-    f = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu,
-         "identity": lambda z: z, "softplus": torch.nn.functional.softplus,
-         "leaky_relu": lambda z: torch.nn.functional.leaky_relu(z, 0.01)}[act]
-    tp = [torch.tensor(p, requires_grad=True) for p in params]
-    a = torch.tensor(X)
-    for W in tp:
-        a = f(a @ W[1:] - W[0])
-    y = torch.tensor(Y_)
-    if los == "squared":
-        Et = 0.5 * ((a - y) ** 2).sum() / m
-    else:
-        Et = torch.nn.functional.binary_cross_entropy(a, y, reduction="sum") / m
-    Et.backward()
-    assert abs(E - Et.item()) <= 1e-9 * max(1.0, abs(Et.item()))
-    assert rel_err(grads, [W.grad.numpy() for W in tp]) <= 1e-9
+    E_ref, g_ref = torch_reference(act, los, params, X, Y_, "float64")
+    assert abs(E - E_ref) <= 1e-9 * max(1.0, abs(E_ref))
+    assert rel_err(grads, g_ref) <= 1e-9
 
 
 @pytest.mark.skipif(torch is None, reason="torch not installed")

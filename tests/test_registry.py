@@ -15,6 +15,15 @@ from symnet.core.registry import (ACTIVATIONS, BACKENDS, helper_source, leaky_re
 BY_ID = {c.id: c for c in CLAIMS}
 
 
+@pytest.fixture(autouse=True)
+def _no_wrong_derivative_left_in_sympys_cache(monkeypatch):
+    """These tests plant wrong derivatives; SymPy caches what it computed with them.
+    Undo the plants, then empty the cache, so no later test meets a wrong derivative."""
+    yield
+    monkeypatch.undo()
+    clear_cache()
+
+
 def _fresh_rows(claim_id):
     """Run one derivative claim with nothing cached (SymPy's cache, the claim's own)."""
     clear_cache()
@@ -90,8 +99,8 @@ MPMATH = {
 
 
 @pytest.mark.parametrize("name", sorted(ACTIVATIONS))
-def test_definitions_match_an_independent_oracle(name):
-    mpmath.mp.dps = 30
+def test_definitions_match_an_independent_oracle(name, monkeypatch):
+    monkeypatch.setattr(mpmath.mp, "dps", 30)     # restored afterwards for the other tests
     act = ACTIVATIONS[name]
     for x in ("-3.5", "-1", "-0.25", "0.5", "2"):
         value = act.function.definition(sp.Rational(x))

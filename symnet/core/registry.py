@@ -189,6 +189,10 @@ class Loss:
     #: term(sigmoid(z), y) written in the output's input z, free of ln 0 for large |z|
     #: (claim kernel-stable-cross-entropy proves the two equal); None: use ``term``
     logit_term: Callable[[sp.Expr, sp.Expr], sp.Expr] = None
+    #: the output layer is a softmax over the units (the activation is for the hidden
+    #: layers); the targets of a row sum to 1; delta^(n) = a - y (delta-output-softmax-
+    #: cross-entropy)
+    softmax: bool = False
 
 
 #: helpers of SymPy's own functions that derivatives produce: Heaviside(z, 0) is the step
@@ -265,6 +269,8 @@ LOSSES: dict[str, Loss] = {
         Loss("cross-entropy", lambda a, y: -(y * sp.log(a) + (1 - y) * sp.log(1 - a)),
              lambda a, y: (a - y) / (a * (1 - a)),
              logit_term=lambda z, y: softplus(z) - y * z),
+        Loss("softmax-cross-entropy", lambda a, y: -y * sp.log(a), lambda a, y: -y / a,
+             softmax=True),
     )
 }
 
@@ -305,6 +311,8 @@ def check_pair(activation_name: str, loss_name: str) -> None:
     command (``verify --layers``, ``codegen``, ``train``): ValueError with the reason.
     (The catalog's delta-output claims are algebra and hold for every pair.)"""
     act, los = activation(activation_name), loss(loss_name)
+    if los.softmax:
+        return                 # the output layer is the softmax whatever the hidden units
     if los.name == "cross-entropy" and act.name != "sigmoid":
         raise ValueError(f"the cross-entropy loss takes the logarithm of the outputs and of 1 "
                          f"minus them, so they must lie in (0, 1): use --activation sigmoid "
@@ -312,7 +320,10 @@ def check_pair(activation_name: str, loss_name: str) -> None:
 
 
 def output_delta_closed(act: Activation, los: Loss, a, y, z):
-    """delta^(n)_j as stated: dE/da_j * f'(z_j), or the simplified special form."""
+    """delta^(n)_j as stated: dE/da_j * f'(z_j), or the simplified special form (a - y
+    for a softmax output with cross-entropy, whatever the hidden activation)."""
+    if los.softmax:
+        return a - y
     special = SPECIAL_OUTPUT_DELTAS.get((act.name, los.name))
     if special is not None:
         return special(a, y, z)

@@ -157,6 +157,37 @@ BACKEND = {b.name: b for b in (
 )}
 
 
+#: a softmax output layer per array backend: the row-wise softmax and each row's
+#: cross-entropy -sum_j y_j ln softmax(z)_j = logsumexp(z) - sum_j y_j z_j (targets sum to 1)
+SOFTMAX = {
+    "numpy": '''def _softmax(Z):
+    """Row-wise softmax, shifted by the row's maximum (no overflow)."""
+    T = Z - Z.max(axis=1, keepdims=True)
+    np.exp(T, out=T)
+    T /= T.sum(axis=1, keepdims=True)
+    return T
+
+
+def _softmax_loss(Z, Y):
+    """Each row's -sum_j y_j ln softmax(z)_j = logsumexp(z) - sum_j y_j z_j."""
+    M = Z.max(axis=1, keepdims=True)
+    return M[:, 0] + np.log(np.exp(Z - M).sum(axis=1)) - (Y * Z).sum(axis=1)''',
+    "jax": '''def _softmax(Z):
+    return jax.nn.softmax(Z, axis=1)
+
+
+def _softmax_loss(Z, Y):
+    return jax.nn.logsumexp(Z, axis=1) - (Y * Z).sum(axis=1)''',
+    "torch": '''def _softmax(Z):
+    return torch.softmax(Z, dim=1)
+
+
+def _softmax_loss(Z, Y):
+    return torch.logsumexp(Z, dim=1) - (Y * Z).sum(dim=1)''',
+    "numba": "",                  # the numba template loops over the row itself
+}
+
+
 def _environment():
     return template_environment(TEMPLATES, ("<%", "%>"), ("<{", "}>"), ("<#", "#>"))
 
@@ -220,7 +251,9 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
         helpers=helper_text,
         helper_names=helper_names, init_code=spec.init,
         asarray=lambda x: spec.asarray.format(x=x), concat=spec.concat,
-        fprime_is_one=forms.fprime == 1, **printed, **operation_counts(sizes, forms))
+        fprime_is_one=forms.fprime == 1, softmax=forms.softmax,
+        softmax_code=SOFTMAX[backend] if forms.softmax else "", **printed,
+        **operation_counts(sizes, forms))
     compile(text, "<generated kernel>", "exec")        # a template bug fails here, not later
     return text
 

@@ -24,7 +24,7 @@ import sympy as sp
 from symnet.prove.multilayer import OutputLayer
 from symnet.core.registry import activation as lookup_activation
 from symnet.core.registry import loss as lookup_loss
-from symnet.core.registry import check_pair
+from symnet.core.registry import check_pair, output_delta_closed
 
 A, Z, Y = sp.symbols("A Z Y", real=True)
 
@@ -41,6 +41,7 @@ class ElementwiseForms:
     fprime: sp.Expr
     output_delta: sp.Expr
     loss_term: sp.Expr
+    softmax: bool = False       # a softmax output layer (loss_term is then -Y ln A)
 
     def ops(self, name: str) -> int:
         """Elementwise operation count of one form (SymPy's count_ops)."""
@@ -72,6 +73,11 @@ def _derive(act, los) -> ElementwiseForms:
     t = sp.Symbol("t", real=True)
     f_t = act.function(t)
     fprime = _in_outputs(sp.diff(f_t, t), f_t).xreplace({t: Z})
+    if los.softmax:
+        # softmax outputs with cross-entropy: delta^(n) = a - y, the closed form that
+        # delta-output-softmax-cross-entropy proves from SymPy's derivative of E in z
+        return ElementwiseForms(act.name, los.name, act.function(Z), fprime,
+                                output_delta_closed(act, los, A, Y, Z), los.term(A, Y), True)
     out = OutputLayer(act.function, los.term)
     j = out.j
     derived = out.D(out.E_at("z"), out.z[j])                  # SymPy's dE_k/dz^(n)_j

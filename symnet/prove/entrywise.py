@@ -182,7 +182,9 @@ class _Work:
 
         net, act, los, forms = self.net, self.act, self.los, self.forms
         n = net.n
-        if unit[0] == "output":          # E = sum_j term(a_j, y_j)
+        if unit[0] == "output" and los.softmax:
+            self._softmax_output(record)
+        elif unit[0] == "output":        # E = sum_j term(a_j, y_j)
             terms = _terms_by_symbol(sp.Add(*(los.term(net.a[n][j], net.y[j])
                                               for j in range(1, net.s(n) + 1))))
             for j in range(1, net.s(n) + 1):
@@ -209,6 +211,22 @@ class _Work:
                     record("gradient", (k, i, j), derived,
                            forms.gradient(net.a[k][i], i, delta))
         return bad, counts[0], counts[1], kept
+
+    def _softmax_output(self, record):
+            """A softmax output layer with cross-entropy: E = -sum_j y_j ln a_j with
+            a_j = e^{z_j} / sum_t e^{z_t} and the targets summing to 1 (y_n = 1 - the others);
+            SymPy differentiates E in z, compared with the stated a_k - y_k in z."""
+            net, n = self.net, self.net.n
+            size = net.s(n)
+            z, y = net.z[n][1:], net.y[1:]
+            total = sp.Add(*(sp.exp(v) for v in z))
+            a = [sp.exp(v) / total for v in z]
+            last = {y[-1]: 1 - sp.Add(*y[:-1])}                # a distribution: sum_j y_j = 1
+            E = -sp.Add(*(y[j] * sp.log(a[j]) for j in range(size))).xreplace(last)
+            for k in range(size):
+                derived = sp.diff(E, z[k])
+                closed = self.forms.output_delta(self.act, self.los, a[k], y[k], z[k]).xreplace(last)
+                record("delta", (n, k + 1), derived, closed)
 
 
 def _ranges(count: int, jobs: int):

@@ -90,6 +90,9 @@ def check_nested(sizes, activation="sigmoid", loss="squared",
 
     ``forms``: the closed forms checked (the notes' by default)."""
     act, los = get_activation(activation), get_loss(loss)
+    if los.softmax:
+        raise ValueError("the nested route covers elementwise output units; softmax outputs "
+                         "are checked by check_entrywise")
     start = time.perf_counter()
     net, derived, a, z = nested_gradients(sizes, act.name, los.name)
     units = unit_symbols(net, a)
