@@ -121,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="smaller sizes and fewer rounds: a smoke run of a minute or two")
     b.add_argument("--threads", type=o.positive_int, default=1,
                    help="kernels: threads per library, pinned for every peer (default 1)")
+    b.add_argument("--json", action="store_true",
+                   help="kernels: the figures as one JSON object on stdout (the table on "
+                        "stderr); verify, report: the lines on stderr, a summary object")
     return p
 
 
@@ -471,7 +474,8 @@ def main(argv=None) -> int:
             from symnet.bench.run import run_bench
             if args.threads < 1:
                 raise UsageError(f"--threads must be at least 1, got {args.threads}")
-            return run_bench(args.what, quick=args.quick, threads=args.threads)
+            return run_bench(args.what, quick=args.quick, threads=args.threads,
+                             as_json=args.json)
         _parser().print_help()
         return 2
     except UsageError as exc:

@@ -128,3 +128,18 @@ def test_softmax_cross_entropy_everywhere(tmp_path, capsys):
     assert main(["codegen", "--layers", "3,4,3", "--loss", "softmax-cross-entropy",
                  "-o", str(out)]) == 0
     assert "def _softmax(Z)" in out.read_text()
+
+
+def test_bench_speaks_json_with_the_table_on_stderr(monkeypatch, capsys):
+    import symnet.bench.kernels as kernels_bench
+
+    def fake(quick, threads, record):
+        print("a table line", file=sys.stderr)
+        record.update(threads=threads, cases=[{"sizes": [3, 4, 4, 3], "times": {}}])
+        return 0
+    monkeypatch.setattr(kernels_bench, "bench_kernels", fake)
+    assert main(["bench", "kernels", "--quick", "--json", "--threads", "2"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["command"] == "bench kernels" and data["threads"] == 2 and data["quick"]
+    assert "a table line" in captured.err

@@ -214,14 +214,22 @@ def codegen_cost(sizes=(784, 128, 64, 10)) -> tuple[float, float]:
     return seconds, max(peak, before) / 1024.0
 
 
-def bench_kernels(quick: bool = False, threads: int = 1) -> int:
-    """Run the pinned child, print the table of ratios."""
+def bench_kernels(quick: bool = False, threads: int = 1, record: dict = None) -> int:
+    """Run the pinned child, print the table of ratios (on stderr when ``record`` is
+    given, which receives the figures for --json)."""
+    stream = sys.stderr if record is not None else sys.stdout
+
+    def say(*args, **kwargs):
+        print(*args, **dict(kwargs, file=stream, flush=True))
+    record = record if record is not None else {}
+    record.update(threads=threads, cases=[])
     cases = CASES[:QUICK_CASES] if quick else CASES
-    print(f"symnet bench kernels: {len(cases)} networks x 2 dtypes, {threads} thread(s) per "
+    say(f"symnet bench kernels: {len(cases)} networks x 2 dtypes, {threads} thread(s) per "
           f"library (pinned), about {len(cases) * 2 * (12 if quick else 60)} s ...",
           flush=True)
     seconds, mib = codegen_cost()
-    print(f"codegen 784-128-64-10 (a fresh `symnet codegen` process): {seconds:.2f} s, "
+    record["codegen_784_128_64_10"] = {"seconds": round(seconds, 3), "peak_mib": round(mib, 1)}
+    say(f"codegen 784-128-64-10 (a fresh `symnet codegen` process): {seconds:.2f} s, "
           f"peak {mib:.0f} MiB")
     env = dict(os.environ, **{v: str(threads) for v in THREAD_VARIABLES},
                XLA_FLAGS=f"--xla_cpu_multi_thread_eigen={'true' if threads > 1 else 'false'} "
@@ -232,23 +240,25 @@ def bench_kernels(quick: bool = False, threads: int = 1) -> int:
     for line in proc.stdout:
         row = json.loads(line)
         if "dgemm" in row:
-            print(f"dgemm {row['n']}^2 float64, {threads} thread(s), median of 7: "
+            record["dgemm_gflops"], record["libraries"] = row["dgemm"], row["libraries"]
+            say(f"dgemm {row['n']}^2 float64, {threads} thread(s), median of 7: "
                   f"{row['dgemm']:.1f} GFLOP/s; libraries: "
                   + ", ".join(f"{k} {v}" for k, v in row["libraries"].items()))
             continue
-        _print_case(row)
+        _print_case(row, say)
+        record["cases"].append(row)
     return proc.wait()
 
 
-def _print_case(row):
+def _print_case(row, say=print):
     times = row["times"]
     ours = times["symnet numpy"]
     best_name = min((n for n in times if n.startswith("symnet")), key=times.get)
     label = "-".join(map(str, row["sizes"])) if len(set(row["sizes"])) > 1 else \
         f"width {row['sizes'][0]} depth {len(row['sizes'])}"
-    print(f"\n{label}, batch {row['batch']}, {row['dtype']}: symnet numpy {ours * 1e6:,.1f} us, "
+    say(f"\n{label}, batch {row['batch']}, {row['dtype']}: symnet numpy {ours * 1e6:,.1f} us, "
           f"best symnet: {best_name} {times[best_name] * 1e6:,.1f} us")
-    print(f"  {'implementation':26} {'time (us)':>12} {'peer / symnet numpy':>20} "
+    say(f"  {'implementation':26} {'time (us)':>12} {'peer / symnet numpy':>20} "
           f"{'peer / best symnet':>19}")
     for name, t in sorted(times.items(), key=lambda kv: kv[1]):
-        print(f"  {name:26} {t * 1e6:12,.1f} {t / ours:20.2f} {t / times[best_name]:19.2f}")
+        say(f"  {name:26} {t * 1e6:12,.1f} {t / ours:20.2f} {t / times[best_name]:19.2f}")

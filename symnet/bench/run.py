@@ -88,9 +88,27 @@ def bench_report(quick: bool = False) -> int:
     return 0
 
 
-def run_bench(what: str, quick: bool = False, threads: int = 1) -> int:
+def run_bench(what: str, quick: bool = False, threads: int = 1, as_json: bool = False) -> int:
+    """Run one bench; with ``as_json`` the human lines go to stderr and one JSON object
+    with the figures to stdout."""
+    import json
     import sys
     sys.stdout.reconfigure(line_buffering=True)      # each figure as soon as it is measured
+    if as_json:
+        record = {}
+        if what == "kernels":
+            from symnet.bench.kernels import bench_kernels
+            code = bench_kernels(quick, threads, record)
+        else:
+            saved, sys.stdout = sys.stdout, sys.stderr
+            try:
+                code = run_bench(what, quick, threads)
+            finally:
+                sys.stdout = saved
+            record["lines"] = "see stderr"
+        print(json.dumps({"command": f"bench {what}", "status": "ok" if code == 0 else "failed",
+                          "quick": quick, **record}, indent=2, ensure_ascii=False))
+        return code
     if what == "verify":
         return bench_verify(quick)
     if what == "report":
