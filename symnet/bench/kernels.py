@@ -225,7 +225,7 @@ def bench_kernels(quick: bool = False, threads: int = 1, record: dict = None) ->
     record.update(threads=threads, cases=[])
     cases = CASES[:QUICK_CASES] if quick else CASES
     say(f"symnet bench kernels: {len(cases)} networks x 2 dtypes, {threads} thread(s) per "
-          f"library (pinned), about {len(cases) * 2 * (12 if quick else 60)} s ...",
+          f"library (pinned), about {len(cases) * 2 * (4 if quick else 12)} s ...",
           flush=True)
     seconds, mib = codegen_cost()
     record["codegen_784_128_64_10"] = {"seconds": round(seconds, 3), "peak_mib": round(mib, 1)}
