@@ -230,3 +230,22 @@ def test_softmax_outputs_with_cross_entropy(act):
     wrong = ClosedForms(output_delta=lambda a_, l_, a, y, z: a + y)
     report = check_entrywise([2, 3, 3], act, "softmax-cross-entropy", forms=wrong)
     assert not report.ok and all(m.what.startswith("delta(3,") for m in report.mismatches)
+
+
+def test_symengine_route_agrees_with_the_sympy_route():
+    """SymEngine does the gradients' per-entry algebra; SymPy is the reference: the same
+    entries, the same verdicts, and the same entries refuted for every planted wrong form."""
+    pytest.importorskip("symengine", reason="symengine not installed (pip install symengine)")
+    for sizes, act, loss in (([3, 4, 4, 3], "sigmoid", "squared"),
+                             ([2, 3, 2], "tanh", "cross-entropy")):
+        a = check_entrywise(sizes, act, loss, engine="sympy")
+        b = check_entrywise(sizes, act, loss, engine="symengine")
+        assert (a.ok, a.gradient_entries, a.delta_entries) == \
+            (b.ok, b.gradient_entries, b.delta_entries)
+    for name, forms in WRONG_FORMS.items():
+        a = check_entrywise([2, 3, 3], forms=forms, engine="sympy")
+        b = check_entrywise([2, 3, 3], forms=forms, engine="symengine", jobs=2)
+        assert not b.ok, name
+        assert sorted(m.what for m in a.mismatches) == sorted(m.what for m in b.mismatches), name
+    with pytest.raises(ValueError, match="keep"):
+        check_entrywise([2, 2], keep=True, engine="symengine")

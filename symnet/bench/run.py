@@ -54,11 +54,13 @@ def bench_verify(quick: bool = False) -> int:
     import os
     cores = os.cpu_count() or 1
     widths = (16,) if quick else (128,)
+    import importlib.util
+    engines = ["sympy"] + (["symengine"] if importlib.util.find_spec("symengine") else [])
     for q in widths:
-        for jobs in sorted({1, cores}):
-            r = check_entrywise([784, q, 10], jobs=jobs)
+        for engine, jobs in [(e, j) for e in engines for j in sorted({1, cores})]:
+            r = check_entrywise([784, q, 10], jobs=jobs, engine=engine)
             rate = r.gradient_entries / r.seconds
-            print(f"784,{q},10 --jobs {jobs}: {r.gradient_entries:,} entries exact in "
+            print(f"784,{q},10 --engine {engine} --jobs {jobs}: {r.gradient_entries:,} entries exact in "
                   f"{r.seconds:.1f} s = {rate:,.0f} entries/s ({rate / jobs:,.0f} per process), "
                   f"ok={r.ok}, peak RSS of this process {_peak_mib():,.0f} MiB")
     return 0

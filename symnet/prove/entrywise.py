@@ -38,6 +38,16 @@ ENTRYWISE_METHOD = ("exact, entry by entry: SymPy differentiates each local defi
                     "closed forms (a~_0 = -1), differences expanded to 0")
 
 
+def entrywise_method(engine: str = "sympy") -> str:
+    """The method sentence of a ``verify --layers`` run with this engine."""
+    if engine == "symengine":
+        return ENTRYWISE_METHOD.replace(
+            "SymPy differentiates each local definition",
+            "SymPy (SymEngine for the gradients' theta_ij a~_i terms) differentiates each "
+            "local definition")
+    return ENTRYWISE_METHOD
+
+
 @dataclass
 class Mismatch:
     what: str
@@ -143,10 +153,10 @@ class _Work:
     deltas of a hidden layer k for units i in a range, the gradient of Theta~^(k,k+1)
     for columns j in a range.  Each unit returns (mismatches, deltas, gradients, kept)."""
 
-    def __init__(self, sizes, activation, loss, keep, forms):
+    def __init__(self, sizes, activation, loss, keep, forms, engine="sympy"):
         self.act, self.los = get_activation(activation), get_loss(loss)
         self.net = Network(list(sizes))
-        self.keep, self.forms = keep, forms
+        self.keep, self.forms, self.engine = keep, forms, engine
         self._fan_out = {}
 
     def fan_out(self, l, j):
@@ -201,6 +211,9 @@ class _Work:
                 record("delta", (k, i), derived,
                        forms.recursion(net.theta[k], i, net.delta[l][1:],
                                        act.fprime_closed(a, net.z[k][i])))
+        elif self.engine == "symengine":  # the same entries, the per-entry algebra in C++
+            bad, gradients = _gradients_symengine(net, forms, unit)
+            counts[1] += gradients
         else:                            # dE/dTheta~^(kl), columns lo..hi
             _, k, lo, hi = unit
             l = k + 1
@@ -229,6 +242,33 @@ class _Work:
                 record("delta", (n, k + 1), derived, closed)
 
 
+def _gradients_symengine(net, forms, unit):
+    """dE/dtheta~_ij for the columns of ``unit`` with SymEngine (the C++ engine behind
+    SymPy's fast paths) doing the per-entry algebra: each column's definition z^(l)_j =
+    sum_i theta_ij a~_i has one term per weight, SymEngine differentiates that term by
+    it, and the product with delta^(l)_j is compared with the closed form, the difference
+    expanded to 0.  The SymPy route is the reference the tests compare this one with."""
+    import symengine as se
+    _, k, lo, hi = unit
+    l = k + 1
+    a = [se.Symbol(s.name) for s in (net.a[k][i] for i in range(1, net.s(k) + 1))]
+    a_tilde = [se.Integer(-1)] + a
+    bad, count = [], 0
+    for j in range(lo, hi + 1):
+        delta = se.Symbol(net.delta[l][j].name)
+        for i in range(net.s(k) + 1):
+            weight = se.Symbol(net.theta[k][i][j - 1].name)
+            # the one term of z^(l)_j = sum_i theta_ij a~_i that holds theta_ij (the others
+            # differentiate to 0), as the SymPy route's _partial takes it
+            derived = delta * se.diff(weight * a_tilde[i], weight)
+            closed = forms.gradient(a[i - 1] if i else None, i, delta)
+            if se.expand(derived - se.sympify(closed)) != 0:
+                bad.append(Mismatch(f"gradient{(k, i, j)}", sp.sympify(derived),
+                                    sp.sympify(closed)))
+            count += 1
+    return bad, count
+
+
 def _ranges(count: int, jobs: int):
     """1..count in about 4 * jobs contiguous pieces (one piece when jobs == 1)."""
     pieces = 1 if jobs == 1 else min(count, 4 * jobs)
@@ -245,16 +285,22 @@ def _run_unit(index: int):
 
 
 def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, progress=None,
-                    forms: ClosedForms = NOTES_FORMS, jobs: int = 1) -> EntrywiseReport:
+                    forms: ClosedForms = NOTES_FORMS, jobs: int = 1,
+                    engine: str = "sympy") -> EntrywiseReport:
     """Derive and check every delta and gradient entry of the network ``sizes``.
 
     ``keep``: store the derived expressions (for numeric cross-checks).  ``progress``:
     callable(done, total).  ``forms``: the closed forms checked (the notes' by default).
     ``jobs``: worker processes (forked; the units of :class:`_Work` are independent);
-    memory stays one network per process.
+    memory stays one network per process.  ``engine``: "sympy", or "symengine" for the
+    gradient entries' algebra (faster; ``keep`` needs "sympy").
     """
+    if engine not in ("sympy", "symengine"):
+        raise ValueError(f"unknown engine {engine!r}; known: sympy, symengine")
+    if keep and engine != "sympy":
+        raise ValueError("keep=True stores SymPy expressions: use engine='sympy'")
     start = time.perf_counter()
-    work = _Work(sizes, activation, loss, keep, forms)
+    work = _Work(sizes, activation, loss, keep, forms, engine)
     net = work.net
     report = EntrywiseReport(net.sizes, work.act.name, work.los.name)
     bar = _Progress(progress, net.entries + sum(net.sizes[1:]))
