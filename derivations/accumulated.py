@@ -29,21 +29,21 @@ class dEk(sp.Function):
 
 
 def eq5_16():
-    m_, k = size("m"), index("k")
+    m, k = size("m"), index("k")
     w = sp.Symbol("w_p", real=True)
-    E = Sum(Ek(k, w), (k, 1, m_)) / m_
-    return Derivation(Model({}), [sp.diff(E, w), Sum(dEk(k, w), (k, 1, m_)) / m_])
+    E = Sum(Ek(k, w), (k, 1, m)) / m
+    return Derivation(Model({}), [sp.diff(E, w), Sum(dEk(k, w), (k, 1, m)) / m])
 
 
 def eq5_17():
-    m_, N, k, p = size("m"), size("N"), index("k"), index("p")
+    m, N, k, p = size("m"), size("N"), index("k"), index("p")
     q = index("q'")
     lam = sp.Symbol("lambda", real=True)
     w = IndexedBase("w")
-    E = lam * Sum(Ek(k, w[p]), (k, 1, m_)) / m_ + (1 - lam) * Sum(w[q] ** 2, (q, 1, N))
+    E = lam * Sum(Ek(k, w[p]), (k, 1, m)) / m + (1 - lam) * Sum(w[q] ** 2, (q, 1, N))
     model = Model({p: (1, N)})
     return Derivation(model, [model.D(E, w[p]),
-                              lam * Sum(dEk(k, w[p]), (k, 1, m_)) / m_ + 2 * (1 - lam) * w[p]])
+                              lam * Sum(dEk(k, w[p]), (k, 1, m)) / m + 2 * (1 - lam) * w[p]])
 
 
 CLAIMS = [

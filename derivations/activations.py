@@ -33,10 +33,10 @@ def _derivative(act):
 
 def _output_delta(act, los):
     def build():
-        m = OutputLayer(act.function, los.term)
-        j = m.j
-        return Derivation(m, [m.D(m.E_at("z"), m.z[j]),
-                              output_delta_closed(act, los, m.a[j], m.y[j], m.z[j])])
+        model = OutputLayer(act.function, los.term)
+        j = model.j
+        return Derivation(model, [model.D(model.E_at("z"), model.z[j]),
+                              output_delta_closed(act, los, model.a[j], model.y[j], model.z[j])])
     return build
 
 
@@ -50,12 +50,12 @@ def softmax_cross_entropy():
     s_n, p = size("s_n"), index("p")
     j, t, u = index("j'"), index("t'"), index("u'")
     z, a, y, c = IndexedBase("z"), IndexedBase("a"), IndexedBase("y"), IndexedBase("c")
-    m = Model({p: (1, s_n)})
-    m.define(a, lambda i, ranges: sp.exp(z[i]) / Sum(sp.exp(z[t]), (t, 1, s_n)))
-    m.define(y, lambda i, ranges: c[i] / Sum(c[u], (u, 1, s_n)))
+    model = Model({p: (1, s_n)})
+    model.define(a, lambda i, ranges: sp.exp(z[i]) / Sum(sp.exp(z[t]), (t, 1, s_n)))
+    model.define(y, lambda i, ranges: c[i] / Sum(c[u], (u, 1, s_n)))
     E = -Sum(y[j] * sp.log(a[j]), (j, 1, s_n))
-    derived = m.D(m.unfold(E, only=[a]), z[p])
-    return Derivation(m, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]],
+    derived = model.D(model.unfold(E, only=[a]), z[p])
+    return Derivation(model, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]],
                       notation="output")
 
 

@@ -220,19 +220,20 @@ class SymbolicRBM(Model):
 
 def hidden_logit():
     """E is linear in h_j, so E(h_j = 0) - E(h_j = 1) = -dE/dh_j; symbolic d, q."""
-    m = SymbolicRBM()
-    i_, j = index("i''"), m.j
-    return Derivation(m, [m.D(-m.energy(m.v, m.h), m.h[j]),
-                          m.b[j] + Sum(m.v[i_] * m.w[i_, j], (i_, 1, m.d))])
+    model = SymbolicRBM()
+    i_, j = index("i''"), model.j
+    return Derivation(model, [model.D(-model.energy(model.v, model.h), model.h[j]),
+                          model.b[j] + Sum(model.v[i_] * model.w[i_, j], (i_, 1, model.d))])
 
 
 def cd_update():
     """(5.24): Delta w_ij = eta (d(-E)/dw_ij at (v, h) - at (v', h')) = eta (v_i h_j - v'_i h'_j)."""
-    m = SymbolicRBM()
-    i, j = m.i, m.j
+    model = SymbolicRBM()
+    i, j = model.i, model.j
     v2, h2 = IndexedBase("v'"), IndexedBase("h'")
-    derived = m.eta * (m.D(-m.energy(m.v, m.h), m.w[i, j]) - m.D(-m.energy(v2, h2), m.w[i, j]))
-    return Derivation(m, [derived, m.eta * (m.v[i] * m.h[j] - v2[i] * h2[j])])
+    derived = model.eta * (model.D(-model.energy(model.v, model.h), model.w[i, j])
+                           - model.D(-model.energy(v2, h2), model.w[i, j]))
+    return Derivation(model, [derived, model.eta * (model.v[i] * model.h[j] - v2[i] * h2[j])])
 
 
 def likelihood_terms(rbm: RBM, v, i, j):

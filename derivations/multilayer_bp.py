@@ -28,96 +28,98 @@ def pair(f=None) -> LayerPair:
     return LayerPair() if f is None else LayerPair(f)
 
 
-def _pair_entries(m) -> dict:
+def _pair_entries(model) -> dict:
     """The matrix symbols of a layer pair as the model's entries (SymPy's rows and columns
     are 0-based; Theta^(kl) is Theta~^(kl) without its threshold row 0)."""
-    return {"Theta": lambda r, c: m.Theta[r + 1, c + 1],
-            "Theta_tilde": lambda r, c: m.Theta[r, c + 1],
-            "a_tilde": lambda r, c: m.a_tilde[r], "a_k": lambda r, c: m.a_k[r + 1],
-            "z_k": lambda r, c: m.z_k[r + 1], "delta_l": lambda r, c: m.delta_l[r + 1]}
+    return {"Theta": lambda r, c: model.Theta[r + 1, c + 1],
+            "Theta_tilde": lambda r, c: model.Theta[r, c + 1],
+            "a_tilde": lambda r, c: model.a_tilde[r], "a_k": lambda r, c: model.a_k[r + 1],
+            "z_k": lambda r, c: model.z_k[r + 1], "delta_l": lambda r, c: model.delta_l[r + 1]}
 
 
-def _recursion_matrix(m, act, back):
+def _recursion_matrix(model, act, back):
     """(Theta^(kl) delta^(l)) ⊙ f'(z^(k)), with f' as the registry writes it: in the unit
     outputs a^(k) (a ⊙ (1 - a), 1 - a ⊙ a), in the inputs z^(k), or 1 (no factor)."""
     if act is None:
-        return HadamardProduct(back, vector_function(m.fprime, MatrixSymbol("z_k", m.s_k, 1)))
+        return HadamardProduct(back, vector_function(model.fprime, MatrixSymbol("z_k", model.s_k, 1)))
     a, z = sp.Symbol("a"), sp.Symbol("z")
     closed = act.fprime_closed(a, z)
     if closed == 1:
         return back
     if z in closed.free_symbols:
         return HadamardProduct(back, vector_function(lambda t: act.fprime_closed(a, t),
-                                                     MatrixSymbol("z_k", m.s_k, 1)))
+                                                     MatrixSymbol("z_k", model.s_k, 1)))
     return HadamardProduct(back, vector_function(lambda t: act.fprime_closed(t, z),
-                                                 MatrixSymbol("a_k", m.s_k, 1)))
+                                                 MatrixSymbol("a_k", model.s_k, 1)))
 
 
-def _outer_product(m, scale) -> MatrixView:
+def _outer_product(model, scale) -> MatrixView:
     """scale a~^(k) [delta^(l)]^T, entry (r, j) for every row r = 0..s_k, j = 1..s_l."""
-    a_tilde = MatrixSymbol("a_tilde", m.s_k + 1, 1)
-    delta = MatrixSymbol("delta_l", m.s_l, 1)
-    return MatrixView(scale * a_tilde * delta.T, _pair_entries(m), rows=(m.r, 0),
-                      columns=(m.j, 1), sizes={m.s_k: 3, m.s_l: 2})
+    a_tilde = MatrixSymbol("a_tilde", model.s_k + 1, 1)
+    delta = MatrixSymbol("delta_l", model.s_l, 1)
+    return MatrixView(scale * a_tilde * delta.T, _pair_entries(model), rows=(model.r, 0),
+                      columns=(model.j, 1), sizes={model.s_k: 3, model.s_l: 2})
 
 
 def bp_forward():
-    m = pair()
-    j, i_ = m.j, index("i''")
-    matrix_form = Sum(m.Theta[i_, j] * m.a_tilde[i_], (i_, 0, m.s_k))   # [Theta~^T a~]_j
-    scalar_form = Sum(m.Theta[i_, j] * m.a_k[i_], (i_, 1, m.s_k)) - m.Theta[0, j]
-    return Derivation(m, [matrix_form, scalar_form], lhs=m.z_l[j])
+    model = pair()
+    j, i_ = model.j, index("i''")
+    matrix_form = Sum(model.Theta[i_, j] * model.a_tilde[i_], (i_, 0, model.s_k))   # [Theta~^T a~]_j
+    scalar_form = Sum(model.Theta[i_, j] * model.a_k[i_], (i_, 1, model.s_k)) - model.Theta[0, j]
+    return Derivation(model, [matrix_form, scalar_form], lhs=model.z_l[j])
 
 
 def bp_delta_output():
-    m = OutputLayer()
-    j = m.j
-    chain = [m.D(m.E_at("z"), m.z[j]),
-             m.D(m.E_at("a"), m.a[j]) * m.D(m.unfold(m.a[j]), m.z[j]),
-             (m.a[j] - m.y[j]) * m.fprime(m.z[j])]
-    a, y, z = (MatrixSymbol(name, m.s_n, 1) for name in ("a_n", "y", "z_n"))
-    view = MatrixView(HadamardProduct(a - y, vector_function(m.fprime, z)),
-                      {"a_n": lambda r, c: m.a[r + 1], "y": lambda r, c: m.y[r + 1],
-                       "z_n": lambda r, c: m.z[r + 1]},
-                      rows=(j, 1), sizes={m.s_n: 3})
-    return Derivation(m, chain, matrix=view, reasons=["chain", "derivative"])
+    model = OutputLayer()
+    j = model.j
+    chain = [model.D(model.E_at("z"), model.z[j]),
+             model.D(model.E_at("a"), model.a[j]) * model.D(model.unfold(model.a[j]), model.z[j]),
+             (model.a[j] - model.y[j]) * model.fprime(model.z[j])]
+    a, y, z = (MatrixSymbol(name, model.s_n, 1) for name in ("a_n", "y", "z_n"))
+    view = MatrixView(HadamardProduct(a - y, vector_function(model.fprime, z)),
+                      {"a_n": lambda r, c: model.a[r + 1], "y": lambda r, c: model.y[r + 1],
+                       "z_n": lambda r, c: model.z[r + 1]},
+                      rows=(j, 1), sizes={model.s_n: 3})
+    return Derivation(model, chain, matrix=view, reasons=["chain", "derivative"])
 
 
 def bp_delta_recursion(act=None):
     """delta^(k)_i = dE/dz^(k)_i = dE/da^(k)_i f'(z^(k)_i) = (sum_j theta_ij delta^(l)_j) f'(z_i);
     with a registry activation ``act`` the last f' is the registry's closed form
     (a(1 - a), 1 - a^2, Heaviside(z), 1, sigmoid(z))."""
-    m = pair(None if act is None else act.function)
-    i, jj = m.i, index("j''")
-    fprime = m.fprime(m.z_k[i]) if act is None else act.fprime_closed(m.a_k[i], m.z_k[i])
-    chain = [m.D(m.E_at("z"), m.z_k[i]),
-             m.D(m.E_at("a"), m.a_k[i]) * m.D(m.unfold(m.a_k[i], only=[m.a_k]), m.z_k[i]),
-             Sum(m.Theta[i, jj] * m.delta_l[jj], (jj, 1, m.s_l)) * fprime]
-    back = MatrixSymbol("Theta", m.s_k, m.s_l) * MatrixSymbol("delta_l", m.s_l, 1)
-    view = MatrixView(_recursion_matrix(m, act, back), _pair_entries(m), rows=(i, 1),
-                      sizes={m.s_k: 3, m.s_l: 2})
-    return Derivation(m, chain, matrix=view, reasons=["chain", "notation"],
-                      lhs=partial(None, m.z_k[i], "E") if act is None else None)
+    model = pair(None if act is None else act.function)
+    i, jj = model.i, index("j''")
+    fprime = model.fprime(model.z_k[i]) if act is None else \
+        act.fprime_closed(model.a_k[i], model.z_k[i])
+    chain = [model.D(model.E_at("z"), model.z_k[i]),
+             model.D(model.E_at("a"), model.a_k[i])
+             * model.D(model.unfold(model.a_k[i], only=[model.a_k]), model.z_k[i]),
+             Sum(model.Theta[i, jj] * model.delta_l[jj], (jj, 1, model.s_l)) * fprime]
+    back = MatrixSymbol("Theta", model.s_k, model.s_l) * MatrixSymbol("delta_l", model.s_l, 1)
+    view = MatrixView(_recursion_matrix(model, act, back), _pair_entries(model), rows=(i, 1),
+                      sizes={model.s_k: 3, model.s_l: 2})
+    return Derivation(model, chain, matrix=view, reasons=["chain", "notation"],
+                      lhs=partial(None, model.z_k[i], "E") if act is None else None)
 
 
 def bp_gradient():
-    m = pair()
-    r, j = m.r, m.j                      # every row 0..s_k, thresholds included
-    z_def = m.unfold(m.z_l[j], only=[m.z_l])
-    chain = [m.D(m.E_at("a_tilde"), m.Theta[r, j]),
-             m.D(m.E, m.z_l[j]) * m.D(z_def, m.Theta[r, j]),
-             m.a_tilde[r] * m.delta_l[j]]
-    return Derivation(m, chain, lhs=partial(None, m.Theta[r, j], "E"),
-                      matrix=_outer_product(m, 1), reasons=["chain", "notation"])
+    model = pair()
+    r, j = model.r, model.j                      # every row 0..s_k, thresholds included
+    z_def = model.unfold(model.z_l[j], only=[model.z_l])
+    chain = [model.D(model.E_at("a_tilde"), model.Theta[r, j]),
+             model.D(model.E, model.z_l[j]) * model.D(z_def, model.Theta[r, j]),
+             model.a_tilde[r] * model.delta_l[j]]
+    return Derivation(model, chain, lhs=partial(None, model.Theta[r, j], "E"),
+                      matrix=_outer_product(model, 1), reasons=["chain", "notation"])
 
 
 def bp_update():
-    m = pair()
-    r, j, eta = m.r, m.j, m.eta
-    return Derivation(m, [-eta * m.D(m.E_at("a_tilde"), m.Theta[r, j]),
-                          -eta * m.a_tilde[r] * m.delta_l[j]],
-                      lhs=-eta * partial(None, m.Theta[r, j], "E"),
-                      matrix=_outer_product(m, -eta))
+    model = pair()
+    r, j, eta = model.r, model.j, model.eta
+    return Derivation(model, [-eta * model.D(model.E_at("a_tilde"), model.Theta[r, j]),
+                          -eta * model.a_tilde[r] * model.delta_l[j]],
+                      lhs=-eta * partial(None, model.Theta[r, j], "E"),
+                      matrix=_outer_product(model, -eta))
 
 
 class Bridge(Model):
@@ -172,18 +174,18 @@ def bridge() -> Bridge:
 
 
 def bp_bridge():
-    m, sl = bridge(), single_layer()
+    model, sl = bridge(), single_layer()
     i, h, j, eta = sl.i, sl.h, sl.j, sl.eta
-    E_params = m.E_at(["z3", "at2", "a2", "z2", "at1"])
-    delta3 = m.D(m.E_at([]), m.z3[j])
-    delta2 = m.D(m.E_at(["z3", "at2", "a2"]), m.z2[h])
+    E_params = model.E_at(["z3", "at2", "a2", "z2", "at1"])
+    delta3 = model.D(model.E_at([]), model.z3[j])
+    delta2 = model.D(model.E_at(["z3", "at2", "a2"]), model.z2[h])
     single = (sl.g[j], sl.e[h], -eta * sl.D(sl.E_at("b"), sl.w[h, j]),
               -eta * sl.D(sl.E_at("beta"), sl.theta[j]),
               -eta * sl.D(sl.E_at("x"), sl.v[i, h]), -eta * sl.D(sl.E_at("alpha"), sl.gamma[h]))
-    matrix = (-delta3, -delta2, -eta * m.D(E_params, m.T23[h, j]),
-              -eta * m.D(E_params, m.T23[0, j]), -eta * m.D(E_params, m.T12[i, h]),
-              -eta * m.D(E_params, m.T12[0, h]))
-    return Derivation(m, [single, matrix])
+    matrix = (-delta3, -delta2, -eta * model.D(E_params, model.T23[h, j]),
+              -eta * model.D(E_params, model.T23[0, j]), -eta * model.D(E_params, model.T12[i, h]),
+              -eta * model.D(E_params, model.T12[0, h]))
+    return Derivation(model, [single, matrix])
 
 
 def example_3443() -> Outcome:
@@ -192,7 +194,7 @@ def example_3443() -> Outcome:
     report = check_nested(list(NOTES_NETWORK), "sigmoid", "squared")
     detail = f"{report.gradient_entries} gradient entries, {len(report.mismatches)} mismatches"
     if report.mismatches:
-        detail += ": " + ", ".join(m.what for m in report.mismatches[:6])
+        detail += ": " + ", ".join(model.what for model in report.mismatches[:6])
     return Outcome(report.ok and report.gradient_entries == 51,
                    "exact, entry by entry: SymPy diff of the fully nested E_k against "
                    "a~ delta^T with the notes' closed-form deltas, unit outputs as symbols, "

@@ -55,30 +55,31 @@ class RBF(Model):
 
 
 def eq5_18():
-    m = RBF()
-    i = m.i
-    return Derivation(m, [m.D(m.E, m.w[i]), (m.phi - m.y) * m.rho[i]],
-                      lhs=partial(None, m.w[i], "E_k"))
+    model = RBF()
+    i = model.i
+    return Derivation(model, [model.D(model.E, model.w[i]), (model.phi - model.y) * model.rho[i]],
+                      lhs=partial(None, model.w[i], "E_k"))
 
 
 def eq5_19():
-    m = RBF()
-    i, k = m.i, m.k
-    derived = (m.D(m.E, m.beta[i]), m.D(m.E, m.c[i, k]))
-    closed = (-(m.phi - m.y) * m.w[i] * m.dist2(i) * m.rho[i],
-              2 * (m.phi - m.y) * m.w[i] * m.beta[i] * (m.x[k] - m.c[i, k]) * m.rho[i])
-    return Derivation(m, [derived, closed])
+    model = RBF()
+    i, k = model.i, model.k
+    derived = (model.D(model.E, model.beta[i]), model.D(model.E, model.c[i, k]))
+    closed = (-(model.phi - model.y) * model.w[i] * model.dist2(i) * model.rho[i],
+              2 * (model.phi - model.y) * model.w[i] * model.beta[i] * (model.x[k] - model.c[i, k])
+              * model.rho[i])
+    return Derivation(model, [derived, closed])
 
 
 def normal_equations():
     """dE/dw_p = sum_k G_kp (sum_i G_ki w_i - y_k) = [G^T (G w) - G^T y]_p; symbolic m, q."""
-    m_, q, p = size("m"), size("q"), index("p")
+    m, q, p = size("m"), size("q"), index("p")
     k, i, t = index("k'"), index("i'"), index("t'")
     G, w, y = IndexedBase("G"), IndexedBase("w"), IndexedBase("y")
     model = Model({p: (1, q)})
-    E = Rational(1, 2) * Sum((Sum(w[i] * G[k, i], (i, 1, q)) - y[k]) ** 2, (k, 1, m_))
-    Gt_Gw = Sum(G[k, p] * Sum(G[k, t] * w[t], (t, 1, q)), (k, 1, m_))
-    Gt_y = Sum(G[k, p] * y[k], (k, 1, m_))
+    E = Rational(1, 2) * Sum((Sum(w[i] * G[k, i], (i, 1, q)) - y[k]) ** 2, (k, 1, m))
+    Gt_Gw = Sum(G[k, p] * Sum(G[k, t] * w[t], (t, 1, q)), (k, 1, m))
+    Gt_y = Sum(G[k, p] * y[k], (k, 1, m))
     return Derivation(model, [model.D(E, w[p]), Gt_Gw - Gt_y])
 
 

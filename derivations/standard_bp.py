@@ -23,16 +23,16 @@ def model() -> SingleLayer:
     return notes_model()
 
 
-def _defn(m, base, *idx):
+def _defn(model, base, *idx):
     """The defining expression of a named quantity, e.g. beta_j = sum_h w_hj b_h."""
-    return m.unfold(base[idx], only=[base])
+    return model.unfold(base[idx], only=[base])
 
 
 def eq5_8():
-    m = model()
-    h, j = m.h, m.j
-    return Derivation(m, [m.D(_defn(m, m.beta, j), m.w[h, j]), m.b[h]],
-                      lhs=partial(m.beta[j], m.w[h, j]), reasons=["kronecker"])
+    model = notes_model()
+    h, j = model.h, model.j
+    return Derivation(model, [model.D(_defn(model, model.beta, j), model.w[h, j]), model.b[h]],
+                      lhs=partial(model.beta[j], model.w[h, j]), reasons=["kronecker"])
 
 
 def eq5_9():
@@ -48,74 +48,77 @@ def eq5_9():
 
 
 def eq5_10():
-    m = model()
-    j, yh, y = m.j, m.yhat[m.j], m.y[m.j]
-    chain = [-m.D(m.E_at("beta"), m.beta[j]),
-             -m.D(m.E_at("yhat"), yh) * m.D(_defn(m, m.yhat, j), m.beta[j]),
-             -(yh - y) * m.fprime(m.beta[j] - m.theta[j]),
+    model = notes_model()
+    j, yh, y = model.j, model.yhat[model.j], model.y[model.j]
+    chain = [-model.D(model.E_at("beta"), model.beta[j]),
+             -model.D(model.E_at("yhat"), yh) * model.D(_defn(model, model.yhat, j), model.beta[j]),
+             -(yh - y) * model.fprime(model.beta[j] - model.theta[j]),
              yh * (1 - yh) * (y - yh)]
-    return Derivation(m, chain, lhs=-partial(None, m.beta[m.j], "E_k"),
+    return Derivation(model, chain, lhs=-partial(None, model.beta[model.j], "E_k"),
                       reasons=["chain", "derivative", "sigmoid"])
 
 
 def eq5_11():
-    m = model()
-    h, j, eta = m.h, m.j, m.eta
-    chain = [-eta * m.D(m.E_at("b"), m.w[h, j]),
-             -eta * m.D(m.E_at("yhat"), m.yhat[j]) * m.D(_defn(m, m.yhat, j), m.beta[j])
-             * m.D(_defn(m, m.beta, j), m.w[h, j]),
-             eta * m.g[j] * m.b[h]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.w[m.h, m.j], "E_k"),
+    model = notes_model()
+    h, j, eta = model.h, model.j, model.eta
+    chain = [-eta * model.D(model.E_at("b"), model.w[h, j]),
+             -eta * model.D(model.E_at("yhat"), model.yhat[j])
+             * model.D(_defn(model, model.yhat, j), model.beta[j])
+             * model.D(_defn(model, model.beta, j), model.w[h, j]),
+             eta * model.g[j] * model.b[h]]
+    return Derivation(model, chain, lhs=-model.eta * partial(None, model.w[model.h, model.j], "E_k"),
                       reasons=["chain", "notation"])
 
 
 def eq5_12():
-    m = model()
-    j, eta, yh, y = m.j, m.eta, m.yhat[m.j], m.y[m.j]
-    chain = [-eta * m.D(m.E_at("beta"), m.theta[j]),
-             -eta * m.D(m.E_at("yhat"), yh) * m.D(_defn(m, m.yhat, j), m.theta[j]),
+    model = notes_model()
+    j, eta, yh, y = model.j, model.eta, model.yhat[model.j], model.y[model.j]
+    chain = [-eta * model.D(model.E_at("beta"), model.theta[j]),
+             -eta * model.D(model.E_at("yhat"), yh)
+             * model.D(_defn(model, model.yhat, j), model.theta[j]),
              eta * (yh - y) * yh * (1 - yh),
-             -eta * m.g[j]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.theta[m.j], "E_k"),
+             -eta * model.g[j]]
+    return Derivation(model, chain, lhs=-model.eta * partial(None, model.theta[model.j], "E_k"),
                       reasons=["chain", "sigmoid", "notation"])
 
 
 def eq5_13():
-    m = model()
-    i, h, eta = m.i, m.h, m.eta
-    chain = [-eta * m.D(m.E_at("x"), m.v[i, h]),
-             -eta * m.D(m.E_at("alpha"), m.alpha[h]) * m.D(_defn(m, m.alpha, h), m.v[i, h]),
-             eta * m.e[h] * m.x[i]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.v[m.i, m.h], "E_k"),
+    model = notes_model()
+    i, h, eta = model.i, model.h, model.eta
+    chain = [-eta * model.D(model.E_at("x"), model.v[i, h]),
+             -eta * model.D(model.E_at("alpha"), model.alpha[h])
+             * model.D(_defn(model, model.alpha, h), model.v[i, h]),
+             eta * model.e[h] * model.x[i]]
+    return Derivation(model, chain, lhs=-model.eta * partial(None, model.v[model.i, model.h], "E_k"),
                       reasons=["chain", "notation"])
 
 
 def eq5_14():
-    m = model()
-    h, eta = m.h, m.eta
-    dE_db = m.D(m.E_at("b"), m.b[h])
-    chain = [-eta * m.D(m.E_at("alpha"), m.gamma[h]),
-             -eta * dE_db * m.D(_defn(m, m.b, h), m.gamma[h]),
-             eta * dE_db * m.D(_defn(m, m.b, h), m.alpha[h]),
-             -eta * m.e[h]]
-    return Derivation(m, chain, lhs=-m.eta * partial(None, m.gamma[m.h], "E_k"),
+    model = notes_model()
+    h, eta = model.h, model.eta
+    dE_db = model.D(model.E_at("b"), model.b[h])
+    chain = [-eta * model.D(model.E_at("alpha"), model.gamma[h]),
+             -eta * dE_db * model.D(_defn(model, model.b, h), model.gamma[h]),
+             eta * dE_db * model.D(_defn(model, model.b, h), model.alpha[h]),
+             -eta * model.e[h]]
+    return Derivation(model, chain, lhs=-model.eta * partial(None, model.gamma[model.h], "E_k"),
                       reasons=["chain", "derivative", "notation"])
 
 
 def eq5_15():
-    m = model()
-    h, j = m.h, m.j
+    model = notes_model()
+    h, j = model.h, model.j
     jj = index("j''")            # the summation index of the notes' sum over j
-    bh = m.b[h]
-    db_dalpha = m.D(_defn(m, m.b, h), m.alpha[h])
-    dE_dbeta = m.D(m.E_at("beta"), m.beta[j]).xreplace({j: jj})
-    dbeta_db = m.D(_defn(m, m.beta, j), bh).xreplace({j: jj})
-    chain = [-m.D(m.E_at("alpha"), m.alpha[h]),
-             -m.D(m.E_at("b"), bh) * db_dalpha,
-             -Sum(dE_dbeta * dbeta_db * db_dalpha, (jj, 1, m.l)),
-             Sum(m.g[jj] * m.w[h, jj] * bh * (1 - bh), (jj, 1, m.l)),
-             bh * (1 - bh) * Sum(m.g[jj] * m.w[h, jj], (jj, 1, m.l))]
-    return Derivation(m, chain, lhs=-partial(None, m.alpha[m.h], "E_k"),
+    bh = model.b[h]
+    db_dalpha = model.D(_defn(model, model.b, h), model.alpha[h])
+    dE_dbeta = model.D(model.E_at("beta"), model.beta[j]).xreplace({j: jj})
+    dbeta_db = model.D(_defn(model, model.beta, j), bh).xreplace({j: jj})
+    chain = [-model.D(model.E_at("alpha"), model.alpha[h]),
+             -model.D(model.E_at("b"), bh) * db_dalpha,
+             -Sum(dE_dbeta * dbeta_db * db_dalpha, (jj, 1, model.l)),
+             Sum(model.g[jj] * model.w[h, jj] * bh * (1 - bh), (jj, 1, model.l)),
+             bh * (1 - bh) * Sum(model.g[jj] * model.w[h, jj], (jj, 1, model.l))]
+    return Derivation(model, chain, lhs=-partial(None, model.alpha[model.h], "E_k"),
                       reasons=["chain", "chain", "notation", "algebra"])
 
 

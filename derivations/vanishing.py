@@ -43,12 +43,12 @@ def slope_argmax(definition=sigmoid.definition) -> Outcome:
 
 def delta_bound():
     """Per unit i of layer k (sigmoid units, symbolic widths s_k, s_l)."""
-    m = pair(sigmoid)
-    i, jj = m.i, index("j''")
-    back = Sum(m.Theta[i, jj] * m.delta_l[jj], (jj, 1, m.s_l))      # (Theta delta^(l))_i
-    f_i = sigmoid(m.z_k[i])
-    derived = m.D(m.E_at("z"), m.z_k[i])                            # delta^(k)_i by SymPy
-    return Derivation(m, [Rational(1, 16) * back ** 2 - derived ** 2,
+    model = pair(sigmoid)
+    i, jj = model.i, index("j''")
+    back = Sum(model.Theta[i, jj] * model.delta_l[jj], (jj, 1, model.s_l))      # (Theta delta^(l))_i
+    f_i = sigmoid(model.z_k[i])
+    derived = model.D(model.E_at("z"), model.z_k[i])                            # delta^(k)_i by SymPy
+    return Derivation(model, [Rational(1, 16) * back ** 2 - derived ** 2,
                           back ** 2 * (Rational(1, 16) - (f_i * (1 - f_i)) ** 2),
                           back ** 2 * (f_i - Rational(1, 2)) ** 2
                           * (Rational(1, 4) + f_i * (1 - f_i))])
