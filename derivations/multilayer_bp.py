@@ -9,7 +9,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy import HadamardProduct, Indexed, IndexedBase, MatrixSymbol, Rational, Sum
 
-from symnet.core.claims import Chain, Check, Derivation, Outcome, partial
+from symnet.core.claims import Chain, Check, Derivation, Outcome, in_order, partial, written
 from symnet.prove.nested import check_nested
 from symnet.prove.model import Model, index
 from symnet.prove.multilayer import LayerPair, OutputLayer
@@ -74,7 +74,7 @@ def bp_delta_output():
     j = model.j
     chain = [model.D(model.E_at("z"), model.z[j]),
              model.D(model.E_at("a"), model.a[j]) * model.D(model.unfold(model.a[j]), model.z[j]),
-             (model.a[j] - model.y[j]) * model.fprime(model.z[j])]
+             written(in_order(model.a[j], -model.y[j]), model.fprime(model.z[j]))]
     a, y, z = (MatrixSymbol(name, model.s_n, 1) for name in ("a_n", "y", "z_n"))
     view = MatrixView(HadamardProduct(a - y, vector_function(model.fprime, z)),
                       {"a_n": lambda r, c: model.a[r + 1], "y": lambda r, c: model.y[r + 1],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy import Sum
 
-from symnet.core.claims import Chain, Derivation, partial
+from symnet.core.claims import Chain, Derivation, in_order, partial, written
 from symnet.prove.model import ExpressionModel, index
 from symnet.core.registry import sigmoid
 from symnet.prove.single_layer import SingleLayer, notes_model
@@ -52,8 +52,8 @@ def eq5_10():
     j, yh, y = model.j, model.yhat[model.j], model.y[model.j]
     chain = [-model.D(model.E_at("beta"), model.beta[j]),
              -model.D(model.E_at("yhat"), yh) * model.D(_defn(model, model.yhat, j), model.beta[j]),
-             -(yh - y) * model.fprime(model.beta[j] - model.theta[j]),
-             yh * (1 - yh) * (y - yh)]
+             -written(in_order(yh, -y), model.fprime(in_order(model.beta[j], -model.theta[j]))),
+             written(yh, in_order(1, -yh), in_order(y, -yh))]
     return Derivation(model, chain, lhs=-partial(None, model.beta[model.j], "E_k"),
                       reasons=["chain", "derivative", "sigmoid"])
 
@@ -65,7 +65,7 @@ def eq5_11():
              -eta * model.D(model.E_at("yhat"), model.yhat[j])
              * model.D(_defn(model, model.yhat, j), model.beta[j])
              * model.D(_defn(model, model.beta, j), model.w[h, j]),
-             eta * model.g[j] * model.b[h]]
+             written(eta, model.g[j], model.b[h])]
     return Derivation(model, chain, lhs=-model.eta * partial(None, model.w[model.h, model.j], "E_k"),
                       reasons=["chain", "notation"])
 
@@ -88,7 +88,7 @@ def eq5_13():
     chain = [-eta * model.D(model.E_at("x"), model.v[i, h]),
              -eta * model.D(model.E_at("alpha"), model.alpha[h])
              * model.D(_defn(model, model.alpha, h), model.v[i, h]),
-             eta * model.e[h] * model.x[i]]
+             written(eta, model.e[h], model.x[i])]
     return Derivation(model, chain, lhs=-model.eta * partial(None, model.v[model.i, model.h], "E_k"),
                       reasons=["chain", "notation"])
 
@@ -117,7 +117,7 @@ def eq5_15():
              -model.D(model.E_at("b"), bh) * db_dalpha,
              -Sum(dE_dbeta * dbeta_db * db_dalpha, (jj, 1, model.l)),
              Sum(model.g[jj] * model.w[h, jj] * bh * (1 - bh), (jj, 1, model.l)),
-             bh * (1 - bh) * Sum(model.g[jj] * model.w[h, jj], (jj, 1, model.l))]
+             written(bh, in_order(1, -bh), Sum(written(model.w[h, jj], model.g[jj]), (jj, 1, model.l)))]
     return Derivation(model, chain, lhs=-partial(None, model.alpha[model.h], "E_k"),
                       reasons=["chain", "chain", "notation", "algebra"])
 

@@ -208,3 +208,15 @@ def test_figures_per_language(tmp_path):
     assert en.startswith(b"\x89PNG") and zh.startswith(b"\x89PNG") and en != zh
     tex = (REPO_REPORTS / "chapter5-zh.tex").read_text(encoding="utf-8")
     assert "chapter5-zh-training.png" in tex and r"\begin{tikzpicture}" in tex
+
+
+def test_closed_forms_print_in_the_notes_order():
+    """(5.10) as the notes write it, y^(1-y^)(y-y^), not SymPy's sorted order; the written
+    order changes nothing in the proof."""
+    from derivations.standard_bp import eq5_10, eq5_15
+    d = eq5_10()
+    assert latex(d.chain[-1], **NOTATIONS["single"]) == \
+        r"\hat{y}^{k}_{j} \left(1 - \hat{y}^{k}_{j}\right) \left(y^{k}_{j} - \hat{y}^{k}_{j}\right)"
+    assert d.model.equal(d.chain[-1], d.chain[0])[0]
+    assert latex(eq5_15().chain[-1], **NOTATIONS["single"]).startswith(
+        r"b_{h} \left(1 - b_{h}\right) \sum")

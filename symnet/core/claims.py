@@ -48,6 +48,18 @@ class Result:
                 "seconds": round(self.seconds, 4), "detail": self.detail}
 
 
+def written(*factors):
+    """A product kept in the order the notes write it (y^(1-y)(y-y^), not SymPy's sorted
+    order): an unevaluated Mul, equal to the evaluated one for every proof; the report
+    prints it factor by factor.  Its Add factors keep their order too (y - y^)."""
+    return sp.Mul(*factors, evaluate=False)
+
+
+def in_order(*terms):
+    """A sum kept in the order the notes write it (y^_j - y_j): an unevaluated Add."""
+    return sp.Add(*terms, evaluate=False)
+
+
 def partial(of, var, name: str = None):
     """The unevaluated derivative d(of)/d(var) that a left-hand side shows; ``name``: the
     symbol differentiated (E_k, E) when ``of`` is None."""

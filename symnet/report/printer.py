@@ -62,6 +62,29 @@ class NotesLatexPrinter(LatexPrinter):
             sup = "^{k}"
         return f"{kernel}{sup}_{{{sub}}}"
 
+    def _print_Mul(self, expr):
+        """A product the notes write in their own order (claims.written) keeps it."""
+        if sp.Mul(*expr.args) == expr:
+            return super()._print_Mul(expr)
+        args, head = list(expr.args), ""
+        if args and args[0] == -1:
+            args, head = args[1:], "- "
+        parts = []
+        for factor in args:
+            text = self._print(factor)
+            parts.append(r"\left(%s\right)" % text if isinstance(factor, sp.Add) else text)
+        return head + " ".join(parts)
+
+    def _print_Add(self, expr, order=None):
+        """A sum the notes write in their own order (claims.in_order) keeps it."""
+        if sp.Add(*expr.args) == expr:
+            return super()._print_Add(expr, order)
+        text = self._print(expr.args[0])
+        for term in expr.args[1:]:
+            printed = self._print(term)
+            text += (" - " + printed[1:].lstrip()) if printed.startswith("-") else " + " + printed
+        return text
+
     def _print_Pow(self, expr):
         if isinstance(expr.base, (Indexed, _Shown)) and expr.exp.is_Integer and expr.exp > 0:
             return "{%s}^{%s}" % (self._print(expr.base), self._print(expr.exp))
