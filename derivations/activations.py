@@ -27,7 +27,8 @@ def _derivative(act):
         return Derivation(ExpressionModel(),
                           [sp.diff(act.function.definition(x), x),
                            sp.diff(act.function(x), x),
-                           act.fprime_closed(act.function(x), x)])
+                           act.fprime_closed(act.function(x), x)],
+                          reasons=["fdiff", "algebra"])
     return build
 
 
@@ -56,7 +57,7 @@ def softmax_cross_entropy():
     E = -Sum(y[j] * sp.log(a[j]), (j, 1, s_n))
     derived = model.D(model.unfold(E, only=[a]), z[p])
     return Derivation(model, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]],
-                      notation="output")
+                      notation="output", reasons=["algebra", "distribution"])
 
 
 def kernel_cross_entropy():

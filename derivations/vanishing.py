@@ -51,7 +51,8 @@ def delta_bound():
     return Derivation(model, [Rational(1, 16) * back ** 2 - derived ** 2,
                           back ** 2 * (Rational(1, 16) - (f_i * (1 - f_i)) ** 2),
                           back ** 2 * (f_i - Rational(1, 2)) ** 2
-                          * (Rational(1, 4) + f_i * (1 - f_i))])
+                          * (Rational(1, 4) + f_i * (1 - f_i))],
+                      reasons=["sigmoid", "algebra"])
 
 
 CLAIMS = [

@@ -132,7 +132,9 @@ def _shown(claim, rows) -> Shown:
         settings = NOTATIONS[d.shown_notation]
         failed = {r.id for r in rows if r.status != "proved"}
         chain = list(d.chain)
-        reasons = list(d.reasons) if d.reasons else [""] * (len(chain) - 1)
+        # a chain of two members is SymPy's derivative = the closed form: algebra proves it
+        reasons = list(d.reasons) if d.reasons else (
+            ["algebra"] if len(chain) == 2 else [""] * (len(chain) - 1))
         if d.lhs is not None:
             steps.append(("", _broken(d.lhs, settings), ""))
         for k, expr in enumerate(chain):

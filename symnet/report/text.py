@@ -117,6 +117,8 @@ REASONS = {
     "sigmoid": {"en": "$f' = f(1-f)$ (5.9)", "zh": "$f' = f(1-f)$（式 5.9）"},
     "notation": {"en": "the notes' $g_j$, $e_h$, $\\delta$", "zh": "笔记中的 $g_j$、$e_h$、$\\delta$"},
     "algebra": {"en": "algebra", "zh": "代数化简"},
+    "fdiff": {"en": "the function's derivative rule", "zh": "函数自带的求导规则"},
+    "distribution": {"en": "$\\sum_j y_j = 1$", "zh": "$\\sum_j y_j = 1$"},
     "derivative": {"en": "derivative", "zh": "求导"},
     "": {"en": "", "zh": ""},
 }
