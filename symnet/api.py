@@ -69,9 +69,7 @@ def kernels(sizes, activation: str = "sigmoid", loss: str = "squared", dtype: st
     """In-memory NumPy kernels for these layer sizes: a module with ``init_params``,
     ``forward``, ``loss``, ``loss_and_grad``, ``backward`` and ``step`` (the generated
     module, loaded from its text)."""
-    from symnet.core.registry import check_pair
     from symnet.numeric.kernels import kernels as load
-    check_pair(activation, loss)
     return load(sizes, activation, loss, dtype)
 
 

@@ -149,8 +149,6 @@ def _verify_layers(args) -> int:
     import os
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     try:
-        if jobs < 1:
-            raise ValueError(f"--jobs must be at least 1, got {jobs}")
         sizes = parse_layers(args.layers, MAX_ENTRIES)
         _user_rows(args)
         check_pair(args.activation, args.loss)

@@ -24,6 +24,7 @@ from symnet.core.registry import (ACTIVATIONS, LOSSES, Activation, ActivationBas
 X = sp.Symbol("x", real=True)
 A, Y = sp.Symbol("a", real=True), sp.Symbol("y", real=True)
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,30}$")
+_USER_ROWS: dict = {}         # name -> the table it was registered in (unregister's scope)
 
 
 def _check_name(name: str, table: dict, what: str) -> None:
@@ -99,6 +100,7 @@ def activation(name: str, definition, derivative=None, prove: bool = True) -> Ac
                      convention="user-defined; derivative by SymPy from the definition",
                      imports=imports)
     ACTIVATIONS[name] = row
+    _USER_ROWS[name] = ACTIVATIONS
     if prove:
         _prove_or_unregister(name, ACTIVATIONS, _activation_claims(row))
     return row
@@ -120,6 +122,7 @@ def loss(name: str, term, derivative=None, prove: bool = True) -> Loss:
     row = Loss(name, lambda a, y: body.xreplace({A: a, Y: y}),
                lambda a, y: derived.xreplace({A: a, Y: y}))
     LOSSES[name] = row
+    _USER_ROWS[name] = LOSSES
     if prove:
         _prove_or_unregister(name, LOSSES, _loss_claims(row))
     return row
@@ -127,11 +130,9 @@ def loss(name: str, term, derivative=None, prove: bool = True) -> Loss:
 
 def unregister(name: str) -> None:
     """Remove a user's activation or loss (a shipped row stays)."""
-    for table in (ACTIVATIONS, LOSSES):
-        row = table.get(name)
-        if row is not None and (getattr(row, "convention", "").startswith("user-defined")
-                                or isinstance(row, Loss) and name not in ("squared", "cross-entropy")):
-            del table[name]
+    table = _USER_ROWS.pop(name, None)
+    if table is not None:
+        table.pop(name, None)
 
 
 def _activation_claims(row) -> list:
@@ -150,7 +151,7 @@ def _prove_or_unregister(name, table, claims) -> None:
     rows = run_claims(claims)
     bad = [r for r in rows if r.status != "proved"]
     if bad:
-        del table[name]
+        unregister(name)
         raise ValueError(f"{name!r} not registered: {bad[0].id} {bad[0].status} "
                          f"({bad[0].detail[:200]})")
 

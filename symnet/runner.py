@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Callable, Sequence
 
-from symnet.core.claims import Result
+from symnet.core.claims import Chain, Result
 from symnet.core.limits import stop_pool
 
 
@@ -23,12 +23,11 @@ def run_claim(claim) -> list[Result]:
     """One claim's rows, with its ``<id>/latex`` row when it carries the notes' LaTeX; a
     failing LaTeX row fails the claim's head row."""
     rows = claim.run()
-    extra = notes_latex_row(claim) if getattr(claim, "latex", "") and hasattr(claim, "build") \
-        else []
+    extra = notes_latex_row(claim) if isinstance(claim, Chain) else []
     if extra and extra[0].status != "proved" and rows[0].status == "proved":
         rows[0].status = "failed"
         rows[0].detail = "a step of the chain fails: " + extra[0].id
-    return rows[:1] + rows[1:] + extra
+    return rows + extra
 
 
 def notes_latex_row(claim) -> list:

@@ -13,6 +13,7 @@ peak memory of ``symnet codegen`` for 784-128-64-10 (a child process of its own)
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -149,8 +150,7 @@ def _measure(impls, rounds, budget_s, libs):
     repeat = {}
     for name in names:                       # warm (jit, numba compile) and size the repeat
         fn, args = impls[name]
-        with (jax.enable_x64("float64" in str(args[1].dtype)) if jax and "jax" in name
-              else _null()):
+        with _precision(jax, name, args):
             fn(*args)
             t = max(_time(fn, args, 1), 1e-7)
         repeat[name] = max(1, int(budget_s / rounds / len(names) / t))
@@ -158,18 +158,16 @@ def _measure(impls, rounds, budget_s, libs):
     for r in range(rounds):
         for name in names[r % len(names):] + names[:r % len(names)]:
             fn, args = impls[name]
-            with (jax.enable_x64("float64" in str(args[1].dtype)) if jax and "jax" in name
-                  else _null()):
+            with _precision(jax, name, args):
                 times[name].append(_time(fn, args, repeat[name]))
     return {name: statistics.median(t) for name, t in times.items()}
 
 
-class _null:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
+def _precision(jax, name, args):
+    """jax's 64-bit mode around a jax implementation given float64 inputs."""
+    if jax is not None and "jax" in name:
+        return jax.enable_x64("float64" in str(args[1].dtype))
+    return contextlib.nullcontext()
 
 
 def _libs():

@@ -13,10 +13,9 @@ import sympy as sp
 
 from symnet.checker.parse import Node, ParseError, parse
 from symnet.checker.result import MeaningError
+from symnet.core.notation import FUNCTIONS
 from symnet.core.registry import sigmoid
 
-FUNCTIONS = {"ln": sp.log, "log": sp.log, "exp": sp.exp, "tanh": sp.tanh, "sqrt": sp.sqrt,
-             "abs": sp.Abs}
 
 
 def read_definition(text: str, variables=("x",)) -> sp.Expr:

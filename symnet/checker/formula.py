@@ -15,7 +15,7 @@ import random
 import sympy as sp
 from sympy import Indexed, Rational, Sum
 
-from symnet.core.notation import SINGLE_LAYER
+from symnet.core.notation import FUNCTIONS, SINGLE_LAYER
 from symnet.prove.model import index
 from symnet.checker.parse import Node
 from symnet.checker.result import CheckResult, MeaningError, Step, defined
@@ -233,8 +233,7 @@ class SingleLayerNotation:
             return sp.diff(self.m.f(t), t, head[1]).subs(t, x)
         if k == "func":
             arg = self._scalar(node.args[0], env)
-            return {"ln": sp.log, "log": sp.log, "exp": sp.exp, "tanh": sp.tanh,
-                    "sqrt": sp.sqrt, "abs": sp.Abs}[node.op](arg)
+            return FUNCTIONS[node.op](arg)
         if k == "partial":
             raise MeaningError("\\partial belongs in \\frac{\\partial E_k}{\\partial ...}",
                                node.pos)

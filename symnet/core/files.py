@@ -29,17 +29,16 @@ def write_atomic(path, text) -> None:
         raise
 
 
-ID_WIDTH = 36   # fits the longest catalog id, delta-output-softplus-cross-entropy
-
-
 def print_table(results, summary, out) -> None:
-    """One row per claim: id, equation, status, sizes, seconds, method."""
-    out.write(f"{'claim':{ID_WIDTH}} {'eq.':5} {'status':7} {'sizes':9} {'time':>7}  method\n")
+    """One row per claim: id, equation, status, sizes, seconds, method (the id column as
+    wide as the longest id)."""
+    width = max([len("claim")] + [len(r.id) for r in results])
+    out.write(f"{'claim':{width}} {'eq.':5} {'status':7} {'sizes':9} {'time':>7}  method\n")
     for r in results:
-        out.write(f"{r.id:{ID_WIDTH}} {r.equation or '-':5} {r.status:7} {r.sizes:9} "
+        out.write(f"{r.id:{width}} {r.equation or '-':5} {r.status:7} {r.sizes:9} "
                   f"{r.seconds:6.2f}s  {r.method}\n")
         if r.detail and r.status != "proved":
-            out.write(f"{'':{ID_WIDTH}} -> {r.detail}\n")
+            out.write(f"{'':{width}} -> {r.detail}\n")
     out.write(f"\n{summary['proved']} proved, {summary['failed']} failed, "
               f"{summary['error']} errors\n")
 

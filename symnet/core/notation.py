@@ -3,6 +3,7 @@
 - ``GREEK``: the Greek letters the notes use (LaTeX command names);
 - ``ACCENTS``: the marks a symbol can carry (``\\hat y``, ``\\tilde{\\Theta}``, fonts);
 - ``FUNCTION_LETTERS``: letters written as functions, f(x), \\sigma(x), \\varphi(x);
+- ``FUNCTIONS``: the functions named by command, \\ln \\exp \\tanh \\sqrt |x|, in SymPy;
 - ``PRINTED``: how the report prints each SymPy base name (LaTeX kernel, layer key; the
   key is looked up in the printer's ``layers`` setting, e.g. "kl" -> (23));
 - ``SINGLE_LAYER``: the indexed symbols of section 5.3 and their number of indices;
@@ -11,6 +12,8 @@
 """
 from __future__ import annotations
 
+import sympy as sp
+
 GREEK = frozenset({"alpha", "beta", "gamma", "delta", "theta", "eta", "lambda", "rho",
                    "sigma", "varphi", "phi", "Theta", "Phi", "epsilon"})
 
@@ -18,6 +21,10 @@ ACCENTS = frozenset({"hat", "tilde", "widetilde", "widehat", "bar", "boldsymbol"
                      "bm", "mathrm", "operatorname", "vec"})
 
 FUNCTION_LETTERS = frozenset({"f", "sigma", "varphi", "phi"})
+
+#: the functions a formula names by command (\ln x, \sqrt{x}, |x|) and their SymPy meaning
+FUNCTIONS = {"ln": sp.log, "log": sp.log, "exp": sp.exp, "tanh": sp.tanh, "sqrt": sp.sqrt,
+             "abs": sp.Abs}
 
 PRINTED = {
     "yhat": (r"\hat{y}", None), "Theta_tilde": (r"\tilde{\Theta}", "kl"),

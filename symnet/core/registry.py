@@ -11,6 +11,7 @@ Losses are per-output terms: ``E_k = sum_j term(yhat_j, y_j)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import sympy as sp
@@ -211,6 +212,7 @@ def helper_source(name: str, code: str) -> str:
     return f"def _{name}(Z):\n{lines}"
 
 
+@lru_cache(maxsize=None)
 def helper_function(name: str, code: str, backend: str) -> Callable:
     """Compile one helper (for the in-process uses of a row's code)."""
     space: dict = {"_EXP_LIMIT": EXP_LIMIT["float64"]}

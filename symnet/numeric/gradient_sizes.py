@@ -10,6 +10,7 @@ Shapes: Theta~^(kl) is (s_k + 1) x s_l with row 0 the thresholds; a batch X is (
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -54,6 +55,7 @@ def backprop(params, X, Y, activation: str):
     return grads, [d * m for d in deltas]          # the module's deltas are dE/dZ = Delta/m
 
 
+@lru_cache(maxsize=16)          # the report's appendix and each edition's figure share one run
 def gradient_sizes(depth: int = 10, width: int = 32, activation: str = "sigmoid",
                    seed: int = 0, batch: int = 64) -> LayerGradients:
     """Gradient size per layer of a depth-layer network (depth - 1 weight matrices) of

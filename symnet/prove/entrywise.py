@@ -226,20 +226,20 @@ class _Work:
         return bad, counts[0], counts[1], kept
 
     def _softmax_output(self, record):
-            """A softmax output layer with cross-entropy: E = -sum_j y_j ln a_j with
-            a_j = e^{z_j} / sum_t e^{z_t} and the targets summing to 1 (y_n = 1 - the others);
-            SymPy differentiates E in z, compared with the stated a_k - y_k in z."""
-            net, n = self.net, self.net.n
-            size = net.s(n)
-            z, y = net.z[n][1:], net.y[1:]
-            total = sp.Add(*(sp.exp(v) for v in z))
-            a = [sp.exp(v) / total for v in z]
-            last = {y[-1]: 1 - sp.Add(*y[:-1])}                # a distribution: sum_j y_j = 1
-            E = -sp.Add(*(y[j] * sp.log(a[j]) for j in range(size))).xreplace(last)
-            for k in range(size):
-                derived = sp.diff(E, z[k])
-                closed = self.forms.output_delta(self.act, self.los, a[k], y[k], z[k]).xreplace(last)
-                record("delta", (n, k + 1), derived, closed)
+        """A softmax output layer with cross-entropy: E = -sum_j y_j ln a_j with
+        a_j = e^{z_j} / sum_t e^{z_t} and the targets summing to 1 (y_n = 1 - the others);
+        SymPy differentiates E in z, compared with the stated a_k - y_k in z."""
+        net, n = self.net, self.net.n
+        size = net.s(n)
+        z, y = net.z[n][1:], net.y[1:]
+        total = sp.Add(*(sp.exp(v) for v in z))
+        a = [sp.exp(v) / total for v in z]
+        last = {y[-1]: 1 - sp.Add(*y[:-1])}                # a distribution: sum_j y_j = 1
+        E = -sp.Add(*(y[j] * sp.log(a[j]) for j in range(size))).xreplace(last)
+        for k in range(size):
+            derived = sp.diff(E, z[k])
+            closed = self.forms.output_delta(self.act, self.los, a[k], y[k], z[k]).xreplace(last)
+            record("delta", (n, k + 1), derived, closed)
 
 
 def _gradients_symengine(net, forms, unit):
