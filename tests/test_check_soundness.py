@@ -86,3 +86,48 @@ def test_the_notation_is_chosen_from_the_parse_tree():
 ])
 def test_unreadable_marks_are_refused_not_dropped(text, layers):
     assert _verdict(text, layers) == "not checked"
+
+
+# --- lists written with \dots (sums and vectors) -------------------------------------------
+
+SUM_274 = (r"\frac{\partial E_k}{\partial b_h} = \frac{\partial E_k}{\partial \beta_1} "
+           r"\frac{\partial \beta_1}{\partial b_h} + \frac{\partial E_k}{\partial \beta_2} "
+           r"\frac{\partial \beta_2}{\partial b_h} + \dots + \frac{\partial E_k}{\partial "
+           r"\beta_{END}} \frac{\partial \beta_{END}}{\partial b_h}")
+
+
+@pytest.mark.parametrize("text,holds", [
+    (SUM_274.replace("END", "l"), True),
+    (SUM_274.replace("END", "l") + r"= \sum_{j=1}^l \frac{\partial E_k}{\partial \beta_j} "
+                                   r"\frac{\partial \beta_j}{\partial b_h}", True),
+    (SUM_274.replace("END", "q"), False),              # the sum runs to the wrong size
+    (r"\hat{\mathbf{y}}_k = (\hat{y}_1^k, \hat{y}_2^k, \dots, \hat{y}_l^k)", True),
+    (r"\mathbf{\hat{y}} = (f(\beta_1 - \theta_1), \dots, f(\beta_l - \theta_l))", True),
+    (r"\mathbf{x}_k = (x_1, x_2, \dots, x_d)", True),
+    (r"\hat{\mathbf{y}}_k = (y_1^k, y_2^k, \dots, y_l^k)", False),       # a hat dropped
+    (r"\hat{\mathbf{y}}_k = (\hat{y}_1^k, \dots, \hat{y}_q^k)", False),  # wrong length
+    (r"\hat{\mathbf{y}}_k = \hat{y}_1^k", False),                        # vector = scalar
+    (r"\mathbf{\hat{y}} = (f(\beta_1 - \theta_1), \dots, f(\beta_l - \theta_1))", False),
+])
+def test_lists_with_dots_are_read_as_what_they_stand_for(text, holds):
+    result = check(text)
+    assert result.holds is holds
+    if not holds:
+        assert all(s.counterexample for s in result.steps if not s.holds)
+
+
+@pytest.mark.parametrize("text", [
+    # the items before the dots do not follow the last one's pattern
+    r"\hat{\mathbf{y}}_k = (\hat{y}_1^k, \hat{y}_3^k, \dots, \hat{y}_l^k)",
+    SUM_274.replace(r"\beta_2} \frac", r"\beta_1} \frac").replace("END", "l"),
+    r"E_k = \frac{\partial E_k}{\partial \beta_2} + \dots + \frac{\partial E_k}{\partial \beta_l}",
+    r"a_1 + \dots + a_l + \dots + a_n = 0",
+])
+def test_a_list_whose_pattern_is_not_clear_is_refused(text):
+    with pytest.raises(ParseError):
+        check(text)
+
+
+def test_a_bold_vector_inside_an_expression_is_refused():
+    with pytest.raises(MeaningError):
+        check(r"\hat{\mathbf{y}}_k + 1 = \hat{y}_1^k")

@@ -11,6 +11,7 @@ exact rational values) and a diagnosis from the wrong variants that would make i
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 import sympy as sp
 from sympy import Indexed, Rational, Sum
@@ -32,6 +33,33 @@ LEVEL_OF = {"yhat": "yhat", "beta": "beta", "theta": "beta", "b": "b", "w": "b",
             "alpha": "alpha", "gamma": "alpha", "v": "x", "x": "x"}
 PARAMETERS = {"v", "gamma", "w", "theta"}
 FONTS = {"boldsymbol", "mathbf", "bm", "mathrm", "operatorname"}
+
+
+@dataclass(frozen=True)
+class Entries:
+    """A vector of the single-layer notation: entry ``entry`` at the running index
+    ``var`` = 1..``length`` (a size d, q or l), e.g. \\hat{\\mathbf{y}}_k = (\\hat{y}_1^k,
+    \\dots, \\hat{y}_l^k) is the entry yhat[r] for r = 1..l."""
+
+    var: sp.Symbol
+    entry: sp.Expr
+    length: sp.Symbol
+
+    def at(self, index) -> sp.Expr:
+        return self.entry.xreplace({self.var: index})
+
+
+#: bold letters of section 5.3 as vectors: the entry's symbol and its length's size letter
+BOLD = {"x": ("x", "d"), "y": ("y", "l"), "yhat": ("yhat", "l")}
+
+
+def _bold(node: Node) -> bool:
+    """\\mathbf{y}, \\hat{\\mathbf{y}}, \\boldsymbol{\\hat y}: a bold letter (with marks)."""
+    while node.kind in ("script", "accent", "group"):
+        if node.kind == "accent" and node.op in ("mathbf", "boldsymbol", "bm"):
+            return True
+        node = node.args[0]
+    return False
 
 
 def _letters(node: Node) -> list:
@@ -85,6 +113,10 @@ class SingleLayerNotation:
         if node.kind == "accent":
             accent = node.op
             node = node.args[0]
+            if node.kind == "accent" and node.op in FONTS:    # \hat{\mathbf{y}}: bold
+                node = node.args[0]
+            elif accent in FONTS and node.kind == "accent":   # \mathbf{\hat{y}}
+                accent, node = node.op, node.args[0]
             if node.kind == "script":            # \hat{y_j}
                 inner = self._split(node)
                 return inner[0], accent, inner[2] or sub, inner[3] or sup, primes
@@ -105,6 +137,8 @@ class SingleLayerNotation:
             pass
         else:
             raise MeaningError(f"\\{accent} on {base} has no meaning in this notation", pos)
+        if _bold(node) and base in BOLD:
+            return self._bold_vector(base, sub, sup, pos)
         if sup is not None and base in ("y", "yhat"):
             if not (sup.kind == "name" and sup.args[0] == "k"):
                 raise MeaningError("the superscript of y is the example index k", sup.pos)
@@ -146,6 +180,28 @@ class SingleLayerNotation:
             return getattr(self.m, base)[tuple(idx)]
         raise MeaningError(f"unknown symbol {base!r} in the single-hidden-layer notation",
                            pos)
+
+    def _bold_vector(self, base, sub, sup, pos) -> Entries:
+        """\\mathbf{x}, \\mathbf{y}, \\hat{\\mathbf{y}} (optionally _k, the example): the
+        vector of x_i (i = 1..d), y_j or \\hat{y}_j (j = 1..l)."""
+        if sup is not None or (sub is not None and _letters(sub) != ["k"]):
+            raise MeaningError(f"a bold {base} takes only the example's mark k", pos)
+        entry, size = BOLD[base]
+        self.fresh += 1
+        var = index(f"r{self.fresh}'")
+        return Entries(var, getattr(self.m, entry)[var], self.size[size])
+
+    def _vector_of(self, node: Node, env: dict) -> Entries:
+        """(A_1, A_2, \\dots, A_L): the running letter bound to 1..L, L a size."""
+        low, high, template = node.args
+        letter = low.args[0].args[0]
+        length = self._scalar(high, env)
+        if length not in self.size.values():
+            raise MeaningError("a vector written with \\dots runs to d, q or l", high.pos)
+        self.fresh += 1
+        var = index(f"{letter}{self.fresh}'")
+        entry = self._scalar(template, {**env, letter: var})
+        return Entries(var, entry, length)
 
     # -- derivatives -----------------------------------------------------------------
     def derivative(self, num, var, pos) -> sp.Expr:
@@ -206,10 +262,12 @@ class SingleLayerNotation:
             return -self.m.eta * self.derivative(("E",), var, node.pos)
         if k == "sum":
             return self._sum(node, env)
+        if k == "vector_of":
+            return self._vector_of(node, env)
         if k == "script" and node.op == "^" and self._split(node)[0] is None or (
                 k == "script" and node.op == "^" and node.args[0].kind == "group"):
             return self._power(node, env)
-        if k == "accent" and node.op in FONTS and node.args[0].kind not in ("name", "script"):
+        if k == "accent" and node.op in FONTS and node.args[0].kind not in ("name", "script", "accent"):
             return self.value(node.args[0], env)            # \mathbf{...}: a font only
         if k in ("script", "name", "accent"):
             if k == "script" and node.op == "^" and node.args[1].kind == "num" \
@@ -250,6 +308,9 @@ class SingleLayerNotation:
         v = self.value(node, env)
         if v == ("E",):
             return self.m.E_at("yhat")          # E_k = 1/2 sum_j (yhat_j - y_j)^2 (5.4)
+        if isinstance(v, Entries):
+            raise MeaningError("a vector inside an expression: this notation compares whole "
+                               "vectors only (use --layers for vector algebra)", node.pos)
         if isinstance(v, tuple):
             what = "E_k alone" if v == ("E",) else "f without an argument"
             raise MeaningError(f"{what} is not a value here", node.pos)
@@ -500,16 +561,62 @@ def _differing_values(notation, left, right, seeds=(0, 1, 2)):
     return None
 
 
+def _side(notation, node: Node):
+    """A side's value: a scalar, or a vector (:class:`Entries`) standing alone."""
+    value = notation.value(node, {})
+    if isinstance(value, Entries):
+        return Entries(value.var, defined(value.entry, node.pos), value.length)
+    return defined(notation._scalar(node, {}), node.pos)
+
+
+def _vector_step(notation, left, right) -> Step:
+    """Two vectors are equal when their lengths are the same size and their entries are
+    equal at one symbolic running index; a vector is never equal to a scalar."""
+    shown = [f"vector of {v.length} entries {sp.sstr(v.entry)}" if isinstance(v, Entries)
+             else sp.sstr(v)[:300] for v in (left, right)]
+    if not (isinstance(left, Entries) and isinstance(right, Entries)):
+        vector = left if isinstance(left, Entries) else right
+        step = Step(*shown, False, ["a scalar is set equal to a vector (an index is "
+                                     "missing on the vector's side, or a bold mark extra)"])
+        step.counterexample = {"sizes": "any", "left": shown[0], "right": shown[1],
+                               "values": {"length": str(vector.length)}}
+        return step
+    if left.length != right.length:
+        step = Step(*shown, False, [f"the vectors have different lengths: {left.length} "
+                                     f"and {right.length}"])
+        step.counterexample = {"sizes": "d = 2, q = 3, l = 4", "left": f"{left.length}",
+                               "right": f"{right.length}", "values": {}}
+        return step
+    j = notation.m.j
+    if j in left.entry.free_symbols | right.entry.free_symbols:
+        raise MeaningError("a vector's entries depend on the index j itself", 0)
+    a, b = left.at(j), right.at(j)
+    step = Step(f"entry j: {sp.sstr(a)[:300]}", f"entry j: {sp.sstr(b)[:300]}",
+                notation.m.equal(a, b)[0])
+    if not step.holds:
+        step.counterexample = _differing_values(notation, a, b)
+        if step.counterexample is None:
+            raise MeaningError("the prover could not decide this '=' (no proof, and "
+                               "the sides agree at the values tried)", 0)
+        step.diagnosis = [f"entry j differs: {d}" for d in diagnose(notation, a, b)]
+    return step
+
+
 def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
     """Check every "=" of a parsed formula in the notation of section 5.3 (symbolic d, q,
     l): each side's meaning from :class:`SingleLayerNotation`, each "=" proved by the
-    prover or refuted with exact values at which the sides differ."""
+    prover or refuted with exact values at which the sides differ.  Vectors
+    (\\hat{\\mathbf{y}}_k, (a_1, \\dots, a_l)) are compared entry by entry at a symbolic
+    index."""
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     notation = SingleLayerNotation()
-    sides = [defined(notation._scalar(side, {}), side.pos) for side in tree.args]
+    sides = [_side(notation, side) for side in tree.args]
     steps = []
     for left, right in zip(sides, sides[1:]):
+        if isinstance(left, Entries) or isinstance(right, Entries):
+            steps.append(_vector_step(notation, left, right))
+            continue
         try:
             holds = notation.m.equal(left, right)[0]
         except Exception as exc:     # the prover met something it cannot handle

@@ -7,18 +7,21 @@ from __future__ import annotations
 from symnet.checker.formula import check_single_layer
 from symnet.checker.matrix import check_matrix
 from symnet.checker.parse import Node, ParseError, parse
+from symnet.checker.tree import same_tree
 from symnet.checker.result import CheckResult, MeaningError
 from symnet.core.notation import MATRIX_NAMES, NOTES_NETWORK
 
 __all__ = ["check", "default_layers", "uses_matrix_notation", "CheckResult", "MeaningError",
            "ParseError", "NOTES_NETWORK"]
 
+#: the sizes of the single-hidden-layer notation (inputs, hidden units, outputs)
+SIZES = ("d", "q", "l")
 
 
 def uses_matrix_notation(tree: Node) -> bool:
     """Decided from the parse tree, never from the text: an \\odot, a tilde, a vector
     or matrix literal, a norm, or one of the matrix notation's own names (Theta, a, z,
-    delta)."""
+    delta); a vector written with \\dots up to d, q or l is the single-layer notation's."""
     stack = [tree]
     while stack:
         node = stack.pop()
@@ -30,6 +33,8 @@ def uses_matrix_notation(tree: Node) -> bool:
             return True
         if node.kind in ("vector", "matrix", "norm"):
             return True
+        if node.kind == "vector_of" and node.args[1].args[0] not in SIZES:
+            return True
         stack.extend(a for a in node.args if isinstance(a, Node))
     return False
 
@@ -40,20 +45,12 @@ def default_layers(text: str):
     return list(NOTES_NETWORK) if uses_matrix_notation(parse(text)) else None
 
 
-def _same_tree(a, b) -> bool:
-    """Structurally equal syntax trees (positions ignored)."""
-    if not isinstance(a, Node) or not isinstance(b, Node):
-        return a == b
-    return a.kind == b.kind and a.op == b.op and len(a.args) == len(b.args) and \
-        all(_same_tree(x, y) for x, y in zip(a.args, b.args))
-
-
 def _is_update(tree: Node) -> bool:
     """X = X + \\Delta X (or X - ...): an assignment of the new value, not an equation."""
     if len(tree.args) != 2 or tree.args[1].kind != "add":
         return False
     left, right = tree.args
-    return any(_same_tree(left, term) for term in right.args)
+    return any(same_tree(left, term) for term in right.args)
 
 
 def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:

@@ -38,6 +38,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from symnet.checker.dots import expand_dots
+from symnet.checker.tree import Node, ParseError
 from symnet.core.notation import ACCENTS, FUNCTION_LETTERS, GREEK
 
 MAX_LENGTH = 2000
@@ -57,33 +59,11 @@ _TOKEN = re.compile(r"""
 """, re.VERBOSE)
 
 
-class ParseError(ValueError):
-    """Position (0-based character offset) and what was expected."""
-
-    def __init__(self, message: str, position: int):
-        super().__init__(f"at character {position + 1}: {message}")
-        self.position = position
-
-
 @dataclass(frozen=True)
 class Token:
     kind: str       # command | number | letter | symbol | end
     text: str
     pos: int
-
-
-@dataclass(frozen=True)
-class Node:
-    """kind: num, name, script, add, mul, neg, frac, sum, call, partial, delta, chain.
-    ``args`` are child nodes or strings; ``pos`` where it starts."""
-
-    kind: str
-    args: tuple
-    pos: int = 0
-    op: str = ""
-
-    def __repr__(self):
-        return f"{self.kind}{'[' + self.op + ']' if self.op else ''}{self.args!r}"
 
 
 def tokenize(text: str) -> list[Token]:
@@ -483,10 +463,11 @@ def strip_annotations(text: str) -> tuple[str, list]:
 def parse(text: str) -> Node:
     """The syntax tree of a chain a = b = c; ParseError with the position otherwise.
     Equation numbers, tags and trailing side conditions are not part of the formula
-    (:func:`strip_annotations`)."""
+    (:func:`strip_annotations`).  Lists written with \\dots are read as the sums and
+    vectors they stand for (:func:`symnet.checker.dots.expand_dots`)."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError("empty formula", 0)
     text, _ = strip_annotations(text)
     if not text.strip():
         raise ParseError("empty formula", 0)
-    return Parser(text).parse()
+    return expand_dots(Parser(text).parse())
