@@ -1,441 +1,67 @@
-"""A parser for the notes' LaTeX: tokens, then a recursive-descent grammar, to a small
-syntax tree that :mod:`symnet.check` gives meaning with a notation table.  Nothing is
-passed to eval or exec; input length, token count and nesting depth are bounded.
+"""The notes' LaTeX to a syntax tree (:class:`~symnet.checker.tree.Node`).
 
-Grammar (``chain`` is the start symbol; labels such as ``\\tag{..}``, ``\\label{..}``,
-``\\notag``, an equation number ``\\quad (5.11)`` and a trailing side condition
-``\\quad (1 \\le h \\le q)`` are removed first, :func:`strip_annotations`)::
+The notation is written down as a grammar, ``grammar/notes.lark`` (an LALR(1) grammar
+for lark): read it to see what ``symnet check`` understands, and extend it there.  This
+module only prepares a formula for it and turns lark's tree into symnet's:
 
-    chain    := expr ("=" expr)*
-    expr     := ["+"|"-"] term (("+"|"-") term)*
-    term     := unary (("\\cdot"|"\\times"|"\\odot"|"\\circ"|"/"|<juxtaposition>) unary)*
-    unary    := "-" unary | postfix
-    postfix  := atom (("^" arg) | ("_" arg) | "'" | "^" "\\prime")* [ "(" expr ")" ]
-                                                 (a call when atom is f, \\sigma, \\varphi)
-    atom     := number | letter | greek
-              | "(" expr ")" | "[" expr "]" | "{" expr "}"
-              | "(" expr (";" expr)+ ")"           (a column vector)
-              | "(" expr ("," expr)+ ")"           (a row vector)
-              | "\\|" expr "\\|"                  (a norm; also \\lVert .. \\rVert)
-              | "\\frac" farg farg                 (also \\dfrac \\tfrac \\cfrac; \\frac12)
-              | "\\sum" ("_" arg | "^" arg)+ term    (limits in either order, ^ optional)
-              | "\\begin{" MATRIX "}" row ("\\\\" row)* "\\end{" MATRIX "}"
-              | accent arg                         (\\hat \\tilde \\bar \\boldsymbol \\mathbf \\bm ...)
-              | "\\partial" term | "\\Delta" postfix | "\\top" | "\\intercal" | "\\dots"
-              | ("\\ln"|"\\log"|"\\exp"|"\\tanh") postfix | "\\sqrt" arg
-              | "|" expr "|"                      (an absolute value)
-    row      := expr ("&" expr)*
-    arg      := "{" (expr | expr "=" expr | expr ("," expr)+ | slice) "}" | letter | digits
-    slice    := expr ":" | ":" expr                 (row i of a matrix, column j)
-    MATRIX   := bmatrix | pmatrix | matrix | Bmatrix | array
+1. :func:`strip_annotations` blanks what only labels a formula (``\\tag``, an equation
+   number ``\\quad (5.11)``, a side condition ``\\quad (1 \\le h \\le q)``);
+2. :func:`normalise` blanks spacing (``\\,``, ``\\quad``, ``\\big``, ``\\left``/``\\right``),
+   writes every prime as ``'``, marks the ``(`` that applies a function and tells the
+   opening bar of a norm or an absolute value from the closing one;
+3. lark parses it; :class:`_ToNode` builds the tree; lists written with ``\\dots`` are
+   read as the sums and vectors they stand for (:mod:`symnet.checker.dots`).
 
-Spacing commands (``\\,``, ``\\quad``, ``\\big``, ...) are skipped; ``\\left`` and
-``\\right`` keep their delimiter; the typographic apostrophe is a prime.
+No step moves a character, so every error names the position in the formula as written.
+Nothing is passed to eval or exec; the length and the nesting depth are bounded.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, VisitError
 
 from symnet.checker.dots import expand_dots
 from symnet.checker.tree import Node, ParseError
-from symnet.core.notation import ACCENTS, FUNCTION_LETTERS, GREEK
+from symnet.core.notation import FUNCTION_LETTERS
+
+__all__ = ["parse", "strip_annotations", "normalise", "Node", "ParseError", "MAX_LENGTH",
+           "MAX_DEPTH", "grammar_text"]
 
 MAX_LENGTH = 2000
-MAX_TOKENS = 800
-MAX_DEPTH = 60
+MAX_DEPTH = 240          # levels of lark's tree (about four per pair of parentheses)
 
-SPACING = {",", ";", "!", ":", "quad", "qquad", " ", "displaystyle", "big", "Big", "bigg",
-           "Bigg", "limits", "nolimits"}
+MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix"}
 PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot"}
 
-_TOKEN = re.compile(r"""
-    (?P<space>\s+)
-  | (?P<command>\\(?:[A-Za-z]+|.))
-  | (?P<number>\d+(?:\.\d+)?)
-  | (?P<letter>[A-Za-z])
-  | (?P<symbol>[{}()\[\]^_+\-=,'/|.:;&\u2019])
-""", re.VERBOSE)
+#: private characters the normalised text uses for what the grammar must tell apart
+CALL_OPEN, NORM_OPEN, NORM_CLOSE, ABS_OPEN, ABS_CLOSE = "\u2983", "\u2016", "\u2017", \
+    "\u2985", "\u2986"
+
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)|\u2019|\||\(|\S", re.DOTALL)
+SPACING = {",", ";", "!", ":", " ", "quad", "qquad", "displaystyle", "textstyle", "big",
+           "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits"}
+NORM_BARS = {"\\|", "\\lVert", "\\rVert", "\\Vert"}
+_FUNCTION_HEAD = re.compile(
+    r"(?:(?<![A-Za-z\\_^])f|\\(?:" + "|".join(sorted(n for n in FUNCTION_LETTERS if n != "f"))
+    + r")(?![A-Za-z]))(?:\s*')*\s*$")
 
 
-@dataclass(frozen=True)
-class Token:
-    kind: str       # command | number | letter | symbol | end
-    text: str
-    pos: int
+def grammar_text() -> str:
+    """The grammar, as shipped in the package."""
+    return resources.files("symnet.checker").joinpath("grammar/notes.lark").read_text("utf-8")
 
 
-def tokenize(text: str) -> list[Token]:
-    if len(text) > MAX_LENGTH:
-        raise ParseError(f"input longer than {MAX_LENGTH} characters", MAX_LENGTH)
-    tokens, pos = [], 0
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if not m:
-            raise ParseError(f"unexpected character {text[pos]!r}", pos)
-        kind = m.lastgroup
-        value = m.group()
-        pos = m.end()
-        if kind == "space":
-            continue
-        if kind == "symbol" and value == "\u2019":          # the typographic apostrophe
-            value = "'"
-        if kind == "command":
-            name = value[1:]
-            if name in SPACING:
-                continue
-            if name in ("lVert", "rVert", "Vert"):
-                value = "\\|"
-            if name in ("left", "right", "middle"):
-                # \left( \right) \left[ \left. : keep the delimiter, drop the size
-                nxt = _TOKEN.match(text, pos)
-                while nxt and nxt.lastgroup == "space":
-                    pos = nxt.end()
-                    nxt = _TOKEN.match(text, pos)
-                if not nxt:
-                    raise ParseError(f"\\{name} needs a delimiter", pos)
-                pos = nxt.end()
-                delim = nxt.group()
-                if delim == ".":
-                    continue
-                if delim in ("\\{", "\\}"):
-                    delim = delim[1]
-                if delim in ("\\|", "\\lVert", "\\rVert", "\\Vert"):
-                    tokens.append(Token("command", "\\|", m.start()))
-                    continue
-                tokens.append(Token("symbol", delim, m.start()))
-                continue
-        tokens.append(Token(kind, value, m.start()))
-        if len(tokens) > MAX_TOKENS:
-            raise ParseError(f"more than {MAX_TOKENS} tokens", m.start())
-    tokens.append(Token("end", "", len(text)))
-    return tokens
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(grammar_text(), start="chain", parser="lalr", lexer="contextual",
+                propagate_positions=True, maybe_placeholders=True)
 
 
-class Parser:
-    def __init__(self, text: str):
-        self.tokens = tokenize(text)
-        self.i = 0
-        self.depth = 0
-        self.norms = 0          # inside \| ... \|: a \| closes, it does not open
-
-    # -- helpers ---------------------------------------------------------------------
-    @property
-    def tok(self) -> Token:
-        return self.tokens[self.i]
-
-    def take(self) -> Token:
-        t = self.tokens[self.i]
-        self.i += 1
-        return t
-
-    def expect(self, text: str, what: Optional[str] = None) -> Token:
-        if self.tok.text != text:
-            found = "the end" if self.tok.kind == "end" else repr(self.tok.text)
-            raise ParseError(f"expected {what or repr(text)}, found {found}", self.tok.pos)
-        return self.take()
-
-    def enter(self):
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ParseError("nested too deeply", self.tok.pos)
-
-    # -- grammar ---------------------------------------------------------------------
-    def parse(self) -> Node:
-        sides = [self.expr()]
-        while self.tok.text == "=":
-            self.take()
-            sides.append(self.expr())
-        if self.tok.kind != "end":
-            raise ParseError(f"expected an operator or the end, found {self.tok.text!r}",
-                             self.tok.pos)
-        return Node("chain", tuple(sides), 0)
-
-    def expr(self) -> Node:
-        self.enter()
-        pos = self.tok.pos
-        terms = []
-        sign = 1
-        if self.tok.text in "+-" and self.tok.kind == "symbol":
-            sign = -1 if self.take().text == "-" else 1
-        first = self.term()
-        terms.append(first if sign > 0 else Node("neg", (first,), pos))
-        while self.tok.kind == "symbol" and self.tok.text in ("+", "-"):
-            op = self.take()
-            t = self.term()
-            terms.append(t if op.text == "+" else Node("neg", (t,), op.pos))
-        self.depth -= 1
-        return terms[0] if len(terms) == 1 else Node("add", tuple(terms), pos)
-
-    def _starts_factor(self) -> bool:
-        t = self.tok
-        if t.kind in ("number", "letter"):
-            return True
-        if t.kind == "symbol":
-            return t.text in ("(", "[", "{")
-        if t.kind == "command":
-            name = t.text[1:]
-            if name == "|":
-                return self.norms == 0
-            return name not in PRODUCTS and name not in ("right", "top", "\\", "end")
-        return False
-
-    def term(self) -> Node:
-        pos = self.tok.pos
-        factors, ops = [self.unary()], []
-        while True:
-            if self.tok.kind == "command" and self.tok.text[1:] in PRODUCTS:
-                ops.append(PRODUCTS[self.take().text[1:]])
-                factors.append(self.unary())
-            elif self.tok.text == "/" and self.tok.kind == "symbol":
-                self.take()
-                factors[-1] = Node("frac", (factors[-1], self.unary()), pos)
-            elif self._starts_factor():
-                ops.append("cdot")
-                factors.append(self.unary())
-            else:
-                break
-        if len(factors) == 1:
-            return factors[0]
-        node = factors[0]
-        for op, f in zip(ops, factors[1:]):            # left-associative, op per pair
-            node = Node("mul", (node, f), pos, op)
-        return node
-
-    def unary(self) -> Node:
-        if self.tok.kind == "symbol" and self.tok.text == "-":
-            pos = self.take().pos
-            return Node("neg", (self.unary(),), pos)
-        return self.postfix()
-
-    def postfix(self) -> Node:
-        self.enter()
-        node = self.atom()
-        while True:
-            t = self.tok
-            if t.text == "'" and t.kind == "symbol":
-                self.take()
-                node = Node("script", (node, "prime"), t.pos, "'")
-            elif t.text == "^" and t.kind == "symbol" and self._prime_follows():
-                self.take()                                   # f^{\prime}, f^\prime: f'
-                if self.take().text == "{":
-                    self.take()
-                    self.expect("}", "'}' after \\prime")
-                node = Node("script", (node, "prime"), t.pos, "'")
-            elif t.text in ("^", "_") and t.kind == "symbol":
-                self.take()
-                node = Node("script", (node, self.arg()), t.pos, t.text)
-            else:
-                break
-        if _function_name(node) and self.tok.kind == "symbol" and self.tok.text == "(":
-            node = Node("call", (node, self.atom()), node.pos)     # f(x), f'(x): apply
-        self.depth -= 1
-        return node
-
-    def _prime_follows(self) -> bool:
-        """After '^': \\prime or {\\prime}."""
-        nxt = self.tokens[self.i + 1:self.i + 4]
-        return bool(nxt) and (nxt[0].text == "\\prime" or (
-            len(nxt) == 3 and nxt[0].text == "{" and nxt[1].text == "\\prime" and nxt[2].text == "}"))
-
-    def digit_arg(self) -> Node:
-        """A \\frac argument: as TeX reads \\frac12, a bare number gives one digit."""
-        t = self.tok
-        if t.kind == "number" and len(t.text) > 1 and "." not in t.text:
-            self.tokens[self.i] = Token("number", t.text[1:], t.pos + 1)
-            return Node("num", (t.text[0],), t.pos)
-        return self.arg()
-
-    def arg(self) -> Node:
-        """A script or command argument: {expr}, or a single token."""
-        t = self.tok
-        if t.text == "{":
-            self.take()
-            if self.tok.text == "}":
-                raise ParseError("expected something inside {}", self.tok.pos)
-            inner = self.expr_or_list()
-            self.expect("}", "'}'")
-            return inner
-        if t.kind in ("number", "letter"):
-            self.take()
-            if t.kind == "number" and len(t.text) > 1 and "." not in t.text:
-                # x^12 means x^1 2 in TeX; keep the common case of a digit pair as indices
-                return Node("name", (t.text,), t.pos)
-            return Node("num", (t.text,), t.pos) if t.kind == "number" else Node("name", (t.text,), t.pos)
-        if t.kind == "command":
-            return self.atom()
-        if t.text == "(":
-            return self.atom()
-        raise ParseError("expected a script argument", t.pos)
-
-    def expr_or_list(self) -> Node:
-        """Inside braces: an expression, a sum's lower limit j=1, a list i,j, or a
-        slice such as 1: (row 1) or :1 (column 1)."""
-        pos = self.tok.pos
-        if self.tok.kind == "symbol" and self.tok.text == ":":
-            self.take()
-            if self.tok.kind == "symbol" and self.tok.text == ",":
-                self.take()
-            return Node("slice", (None, self.expr()), pos)
-        first = self.expr()
-        if self.tok.kind == "symbol" and self.tok.text == ",":
-            nxt = self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else None
-            if nxt is not None and nxt.text == ":":
-                self.take()
-                self.take()
-                return Node("slice", (first, None), pos)
-        if self.tok.kind == "symbol" and self.tok.text == ":":
-            self.take()
-            return Node("slice", (first, None), pos)
-        if self.tok.text == "=":
-            self.take()
-            return Node("assign", (first, self.expr()), pos)
-        if self.tok.text == ",":
-            items = [first]
-            while self.tok.text == ",":
-                self.take()
-                items.append(self.expr())
-            return Node("list", tuple(items), pos)
-        return first
-
-    def atom(self) -> Node:
-        t = self.tok
-        if t.kind == "number":
-            self.take()
-            return Node("num", (t.text,), t.pos)
-        if t.kind == "letter":
-            self.take()
-            return Node("name", (t.text,), t.pos)
-        if t.kind == "symbol" and t.text in ("(", "[", "{"):
-            self.take()
-            saved, self.norms = self.norms, 0
-            inner = self.expr()
-            closing = {"(": ")", "[": "]", "{": "}"}[t.text]
-            if t.text in "([" and self.tok.kind == "symbol" and self.tok.text in (";", ","):
-                # (a; b; c) a column, (a, b, c) a row (the notes' convention)
-                sep, items = self.tok.text, [inner]
-                while self.tok.kind == "symbol" and self.tok.text == sep:
-                    self.take()
-                    items.append(self.expr())
-                self.expect(closing, f"{closing!r} to close the vector at character {t.pos + 1}")
-                self.norms = saved
-                return Node("vector", tuple(items), t.pos, "column" if sep == ";" else "row")
-            self.expect(closing, f"{closing!r} to close the {t.text!r} at character {t.pos + 1}")
-            self.norms = saved
-            return Node("group", (inner,), t.pos, t.text)
-        if t.kind == "symbol" and t.text == "|":
-            self.take()                                   # |x|: an absolute value
-            inner = self.expr()
-            self.expect("|", f"'|' to close the absolute value at character {t.pos + 1}")
-            return Node("func", (inner,), t.pos, "abs")
-        if t.kind == "command":
-            name = t.text[1:]
-            self.take()
-            if name in GREEK:
-                return Node("name", (name,), t.pos)
-            if name in ("frac", "dfrac", "tfrac", "cfrac"):
-                return Node("frac", (self.digit_arg(), self.digit_arg()), t.pos)
-            if name == "sum":
-                low = high = None
-                while self.tok.text in ("_", "^") and self.tok.kind == "symbol":
-                    mark = self.take().text
-                    if (low if mark == "_" else high) is not None:
-                        raise ParseError(f"two '{mark}' limits on one \\sum", self.tok.pos)
-                    if mark == "_":
-                        low = self.arg()
-                    else:
-                        high = self.arg()
-                if low is None:
-                    raise ParseError("'_' with the summation index after \\sum", self.tok.pos)
-                return Node("sum", (low, high, self.term_for_sum()), t.pos)
-            if name in ACCENTS:
-                nxt = self.tokens[self.i:self.i + 3]
-                if len(nxt) == 3 and [x.text for x in nxt] == ["{", "\\Delta", "}"]:
-                    self.i += 3                      # \boldsymbol{\Delta} w: the Delta of w
-                    return Node("delta", (self.postfix(),), t.pos)
-                return Node("accent", (self.arg(),), t.pos, name)
-            if name == "|":
-                if self.norms:
-                    raise ParseError("a norm inside a norm", t.pos)
-                self.norms += 1
-                inner = self.expr()
-                self.norms -= 1
-                self.expect("\\|", f"'\\|' to close the norm at character {t.pos + 1}")
-                return Node("norm", (inner,), t.pos)
-            if name in ("dots", "cdots", "ldots", "vdots"):
-                return Node("dots", (), t.pos)
-            if name == "begin":
-                return self.environment(t)
-            if name == "partial":
-                # \partial E_k, \partial \frac{1}{2} \sum_j (...)^2: the whole term after it
-                return Node("partial", (self.term(),), t.pos)
-            if name == "Delta":
-                return Node("delta", (self.postfix(),), t.pos)
-            if name in ("top", "T", "intercal"):
-                return Node("name", ("top",), t.pos)
-            if name in ("ln", "log", "exp", "tanh"):
-                return Node("func", (self.postfix(),), t.pos, name)
-            if name == "sqrt":
-                return Node("func", (self.arg(),), t.pos, "sqrt")
-            raise ParseError(f"unknown command \\{name}", t.pos)
-        found = "the end" if t.kind == "end" else repr(t.text)
-        raise ParseError(f"expected a number, a symbol or '(', found {found}", t.pos)
-
-    def _word(self) -> str:
-        """Letters (and *) inside braces: an environment's name."""
-        self.expect("{", "'{'")
-        name = ""
-        while self.tok.kind in ("letter", "number") or self.tok.text == "*":
-            name += self.take().text
-        self.expect("}", "'}'")
-        return name
-
-    def environment(self, begin: Token) -> Node:
-        """\\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix} (also pmatrix, matrix, array)."""
-        name = self._word()
-        if name not in MATRIX_ENVIRONMENTS:
-            raise ParseError(f"the environment {name!r} inside a formula (matrices: "
-                             f"{', '.join(sorted(MATRIX_ENVIRONMENTS))})", begin.pos)
-        if name == "array" and self.tok.text == "{":
-            self._word()                                   # the column spec, e.g. {ccc}
-        rows, row = [], []
-        while True:
-            if self.tok.kind == "command" and self.tok.text == "\\end":
-                self.take()
-                if self._word() != name:
-                    raise ParseError(f"\\end does not match \\begin{{{name}}}", self.tok.pos)
-                break
-            if self.tok.kind == "end":
-                raise ParseError(f"\\begin{{{name}}} is never closed", begin.pos)
-            row.append(self.expr())
-            if self.tok.kind == "symbol" and self.tok.text == "&":
-                self.take()
-            elif self.tok.kind == "command" and self.tok.text == "\\\\":
-                self.take()
-                rows.append(tuple(row))
-                row = []
-        if row:
-            rows.append(tuple(row))
-        if not rows or len({len(r) for r in rows}) != 1:
-            raise ParseError("the rows of a matrix have different lengths", begin.pos)
-        return Node("matrix", tuple(rows), begin.pos, name)
-
-    def term_for_sum(self) -> Node:
-        """The summand: the product that follows (up to the next + or - at this level)."""
-        return self.term()
-
-
-FUNCTIONS = FUNCTION_LETTERS
-MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix", "vmatrix"} - {"vmatrix"}
-
-
-def _function_name(node: Node) -> bool:
-    """f, f', \\sigma, \\varphi (with primes): a name applied to a parenthesised argument."""
-    while node.kind == "script" and node.op == "'":
-        node = node.args[0]
-    return node.kind == "name" and node.args[0] in FUNCTIONS
-
+# --- 1. labels ------------------------------------------------------------------------
 
 _LABEL = re.compile(r"""\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:notag|nonumber)\b""")
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)"
@@ -460,6 +86,323 @@ def strip_annotations(text: str) -> tuple[str, list]:
     return text, removed
 
 
+# --- 2. normalising, character for character --------------------------------------------
+
+def normalise(text: str) -> str:
+    """``text`` with the same length and every character in its place: spacing commands
+    and the sizes ``\\left``/``\\right``/``\\big`` blank, ``\\left.`` blank, ``\\{`` after
+    ``\\left`` a brace, ``’`` and ``^{\\prime}`` a prime ``'``, the ``(`` right after f,
+    f', \\sigma, \\varphi the mark of a call, and the bars ``\\| \\|`` and ``| |``
+    (also ``\\lVert .. \\rVert``) marked as opening or closing, in turn."""
+    # f^{\prime}, f^\prime: the prime mark, padded to keep every position
+    text = re.sub(r"\^\s*(?:\{\s*\\prime\s*\}|\\prime(?![A-Za-z]))",
+                  lambda m: "'" + " " * (len(m.group()) - 1), text)
+    out = list(text)
+    norm_open = abs_open = False
+    after_size = False                         # the next delimiter follows \left or \right
+    for m in _COMMAND.finditer(text):
+        token, start, end = m.group(), m.start(), m.end()
+        if token.startswith("\\") and token[1:] in SPACING or token in ("\\left", "\\right",
+                                                                        "\\middle"):
+            out[start:end] = " " * (end - start)
+            after_size = token in ("\\left", "\\right", "\\middle")
+            continue
+        if after_size:
+            after_size = False
+            if token == ".":
+                out[start] = " "
+                continue
+            if token in ("\\{", "\\}"):
+                out[start:end] = [" ", token[1]]
+                continue
+        if token == "\u2019":
+            out[start] = "'"
+        elif token in NORM_BARS:
+            if token in ("\\lVert", "\\rVert"):
+                norm_open = token == "\\rVert"
+            out[start:end] = [NORM_CLOSE if norm_open else NORM_OPEN] + [" "] * (end - start - 1)
+            norm_open = not norm_open
+        elif token == "|":
+            out[start] = ABS_CLOSE if abs_open else ABS_OPEN
+            abs_open = not abs_open
+        elif token == "(" and _FUNCTION_HEAD.search("".join(out[:start])):
+            out[start] = CALL_OPEN
+    return "".join(out)
+
+
+# --- 3. lark's tree to symnet's ---------------------------------------------------------
+
+def _pos(meta, default: int = 0) -> int:
+    return default if getattr(meta, "empty", True) else meta.start_pos
+
+
+def _function_name(node: Node) -> bool:
+    """f, f', \\sigma, \\varphi (with primes): a name applied to a parenthesised argument."""
+    while node.kind == "script" and node.op == "'":
+        node = node.args[0]
+    return node.kind == "name" and node.args[0] in FUNCTION_LETTERS
+
+
+def _items(children) -> tuple:
+    """The expressions of a list, without its separators."""
+    return tuple(c for c in children if not isinstance(c, Token))
+
+
+@v_args(meta=True)
+class _ToNode(Transformer):
+    """One method per rule (or alias) of the grammar, each building the Node of the
+    construct, with the position where it starts."""
+
+    # the chain, sums and products
+    def chain(self, meta, children):
+        return Node("chain", tuple(children), 0)
+
+    def expr(self, meta, children):
+        sign, first, rest = children[0], children[1], children[2:]
+        pos = _pos(meta, first.pos)
+        terms = [Node("neg", (first,), pos) if sign == "-" else first]
+        for op, term in zip(rest[::2], rest[1::2]):
+            terms.append(Node("neg", (term,), op.start_pos) if op == "-" else term)
+        return terms[0] if len(terms) == 1 else Node("add", tuple(terms), pos)
+
+    def term(self, meta, children):
+        pos = _pos(meta, children[0].pos)
+        factors, ops = [children[0]], []
+        for op, factor in children[1:]:
+            if op == "/":
+                factors[-1] = Node("frac", (factors[-1], factor), pos)
+            else:
+                ops.append(op)
+                factors.append(factor)
+        node = factors[0]
+        for op, factor in zip(ops, factors[1:]):          # left-associative, op per pair
+            node = Node("mul", (node, factor), pos, op)
+        return node
+
+    def explicit(self, meta, children):
+        return PRODUCTS[children[0][1:]], children[1]
+
+    def divide(self, meta, children):
+        return "/", children[0]
+
+    def juxtaposed(self, meta, children):
+        return "cdot", children[0]
+
+    def neg(self, meta, children):
+        if children[0] == "+":
+            return children[1]
+        return Node("neg", (children[1],), children[0].start_pos)
+
+    # a symbol with its marks, and a function applied
+    def postfix(self, meta, children):
+        node, marks, call = children[0], children[1:-1], children[-1]
+        for op, arg, pos in marks:
+            node = Node("script", (node, arg), pos, op)
+        if call is None:
+            return node
+        if not _function_name(node):
+            raise ParseError("only f, f', \\sigma and \\varphi are applied to an argument",
+                             call.pos)
+        return Node("call", (node, call), node.pos)
+
+    def sub(self, meta, children):
+        return "_", children[0], _pos(meta)
+
+    def sup(self, meta, children):
+        return "^", children[0], _pos(meta)
+
+    def prime(self, meta, children):
+        return "'", "prime", children[0].start_pos
+
+    def call(self, meta, children):
+        return Node("group", (children[1],), children[0].start_pos, "(")
+
+    def call_row(self, meta, children):
+        return Node("vector", _items(children), children[0].start_pos, "row")
+
+    def call_column(self, meta, children):
+        return Node("vector", _items(children), children[0].start_pos, "column")
+
+    # atoms
+    def number(self, meta, children):
+        return Node("num", (str(children[0]),), children[0].start_pos)
+
+    def letter(self, meta, children):
+        return Node("name", (str(children[0]),), children[0].start_pos)
+
+    def greek(self, meta, children):
+        return Node("name", (children[0][1:],), children[0].start_pos)
+
+    def transpose(self, meta, children):
+        return Node("name", ("top",), children[0].start_pos)
+
+    def dots(self, meta, children):
+        return Node("dots", (), children[0].start_pos)
+
+    def paren(self, meta, children):
+        return Node("group", (children[0],), _pos(meta), "(")
+
+    def bracket(self, meta, children):
+        return Node("group", (children[0],), _pos(meta), "[")
+
+    def brace(self, meta, children):
+        return Node("group", (children[0],), _pos(meta), "{")
+
+    def column(self, meta, children):
+        return Node("vector", _items(children), _pos(meta), "column")
+
+    def row(self, meta, children):
+        return Node("vector", _items(children), _pos(meta), "row")
+
+    def norm(self, meta, children):
+        return Node("norm", (children[1],), children[0].start_pos)
+
+    def abs(self, meta, children):
+        return Node("func", (children[1],), children[0].start_pos, "abs")
+
+    def frac(self, meta, children):
+        return Node("frac", (children[1], children[2]), children[0].start_pos)
+
+    def digit(self, meta, children):
+        return Node("num", (str(children[0]),), children[0].start_pos)
+
+    def sum(self, meta, children):
+        limits = {}
+        for mark, arg in children[1:-1]:
+            if mark in limits:
+                raise ParseError(f"two '{mark}' limits on one \\sum", arg.pos)
+            limits[mark] = arg
+        if "_" not in limits:
+            raise ParseError("'_' with the summation index after \\sum", children[0].start_pos)
+        return Node("sum", (limits["_"], limits.get("^"), children[-1]), children[0].start_pos)
+
+    def lower(self, meta, children):
+        return "_", children[0]
+
+    def upper(self, meta, children):
+        return "^", children[0]
+
+    def bold_delta(self, meta, children):
+        return Node("delta", (children[2],), children[0].start_pos)   # \boldsymbol{\Delta} w
+
+    def accent(self, meta, children):
+        return Node("accent", (children[1],), children[0].start_pos, children[0][1:])
+
+    def partial(self, meta, children):
+        return Node("partial", (children[1],), children[0].start_pos)
+
+    def delta(self, meta, children):
+        return Node("delta", (children[1],), children[0].start_pos)
+
+    def function(self, meta, children):
+        return Node("func", (children[1],), children[0].start_pos, children[0][1:])
+
+    def sqrt(self, meta, children):
+        return Node("func", (children[1],), children[0].start_pos, "sqrt")
+
+    def matrix(self, meta, children):
+        begin, end = children[0], children[-1]
+        name = re.match(r"\\begin\{([A-Za-z*]+)\}", begin).group(1)
+        if end[5:-1] != name:
+            raise ParseError(f"\\end does not match \\begin{{{name}}}", end.start_pos)
+        rows = tuple(c for c in children[1:-1] if isinstance(c, tuple))
+        if len({len(r) for r in rows}) != 1:
+            raise ParseError("the rows of a matrix have different lengths", begin.start_pos)
+        return Node("matrix", rows, begin.start_pos, name)
+
+    def row_cells(self, meta, children):
+        return tuple(children)
+
+    # script and command arguments
+    def braced(self, meta, children):
+        return children[0]
+
+    def arg_number(self, meta, children):
+        text, pos = str(children[0]), children[0].start_pos
+        if len(text) > 1 and "." not in text:
+            return Node("name", (text,), pos)     # x^12 in TeX is x^1 2; read 12 as indices
+        return Node("num", (text,), pos)
+
+    def inner(self, meta, children):
+        return children[0]
+
+    def assign(self, meta, children):
+        return Node("assign", (children[0], children[1]), children[0].pos)
+
+    def index_list(self, meta, children):
+        items = _items(children)
+        return Node("list", items, items[0].pos)
+
+    def row_slice(self, meta, children):
+        return Node("slice", (children[0], None), children[0].pos)
+
+    def column_slice(self, meta, children):
+        return Node("slice", (None, _items(children)[0]), _pos(meta))
+
+
+_READABLE = {"RPAR": "')'", "RSQB": "']'", "RBRACE": "'}'", "NORM_CLOSE": "'\\|'",
+             "ABS_CLOSE": "'|'", "END": "\\end{...}"}
+_TOKEN_NAMES = {CALL_OPEN: "(", NORM_OPEN: "\\|", NORM_CLOSE: "\\|", ABS_OPEN: "|",
+                ABS_CLOSE: "|"}
+
+
+def _found(token) -> str:
+    if token is None or token.type == "$END":
+        return "the end"
+    return repr(_TOKEN_NAMES.get(str(token), str(token)))
+
+
+def _error(exc: UnexpectedInput, text: str) -> ParseError:
+    """Lark's error as one line: the position and what was expected."""
+    if isinstance(exc, UnexpectedCharacters):
+        pos = exc.pos_in_stream
+        command = re.match(r"\\(?:[A-Za-z]+|.)", text[pos:])
+        if command:
+            return ParseError(f"unknown command {command.group()}", pos)
+        return ParseError(f"unexpected character {text[pos]!r}", pos)
+    token = getattr(exc, "token", None)
+    pos = len(text) if token is None or token.type == "$END" else token.start_pos
+    expected = set(getattr(exc, "expected", ()) or ())
+    found = _found(token)
+    closers = [_READABLE[t] for t in ("RPAR", "RSQB", "RBRACE", "NORM_CLOSE", "ABS_CLOSE", "END")
+               if t in expected]
+    if expected and expected <= {"UNDERSCORE", "CIRCUMFLEX"}:
+        return ParseError(f"'_' with the summation index after \\sum, found {found}", pos)
+    if closers and (token is None or token.type in _ENDS_A_GROUP):
+        return ParseError(f"expected {closers[0]}, found {found}", pos)
+    if expected and expected <= _ARGUMENT_STARTS:
+        return ParseError(f"expected an argument ({{...}} or one symbol), found {found}", pos)
+    if expected & {"NUMBER", "LETTER", "LPAR"}:
+        return ParseError(f"expected a number, a symbol or '(', found {found}", pos)
+    return ParseError(f"expected an operator or the end, found {found}", pos)
+
+
+#: tokens after which only a closing bracket could have been meant
+_ENDS_A_GROUP = {"$END", "EQUAL", "RPAR", "RSQB", "RBRACE", "COMMA", "SEMI", "ROW_END", "END"}
+#: the tokens an argument (of a script, \frac, \hat) starts with
+_ARGUMENT_STARTS = {"ACCENT", "DIGIT", "DOTS", "FRAC", "GREEK", "LBRACE", "LETTER", "LPAR",
+                    "NUMBER", "TRANSPOSE"}
+_ENVIRONMENT = re.compile(r"\\begin\s*\{([A-Za-z*]+)\}")
+
+
+def _check_environments(text: str) -> None:
+    """Only matrices may stand inside a formula: any other environment is named."""
+    for m in _ENVIRONMENT.finditer(text):
+        if m.group(1) not in MATRIX_ENVIRONMENTS:
+            raise ParseError(f"the environment {m.group(1)!r} inside a formula (matrices: "
+                             f"{', '.join(sorted(MATRIX_ENVIRONMENTS))})", m.start())
+
+
+def _depth(tree) -> int:
+    """The depth of lark's tree, without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((c, level + 1) for c in getattr(node, "children", ()) if hasattr(c, "data"))
+    return deepest
+
+
 def parse(text: str) -> Node:
     """The syntax tree of a chain a = b = c; ParseError with the position otherwise.
     Equation numbers, tags and trailing side conditions are not part of the formula
@@ -467,7 +410,23 @@ def parse(text: str) -> Node:
     vectors they stand for (:func:`symnet.checker.dots.expand_dots`)."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError("empty formula", 0)
+    if len(text) > MAX_LENGTH:
+        raise ParseError(f"input longer than {MAX_LENGTH} characters", MAX_LENGTH)
     text, _ = strip_annotations(text)
     if not text.strip():
         raise ParseError("empty formula", 0)
-    return expand_dots(Parser(text).parse())
+    _check_environments(text)
+    ready = normalise(text)
+    try:
+        tree = _parser().parse(ready)
+    except UnexpectedInput as exc:
+        raise _error(exc, ready) from None
+    if _depth(tree) > MAX_DEPTH:
+        raise ParseError("nested too deeply", 0)
+    try:
+        node = _ToNode().transform(tree)
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, ParseError):
+            raise exc.orig_exc from None
+        raise
+    return expand_dots(node)
