@@ -251,6 +251,8 @@ class MatrixNotation:
                 raise OutsideLayers("layer 1 is the input: it has no z", node.pos)
             if base == "a" and sub is not None:
                 (i,) = self.indices(sub, env, 1)
+                if i == 0 and not all(c.isdigit() for c in _index_items(sub) or ["?"]):
+                    raise OutsideLayers("a free index at 0: a_0 is the constant -1", node.pos)
                 if i == 0:
                     raise MeaningError("a_0 is the constant -1: nothing to differentiate by",
                                        node.pos)
@@ -264,15 +266,27 @@ class MatrixNotation:
         """\\frac{\\partial N}{\\partial X}: SymPy's derivative of N (E, a unit, any scalar
         expression) with respect to every variable of X, in X's layout."""
         top = self.value(num, env)
-        if isinstance(top, sp.MatrixBase):
-            if top.shape != (1, 1):
-                raise MeaningError("the derivative of a vector (a Jacobian) is not checked in "
-                                   "this notation", pos)
-            top = top[0, 0]
         where = self.variables(den, env)
+        if isinstance(top, sp.MatrixBase) and top.shape != (1, 1):
+            return self.jacobian(top, where, pos)
+        if isinstance(top, sp.MatrixBase):
+            top = top[0, 0]
         if isinstance(where, tuple):
             return self.model.derivative(top, where)
         return where.applyfunc(lambda v: self.model.derivative(top, v))
+
+    def jacobian(self, top, where, pos):
+        """\\frac{\\partial \\mathbf{y}}{\\partial \\mathbf{x}} of two column vectors, in
+        the notes' layout (the layout of their gradients, \\partial E / \\partial x in the
+        shape of x): row i by x_i, column j by y_j, entry dy_j / dx_i; so that
+        dE/dx = (dy/dx)(dE/dy), and dz^{(l)}/da^{(k)} = Theta^{(kl)}.  A row vector, or a
+        derivative by a matrix or by one entry, has no agreed layout: refused."""
+        if top.shape[1] != 1 or isinstance(where, tuple) or where.shape[1] != 1:
+            raise MeaningError("a vector is differentiated by a column vector only (a "
+                               "Jacobian, rows by the variable's entries); not a row vector, "
+                               "and not by a matrix or by one entry", pos)
+        return sp.Matrix(where.shape[0], top.shape[0],
+                         lambda i, j: self.model.derivative(top[j, 0], where[i, 0]))
 
     # -- evaluation ------------------------------------------------------------------
     def value(self, node: Node, env: dict = None):
