@@ -14,6 +14,7 @@ import sympy as sp
 
 from symnet.checker.notations import MeaningError, ParseError, check, default_layers
 from symnet.core.limits import TimeLimitExceeded, time_limit
+from symnet.core.registry import sigmoid, step as step_function
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 
@@ -45,11 +46,6 @@ class Verdict:
 # --- f of a number: only with the document's own word on what f is -----------------------
 
 STEP = "step"
-
-
-def _step(x):
-    """The book's step function (the perceptron section): 1 for x >= 0, else 0."""
-    return sp.Integer(1) if x >= 0 else sp.Integer(0)
 
 
 def _numbers_only(node: Node) -> bool:
@@ -92,15 +88,30 @@ def _evaluate(node: Node, f):
     raise MeaningError(f"cannot evaluate {k}", node.pos)
 
 
+def _values(tree: Node, f_name: str) -> list:
+    f = step_function.definition if f_name == STEP else sigmoid.definition
+    return [sp.nsimplify(_evaluate(side, f)) for side in tree.args]
+
+
+def _first_wrong(values) -> int:
+    """The number of the first "=" whose sides differ (1-based), or 0."""
+    for n, (a, b) in enumerate(zip(values, values[1:]), 1):
+        if sp.simplify(a - b) != 0:
+            return n
+    return 0
+
+
 def _check_numbers(tree: Node, f_name: str) -> Verdict:
-    f = _step if f_name == STEP else (lambda x: 1 / (1 + sp.exp(-x)))
-    values = [sp.nsimplify(_evaluate(side, f)) for side in tree.args]
-    wrong = [n for n, (a, b) in enumerate(zip(values, values[1:]), 1) if sp.simplify(a - b) != 0]
-    if wrong:
-        n = wrong[0]
-        return Verdict(0, "", REFUTED, f"step {n}: {values[n - 1]} =/= {values[n]} with f = "
-                       f"{f_name}", f"numbers, f = {f_name}", "exact")
-    return Verdict(0, "", HOLDS, "", f"numbers, f = {f_name}", "exact")
+    values = _values(tree, f_name)
+    n = _first_wrong(values)
+    if not n:
+        return Verdict(0, "", HOLDS, "", f"numbers, f = {f_name}", "exact")
+    detail = f"step {n}: {values[n - 1]} =/= {values[n]} with f = {f_name}"
+    other = "sigmoid" if f_name == STEP else STEP
+    if not _first_wrong(_values(tree, other)):
+        detail += (f"; it holds with f = {other}: the {other} function is used where the "
+                   f"{f_name} is meant")
+    return Verdict(0, "", REFUTED, detail, f"numbers, f = {f_name}", "exact")
 
 
 # --- one equation ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """``symnet check``: is a formula written in the notes' LaTeX right, and if not, what is
 wrong with it?
 
-The parser (:mod:`symnet.latex_parse`) gives a syntax tree; :class:`SingleLayerNotation`
+The parser (:mod:`symnet.checker.parse`) gives a syntax tree; :class:`SingleLayerNotation`
 gives it meaning in the notation of section 5.3 (symbolic sizes d, q, l), where every
 derivative \\frac{\\partial E_k}{\\partial p} and every \\Delta p = -\\eta \\partial E_k /
 \\partial p (5.6) is SymPy's own derivative of E_k.  Each "=" of a chain is proved with
@@ -86,9 +86,9 @@ class SingleLayerNotation:
 
     name = "single hidden layer (symbolic d, q, l)"
 
-    def __init__(self):
+    def __init__(self, model=None):
         from symnet.prove.single_layer import notes_model
-        self.m = notes_model()
+        self.m = model if model is not None else notes_model()
         m = self.m
         self.index = {"i": m.i, "h": m.h, "j": m.j}
         self.size = {"d": m.d, "q": m.q, "l": m.l}
@@ -506,7 +506,7 @@ def diagnose(notation, lhs, rhs) -> list:
             return found + [f"a factor is extra: {name}"]
         if _equal(m, lhs, -rhs * factor):
             return found + [f"a factor is missing ({name}) and the sign is flipped"]
-    return found or ["no simple variant explains the difference"]
+    return found or [NO_VARIANT]
 
 
 def _exact_sides(notation, lhs, rhs, seed=0):
@@ -613,7 +613,7 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
     notation = SingleLayerNotation()
     sides = [_side(notation, side) for side in tree.args]
     steps = []
-    for left, right in zip(sides, sides[1:]):
+    for n, (left, right) in enumerate(zip(sides, sides[1:])):
         if isinstance(left, Entries) or isinstance(right, Entries):
             steps.append(_vector_step(notation, left, right))
             continue
@@ -631,5 +631,26 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
                                    "the sides agree at the values tried)", 0)
             if diagnose_steps:
                 step.diagnosis = diagnose(notation, left, right)
+                if step.diagnosis == [NO_VARIANT] and _holds_with_step(tree.args[n:n + 2]):
+                    step.diagnosis = [STEP_MEANT]
         steps.append(step)
     return CheckResult(all(s.holds for s in steps), steps, notation.name, "symbolic d, q, l")
+
+
+NO_VARIANT = "no simple variant explains the difference"
+STEP_MEANT = ("it holds when f is the step function (whose derivative is 0): the step "
+              "function is used where the sigmoid is meant")
+
+
+def _holds_with_step(pair) -> bool:
+    """Do the two sides agree at three exact points when f is the perceptron's step
+    function?  A diagnosis only: the verdict is the sigmoid's."""
+    from symnet.core.registry import step
+    from symnet.prove.single_layer import SingleLayer
+    notation = SingleLayerNotation(SingleLayer(step))
+    try:
+        left, right = (notation._scalar(side, {}) for side in pair)
+        return all(sp.simplify(lv - rv) == 0 for lv, rv in
+                   (_exact_sides(notation, left, right, seed)[1:] for seed in (0, 1, 2)))
+    except Exception:         # not evaluable with the step function: no such diagnosis
+        return False

@@ -54,6 +54,20 @@ class sigmoid(ActivationBase):
 
 
 
+class step(ActivationBase):
+    """The perceptron's step function (5.1): step(x) = 1 for x >= 0, else 0; its derivative
+    is 0 wherever it exists.  Not a row of the registry (back-propagation needs a
+    derivative that is not zero almost everywhere): ``symnet check`` reads the perceptron
+    section with it and names it when a formula holds with it but not with the sigmoid."""
+
+    def fdiff(self, argindex=1):
+        return sp.Integer(0)
+
+    @classmethod
+    def definition(cls, x):
+        return sp.Heaviside(x, 1)
+
+
 class tanh(ActivationBase):
     """tanh(x) = (e^x - e^{-x})/(e^x + e^{-x}); derivative 1 - tanh(x)^2."""
 
