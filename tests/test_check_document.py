@@ -91,6 +91,15 @@ def test_f_of_a_number_needs_the_documents_word():
     assert wrong[0].status == "refuted"
 
 
+def test_the_step_function_where_the_sigmoid_is_meant_is_named():
+    (v,) = check_document(_doc("<!-- symnet: f = sigmoid -->", "$f(0.5) = 1$"))
+    assert v.status == "refuted" and "the step function is used where the sigmoid" in v.detail
+    (v,) = check_document(_doc("<!-- symnet: f = step -->", "$f(0) = \\frac{1}{2}$"))
+    assert v.status == "refuted" and "the sigmoid function is used where the step" in v.detail
+    (v,) = check_document(_doc("<!-- symnet: f = sigmoid -->", "$f(0.5) = 2$"))
+    assert v.status == "refuted" and "used where" not in v.detail
+
+
 def test_a_wrong_equation_in_a_document_is_refuted():
     text = _doc("$$ g_j = \\hat{y}_j (1 - \\hat{y}_j)(\\hat{y}_j - y_j) $$")
     (v,) = check_document(text)

@@ -131,3 +131,97 @@ def test_a_list_whose_pattern_is_not_clear_is_refused(text):
 def test_a_bold_vector_inside_an_expression_is_refused():
     with pytest.raises(MeaningError):
         check(r"\hat{\mathbf{y}}_k + 1 = \hat{y}_1^k")
+
+
+# --- the derivative of a vector by a vector (a Jacobian, in the notes' layout) ----------
+
+@pytest.mark.parametrize("text,holds", [
+    (r"\frac{\partial \mathbf{z}^{(3)}}{\partial \mathbf{a}^{(2)}} = \Theta^{(23)}", True),
+    (r"\frac{\partial \mathbf{z}^{(l)}}{\partial \mathbf{a}^{(k)}} = \Theta^{(kl)}", True),
+    (r"\frac{\partial E}{\partial \mathbf{a}^{(2)}} = \frac{\partial \mathbf{z}^{(3)}}"
+     r"{\partial \mathbf{a}^{(2)}} \frac{\partial E}{\partial \mathbf{z}^{(3)}}", True),
+    # the transposed layout, and a Jacobian through f that is not Theta
+    (r"\frac{\partial \mathbf{z}^{(3)}}{\partial \mathbf{a}^{(2)}} = [\Theta^{(23)}]^\top", False),
+    (r"\frac{\partial \mathbf{a}^{(3)}}{\partial \mathbf{z}^{(2)}} = \Theta^{(23)}", False),
+])
+def test_jacobians_in_the_notes_layout(text, holds):
+    assert check(text, M).holds is holds
+
+
+def test_a_jacobian_by_a_matrix_is_refused():
+    with pytest.raises(MeaningError, match="column vector only"):
+        check(r"\frac{\partial \mathbf{z}^{(l)}}{\partial \tilde{\Theta}^{(kl)}} = 0", M)
+
+
+# --- the step function where the sigmoid is meant (a diagnosis, never a verdict) ----------
+
+def test_a_derivative_of_the_step_function_is_named():
+    result = check(r"\frac{\partial \hat{y}_j}{\partial \beta_j} = 0")
+    assert not result.holds
+    assert "the step function is used where the sigmoid is meant" in result.steps[0].diagnosis[0]
+    # a wrong formula that the step function does not explain gets no such diagnosis
+    result = check(r"\frac{\partial \hat{y}_j}{\partial \beta_j} = 2")
+    assert not result.holds and "step function" not in " ".join(result.steps[0].diagnosis)
+
+
+# --- layer letters proved for symbolic widths -------------------------------------------
+
+from symnet.checker.parse import parse  # noqa: E402
+from symnet.checker.symbolic_widths import prove_symbolic  # noqa: E402
+
+LETTERS_TRUE = [
+    r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot f'(\mathbf{z}^{(k)})",
+    r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot \mathbf{a}^{(k)} \odot (1 - \mathbf{a}^{(k)})",
+    r"\frac{\partial E}{\partial \tilde{\Theta}^{(kl)}} = \tilde{\mathbf{a}}^{(k)} [\delta^{(l)}]^\top",
+    r"\Delta \tilde{\Theta}^{(kl)} = -\eta \tilde{\mathbf{a}}^{(k)} [\delta^{(l)}]^\top",
+    r"\mathbf{z}^{(l)} = [\tilde{\Theta}^{(kl)}]^\top \tilde{\mathbf{a}}^{(k)}",
+    r"\frac{\partial E}{\partial \mathbf{a}^{(k)}} = \Theta^{(kl)} \delta^{(l)}",
+    r"\delta^{(n)} = \frac{\partial E}{\partial \mathbf{z}^{(n)}} = (\mathbf{a}^{(n)} - \mathbf{y}) "
+    r"\odot f'(\mathbf{z}^{(n)})",
+    r"E = \frac{1}{2} \|\hat{\mathbf{y}} - \mathbf{y}\|^2 = \frac{1}{2} \|\mathbf{a}^{(n)} - \mathbf{y}\|^2",
+    # entries with free index letters, sums up to a width, derivatives by one entry
+    r"a_i^{(k)} = f(z_i^{(k)})",
+    r"\frac{\partial E}{\partial \theta_{ij}^{(kl)}} = \frac{\partial E}{\partial z_j^{(l)}} "
+    r"\frac{\partial z_j^{(l)}}{\partial \theta_{ij}^{(kl)}} = \delta_j^{(l)} a_i^{(k)}",
+    r"E = \frac{1}{2} \|\mathbf{a}^{(n)} - \mathbf{y}\|^2 = \frac{1}{2} \sum_{j=1}^{s_n} (a_j^{(n)} - y_j)^2",
+    r"\frac{\partial E}{\partial a_i^{(k)}} = \sum_{j=1}^{s_l} \theta_{ij}^{(kl)} \delta_j^{(l)}",
+    r"z_j^{(l)} = \sum_{i=0}^{s_k} \theta_{ij}^{(kl)} a_i^{(k)}",
+]
+LETTERS_FALSE = [
+    r"\frac{\partial E}{\partial \mathbf{z}^{(k)}} = 2\delta^{(k)}",
+    r"\mathbf{z}^{(l)} = [\Theta^{(kl)}]^\top \mathbf{a}^{(k)}",              # thresholds lost
+    r"\delta^{(k)} = \Theta^{(kl)} \delta^{(l)}",                              # f' dropped
+    r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot f'(\mathbf{z}^{(l)})",  # wrong layer
+    r"\Delta \tilde{\Theta}^{(kl)} = \eta \tilde{\mathbf{a}}^{(k)} [\delta^{(l)}]^\top",  # sign
+    r"\frac{\partial E}{\partial \tilde{\Theta}^{(kl)}} = \delta^{(l)} [\tilde{\mathbf{a}}^{(k)}]^\top",
+    r"\frac{\partial E}{\partial \Theta^{(kl)}} = \tilde{\mathbf{a}}^{(k)} [\delta^{(l)}]^\top",  # tilde
+    r"\delta^{(n)} = (\mathbf{y} - \mathbf{a}^{(n)}) \odot f'(\mathbf{z}^{(n)})",
+    r"E = \frac{1}{2} \|\mathbf{a}^{(n)} - \mathbf{y}\|^2 + 1",
+    r"a_i^{(k)} = f(z_i^{(l)})",
+    r"\frac{\partial E}{\partial \theta_{ij}^{(kl)}} = \delta_i^{(l)} a_j^{(k)}",
+    r"\frac{\partial E}{\partial \theta_{ij}^{(kl)}} = \delta_j^{(l)} a_i^{(l)}",
+    r"E = \frac{1}{2} \sum_{j=1}^{s_n} (a_j^{(n)} + y_j)^2",
+    r"\frac{\partial E}{\partial a_i^{(k)}} = \sum_{j=1}^{s_l} \theta_{ji}^{(kl)} \delta_j^{(l)}",
+    r"z_j^{(l)} = \sum_{i=1}^{s_k} \theta_{ij}^{(kl)} a_i^{(k)}",                # threshold lost
+]
+
+
+@pytest.mark.parametrize("text", LETTERS_TRUE)
+def test_layer_letters_are_proved_for_symbolic_widths(text):
+    assert prove_symbolic(parse(text))[0]
+    result = check(text, M)
+    assert result.holds and result.sizes.startswith("symbolic width")
+    assert "also at 3,4,4,3" in result.sizes
+
+
+@pytest.mark.parametrize("text", LETTERS_FALSE)
+def test_a_wrong_letter_formula_is_not_proved_for_symbolic_widths(text):
+    assert not prove_symbolic(parse(text))[0]
+    assert not check(text, M).holds
+
+
+def test_the_output_says_when_a_letter_formula_is_checked_at_the_sizes_only():
+    result = check(r"\frac{\partial E}{\partial a_1^{(k)}} = \sum_{j=1}^{s_l} "
+                   r"\theta_{1j}^{(kl)} \delta_j^{(l)}", M)
+    assert result.holds and "at these sizes only" in result.sizes
+    assert not prove_symbolic(parse(r"\delta^{(2)} = \delta^{(2)}"))[0]   # digits: concrete

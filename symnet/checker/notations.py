@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from symnet.checker.formula import check_single_layer
 from symnet.checker.matrix import check_matrix
+from symnet.checker.symbolic_widths import layer_letters, prove_symbolic
 from symnet.checker.parse import Node, ParseError, parse
 from symnet.checker.tree import same_tree
 from symnet.checker.result import CheckResult, MeaningError
@@ -55,7 +56,9 @@ def _is_update(tree: Node) -> bool:
 
 def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
     """Parse and check every "=" of ``text``: in the matrix notation at ``layers`` (a list
-    of layer sizes) when given, else in the single-hidden-layer notation.  ParseError /
+    of layer sizes) when given, else in the single-hidden-layer notation.  A formula with
+    layer letters that holds at ``layers`` for every k is then proved for symbolic widths
+    where :func:`prove_symbolic` can, and ``sizes`` says which.  ParseError /
     MeaningError on what cannot be read.  ``diagnose_steps=False``: the verdict only (a
     refuted step still gets its counterexample, since a refutation needs values that
     differ)."""
@@ -64,6 +67,13 @@ def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
         raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
     if layers is not None:
         result = check_matrix(text, layers, tree, diagnose_steps)
+        if result.holds and layer_letters(tree):
+            proved, what = prove_symbolic(tree)
+            if proved:
+                result.sizes = f"{what}; also at {result.sizes}"
+                result.notation = result.notation.replace("concrete sizes", "symbolic widths")
+            else:
+                result.sizes = f"{result.sizes} (at these sizes only: {what})"
     else:
         result = check_single_layer(tree, diagnose_steps)
     result.text = text
