@@ -319,10 +319,12 @@ class MatrixNotation:
             return top / bottom
         if k == "delta":
             base, accent, sup, transpose, sub = _split(node.args[0])
-            if base == "Theta" and sub is None and not transpose:
+            if (base == "Theta" and sub is None or base == "theta" and sub is not None
+                    and sup is not None and not accent) and not transpose:
                 num = Node("name", ("E",), node.pos)
                 return -self.eta * self.derivative(num, node.args[0], env, node.pos)
-            raise MeaningError("\\Delta goes with \\tilde{\\Theta}^{(kl)}", node.pos)
+            raise MeaningError("\\Delta goes with \\tilde{\\Theta}^{(kl)} or a weight "
+                               "\\theta_{ij}^{(kl)}", node.pos)
         if k == "call":
             fn, arg = node.args
             return self.apply(self.value(arg, env), fn)
@@ -626,9 +628,11 @@ def _sides(sizes, tree, k, free=None):
     return notation, values
 
 
-def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True) -> CheckResult:
+def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
+                 from_one=()) -> CheckResult:
     """Every "=" of ``text`` in the matrix notation at the concrete sizes ``layers``; a
-    formula with layer letters is checked for every k for which all its layers exist."""
+    formula with layer letters is checked for every k for which all its layers exist, and
+    with free index letters for every value (from 0, or from 1 for ``from_one``)."""
     sizes = validate_sizes(list(layers))
     if len(sizes) > 6 or sum(sizes) > 40:
         raise MeaningError("matrix-notation checks are exact and entry by entry: use at most "
@@ -637,7 +641,8 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True) -> C
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     letters = _free_index_letters(tree)
-    combos = list(product(range(0, max(sizes) + 1), repeat=len(letters)))
+    combos = [c for c in product(range(0, max(sizes) + 1), repeat=len(letters))
+              if all(v >= 1 for a, v in zip(letters, c) if a in from_one)]
     try:
         ks = [None]
         _sides(sizes, tree, None, dict(zip(letters, combos[0])))

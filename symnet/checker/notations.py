@@ -1,12 +1,17 @@
 """Which notation a formula is written in, decided from its parse tree, and :func:`check`,
 which checks it there: the single-hidden-layer notation of section 5.3
 (:mod:`symnet.checker.formula`, symbolic d, q, l) or the matrix notation of the multilayer
-section (:mod:`symnet.checker.matrix`, at concrete layer sizes)."""
+section (:mod:`symnet.checker.matrix`, at concrete layer sizes, then
+:mod:`symnet.checker.symbolic_widths` for layer letters).  Section 5.3's symbols are also a
+view of the matrix notation's n = 3 network (:mod:`symnet.checker.views`): with --layers
+d,q,l, or when a formula mixes both vocabularies, both are read on that one model.
+"""
 from __future__ import annotations
 
 from symnet.checker.formula import check_single_layer
 from symnet.checker.matrix import check_matrix
 from symnet.checker.symbolic_widths import layer_letters, prove_symbolic
+from symnet.checker.views import as_matrix_notation
 from symnet.checker.parse import Node, ParseError, parse
 from symnet.checker.tree import same_tree
 from symnet.checker.result import CheckResult, MeaningError
@@ -17,6 +22,8 @@ __all__ = ["check", "default_layers", "uses_matrix_notation", "CheckResult", "Me
 
 #: the sizes of the single-hidden-layer notation (inputs, hidden units, outputs)
 SIZES = ("d", "q", "l")
+#: the network a formula that mixes both notations is checked on (d, q, l)
+MIXED_NETWORK = (2, 3, 2)
 
 
 def uses_matrix_notation(tree: Node) -> bool:
@@ -30,6 +37,10 @@ def uses_matrix_notation(tree: Node) -> bool:
             return True
         if node.kind == "accent" and node.op in ("tilde", "widetilde"):
             return True
+        if node.kind == "script" and node.op == "^" and node.args[1].kind == "group" \
+                and node.args[0].kind == "script" and node.args[0].args[0].kind == "name" \
+                and node.args[0].args[0].args[0] == "theta":
+            return True                  # a weight theta_{ij}^{(kl)}
         if node.kind == "name" and node.args and node.args[0] in MATRIX_NAMES:
             return True
         if node.kind in ("vector", "matrix", "norm"):
@@ -42,8 +53,13 @@ def uses_matrix_notation(tree: Node) -> bool:
 
 def default_layers(text: str):
     """The notes' 3-4-4-3 network when the formula is in the matrix notation (then it is
-    checked at those sizes), else None (the single-layer notation, symbolic sizes)."""
-    return list(NOTES_NETWORK) if uses_matrix_notation(parse(text)) else None
+    checked at those sizes), a 2-3-2 network when it mixes it with section 5.3's symbols,
+    else None (the single-layer notation, symbolic sizes)."""
+    tree = parse(text)
+    if not uses_matrix_notation(tree):
+        return None
+    mixed = as_matrix_notation(tree)[1] is not None
+    return list(MIXED_NETWORK) if mixed else list(NOTES_NETWORK)
 
 
 def _is_update(tree: Node) -> bool:
@@ -66,7 +82,11 @@ def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
     if _is_update(tree):
         raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
     if layers is not None:
-        result = check_matrix(text, layers, tree, diagnose_steps)
+        tree, from_one = as_matrix_notation(tree)
+        if from_one is not None and len(layers) != 3:
+            raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
+                               "of 3 layers: use --layers d,q,l", 0)
+        result = check_matrix(text, layers, tree, diagnose_steps, from_one or ())
         if result.holds and layer_letters(tree):
             proved, what = prove_symbolic(tree)
             if proved:

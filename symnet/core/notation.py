@@ -8,7 +8,9 @@
   key is looked up in the printer's ``layers`` setting, e.g. "kl" -> (23));
 - ``SINGLE_LAYER``: the indexed symbols of section 5.3 and their number of indices;
 - ``MATRIX_NAMES``: names that exist only in the multilayer (matrix) notation;
-- ``NOTES_NETWORK``: the notes' example network, 3-4-4-3 (layer 1 is the input).
+- ``NOTES_NETWORK``: the notes' example network, 3-4-4-3 (layer 1 is the input);
+- ``SINGLE_LAYER_VIEW``: each symbol of section 5.3 in the matrix notation of the same
+  network with n = 3 layers (d, q, l units): the two notations are two views of one model.
 """
 from __future__ import annotations
 
@@ -48,3 +50,24 @@ MATRICES = {
     "a_tilde": r"\tilde{a}^{(k)}", "a_k": "a^{(k)}", "z_k": "z^{(k)}",
     "delta_l": r"\delta^{(l)}", "a_n": "a^{(n)}", "z_n": "z^{(n)}", "y": "y",
 }
+
+#: section 5.3's symbols in the matrix notation of the 3-layer network (d, q, l units), as
+#: LaTeX with the symbol's own indices in {0}, {1}: a value (what the symbol equals) and,
+#: for a quantity one differentiates by, the variable it is.  beta_j = z^{(3)}_j + theta_j
+#: (z includes the threshold, beta does not); g_j = -dE/dbeta_j and e_h = -dE/dalpha_h.
+SINGLE_LAYER_VIEW = {
+    "x": ("x_{{{0}}}", None),
+    "v": (r"\theta_{{{0}{1}}}^{{(12)}}", None),
+    "gamma": (r"\theta_{{0{0}}}^{{(12)}}", None),
+    "alpha": (r"(z_{{{0}}}^{{(2)}} + \theta_{{0{0}}}^{{(12)}})", "z_{{{0}}}^{{(2)}}"),
+    "b": ("a_{{{0}}}^{{(2)}}", None),
+    "w": (r"\theta_{{{0}{1}}}^{{(23)}}", None),
+    "theta": (r"\theta_{{0{0}}}^{{(23)}}", None),
+    "beta": (r"(z_{{{0}}}^{{(3)}} + \theta_{{0{0}}}^{{(23)}})", "z_{{{0}}}^{{(3)}}"),
+    "yhat": (r"\hat{{y}}_{{{0}}}", "a_{{{0}}}^{{(3)}}"),
+    "y": ("y_{{{0}}}", None),
+    "g": (r"(-\delta_{{{0}}}^{{(3)}})", None),
+    "e": (r"(-\delta_{{{0}}}^{{(2)}})", None),
+}
+#: the sizes of section 5.3 as the widths of the 3-layer network
+SINGLE_LAYER_SIZES = {"d": "s_1", "q": "s_2", "l": "s_3"}

@@ -1,0 +1,124 @@
+"""Section 5.3's notation as a view of the matrix notation: one network model, two
+vocabularies.
+
+The single-hidden-layer network (d inputs, q hidden units, l outputs) is the n = 3 network
+of the matrix notation.  :func:`as_matrix_notation` rewrites a formula's section-5.3
+symbols by the table ``core.notation.SINGLE_LAYER_VIEW`` (w_{hj} is theta_{hj}^{(23)},
+b_h is a_h^{(2)}, beta_j is z_j^{(3)} + theta_{0j}^{(23)}, g_j is -delta_j^{(3)}, ...), so
+that one checker reads both notations, and formulas that mix them, on one model.  The
+example mark k (y_j^k, E_k) names the example the whole formula is about and is read as
+such; every other mark is kept for the matrix notation to read or refuse.
+"""
+from __future__ import annotations
+
+from symnet.checker.tree import Node
+from symnet.core.notation import SINGLE_LAYER, SINGLE_LAYER_SIZES, SINGLE_LAYER_VIEW
+
+__all__ = ["as_matrix_notation"]
+
+
+def _symbol(node: Node):
+    """(base, hat, subscript letters, superscript) of a section-5.3 symbol, or None."""
+    sub = sup = None
+    while node.kind == "script" and node.op in ("_", "^"):
+        if node.op == "_":
+            if sub is not None:
+                return None
+            sub = node.args[1]
+        else:
+            if sup is not None:
+                return None
+            sup = node.args[1]
+        node = node.args[0]
+    hat = False
+    while node.kind == "accent" and node.op in ("hat", "widehat", "mathbf", "boldsymbol", "bm"):
+        hat = hat or node.op in ("hat", "widehat")
+        node = node.args[0]
+    if node.kind != "name":
+        return None
+    return node.args[0], hat, sub, sup
+
+
+def _letters(sub: Node):
+    if sub.kind == "group":
+        return _letters(sub.args[0])
+    if sub.kind in ("name", "num") and sub.args[0].isalnum():
+        return list(sub.args[0])
+    if sub.kind == "mul" and sub.op == "cdot":
+        a, b = _letters(sub.args[0]), _letters(sub.args[1])
+        return a + b if a is not None and b is not None else None
+    if sub.kind == "list":
+        out = []
+        for item in sub.args:
+            got = _letters(item)
+            if got is None:
+                return None
+            out += got
+        return out
+    return None
+
+
+def _is_sample_mark(sup) -> bool:
+    return sup is None or (sup.kind == "name" and sup.args == ("k",))
+
+
+def _translate(node: Node, variable: bool, letters_seen: set):
+    """The matrix-notation node for a section-5.3 symbol, or None when it is not one."""
+    from symnet.checker.parse import parse
+    found = _symbol(node)
+    if found is None:
+        return None
+    base, hat, sub, sup = found
+    if base == "E" and sub is not None and _letters(sub) == ["k"] and sup is None:
+        return Node("name", ("E",), node.pos)
+    name = "yhat" if base == "y" and hat else base
+    if name not in SINGLE_LAYER_VIEW or sub is None or not _is_sample_mark(sup) \
+            or (hat and name != "yhat"):
+        return None
+    letters = _letters(sub)
+    if letters is None or len(letters) != SINGLE_LAYER[name]:
+        return None                    # not this symbol (a generic v_1): the other notation
+    value, as_variable = SINGLE_LAYER_VIEW[name]
+    if name in ("x", "y", "yhat") and sup is None and not variable:
+        return None                    # written the same in both notations
+    letters_seen.update(c for c in letters if c.isalpha())
+    latex = (as_variable if variable and as_variable else value).format(*letters)
+    tree = parse(latex + " = 0").args[0]
+    return _placed(tree, node.pos)
+
+
+def _placed(node, pos):
+    """The node with every position set to ``pos`` (errors point at the symbol)."""
+    if not isinstance(node, Node):
+        return node
+    return Node(node.kind, tuple(_placed(a, pos) for a in node.args), pos, node.op)
+
+
+def as_matrix_notation(tree: Node):
+    """(the tree in the matrix notation, the index letters of its section-5.3 symbols),
+    or (the tree, None) when it has no section-5.3 symbol.  Those letters run from 1
+    (i = 1..d, h = 1..q, j = 1..l), whatever row 0 the matrix notation has."""
+    changed = False
+    letters: set = set()
+
+    def walk(node, variable=False):
+        nonlocal changed
+        if not isinstance(node, Node):
+            return node
+        if node.kind in ("script", "name", "accent") and _symbol(node) is not None:
+            new = _translate(node, variable, letters)  # a symbol with its marks, as a whole
+            changed = changed or new is not None
+            return node if new is None else new
+        if node.kind == "sum" and node.args[1] is not None and node.args[1].kind == "name" \
+                and node.args[1].args[0] in SINGLE_LAYER_SIZES:
+            width = SINGLE_LAYER_SIZES[node.args[1].args[0]]
+            bound = Node("script", (Node("name", ("s",)), Node("num", (width[2:],))), 0, "_")
+            node = Node("sum", (node.args[0], _placed(bound, node.args[1].pos), node.args[2]),
+                        node.pos)
+        if node.kind == "frac" and all(a.kind == "partial" for a in node.args):
+            num, den = node.args
+            return Node("frac", (walk(num), Node("partial", (walk(den.args[0], True),),
+                                                 den.pos)), node.pos)
+        return Node(node.kind, tuple(walk(a, variable) for a in node.args), node.pos, node.op)
+    out = walk(tree)
+    return out, (letters if changed else None)

@@ -1,0 +1,48 @@
+"""Section 5.3's notation and the matrix notation are two views of one network model: a
+formula in either, or in both at once, is read on the same model (checker/views.py)."""
+import pytest
+
+from notes_corpus import NOTES
+from symnet.checker.notations import MeaningError, ParseError, check, default_layers
+
+MIXED = [
+    (r"\alpha_h = z_h^{(2)} + \theta_{0h}^{(12)}", True),
+    (r"\beta_j - \theta_j = z_j^{(3)}", True),
+    (r"g_j = -\delta_j^{(3)}", True),
+    (r"e_h = -\delta_h^{(2)}", True),
+    (r"w_{hj} = \theta_{hj}^{(23)}", True),
+    (r"\gamma_h = \theta_{0h}^{(12)}", True),
+    (r"\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E}{\partial \theta_{hj}^{(23)}}", True),
+    # wrong: the sign of g, a transposed weight, beta without its threshold, a wrong layer
+    (r"g_j = \delta_j^{(3)}", False),
+    (r"v_{ih} = \theta_{hi}^{(12)}", False),
+    (r"\alpha_h = z_h^{(2)}", False),
+    (r"b_h = a_h^{(3)}", False),
+]
+
+
+@pytest.mark.parametrize("text,holds", MIXED)
+def test_formulas_that_mix_both_notations(text, holds):
+    assert default_layers(text) == [2, 3, 2]
+    assert check(text, default_layers(text)).holds is holds
+
+
+def test_section_5_3_symbols_need_a_network_of_three_layers():
+    with pytest.raises(MeaningError, match="3 layers"):
+        check(r"g_j = -\delta_j^{(3)}", [3, 4, 4, 3])
+
+
+def test_both_views_of_the_notes_section_5_3_agree():
+    """Every equation of the notes' section 5.3 with a verdict, read in the matrix
+    notation of a 2-3-2 network: wherever it is read, the verdict is the same."""
+    read = 0
+    for line, text, verdict, _ in NOTES:
+        if not 140 <= line < 320 or verdict == "not checked":
+            continue
+        try:
+            result = check(text, [2, 3, 2])
+        except (MeaningError, ParseError):
+            continue
+        read += 1
+        assert ("holds" if result.holds else "refuted") == verdict, (line, text)
+    assert read >= 40
