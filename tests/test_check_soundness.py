@@ -225,3 +225,14 @@ def test_the_output_says_when_a_letter_formula_is_checked_at_the_sizes_only():
                    r"\theta_{1j}^{(kl)} \delta_j^{(l)}", M)
     assert result.holds and "at these sizes only" in result.sizes
     assert not prove_symbolic(parse(r"\delta^{(2)} = \delta^{(2)}"))[0]   # digits: concrete
+
+
+@pytest.mark.parametrize("text,holds", [
+    (r"\hat{y}_j = \frac{1}{1+e^{-(\beta_j - \theta_j)}}", True),
+    (r"b_h = \frac{1}{1+e^{-\alpha_h + \gamma_h}} = f(\alpha_h - \gamma_h)", True),
+    (r"b_h = 1/(1+\exp(\gamma_h - \alpha_h))", True),
+    (r"\hat{y}_j = \frac{1}{1+\exp(\beta_j - \theta_j)}", False),       # the exponent's sign
+    (r"b_h = \frac{1}{1+e^{-\alpha_h}}", False),                          # the threshold lost
+])
+def test_the_sigmoid_written_out(text, holds):
+    assert check(text).holds is holds

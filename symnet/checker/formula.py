@@ -569,6 +569,19 @@ def _side(notation, node: Node):
     return defined(notation._scalar(node, {}), node.pos)
 
 
+def _equal_written_out(model, left, right) -> bool:
+    """lhs == rhs once every activation is written as its definition (f(x) = 1/(1 + e^-x)):
+    for a side that writes the sigmoid out.  Tried only when the first proof fails."""
+    from symnet.core.registry import ActivationBase
+    if not any(side.has(sp.exp) for side in (left, right)):
+        return False
+
+    def written(expr):
+        return model.unfold(expr).replace(lambda t: isinstance(t, ActivationBase),
+                                          lambda t: type(t).definition(t.args[0]))
+    return model.equal(written(left), written(right))[0]
+
+
 def _vector_step(notation, left, right) -> Step:
     """Two vectors are equal when their lengths are the same size and their entries are
     equal at one symbolic running index; a vector is never equal to a scalar."""
@@ -618,7 +631,8 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
             steps.append(_vector_step(notation, left, right))
             continue
         try:
-            holds = notation.m.equal(left, right)[0]
+            holds = notation.m.equal(left, right)[0] or _equal_written_out(notation.m, left,
+                                                                             right)
         except Exception as exc:     # the prover met something it cannot handle
             raise MeaningError(f"the prover cannot decide this '=': {type(exc).__name__}",
                                0) from None
