@@ -236,3 +236,18 @@ def test_the_output_says_when_a_letter_formula_is_checked_at_the_sizes_only():
 ])
 def test_the_sigmoid_written_out(text, holds):
     assert check(text).holds is holds
+
+
+def test_a_matrix_refutation_shows_values_at_a_real_network():
+    """x, Theta~ and y drawn, every unit the sigmoid of its z (a forward pass): the two
+    sides' values differ there."""
+    result = check(r"\delta^{(n)} = (y - a^{(n)}) \odot f'(z^{(n)})", M)
+    (step,) = result.steps
+    ce = step.counterexample
+    assert ce["sizes"] == "3,4,4,3"
+    left = float(ce["left"].split(":")[-1])
+    right = float(ce["right"])
+    assert left == pytest.approx(-right) and left != 0
+    # a shape mismatch is a refutation by itself, without values
+    shape = check(r"\delta^{(k)} = \delta^{(l)}", M)
+    assert not shape.holds

@@ -628,6 +628,51 @@ def _sides(sizes, tree, k, free=None):
     return notation, values
 
 
+def _network_point(notation, seed: int) -> dict:
+    """A real network: x, Theta~, y and eta exact random rationals (seeded), every unit
+    a^{(k)}_i the sigmoid of its z at those values (50 digits): the values at which a
+    refutation is shown."""
+    import random
+    net, rng = notation.net, random.Random(seed)
+    point = {notation.eta: sp.Rational(rng.randint(1, 9), 10)}
+
+    def draw():
+        return sp.Rational(rng.randint(-9, 9), rng.randint(2, 7))
+    for s in net.a[1][1:] + net.y[1:] + [t for k in range(1, notation.n)
+                                        for row in net.theta[k] for t in row]:
+        point[s] = draw()
+    for k in range(2, notation.n + 1):
+        for i in range(1, net.s(k) + 1):
+            z = net.z_definition(k, i).xreplace(point)
+            point[net.a[k][i]] = sp.Float(1 / (1 + sp.exp(-z)).evalf(50), 50)
+    return point
+
+
+def _dims(value) -> tuple:
+    """(rows, columns); a scalar or a 1 x 1 matrix is (1, 1)."""
+    value = _plain(value)
+    return tuple(value.shape) if isinstance(value, sp.MatrixBase) else (1, 1)
+
+
+def _differing_entry(notation, left, right, seeds=(0, 1, 2)):
+    """The first entry whose two sides differ at a real network (values shown), or None
+    when they agree at every network tried."""
+    left, right = _plain(left), _plain(right)
+    pairs = list(zip(left, right)) if isinstance(left, sp.MatrixBase) else [(left, right)]
+    for seed in seeds:
+        point = _network_point(notation, seed)
+        for n, (a, b) in enumerate(pairs):
+            lv = sp.sympify(a).xreplace(point).evalf(40)
+            rv = sp.sympify(b).xreplace(point).evalf(40)
+            if not (lv.is_number and rv.is_number):
+                return None
+            if abs(lv - rv) > sp.Float("1e-25", 40) * (1 + abs(lv) + abs(rv)):
+                where = f"entry {n + 1}: " if len(pairs) > 1 else ""
+                return {"values": {"seed": str(seed)},
+                        "left": where + str(sp.N(lv, 12)), "right": str(sp.N(rv, 12))}
+    return None
+
+
 def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
                  from_one=()) -> CheckResult:
     """Every "=" of ``text`` in the matrix notation at the concrete sizes ``layers``; a
@@ -673,6 +718,15 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
                 continue
             holds = _same(left, right)
             step = Step(label + sp.sstr(left)[:200], sp.sstr(right)[:200], holds)
+            if not holds and _dims(left) == _dims(right):
+                # same shape, different entries: shown at a real network (a shape that
+                # differs is a refutation by itself)
+                step.counterexample = _differing_entry(notation, left, right)
+                if step.counterexample is None:
+                    raise MeaningError("the canonical forms differ but the sides agree at "
+                                       "every network tried: no proof and no counterexample", 0)
+                step.counterexample["sizes"] = ",".join(map(str, sizes)) + (
+                    f", k = {k}" if k is not None else "")
             if not holds and diagnose_steps:
                 step.diagnosis = _diagnose(left, right, notation)
             steps.append(step)
