@@ -135,3 +135,27 @@ def test_mutations_never_get_a_false_verdict(case):
 def test_the_base_statements_hold():
     for left, factors, layers in BASE:
         assert _verdict(f"{left} = {_product(factors)}", layers) == "holds", left
+
+
+@lru_cache(maxsize=None)
+def _other_reading(text: str, layers) -> bool:
+    """Does the other reading say "holds"?  Matrix statements: the proof at symbolic widths
+    (symbolic_widths.py); section-5.3 statements: the matrix view of the 2-3-2 network
+    (views.py)."""
+    from symnet.checker.parse import parse
+    from symnet.checker.symbolic_widths import prove_symbolic
+    try:
+        if layers is not None:
+            return prove_symbolic(parse(text))[0]
+        return check(text, [2, 3, 2], diagnose_steps=False).holds
+    except (ParseError, MeaningError):
+        return False
+
+
+@settings(max_examples=600, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(case=mutated())
+def test_mutations_never_hold_in_the_other_readings(case):
+    text, layers, meaning = case
+    if meaning == "different":
+        assert not _other_reading(text, layers), f"a changed statement holds: {text}"
