@@ -251,3 +251,19 @@ def test_a_matrix_refutation_shows_values_at_a_real_network():
     # a shape mismatch is a refutation by itself, without values
     shape = check(r"\delta^{(k)} = \delta^{(l)}", M)
     assert not shape.holds
+
+
+@pytest.mark.parametrize("text,holds", [
+    (r"z_1^{(4)} = \theta_{01}^{(34)} a_0^{(3)} + \theta_{11}^{(34)} a_1^{(3)} + \dots + "
+     r"\theta_{41}^{(34)} a_4^{(3)}", True),
+    (r"z_1^{(4)} = \theta_{01}^{(34)} a_0^{(3)} + \dots + \theta_{31}^{(34)} a_3^{(3)}", False),
+    (r"\delta^{(4)} = (\delta_1^{(4)}; \delta_2^{(4)}; \dots; \delta_3^{(4)})", True),
+    (r"\delta^{(4)} = (\delta_1^{(4)}; \dots; \delta_2^{(4)})", False),        # too short
+])
+def test_lists_with_dots_up_to_a_digit_are_written_out(text, holds):
+    assert check(text, M).holds is holds
+
+
+def test_a_list_with_dots_that_counts_two_ways_is_refused():
+    with pytest.raises(ParseError):
+        check(r"z_1^{(4)} = \theta_{01}^{(34)} a_1^{(3)} + \dots + \theta_{41}^{(34)} a_3^{(3)}", M)

@@ -3,9 +3,11 @@
 
 The item after ``\\dots`` is the pattern at a size letter L, the items before it the same
 pattern at 1 (and 2): the sum is read as ``\\sum_{r=1}^{L}`` of the pattern, the vector as
-the vector of its L entries.  The pattern is found by comparing the syntax trees, never
-guessed: every place where the first item and the last differ must hold 1 in the first
-item, 2 in the second and one and the same letter L in the last; anything else is refused (ParseError).
+the vector of its L entries.  With a digit N in place of L (a_1 + \\dots + a_4,
+theta_{01} + \\dots + theta_{41}) every item is written out.  The pattern is found by
+comparing the syntax trees, never guessed: every place where the first item and the last
+differ must hold 1 (or 0) in the first item, one more in the second and one and the same L
+or N in the last; anything else is refused (ParseError).
 """
 from __future__ import annotations
 
@@ -51,28 +53,70 @@ def _put(node, letter: str, value: Node):
 
 
 def _pattern(items: tuple, dots_at: int, running: str, pos: int):
-    """(template with ``running`` for the index, the size letter L) of the items
-    [A_1, (A_2,) \\dots, A_L]; MeaningError when they do not follow one pattern."""
+    """What the items [A_s, (A_{s+1},) \\dots, A_L] stand for, s = 0 or 1:
+    ("symbolic", template with ``running`` for the index, L, s) when L is a size letter, or
+    ("concrete", every item A_s .. A_N) when the last index is a digit N.  ParseError
+    when they do not follow one pattern."""
     before, after = items[:dots_at], items[dots_at + 1:]
     if len(after) != 1 or not 1 <= len(before) <= 2:
         raise ParseError("an ellipsis needs one or two items before it and one after it, "
-                           "e.g. a_1 + a_2 + \\dots + a_l", pos)
+                         "e.g. a_1 + a_2 + \\dots + a_l", pos)
     first, last = before[0], after[0]
     places: list = []
     if not _differences(first, last, places) or not places:
         raise ParseError("the items around the ellipsis do not follow one pattern", pos)
-    letters = {b.args[0] for a, b in places if b.kind == "name"}
-    if any(a.kind != "num" or a.args != ("1",) for a, _ in places) or len(letters) != 1 \
-            or any(b.kind != "name" for _, b in places):
-        raise ParseError("the items around the ellipsis do not follow one pattern: the "
-                           "first should hold 1 where the last holds a size such as l", pos)
-    (size,) = letters
-    template = _fill(last, places, running)
-    for n, item in enumerate(before, 1):
-        if not same_tree(_put(template, running, Node("num", (str(n),))), item):
-            raise ParseError(f"item {n} does not follow the pattern of the last item "
-                               f"with {size} = {n}", item.pos)
-    return template, size
+    starts = {a.args[0] for a, _ in places}
+    if all(b.kind == "name" and b.args[0].isalpha() for _, b in places):
+        letters = {b.args[0] for _, b in places}
+        if len(letters) != 1 or starts not in ({"0"}, {"1"}) or \
+                any(a.kind != "num" for a, _ in places):
+            raise ParseError("the items around the ellipsis do not follow one pattern: the "
+                             "first should hold 1 (or 0) where the last holds a size such as "
+                             "l", pos)
+        (size,) = letters
+        start = int(starts.pop())
+        template = _fill(last, places, running)
+        for n, item in enumerate(before, start):
+            if not same_tree(_put(template, running, Node("num", (str(n),))), item):
+                raise ParseError(f"item {n - start + 1} does not follow the pattern of the "
+                                 f"last item with {size} = {n}", item.pos)
+        return "symbolic", template, size, start
+    return "concrete", _concrete_items(before, last, places, pos)
+
+
+def _concrete_items(before, last, places, pos) -> tuple:
+    """Every item of a list whose running index is a digit in each differing leaf (a_1 ..
+    a_4, theta_{01} .. theta_{41}): the last item with that digit set to s, s + 1, .., N."""
+    spots = []                                   # (leaf of last, position of the digit)
+    bounds = set()
+    for a, b in places:
+        ta, tb = a.args[0], b.args[0]
+        diff = [p for p in range(len(ta)) if len(ta) == len(tb) and ta[p] != tb[p]]
+        if len(diff) != 1 or not (ta[diff[0]].isdigit() and tb[diff[0]].isdigit()):
+            raise ParseError("the items around the ellipsis do not follow one pattern", pos)
+        spots.append((b, diff[0]))
+        bounds.add((int(ta[diff[0]]), int(tb[diff[0]])))
+    if len(bounds) != 1:
+        raise ParseError("the items around the ellipsis count in different ways", pos)
+    ((start, stop),) = bounds
+    if stop <= start or start not in (0, 1):
+        raise ParseError("an ellipsis runs upwards from 0 or 1", pos)
+    targets = {id(b): p for b, p in spots}
+
+    def at(node, n):
+        if not isinstance(node, Node):
+            return node
+        if id(node) in targets:
+            text = node.args[0]
+            p = targets[id(node)]
+            return Node(node.kind, (text[:p] + str(n) + text[p + 1:],), node.pos, node.op)
+        return Node(node.kind, tuple(at(c, n) for c in node.args), node.pos, node.op)
+    out = tuple(at(last, n) for n in range(start, stop + 1))
+    for n, item in enumerate(before):
+        if not same_tree(out[n], item):
+            raise ParseError(f"item {n + 1} does not follow the pattern of the last item",
+                             item.pos)
+    return out
 
 
 def _fill(last: Node, places: list, running: str) -> Node:
@@ -110,8 +154,12 @@ def expand_dots(tree: Node) -> Node:
         if len(dots) > 1 or not free:
             raise ParseError("more than one ellipsis in one list", node.pos)
         running = free[0]
-        template, size = _pattern(node.args, dots[0], running, node.pos)
-        low = Node("assign", (Node("name", (running,), node.pos), Node("num", ("1",))), node.pos)
+        found = _pattern(node.args, dots[0], running, node.pos)
+        if found[0] == "concrete":
+            return Node(node.kind, found[1], node.pos, node.op)
+        _, template, size, start = found
+        low = Node("assign", (Node("name", (running,), node.pos), Node("num", (str(start),))),
+                   node.pos)
         bound = Node("name", (size,), node.pos)
         if node.kind == "add":
             return Node("sum", (low, bound, template), node.pos)

@@ -195,6 +195,8 @@ class SingleLayerNotation:
         """(A_1, A_2, \\dots, A_L): the running letter bound to 1..L, L a size."""
         low, high, template = node.args
         letter = low.args[0].args[0]
+        if low.args[1].args != ("1",):
+            raise MeaningError("a vector written with \\dots starts at entry 1", low.pos)
         length = self._scalar(high, env)
         if length not in self.size.values():
             raise MeaningError("a vector written with \\dots runs to d, q or l", high.pos)

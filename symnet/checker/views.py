@@ -11,6 +11,7 @@ such; every other mark is kept for the matrix notation to read or refuse.
 """
 from __future__ import annotations
 
+from symnet.checker.parse import parse
 from symnet.checker.tree import Node
 from symnet.core.notation import SINGLE_LAYER, SINGLE_LAYER_SIZES, SINGLE_LAYER_VIEW
 
@@ -64,7 +65,6 @@ def _is_sample_mark(sup) -> bool:
 
 def _translate(node: Node, variable: bool, letters_seen: set):
     """The matrix-notation node for a section-5.3 symbol, or None when it is not one."""
-    from symnet.checker.parse import parse
     found = _symbol(node)
     if found is None:
         return None
