@@ -71,7 +71,7 @@ class MatrixNotation:
         """The layer(s) in a superscript (k), (kl), (2), (23), (n), k, kl."""
         if node.kind == "group":
             node = node.args[0]
-        text = _flat(node)
+        text = flat_text(node)
         if text is None:
             raise MeaningError("a layer superscript looks like (k), (kl) or (2)", node.pos)
         values = []
@@ -106,7 +106,7 @@ class MatrixNotation:
     # -- symbols ---------------------------------------------------------------------
     def symbol(self, node: Node, env: dict):
         """A named quantity with its marks: base, accent, layer, transpose, entry."""
-        base, accent, sup, transpose, sub = _split(node)
+        base, accent, sup, transpose, sub = split_symbol(node)
         if base == "theta" and sub is not None and sup is not None and not accent:
             # a weight theta_{ij}^{(kl)}: row i of Theta~ (0 the threshold), column j
             k = self.layer(sup, pairs=True)
@@ -126,7 +126,7 @@ class MatrixNotation:
 
     def indices(self, sub: Node, env: dict, count: int) -> list:
         """Digits (11, 1,1), or letters bound by a sum, as integers."""
-        items = _index_items(sub)
+        items = index_items(sub)
         if items is None:
             raise MeaningError("entries are selected with digits, e.g. a_1^{(2)} or "
                                "\\theta_{12}^{(23)}", sub.pos)
@@ -221,7 +221,7 @@ class MatrixNotation:
     def variables(self, node: Node, env: dict):
         """What a denominator \\partial X names: one variable, or variables in the layout
         of X (a vector, or Theta~), each ("a" | "z" | "theta", layer, indices)."""
-        base, accent, sup, transpose, sub = _split(node)
+        base, accent, sup, transpose, sub = split_symbol(node)
         tilde = accent in ("tilde", "widetilde")
         if transpose or accent not in ("", "tilde", "widetilde"):
             raise MeaningError("differentiate with respect to z^{(k)}, a^{(k)}, x, "
@@ -251,7 +251,7 @@ class MatrixNotation:
                 raise OutsideLayers("layer 1 is the input: it has no z", node.pos)
             if base == "a" and sub is not None:
                 (i,) = self.indices(sub, env, 1)
-                if i == 0 and not all(c.isdigit() for c in _index_items(sub) or ["?"]):
+                if i == 0 and not all(c.isdigit() for c in index_items(sub) or ["?"]):
                     raise OutsideLayers("a free index at 0: a_0 is the constant -1", node.pos)
                 if i == 0:
                     raise MeaningError("a_0 is the constant -1: nothing to differentiate by",
@@ -318,7 +318,7 @@ class MatrixNotation:
                 raise MeaningError("cannot divide by a matrix", den.pos)
             return top / bottom
         if k == "delta":
-            base, accent, sup, transpose, sub = _split(node.args[0])
+            base, accent, sup, transpose, sub = split_symbol(node.args[0])
             if (base == "Theta" and sub is None or base == "theta" and sub is not None
                     and sup is not None and not accent) and not transpose:
                 num = Node("name", ("E",), node.pos)
@@ -345,7 +345,7 @@ class MatrixNotation:
         if k == "dots":
             raise MeaningError("\\dots stands for terms that are not written", node.pos)
         if k == "script" and node.op == "^" and node.args[0].kind == "group" \
-                and _is_transpose(node.args[1]):
+                and is_transpose(node.args[1]):
             inner = self.value(node.args[0], env)
             if not isinstance(inner, sp.MatrixBase):
                 raise MeaningError("\\top of a scalar", node.pos)
@@ -402,7 +402,7 @@ class MatrixNotation:
             return int(node.args[0])
         if node.kind == "name" and node.args[0] in env:
             return env[node.args[0]]
-        base, accent, sup, transpose, sub = _split(node)
+        base, accent, sup, transpose, sub = split_symbol(node)
         if base == "s" and sub is not None and not accent and sup is None:
             return self.sizes[self.layer(sub) - 1]
         raise MeaningError("a sum's bound is a number or a width s_k", node.pos)
@@ -478,10 +478,10 @@ def _tilde_rows(base, accent) -> bool:
     return base in ("Theta", "a") and accent in ("tilde", "widetilde")
 
 
-def _index_items(sub: Node):
+def index_items(sub: Node):
     """'11' -> ['1', '1']; 'ij' -> ['i', 'j']; '1,2' -> ['1', '2']; None if not indices."""
     if sub.kind == "group":
-        return _index_items(sub.args[0])
+        return index_items(sub.args[0])
     if sub.kind in ("name", "num"):
         text = sub.args[0]
         if text.isdigit() or (text.isalpha() and len(text) == 1):
@@ -490,13 +490,13 @@ def _index_items(sub: Node):
     if sub.kind == "list":
         out = []
         for item in sub.args:
-            got = _index_items(item)
+            got = index_items(item)
             if got is None or len(got) != 1:
                 return None
             out += got
         return out
     if sub.kind == "mul" and sub.op == "cdot":
-        a, b = _index_items(sub.args[0]), _index_items(sub.args[1])
+        a, b = index_items(sub.args[0]), index_items(sub.args[1])
         return a + b if a is not None and b is not None else None
     return None
 
@@ -535,14 +535,14 @@ def _add(a, b):
     return a + b
 
 
-def _flat(node):
+def flat_text(node):
     """Letters and digits of a superscript like (kl) or (23) as one string."""
     if node.kind == "group":
-        return _flat(node.args[0])
+        return flat_text(node.args[0])
     if node.kind in ("name", "num"):
         return node.args[0]
     if node.kind == "mul" and node.op == "cdot":
-        a, b = _flat(node.args[0]), _flat(node.args[1])
+        a, b = flat_text(node.args[0]), flat_text(node.args[1])
         return a + b if a is not None and b is not None else None
     return None
 
@@ -550,14 +550,14 @@ def _flat(node):
 FONTS = ("boldsymbol", "mathbf", "bm", "mathrm", "vec")
 
 
-def _is_transpose(mark: Node) -> bool:
+def is_transpose(mark: Node) -> bool:
     """^\\top, ^T, ^\\intercal, ^{\\mathrm{T}}: the transpose."""
     if mark.kind == "accent" and mark.op in ("mathrm", "text", "operatorname"):
         mark = mark.args[0]
     return mark.kind == "name" and mark.args[0] in ("top", "T")
 
 
-def _split(node):
+def split_symbol(node):
     """(base, accent, layer superscript, transposed, subscript) of a matrix symbol; the
     fonts (\\mathbf, \\boldsymbol, \\bm) mean nothing, every other mark is kept."""
     transpose = False
@@ -565,7 +565,7 @@ def _split(node):
     while node.kind == "script":
         target, arg = node.args
         if node.op == "^":
-            if _is_transpose(arg):
+            if is_transpose(arg):
                 transpose = not transpose
             elif sup is not None:
                 raise MeaningError("two superscripts on one symbol", arg.pos)
@@ -583,7 +583,7 @@ def _split(node):
         accent = "" if node.op in FONTS else node.op
         node = node.args[0]
         if node.kind in ("script", "accent", "group"):
-            base, inner_accent, inner_sup, inner_t, inner_sub = _split(node)
+            base, inner_accent, inner_sup, inner_t, inner_sub = split_symbol(node)
             if accent and inner_accent:
                 raise MeaningError(f"\\{accent} and \\{inner_accent} on one symbol", node.pos)
             if (sup is not None and inner_sup is not None) or (sub is not None and inner_sub is not None):
@@ -591,7 +591,7 @@ def _split(node):
             return (base, accent or inner_accent, sup or inner_sup, transpose != inner_t,
                     sub or inner_sub)
     if node.kind == "group" and node.op in ("{",):
-        base, accent2, inner_sup, inner_t, inner_sub = _split(node.args[0])
+        base, accent2, inner_sup, inner_t, inner_sub = split_symbol(node.args[0])
         return base, accent2, sup or inner_sup, transpose != inner_t, sub or inner_sub
     if node.kind != "name":
         return None, accent, sup, transpose, sub
@@ -608,9 +608,9 @@ def _free_index_letters(tree: Node) -> list:
                 and node.args[0].args[0].kind == "name":
             bound.add(node.args[0].args[0].args[0])
         if node.kind == "script" and node.op == "_":
-            base = _split(node.args[0])[0] if node.args[0].kind != "script" else None
+            base = split_symbol(node.args[0])[0] if node.args[0].kind != "script" else None
             if base != "s":
-                items = _index_items(node.args[1]) if node.args[1].kind != "slice" else None
+                items = index_items(node.args[1]) if node.args[1].kind != "slice" else None
                 found.update(i for i in (items or []) if i.isalpha())
         stack.extend(a for a in node.args if isinstance(a, Node))
     return sorted(found - bound - {"k", "l", "n"})

@@ -23,7 +23,7 @@ from typing import Callable
 
 import sympy as sp
 
-from symnet.checker.matrix import _flat, _index_items, _is_transpose, _split
+from symnet.checker.matrix import flat_text, index_items, is_transpose, split_symbol
 from symnet.checker.result import MeaningError
 from symnet.checker.tree import Node
 from symnet.core.registry import sigmoid
@@ -58,8 +58,8 @@ def _layers(tree: Node) -> set:
         node = stack.pop()
         if node.kind == "script" and node.op == "^":
             mark = node.args[1]
-            if not (_is_transpose(mark) or mark.kind == "num"):
-                text = _flat(mark.args[0] if mark.kind == "group" else mark)
+            if not (is_transpose(mark) or mark.kind == "num"):
+                text = flat_text(mark.args[0] if mark.kind == "group" else mark)
                 found.update(text or "?")
         stack.extend(a for a in node.args if isinstance(a, Node))
     return found
@@ -196,7 +196,7 @@ class _Reader:
 
     def entry(self, base, accent, text, sub: Node):
         """One entry: theta_{ij}^{(kl)}, a_i^{(k)}, z_j^{(l)}, delta_j^{(l)}, y_j, \\hat{y}_j."""
-        items = _index_items(sub)
+        items = index_items(sub)
         m, layer = self.m, self.layer
         if items is None:
             raise _Unreadable("an index that is not letters")
@@ -219,12 +219,12 @@ class _Reader:
 
     # symbols
     def symbol(self, node: Node):
-        base, accent, sup, transpose, sub = _split(node)
+        base, accent, sup, transpose, sub = split_symbol(node)
         m, layer = self.m, self.layer
         if sub is not None:
             if transpose:
                 raise _Unreadable("the transpose of an entry")
-            text = None if sup is None else _flat(sup.args[0] if sup.kind == "group" else sup)
+            text = None if sup is None else flat_text(sup.args[0] if sup.kind == "group" else sup)
             return self.entry(base, accent, text, sub)
         if base == "eta" and sup is None and not accent:
             value = m.eta if hasattr(m, "eta") else sp.Symbol("eta", positive=True)
@@ -237,7 +237,7 @@ class _Reader:
             raise _Unreadable(f"{base} without its layer")
         else:
             mark = sup.args[0] if sup.kind == "group" else sup
-            text = _flat(mark)
+            text = flat_text(mark)
             if base == "Theta" and text == "kl" and isinstance(layer, _Pair):
                 value = layer.matrix(accent in ("tilde", "widetilde"))
             elif (base, text, accent) in layer.vectors and accent in ("", "tilde"):
@@ -285,10 +285,10 @@ class _Reader:
             raise _Unreadable("a sum without both bounds")
         letter = low.args[0].args[0]
         start = self.value(low.args[1])
-        width = _split(high)
+        width = split_symbol(high)
         if width[0] != "s" or width[4] is None:
             raise _Unreadable("a sum's bound that is not a width")
-        name = "s_" + (_flat(width[4]) or "?")
+        name = "s_" + (flat_text(width[4]) or "?")
         if name not in self.layer.widths or start not in (0, 1):
             raise _Unreadable(f"a sum up to {name}")
         t = self.bound()
@@ -304,12 +304,12 @@ class _Reader:
 
     def gradient(self, den: Node):
         """dE/dX in the layout of X, entry by entry."""
-        base, accent, sup, transpose, sub = _split(den)
+        base, accent, sup, transpose, sub = split_symbol(den)
         if sub is not None:
             return self.derivative(Node("name", ("E",)), den)
         if transpose or sup is None:
             raise _Unreadable("a derivative by an entry or a transpose")
-        text = _flat(sup.args[0] if sup.kind == "group" else sup)
+        text = flat_text(sup.args[0] if sup.kind == "group" else sup)
         if base == "Theta" and text == "kl" and isinstance(self.layer, _Pair):
             shape = self.layer.matrix(accent in ("tilde", "widetilde"))
             return Block(lambda r, c: self.layer.gradient("Theta", self.m.Theta[r, c]),
@@ -349,7 +349,7 @@ class _Reader:
                 raise _Unreadable("a division by a matrix")
             return self.scale(1 / bottom, top)
         if k == "delta":
-            base = _split(node.args[0])
+            base = split_symbol(node.args[0])
             if base[0] != "Theta" or base[4] is not None or base[3]:
                 raise _Unreadable("\\Delta of something other than Theta~")
             return self.scale(-self.m.eta, self.gradient(node.args[0]))
@@ -372,7 +372,7 @@ class _Reader:
             t = self.bound()
             return sp.sqrt(sp.Sum(inner.entry(t, 1) ** 2, (t, *inner.rows)))
         if k == "script" and node.op == "^" and node.args[0].kind == "group" \
-                and _is_transpose(node.args[1]):
+                and is_transpose(node.args[1]):
             inner = self.value(node.args[0])
             if not isinstance(inner, Block):
                 raise _Unreadable("the transpose of a scalar")
