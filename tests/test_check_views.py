@@ -46,3 +46,19 @@ def test_both_views_of_the_notes_section_5_3_agree():
         read += 1
         assert ("holds" if result.holds else "refuted") == verdict, (line, text)
     assert read >= 40
+
+
+def test_section_5_3_formulas_are_read_twice_and_must_agree(monkeypatch):
+    result = check(r"\Delta w_{hj} = \eta g_j b_h")
+    assert result.holds and "the matrix view agrees at 2,3,2" in result.sizes
+    # a planted disagreement (the matrix view answering the opposite) is "not checked"
+    import symnet.checker.notations as notations
+    real = notations.check_matrix
+
+    def opposite(*args, **kwargs):
+        found = real(*args, **kwargs)
+        found.holds = not found.holds
+        return found
+    monkeypatch.setattr(notations, "check_matrix", opposite)
+    with pytest.raises(MeaningError, match="the two readings disagree"):
+        check(r"\Delta w_{hj} = \eta g_j b_h")

@@ -96,5 +96,26 @@ def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
                 result.sizes = f"{result.sizes} (at these sizes only: {what})"
     else:
         result = check_single_layer(tree, diagnose_steps)
+        _both_views_agree(text, tree, result)
     result.text = text
     return result
+
+
+def _both_views_agree(text: str, tree: Node, result: CheckResult) -> None:
+    """Section 5.3's formula read a second time, as the matrix notation's 2-3-2 network
+    (views.py): where that reading understands it, its verdict must be the same, or the
+    formula is not checked (a false "holds" would need both readings wrong).  ``sizes``
+    says when the second reading agreed."""
+    matrix_tree, from_one = as_matrix_notation(tree)
+    if from_one is None:
+        return
+    try:
+        other = check_matrix(text, list(MIXED_NETWORK), matrix_tree, False, from_one)
+    except (MeaningError, ParseError):
+        return                                  # the matrix view does not read it
+    if other.holds != result.holds:
+        said = {True: "holds", False: "refuted"}
+        raise MeaningError(f"the two readings disagree: symbolic d, q, l says "
+                           f"{said[result.holds]}, the 2-3-2 matrix network "
+                           f"{said[other.holds]}", 0)
+    result.sizes += f"; the matrix view agrees at {other.sizes}"
