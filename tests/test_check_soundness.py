@@ -267,3 +267,10 @@ def test_lists_with_dots_up_to_a_digit_are_written_out(text, holds):
 def test_a_list_with_dots_that_counts_two_ways_is_refused():
     with pytest.raises(ParseError):
         check(r"z_1^{(4)} = \theta_{01}^{(34)} a_1^{(3)} + \dots + \theta_{41}^{(34)} a_3^{(3)}", M)
+
+
+def test_a_vanishing_derivative_is_not_a_missing_hat():
+    result = check(r"\frac{\partial E_k}{\partial w_{hj}} = 0")
+    assert not result.holds
+    assert not any("hat" in d for d in result.steps[0].diagnosis), result.steps[0].diagnosis
+    assert "step function" in result.steps[0].diagnosis[0]

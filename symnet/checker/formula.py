@@ -486,8 +486,10 @@ def diagnose(notation, lhs, rhs) -> list:
     for side, other, name in ((lhs, rhs, "left"), (rhs, lhs, "right")):
         hatted = side.replace(lambda e: isinstance(e, Indexed) and e.base == y,
                               lambda e: yhat[e.indices])
-        if hatted != side and (_equal(m, hatted, other) if name == "left"
-                               else _equal(m, other, hatted)):
+        if hatted != side and not _equal(m, hatted, sp.Integer(0)) and (
+                _equal(m, hatted, other) if name == "left" else _equal(m, other, hatted)):
+            # (a side that the hat turns into 0, such as dE_k/dw_hj = 0, is not a missing
+            # hat: the derivative vanishes)
             return [f"a hat is missing on the {name} side: y_j is the target, the output is "
                     "\\hat{y}_j"]
     swapped = rhs.replace(lambda e: isinstance(e, Indexed) and len(e.indices) == 2,
