@@ -19,6 +19,7 @@ check of :mod:`symnet.checker.matrix`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import sympy as sp
@@ -446,15 +447,21 @@ class _Reader:
         return bool(self.m.equal(a.entry(*at), b.entry(*at))[0])
 
 
+@lru_cache(maxsize=None)
+def _layer(kind):
+    """One model of each kind per process, shared by every formula."""
+    return kind()
+
+
 def prove_symbolic(tree: Node):
     """(True, widths) when every "=" of ``tree`` is proved at symbolic widths; (False,
     reason) when the formula is outside what this reader covers or a step is not proved
     here (the concrete check then decides)."""
     letters = _layers(tree)
     if letters and letters <= {"k", "l"}:
-        layer, widths = _Pair(), "symbolic widths s_k, s_l (every k, every depth)"
+        layer, widths = _layer(_Pair), "symbolic widths s_k, s_l (every k, every depth)"
     elif letters == {"n"}:
-        layer, widths = _Output(), "symbolic width s_n (every output layer)"
+        layer, widths = _layer(_Output), "symbolic width s_n (every output layer)"
     else:
         return False, "the layers are not only the letters k, l or only n"
     try:
