@@ -48,7 +48,7 @@ class Block:
 
 
 class _Unreadable(MeaningError):
-    pass
+    """A formula, or a part of one, this reader does not cover: the concrete check decides."""
 
 
 def _layers(tree: Node) -> set:
@@ -78,7 +78,8 @@ class _Pair:
         from symnet.prove.multilayer import LayerPair
         self.m = m = LayerPair(sigmoid)
         self.index = {(1, m.s_k): m.i, (1, m.s_l): m.j, (0, m.s_k): m.r}
-        self.vectors = {("a", "k", ""): (m.a_k, (1, m.s_k)), ("a", "k", "tilde"): (m.a_tilde, (0, m.s_k)),
+        self.vectors = {("a", "k", ""): (m.a_k, (1, m.s_k)),
+                        ("a", "k", "tilde"): (m.a_tilde, (0, m.s_k)),
                         ("z", "k", ""): (m.z_k, (1, m.s_k)), ("z", "l", ""): (m.z_l, (1, m.s_l)),
                         ("delta", "k", ""): (m.delta_k, (1, m.s_k)),
                         ("delta", "l", ""): (m.delta_l, (1, m.s_l))}
@@ -129,7 +130,6 @@ class _Output:
         self.index = {(1, m.s_n): m.j}
         self.vectors = {("a", "n", ""): (m.a, (1, m.s_n)), ("z", "n", ""): (m.z, (1, m.s_n))}
         self.gradients = {("a", "n", ""): "a", ("z", "n", ""): "z"}
-
         self.widths = {"s_n": m.s_n}
         self.levels = {m.a: "a", m.z: "z"}
         self.above = {m.a: [], m.z: [m.a]}
