@@ -101,17 +101,11 @@ def _concrete_items(before, last, places, pos) -> tuple:
     ((start, stop),) = bounds
     if stop <= start or start not in (0, 1):
         raise ParseError("an ellipsis runs upwards from 0 or 1", pos)
-    targets = {id(b): p for b, p in spots}
-
-    def at(node, n):
-        if not isinstance(node, Node):
-            return node
-        if id(node) in targets:
-            text = node.args[0]
-            p = targets[id(node)]
-            return Node(node.kind, (text[:p] + str(n) + text[p + 1:],), node.pos, node.op)
-        return Node(node.kind, tuple(at(c, n) for c in node.args), node.pos, node.op)
-    out = tuple(at(last, n) for n in range(start, stop + 1))
+    def at(n):
+        """The leaf with its digit p set to n."""
+        return {id(b): Node(b.kind, (b.args[0][:p] + str(n) + b.args[0][p + 1:],), b.pos, b.op)
+                for b, p in spots}
+    out = tuple(_substitute(last, at(n)) for n in range(start, stop + 1))
     for n, item in enumerate(before):
         if not same_tree(out[n], item):
             raise ParseError(f"item {n + 1} does not follow the pattern of the last item",
@@ -122,15 +116,17 @@ def _concrete_items(before, last, places, pos) -> tuple:
 def _fill(last: Node, places: list, running: str) -> Node:
     """``last`` with the differing leaves (the size letter) replaced by the running
     letter; the other leaves that happen to be the same letter stay as they are."""
-    targets = {id(b) for _, b in places}
+    return _substitute(last, {id(b): Node("name", (running,), b.pos) for _, b in places})
 
-    def walk(node):
-        if not isinstance(node, Node):
-            return node
-        if id(node) in targets:
-            return Node("name", (running,), node.pos)
-        return Node(node.kind, tuple(walk(a) for a in node.args), node.pos, node.op)
-    return walk(last)
+
+def _substitute(node, replacements: dict):
+    """``node`` with each node whose id is a key of ``replacements`` replaced."""
+    if not isinstance(node, Node):
+        return node
+    if id(node) in replacements:
+        return replacements[id(node)]
+    return Node(node.kind, tuple(_substitute(c, replacements) for c in node.args),
+                node.pos, node.op)
 
 
 def expand_dots(tree: Node) -> Node:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 from sympy import Indexed, Rational, Sum
@@ -660,12 +661,18 @@ STEP_MEANT = ("it holds when f is the step function (whose derivative is 0): the
               "function is used where the sigmoid is meant")
 
 
+@lru_cache(maxsize=1)
+def _step_model():
+    """The figure-5.7 network with the perceptron's step function, built once."""
+    from symnet.core.registry import step
+    from symnet.prove.single_layer import SingleLayer
+    return SingleLayer(step)
+
+
 def _holds_with_step(pair) -> bool:
     """Do the two sides agree at three exact points when f is the perceptron's step
     function?  A diagnosis only: the verdict is the sigmoid's."""
-    from symnet.core.registry import step
-    from symnet.prove.single_layer import SingleLayer
-    notation = SingleLayerNotation(SingleLayer(step))
+    notation = SingleLayerNotation(_step_model())
     try:
         left, right = (notation._scalar(side, {}) for side in pair)
         return all(sp.simplify(lv - rv) == 0 for lv, rv in

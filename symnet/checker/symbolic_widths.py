@@ -83,9 +83,8 @@ class _Pair:
                         ("z", "k", ""): (m.z_k, (1, m.s_k)), ("z", "l", ""): (m.z_l, (1, m.s_l)),
                         ("delta", "k", ""): (m.delta_k, (1, m.s_k)),
                         ("delta", "l", ""): (m.delta_l, (1, m.s_l))}
-        # dE/dX for each variable X: the level E is written at
-        self.gradients = {("a", "k", ""): "a", ("z", "k", ""): "z", ("z", "l", ""): "z_l"}
         self.widths = {"s_k": m.s_k, "s_l": m.s_l}
+        # the variables one differentiates by, each with the level E is written at for it
         self.levels = {m.Theta: "a_tilde", m.a_k: "a", m.z_k: "z", m.z_l: "z_l"}
         # the definitions above each variable (unfolded before differentiating by it)
         deltas = [m.delta_l, m.delta_k]
@@ -96,12 +95,6 @@ class _Pair:
     def matrix(self, tilde: bool) -> Block:
         m = self.m
         return Block(lambda r, c: m.Theta[r, c], (0 if tilde else 1, m.s_k), (1, m.s_l))
-
-    def gradient(self, key, var):
-        m = self.m
-        if key == "Theta":
-            return m.D(m.E_at("a_tilde"), var)
-        return m.D(m.E_at(self.gradients[key]), var)
 
     def error(self):
         raise _Unreadable("E beyond layer l is arbitrary here")
@@ -129,13 +122,9 @@ class _Output:
         self.m = m = OutputLayer(sigmoid)
         self.index = {(1, m.s_n): m.j}
         self.vectors = {("a", "n", ""): (m.a, (1, m.s_n)), ("z", "n", ""): (m.z, (1, m.s_n))}
-        self.gradients = {("a", "n", ""): "a", ("z", "n", ""): "z"}
         self.widths = {"s_n": m.s_n}
         self.levels = {m.a: "a", m.z: "z"}
         self.above = {m.a: [], m.z: [m.a]}
-
-    def gradient(self, key, var):
-        return self.m.D(self.m.E_at(self.gradients[key]), var)
 
     def error(self):
         return self.m.E_at("a")
@@ -267,12 +256,16 @@ class _Reader:
             raise _Unreadable("a derivative by a~ (its entry 0 is the constant -1)")
         return value
 
+    def by_error(self, var):
+        """dE/dx by SymPy, E written in the quantities of x's level."""
+        return self.m.D(self.m.E_at(self.layer.levels[var.base]), var)
+
     def derivative(self, num: Node, den: Node):
         """dN/dx by SymPy: N = E in the quantities of x's level, or any scalar N with the
         definitions above x's level unfolded (z^{(l)} in theta and a~, ...)."""
         var = self.variable(den)
         if num.kind == "name" and num.args == ("E",):
-            return self.m.D(self.m.E_at(self.layer.levels[var.base]), var)
+            return self.by_error(var)
         top = self.value(num)
         if isinstance(top, Block):
             raise _Unreadable("a Jacobian at symbolic widths")
@@ -313,13 +306,11 @@ class _Reader:
         text = flat_text(sup.args[0] if sup.kind == "group" else sup)
         if base == "Theta" and text == "kl" and isinstance(self.layer, _Pair):
             shape = self.layer.matrix(accent in ("tilde", "widetilde"))
-            return Block(lambda r, c: self.layer.gradient("Theta", self.m.Theta[r, c]),
-                         shape.rows, shape.cols)
-        key = (base, text, "")
-        if accent or key not in self.layer.gradients:
+            return Block(lambda r, c: self.by_error(self.m.Theta[r, c]), shape.rows, shape.cols)
+        vec, rows = self.layer.vectors.get((base, text, ""), (None, None))
+        if accent or vec not in self.layer.levels:
             raise _Unreadable(f"a derivative by {base}^{text}")
-        vec, rows = self.layer.vectors[key]
-        return Block(lambda r, c: self.layer.gradient(key, vec[r]), rows)
+        return Block(lambda r, c: self.by_error(vec[r]), rows)
 
     # evaluation
     def value(self, node: Node):

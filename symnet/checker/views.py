@@ -11,6 +11,7 @@ such; every other mark is kept for the matrix notation to read or refuse.
 """
 from __future__ import annotations
 
+from symnet.checker.matrix import index_items
 from symnet.checker.parse import parse
 from symnet.checker.tree import Node
 from symnet.core.notation import SINGLE_LAYER, SINGLE_LAYER_SIZES, SINGLE_LAYER_VIEW
@@ -40,25 +41,6 @@ def _symbol(node: Node):
     return node.args[0], hat, sub, sup
 
 
-def _letters(sub: Node):
-    if sub.kind == "group":
-        return _letters(sub.args[0])
-    if sub.kind in ("name", "num") and sub.args[0].isalnum():
-        return list(sub.args[0])
-    if sub.kind == "mul" and sub.op == "cdot":
-        a, b = _letters(sub.args[0]), _letters(sub.args[1])
-        return a + b if a is not None and b is not None else None
-    if sub.kind == "list":
-        out = []
-        for item in sub.args:
-            got = _letters(item)
-            if got is None:
-                return None
-            out += got
-        return out
-    return None
-
-
 def _is_sample_mark(sup) -> bool:
     return sup is None or (sup.kind == "name" and sup.args == ("k",))
 
@@ -69,13 +51,13 @@ def _translate(node: Node, variable: bool, letters_seen: set):
     if found is None:
         return None
     base, hat, sub, sup = found
-    if base == "E" and sub is not None and _letters(sub) == ["k"] and sup is None:
+    if base == "E" and sub is not None and index_items(sub) == ["k"] and sup is None:
         return Node("name", ("E",), node.pos)
     name = "yhat" if base == "y" and hat else base
     if name not in SINGLE_LAYER_VIEW or sub is None or not _is_sample_mark(sup) \
             or (hat and name != "yhat"):
         return None
-    letters = _letters(sub)
+    letters = index_items(sub)
     if letters is None or len(letters) != SINGLE_LAYER[name]:
         return None                    # not this symbol (a generic v_1): the other notation
     value, as_variable = SINGLE_LAYER_VIEW[name]
