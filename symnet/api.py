@@ -21,8 +21,8 @@ def check(latex: str, layers=None):
     ``steps`` with diagnoses and counterexamples); raises ``ParseError`` or
     ``MeaningError`` (both ValueError) for what it cannot read.
     """
-    from symnet.checker.notations import check as check_formula, default_layers
-    result = check_formula(latex, layers if layers is not None else default_layers(latex))
+    from symnet.checker.notations import check as check_formula
+    result = check_formula(latex, layers)
     result.text = latex
     return result
 

@@ -112,7 +112,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="matrix notation at these sizes (default when given alone: the "
                         "notes' 3,4,4,3); without it, the single-hidden-layer notation with "
                         "symbolic d, q, l")
-    k.add_argument("--json", action="store_true", help="machine-readable verdict")
+    k.add_argument("--json", action="store_true", help="machine-readable verdict (JSON on "
+                                                       "every exit, errors included)")
+    k.add_argument("--activation", metavar="NAME", help="the activation f of the network "
+                   "(a registry row, or step; as the directive <!-- symnet: f = NAME -->)")
+    k.add_argument("--loss", metavar="NAME", help="squared (default), cross-entropy or "
+                   "softmax-cross-entropy (as the directive <!-- symnet: loss = NAME -->)")
     k.add_argument("--junit", metavar="FILE", help="with a document: a JUnit XML report "
                                                    "(one test case per equation)")
     k.add_argument("--strict", action="store_true", help="with a document: exit 1 also when "
@@ -356,15 +361,39 @@ CHECK_SECONDS = 60
 EXIT_MEMORY = 4             # documented in the README: the machine ran out of memory
 
 
+_LATEX_MARKS = set("\\=^{}$")
+
+
 def _is_document(arg: str) -> bool:
-    """A document (a path or -) rather than a formula: formulas contain no newline-free
-    path ending in .md/.tex, and '-' alone is not a formula."""
-    from pathlib import Path
+    """A document (a path or -) rather than a formula: '-', or an argument without LaTeX's
+    marks (backslash, =, ^, braces, $) that names an existing file or ends in .md/.tex."""
+    import os
     if arg == "-":
         return True
-    if "\n" in arg or len(arg) > 4096:
+    if "\n" in arg or _LATEX_MARKS & set(arg) or len(arg) > 4096:
         return False
-    return arg.lower().endswith((".md", ".markdown", ".tex", ".ltx")) or Path(arg).is_file()
+    if arg.lower().endswith((".md", ".markdown", ".tex", ".ltx")):
+        return True
+    try:
+        return os.path.isfile(arg)
+    except (OSError, ValueError):
+        return False
+
+
+def _check_context(args) -> dict:
+    """The activation and loss of --activation / --loss, as a document directive sets
+    them (the same keys and values)."""
+    from symnet.checker.document import read_directive
+    context = {}
+    for key in ("activation", "loss"):
+        value = getattr(args, key, None)
+        if value is not None:
+            try:
+                name, value = read_directive(f": {key} = {value}", f"--{key}")
+            except ValueError as exc:
+                raise UsageError(str(exc).replace("unknown value", "unknown")) from None
+            context[name] = value
+    return context
 
 
 def _check_document(args) -> int:
@@ -373,33 +402,40 @@ def _check_document(args) -> int:
     from symnet.checker.document import DocumentError, read_document
     from symnet.core.layers import MAX_ENTRIES, parse_layers
     from symnet.core.options import writable_file
+    context = _check_context(args)
     try:
         if args.junit:
             writable_file(args.junit, "--junit", (".xml",))
         layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None else None
         documents = [(name, *read_document(name)) for name in args.formula]
+        reports, failed = [], False
+        for path, text, kind in documents:
+            name = "<stdin>" if path == "-" else path
+            bar = _progress_callback()
+            start = time.perf_counter()
+            try:
+                verdicts = check_document(
+                    text, kind, layers, context=context,
+                    progress=(lambda d, t: bar.update(d, t, "equations")) if bar else None)
+            finally:
+                if bar:
+                    bar.close()
+            seconds = time.perf_counter() - start
+            counts = summary(verdicts)
+            reports.append((name, verdicts, counts, seconds))
+            failed = failed or bool(counts["refuted"] or (args.strict and counts["not_checked"])
+                                    or (args.strict and not verdicts))
+            if not args.json:
+                for v in verdicts:
+                    print(v.line_text(name))
+                if not verdicts:
+                    print(f"{name}: no equations found in {name}")
+                    continue
+                print(f"{name}: {len(verdicts)} equations: {counts['holds']} hold, "
+                      f"{counts['refuted']} refuted, {counts['not_a_claim']} not a claim, "
+                      f"{counts['not_checked']} not checked ({seconds:.1f} s)")
     except (DocumentError, ValueError) as exc:
         raise UsageError(str(exc)) from None
-    reports, failed = [], False
-    for path, text, kind in documents:
-        name = "<stdin>" if path == "-" else path
-        bar = _progress_callback()
-        start = time.perf_counter()
-        verdicts = check_document(
-            text, kind, layers,
-            progress=(lambda d, t: bar.update(d, t, "equations")) if bar else None)
-        if bar:
-            bar.close()
-        seconds = time.perf_counter() - start
-        counts = summary(verdicts)
-        reports.append((name, verdicts, counts, seconds))
-        failed = failed or bool(counts["refuted"] or (args.strict and counts["not_checked"]))
-        if not args.json:
-            for v in verdicts:
-                print(v.line_text(name))
-            print(f"{name}: {len(verdicts)} equations: {counts['holds']} hold, "
-                  f"{counts['refuted']} refuted, {counts['not_checked']} not checked "
-                  f"({seconds:.1f} s)")
     if args.junit:
         suites = [junit(name, verdicts, args.strict) for name, verdicts, _, _ in reports]
         body = "".join(x.split("\n", 1)[1] for x in suites)
@@ -407,7 +443,8 @@ def _check_document(args) -> int:
                      + body + "</testsuites>\n")
     if args.json:
         objects = [{"file": name, "equations": [v.as_json() for v in verdicts],
-                    "summary": counts, "seconds": round(seconds, 3)}
+                    "summary": counts, "seconds": round(seconds, 3),
+                    **({} if verdicts else {"message": f"no equations found in {name}"})}
                    for name, verdicts, counts, seconds in reports]
         print(json.dumps(objects[0] if len(objects) == 1 else {"files": objects},
                          indent=2, ensure_ascii=False))
@@ -423,28 +460,43 @@ def _check(args) -> int:
         return _check_document(args)
     if args.junit or args.strict:
         raise UsageError("--junit and --strict go with a document (FILE.md, FILE.tex or -)")
-    args.formula = args.formula[0]
-    from symnet.checker.notations import MeaningError, ParseError, check, default_layers
+    from symnet.checker.document import Equation
+    from symnet.checker import documents
     from symnet.core.layers import MAX_ENTRIES, parse_layers
-    from symnet.core.limits import TimeLimitExceeded, time_limit
+    context = _check_context(args)
     try:
-        layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None \
-            else default_layers(args.formula)
-        with time_limit(CHECK_SECONDS):
-            result = check(args.formula, layers)
-    except TimeLimitExceeded:
-        raise UsageError(f"not checked: time limit: checking took longer than {CHECK_SECONDS} "
-                         "s (simplify the formula, or check it at smaller --layers)") from None
-    except (ParseError, MeaningError, ValueError) as exc:
-        raise UsageError(f"cannot check the formula: {exc}") from None
+        layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    text = args.formula[0]
+    try:
+        verdict = documents.check_equation(Equation(1, text, text, context), layers,
+                                           seconds=CHECK_SECONDS)
     except RecursionError:
         raise UsageError("cannot check the formula: nested too deeply") from None
     except Exception as exc:       # a safety net: a formula must never end in a traceback
         raise UsageError(f"cannot check the formula ({type(exc).__name__}: {exc}); "
                          "please report it") from None
+    if verdict.status == documents.NOT_CHECKED:
+        if verdict.detail.startswith("time limit"):
+            raise UsageError(f"not checked: {verdict.detail} (simplify the formula, or check "
+                             "it at smaller --layers)")
+        raise UsageError(f"cannot check the formula: {verdict.detail}")
+    result = verdict.result
     if args.json:
-        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
-        return 0 if result.holds else 1
+        out = result.as_json() if result is not None else verdict.as_json()
+        out["verdict"] = verdict.status
+        if verdict.status != documents.HOLDS:
+            out.setdefault("detail", verdict.detail)
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 1 if verdict.status == documents.REFUTED else 0
+    if verdict.status == documents.NOT_A_CLAIM:
+        print(f"NOT A CLAIM: {verdict.detail}")
+        return 0
+    if result is None:                                  # numbers: f at a number
+        print(f"{verdict.status.upper()} ({verdict.notation}; sizes {verdict.sizes})"
+              + (f": {verdict.detail}" if verdict.detail else ""))
+        return 1 if verdict.status == documents.REFUTED else 0
     print(f"{'HOLDS' if result.holds else 'REFUTED'} ({result.notation}; sizes "
           f"{result.sizes}); {len(result.steps)} '=' checked")
     for n, step in enumerate(result.steps, 1):
@@ -458,6 +510,8 @@ def _check(args) -> int:
             values = ", ".join(f"{k} = {v}" for k, v in list(ce["values"].items())[:12])
             print(f"    counterexample ({ce['sizes']}): {values}")
             print(f"      left = {ce['left']}, right = {ce['right']}")
+    if not result.holds and verdict.detail.rsplit("; ", 1)[-1].startswith("decided with"):
+        print(f"  {verdict.detail.rsplit('; ', 1)[-1]}")
     return 0 if result.holds else 1
 
 
@@ -484,6 +538,8 @@ def main(argv=None) -> int:
         return 2
     except UsageError as exc:
         print(f"symnet: error: {exc}", file=sys.stderr)
+        if "--json" in (sys.argv[1:] if argv is None else argv):
+            print(json.dumps({"error": str(exc), "exit": 2}, ensure_ascii=False))
         return 2
     except BrokenPipeError:
         # the reader went away (| head): exit quietly, and keep Python from complaining

@@ -19,6 +19,7 @@ import re
 import sympy as sp
 
 from symnet.core.registry import (ACTIVATIONS, LOSSES, Activation, ActivationBase, Loss,
+                                  activation_function,
                                   activation as lookup_activation, loss as lookup_loss)
 
 X = sp.Symbol("x", real=True)
@@ -85,15 +86,7 @@ def activation(name: str, definition, derivative=None, prove: bool = True) -> Ac
             raise ValueError(f"the derivative given for {name!r}, {given}, is not SymPy's "
                              f"derivative of its definition, {derived}: not registered")
 
-    def definition_of(cls, t):
-        return body.xreplace({X: t})
-
-    def fdiff(self, argindex=1):
-        return derived.xreplace({X: self.args[0]})
-
-    function = type(name, (ActivationBase,), {
-        "definition": classmethod(definition_of), "fdiff": fdiff,
-        "__doc__": f"{name}(x) = {body} (user-defined); derivative {derived} by SymPy."})
+    function = activation_function(name, body)
     code, imports = _backend_code(body)
     row = Activation(name, function, lambda a, z: derived.xreplace({X: z}),
                      r"\operatorname{" + name.replace("_", r"\_") + "}", code,

@@ -33,6 +33,16 @@ def read_definition(text: str, variables=("x",)) -> sp.Expr:
     return expr
 
 
+def expression_of(node: Node, variables=("x",)) -> sp.Expr:
+    """The SymPy expression of an already parsed right side (a document's local
+    definition f(x) = ...), in real symbols named ``variables``."""
+    symbols = {name: sp.Symbol(name, real=True) for name in variables}
+    expr = _value(node, symbols)
+    if expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise MeaningError("a division by zero", 0)
+    return expr
+
+
 def _value(node: Node, symbols: dict) -> sp.Expr:
     k = node.kind
     if k == "num":
@@ -72,4 +82,4 @@ def _value(node: Node, symbols: dict) -> sp.Expr:
     raise MeaningError(f"cannot read {k!r} in a definition", node.pos)
 
 
-__all__ = ["read_definition", "ParseError", "MeaningError"]
+__all__ = ["read_definition", "expression_of", "ParseError", "MeaningError"]

@@ -1,18 +1,29 @@
 """Formulas in a document: where they are, and the equations inside each.
 
-``symnet check FILE`` reads a Markdown or LaTeX document, finds every formula
-(``$..$``, ``$$..$$``, ``\\(..\\)``, ``\\[..\\]`` and the environments ``equation``,
-``align``, ``align*``, ``gather``, ``multline``, with ``aligned`` and ``split`` inside),
-and splits each into the equations it states:
+``symnet check FILE`` reads a Markdown or LaTeX document, finds every formula and splits
+each into the statements it makes.  Where formulas are found (:data:`LAYOUTS`):
+
+- Markdown: ``$..$``, ``$$..$$``, ``\\(..\\)``, ``\\[..\\]``, fenced ```` ```math ````
+  blocks, and the code spans ```$..$``` and ``$`..`$`` (GitHub's and GitLab's math);
+  any other code block or span is code;
+- both: the environments ``equation``, ``align``, ``gather``, ``multline`` (starred or
+  not), with ``aligned`` and ``split`` inside.
+
+How a formula is split (:func:`equations`):
 
 - rows of an aligned block separated by ``\\\\``, the ``&`` removed; a row that begins
-  with "=" continues the chain of the row above (``\\delta &= A \\\\ &= B``);
-- several equations in one display separated at the top level by ``,``, ``;``,
-  ``\\quad``, ``\\qquad`` or ``\\text{...}``;
-- labels (``\\textcircled{1}``, ``\\tag``, equation numbers) are not part of an equation.
+  with a relation continues the chain of the row above, a row that begins with ``+`` or
+  ``-`` continues its right side; a ``multline`` is one equation;
+- several statements in one display are separated at the top level by ``,``, ``;``,
+  ``\\text{...}``, and by ``\\quad``/``\\qquad`` when a statement follows (between terms
+  they are spacing);
+- labels (``\\textcircled{1}``, ``\\tag``, ``\\label``, an equation number after
+  ``\\quad``) are not part of an equation; a piece with a relation other than ``=``
+  (``\\le``, ``\\in``, ``\\approx``, ...) is kept, so that it is listed, not dropped.
 
-Directives in comments (``<!-- symnet: f = step -->`` in Markdown, ``% symnet: f = step``
-in LaTeX) set what the document's f is from there on, until the next directive.
+Directives in comments (``<!-- symnet: f = tanh -->`` in Markdown, ``% symnet: f = tanh``
+in LaTeX) set the activation f and the loss for the formulas that follow, until the next
+directive; an unknown key or value is an error (:class:`DocumentError`), never ignored.
 """
 from __future__ import annotations
 
@@ -22,23 +33,62 @@ from dataclasses import dataclass, field
 MAX_BYTES = 2_000_000
 
 ENVIRONMENTS = ("equation", "equation*", "align", "align*", "gather", "gather*",
-                "multline", "multline*", "displaymath", "eqnarray", "eqnarray*")
+                "multline", "multline*", "displaymath", "eqnarray", "eqnarray*",
+                "flalign", "flalign*", "alignat", "alignat*")
 _ENV = "|".join(re.escape(e) for e in ENVIRONMENTS)
 _DISPLAY = re.compile(
     r"\$\$(?P<dd>.+?)\$\$"
     r"|\\\[(?P<br>.+?)\\\]"
-    rf"|\\begin\{{(?P<env>{_ENV})\}}(?P<body>.+?)\\end\{{(?P=env)\}}"
+    rf"|\\begin\{{(?P<env>{_ENV})\}}(?:\{{\d+\}})?(?P<body>.+?)\\end\{{(?P=env)\}}"
     r"|\\\((?P<pa>.+?)\\\)"
     r"|(?<![\\$])\$(?P<d>[^$\n]+?)\$(?!\$)",
     re.DOTALL)
-_DIRECTIVE = re.compile(r"(?:<!--|%)\s*symnet:\s*(?P<key>[A-Za-z]+)\s*=\s*(?P<value>[A-Za-z_-]+)")
-_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
-KNOWN_DIRECTIVES = {"f": ("sigmoid", "step")}
+#: Markdown code: a fenced block (```math fences are formulas), a code span (`$..$` and
+#: $`..`$ spans are formulas)
+_FENCE = re.compile(r"^(?P<ind>[ \t]*)(?P<tick>```+|~~~+)[ \t]*(?P<info>[^\n`]*)\n"
+                    r"(?P<code>.*?)^(?P=ind)?[ \t]*(?P=tick)[ \t]*$", re.DOTALL | re.MULTILINE)
+_SPAN = re.compile(r"\$`(?P<gl>[^`\n]+?)`\$|(?P<tick>`+)(?P<code>[^`\n]|[^`\n].*?[^`\n])(?P=tick)")
+_MATH_IN_SPAN = re.compile(r"^\s*\$\$?(?P<m>[^$]+?)\$\$?\s*$")
+#: a comment that speaks to symnet; anything after "symnet" must be "KEY = VALUE"
+_DIRECTIVE_MD = re.compile(r"<!--\s*symnet\b(?P<rest>.*?)-->", re.DOTALL | re.IGNORECASE)
+_DIRECTIVE_TEX = re.compile(r"(?<!\\)%[ \t]*symnet\b(?P<rest>[^\n]*)", re.IGNORECASE)
+_KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
+#: a section starts: local definitions end there
+_SECTION_MD = re.compile(r"^#{1,6}\s", re.MULTILINE)
+_SECTION_TEX = re.compile(r"\\(?:chapter|section|subsection|subsubsection)\*?\s*\{")
+
+
+def directive_values() -> dict:
+    """The keys a directive may set and the values each accepts (the registry's
+    activations, the perceptron's step function, the losses the checker reads)."""
+    from symnet.core.registry import ACTIVATIONS
+    activations = tuple(sorted(set(ACTIVATIONS) | {"step"}))
+    losses = ("squared", "cross-entropy", "softmax-cross-entropy")
+    return {"f": activations, "activation": activations, "loss": losses}
+
+
+def read_directive(rest: str, where: str) -> tuple[str, str]:
+    """(key, value) of a directive's text after "symnet"; DocumentError naming the known
+    keys or values otherwise (``where`` says which line)."""
+    known = directive_values()
+    m = _KEY_VALUE.match(rest)
+    if not m:
+        raise DocumentError(f"{where}: a symnet directive is 'symnet: KEY = VALUE' "
+                            f"(keys: {', '.join(known)}), not {rest.strip()!r}")
+    key, value = m.group("key"), m.group("value")
+    if key not in known:
+        raise DocumentError(f"{where}: unknown directive key {key!r} (known: "
+                            f"{', '.join(known)})")
+    if value not in known[key]:
+        raise DocumentError(f"{where}: unknown value {value!r} for {key} (known: "
+                            f"{', '.join(known[key])})")
+    return ("f" if key == "activation" else key), value
 
 
 @dataclass
 class Equation:
-    """One equation (a chain a = b = ...) of a formula."""
+    """One equation (a chain a = b = ...) of a formula, or a piece with another relation,
+    with the directives and local definitions in force (``context``)."""
 
     line: int
     text: str
@@ -47,7 +97,8 @@ class Equation:
 
 
 class DocumentError(ValueError):
-    """The file cannot be read as a document (missing, binary, too large)."""
+    """The file cannot be read as a document (missing, binary, too large), or one of its
+    directives is not understood."""
 
 
 def read_document(path: str) -> tuple[str, str]:
@@ -82,49 +133,101 @@ def _blank(match) -> str:
 
 
 def _unescape_markdown(formula: str) -> str:
-    """Markdown escapes inside math: \\_ -> _, \\* -> *; a formula whose every command
-    is written with a doubled backslash (\\\\frac) gets single ones."""
+    """Markdown escapes inside math, as docsify and hexo sources write them: \\_ -> _,
+    \\* -> *, \\\\\\\\ (four) -> \\\\ (a row break); a formula whose every command is
+    written with a doubled backslash (\\\\frac) gets single ones."""
     formula = re.sub(r"\\([_*#])", r"\1", formula)
+    formula = formula.replace("\\\\\\\\", "\\\\")
     if re.search(r"\\\\[A-Za-z]", formula) and not re.search(r"(?<!\\)\\[A-Za-z]", formula):
         formula = formula.replace("\\\\", "\\")
     return formula
 
 
+def _code_formulas(text: str):
+    """Markdown code: (masked text, [(start, formula, whole)]): fenced ```math blocks and
+    the spans `$..$` and $`..`$ are formulas; every other block and span is blanked."""
+    found, out = [], list(text)
+
+    def blank(start, end):
+        out[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+    for m in _FENCE.finditer(text):
+        if m.group("info").strip().lower() == "math":
+            found.append((m.start("code"), m.group("code"), True))
+        blank(m.start(), m.end())
+    masked = "".join(out)
+    for m in _SPAN.finditer(masked):
+        if m.group("gl") is not None:
+            found.append((m.start("gl"), m.group("gl"), False))
+        else:
+            inner = _MATH_IN_SPAN.match(m.group("code"))
+            if inner:
+                found.append((m.start("code") + inner.start("m"), inner.group("m"), False))
+        blank(m.start(), m.end())
+    return "".join(out), found
+
+
+def _comments_blanked(text: str) -> str:
+    """LaTeX: every comment blank, directives kept."""
+    return re.sub(r"(?<!\\)%[^\n]*", lambda m: m.group() if _DIRECTIVE_TEX.match(m.group())
+                  else _blank(m), text)
+
+
 def formulas(text: str, kind: str = "md"):
-    """(line, formula, context) for every formula of the document, in order."""
-    masked = _CODE.sub(_blank, text) if kind == "md" else text
-    if kind == "tex":
-        masked = re.sub(r"(?<!\\)%[^\n]*", lambda m: m.group() if _DIRECTIVE.match(m.group())
-                        else _blank(m), masked)
-    events = [(m.start(), "directive", m) for m in _DIRECTIVE.finditer(masked)]
-    events += [(m.start(), "formula", m) for m in _DISPLAY.finditer(masked)]
-    context = {}
-    for start, what, m in sorted(events, key=lambda e: e[0]):
-        if what == "directive":
-            key, value = m.group("key"), m.group("value")
-            if key in KNOWN_DIRECTIVES and value in KNOWN_DIRECTIVES[key]:
-                context = dict(context, **{key: value})
-            continue
+    """(line, formula, context, environment) for every formula of the document, in order.
+    ``context`` holds the directives in force ("f", "loss") and "section", the number of
+    the section the formula is in (local definitions end with their section)."""
+    events = []
+    if kind == "md":
+        masked, code = _code_formulas(text)
+        events += [(start, "formula", (body, "", False)) for start, body, _ in code]
+        masked = re.sub(r"<!--.*?-->", lambda m: m.group() if _DIRECTIVE_MD.match(m.group())
+                        else _blank(m), masked, flags=re.DOTALL)
+        directives, sections = _DIRECTIVE_MD, _SECTION_MD
+    else:
+        masked = _comments_blanked(text)
+        directives, sections = _DIRECTIVE_TEX, _SECTION_TEX
+    events += [(m.start(), "directive", m) for m in directives.finditer(masked)]
+    events += [(m.start(), "section", m) for m in sections.finditer(masked)]
+    for m in _DISPLAY.finditer(masked):
         group = next(g for g in ("dd", "br", "body", "pa", "d") if m.group(g) is not None)
         body = m.group(group)
-        if kind == "md":
-            body = _unescape_markdown(body)
-        line = masked.count("\n", 0, m.start(group)) + 1
-        yield line, body, dict(context)
+        events.append((m.start(group), "formula",
+                       (_unescape_markdown(body) if kind == "md" else body,
+                        m.group("env") or "", kind == "md")))
+    context = {"section": 0}
+    for start, what, item in sorted(events, key=lambda e: e[0]):
+        line = masked.count("\n", 0, start) + 1
+        if what == "directive":
+            key, value = read_directive(item.group("rest"), f"line {line}")
+            context = dict(context, **{key: value})
+        elif what == "section":
+            context = dict(context, section=context["section"] + 1)
+        else:
+            body, env, _ = item
+            yield line, body, dict(context), env
 
 
 # --- equations inside one formula ---------------------------------------------------------
 
 _ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat)\}(\{\d+\})?")
-_SEPARATORS = re.compile(r"\\qquad\b|\\quad\b|\\text\s*\{[^{}]*\}|\\mbox\s*\{[^{}]*\}|[,;]|\\\\")
+_SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)|\\text(?:rm)?\s*\{[^{}]*\}|\\mbox\s*\{[^{}]*\}"
+                         r"|(?P<row>\\\\)|[,;]")
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
+#: what may end a formula without being part of it: punctuation and spacing
+_TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")
+#: relations: "=" and the others, which are listed with their line but not checked
+RELATIONS = re.compile(r"=|<|>|\\(?:le|leq|ge|geq|ne|neq|in|notin|subset|subseteq|approx|"
+                       r"propto|to|sim|simeq|equiv|triangleq|coloneqq|gets|mapsto|leftarrow|"
+                       r"rightarrow|Rightarrow|iff|ll|gg)(?![A-Za-z])")
 
 
-def _top_level_pieces(text: str):
+def _top_level_pieces(text: str, rows_separate: bool = True):
     """Split at separators that stand outside every brace, bracket, parenthesis and
-    matrix environment: (offset, piece) pairs; the separators themselves are dropped."""
-    pieces, depth, env_depth, last, i = [], 0, 0, 0, 0
+    matrix environment: (offset, piece, separator before it: "", "quad", "row" or
+    "other") triples; the separators themselves are dropped.  With ``rows_separate``
+    false (a multline) a row break is spacing."""
+    pieces, depth, env_depth, last, i, before = [], 0, 0, 0, 0, ""
     while i < len(text):
         ch = text[i]
         if text.startswith("\\begin{", i):
@@ -135,8 +238,8 @@ def _top_level_pieces(text: str):
             depth += 1 if text[i + 1] == "{" else -1          # \{ ... \}: a set
             i += 2
             continue
-        if ch == "\\" and i + 1 < len(text) and text[i + 1] in "()[]|":
-            i += 2
+        if ch == "\\" and i + 1 < len(text) and text[i + 1] in "()[]|,;:! ":
+            i += 2                                   # \( \[ \| and spacing \, \; are no separators
             continue
         if ch in "{([":
             depth += 1
@@ -144,72 +247,98 @@ def _top_level_pieces(text: str):
             depth -= 1
         elif depth == 0 and env_depth == 0:
             m = _SEPARATORS.match(text, i)
-            if m:
-                pieces.append((last, text[last:i]))
+            if m and (rows_separate or not m.group("row")):
+                pieces.append((last, text[last:i], before))
+                before = "quad" if m.group("quad") else "row" if m.group("row") else "other"
                 last = i = m.end()
                 continue
         i += 1
-    pieces.append((last, text[last:]))
+    pieces.append((last, text[last:], before))
     return pieces
 
 
 def _strip_alignment(piece: str) -> str:
-    """The alignment marks & removed, except inside a matrix environment (columns)."""
+    """The alignment marks & removed, except inside a matrix environment (columns); row
+    breaks of a multline removed."""
     out, env_depth, i = [], 0, 0
     while i < len(piece):
         if piece.startswith("\\begin{", i):
             env_depth += 1
         elif piece.startswith("\\end{", i):
             env_depth -= 1
-        if piece[i] == "&" and env_depth == 0 and (i == 0 or piece[i - 1] != "\\"):
+        if env_depth == 0 and piece[i] == "&" and (i == 0 or piece[i - 1] != "\\"):
             out.append(" ")
+        elif env_depth == 0 and piece.startswith("\\\\", i):
+            out.append("  ")
+            i += 1
         else:
             out.append(piece[i])
         i += 1
     return "".join(out)
 
 
-_CONDITION = re.compile(r"^\s*[a-z]\s*=\s*[a-z0-9+\-\s]+$")
-_INEQUALITY = re.compile(r"\\(?:le|leq|ge|geq|ne|neq|in|notin|subset)\b|[<>]")
-
-
-def _has_relation(piece: str) -> bool:
-    """An '=' outside braces (sum limits such as _{j=1} do not count)."""
-    depth = 0
-    for ch in piece:
+def top_level_relations(piece: str) -> list:
+    """The relations of ``piece`` outside braces, as written (sum limits such as _{j=1}
+    do not count)."""
+    found, depth, i = [], 0, 0
+    while i < len(piece):
+        ch = piece[i]
+        if ch == "\\" and piece[i + 1:i + 2] in ("{", "}"):
+            i += 2
+            continue
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
-        elif ch == "=" and depth == 0:
-            return True
-    return False
+        elif depth == 0:
+            m = RELATIONS.match(piece, i)
+            if m and not (ch == "\\" and i > 0 and piece[i - 1] == "\\"):
+                found.append(m.group())
+                i = m.end()
+                continue
+            if ch == "\\":                       # skip the rest of a command's name
+                m = re.match(r"\\[A-Za-z]+", piece[i:])
+                if m:
+                    i += m.end()
+                    continue
+        i += 1
+    return found
 
 
-def equations(formula: str) -> list[tuple[int, str]]:
-    """The equations a formula states, as (offset in the formula, text) pairs: rows of an
-    aligned block joined into chains, separate statements split apart, labels removed.
-    Pieces without '=' (conditions, prose, lone terms) are not equations."""
+def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
+    """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
+    aligned block joined into chains (a row starting with a relation continues the
+    chain, one starting with + or - the right side above), separate statements split
+    apart, labels and trailing punctuation removed.  A multline is one equation.  Pieces
+    without a relation (lone terms, labels, equation numbers) are not statements."""
     body = _ALIGNED.sub(lambda m: " " * len(m.group()), formula)
     body = _LABELS.sub(lambda m: " " * len(m.group()), body)
     out: list[list] = []
-    for offset, piece in _top_level_pieces(body):
-        stripped = _strip_alignment(piece)
-        if not stripped.strip() or _FILLERS.match(stripped):
+    multline = environment.startswith("multline")
+    for offset, piece, before in _top_level_pieces(body, rows_separate=not multline):
+        stripped = _TRAILING.sub("", _strip_alignment(piece)).strip()
+        if not stripped or _FILLERS.match(stripped):
             continue
-        if stripped.lstrip().startswith("=") and out:
-            out[-1][1] = out[-1][1].rstrip() + " " + stripped.strip()     # continues the chain
+        if before == "quad" and re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", stripped) and \
+                not top_level_relations(stripped.strip("()").replace(",", " ")).count("="):
+            continue                        # \quad (5.11), \quad (1 \le h \le q): a label
+        relations = top_level_relations(stripped)
+        continues = out and (RELATIONS.match(stripped) or (before == "row" and stripped[0] in "+-")
+                             or (before == "quad" and not relations
+                                 and not stripped.startswith("(")))
+        if continues:
+            out[-1][1] = out[-1][1] + " " + stripped       # the chain or the side goes on
             continue
-        if not _has_relation(stripped) or _CONDITION.match(stripped) or _INEQUALITY.search(stripped):
-            continue                          # no equation, or a condition such as k = l - 1
-        out.append([offset + len(stripped) - len(stripped.lstrip()), stripped.strip()])
+        if not relations:
+            continue                                   # a lone term, a label, a number
+        out.append([offset + len(piece) - len(piece.lstrip()), stripped])
     return [(o, t) for o, t in out]
 
 
 def document_equations(text: str, kind: str = "md") -> list[Equation]:
     """Every equation of the document with its line and the directives in force."""
     found = []
-    for line, formula, context in formulas(text, kind):
-        for offset, eq in equations(formula):
+    for line, formula, context, environment in formulas(text, kind):
+        for offset, eq in equations(formula, environment):
             found.append(Equation(line + formula.count("\n", 0, offset), eq, formula, context))
     return found

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
-from symnet.checker.notations import MeaningError, ParseError, check, default_layers
+from symnet.checker.notations import MeaningError, ParseError, check
 from symnet.core.limits import TimeLimitExceeded, time_limit
-from symnet.core.registry import sigmoid, step as step_function
+from symnet.core.registry import activation_function, step as step_function
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
+from symnet.checker.definition import expression_of
+from symnet.checker.statements import (compare_numbers, defined_set_to_number,
+                                       has_f_of_number, index_condition, new_function,
+                                       not_a_claim,
+                                       numbers_only, unreadable_definition)
 
-HOLDS, REFUTED, NOT_CHECKED = "holds", "refuted", "not checked"
+HOLDS, REFUTED, NOT_CHECKED, NOT_A_CLAIM = "holds", "refuted", "not checked", "not a claim"
 SECONDS_PER_EQUATION = 30
+STEP = "step"
 
 
 @dataclass
@@ -31,6 +38,7 @@ class Verdict:
     notation: str = ""
     sizes: str = ""
     seconds: float = 0.0
+    result: object = None          # the CheckResult, where a proof or refutation was run
 
     def as_json(self) -> dict:
         return {"line": self.line, "equation": self.equation, "verdict": self.status,
@@ -43,127 +51,157 @@ class Verdict:
         return f"{name}:{self.line}: {self.status}{tail}"
 
 
-# --- f of a number: only with the document's own word on what f is -----------------------
-
-STEP = "step"
-
-
-def _numbers_only(node: Node) -> bool:
-    """Numbers, arithmetic and f(...) of them: nothing else."""
-    if node.kind == "num":
-        return True
-    if node.kind == "call":
-        fn, arg = node.args
-        return fn.kind == "name" and fn.args[0] == "f" and _numbers_only(arg)
-    if node.kind in ("add", "neg", "group", "frac", "chain"):
-        return all(_numbers_only(a) for a in node.args if isinstance(a, Node))
-    if node.kind == "mul":
-        return node.op in ("cdot", "") and all(_numbers_only(a) for a in node.args)
-    return False
-
-
-def _has_f_of_number(node: Node) -> bool:
-    if node.kind == "call" and node.args[0].kind == "name" and node.args[0].args[0] == "f" \
-            and _numbers_only(node.args[1]):
-        return True
-    return any(_has_f_of_number(a) for a in node.args if isinstance(a, Node))
-
-
-def _evaluate(node: Node, f):
-    k = node.kind
-    if k == "num":
-        return sp.Rational(node.args[0])
-    if k == "group":
-        return _evaluate(node.args[0], f)
-    if k == "neg":
-        return -_evaluate(node.args[0], f)
-    if k == "add":
-        return sp.Add(*(_evaluate(a, f) for a in node.args))
-    if k == "mul":
-        return _evaluate(node.args[0], f) * _evaluate(node.args[1], f)
-    if k == "frac":
-        return _evaluate(node.args[0], f) / _evaluate(node.args[1], f)
-    if k == "call":
-        return f(_evaluate(node.args[1], f))
-    raise MeaningError(f"cannot evaluate {k}", node.pos)
-
-
-def _values(tree: Node, f_name: str) -> list:
-    f = step_function.definition if f_name == STEP else sigmoid.definition
-    return [sp.nsimplify(_evaluate(side, f)) for side in tree.args]
-
-
-def _first_wrong(values) -> int:
-    """The number of the first "=" whose sides differ (1-based), or 0."""
-    for n, (a, b) in enumerate(zip(values, values[1:]), 1):
-        if sp.simplify(a - b) != 0:
-            return n
-    return 0
-
-
-def _check_numbers(tree: Node, f_name: str) -> Verdict:
-    values = _values(tree, f_name)
-    n = _first_wrong(values)
-    if not n:
-        return Verdict(0, "", HOLDS, "", f"numbers, f = {f_name}", "exact")
-    detail = f"step {n}: {values[n - 1]} =/= {values[n]} with f = {f_name}"
-    other = "sigmoid" if f_name == STEP else STEP
-    if not _first_wrong(_values(tree, other)):
-        detail += (f"; it holds with f = {other}: the {other} function is used where the "
-                   f"{f_name} is meant")
-    return Verdict(0, "", REFUTED, detail, f"numbers, f = {f_name}", "exact")
-
-
 # --- one equation ------------------------------------------------------------------------
 
-def check_equation(eq: Equation, layers=None) -> Verdict:
-    """The verdict on one equation of a document."""
+NUMBER_FUNCTION_HINT = ("f of a number: the document does not say what f is here (add "
+                        "<!-- symnet: f = step --> or % symnet: f = sigmoid, or define f)")
+
+
+def number_functions(context: dict) -> dict:
+    """What f (sigma, varphi, ...) is at a number, from the directives and local
+    definitions in force: {name: a function of one SymPy number}."""
+    from symnet.core.registry import ACTIVATIONS
+    functions = {}
+    if context.get("f"):
+        name = context["f"]
+        row = step_function if name == STEP else ACTIVATIONS[name].function
+        functions["f"] = row.definition
+    for name, (letter, body, _) in context.get("defined", {}).items():
+        x = sp.Symbol(letter, real=True)
+        functions[name] = (lambda value, body=body, x=x: body.xreplace({x: value}))
+    return functions
+
+
+def _check_numbers(tree: Node, context: dict) -> Verdict:
+    functions = number_functions(context)
+    said = "; ".join(f"{k} = {v}" for k, v in (("f", context.get("f")),) if v) or "as defined"
+    try:
+        n, values = compare_numbers(tree, functions)
+    except (ValueError, TypeError, ZeroDivisionError) as exc:
+        return Verdict(0, "", NOT_CHECKED, f"cannot evaluate it: {exc}")
+    if n is None:
+        return Verdict(0, "", NOT_CHECKED, "the sides cannot be compared exactly")
+    if not n:
+        return Verdict(0, "", HOLDS, "", f"numbers, {said}", "exact")
+    detail = f"step {n}: {values[n - 1]} =/= {values[n]} with {said}"
+    if context.get("f") in (STEP, "sigmoid") and not context.get("defined"):
+        other = "sigmoid" if context["f"] == STEP else STEP
+        if compare_numbers(tree, number_functions({"f": other}))[0] == 0:
+            detail += (f"; it holds with f = {other}: the {other} function is used where "
+                       f"the {context['f']} is meant")
+    return Verdict(0, "", REFUTED, detail, f"numbers, {said}", "exact")
+
+
+def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
+    """The verdict on one equation of a document (or one formula: the command line and
+    the API call this too), within ``seconds`` (default SECONDS_PER_EQUATION)."""
     start = time.perf_counter()
-    verdict = _check_equation(eq, layers)
+    verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     verdict.line, verdict.equation = eq.line, eq.text
     verdict.seconds = time.perf_counter() - start
     return verdict
 
 
-def _check_equation(eq: Equation, layers) -> Verdict:
+def _check_equation(eq: Equation, layers, seconds) -> Verdict:
+    from symnet.checker.document import top_level_relations
+    relations = [r for r in top_level_relations(eq.text) if r != "="]
+    if relations and index_condition(eq.text):
+        return Verdict(0, "", NOT_A_CLAIM, "a condition on indices or sizes")
+    if relations:
+        return Verdict(0, "", NOT_CHECKED, f"the relation {relations[0]!r} is not an "
+                       "equation: only '=' is checked")
+    defines = new_function(eq.text)
+    if defines:
+        return Verdict(0, "", NOT_A_CLAIM, defines)
     try:
         tree = parse(eq.text)
     except ParseError as exc:
+        defines = unreadable_definition(eq.text)
+        if defines:
+            return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     if len(tree.args) < 2:
         return Verdict(0, "", NOT_CHECKED, "no '=' to check")
-    if _has_f_of_number(tree):
-        f_name = eq.context.get("f")
-        if f_name is None:
-            return Verdict(0, "", NOT_CHECKED, "f of a number: the document does not say "
-                           "what f is here (add <!-- symnet: f = step --> or "
-                           "% symnet: f = sigmoid)")
-        if not _numbers_only(tree):
+    fixed = defined_set_to_number(tree)
+    if fixed:
+        return Verdict(0, "", NOT_CHECKED, f"it sets {fixed}, which the notation defines, to "
+                       "a number: a condition or a special case, not an identity")
+    reason = not_a_claim(tree)
+    if reason is not None:
+        what, definition = reason
+        if definition is not None:
+            eq.context.setdefault("_defines", definition)
+        return Verdict(0, "", NOT_A_CLAIM, what)
+    if has_f_of_number(tree):
+        functions = number_functions(eq.context)
+        if not functions:
+            return Verdict(0, "", NOT_CHECKED, NUMBER_FUNCTION_HINT)
+        if not numbers_only(tree):
             named = tree.args[0].kind in ("name", "script")
             rest = Node("chain", tree.args[1:], tree.pos)
-            if not (named and len(rest.args) >= 2 and _numbers_only(rest)):
-                return Verdict(0, "", NOT_CHECKED, f"f of a number beside symbols (f = {f_name})")
+            if not (named and len(rest.args) >= 2 and numbers_only(rest)):
+                return Verdict(0, "", NOT_CHECKED, "f of a number beside symbols")
             tree = rest               # y = f(0.5) = 1: the name is a label, the rest numbers
-        try:
-            return _check_numbers(tree, f_name)
-        except (MeaningError, TypeError, ZeroDivisionError) as exc:
-            return Verdict(0, "", NOT_CHECKED, f"cannot evaluate it: {exc}")
+        return _check_numbers(tree, eq.context)
     if eq.context.get("f") == STEP:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
+    activation, under = _activation(eq.context)
+    loss = eq.context.get("loss", "squared")
     try:
-        with time_limit(SECONDS_PER_EQUATION):
-            use = layers if layers is not None else default_layers(eq.text)
-            result = check(eq.text, use)
+        with time_limit(seconds):
+            result = check(eq.text, layers, activation=activation, loss=loss, tree=tree)
     except (ParseError, MeaningError) as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
     except TimeLimitExceeded:
         return Verdict(0, "", NOT_CHECKED, f"time limit: checking took longer than "
-                       f"{SECONDS_PER_EQUATION} s")
+                       f"{seconds} s")
     except RecursionError:
         return Verdict(0, "", NOT_CHECKED, "nested too deeply")
     except ValueError as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
+    verdict = verdict_of(result, under)
+    verdict.result = result
+    return verdict
+
+
+def _registry_row(letter: str, body) -> str:
+    """The registry activation whose definition ``body`` (in ``letter``) is, or ""."""
+    from symnet.core.registry import ACTIVATIONS
+    x = sp.Symbol(letter, real=True)
+    for name, row in ACTIVATIONS.items():
+        try:
+            if sp.simplify((row.function.definition(x) - body).rewrite(sp.exp)) == 0:
+                return name
+        except (TypeError, ValueError, AttributeError):
+            continue
+    return ""
+
+
+@lru_cache(maxsize=32)
+def _local_activation(letter: str, body):
+    x = sp.Symbol("x", real=True)
+    return activation_function("f_local", body.xreplace({sp.Symbol(letter, real=True): x}))
+
+
+def _activation(context: dict):
+    """(the activation f names, the words saying under which f and loss it is read): a
+    local definition of f (one that is a registry row's definition is that row), else
+    the directive's f, else the sigmoid."""
+    from symnet.core.registry import ACTIVATIONS
+    loss = context.get("loss", "squared")
+    if "f" in context.get("defined", {}):
+        letter, body, row = context["defined"]["f"]
+        if row:
+            return ACTIVATIONS[row].function, f"f = {row} (defined above), {loss} loss"
+        return _local_activation(letter, body), f"f({letter}) as defined above, {loss} loss"
+    name = context.get("f") or "sigmoid"
+    return ACTIVATIONS[name].function, f"f = {name}, {loss} loss"
+
+
+def verdict_of(result, under: str = "") -> Verdict:
+    """The document verdict of a :class:`CheckResult`; a refutation says under which
+    activation and loss it was decided."""
     if result.holds:
         return Verdict(0, "", HOLDS, "", result.notation, result.sizes)
     parts, seen = [], set()
@@ -179,6 +217,8 @@ def _check_equation(eq: Equation, layers) -> Verdict:
         if ce:
             what += f" (at {ce['sizes']}: left {ce['left']}, right {ce['right']})"
         parts.append(f"{label}step {_step_number(result.steps, n)}: {what}")
+    if under and under != "f = sigmoid, squared loss":
+        parts.append(f"decided with {under}")
     return Verdict(0, "", REFUTED, "; ".join(parts), result.notation, result.sizes)
 
 
@@ -191,14 +231,29 @@ def _step_number(steps, n: int) -> int:
     return same.index(n) + 1
 
 
-def check_document(text: str, kind: str = "md", layers=None, progress=None) -> list[Verdict]:
-    """A verdict for every equation of the document, in order."""
+def check_document(text: str, kind: str = "md", layers=None, progress=None,
+                   context: dict = None) -> list[Verdict]:
+    """A verdict for every equation of the document, in order.  ``context``: the
+    activation and loss before the first directive (--activation, --loss)."""
     eqs = document_equations(text, kind)
-    out = []
+    out, defined, where = [], {}, None
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
-        out.append(check_equation(eq, layers))
+        if (eq.context.get("section"), eq.context.get("f")) != where:
+            defined = {}           # a new section or a directive: local definitions end
+            where = (eq.context.get("section"), eq.context.get("f"))
+        eq.context = {**(context or {}), **eq.context, "defined": dict(defined)}
+        verdict = check_equation(eq, layers)
+        definition = eq.context.pop("_defines", None)
+        if definition is not None:
+            name, letter, node = definition
+            try:
+                body = expression_of(node, (letter,))
+                defined[name] = (letter, body, _registry_row(letter, body))
+            except ValueError as exc:
+                verdict.detail += f" (its right side is not used: {exc})"
+        out.append(verdict)
     if progress:
         progress(len(eqs), len(eqs))
     return out
@@ -207,12 +262,13 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None) -> l
 def summary(verdicts) -> dict:
     return {"holds": sum(v.status == HOLDS for v in verdicts),
             "refuted": sum(v.status == REFUTED for v in verdicts),
+            "not_a_claim": sum(v.status == NOT_A_CLAIM for v in verdicts),
             "not_checked": sum(v.status == NOT_CHECKED for v in verdicts)}
 
 
 def junit(name: str, verdicts, strict: bool) -> str:
     """A JUnit XML report: one test case per equation; refuted -> failure, not checked ->
-    skipped (an error with --strict)."""
+    skipped (an error with --strict); not a claim -> passed, the reason in system-out."""
     from xml.sax.saxutils import escape, quoteattr
     s = summary(verdicts)
     failures = s["refuted"]
@@ -227,6 +283,9 @@ def junit(name: str, verdicts, strict: bool) -> str:
                 f'time="{v.seconds:.3f}"')
         if v.status == HOLDS:
             rows.append(case + "/>")
+        elif v.status == NOT_A_CLAIM:
+            rows.append(case + f'><system-out>{escape("not a claim: " + v.detail)}'
+                        '</system-out></testcase>')
         elif v.status == REFUTED:
             rows.append(case + f'><failure message={quoteattr(v.detail[:500])}>'
                         f'{escape(v.equation)}</failure></testcase>')

@@ -20,6 +20,7 @@ from sympy import Indexed, Rational, Sum
 from symnet.core.notation import FUNCTIONS, SINGLE_LAYER
 from symnet.prove.model import index
 from symnet.checker.parse import Node
+from symnet.checker.statements import exactly_equal
 from symnet.checker.result import CheckResult, MeaningError, Step, defined
 
 __all__ = ["check_single_layer", "SingleLayerNotation", "diagnose", "counterexample"]
@@ -118,8 +119,13 @@ class SingleLayerNotation:
                 node = node.args[0]
             elif accent in FONTS and node.kind == "accent":   # \mathbf{\hat{y}}
                 accent, node = node.op, node.args[0]
-            if node.kind == "script":            # \hat{y_j}
+            if node.kind == "script":            # \hat{y_j}, \boldsymbol{\hat{y}_k}
                 inner = self._split(node)
+                if accent in FONTS and inner[1]:
+                    accent = inner[1]                # the font keeps the inner mark
+                elif inner[1] and inner[1] not in FONTS:
+                    raise MeaningError(f"two marks on one symbol (\\{accent} and "
+                                       f"\\{inner[1]})", node.pos)
                 return inner[0], accent, inner[2] or sub, inner[3] or sup, primes
         if node.kind == "group" and node.op == "{":
             return self._split(node.args[0])[0:1] + (accent, sub, sup, primes)
@@ -524,9 +530,19 @@ def _exact_sides(notation, lhs, rhs, seed=0):
     return memo[key]
 
 
+def _sizes_for(lhs, rhs) -> tuple:
+    """d, q, l for a counterexample: 2, 3, 4 (distinct, so a wrong bound shows), raised
+    together until every unit the formula names (theta_5, g_7) exists."""
+    named = [int(i) for t in sp.preorder_traversal(sp.Tuple(lhs, rhs))
+             if isinstance(t, (Indexed, sp.KroneckerDelta))
+             for i in (t.indices if isinstance(t, Indexed) else t.args) if i.is_Integer]
+    extra = max([0] + [n - 2 for n in named])
+    return 2 + extra, 3 + extra, 4 + extra
+
+
 def _exact_sides_uncached(notation, lhs, rhs, seed):
     m = notation.m
-    small = {m.d: 2, m.q: 3, m.l: 4}
+    small = dict(zip((m.d, m.q, m.l), _sizes_for(lhs, rhs)))
     subs_idx = {m.i: 1, m.h: 2, m.j: 3}
     rng = random.Random(seed)
 
@@ -545,24 +561,27 @@ def _exact_sides_uncached(notation, lhs, rhs, seed):
 
 
 def counterexample(notation, lhs, rhs, seed=0) -> dict:
-    """Both sides at d = 2, q = 3, l = 4 (distinct, so a wrong bound shows) with distinct
-    indices i = 1, h = 2, j = 3 (so a wrong index shows), parameters and inputs exact
-    rationals."""
+    """Both sides at d = 2, q = 3, l = 4 (distinct, so a wrong bound shows; larger when the
+    formula names a unit beyond them) with distinct indices i = 1, h = 2, j = 3 (so a
+    wrong index shows), parameters and inputs exact rationals."""
     point, lv, rv = _exact_sides(notation, lhs, rhs, seed)
-    return {"sizes": "d = 2, q = 3, l = 4, i = 1, h = 2, j = 3",
+    d, q, l = _sizes_for(lhs, rhs)
+    return {"sizes": f"d = {d}, q = {q}, l = {l}, i = 1, h = 2, j = 3",
             "values": {str(k): str(v) for k, v in point.items()},
-            "left": str(sp.N(lv, 12)), "right": str(sp.N(rv, 12))}
+            "left": str(sp.N(lv, 12)), "right": str(sp.N(rv, 12)),
+            "differ": exactly_equal(lv, rv) is False}
 
 
 def _differing_values(notation, left, right, seeds=(0, 1, 2)):
-    """A counterexample whose two sides really differ, or None."""
+    """A counterexample whose two sides really differ (decided exactly, never by
+    rounding), or None."""
     for seed in seeds:
         try:
             found = counterexample(notation, left, right, seed)
-            if abs(sp.N(sp.sympify(found["left"]) - sp.sympify(found["right"]), 30)) > 1e-9:
-                return found
         except Exception:      # this point cannot be evaluated; try the next
             continue
+        if found.pop("differ"):
+            return found
     return None
 
 
@@ -620,7 +639,7 @@ def _vector_step(notation, left, right) -> Step:
     return step
 
 
-def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
+def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> CheckResult:
     """Check every "=" of a parsed formula in the notation of section 5.3 (symbolic d, q,
     l): each side's meaning from :class:`SingleLayerNotation`, each "=" proved by the
     prover or refuted with exact values at which the sides differ.  Vectors
@@ -628,7 +647,7 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True) -> CheckResult:
     index."""
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
-    notation = SingleLayerNotation()
+    notation = SingleLayerNotation(model)
     sides = [_side(notation, side) for side in tree.args]
     steps = []
     for n, (left, right) in enumerate(zip(sides, sides[1:])):

@@ -16,6 +16,7 @@ from symnet.checker.parse import Node, ParseError, parse
 from symnet.checker.tree import same_tree
 from symnet.checker.result import CheckResult, MeaningError
 from symnet.core.notation import MATRIX_NAMES, NOTES_NETWORK
+from symnet.prove.single_layer import single_layer_model
 
 __all__ = ["check", "default_layers", "uses_matrix_notation", "CheckResult", "MeaningError",
            "ParseError", "NOTES_NETWORK"]
@@ -51,15 +52,26 @@ def uses_matrix_notation(tree: Node) -> bool:
     return False
 
 
-def default_layers(text: str):
+def default_layers(text: str, tree: Node = None):
     """The notes' 3-4-4-3 network when the formula is in the matrix notation (then it is
     checked at those sizes), a 2-3-2 network when it mixes it with section 5.3's symbols,
     else None (the single-layer notation, symbolic sizes)."""
-    tree = parse(text)
+    tree = tree if tree is not None else parse(text)
     if not uses_matrix_notation(tree):
         return None
     mixed = as_matrix_notation(tree)[1] is not None
     return list(MIXED_NETWORK) if mixed else list(NOTES_NETWORK)
+
+
+def _size_letters(tree: Node) -> set:
+    """The sizes d, q, l that the formula names (a sum up to q, a list up to l)."""
+    found, stack = set(), [tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "name" and node.args and node.args[0] in SIZES:
+            found.add(node.args[0])
+        stack.extend(a for a in node.args if isinstance(a, Node))
+    return found
 
 
 def _is_update(tree: Node) -> bool:
@@ -70,19 +82,39 @@ def _is_update(tree: Node) -> bool:
     return any(same_tree(left, term) for term in right.args)
 
 
-def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
-    """Parse and check every "=" of ``text``: in the matrix notation at ``layers`` (a list
-    of layer sizes) when given, else in the single-hidden-layer notation.  A formula with
-    layer letters that holds at ``layers`` for every k is then proved for symbolic widths
-    where :func:`prove_symbolic` can, and ``sizes`` says which.  ParseError /
-    MeaningError on what cannot be read.  ``diagnose_steps=False``: the verdict only (a
-    refuted step still gets its counterexample, since a refutation needs values that
-    differ)."""
-    tree = parse(text)
+def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
+          loss: str = "squared", tree: Node = None) -> CheckResult:
+    """Parse (unless ``tree`` is given) and check every "=" of ``text``: in the matrix
+    notation at ``layers`` (a list of layer sizes) when given, else where the formula says
+    (:func:`default_layers`).  A formula with layer letters that holds at ``layers`` for
+    every k is then proved for symbolic widths where :func:`prove_symbolic` can, and
+    ``sizes`` says which.  ``activation`` (a registry function, default the sigmoid) and
+    ``loss`` ("squared", "cross-entropy") are the network's; the matrix notation is read
+    with the sigmoid and the squared error only.  A formula that mixes both notations
+    without --layers is read at 2-3-2 and its ``sizes`` say so; one that also names d, q
+    or l is refused (it ranges over every size).  ParseError / MeaningError on what
+    cannot be read.  ``diagnose_steps=False``: the verdict only (a refuted step still gets
+    its counterexample, since a refutation needs values that differ)."""
+    from symnet.core.registry import sigmoid
+    tree = tree if tree is not None else parse(text)
     if _is_update(tree):
         raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
+    activation = activation or sigmoid
+    default = (activation, loss) == (sigmoid, "squared")
+    chosen = layers is None
+    if chosen:
+        layers = default_layers(text, tree)
     if layers is not None:
+        if not default:
+            raise MeaningError(f"the matrix notation is read with the sigmoid and the "
+                               f"squared error only (here f = {activation.__name__}, "
+                               f"{loss} loss)", 0)
+        sized = _size_letters(tree)
         tree, from_one = as_matrix_notation(tree)
+        if chosen and from_one is not None and sized:
+            raise MeaningError("it mixes section 5.3's symbols with the matrix notation and "
+                               "ranges over every size (d, q, l): the matrix symbols fix the "
+                               "sizes; check it at given sizes with --layers d,q,l", 0)
         if from_one is not None and len(layers) != 3:
             raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
                                "of 3 layers: use --layers d,q,l", 0)
@@ -94,9 +126,18 @@ def check(text: str, layers=None, diagnose_steps: bool = True) -> CheckResult:
                 result.notation = result.notation.replace("concrete sizes", "symbolic widths")
             else:
                 result.sizes = f"{result.sizes} (at these sizes only: {what})"
+        if chosen and from_one is not None:
+            result.sizes = f"d, q, l = {', '.join(map(str, layers))} only"
     else:
-        result = check_single_layer(tree, diagnose_steps)
-        _both_views_agree(text, tree, result)
+        # the table of wrong variants is the sigmoid's: another f is refuted by its
+        # counterexample alone
+        result = check_single_layer(tree, diagnose_steps and default,
+                                    single_layer_model(activation, loss))
+        if default:
+            _both_views_agree(text, tree, result)
+        else:
+            result.notation = result.notation.replace(
+                "(symbolic d, q, l)", f"(symbolic d, q, l; f = {activation.__name__}, {loss} loss)")
     result.text = text
     return result
 

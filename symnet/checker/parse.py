@@ -37,6 +37,13 @@ MAX_DEPTH = 240          # levels of lark's tree (about four per pair of parenth
 MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix"}
 PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot"}
 
+#: Greek letters typed as Unicode, as the notes' commands name them
+UNICODE_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "θ": "theta",
+                 "η": "eta", "λ": "lambda", "ρ": "rho", "σ": "sigma", "φ": "varphi",
+                 "Θ": "Theta", "Φ": "Phi", "ε": "epsilon"}
+#: full-width punctuation typed inside math by Chinese input methods, one for one
+FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "="}
+
 #: private characters the normalised text uses for what the grammar must tell apart
 CALL_OPEN, NORM_OPEN, NORM_CLOSE, ABS_OPEN, ABS_CLOSE = "\u2983", "\u2016", "\u2017", \
     "\u2985", "\u2986"
@@ -65,7 +72,9 @@ def _parser() -> Lark:
 
 _LABEL = re.compile(r"""\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:notag|nonumber)\b""")
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)"
-_NUMBER_AT_END = re.compile(rf"{_SPACE}+\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*[.,;]?\s*$")
+#: an equation number is set off by \quad or \qquad: "a = b c (2)" is a product by 2
+_NUMBER_AT_END = re.compile(
+    rf"{_SPACE}*\\q?quad\b{_SPACE}*\(\s*\d+(?:[.-]\d+)*[a-z]?\s*\)\s*[.,;]?\s*$")
 _CONDITION_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
 
@@ -94,9 +103,12 @@ def normalise(text: str) -> str:
     ``\\left`` a brace, ``’`` and ``^{\\prime}`` a prime ``'``, the ``(`` right after f,
     f', \\sigma, \\varphi the mark of a call, and the bars ``\\| \\|`` and ``| |``
     (also ``\\lVert .. \\rVert``) marked as opening or closing, in turn."""
-    # f^{\prime}, f^\prime: the prime mark, padded to keep every position
-    text = re.sub(r"\^\s*(?:\{\s*\\prime\s*\}|\\prime(?![A-Za-z]))",
+    # f^{\prime}, f^\prime, f^{'}: the prime mark, padded to keep every position
+    text = re.sub(r"\^\s*(?:\{\s*(?:\\prime|')\s*\}|\\prime(?![A-Za-z]))",
                   lambda m: "'" + " " * (len(m.group()) - 1), text)
+    # "..." is an ellipsis (\dots); full-width punctuation is its ASCII self
+    text = re.sub(r"(?<!\.)\.\.\.(?!\.)", "\u2026  ", text)
+    text = "".join(FULL_WIDTH.get(c, c) for c in text)
     out = list(text)
     norm_open = abs_open = False
     after_size = False                         # the next delimiter follows \left or \right
@@ -231,7 +243,9 @@ class _ToNode(Transformer):
         return Node("name", (str(children[0]),), children[0].start_pos)
 
     def greek(self, meta, children):
-        return Node("name", (children[0][1:],), children[0].start_pos)
+        token = str(children[0])
+        name = UNICODE_GREEK.get(token, token[1:])
+        return Node("name", (name,), children[0].start_pos)
 
     def transpose(self, meta, children):
         return Node("name", ("top",), children[0].start_pos)

@@ -71,3 +71,17 @@ SINGLE_LAYER_VIEW = {
 }
 #: the sizes of section 5.3 as the widths of the 3-layer network
 SINGLE_LAYER_SIZES = {"d": "s_1", "q": "s_2", "l": "s_3"}
+
+#: what each written symbol of either vocabulary stands for: a free variable of the data
+#: ("input", "target"), of the network ("parameter", "rate"), or a quantity the notation
+#: defines ("derived": never taken as being defined by a document); keys are base names
+#: as the checker reads them (\hat{y} is "yhat")
+QUANTITY_KIND = {
+    "x": "input", "y": "target", "v": "parameter", "gamma": "parameter",
+    "w": "parameter", "theta": "parameter", "Theta": "parameter", "eta": "rate",
+    "alpha": "derived", "b": "derived", "beta": "derived", "yhat": "derived",
+    "g": "derived", "e": "derived", "E": "derived", "a": "derived", "z": "derived",
+    "delta": "derived", "Delta": "derived",
+}
+#: letters that name indices and sizes (a condition such as k = l - 1 relates them)
+INDEX_LETTERS = frozenset("ihjklnmdqpst")

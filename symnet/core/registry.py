@@ -39,6 +39,24 @@ class ActivationBase(sp.Function):
         return None
 
 
+def activation_function(name: str, body: sp.Expr) -> type:
+    """f(x) = ``body`` (an expression in the real symbol x) as a SymPy function that
+    differentiates by SymPy's derivative of the body; registered nowhere (``symnet check`` uses one for a
+    document's local definition f(x) = ...)."""
+    x = sp.Symbol("x", real=True)
+    derived = sp.diff(body, x)
+
+    def definition_of(cls, t):
+        return body.xreplace({x: t})
+
+    def fdiff(self, argindex=1):
+        return derived.xreplace({x: self.args[0]})
+
+    return type(name, (ActivationBase,), {
+        "definition": classmethod(definition_of), "fdiff": fdiff,
+        "__doc__": f"{name}(x) = {body} (user-defined); derivative {derived} by SymPy."})
+
+
 class sigmoid(ActivationBase):
     """The book's f: f(x) = 1/(1 + e^{-x}); f'(x) = f(x)(1 - f(x))  (5.9)."""
 

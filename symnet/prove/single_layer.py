@@ -26,7 +26,15 @@ class SingleLayer(Model):
 
     notation = "single"          # printed with the sample mark k and f for the sigmoid
 
-    def __init__(self, f=sigmoid):
+    #: the error E_k of one example, by name: squared (5.4), or the cross-entropy of
+    #: sigmoid outputs, E_k = -sum_j (y_j ln yhat_j + (1 - y_j) ln(1 - yhat_j))
+    LOSSES = ("squared", "cross-entropy")
+
+    def __init__(self, f=sigmoid, loss: str = "squared"):
+        if loss not in self.LOSSES:
+            raise ValueError(f"the single-hidden-layer network reads the losses "
+                             f"{', '.join(self.LOSSES)}, not {loss!r}")
+        self.loss = loss
         self.d, self.q, self.l = size("d"), size("q"), size("l")
         self.i, self.h, self.j = index("i"), index("h"), index("j")
         super().__init__({self.i: (1, self.d), self.h: (1, self.q), self.j: (1, self.l)})
@@ -50,7 +58,11 @@ class SingleLayer(Model):
 
     @property
     def E(self):
-        """E_k = 1/2 sum_j (yhat_j - y_j)^2 in terms of the outputs yhat  (5.4)."""
+        """E_k = 1/2 sum_j (yhat_j - y_j)^2 in terms of the outputs yhat  (5.4), or the
+        cross-entropy -sum_j (y_j ln yhat_j + (1 - y_j) ln(1 - yhat_j))."""
+        if self.loss == "cross-entropy":
+            yhat, y = self.yhat[self._j], self.y[self._j]
+            return -Sum(y * sp.log(yhat) + (1 - y) * sp.log(1 - yhat), (self._j, 1, self.l))
         return Rational(1, 2) * Sum((self.yhat[self._j] - self.y[self._j]) ** 2,
                                     (self._j, 1, self.l))
 
@@ -63,6 +75,12 @@ class SingleLayer(Model):
         upto = self.LEVELS.index(name)
         bases = [getattr(self, n) for n in self.LEVELS[:upto]]
         return self.unfold(self.E, only=bases) if bases else self.E
+
+
+@lru_cache(maxsize=8)
+def single_layer_model(f=sigmoid, loss: str = "squared") -> SingleLayer:
+    """The figure-5.7 network with activation ``f`` and ``loss``, built once per pair."""
+    return notes_model() if (f, loss) == (sigmoid, "squared") else SingleLayer(f, loss)
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,277 @@
+"""Which statements of a document are claims, and what f of a number is.
+
+Not every equation states an identity (issue "check v3", 3.):
+
+- an assignment of a value to free variables of the data or the network: ``x_1 = 1``,
+  ``y_i = 0``, ``\\theta = 2``, ``w_1 = w_2 = 1``;
+- a condition between index or size letters: ``k = l - 1``;
+- a definition of a new symbol (``h = x_1 + x_2 - 2``, ``D = \\{...\\}``: a letter the
+  notation has no meaning for) or of a function (``f(x) = x^2``, ``\\sigma(z) = ...``),
+  which is in force for the formulas after it in the same section.
+
+Whether a symbol is a free variable or a quantity the notation defines is read from
+``core.notation.QUANTITY_KIND``: a defined quantity (e_h, g_j, E_k, \\hat{y}_j, ...) is
+never taken as being defined, so ``e_h = ...`` is always a claim.
+
+f of a number (``f(0.5) = 1``, also inside vectors and matrices) has a value only where the
+document said what f is: a directive or a local definition (:func:`number_function`).
+Values are compared exactly (decimals are exact rationals; a difference is decided by
+SymPy's exact simplification or a certified sign, never by rounding).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import sympy as sp
+
+from symnet.checker.tree import Node
+from symnet.core.notation import (FUNCTION_LETTERS, INDEX_LETTERS, MATRIX_NAMES,
+                                  QUANTITY_KIND, SINGLE_LAYER)
+
+FREE = ("input", "target", "parameter", "rate")
+KNOWN = set(QUANTITY_KIND) | set(SINGLE_LAYER) | set(MATRIX_NAMES) | set(FUNCTION_LETTERS)
+_BARE_DEFINITION = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w))?"
+                              r"\s*=(?!=)")
+
+
+def base_name(node: Node) -> Optional[str]:
+    """The name a symbol is written with, its scripts and font marks removed (\\hat{y} is
+    "yhat"); None for anything that is not one symbol."""
+    hat = ""
+    while node.kind in ("script", "accent", "group"):
+        if node.kind == "script" and node.op == "'":
+            return None                          # u' is a derivative, not a symbol
+        if node.kind == "accent":
+            if node.op in ("hat", "widehat"):
+                hat = "hat"
+            elif node.op in ("tilde", "widetilde", "bar"):
+                return None
+        if node.kind == "group" and node.op != "{":
+            return None
+        node = node.args[0]
+    if node.kind != "name":
+        return None
+    return node.args[0] + hat
+
+
+def _is_number(node: Node) -> bool:
+    if node.kind == "num":
+        return True
+    if node.kind in ("neg", "group") and len(node.args) == 1:
+        return _is_number(node.args[0])
+    if node.kind == "frac":
+        return all(_is_number(a) for a in node.args)
+    return False
+
+
+def _is_free_variable(node: Node) -> bool:
+    name = base_name(node)
+    if name is None:
+        return False
+    return QUANTITY_KIND.get(name) in FREE or name not in KNOWN and name != "e"
+
+
+def _index_arithmetic(node: Node) -> bool:
+    """Only index or size letters (no scripts), numbers, + and -."""
+    if node.kind == "name":
+        return node.args[0] in INDEX_LETTERS
+    if node.kind == "num":
+        return True
+    if node.kind in ("add", "neg", "group"):
+        return all(_index_arithmetic(a) for a in node.args)
+    return False
+
+
+def _function_definition(left: Node) -> Optional[str]:
+    """"f" for f(x) = ... (a function letter, no prime, applied to one bare letter)."""
+    if left.kind != "call":
+        return None
+    head, arg = left.args
+    if head.kind != "name" or head.args[0] not in FUNCTION_LETTERS:
+        return None
+    inner = arg.args[0] if arg.kind == "group" else arg
+    if inner.kind == "name" and len(inner.args[0]) == 1:
+        return head.args[0]
+    return None
+
+
+def defined_set_to_number(tree: Node) -> Optional[str]:
+    """The name of a quantity the notation defines (b_h, \\hat{y}, g_j) that the statement
+    sets to a number (``b_h = -1``): neither an identity nor a free variable's value."""
+    sides = tree.args
+    if len(sides) == 2 and _is_number(sides[1]):
+        name = base_name(sides[0])
+        if name is not None and QUANTITY_KIND.get(name) == "derived":
+            return name
+    return None
+
+
+def not_a_claim(tree: Node) -> Optional[tuple[str, Optional[tuple]]]:
+    """(reason, definition) when the parsed statement is not a claim, else None.
+    ``definition`` is (function name, argument letter, right side) for f(x) = ..."""
+    sides = tree.args
+    if len(sides) < 2:
+        return None
+    if all(_index_arithmetic(s) for s in sides):
+        return "a condition on indices or sizes", None
+    if _is_number(sides[-1]) and all(_is_free_variable(s) for s in sides[:-1]):
+        names = ", ".join(sorted({base_name(s) for s in sides[:-1]}))
+        return f"assigns a value to {names} (a variable of the data or the network)", None
+    if len(sides) == 2:
+        name = _function_definition(sides[0])
+        if name is not None:
+            arg = sides[0].args[1]
+            letter = (arg.args[0] if arg.kind == "group" else arg).args[0]
+            return (f"defines {name}({letter}) for the formulas after it in this section",
+                    (name, letter, sides[1]))
+        base = base_name(sides[0])
+        if base is not None and base not in KNOWN and base != "e":
+            return f"defines a new symbol {base!r}", None
+    return None
+
+
+_NEW_FUNCTION = re.compile(r"^\s*(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*[a-z]\s*(?:\\right)?\)\s*=(?!=)")
+
+
+def new_function(text: str) -> Optional[str]:
+    """``P(t) = ...``, ``sigmoid(x) = ...``: the definition of a function the notation
+    does not have (f, \\sigma, \\varphi are read by :func:`not_a_claim`)."""
+    m = _NEW_FUNCTION.match(text)
+    if m and m.group("name") not in KNOWN and m.group("name") not in QUANTITY_KIND:
+        return f"defines a new function {m.group('name')!r}"
+    return None
+
+
+def unreadable_definition(text: str) -> Optional[str]:
+    """For a statement that cannot be parsed: the reason it is a definition of a new symbol
+    (``D = \\{(0, 0, 0), ...\\}``: a data table), else None."""
+    m = _BARE_DEFINITION.match(text)
+    if not m:
+        return None
+    name = m.group("name").lstrip("\\")
+    if name in KNOWN or name == "e" or QUANTITY_KIND.get(name):
+        return None
+    return f"defines a new symbol {name!r}"
+
+
+_INDEX_TERM = r"(?:\d+|[a-z](?:_\{?[a-z0-9]\}?)?)"
+_INDEX_CONDITION = re.compile(
+    rf"^\(?\s*{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*(?:\s*(?:=|<|>|\\leq?|\\geq?|\\neq?)\s*"
+    rf"{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*)+\s*\)?$")
+
+
+def index_condition(text: str) -> bool:
+    """Text such as ``1 \\le h \\le q`` or ``(0 \\leq i \\leq s_k, l = k + 1)``: relations
+    between index and size letters and numbers only."""
+    parts = [p.strip() for p in text.strip().strip("()").split(",")]
+    for part in parts:
+        if not _INDEX_CONDITION.match(part):
+            return False
+        letters = re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", re.sub(r"\\[A-Za-z]+", " ", part))
+        if not set(letters) <= INDEX_LETTERS:
+            return False
+    return True
+
+
+# --- f of a number --------------------------------------------------------------------
+
+def _children(node: Node):
+    """Child nodes, also those in a matrix's rows (tuples of cells)."""
+    for a in node.args:
+        if isinstance(a, Node):
+            yield a
+        elif isinstance(a, tuple):
+            yield from (c for c in a if isinstance(c, Node))
+
+
+def _is_f(node: Node) -> bool:
+    return node.kind == "name" and node.args[0] in FUNCTION_LETTERS
+
+
+def numbers_only(node: Node) -> bool:
+    """Numbers, arithmetic and f(...) of them, in scalars, vectors and matrices."""
+    if node.kind == "num":
+        return True
+    if node.kind == "call":
+        fn, arg = node.args
+        return _is_f(fn) and numbers_only(arg)
+    if node.kind in ("add", "neg", "group", "frac", "chain", "vector", "matrix"):
+        return all(numbers_only(a) for a in _children(node))
+    if node.kind == "mul":
+        return node.op in ("cdot", "") and all(numbers_only(a) for a in node.args)
+    if node.kind == "script" and node.op == "^":
+        return numbers_only(node.args[0]) and numbers_only(node.args[1])
+    return False
+
+
+def has_f_of_number(node: Node) -> bool:
+    """Somewhere (a scalar, a vector, a matrix cell) f is applied to numbers only."""
+    if node.kind == "call" and _is_f(node.args[0]) and numbers_only(node.args[1]):
+        return True
+    return any(has_f_of_number(a) for a in _children(node))
+
+
+def _value(node: Node, functions: dict):
+    k = node.kind
+    if k == "num":
+        return sp.Rational(node.args[0])           # "0.5" is exactly 1/2
+    if k == "group":
+        return _value(node.args[0], functions)
+    if k == "neg":
+        return -_value(node.args[0], functions)
+    if k == "add":
+        return sp.Add(*(_value(a, functions) for a in node.args))
+    if k == "mul":
+        return _value(node.args[0], functions) * _value(node.args[1], functions)
+    if k == "frac":
+        return _value(node.args[0], functions) / _value(node.args[1], functions)
+    if k == "script" and node.op == "^":
+        return _value(node.args[0], functions) ** _value(node.args[1], functions)
+    if k == "call":
+        name = node.args[0].args[0]
+        if name not in functions:
+            raise ValueError(f"the document does not say what {name} is")
+        return functions[name](_value(node.args[1], functions))
+    if k in ("vector", "matrix"):
+        cells = [c for c in _children(node)]
+        return sp.Matrix([_value(c, functions) for c in cells])
+    raise ValueError(f"cannot evaluate {k}")
+
+
+def exactly_equal(a, b) -> Optional[bool]:
+    """Exact comparison of two numbers (or vectors of numbers): True, False, or None when
+    SymPy can neither cancel the difference nor certify its sign."""
+    if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
+        if not (isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase)) \
+                or a.shape != b.shape:
+            return False
+        verdicts = [exactly_equal(x, y) for x, y in zip(a, b)]
+        return False if False in verdicts else (None if None in verdicts else True)
+    difference = sp.sympify(a) - sp.sympify(b)
+    if difference == 0:
+        return True
+    if difference.is_number:
+        try:       # strict: evalf raises unless all 30 digits are certain (its error bound)
+            if sp.N(difference, 30, strict=True) != 0:
+                return False
+        except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError):
+            pass
+    difference = sp.simplify(difference)
+    if difference == 0:
+        return True
+    zero = difference.is_zero            # decided by evalf with a certified error bound
+    return None if zero is None else bool(zero)
+
+
+def compare_numbers(tree: Node, functions: dict) -> tuple[Optional[int], list]:
+    """(number of the first "=" whose sides differ, or 0 when all agree, or None when
+    undecided; the values)."""
+    values = [_value(side, functions) for side in tree.args]
+    for n, (a, b) in enumerate(zip(values, values[1:]), 1):
+        same = exactly_equal(a, b)
+        if same is None:
+            return None, values
+        if not same:
+            return n, values
+    return 0, values

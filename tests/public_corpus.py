@@ -1,0 +1,818 @@
+"""A corpus of REAL public documents about chapter 5 (back-propagation) of Zhou Zhihua's
+"Machine Learning" (the watermelon book), written in the book's notation, with a hand
+judgement of every chapter-5 equation they contain.
+
+Provenance.  The documents were located and read through a stored index of public GitHub
+repositories (read-only look-ups; nothing was cloned).  `repo`, `path` and `commit` name the
+stored version that was read; `url` is the GitHub blob address of that version.  Three
+documents (`author=None`) were only reachable by their id in that index (`index_id`); their
+repository could not be identified, so `repo`, `path`, `commit` and `url` are None.
+
+Only formulas (facts) are reproduced; no prose sentence is copied.  Notes are my own.
+
+Per document:
+  equations = [(line, latex, verdict, bp, note), ...]
+    line     1-based line number in the file of the OPENING delimiter of the math span
+             (`$`, `$$`, ...); for a display whose `$$` stands on its own line this is the
+             `$$` line, not the line of the first formula row.
+    latex    the text between the delimiters exactly as in the file (Markdown escapes and
+             all), with only the leading/trailing newlines of a multi-line display removed.
+             Only spans containing a relation (=, \\in, \\leftarrow, ...) are listed; spans like
+             `$\\eta$` are not.  Math that is not about the chapter-5 network (logistic regression
+             etc.) outside the skeleton is not listed.
+    verdict  "holds"       true identity in the book's notation (thresholds subtracted,
+                           g_j = -dE_k/d beta_j, e_h = -dE_k/db_h * db_h/d alpha_h, sigmoid f);
+             "refuted"     claimed identity that is false in the book's notation (note says why);
+             "not a claim" assignment to a free variable, a condition (\\in), a data set, or the
+                           definition of a NEW symbol/function (P(t)=..., sigmoid(x)=...);
+                           re-stating a symbol the book already defines (g_j=, e_h=, E_k=,
+                           b_h=, ...) IS a claim;
+             "not checked" outside the single-hidden-layer notation (perceptron, generic update
+                           `v <- v + Delta v`, regularised objective, ...), with a reason.
+    bp       True when the equation is a back-propagation formula of the book's single
+             hidden layer network (forward definitions 5.3-5.4/alpha_h/beta_j/b_h, E_k, E,
+             chain-rule links, g_j, e_h, f', the four updates); False otherwise.
+  layouts   tags of the math layout used in the document (see LAYOUT_TAGS).
+  source_math_layout
+            a SKELETON of the document (or of its back-propagation section, starting at
+            file line `skeleton_first_line`): every line keeps its place; a line without math
+            is empty; on a line with math, each run of prose (anything with letters/CJK outside
+            the delimiters) is replaced by "…", while delimiters, math, indentation, list
+            markers, pure punctuation next to math and equation tags like "(5.3)" are kept
+            byte-exact (tabs, trailing blanks included).  Every listed equation lies inside the
+            skeleton.
+
+Verdict policy for documents that rename the book's sizes (e.g. `c` outputs and `m` hidden
+units instead of l and q, declared in the document itself): the formulas are judged against
+the document's own declared sizes ("holds" when otherwise right), and the note says so.
+"""
+
+LAYOUT_TAGS = {
+    "dollar-inline": "$...$ inline math",
+    "dollar-display": "$$...$$ with both delimiters on the formula's line",
+    "dollar-display-block": "$$ on a line of its own, formula lines between",
+    "dollar-display-inline": "$$...$$ used inside a sentence/list item (text before or after on the line)",
+    "display-env-same-line": "$$\\begin{aligned} on the opening line / \\end{aligned}$$ on the closing line",
+    "aligned": "\\begin{aligned}...\\end{aligned}",
+    "equation-env": "\\begin{equation} around aligned inside $$",
+    "cases": "\\begin{cases} inside inline math spanning several lines",
+    "multiline-inline": "a $...$ or $$...$$ span that continues over several lines",
+    "row-leading-newline": "aligned rows written as `\\\\&=...` (row break at the start of the row)",
+    "backslash-rows-without-env": "`\\\\` row breaks in a $$ display with no environment",
+    "cfrac": "\\cfrac",
+    "dfrac": "\\dfrac",
+    "frac-unbraced": "\\frac 12 / \\frac 1{...} (unbraced arguments)",
+    "left-right": "\\left( ... \\right)",
+    "limits": "\\limits / \\sum^l_{j=1} with superscript first",
+    "prime-variants": "f', f^{\\prime}, f^\\prime, f^{'}",
+    "tab-in-math": "a TAB character inside math",
+    "trailing-whitespace": "blanks after the closing delimiter or inside before it",
+    "equation-tag-text": "equation number written as plain text after the display, e.g. (5.3) or （5.9）",
+    "trailing-punctuation-in-math": "`,` or `.` inside the math at its end",
+    "unicode-math": "non-ASCII characters inside math (Δ η ∂ ∈, full-width （）, CJK)",
+    "indented-display": "$$ display indented inside a list item",
+    "ellipsis-step": "`= ... =` eliding steps of a chain",
+    "html": "HTML tags (<center>, <link>) in the Markdown",
+    "front-matter": "YAML front matter",
+    "boldsymbol": "\\boldsymbol vectors",
+    "hat-without-braces": "\\hat y (no braces)",
+    "several-claims-one-span": "several comma-separated equations in one math span",
+}
+
+
+# ---------------------------------------------------------------------------------------
+# 1. datawhalechina/pumpkin-book, docs/chapter5/chapter5.md, two stored versions
+# ---------------------------------------------------------------------------------------
+
+_PUMPKIN_NEW_SKELETON = r"""
+$$\begin{aligned}
+g_j&=-\frac{\partial {E_k}}{\partial{\hat{y}_j^k}} \cdot \frac{\partial{\hat{y}_j^k}}{\partial{\beta_j}}
+\\&=-( \hat{y}_j^k-y_j^k ) f ^{\prime} (\beta_j-\theta_j)
+\\&=\hat{y}_j^k(1-\hat{y}_j^k)(y_j^k-\hat{y}_j^k)
+\end{aligned}$$
+
+
+
+$$\Delta \theta_j = -\eta g_j$$
+
+$$\Delta \theta_j = -\eta \cfrac{\partial E_k}{\partial \theta_j}$$
+
+$$
+\begin{aligned}<TAB>
+\cfrac{\partial E_k}{\partial \theta_j} &= \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot\cfrac{\partial \hat{y}_j^k}{\partial \theta_j} \\
+&= \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot\cfrac{\partial [f(\beta_j-\theta_j)]}{\partial \theta_j} \\
+&=\cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot f^{\prime}(\beta_j-\theta_j) \times (-1) \\
+&=\cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot f\left(\beta_{j}-\theta_{j}\right)\times\left[1-f\left(\beta_{j}-\theta_{j}\right)\right]  \times (-1) \\
+&=\cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \hat{y}_j^k\left(1-\hat{y}_j^k\right)  \times (-1) \\
+&=\cfrac{\partial\left[ \cfrac{1}{2} \sum\limits_{j=1}^{l}\left(\hat{y}_{j}^{k}-y_{j}^{k}\right)^{2}\right]}{\partial \hat{y}_{j}^{k}} \cdot \hat{y}_j^k\left(1-\hat{y}_j^k\right) \times (-1)  \\
+&=\cfrac{1}{2}\times 2(\hat{y}_j^k-y_j^k)\times 1 \cdot\hat{y}_j^k\left(1-\hat{y}_j^k\right)  \times (-1) \\
+&=(y_j^k-\hat{y}_j^k)\hat{y}_j^k\left(1-\hat{y}_j^k\right)  \\
+&= g_j
+\end{aligned}
+$$
+
+$$\Delta \theta_j = -\eta \cfrac{\partial E_k}{\partial \theta_j}=-\eta g_j$$
+
+
+$$\Delta v_{ih} = \eta e_h x_i$$
+
+$$\Delta v_{ih} = -\eta \cfrac{\partial E_k}{\partial v_{ih}}$$
+
+$$
+\begin{aligned}<TAB>
+\cfrac{\partial E_k}{\partial v_{ih}} &= \sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \cfrac{\partial \beta_j}{\partial b_h} \cdot \cfrac{\partial b_h}{\partial \alpha_h} \cdot \cfrac{\partial \alpha_h}{\partial v_{ih}} \\
+&= \sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \cfrac{\partial \beta_j}{\partial b_h} \cdot \cfrac{\partial b_h}{\partial \alpha_h} \cdot x_i \\<SP>
+&= \sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \cfrac{\partial \beta_j}{\partial b_h} \cdot f^{\prime}(\alpha_h-\gamma_h) \cdot x_i \\
+&= \sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot w_{hj} \cdot f^{\prime}(\alpha_h-\gamma_h) \cdot x_i \\
+&= \sum_{j=1}^{l} (-g_j) \cdot w_{hj} \cdot f^{\prime}(\alpha_h-\gamma_h) \cdot x_i \\
+&= -f^{\prime}(\alpha_h-\gamma_h) \cdot \sum_{j=1}^{l} g_j \cdot w_{hj}  \cdot x_i\\
+&= -b_h(1-b_h) \cdot \sum_{j=1}^{l} g_j \cdot w_{hj}  \cdot x_i \\
+&= -e_h \cdot x_i
+\end{aligned}
+$$
+
+$$\Delta v_{ih} =-\eta \cfrac{\partial E_k}{\partial v_{ih}} =\eta e_h x_i$$
+
+
+$$\Delta \gamma_h= -\eta e_h$$
+
+$$\Delta \gamma_h = -\eta \cfrac{\partial E_k}{\partial \gamma_h}$$
+
+$$
+\begin{aligned}<TAB>
+\cfrac{\partial E_k}{\partial \gamma_h} &= \sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \cfrac{\partial \beta_j}{\partial b_h} \cdot \cfrac{\partial b_h}{\partial \gamma_h} \\
+&= \sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \cfrac{\partial \beta_j}{\partial b_h} \cdot f^{\prime}(\alpha_h-\gamma_h) \cdot (-1) \\
+&= -\sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot w_{hj} \cdot f^{\prime}(\alpha_h-\gamma_h)\\
+&= -\sum_{j=1}^{l} \cfrac{\partial E_k}{\partial \hat{y}_j^k} \cdot \cfrac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot w_{hj} \cdot b_h(1-b_h)\\
+&= \sum_{j=1}^{l}g_j\cdot w_{hj} \cdot b_h(1-b_h)\\
+&=e_h
+\end{aligned}
+$$
+
+$$\Delta \gamma_h=-\eta\cfrac{\partial E_k}{\partial \gamma_h} = -\eta e_h$$
+
+
+$$\begin{aligned}
+e_h&=-\frac{\partial {E_k}}{\partial{b_h}}\cdot \frac{\partial{b_h}}{\partial{\alpha_h}}
+\\&=-\sum_{j=1}^l \frac{\partial {E_k}}{\partial{\beta_j}}\cdot \frac{\partial{\beta_j}}{\partial{b_h}}f^{\prime}(\alpha_h-\gamma_h)
+\\&=\sum_{j=1}^l w_{hj}g_j f^{\prime}(\alpha_h-\gamma_h)
+\\&=b_h(1-b_h)\sum_{j=1}^l w_{hj}g_j<SP>
+\end{aligned}$$
+"""[1:-1]
+
+
+def _block(skeleton, first, line):
+    """The latex of the display whose opening `$$` stands on file line `line` (helper used
+    only to avoid re-typing long aligned blocks; equal to the text between the delimiters)."""
+    lines = skeleton.split("\n")
+    i = line - first
+    head = lines[i]
+    start = head.index("$$") + 2
+    text = "\n".join([head[start:]] + lines[i + 1:])
+    return text[: text.index("$$")].strip("\n")
+
+
+_PUMPKIN_NEW_FIRST = 46
+_pn = lambda line: _block(_PUMPKIN_NEW_SKELETON_T, _PUMPKIN_NEW_FIRST, line)
+
+_PUMPKIN_NEW_SKELETON_T = _PUMPKIN_NEW_SKELETON.replace("<TAB>", "\t").replace("<SP>", " ")
+
+_PUMPKIN_EQUATIONS_NEW = [
+    (46, _pn(46), "holds", True,
+     "5.10: g_j = -dE_k/dyhat * dyhat/dbeta = -(yhat-y) f'(beta-theta) = yhat(1-yhat)(y-yhat)"),
+    (54, r"\Delta \theta_j = -\eta g_j", "holds", True, "5.12"),
+    (56, r"\Delta \theta_j = -\eta \cfrac{\partial E_k}{\partial \theta_j}", "holds", True,
+     "gradient-descent rule for theta_j"),
+    (58, _pn(58), "holds", True,
+     "dE_k/dtheta_j = dE_k/dyhat * f'(beta-theta)*(-1) = (yhat-y)yhat(1-yhat)(-1) = g_j; every row checked"),
+    (72, r"\Delta \theta_j = -\eta \cfrac{\partial E_k}{\partial \theta_j}=-\eta g_j", "holds", True, ""),
+    (75, r"\Delta v_{ih} = \eta e_h x_i", "holds", True, "5.13"),
+    (77, r"\Delta v_{ih} = -\eta \cfrac{\partial E_k}{\partial v_{ih}}", "holds", True, ""),
+    (79, _pn(79), "holds", True,
+     "dE_k/dv_ih = sum_j (-g_j) w_hj f'(alpha-gamma) x_i = -e_h x_i; every row checked"),
+    (92, r"\Delta v_{ih} =-\eta \cfrac{\partial E_k}{\partial v_{ih}} =\eta e_h x_i", "holds", True, ""),
+    (95, r"\Delta \gamma_h= -\eta e_h", "holds", True, "5.14"),
+    (97, r"\Delta \gamma_h = -\eta \cfrac{\partial E_k}{\partial \gamma_h}", "holds", True, ""),
+    (99, _pn(99), "holds", True,
+     "db_h/dgamma_h = -f'(alpha-gamma); dE_k/dgamma_h = sum_j g_j w_hj b_h(1-b_h) = e_h; every row checked"),
+    (110, r"\Delta \gamma_h=-\eta\cfrac{\partial E_k}{\partial \gamma_h} = -\eta e_h", "holds", True, ""),
+    (113, _pn(113), "holds", True,
+     "5.15: e_h = -sum_j dE_k/dbeta_j * w_hj f'(alpha-gamma) = b_h(1-b_h) sum_j w_hj g_j"),
+]
+
+# The older stored version has no 5.10/5.15 entries: its 5.12-5.14 section is byte-identical
+# to lines 54-110 of the newer one, 8 lines earlier (46-102).
+_PUMPKIN_OLD_FIRST = 46
+_PUMPKIN_OLD_SKELETON = "\n".join(
+    _PUMPKIN_NEW_SKELETON_T.split("\n")[54 - _PUMPKIN_NEW_FIRST: 110 - _PUMPKIN_NEW_FIRST + 1])
+_PUMPKIN_EQUATIONS_OLD = [
+    (line - 8, latex, verdict, bp, note)
+    for (line, latex, verdict, bp, note) in _PUMPKIN_EQUATIONS_NEW if 54 <= line <= 110
+]
+
+_PUMPKIN_LAYOUTS_NEW = ["dollar-display", "dollar-display-block", "display-env-same-line", "aligned",
+                        "row-leading-newline", "cfrac", "left-right", "limits", "prime-variants",
+                        "tab-in-math", "trailing-whitespace"]
+_PUMPKIN_LAYOUTS_OLD = ["dollar-display", "dollar-display-block", "aligned", "cfrac",
+                        "left-right", "limits", "prime-variants", "tab-in-math",
+                        "trailing-whitespace"]
+
+
+# ---------------------------------------------------------------------------------------
+# 2. SignorinoY/signorinoy.github.io, source/_posts/machine-learning-derivation.md (blog post)
+# ---------------------------------------------------------------------------------------
+
+_SIGNORINO_FIRST = 65
+_SIGNORINO_SKELETON = r"""
+… $D=\{(\boldsymbol{x_1},\boldsymbol{y_1}),(\boldsymbol{x_2},\boldsymbol{y_2}),\ldots,(\boldsymbol{x_n},\boldsymbol{y_n})\},\boldsymbol{x_i}\in\mathbb{R}^d,\boldsymbol{y_i}\in\mathbb{R}^l$…
+
+
+
+
+
+… $\boldsymbol{\hat{y}_k}=\left(\hat{y}_1^k,\hat{y}_2^k,\dots,\hat{y}_l^k\right)$… $\hat{y}_j^k=f\left(\beta_j-\theta_j\right)$… $\boldsymbol{\hat{b}_k}=\left(\hat{b}_1^k,\hat{b}_2^k,\dots,\hat{b}_q^k\right)$… $\hat{b}_h^k=f\left(\alpha_h-\gamma_h\right)$…
+
+… $\left(\boldsymbol{x_k},\boldsymbol{y_k}\right)$ …
+
+$$
+E_k=\frac{1}{2}\sum_{j=1}^l\left(\hat{y}_j^k-y_j^k\right)^2
+$$
+
+… $\eta$…
+
+$$
+\begin{aligned}
+\Delta w_{hj}&=-\eta\cdot\frac{\partial E_k}{\partial w_{hj}}\\
+             &=-\eta\cdot\frac{\partial E_k}{\partial\hat{y}_j^k}\cdot\frac{\partial\hat{y}_j^k}{\partial\beta_j}\cdot\frac{\partial\beta_j}{\partial w_{hj}}\\
+             &=-\eta\cdot\left(\hat{y}_j^k-y_j^k\right)\cdot f^\prime\left(\beta_j-\theta_j\right)\cdot b_h\\
+             &=-\eta\cdot\left(\hat{y}_j^k-y_j^k\right)\cdot f\left(\beta_j-\theta_j\right)\left(1-f\left(\beta_j-\theta_j\right)\right)\cdot b_h\\
+             &=-\eta\cdot\left(\hat{y}_j^k-y_j^k\right)\cdot\hat{y}_j^k\left(1-\hat{y}_j^k\right)\cdot b_h\\
+             &=\eta b_h\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(y_j^k-\hat{y}_j^k\right)\\
+\Delta \theta_j&=-\eta\cdot\frac{\partial E_k}{\partial\theta_j}\\
+               &=-\eta\cdot\frac{\partial E_k}{\partial\hat{y}_j^k}\cdot\frac{\partial\hat{y}_j^k}{\partial\theta_j}\\
+               &=-\eta\cdot\left(\hat{y}_j^k-y_j^k\right)\cdot (-1)f^\prime\left(\beta_j-\theta_j\right)\\
+               &=\eta\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(\hat{y}_j^k-y_j^k\right)\\
+\Delta v_{ih}&=-\eta\cdot\frac{\partial E_k}{\partial v_{ih}}\\
+             &=-\eta\cdot\sum_{j=1}^{l}\frac{\partial E_k}{\partial\hat{y}_j^k}\cdot\frac{\partial\hat{y}_j^k}{\partial\beta_h}\cdot\frac{\partial\beta_j}{\partial b_h}\cdot\frac{\partial b_h}{\partial\alpha_h}\cdot\frac{\partial\alpha_h}{\partial v_{ih}}\\
+             &=-\eta\cdot\sum_{j=1}^{l}\left(\hat{y}_j^k-y_j^k\right)\cdot\hat{y}_j^k\left(1-\hat{y}_j^k\right)\cdot w_{hj}\cdot f^\prime\left(\alpha_h-\gamma_h\right)\cdot x_i\\
+             &=\eta x_ib_h(1-b_h)\sum_{j=1}^lw_{hj}\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(y_j^k-\hat{y}_j^k\right)\\
+\Delta \gamma_h&=-\eta\cdot\frac{\partial E_k}{\partial v_{ih}}\\
+               &=-\eta\cdot\sum_{j=1}^{l}\frac{\partial E_k}{\partial\hat{y}_j^k}\cdot\frac{\partial\hat{y}_j^k}{\partial\beta_h}\cdot\frac{\partial\beta_j}{\partial b_h}\cdot\frac{\partial b_h}{\partial\gamma_h}\\
+               &=-\eta\cdot\sum_{j=1}^{l}\left(\hat{y}_j^k-y_j^k\right)\cdot\hat{y}_j^k\left(1-\hat{y}_j^k\right)\cdot w_{hj}\cdot(-1)f^\prime\left(\alpha_h-\gamma_h\right)\\
+               &=\eta b_h(1-b_h)\sum_{j=1}^lw_{hj}\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(\hat{y}_j^k-y_j^k\right)
+\end{aligned}
+$$
+
+… $g_j=\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(y_j^k-\hat{y}_j^k\right)$，$e_h=b_h(1-b_h)\sum_{j=1}^lw_{hj}g_j$…
+
+$$
+\Delta w_{hj}=\eta g_jb_h,\Delta\theta_j=-\eta g_j,\Delta v_{ih}=\eta e_hx_i,\Delta\gamma_h=-\eta e_h
+$$
+
+… $v$ …
+
+$$
+v\leftarrow v+\Delta v
+$$
+"""[1:-1]
+_sg = lambda line: _block(_SIGNORINO_SKELETON, _SIGNORINO_FIRST, line)
+
+_SIGNORINO_EQUATIONS = [
+    (65, r"D=\{(\boldsymbol{x_1},\boldsymbol{y_1}),(\boldsymbol{x_2},\boldsymbol{y_2}),\ldots,(\boldsymbol{x_n},\boldsymbol{y_n})\},\boldsymbol{x_i}\in\mathbb{R}^d,\boldsymbol{y_i}\in\mathbb{R}^l",
+     "not a claim", False, "training-set definition and membership conditions (uses n for the sample count)"),
+    (71, r"\boldsymbol{\hat{y}_k}=\left(\hat{y}_1^k,\hat{y}_2^k,\dots,\hat{y}_l^k\right)", "holds", False,
+     "the book's output vector of sample k (bold hat over y_k)"),
+    (71, r"\hat{y}_j^k=f\left(\beta_j-\theta_j\right)", "holds", True, "5.3"),
+    (71, r"\boldsymbol{\hat{b}_k}=\left(\hat{b}_1^k,\hat{b}_2^k,\dots,\hat{b}_q^k\right)", "not a claim", False,
+     "introduces new symbols \\hat{b}_h^k (the book writes b_h without hat/sample index)"),
+    (71, r"\hat{b}_h^k=f\left(\alpha_h-\gamma_h\right)", "not a claim", False,
+     "defines the new symbol \\hat{b}_h^k; it coincides with the book's b_h = f(alpha_h - gamma_h), "
+     "so a checker reading \\hat{b}_h^k as b_h would say holds (judgement unsure)"),
+    (75, r"E_k=\frac{1}{2}\sum_{j=1}^l\left(\hat{y}_j^k-y_j^k\right)^2", "holds", True, "5.4"),
+    (81, _sg(81), "refuted", True,
+     "four chains in one aligned block; the Delta w and Delta theta chains are right, and all four "
+     "end results equal the book's updates, but the Delta gamma_h chain starts with "
+     "'= -eta dE_k/dv_ih' (false: -eta dE_k/dv_ih = eta e_h x_i, not -eta e_h; should be dE_k/dgamma_h), "
+     "and the Delta v / Delta gamma chains write d yhat_j^k / d beta_h (index h for j)"),
+    (104, r"g_j=\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(y_j^k-\hat{y}_j^k\right)", "holds", True, "5.10"),
+    (104, r"e_h=b_h(1-b_h)\sum_{j=1}^lw_{hj}g_j", "holds", True, "5.15"),
+    (106, r"\Delta w_{hj}=\eta g_jb_h,\Delta\theta_j=-\eta g_j,\Delta v_{ih}=\eta e_hx_i,\Delta\gamma_h=-\eta e_h",
+     "holds", True, "5.11-5.14 as one comma-separated span"),
+    (112, r"v\leftarrow v+\Delta v", "not checked", False,
+     "generic update assignment with \\leftarrow (v is any parameter, clashes with v_ih)"),
+]
+_SIGNORINO_LAYOUTS = ["front-matter", "dollar-inline", "dollar-display-block", "aligned", "left-right",
+                      "boldsymbol", "prime-variants", "several-claims-one-span"]
+
+
+# ---------------------------------------------------------------------------------------
+# 3. Tanghuigithub/MachineLearning-1, nnstructure.md (exercise answer: derive the BP updates
+#    of a network with d inputs, m hidden units, c outputs, logistic activation)
+# ---------------------------------------------------------------------------------------
+
+_TANG_FIRST = 1
+_TANG_SKELETON = r"""
+
+
+2. …$d$…$m$…$c$…
+
+…$j$…$j$… $w_{hj}$…
+…$h$…$h$… $v_{ih}$…
+
+
+
+…$D=\{(x_1,y_1)，(x_2,y_2)，\dots,(x_m,y_m)\}$,$x_i \in \mathbb R^d$,$y_i \in \mathbb R^c$…$c$…
+
+
+
+
+
+
+
+
+
+- …$h$…$\gamma _h$…
+- …$j$…$\theta_j$…
+- …$i$…$h$…$v_{ih}$;
+- …$h$…$j$…$w_{hj}$;
+- …$h$…$\alpha_h=\sum_{i=1}^dv_{ih}x_i$;
+- …$j$…$\beta_j=\sum_{h=1}^mw_{hj}b_h$, …$b_h$…$h$…;
+
+$$
+P(t)=\frac 1{1+e^{-t}}
+$$
+
+
+…$（x_k,y_k）$,…$\hat y_k=（\hat y_1^k,\hat y_2^k,\dots,\hat y_c^k）$,…
+$$
+\hat y_j^k=f(\beta_j-\theta_j),
+$$
+…$（x_k,y_k）$…
+$$
+E_k=\frac 12\sum_{j=1}^c(\hat y_j^k-y_j^k)^2.
+$$
+…$v$…
+$$
+v \leftarrow v+\Delta v
+$$
+…$E_k$,…$\eta$,…
+$$
+\Delta w_{hj}=-\eta \frac {\partial E_k}{\partial w_{hj}}
+$$
+…$w_{hj}$…$j$…$\beta_j$…$\hat y_j^k$,…$E_k$,…
+$$
+\frac {\partial E_k}{\partial w_{hj}}=\frac {\partial E_k}{\partial \hat y_j^k}\frac {\partial \hat y_j^k}{\partial \beta _j}\frac {\partial \beta _j}{\partial w_{hj}}
+$$
+…$\beta_j$…
+$$
+\frac {\partial \beta _j}{\partial w_{hj}}=b_h
+$$
+
+$$
+f'(x)=f(x)(1-f(x))
+$$
+
+$$
+g_j=-\frac {\partial E_k}{\partial \hat y_j^k}\frac {\partial \hat y_j^k}{\partial \beta _j} =-(\hat y_j^k-y_j^k)f'(\beta _j-\theta _j)=\hat y_j^k(1-\hat y_j^k)(y_j^k-\hat y_j^k).
+$$
+…$w_{hj}$…
+$$
+\Delta w_{hj}=\eta g_j b_h
+$$
+
+
+
+
+$$
+\begin{aligned}
+\Delta \theta_j&=-\eta\frac {\partial E_k}{\partial \hat y_j^k}\cdot\frac {\partial \hat y_j^k}{\partial \theta_j}\\
+&=\eta(\hat y_j^k-y_j^k)f'(\beta _j-\theta _j)\\
+&=-\eta g_j
+\end{aligned}
+$$
+$b_h$…$h$…
+$$
+b_h=f(\alpha _h-\gamma _h)
+$$
+…$v_{ih}$…$h$…$\alpha_h$…$b_h$,…$E_k$,…
+$$
+\frac {\partial E_k}{\partial v_{ih}}=\frac {\partial E_k}{\partial b_h}\cdot\frac {\partial b_h}{\partial \alpha _h}\cdot\frac {\partial \alpha_h}{\partial v_{ih}}
+$$
+…$g_j$…
+$$
+\begin{aligned}
+e_h&=-\frac {\partial E_k}{\partial b_h}\cdot\frac {\partial b_h}{\partial \alpha _h}\\
+&=-\sum _{j=1}^c\frac {\partial E_k}{\partial \beta _j}\cdot \frac {\partial \beta _j}{\partial b_h}f'(\alpha_h-\gamma_h)\\
+&=\sum _{j=1}^cw_{hj}g_jf'(\alpha_h-\gamma_h)\\
+&=b_h(1-b_h)\sum_{j=1}^cw_{hj}g_j
+\end{aligned}
+$$
+
+$$
+\Delta v_{ih}=\eta e_h x_i
+$$
+…$\Delta \theta _j$
+$$
+\Delta \gamma_h=-\eta e_h
+$$
+"""[1:-1]
+_tg = lambda line: _block(_TANG_SKELETON, _TANG_FIRST, line)
+_SIZES = "c outputs / m hidden units are the document's declared sizes (book: l, q)"
+
+_TANG_EQUATIONS = [
+    (10, r"D=\{(x_1,y_1)，(x_2,y_2)，\dots,(x_m,y_m)\}", "not a claim", False,
+     "training-set definition; full-width commas inside math; m also names the hidden-unit count"),
+    (10, r"x_i \in \mathbb R^d", "not a claim", False, "condition"),
+    (10, r"y_i \in \mathbb R^c", "not a claim", False, "condition"),
+    (24, r"\alpha_h=\sum_{i=1}^dv_{ih}x_i", "holds", True, "alpha_h definition"),
+    (25, r"\beta_j=\sum_{h=1}^mw_{hj}b_h", "holds", True, "beta_j with " + _SIZES + " (judged against them)"),
+    (27, r"P(t)=\frac 1{1+e^{-t}}", "not a claim", False, "defines a new function name P (the logistic function)"),
+    (32, r"\hat y_k=（\hat y_1^k,\hat y_2^k,\dots,\hat y_c^k）", "holds", False,
+     "output vector written with full-width parentheses; " + _SIZES),
+    (33, r"\hat y_j^k=f(\beta_j-\theta_j),", "holds", True, "5.3; trailing comma inside the math"),
+    (37, r"E_k=\frac 12\sum_{j=1}^c(\hat y_j^k-y_j^k)^2.", "holds", True,
+     "5.4 with unbraced \\frac 12 and trailing period; " + _SIZES),
+    (41, r"v \leftarrow v+\Delta v", "not checked", False, "generic update assignment with \\leftarrow"),
+    (45, r"\Delta w_{hj}=-\eta \frac {\partial E_k}{\partial w_{hj}}", "holds", True, "5.6"),
+    (49, _tg(49), "holds", True, "5.7 chain rule"),
+    (53, r"\frac {\partial \beta _j}{\partial w_{hj}}=b_h", "holds", True, "5.8"),
+    (57, r"f'(x)=f(x)(1-f(x))", "holds", True, "5.9, sigmoid derivative"),
+    (61, _tg(61), "holds", True, "5.10 chain with trailing period"),
+    (65, r"\Delta w_{hj}=\eta g_j b_h", "holds", True, "5.11"),
+    (72, _tg(72), "holds", True,
+     "-eta dE/dyhat * dyhat/dtheta = -eta (yhat-y)(-f') = eta (yhat-y) f' = -eta g_j"),
+    (80, r"b_h=f(\alpha _h-\gamma _h)", "holds", True, "book definition of b_h"),
+    (84, _tg(84), "holds", True, "chain rule for v_ih"),
+    (88, _tg(88), "holds", True, "5.15 with sums to c; " + _SIZES),
+    (97, r"\Delta v_{ih}=\eta e_h x_i", "holds", True, "5.13"),
+    (101, r"\Delta \gamma_h=-\eta e_h", "holds", True, "5.14"),
+]
+_TANG_LAYOUTS = ["dollar-inline", "dollar-display-block", "aligned", "frac-unbraced", "hat-without-braces",
+                 "trailing-punctuation-in-math", "unicode-math", "prime-variants"]
+
+
+# ---------------------------------------------------------------------------------------
+# 4. zhmhbest/HelloMathematics, notes/MachineLearning/NeuralNetwork.md (Unicode math)
+# ---------------------------------------------------------------------------------------
+
+_ZHMH_FIRST = 42
+_ZHMH_SKELETON = r"""
+$$Δw_{hj} = -η\dfrac{∂E_k}{∂w_{hj}}$$
+
+- $η$…$η∈(0,1)$…
+- $E_k$…$k$…
+- $w_{hj}$…$h$…$j$…
+"""[1:-1]
+_ZHMH_EQUATIONS = [
+    (42, r"Δw_{hj} = -η\dfrac{∂E_k}{∂w_{hj}}", "holds", True,
+     "5.6 written with Unicode Δ, η, ∂ instead of \\Delta, \\eta, \\partial"),
+    (44, r"η∈(0,1)", "not a claim", False, "condition on the learning rate (Unicode ∈)"),
+]
+_ZHMH_LAYOUTS = ["html", "dollar-display", "dollar-inline", "dfrac", "unicode-math"]
+
+
+# ---------------------------------------------------------------------------------------
+# 5. index 34802756627 (repository not identified): short chapter-5 notes, sections 5.1-5.3,
+#    equation numbers as text after each display.  Contains real sign errors.
+# ---------------------------------------------------------------------------------------
+
+_IDX348_FIRST = 1
+_IDX348_SKELETON = r"""
+
+
+
+…$(x_k,y_k)$… $\hat{y}_k = (\hat{y}_1^k , \hat{y}_2^k,...,\hat{y}_l^k)$
+$$ \hat{y}_j^k = f(\beta_j - \theta_j) $$ (5.3)
+… $(x_k,y_k)$…
+ $$ E_k = \frac{1}{2} \sum^l_{j=1}(\hat{y}_j^k -y_j^k)^2$$  (5.4)
+
+
+
+… $\eta$…
+… $E_k$…$w_{hj}$…
+$$ \Delta w_{hj} = - \eta\frac{\partial E_k}{\partial w_{hj}}$$ (5.6)
+
+
+$$ \frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j^k}\frac{\partial \hat{y}_j^k}{\partial \beta_j}\frac{\partial \beta_j}{\partial w_{hj}}$$ (5.7)
+
+… $\beta_j$ …
+$$ \beta_j = \sum^q_{h=1} w_{hj}b_h$$
+
+
+$$\frac{\partial \beta_j}{\partial w_{hj}} = b_h$$ (5.8)
+
+$$ sigmoid(x) = \frac{1}{1+e^{-x}}$$
+
+$$ f' = \frac{e^{-x}}{(1+e^{-x})^2} = f(x)(1-f(x))$$ （5.9）
+
+$$  - \frac{\partial E_k}{\partial \hat{y}_j^k}\frac{\partial \hat{y}_j^k}{\partial \beta_j} = - (\hat{y}_j^k - y_j^k)f'(\beta_j - \theta_j) = - (\hat{y}_j^k - y_j^k)[\hat{y}_j^k(1-\hat{y}_j^k)] = \hat{y}_j^k(1-\hat{y}_j^k)(y_j^k - \hat{y}_j^k) = g_j$$<SP><SP>
+（5.10）
+>$g_j$ …
+
+…$w_{hj}$…
+$$ \Delta w_{hj} = \eta g_j b_h$$ (5.11)
+
+
+
+$$\Delta\theta_j = -\eta g_j $$ (5.12)
+
+> … $\theta_j$ … $\theta$ …$\Delta w_{hj}$ … $b_h = -1$ …
+$$\Delta v_{ih} = -\eta \frac{\partial E_k}{\partial v_{ih}}  $$
+$$\frac{\partial E_k}{\partial v_{ih}} = \frac{E_k}{\partial{b_h}}\frac{\partial b_h}{\partial \alpha_h}\frac{\partial \alpha_h}{\partial x_i} = e_hx_i$$
+
+
+$$\Delta v_{ih} = -\eta e_h x_i  $$ (5.13)
+
+ $$e_h = \frac{E_k}{\partial{b_h}}\frac{\partial b_h}{\partial \alpha_h} = -\sum_{j=1}^l \frac{\partial E_k}{\partial \beta_j}\frac{\partial \beta_j}{\partial b_h}f'(\alpha - \gamma_h) = \sum_{j=1}^lw_{hj}g_jf'(\alpha_h - \gamma_h) = b_h(1-b_h)\sum_{j=1}^lw_{hj}g_j$$<SP>
+
+$$\Delta \gamma_h = -\eta e_h$$ (5.14)
+"""[1:-1].replace("<SP>", " ")
+
+_IDX348_EQUATIONS = [
+    (4, r"\hat{y}_k = (\hat{y}_1^k , \hat{y}_2^k,...,\hat{y}_l^k)", "holds", False, "output vector of sample k"),
+    (5, r"\hat{y}_j^k = f(\beta_j - \theta_j)", "holds", True, "5.3 (inner blanks next to $$)"),
+    (7, r"E_k = \frac{1}{2} \sum^l_{j=1}(\hat{y}_j^k -y_j^k)^2", "holds", True, "5.4"),
+    (13, r"\Delta w_{hj} = - \eta\frac{\partial E_k}{\partial w_{hj}}", "holds", True, "5.6"),
+    (16, r"\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j^k}\frac{\partial \hat{y}_j^k}{\partial \beta_j}\frac{\partial \beta_j}{\partial w_{hj}}",
+     "holds", True, "5.7"),
+    (19, r"\beta_j = \sum^q_{h=1} w_{hj}b_h", "holds", True, "beta_j definition"),
+    (22, r"\frac{\partial \beta_j}{\partial w_{hj}} = b_h", "holds", True, "5.8"),
+    (24, r"sigmoid(x) = \frac{1}{1+e^{-x}}", "not a claim", False,
+     "defines the sigmoid under a new name spelled with letters (s i g m o i d)"),
+    (26, r"f' = \frac{e^{-x}}{(1+e^{-x})^2} = f(x)(1-f(x))", "holds", True,
+     "5.9; f' written without its argument x; derivative of 1/(1+e^{-x}) is right"),
+    (28, r"- \frac{\partial E_k}{\partial \hat{y}_j^k}\frac{\partial \hat{y}_j^k}{\partial \beta_j} = - (\hat{y}_j^k - y_j^k)f'(\beta_j - \theta_j) = - (\hat{y}_j^k - y_j^k)[\hat{y}_j^k(1-\hat{y}_j^k)] = \hat{y}_j^k(1-\hat{y}_j^k)(y_j^k - \hat{y}_j^k) = g_j",
+     "holds", True, "5.10 chain; equation tag on the next line"),
+    (33, r"\Delta w_{hj} = \eta g_j b_h", "holds", True, "5.11"),
+    (37, r"\Delta\theta_j = -\eta g_j", "holds", True, "5.12 (blank before closing $$)"),
+    (39, r"b_h = -1", "not a claim", False, "assignment (dummy-input argument in a remark)"),
+    (40, r"\Delta v_{ih} = -\eta \frac{\partial E_k}{\partial v_{ih}}", "holds", True, "gradient rule for v_ih"),
+    (41, r"\frac{\partial E_k}{\partial v_{ih}} = \frac{E_k}{\partial{b_h}}\frac{\partial b_h}{\partial \alpha_h}\frac{\partial \alpha_h}{\partial x_i} = e_hx_i",
+     "refuted", True,
+     "three errors: the first factor lacks the partial in its numerator, the last factor is "
+     "d alpha_h/d x_i (= v_ih) instead of d alpha_h/d v_ih (= x_i), and the sign is wrong: "
+     "dE_k/dv_ih = -e_h x_i"),
+    (44, r"\Delta v_{ih} = -\eta e_h x_i", "refuted", True,
+     "sign flipped: the book's 5.13 is Delta v_ih = +eta e_h x_i (follows from the previous wrong line)"),
+    (46, r"e_h = \frac{E_k}{\partial{b_h}}\frac{\partial b_h}{\partial \alpha_h} = -\sum_{j=1}^l \frac{\partial E_k}{\partial \beta_j}\frac{\partial \beta_j}{\partial b_h}f'(\alpha - \gamma_h) = \sum_{j=1}^lw_{hj}g_jf'(\alpha_h - \gamma_h) = b_h(1-b_h)\sum_{j=1}^lw_{hj}g_j",
+     "refuted", True,
+     "first link drops the minus sign (e_h = -dE_k/db_h * db_h/dalpha_h) and the partial in the "
+     "numerator, and writes f'(alpha - gamma_h) with an unindexed alpha; the later links are right"),
+    (48, r"\Delta \gamma_h = -\eta e_h", "holds", True, "5.14"),
+]
+_IDX348_LAYOUTS = ["dollar-inline", "dollar-display", "equation-tag-text", "trailing-whitespace",
+                   "limits", "prime-variants", "unicode-math"]
+
+
+# ---------------------------------------------------------------------------------------
+# 6. index 6911553957 (repository not identified): chapter-5 notes with nested lists and
+#    indented $$ displays; section "3. 反向传播算法".  Contains real typos.
+# ---------------------------------------------------------------------------------------
+
+_IDX691_FIRST = 46
+_IDX691_SKELETON = r"""
+* …$D=\{(x_1,y_1),(x_2,y_2), \cdots , (x_m, y_m)\}, x_i\in \mathbb{R}^d, y_i \in \mathbb{R}^l$…$x$…$d$…$y$…$l$…$d$…$l$…$q$…$j$…$\theta_j$…$h$…$\gamma_h$…$i$…$h$…$v_{ih}$…$h$…$w_{hj}$…$h$…$\alpha_h = \sum_{i=1}^{d}v_{ih}x_i$…$j$…$\beta_j = \sum_{h=1}^{q}w_{hj}b_n$
+
+
+  …$(x_k, y_k)$…$\hat y_k = (\hat y_1^k, \hat y_1^k, \cdots, \hat y_1^k),即:\hat y_j^k = f(\beta_j - \theta_j)$
+
+
+  $$E_k = \frac{1}{2}\sum_{j=1}^{l}(\hat y_j^k - y_j^k)^2$$
+
+
+
+
+  $$\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}$$
+
+  $$\frac{\partial E_k}{\partial w_{hj}}=\frac{\partial E_k}{\partial \hat y_j^k}\frac{\partial \hat y_j^k}{\partial \beta_j}\frac{\partial \beta_j}{\partial w_{hj}} $$
+
+  $$\frac {\partial \beta_j}{\partial w_{hj}} = b_h$$
+
+  $$\frac{\partial E_k}{\partial \hat y_j^k} = \hat y_j^k - y_j^k$$
+
+  $$\frac{\partial \hat y_j^k}{\partial \beta_j} = \frac{\partial{f(\beta_j - \theta_j)}}{\partial \beta_j} = \frac{\partial{f(\beta_j - \theta_j)}}{\partial (\beta_j-\theta)}$$
+
+
+    $$f^{'}(x) = f(x)(1-f(x))$$
+
+
+    …$$g_j = -\frac{\partial E_k}{\partial \hat y_j^k}\frac{\partial \hat y_j^k}{\partial \beta_j} = ( y_j^k -\hat y_j^k)f^{'}(\beta_j-\theta_j)= ( y_j^k -\hat y_j^k)\hat y_j^k(1-\hat y_j^k)$$
+
+    … $$\Delta w_{hj} = \eta g_j b_h$$
+
+    … $$\Delta \theta_j = -\eta g_j \\
+    \Delta v_{ih} = \eta e_h x_j\\
+    \Delta \gamma_h = -\eta e_h$$
+
+
+    $$e_h = -\frac{\partial E_k}{\partial b_h}\frac{\partial b_h}{\partial \alpha_h} = -\sum_{j=1}^{l}\frac{\partial E_k}{\partial \beta_j}\frac{\partial \beta_j}{\partial b_h}\frac{\partial b_h}{\partial \alpha_h} = \sum_{j=1}^{l}g_jw_{hj}f^{'}(\alpha_h - \gamma_h) = \sum_{j=1}^{l}g_jw_{hj}b_h(1-b_h)$$
+
+    …$\eta$…
+
+    1. …$\hat y_k$
+    2. …$\Delta$…
+
+* …$\mathit{BP}$…$\mathit{BP}$…
+
+
+
+
+
+
+  $$E = \lambda \frac{1}{m}\sum_{k = 1}^{m}E_k + (1-\lambda)\sum_iw_i^2$$
+"""[1:-1]
+
+_IDX691_EQUATIONS = [
+    (46, r"D=\{(x_1,y_1),(x_2,y_2), \cdots , (x_m, y_m)\}, x_i\in \mathbb{R}^d, y_i \in \mathbb{R}^l",
+     "not a claim", False, "data set and membership conditions in one span"),
+    (46, r"\alpha_h = \sum_{i=1}^{d}v_{ih}x_i", "holds", True, "alpha_h definition"),
+    (46, r"\beta_j = \sum_{h=1}^{q}w_{hj}b_n", "refuted", True,
+     "typo b_n for b_h: the summand does not depend on the summation index h, so the sum is q w.. b_n"),
+    (49, r"\hat y_k = (\hat y_1^k, \hat y_1^k, \cdots, \hat y_1^k),即:\hat y_j^k = f(\beta_j - \theta_j)", "refuted", True,
+     "two claims in one span joined by CJK text inside the math: the vector lists yhat_1^k three times "
+     "(should be yhat_1^k, yhat_2^k, ..., yhat_l^k); the second claim yhat_j^k = f(beta_j - theta_j) holds"),
+    (52, r"E_k = \frac{1}{2}\sum_{j=1}^{l}(\hat y_j^k - y_j^k)^2", "holds", True, "5.4"),
+    (57, r"\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}", "holds", True, "5.6"),
+    (59, r"\frac{\partial E_k}{\partial w_{hj}}=\frac{\partial E_k}{\partial \hat y_j^k}\frac{\partial \hat y_j^k}{\partial \beta_j}\frac{\partial \beta_j}{\partial w_{hj}} ",
+     "holds", True, "5.7 (blank before closing $$ kept in the latex)"),
+    (61, r"\frac {\partial \beta_j}{\partial w_{hj}} = b_h", "holds", True, "5.8"),
+    (63, r"\frac{\partial E_k}{\partial \hat y_j^k} = \hat y_j^k - y_j^k", "holds", True, "from 5.4"),
+    (65, r"\frac{\partial \hat y_j^k}{\partial \beta_j} = \frac{\partial{f(\beta_j - \theta_j)}}{\partial \beta_j} = \frac{\partial{f(\beta_j - \theta_j)}}{\partial (\beta_j-\theta)}",
+     "not checked", True,
+     "the last link differentiates with respect to the expression (beta_j - theta) with an unindexed "
+     "theta; the first link holds (judgement unsure: could also be called refuted for the missing index)"),
+    (68, r"f^{'}(x) = f(x)(1-f(x))", "holds", True, "5.9 with f^{'}"),
+    (71, r"g_j = -\frac{\partial E_k}{\partial \hat y_j^k}\frac{\partial \hat y_j^k}{\partial \beta_j} = ( y_j^k -\hat y_j^k)f^{'}(\beta_j-\theta_j)= ( y_j^k -\hat y_j^k)\hat y_j^k(1-\hat y_j^k)",
+     "holds", True, "5.10; $$ display opened right after CJK text on the same line"),
+    (73, r"\Delta w_{hj} = \eta g_j b_h", "holds", True, "5.11 (inline $$)"),
+    (75, "\\Delta \\theta_j = -\\eta g_j \\\\\n    \\Delta v_{ih} = \\eta e_h x_j\\\\\n    \\Delta \\gamma_h = -\\eta e_h",
+     "refuted", True,
+     "three updates separated by \\\\ without environment; the middle one has x_j instead of x_i "
+     "(book 5.13: Delta v_ih = eta e_h x_i); the other two hold"),
+    (80, r"e_h = -\frac{\partial E_k}{\partial b_h}\frac{\partial b_h}{\partial \alpha_h} = -\sum_{j=1}^{l}\frac{\partial E_k}{\partial \beta_j}\frac{\partial \beta_j}{\partial b_h}\frac{\partial b_h}{\partial \alpha_h} = \sum_{j=1}^{l}g_jw_{hj}f^{'}(\alpha_h - \gamma_h) = \sum_{j=1}^{l}g_jw_{hj}b_h(1-b_h)",
+     "holds", True, "5.15 chain"),
+    (94, r"E = \lambda \frac{1}{m}\sum_{k = 1}^{m}E_k + (1-\lambda)\sum_iw_i^2", "not checked", False,
+     "regularised objective (5.17) re-uses the name E of 5.16; not an identity of the network"),
+]
+_IDX691_LAYOUTS = ["dollar-inline", "dollar-display", "dollar-display-inline", "indented-display",
+                   "multiline-inline", "backslash-rows-without-env", "hat-without-braces",
+                   "prime-variants", "trailing-whitespace", "unicode-math"]
+
+
+# ---------------------------------------------------------------------------------------
+# 7. index 2485459231 (repository not identified): English notes on Ch.5, with `= ... =`
+#    elisions and $$ used inline inside sentences
+# ---------------------------------------------------------------------------------------
+
+_IDX248_FIRST = 1
+_IDX248_SKELETON = r"""
+
+
+
+
+
+
+
+- …$\frac{1}{1+e^{-x}}$<SP><SP>
+
+    + … $y=f(\sum_i w_i x_i - \theta)$…
+    + … $\theta$ …
+    + … $\hat{y}$… $$w_i = w_i + \delta w = w_i + \eta (y-\hat{y})x_i$$… $\eta$ …
+
+
+
+
+
+
+
+
+
+
+
+
+
+- … $\theta_j$
+- … $\gamma_h$… $b_h$
+- … $v_{ih}$… $w_{hj}$
+- … $\alpha_h = \sum^d_{i=1} v_{ih}x_i$… $\beta_j = \sum^q_{h=1} w_{hj}b_h$
+- … $\eta$ …
+
+
+… $\hat{y}_j=f(\beta_j-\theta_j)$… $E_k = \frac{1}{2}\sum(\hat{y}_j - y_j)^2$ …
+… $v \leftarrow v + \Delta v$<SP><SP>
+…$$\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}} = \eta g_j b_h$$
+$$\Delta \theta_j = -\eta g_j$$
+… $g_j$ … $$g_j = ... = \hat{y}_j (1-\hat{y}_j) (y_j - \hat{y}_j)$$<SP><SP>
+… $\eta$ …
+$$\Delta v_{ih} = \eta e_h x_i$$
+$$\Delta \gamma_h = -\eta e_h$$
+… $e_h$ … $$e_h = ... = b_h(1-b_h)\sum^l_{j=1}w_{hj}g_j$$
+
+
+
+- … $E=\frac{1}{m}\sum E_k$
+
+
+
+
+    + … $$E=\lambda \frac{1}{m}\sum E_k + (1-\lambda)\sum w_i^2$$<SP>
+    … $\lambda$ …
+"""[1:-1].replace("<SP>", " ")
+
+_IDX248_EQUATIONS = [
+    (10, r"y=f(\sum_i w_i x_i - \theta)", "not checked", False, "perceptron with a step function (5.1 context)"),
+    (12, r"w_i = w_i + \delta w = w_i + \eta (y-\hat{y})x_i", "not checked", False,
+     "perceptron update written as an '=' assignment (lower-case \\delta w)"),
+    (29, r"\alpha_h = \sum^d_{i=1} v_{ih}x_i", "holds", True, "alpha_h definition"),
+    (29, r"\beta_j = \sum^q_{h=1} w_{hj}b_h", "holds", True, "beta_j definition"),
+    (33, r"\hat{y}_j=f(\beta_j-\theta_j)", "holds", True, "5.3 with the sample index k dropped"),
+    (33, r"E_k = \frac{1}{2}\sum(\hat{y}_j - y_j)^2", "holds", True,
+     "5.4 with the sum limits and the sample superscripts omitted (implicit sum over j; judgement unsure)"),
+    (34, r"v \leftarrow v + \Delta v", "not checked", False, "generic update assignment with \\leftarrow"),
+    (35, r"\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}} = \eta g_j b_h", "holds", True,
+     "5.6 = 5.11; $$ opened right after a word"),
+    (36, r"\Delta \theta_j = -\eta g_j", "holds", True, "5.12"),
+    (37, r"g_j = ... = \hat{y}_j (1-\hat{y}_j) (y_j - \hat{y}_j)", "holds", True,
+     "5.10 with the middle steps elided by '...'; endpoints equal"),
+    (39, r"\Delta v_{ih} = \eta e_h x_i", "holds", True, "5.13"),
+    (40, r"\Delta \gamma_h = -\eta e_h", "holds", True, "5.14"),
+    (41, r"e_h = ... = b_h(1-b_h)\sum^l_{j=1}w_{hj}g_j", "holds", True, "5.15 with elided steps"),
+    (45, r"E=\frac{1}{m}\sum E_k", "holds", True, "5.16 with the sum limits omitted"),
+    (50, r"E=\lambda \frac{1}{m}\sum E_k + (1-\lambda)\sum w_i^2", "not checked", False,
+     "regularised objective (5.17) re-uses the name E"),
+]
+_IDX248_LAYOUTS = ["html", "dollar-inline", "dollar-display", "dollar-display-inline", "ellipsis-step",
+                   "limits", "trailing-whitespace"]
+
+
+# ---------------------------------------------------------------------------------------
+# The documents
+# ---------------------------------------------------------------------------------------
+
+def _url(repo, commit, path):
+    return "https://github.com/%s/blob/%s/%s" % (repo, commit, path)
+
+
+_PUMPKIN = "datawhalechina/pumpkin-book"
+_PUMPKIN_PATH = "docs/chapter5/chapter5.md"
+_PUMPKIN_NEW_COMMIT = "189c419a7c1c2b2ef1051252960b1e0fba33195f"
+_PUMPKIN_OLD_COMMIT = "11f1d74dea66ffa0da1aaf5ef508baa32d50322c"
+_SIGNORINO = "SignorinoY/signorinoy.github.io"
+_SIGNORINO_PATH = "source/_posts/machine-learning-derivation.md"
+_SIGNORINO_COMMIT = "0552bf02be4063a527d81ed1f1e766f7be0dbcbe"
+_TANG = "Tanghuigithub/MachineLearning-1"
+_TANG_PATH = "nnstructure.md"
+_TANG_COMMIT = "23d858bcf72141f20a0f98048136815692af99f6"
+_ZHMH = "zhmhbest/HelloMathematics"
+_ZHMH_PATH = "notes/MachineLearning/NeuralNetwork.md"
+_ZHMH_COMMIT = "01190a70de6f96c8d7be2806a0326cd9139fcc5f"
+
+DOCUMENTS = [
+    dict(id="pumpkin-189c419", repo=_PUMPKIN, path=_PUMPKIN_PATH, commit=_PUMPKIN_NEW_COMMIT,
+         author="datawhalechina", url=_url(_PUMPKIN, _PUMPKIN_NEW_COMMIT, _PUMPKIN_PATH),
+         kind="pumpkin book (derivations of the watermelon book), version with 5.10 and 5.15",
+         layouts=_PUMPKIN_LAYOUTS_NEW, equations=_PUMPKIN_EQUATIONS_NEW,
+         skeleton_first_line=_PUMPKIN_NEW_FIRST, source_math_layout=_PUMPKIN_NEW_SKELETON_T),
+    dict(id="pumpkin-11f1d74", repo=_PUMPKIN, path=_PUMPKIN_PATH, commit=_PUMPKIN_OLD_COMMIT,
+         author="datawhalechina", url=_url(_PUMPKIN, _PUMPKIN_OLD_COMMIT, _PUMPKIN_PATH),
+         kind="pumpkin book, older version: 5.2 then 5.12-5.14 only",
+         layouts=_PUMPKIN_LAYOUTS_OLD, equations=_PUMPKIN_EQUATIONS_OLD,
+         skeleton_first_line=_PUMPKIN_OLD_FIRST, source_math_layout=_PUMPKIN_OLD_SKELETON),
+    dict(id="signorinoy-derivation", repo=_SIGNORINO, path=_SIGNORINO_PATH, commit=_SIGNORINO_COMMIT,
+         author="SignorinoY", url=_url(_SIGNORINO, _SIGNORINO_COMMIT, _SIGNORINO_PATH),
+         kind="Hexo blog post: formula derivations of the book (logistic regression, BP)",
+         layouts=_SIGNORINO_LAYOUTS, equations=_SIGNORINO_EQUATIONS,
+         skeleton_first_line=_SIGNORINO_FIRST, source_math_layout=_SIGNORINO_SKELETON),
+    dict(id="tanghui-nnstructure", repo=_TANG, path=_TANG_PATH, commit=_TANG_COMMIT,
+         author="Tanghuigithub", url=_url(_TANG, _TANG_COMMIT, _TANG_PATH),
+         kind="exercise answer (fork of a course repository; images hosted by another user)",
+         layouts=_TANG_LAYOUTS, equations=_TANG_EQUATIONS,
+         skeleton_first_line=_TANG_FIRST, source_math_layout=_TANG_SKELETON),
+    dict(id="zhmhbest-neuralnetwork", repo=_ZHMH, path=_ZHMH_PATH, commit=_ZHMH_COMMIT,
+         author="zhmhbest", url=_url(_ZHMH, _ZHMH_COMMIT, _ZHMH_PATH),
+         kind="short notes, math typed with Unicode symbols",
+         layouts=_ZHMH_LAYOUTS, equations=_ZHMH_EQUATIONS,
+         skeleton_first_line=_ZHMH_FIRST, source_math_layout=_ZHMH_SKELETON),
+    dict(id="idx-34802756627", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="34802756627",
+         kind="short notes 5.1-5.3 with equation numbers; repository not identified",
+         layouts=_IDX348_LAYOUTS, equations=_IDX348_EQUATIONS,
+         skeleton_first_line=_IDX348_FIRST, source_math_layout=_IDX348_SKELETON),
+    dict(id="idx-6911553957", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="6911553957",
+         kind="chapter-5 notes (with TensorFlow appendix); repository not identified",
+         layouts=_IDX691_LAYOUTS, equations=_IDX691_EQUATIONS,
+         skeleton_first_line=_IDX691_FIRST, source_math_layout=_IDX691_SKELETON),
+    dict(id="idx-2485459231", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="2485459231",
+         kind="English notes on Ch.5; repository not identified (a longer variant exists, index 2668803166)",
+         layouts=_IDX248_LAYOUTS, equations=_IDX248_EQUATIONS,
+         skeleton_first_line=_IDX248_FIRST, source_math_layout=_IDX248_SKELETON),
+]
+
+VERDICTS = ("holds", "refuted", "not a claim", "not checked")
+
+
+def all_equations():
+    """(document id, line, latex, verdict, bp, note) for every listed equation."""
+    return [(d["id"],) + tuple(e) for d in DOCUMENTS for e in d["equations"]]
