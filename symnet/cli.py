@@ -498,7 +498,7 @@ def _check(args) -> int:
               + (f": {verdict.detail}" if verdict.detail else ""))
         return 1 if verdict.status == documents.REFUTED else 0
     print(f"{'HOLDS' if result.holds else 'REFUTED'} ({result.notation}; sizes "
-          f"{result.sizes}); {len(result.steps)} '=' checked")
+          f"{verdict.sizes}); {len(result.steps)} '=' checked")
     for n, step in enumerate(result.steps, 1):
         if step.holds:
             continue

@@ -133,6 +133,7 @@ def test_starred_environments_and_labels_in_latex():
     r"f^{'}(x) = f(x)(1-f(x))",
     r"\hat{\mathbf{y}}_k = (\hat{y}_1^k, \hat{y}_2^k, ..., \hat{y}_l^k)",
     r"\boldsymbol{\hat{y}_k} = (\hat{y}_1^k, \hat{y}_2^k, \dots, \hat{y}_l^k)",
+    r"\hat{y}_k = (\hat{y}_1^k, \hat{y}_2^k, ..., \hat{y}_l^k)",        # example k's vector
 ])
 def test_spelling_variants_are_read(text):
     assert verdict(text).status == "holds", verdict(text).detail
@@ -300,3 +301,19 @@ def test_the_readmes_figures_on_the_notes_are_the_corpus_verdicts():
     assert tuple(map(int, m.groups())) == (len(NOTES), counts["holds"], counts["refuted"],
                                            counts["not a claim"], counts["not checked"],
                                            relations)
+
+
+@pytest.mark.parametrize("text,status", [
+    (r"g_j = ... = \hat{y}_j (1-\hat{y}_j) (y_j - \hat{y}_j)", "holds"),       # steps left out
+    (r"g_j = \dots = \hat{y}_j (1-\hat{y}_j) (\hat{y}_j - y_j)", "refuted"),
+    (r"E_k = \frac{1}{2}\sum(\hat{y}_j - y_j)^2", "holds"),                    # sum over j
+    (r"e_h = b_h(1-b_h)\sum w_{hj} g_j", "holds"),
+    (r"e_h = b_h(1-b_h)\sum w_{hj} g_h", "not checked"),    # no index only the sum has
+    (r"v \leftarrow v + \Delta v", "not a claim"),
+    (r"\tilde{\Theta}^{(kl)} = \tilde{\Theta}^{(kl)} + \Delta \tilde{\Theta}^{(kl)}", "not a claim"),
+])
+def test_elided_steps_sums_without_limits_and_updates(text, status):
+    v = verdict(text)
+    assert v.status == status, v.detail
+    if "..." in text and status == "holds":
+        assert "not checked" in v.sizes

@@ -59,7 +59,7 @@ def test_precedence_as_a_reader_takes_it(text, tree):
 
 
 @pytest.mark.parametrize("text,message", [
-    (r"\sum x = 1", "'_' with the summation index"),
+    (r"\sum x = 1", "a \\sum without limits: write its index"),
     (r"\frac{a} = 1", "expected an argument"),
     (r"g = (1", "expected ')'"),
     (r"a = b)", "expected an operator or the end"),

@@ -19,7 +19,8 @@ from symnet.core.registry import activation_function, step as step_function
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
-from symnet.checker.statements import (compare_numbers, defined_set_to_number,
+from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
+                                       without_elided_steps,
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
                                        numbers_only, unreadable_definition)
@@ -105,6 +106,8 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     from symnet.checker.document import top_level_relations
     relations = [r for r in top_level_relations(eq.text) if r != "="]
+    if relations in (["\\leftarrow"], ["\\gets"]):
+        return Verdict(0, "", NOT_A_CLAIM, UPDATE.replace("X + Delta X", "written after the arrow"))
     if relations and index_condition(eq.text):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on indices or sizes")
     if relations:
@@ -120,6 +123,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         if defines:
             return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
+    tree, elided = without_elided_steps(tree)
     if len(tree.args) < 2:
         return Verdict(0, "", NOT_CHECKED, "no '=' to check")
     fixed = defined_set_to_number(tree)
@@ -162,6 +166,8 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, str(exc))
     verdict = verdict_of(result, under)
     verdict.result = result
+    if elided:
+        verdict.sizes += "; the steps written as '...' are not checked"
     return verdict
 
 

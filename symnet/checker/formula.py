@@ -144,7 +144,9 @@ class SingleLayerNotation:
             pass
         else:
             raise MeaningError(f"\\{accent} on {base} has no meaning in this notation", pos)
-        if _bold(node) and base in BOLD:
+        if base in BOLD and (_bold(node) or (sup is None and sub is not None
+                                              and _letters(sub) == ["k"])):
+            # bold, or the example's mark k alone (y_k: k is never a unit index here)
             return self._bold_vector(base, sub, sup, pos)
         if sup is not None and base in ("y", "yhat"):
             if not (sup.kind == "name" and sup.args[0] == "k"):

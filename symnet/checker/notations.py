@@ -13,7 +13,7 @@ from symnet.checker.matrix import check_matrix
 from symnet.checker.symbolic_widths import layer_letters, prove_symbolic
 from symnet.checker.views import as_matrix_notation
 from symnet.checker.parse import Node, ParseError, parse
-from symnet.checker.tree import same_tree
+from symnet.checker.statements import is_update
 from symnet.checker.result import CheckResult, MeaningError
 from symnet.core.notation import MATRIX_NAMES, NOTES_NETWORK
 from symnet.prove.single_layer import single_layer_model
@@ -74,14 +74,6 @@ def _size_letters(tree: Node) -> set:
     return found
 
 
-def _is_update(tree: Node) -> bool:
-    """X = X + \\Delta X (or X - ...): an assignment of the new value, not an equation."""
-    if len(tree.args) != 2 or tree.args[1].kind != "add":
-        return False
-    left, right = tree.args
-    return any(same_tree(left, term) for term in right.args)
-
-
 def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
           loss: str = "squared", tree: Node = None) -> CheckResult:
     """Parse (unless ``tree`` is given) and check every "=" of ``text``: in the matrix
@@ -97,7 +89,7 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
     its counterexample, since a refutation needs values that differ)."""
     from symnet.core.registry import sigmoid
     tree = tree if tree is not None else parse(text)
-    if _is_update(tree):
+    if is_update(tree):
         raise MeaningError("an update (the new value of X is X + ...), not an equation", 0)
     activation = activation or sigmoid
     default = (activation, loss) == (sigmoid, "squared")

@@ -287,7 +287,10 @@ class _ToNode(Transformer):
                 raise ParseError(f"two '{mark}' limits on one \\sum", arg.pos)
             limits[mark] = arg
         if "_" not in limits:
-            raise ParseError("'_' with the summation index after \\sum", children[0].start_pos)
+            if "^" in limits:
+                raise ParseError("'_' with the summation index after \\sum",
+                                 children[0].start_pos)
+            return Node("sum", (None, None, children[-1]), children[0].start_pos, "implicit")
         return Node("sum", (limits["_"], limits.get("^"), children[-1]), children[0].start_pos)
 
     def lower(self, meta, children):
@@ -443,4 +446,62 @@ def parse(text: str) -> Node:
         if isinstance(exc.orig_exc, ParseError):
             raise exc.orig_exc from None
         raise
-    return expand_dots(node)
+    return _implicit_indices(expand_dots(node))
+
+
+#: the letters a sum without limits may run over (the notes' unit and sample indices)
+SUM_LETTERS = frozenset("ihjk")
+
+
+def _subscript_letters(node) -> set:
+    """The index letters written in the subscripts of a subtree."""
+    found, stack = set(), [node]
+    while stack:
+        n = stack.pop()
+        if not isinstance(n, Node):
+            continue
+        if n.kind == "script" and n.op == "_":
+            sub = n.args[1]
+            items = sub.args if sub.kind == "list" else (sub,)
+            found |= {i.args[0] for i in items if i.kind == "name" and i.args[0] in SUM_LETTERS}
+            for letter in (sub.args[0] if sub.kind == "name" and len(sub.args[0]) > 1 else ""):
+                found |= {letter} & SUM_LETTERS            # w_{hj} read as one name "hj"
+        stack.extend(a for a in n.args if isinstance(a, Node))
+    return found
+
+
+def _implicit_indices(tree: Node) -> Node:
+    """A sum written without limits (\\sum (\\hat{y}_j - y_j)^2) runs over the one index
+    letter its summand has that the rest of the formula does not; with none or several
+    it is refused (never guessed)."""
+    def outside(node, target) -> set:
+        if node is target:
+            return set()
+        if node.kind == "script" and node.op == "_":
+            own = _subscript_letters(Node("script", (Node("name", ("x",)), node.args[1]), 0, "_"))
+        else:
+            own = set()
+        return own.union(*(outside(a, target) for a in node.args if isinstance(a, Node)))
+
+    def walk(node, root):
+        if not isinstance(node, Node):
+            return node
+        if node.kind == "sum" and node.op == "implicit":
+            letters = _subscript_letters(node.args[2]) - outside(root, node)
+            if len(letters) != 1:
+                raise ParseError("a \\sum without limits: write its index (\\sum_j or "
+                                 "\\sum_{j=1}^{l})", node.pos)
+            index = Node("name", (letters.pop(),), node.pos)
+            node = Node("sum", (index, None, node.args[2]), node.pos)
+        return Node(node.kind, tuple(walk(a, root) for a in node.args), node.pos, node.op)
+    if not any(n.kind == "sum" and n.op == "implicit" for n in _nodes(tree)):
+        return tree
+    return walk(tree, tree)
+
+
+def _nodes(tree: Node):
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(a for a in n.args if isinstance(a, Node))

@@ -25,7 +25,7 @@ from typing import Optional
 
 import sympy as sp
 
-from symnet.checker.tree import Node
+from symnet.checker.tree import Node, same_tree
 from symnet.core.notation import (FUNCTION_LETTERS, INDEX_LETTERS, MATRIX_NAMES,
                                   QUANTITY_KIND, SINGLE_LAYER)
 
@@ -107,12 +107,34 @@ def defined_set_to_number(tree: Node) -> Optional[str]:
     return None
 
 
+def is_update(tree: Node) -> bool:
+    """X = X + \\Delta X (or X - ...): the new value of X is assigned, no identity."""
+    if len(tree.args) != 2 or tree.args[1].kind != "add":
+        return False
+    left, right = tree.args
+    return any(same_tree(left, term) for term in right.args)
+
+
+UPDATE = "an update: assigns X its new value X + Delta X"
+
+
+def without_elided_steps(tree: Node) -> tuple[Node, bool]:
+    """``g_j = ... = X``: the sides written as an ellipsis alone are steps left out; the
+    chain claims its written sides equal (the tree without them, and whether any was)."""
+    kept = tuple(side for side in tree.args if side.kind != "dots")
+    if len(kept) == len(tree.args) or len(kept) < 2:
+        return tree, False
+    return Node("chain", kept, tree.pos), True
+
+
 def not_a_claim(tree: Node) -> Optional[tuple[str, Optional[tuple]]]:
     """(reason, definition) when the parsed statement is not a claim, else None.
     ``definition`` is (function name, argument letter, right side) for f(x) = ..."""
     sides = tree.args
     if len(sides) < 2:
         return None
+    if is_update(tree):
+        return UPDATE, None
     if all(_index_arithmetic(s) for s in sides):
         return "a condition on indices or sizes", None
     if _is_number(sides[-1]) and all(_is_free_variable(s) for s in sides[:-1]):
