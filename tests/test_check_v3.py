@@ -317,3 +317,9 @@ def test_elided_steps_sums_without_limits_and_updates(text, status):
     assert v.status == status, v.detail
     if "..." in text and status == "holds":
         assert "not checked" in v.sizes
+
+
+def test_huge_numbers_are_undecided_never_a_crash():
+    v = verdict("f(10^{20}) = 1", {"f": "sigmoid"})
+    assert v.status in ("not checked", "refuted")
+    assert verdict("f(-10^{20}) = 0", {"f": "sigmoid"}).status == "refuted"

@@ -78,7 +78,7 @@ def _check_numbers(tree: Node, context: dict) -> Verdict:
     said = "; ".join(f"{k} = {v}" for k, v in (("f", context.get("f")),) if v) or "as defined"
     try:
         n, values = compare_numbers(tree, functions)
-    except (ValueError, TypeError, ZeroDivisionError) as exc:
+    except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
         return Verdict(0, "", NOT_CHECKED, f"cannot evaluate it: {exc}")
     if n is None:
         return Verdict(0, "", NOT_CHECKED, "the sides cannot be compared exactly")

@@ -277,12 +277,15 @@ def exactly_equal(a, b) -> Optional[bool]:
         try:       # strict: evalf raises unless all 30 digits are certain (its error bound)
             if sp.N(difference, 30, strict=True) != 0:
                 return False
-        except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError):
+        except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError, ArithmeticError):
             pass
-    difference = sp.simplify(difference)
-    if difference == 0:
-        return True
-    zero = difference.is_zero            # decided by evalf with a certified error bound
+    try:
+        difference = sp.simplify(difference)
+        if difference == 0:
+            return True
+        zero = difference.is_zero        # decided by evalf with a certified error bound
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None                      # too large to decide (f(10^{20})): undecided
     return None if zero is None else bool(zero)
 
 
