@@ -12,17 +12,34 @@ import html
 from dataclasses import dataclass
 
 
-def check(latex: str, layers=None):
-    """Check one formula written in the notes' LaTeX.
+def check(latex: str, layers=None, activation: str = None, loss: str = None):
+    """Check one formula written in the notes' LaTeX: the same verdict as ``symnet check``
+    (one front door, :func:`symnet.checker.documents.check_equation`).
 
     ``layers``: a list of layer sizes for the matrix notation (default: the notes' 3-4-4-3
     when the formula is in that notation, else the single-hidden-layer notation with
-    symbolic d, q, l).  Returns a :class:`symnet.checker.result.CheckResult` (``holds``,
+    symbolic d, q, l).  ``activation``, ``loss``: as the directives ``f = ...`` and
+    ``loss = ...``.  Returns a :class:`symnet.checker.result.CheckResult` (``holds``,
     ``steps`` with diagnoses and counterexamples); raises ``ParseError`` or
-    ``MeaningError`` (both ValueError) for what it cannot read.
+    ``MeaningError`` (both ValueError) for what it cannot read, and ``NotAClaim`` (a
+    MeaningError) for a statement that is not an identity (``x_1 = 1``).
     """
-    from symnet.checker.notations import check as check_formula
-    result = check_formula(latex, layers)
+    from symnet.checker import documents
+    from symnet.checker.document import Equation, read_directive
+    from symnet.checker.result import CheckResult, NotAClaim, refusal
+    context = {}
+    for key, value in (("activation", activation), ("loss", loss)):
+        if value is not None:
+            name, value = read_directive(f": {key} = {value}", key)
+            context[name] = value
+    verdict = documents.check_equation(Equation(1, latex, latex, context), layers)
+    if verdict.status == documents.NOT_A_CLAIM:
+        raise NotAClaim(verdict.detail)
+    if verdict.status == documents.NOT_CHECKED:
+        raise refusal(verdict.detail)
+    result = verdict.result or CheckResult(verdict.status == documents.HOLDS, [],
+                                           verdict.notation, verdict.sizes)
+    result.sizes = verdict.sizes
     result.text = latex
     return result
 

@@ -323,3 +323,15 @@ def test_huge_numbers_are_undecided_never_a_crash():
     v = verdict("f(10^{20}) = 1", {"f": "sigmoid"})
     assert v.status in ("not checked", "refuted")
     assert verdict("f(-10^{20}) = 0", {"f": "sigmoid"}).status == "refuted"
+
+
+def test_the_api_gives_the_command_lines_verdict():
+    import symnet
+    from symnet.checker.result import MeaningError, NotAClaim
+    with pytest.raises(NotAClaim, match="assigns a value"):
+        symnet.check("x_1 = 1")
+    with pytest.raises(MeaningError, match="f of a number"):
+        symnet.check("f(2) = 4")
+    assert symnet.check(r"\Delta w_{hj} = \eta g_j b_h (2)").holds is False
+    assert symnet.check(r"g_j = (1 - \hat{y}_j^2)(y_j - \hat{y}_j)", activation="tanh").holds
+    assert "only" in symnet.check(r"g_j = -\delta_j^{(3)}").sizes

@@ -17,6 +17,22 @@ class MeaningError(ValueError):
         self.position = position
 
 
+def refusal(message: str) -> MeaningError:
+    """A MeaningError whose message already says where (a verdict's detail)."""
+    error = MeaningError.__new__(MeaningError)
+    ValueError.__init__(error, message)
+    error.position = 0
+    return error
+
+
+class NotAClaim(MeaningError):
+    """The statement is not an identity (a value, a condition, a definition)."""
+
+    def __init__(self, message: str):
+        ValueError.__init__(self, f"not a claim: {message}")
+        self.position = 0
+
+
 @dataclass
 class Step:
     """One "=" of the chain."""
