@@ -25,13 +25,9 @@ def check(latex: str, layers=None, activation: str = None, loss: str = None):
     MeaningError) for a statement that is not an identity (``x_1 = 1``).
     """
     from symnet.checker import documents
-    from symnet.checker.document import Equation, read_directive
+    from symnet.checker.document import Equation, starting_context
     from symnet.checker.result import CheckResult, NotAClaim, refusal
-    context = {}
-    for key, value in (("activation", activation), ("loss", loss)):
-        if value is not None:
-            name, value = read_directive(f": {key} = {value}", key)
-            context[name] = value
+    context = starting_context(activation, loss)
     verdict = documents.check_equation(Equation(1, latex, latex, context), layers)
     if verdict.status == documents.NOT_A_CLAIM:
         raise NotAClaim(verdict.detail)

@@ -383,17 +383,11 @@ def _is_document(arg: str) -> bool:
 def _check_context(args) -> dict:
     """The activation and loss of --activation / --loss, as a document directive sets
     them (the same keys and values)."""
-    from symnet.checker.document import read_directive
-    context = {}
-    for key in ("activation", "loss"):
-        value = getattr(args, key, None)
-        if value is not None:
-            try:
-                name, value = read_directive(f": {key} = {value}", f"--{key}")
-            except ValueError as exc:
-                raise UsageError(str(exc).replace("unknown value", "unknown")) from None
-            context[name] = value
-    return context
+    from symnet.checker.document import starting_context
+    try:
+        return starting_context(args.activation, args.loss, prefix="--")
+    except ValueError as exc:
+        raise UsageError(str(exc).replace("unknown value", "unknown")) from None
 
 
 def _check_document(args) -> int:

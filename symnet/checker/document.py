@@ -70,12 +70,17 @@ def directive_values() -> dict:
 def read_directive(rest: str, where: str) -> tuple[str, str]:
     """(key, value) of a directive's text after "symnet"; DocumentError naming the known
     keys or values otherwise (``where`` says which line)."""
-    known = directive_values()
     m = _KEY_VALUE.match(rest)
     if not m:
         raise DocumentError(f"{where}: a symnet directive is 'symnet: KEY = VALUE' "
-                            f"(keys: {', '.join(known)}), not {rest.strip()!r}")
-    key, value = m.group("key"), m.group("value")
+                            f"(keys: {', '.join(directive_values())}), not {rest.strip()!r}")
+    return directive(m.group("key"), m.group("value"), where)
+
+
+def directive(key: str, value: str, where: str) -> tuple[str, str]:
+    """(key, value) checked against :func:`directive_values` (``activation`` is ``f``);
+    DocumentError naming the known keys or values otherwise."""
+    known = directive_values()
     if key not in known:
         raise DocumentError(f"{where}: unknown directive key {key!r} (known: "
                             f"{', '.join(known)})")
@@ -83,6 +88,14 @@ def read_directive(rest: str, where: str) -> tuple[str, str]:
         raise DocumentError(f"{where}: unknown value {value!r} for {key} (known: "
                             f"{', '.join(known[key])})")
     return ("f" if key == "activation" else key), value
+
+
+def starting_context(activation: str = None, loss: str = None, prefix: str = "") -> dict:
+    """What holds before a document's first directive: the activation and the loss given
+    as options (``--activation``, ``--loss``, or the API's arguments), checked as
+    directives are; ``prefix`` names them in errors ("--" for the command line)."""
+    pairs = (("activation", activation), ("loss", loss))
+    return dict(directive(key, value, prefix + key) for key, value in pairs if value is not None)
 
 
 @dataclass
