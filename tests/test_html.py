@@ -45,8 +45,28 @@ def _browser():
     return None
 
 
+_LAYOUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const maths = Array.from(document.querySelectorAll('math'));
+  return {
+    scrollWidth: document.documentElement.scrollWidth, clientWidth: width,
+    formulas: maths.length,
+    drawn: maths.filter(m => m.getBoundingClientRect().width > 0).length,
+    pastEdge: maths.filter(m => m.getBoundingClientRect().right > width + 0.5)
+                   .map(m => (m.closest('[id]') || {}).id + ': ' + m.textContent.slice(0, 50)),
+    ampersands: maths.filter(m => m.textContent.includes('&')).length,
+    errors: document.querySelectorAll('merror').length,
+    text: document.body.innerText,
+  };
+}"""
+
+
 @pytest.mark.skipif(_browser() is None, reason="no Chromium installed (apt-get install chromium)")
-def test_pages_render_in_a_real_browser(pages):
+@pytest.mark.parametrize("width", [1200, 400])
+def test_pages_are_laid_out_in_a_real_browser(pages, width):
+    """What a reader sees, at a desktop width and at a phone's: the page never scrolls
+    sideways, no formula ends past the right edge, no literal & or TeX quote, every
+    formula drawn; screenshots of (5.13) at both widths go to the artefacts."""
     playwright = pytest.importorskip("playwright.sync_api",
                                      reason="playwright not installed (pip install playwright)")
     artefacts = Path(os.environ.get("SYMNET_ARTIFACTS", pages))
@@ -55,22 +75,33 @@ def test_pages_render_in_a_real_browser(pages):
         browser = p.chromium.launch(executable_path=_browser(), args=["--no-sandbox"])
         try:
             for name in PAGES:
-                page = browser.new_page(viewport={"width": 1000, "height": 1400})
+                page = browser.new_page(viewport={"width": width, "height": 1000})
                 errors = []
                 page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
                 page.on("pageerror", lambda e: errors.append(str(e)))
                 page.goto((pages / name).as_uri())
                 assert not errors, errors[:3]
-                formulas = page.evaluate("document.querySelectorAll('math').length")
-                assert formulas > 300
-                assert page.evaluate("document.querySelectorAll('merror').length") == 0
-                drawn = page.evaluate("Array.from(document.querySelectorAll('math'))"
-                                      ".filter(m => m.getBoundingClientRect().width > 0).length")
-                assert drawn == formulas                   # every formula has a size on screen
-                text = page.evaluate("document.body.innerText")
-                assert not re.findall(r"\\[A-Za-z]+", text), "raw LaTeX on the page"
-                page.screenshot(path=str(artefacts / name.replace(".html", ".png")),
-                                full_page=False)
-                assert (artefacts / name.replace(".html", ".png")).stat().st_size > 10_000
+                seen = page.evaluate(_LAYOUT)
+                assert seen["formulas"] > 300 and seen["drawn"] == seen["formulas"]
+                assert seen["errors"] == 0
+                assert seen["scrollWidth"] == seen["clientWidth"], (name, width)
+                assert not seen["pastEdge"], (name, width, seen["pastEdge"][:5])
+                assert seen["ampersands"] == 0
+                assert "``" not in seen["text"] and "''" not in seen["text"]
+                assert not re.findall(r"\\[A-Za-z]+", seen["text"]), "raw LaTeX on the page"
+                shot = artefacts / f"{name[:-len('.html')]}-eq5.13-{width}.png"
+                page.query_selector("#claim-eq5\\.13").screenshot(path=str(shot))
+                assert shot.stat().st_size > 10_000
         finally:
             browser.close()
+
+
+def test_prose_and_pieces():
+    """TeX's quotes and dashes become typographic characters; a written formula is cut
+    only at its top-level relations and signs, never inside brackets or braces."""
+    assert prose("``holds'' -- yes") == "\u201cholds\u201d \u2013 yes"
+    from symnet.report.html import plain, split
+    assert split(r"e_h = b_h(1-b_h) \sum_{j=1}^{l} w_{hj} g_j - x") == \
+        ["e_h", r"= b_h(1-b_h) \sum_{j=1}^{l} w_{hj} g_j", "- x"]
+    assert split(r"-\left(a - b\right) = -c") == [r"-\left(a - b\right)", "= -c"]
+    assert plain(r'a "b" $\eta = 1$') == "a &quot;b&quot; \u03b7=1"

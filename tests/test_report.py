@@ -115,7 +115,7 @@ def test_failing_claim_is_red_and_exits_1(tmp_path, monkeypatch, capsys):
     tex = (tmp_path / "chapter5.tex").read_text()
     assert r"\claimhead{eq5.10-wrong (5.10)}{\failed{FAILED}" in tex
     assert r"\textcolor{red}{\texttt{residual" in tex
-    assert r"\neq{}&" in tex                    # the failing "=" is printed as \neq
+    assert r"& \neq " in tex                    # the failing "=" is printed as \neq
     assert "failed" in capsys.readouterr().out
 
 
@@ -165,6 +165,45 @@ def test_pdf_builds_and_reads_back(tmp_path, lang):
         assert not english, english[:5]
     log = pdf.with_suffix(".log").read_text(errors="replace")
     assert "Overfull \\hbox" not in log and "Missing character" not in log
+    small = _small_words(pdf)
+    assert not small, f"{len(small)} words under 3.5 pt high in the {lang} PDF: {small[:10]}"
+
+
+def _small_words(pdf: Path, limit: float = 3.5) -> list:
+    """Words of the PDF set under ``limit`` pt high (pdftotext -bbox): what a reader
+    cannot read in print."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+                       r'yMax="([\d.]+)">([^<]*)</word>', out)
+    return [(text, round(float(bottom) - float(top), 2)) for top, bottom, text in words
+            if float(bottom) - float(top) < limit]
+
+
+def test_template_never_scales_mathematics_down():
+    """Long steps are broken over lines by the printer, never shrunk to fit."""
+    template = (REPO_REPORTS / "templates" / "chapter5.tex.j2").read_text(encoding="utf-8")
+    for command in ("resizebox", "scalebox", "adjustbox", "tiny", "scriptsize"):
+        assert "\\" + command not in template and command + "}" not in template
+
+
+def test_long_steps_are_broken_within_the_width_and_folded_honestly():
+    """(5.13)'s derivative is printed on lines no wider than the budget, through b_h (a
+    named intermediate folded back in), and the folded expression unfolds to exactly
+    SymPy's derivative."""
+    from symnet.report.printer import LinePrinter, visible_width
+    d = standard_bp.eq5_13()
+    settings = dict(NOTATIONS["single"], width=46, named=d.model.folds())
+    printer = LinePrinter(settings)
+    printed = printer.lines(d.chain[0])
+    assert 1 < len(printed) <= 2
+    assert all(visible_width(" ".join(line)) <= 46 for line in printed)
+    assert "b_{h}" in " ".join(printed[0] + printed[1])
+    folded = printer.folded(d.chain[0])
+    assert folded != d.chain[0] and d.model.equal(folded, d.chain[0])[0]
+    # a short expression is one line of one piece; without a budget nothing is broken
+    assert printer.lines(d.chain[-1]) == [[r"\eta e_{h} x_{i}"]]
+    assert LinePrinter(NOTATIONS["single"]).lines(d.chain[0]) == [[latex(d.chain[0], **NOTATIONS["single"])]]
 
 
 @pytest.mark.skipif(shutil.which("latexmk") is None, reason="TeX (latexmk) not installed")

@@ -63,6 +63,21 @@ class Model:
             expr = new
         raise RuntimeError("definitions do not terminate when unfolded")
 
+    #: named quantities the report may print an expression through, innermost first
+    NAMED: tuple = ()
+
+    def fold(self, expr, base: IndexedBase):
+        """``expr`` with every occurrence of ``base``'s definition (any index) written as
+        ``base`` itself: the inverse of unfolding one name (for printing only)."""
+        n = sp.Wild("n")
+        pattern = self.rules[base](n, ranges=self.ranges)
+        return expr if pattern is None else expr.replace(pattern, base[n])
+
+    def folds(self) -> list:
+        """One rewriting per name of ``NAMED``, each folding that name back in."""
+        return [lambda expr, base=getattr(self, name): self.fold(expr, base)
+                for name in self.NAMED]
+
     def D(self, expr, var):
         """d expr / d var by SymPy's diff (chain rule included), Kronecker sums collapsed."""
         return collapse_kronecker(sp.diff(expr, var), self.ranges)

@@ -67,6 +67,7 @@ class SingleLayer(Model):
                                     (self._j, 1, self.l))
 
     LEVELS = ("yhat", "beta", "b", "alpha", "x")
+    NAMED = ("alpha", "b", "beta", "yhat")
 
     def E_at(self, level):
         """E_k written in the quantities of one level (yhat, beta, b, alpha or the

@@ -25,8 +25,9 @@ import sympy as sp
 from symnet import __version__
 from symnet.core.claims import Chain, Result
 from symnet.runner import run_claims_parallel, select
-from symnet.report.printer import NOTATIONS, latex
+from symnet.report.printer import NOTATIONS, folded, latex, lines
 from symnet.core.files import template_environment, write_atomic
+from symnet.report.html import split
 from symnet.report.text import METHODS, SIZES, TEXT
 from symnet.core.notation import NOTES_NETWORK
 
@@ -35,8 +36,11 @@ TEMPLATES = REPO_REPORTS / "templates"
 LANGS = {"en": ("chapter5.tex", "pdf"), "zh": ("chapter5-zh.tex", "xelatex")}
 TEX_PACKAGES = ("texlive-latex-recommended texlive-latex-extra latexmk texlive-xetex "
                 "texlive-lang-chinese poppler-utils")
-MAX_WIDTH = 300             # a sum longer than this (LaTeX characters) is broken over lines
-LINE = 160                  # ... of about this many characters
+#: the width budget of a chain's lines, in printer.visible_width units (about one italic
+#: letter each): the text block of the PDF, and what is left of it beside the reasons
+WIDTH, WIDTH_BESIDE_REASON = 72, 46
+#: the HTML page's pieces: at most this wide, so that a 400 px screen holds each one
+HTML_PIECE = 26
 
 class ReportError(Exception):
     """A report that cannot be built; ``code`` is the exit status (3: TeX missing)."""
@@ -49,6 +53,19 @@ class ReportError(Exception):
 # ---------------------------------------------------------------------------------------
 
 @dataclass
+class Step:
+    """One member of a chain as printed: ``rel`` ("" for the first, "=" or \\neq),
+    ``lines`` for the PDF (each a list of LaTeX pieces within the column's width), the
+    ``reason`` key, and ``pieces`` for the HTML page (smaller pieces that the browser
+    wraps between on a narrow screen)."""
+
+    rel: str
+    lines: list
+    reason: str
+    pieces: list
+
+
+@dataclass
 class Shown:
     """One claim as the template shows it."""
 
@@ -59,7 +76,7 @@ class Shown:
     sizes: str
     method: str          # the method sentence (the appendix lists each kind once)
     detail: str
-    steps: list          # (relation, LaTeX, reason key): relation "=" or "\\neq"
+    steps: list          # Step: relation, lines, reason key, HTML pieces
     matrix: str          # the matrix form, or ""
     notes: str = ""      # the notes' own LaTeX of the claim, parsed and checked
     method_number: int = 0
@@ -68,7 +85,7 @@ class Shown:
     @property
     def narrow(self) -> bool:
         """Some step has its reason beside it: every step leaves room for the reasons."""
-        return any(reason for _, _, reason in self.steps)
+        return any(step.reason for step in self.steps)
 
 
 def _status(result: Result) -> str:
@@ -85,40 +102,15 @@ def _tex_escape(text: str) -> str:
     return "".join(out)
 
 
-def _broken(expr, settings) -> str:
-    """The LaTeX of a chain member, a long one broken over lines instead of left out: a
-    sum between its terms, a product between its factors (lines of about LINE
-    characters, in an ``aligned`` block); a single factor too long for a line shrinks to
-    it (\\fit)."""
-    tex = latex(expr, **settings)
-    if len(tex) <= MAX_WIDTH:
-        return tex
-    if isinstance(expr, sp.Add):
-        pieces = []
-        for n, term in enumerate(expr.as_ordered_terms()):
-            text = latex(term, **settings)
-            if n:
-                text = ("- " + text[1:].lstrip()) if text.startswith("-") else "+ " + text
-            pieces.append(text)
-    elif isinstance(expr, sp.Mul):
-        coeff, factors = expr.as_coeff_mul()
-        pieces = [{1: "", -1: "-"}.get(coeff, latex(coeff, **settings))]
-        for factor in factors:
-            text = latex(factor, **settings)
-            pieces.append(r"\left(" + text + r"\right)" if isinstance(factor, sp.Add) else text)
-        pieces = [p for p in pieces if p]
-    else:
-        return tex
-    lines, current = [], ""
-    for text in pieces:
-        if current and len(current) + len(text) > LINE:
-            lines.append(current)
-            current = ""
-        current = (current + " " + text).strip()
-    lines.append(current)
-    if len(lines) == 1:
-        return tex
-    return r"\begin{aligned} & " + r" \\ & \quad ".join(lines) + r" \end{aligned}"
+def _step(rel: str, expr, reason: str, settings: dict, narrow: bool) -> Step:
+    """A chain member printed for both editions: lines within the width budget of its
+    PDF column (narrower beside a reason), and the HTML page's pieces of the same
+    expression (the same named intermediates folded in)."""
+    width = WIDTH_BESIDE_REASON if narrow else WIDTH
+    expr = folded(expr, width=width, **settings)
+    plain = {k: v for k, v in settings.items() if k != "named"}
+    pieces = [p for line in lines(expr, width=HTML_PIECE, **plain) for p in line]
+    return Step(rel, lines(expr, width=width, **plain), reason, pieces)
 
 
 def _shown(claim, rows) -> Shown:
@@ -129,29 +121,29 @@ def _shown(claim, rows) -> Shown:
     steps, matrix = [], ""
     if isinstance(claim, Chain):
         d = claim.derivation()
-        settings = NOTATIONS[d.shown_notation]
+        settings = dict(NOTATIONS[d.shown_notation], named=getattr(d.model, "folds", list)())
         failed = {r.id for r in rows if r.status != "proved"}
         chain = list(d.chain)
         # a chain of two members is SymPy's derivative = the closed form: algebra proves it
         reasons = list(d.reasons) if d.reasons else (
             ["algebra"] if len(chain) == 2 else [""] * (len(chain) - 1))
+        narrow = any(reasons) or len(chain) == 2
         if d.lhs is not None:
-            steps.append(("", _broken(d.lhs, settings), ""))
+            steps.append(_step("", d.lhs, "", settings, narrow))
         for k, expr in enumerate(chain):
-            tex = _broken(expr, settings)
-            if steps and steps[-1][1] == tex:
-                continue
-            if not steps:
-                steps.append(("", tex, ""))
-                continue
             broken = k > 0 and (f"{claim.id}/{k}" in failed or (
                 len(chain) == 2 and result.status != "proved"))
             reason = reasons[k - 1] if k > 0 else "sympy"
-            steps.append((r"\neq" if broken else "=", tex, reason))
+            step = _step(r"\neq" if broken else "=", expr, reason, settings, narrow)
+            if steps and steps[-1].lines == step.lines:
+                continue
+            if not steps:
+                step.rel, step.reason = "", ""
+            steps.append(step)
         if d.matrix is not None:
-            matrix = latex(d.matrix.expr, **settings)
+            matrix = latex(d.matrix.expr, **NOTATIONS[d.shown_notation])
     elif getattr(claim, "formula", ""):             # a Check: its statement, as the book
-        steps.append(("", claim.formula, ""))
+        steps.append(Step("", [[claim.formula]], "", split(claim.formula)))
     detail = result.detail if len(result.detail) <= 200 else result.detail[:200] + " ..."
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
                  result.method, _tex_escape(detail), steps, matrix, getattr(claim, "latex", ""),
@@ -264,7 +256,8 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
                        for name in ("separability", "vanishing", "training")}
             texts[LANGS[lang][0].replace(".tex", ".html")] = env.get_template(
                 "chapter5.html.j2").render(**helpers, **context, math=page.math,
-                                           prose=page.prose, figures=figures)
+                                           prose=page.prose, plain=page.plain, split=page.split,
+                                           figures=figures)
     return texts, results
 
 

@@ -10,6 +10,8 @@ for a matrix-vector sum, \\tilde{a}^{(k)}\\delta^{(l)\\top} for an outer product
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy import Indexed
 from sympy.printing.latex import LatexPrinter
@@ -103,10 +105,16 @@ class NotesLatexPrinter(LatexPrinter):
     def _print_ActivationBase(self, expr, exp=None):
         """Any registry activation, a user's too (SymPy tries ``_print_<class>`` along the
         MRO): its row's LaTeX head; the sigmoid as the ``sigmoid`` setting when set."""
-        row = row_of(expr)
-        head = self._settings["sigmoid"] if row.name == "sigmoid" and self._settings["sigmoid"] \
-            else row.head
-        return self._unary(head, expr, exp)
+        return self._unary(self.head(expr), expr, exp)
+
+    def head(self, expr):
+        """The LaTeX name of an activation applied to one argument (f, \\sigma, \\tanh,
+        a registry row's head), or None for any other expression."""
+        if isinstance(expr, ActivationBase):
+            row = row_of(expr)
+            return self._settings["sigmoid"] if row.name == "sigmoid" and \
+                self._settings["sigmoid"] else row.head
+        return "f" if type(expr).__name__ == "f" else None
 
     def _print_f(self, expr, exp=None):
         return rf"f{'^{' + exp + '}' if exp else ''}\left({self._print(expr.args[0])}\right)"
@@ -208,3 +216,201 @@ NOTATIONS = {
     "pair": dict(layers={"a": "k", "z": "k"}),      # layers k and l = k + 1
     "output": dict(layers={"a": "n", "z": "n"}),    # the output layer n
 }
+
+
+# ---------------------------------------------------------------------------------------
+# line breaking: a long chain member is printed as several lines, never scaled down
+
+_COMMAND = r"\\([A-Za-z]+|.)"
+_NARROW = {",": 0.2, ";": 0.3, ":": 0.25, "!": -0.2, " ": 0.3, "quad": 1.8, "qquad": 3.6,
+           "left": 0.0, "right": 0.0, "cdot": 1.2, "odot": 1.8, "top": 0.8, "prime": 0.3}
+_OPERATORS = {"sum": 2.0, "partial": 1.0, "ln": 1.6, "log": 2.0, "exp": 2.2, "tanh": 3.2,
+              "neq": 2.0, "leq": 2.0, "geq": 2.0}
+
+
+def _group(tex: str, start: int) -> tuple[str, int]:
+    """The braced group (or single token) that starts at ``start``: (content, end)."""
+    while start < len(tex) and tex[start] == " ":
+        start += 1
+    if start >= len(tex):
+        return "", start
+    if tex[start] != "{":
+        if tex[start] == "\\":
+            end = start + 1
+            while end < len(tex) and tex[end].isalpha():
+                end += 1
+            return tex[start:max(end, start + 2)], max(end, start + 2)
+        return tex[start], start + 1
+    depth = 0
+    for end in range(start, len(tex)):
+        depth += {"{": 1, "}": -1}.get(tex[end], 0)
+        if depth == 0:
+            return tex[start + 1:end], end + 1
+    return tex[start + 1:], len(tex)
+
+
+def visible_width(tex: str) -> float:
+    """About how wide ``tex`` is set in display style, in units of one italic letter:
+    a fraction is as wide as its wider part, scripts count 0.7, \\left and \\right
+    nothing, a relation or binary operator with its spacing 1.8, a sum's limits below
+    it.  The line breaker's measure (the PDF log and the browser test check the result)."""
+    width, pos = 0.0, 0
+    while pos < len(tex):
+        ch = tex[pos]
+        if ch == "\\":
+            name = re.match(_COMMAND, tex[pos:]).group(1)
+            pos += 1 + len(name)
+            if name in ("frac", "dfrac", "tfrac"):
+                top, pos = _group(tex, pos)
+                bottom, pos = _group(tex, pos)
+                width += max(visible_width(top), visible_width(bottom)) + 0.4
+            elif name in ("hat", "tilde", "bar", "mathrm", "text", "operatorname", "mathbf"):
+                body, pos = _group(tex, pos)
+                width += visible_width(body)
+            elif name == "sum":
+                limits = 0.0
+                while pos < len(tex) and tex[pos] in "_^":
+                    body, pos = _group(tex, pos + 1)
+                    limits = max(limits, 0.7 * visible_width(body))
+                width += max(_OPERATORS["sum"], limits) + 0.3
+            else:
+                width += _NARROW.get(name, _OPERATORS.get(name, 1.0))
+        elif ch in "_^":
+            body, pos = _group(tex, pos + 1)
+            width += 0.7 * visible_width(body)
+        elif ch in "{} ":
+            pos += 1
+        else:
+            width += 1.8 if ch in "+-=<>" else (0.5 if ch in "()[],.'|" else 1.0)
+            pos += 1
+    return width
+
+
+class LinePrinter(NotesLatexPrinter):
+    """The notes' printer with a width budget: :meth:`lines` prints an expression as
+    lines of pieces (a sum broken between its terms, a product between its factors, a
+    sum over an index between its limits and its summand), each line at most ``width``
+    units of :func:`visible_width` wide where the structure allows; ``named`` is a list of
+    rewritings, each folding one more named intermediate (alpha_h, b_h, beta_j, yhat_j)
+    back in, tried in turn while the expression needs more than ``max_lines`` lines.
+    The PDF joins a line's pieces with spaces; the HTML page sets each piece as one
+    ``<math>`` so that a narrow screen wraps between them."""
+
+    _default_settings = dict(NotesLatexPrinter._default_settings, width=None, named=(),
+                             max_lines=2)
+
+    def lines(self, expr) -> list[list[str]]:
+        width = self._settings["width"]
+        if width is None:
+            return [[self.doprint(expr)]]
+        if isinstance(expr, tuple):           # the cases of one statement: one after another
+            found = [self.lines(part) for part in expr]
+            for part in found[:-1]:
+                part[-1][-1] += ","
+            return [line for part in found for line in part]
+        return self._packed(self._pieces(self.folded(expr)), width)
+
+    def folded(self, expr):
+        """``expr`` with as few of the ``named`` intermediates folded in as it takes to
+        print it on at most ``max_lines`` lines (all of them, if it never fits)."""
+        if isinstance(expr, tuple):
+            return tuple(self.folded(part) for part in expr)
+        width, best, fewest = self._settings["width"], expr, None
+        for fold in (None, *self._settings["named"]):
+            if fold is not None:
+                expr = fold(expr)
+            count = len(self._packed(self._pieces(expr), width))
+            if fewest is None or count < fewest:
+                best, fewest = expr, count
+            if fewest <= self._settings["max_lines"]:
+                break
+        return best
+
+    def _fits(self, tex: str) -> bool:
+        return visible_width(tex) <= self._settings["width"]
+
+    def _bracketed(self, expr, sign: str = "", exp: str = "") -> list[str]:
+        """``(expr)`` (to the power ``exp``), broken inside when too wide: fixed-size
+        brackets \\Bigl( ... \\Bigr), which may stand on different lines."""
+        power = f"^{{{exp}}}" if exp else ""
+        whole = sign + r"\left(" + self._print(expr) + r"\right)" + power
+        if self._fits(whole):
+            return [whole]
+        inner = self._pieces(expr)
+        if len(inner) == 1:
+            return [whole]
+        return [sign + r"\Bigl(" + inner[0], *inner[1:-1], inner[-1] + r"\Bigr)" + power]
+
+    def _pieces(self, expr, sign: str = "") -> list[str]:
+        """The pieces an expression may be broken between (the first carries ``sign``)."""
+        whole = self._print(expr)
+        if self._fits(sign + whole):
+            return [sign + whole]
+        if isinstance(expr, sp.Add):
+            pieces = []
+            terms = list(expr.args) if sp.Add(*expr.args) != expr else expr.as_ordered_terms()
+            for n, term in enumerate(terms):
+                negative = term.could_extract_minus_sign()
+                head = "- " if negative else ("+ " if n else "")
+                pieces += self._pieces(-term if negative else term, (sign if not n else "") + head)
+            return pieces
+        if isinstance(expr, sp.Mul):
+            return self._factor_pieces(expr, sign)
+        if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 1 and \
+                isinstance(expr.base, (sp.Add, sp.Sum, sp.Mul)):
+            return self._bracketed(expr.base, sign, self._print(expr.exp))
+        head = self.head(expr)
+        if head is not None:               # f(argument): broken inside the argument
+            inner = self._pieces(expr.args[0])
+            if len(inner) > 1:
+                return [sign + head + r"\Bigl(" + inner[0], *inner[1:-1], inner[-1] + r"\Bigr)"]
+        if isinstance(expr, sp.Sum):
+            head = " ".join(r"\sum_{%s=%s}^{%s}" % (self._print(var), self._print(lo),
+                                                    self._print(hi))
+                            for var, lo, hi in reversed(expr.limits))
+            body = expr.function
+            inner = self._pieces(body) if isinstance(body, sp.Mul) else self._bracketed(body)
+            first = sign + head + " " + inner[0]
+            return [first, *inner[1:]] if self._fits(first) else [sign + head, *inner]
+        return [sign + whole]
+
+    def _factor_pieces(self, expr, sign: str) -> list[str]:
+        """A product broken between its factors (in the order written, when it has one);
+        a sum over an index as the last factor also between its own factors."""
+        written = sp.Mul(*expr.args) != expr
+        factors = list(expr.args) if written else list(expr.as_ordered_factors())
+        if factors[0] == -1:
+            factors, sign = factors[1:], sign + "- "
+        elif factors[0].is_Rational and factors[0] < 0:
+            factors[0], sign = -factors[0], sign + "- "
+        pieces = []
+        for n, factor in enumerate(factors):
+            head = sign if n == 0 else ""
+            if isinstance(factor, sp.Add):
+                pieces += self._bracketed(factor, head)
+            elif isinstance(factor, sp.Sum) and n == len(factors) - 1:
+                pieces += self._pieces(factor, head)
+            else:
+                pieces += self._pieces(factor, head)
+        return pieces
+
+    def _packed(self, pieces: list[str], width: float) -> list[list[str]]:
+        lines, current = [], []
+        for piece in pieces:
+            if current and visible_width(" ".join(current + [piece])) > width:
+                lines.append(current)
+                current = []
+            current.append(piece)
+        lines.append(current)
+        return lines
+
+
+def lines(expr, **settings) -> list[list[str]]:
+    """:meth:`LinePrinter.lines` of ``expr`` with these settings (width, named, ...)."""
+    return LinePrinter(settings).lines(expr)
+
+
+def folded(expr, **settings):
+    """:meth:`LinePrinter.folded`: ``expr`` through as many named intermediates as its
+    lines need."""
+    return LinePrinter(settings).folded(expr)
