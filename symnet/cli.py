@@ -103,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="only these claims (glob; repeatable)")
     r.add_argument("--update", action="store_true", help="rewrite the committed "
                    "reports/chapter5.tex and chapter5-zh.tex of this checkout")
+    r.add_argument("--fresh", action="store_true", help="prove every claim again instead "
+                   "of printing the proofs that `symnet verify` stored for this exact code")
     r.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     k = sub.add_parser("check", help="check a formula written in the notes' LaTeX, or every "
                                      "formula of a .md/.tex document")
@@ -233,6 +235,8 @@ def _verify(args) -> int:
         claims, progress=(lambda d, t, name: bar.update(d, t, name)) if bar else None)
     if bar:
         bar.close()
+    from symnet.core import proofs
+    proofs.store(claims, results)          # symnet report prints these, not proving again
     summary = {s: sum(r.status == s for r in results) for s in ("proved", "failed", "error")}
     if args.json:
         print(json.dumps({"claims": [r.as_json() for r in results], "summary": summary},
@@ -342,7 +346,7 @@ def _report(args) -> int:
     try:
         code = report(out, langs, args.pdf, args.only,
                       (lambda d, t, name: bar.update(d, t, name)) if bar else None, log=log,
-                      html=args.html)
+                      html=args.html, reuse=not args.fresh)
         if args.json:
             print(json.dumps({"command": "report", "status": "ok" if code == 0 else "failed",
                               "out": str(out), "languages": list(langs), "pdf": args.pdf,

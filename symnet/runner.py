@@ -71,32 +71,35 @@ _POOL: dict = {}
 
 def _run_one(index: int):
     claim = _POOL["claims"][index]
-    rows = run_claims([claim])
+    rows = _POOL["known"].get(claim.id) or run_claims([claim])
     extra = _POOL["extra"](claim, rows) if _POOL["extra"] else None
     return rows, extra
 
 
 def run_claims_parallel(claims, workers: int = None,
                         progress: Callable[[int, int, str], None] = None,
-                        extra: Callable = None, while_waiting: Callable[[], None] = None):
+                        extra: Callable = None, while_waiting: Callable[[], None] = None,
+                        known: dict = None):
     """run_claims on several processes (fork; the claims are independent), rows in the
     catalog's order.  ``extra(claim, rows)`` runs in the worker after each claim (its
     results come back as a second list); ``while_waiting()`` runs in this process while
-    the workers prove.  One process where fork is unavailable.
+    the workers prove.  One process where fork is unavailable.  ``known``: {claim id:
+    rows} already proved (:mod:`symnet.core.proofs`), taken instead of proving again.
 
     Returns (rows, extras)."""
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor, as_completed
     claims = list(claims)
+    known = known or {}
     workers = workers or min(os.cpu_count() or 1, 8)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         if while_waiting:
             while_waiting()
-        rows = [run_claims([c]) for c in claims]
+        rows = [known.get(c.id) or run_claims([c]) for c in claims]
         extras = [extra(c, r) if extra else None for c, r in zip(claims, rows)]
         return [row for group in rows for row in group], extras
-    _POOL.update(claims=claims, extra=extra)
+    _POOL.update(claims=claims, extra=extra, known=known)
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         try:

@@ -11,6 +11,12 @@ from pathlib import Path
 # the tests run against the checkout even when the package is not installed
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+# the proofs that `symnet verify` stores for `symnet report` go to a folder of this run's
+# own: a test never reads rows that another run (or the user) stored
+import tempfile  # noqa: E402
+
+os.environ["SYMNET_CACHE"] = tempfile.mkdtemp(prefix="symnet-proofs-")
+
 _SKIPPED: list = []
 
 

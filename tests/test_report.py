@@ -259,3 +259,35 @@ def test_closed_forms_print_in_the_notes_order():
     assert d.model.equal(d.chain[-1], d.chain[0])[0]
     assert latex(eq5_15().chain[-1], **NOTATIONS["single"]).startswith(
         r"b_{h} \left(1 - b_{h}\right) \sum")
+
+
+def test_report_prints_what_verify_proved_without_proving_again(tmp_path, monkeypatch, capsys):
+    """`symnet verify` stores its rows under a key of the code; `symnet report` run after
+    it proves none of them again and says so; a stored failure prints as a failure;
+    --fresh, or another key (changed code), proves again."""
+    from symnet.core import proofs
+    monkeypatch.setenv("SYMNET_CACHE", str(tmp_path / "cache"))
+    assert main(["verify", "--only", "eq5.8"]) == 0
+    stored = proofs.load()
+    assert stored["eq5.8"][0].id == "eq5.8" and "eq5.10" not in stored
+
+    def proved_again(self):
+        raise RuntimeError("proved again")
+    monkeypatch.setattr(Chain, "run", proved_again)      # forked workers inherit it
+    capsys.readouterr()
+    assert main(["report", "--lang", "en", "--out", str(tmp_path / "a"), "--only", "eq5.8"]) == 0
+    assert "reusing the proofs that `symnet verify` stored" in capsys.readouterr().out
+    assert r"\claimhead{eq5.8 (5.8)}{\status{" in (tmp_path / "a" / "chapter5.tex").read_text()
+    assert main(["report", "--lang", "en", "--out", str(tmp_path / "b"), "--only", "eq5.8",
+                 "--fresh"]) == 1
+    assert "proved again" in (tmp_path / "b" / "chapter5.tex").read_text()
+    monkeypatch.setattr(proofs, "key", lambda: "0" * 64)
+    assert proofs.load() == {}
+    assert main(["report", "--lang", "en", "--out", str(tmp_path / "c"), "--only", "eq5.8"]) == 1
+    monkeypatch.undo()
+    monkeypatch.setenv("SYMNET_CACHE", str(tmp_path / "cache"))
+    rows = proofs.load()["eq5.8"]
+    rows[0].status, rows[0].detail = "failed", "stored failure"
+    monkeypatch.setattr(proofs, "load", lambda: {"eq5.8": rows})
+    assert main(["report", "--lang", "en", "--out", str(tmp_path / "d"), "--only", "eq5.8"]) == 1
+    assert "stored failure" in (tmp_path / "d" / "chapter5.tex").read_text()

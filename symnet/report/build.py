@@ -24,7 +24,7 @@ import sympy as sp
 
 from symnet import __version__
 from symnet.core.claims import Chain, Result
-from symnet.runner import run_claims_parallel, select
+from symnet.runner import catalog, run_claims_parallel, select
 from symnet.report.printer import NOTATIONS, folded, latex, lines
 from symnet.core.files import template_environment, write_atomic
 from symnet.report.html import split
@@ -216,14 +216,15 @@ def _method_text(method: str, lang: str) -> str:
 
 
 def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
-          html: bool = False) -> tuple[dict, list]:
+          html: bool = False, known: dict = None) -> tuple[dict, list]:
     """Run the catalog once (claims on worker processes, each also printing its own
     formulas; figures drawn meanwhile into ``figures_to``); return ({file name: text},
-    results): the .tex of each language, and with ``html`` its HTML page."""
+    results): the .tex of each language, and with ``html`` its HTML page.  ``known``:
+    rows already proved by ``symnet verify`` for this exact code, printed as they are."""
     from derivations import catalog
     claims = select(catalog(), list(only))
     results, shown_list = run_claims_parallel(
-        claims, progress=progress, extra=_shown,
+        claims, progress=progress, extra=_shown, known=known,
         while_waiting=(lambda: _figures(Path(figures_to), langs)) if figures_to else None)
     shown = {s.id: s for s in shown_list}
     methods = list(dict.fromkeys(s.method for s in shown_list if s.method))
@@ -304,18 +305,29 @@ def build_pdf(tex_path: Path, engine: str) -> Path:
 
 
 def report(out_dir="reports", langs=("en", "zh"), pdf=False, only=(), progress=None,
-           log=print, html: bool = False) -> int:
-    """Write the .tex files (and PDFs); exit status 0, 1 (a claim failed) or 3 (no TeX)."""
+           log=print, html: bool = False, reuse: bool = False) -> int:
+    """Write the .tex files (and PDFs); exit status 0, 1 (a claim failed) or 3 (no TeX).
+    ``reuse``: print the proofs that ``symnet verify`` stored for this exact code
+    (:mod:`symnet.core.proofs`) and prove only the claims it did not."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if not TEMPLATES.is_dir():
         raise ReportError(f"report templates not found at {TEMPLATES} (symnet report runs "
                           "from a source checkout: pip install -e .)")
     start = time.perf_counter()
-    log(f"proving the catalog and printing {' and '.join(LANGS[lang][0] for lang in langs)}"
+    from symnet.core import proofs
+    known = proofs.load() if reuse else {}
+    wanted = {c.id for c in select(catalog(), list(only))}
+    reused = len(wanted & set(known))
+    if reused:
+        log(f"reusing the proofs that `symnet verify` stored in {proofs.folder()} for "
+            f"{reused} of {len(wanted)} claims (--fresh proves them again)")
+    what = "proving the rest and printing" if 0 < reused < len(wanted) else \
+        "printing" if reused else "proving the catalog and printing"
+    log(f"{what} {' and '.join(LANGS[lang][0] for lang in langs)}"
         f"{' (then the PDFs)' if pdf else ''} ...")
     try:
-        texts, results = build(langs, only, progress, figures_to=out, html=html)
+        texts, results = build(langs, only, progress, figures_to=out, html=html, known=known)
     except ValueError as exc:          # the HTML edition: latex2mathml missing or refusing
         if type(exc).__name__ == "HtmlError":
             raise ReportError(str(exc)) from None
