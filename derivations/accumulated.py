@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy import IndexedBase, Sum
 
-from symnet.core.claims import Chain, Derivation
+from symnet.core.claims import Chain, Derivation, partial
 from symnet.prove.model import Model, index, size
 
 SECTION = "accumulated"  # the report's section (symnet/report/text.py)
@@ -32,7 +32,8 @@ def eq5_16():
     m, k = size("m"), index("k")
     w = sp.Symbol("w_p", real=True)
     E = Sum(Ek(k, w), (k, 1, m)) / m
-    return Derivation(Model({}), [sp.diff(E, w), Sum(dEk(k, w), (k, 1, m)) / m])
+    return Derivation(Model({}), [sp.diff(E, w), Sum(dEk(k, w), (k, 1, m)) / m],
+                      lhs=partial(None, w, "E"))
 
 
 def eq5_17():
@@ -43,7 +44,8 @@ def eq5_17():
     E = lam * Sum(Ek(k, w[p]), (k, 1, m)) / m + (1 - lam) * Sum(w[q] ** 2, (q, 1, N))
     model = Model({p: (1, N)})
     return Derivation(model, [model.D(E, w[p]),
-                              lam * Sum(dEk(k, w[p]), (k, 1, m)) / m + 2 * (1 - lam) * w[p]])
+                              lam * Sum(dEk(k, w[p]), (k, 1, m)) / m + 2 * (1 - lam) * w[p]],
+                      lhs=partial(None, w[p], "E"))
 
 
 CLAIMS = [

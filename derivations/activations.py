@@ -8,10 +8,11 @@ from __future__ import annotations
 import sympy as sp
 from sympy import IndexedBase, Sum
 
-from symnet.core.claims import Chain, Derivation
+from symnet.core.claims import Chain, Derivation, name
 from symnet.prove.model import ExpressionModel, Model, index, size
 from symnet.prove.multilayer import OutputLayer
 from symnet.core.registry import ACTIVATIONS, LOSSES, output_delta_closed, sigmoid
+from derivations.multilayer_bp import DELTA_OUTPUT
 
 SECTION = "multilayer"  # the report's section (symnet/report/text.py)
 
@@ -28,7 +29,8 @@ def _derivative(act):
                           [sp.diff(act.function.definition(x), x),
                            sp.diff(act.function(x), x),
                            act.fprime_closed(act.function(x), x)],
-                          reasons=["fdiff", "algebra"])
+                          reasons=["fdiff", "algebra"],
+                          lhs=name(act.head + r"'\left(x\right)"))
     return build
 
 
@@ -37,8 +39,13 @@ def _output_delta(act, los):
         model = OutputLayer(act.function, los.term)
         j = model.j
         return Derivation(model, [model.D(model.E_at("z"), model.z[j]),
-                              output_delta_closed(act, los, model.a[j], model.y[j], model.z[j])])
+                              output_delta_closed(act, los, model.a[j], model.y[j], model.z[j])],
+                          lhs=DELTA_OUTPUT)
     return build
+
+
+#: delta^(n) of output unit p, what the softmax chain computes
+_DELTA_OUTPUT_P = name(r"\delta^{(n)}_{p} = \frac{\partial E}{\partial z^{(n)}_{p}}")
 
 
 def softmax_cross_entropy():
@@ -57,7 +64,8 @@ def softmax_cross_entropy():
     E = -Sum(y[j] * sp.log(a[j]), (j, 1, s_n))
     derived = model.D(model.unfold(E, only=[a]), z[p])
     return Derivation(model, [derived, a[p] * Sum(y[j], (j, 1, s_n)) - y[p], a[p] - y[p]],
-                      notation="output", reasons=["algebra", "distribution"])
+                      notation="output", reasons=["algebra", "distribution"],
+                      lhs=_DELTA_OUTPUT_P)
 
 
 def kernel_cross_entropy():
@@ -65,7 +73,8 @@ def kernel_cross_entropy():
     z, y = sp.symbols("z y", real=True)
     a = sigmoid(z)
     return Derivation(ExpressionModel(), [-(y * sp.log(a) + (1 - y) * sp.log(1 - a)),
-                                          LOSSES["cross-entropy"].logit_term(z, y)])
+                                          LOSSES["cross-entropy"].logit_term(z, y)],
+                      lhs=name(r"E\left(z\right)"))
 
 
 def derivative_claim(a) -> Chain:

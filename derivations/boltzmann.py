@@ -27,7 +27,7 @@ from typing import Callable
 import sympy as sp
 from sympy import IndexedBase, Matrix, Rational, Sum
 
-from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.core.claims import Chain, Check, Derivation, Outcome, name
 from symnet.prove.model import Model, index, size
 from symnet.core.registry import sigmoid
 
@@ -223,7 +223,9 @@ def hidden_logit():
     model = SymbolicRBM()
     i_, j = index("i''"), model.j
     return Derivation(model, [model.D(-model.energy(model.v, model.h), model.h[j]),
-                          model.b[j] + Sum(model.v[i_] * model.w[i_, j], (i_, 1, model.d))])
+                          model.b[j] + Sum(model.v[i_] * model.w[i_, j], (i_, 1, model.d))],
+                      lhs=name(r"E\left(h_{j} = 0\right) - E\left(h_{j} = 1\right) = "
+                               r"-\frac{\partial E}{\partial h_{j}}"))
 
 
 def cd_update():
@@ -233,7 +235,8 @@ def cd_update():
     v2, h2 = IndexedBase("v'"), IndexedBase("h'")
     derived = model.eta * (model.D(-model.energy(model.v, model.h), model.w[i, j])
                            - model.D(-model.energy(v2, h2), model.w[i, j]))
-    return Derivation(model, [derived, model.eta * (model.v[i] * model.h[j] - v2[i] * h2[j])])
+    return Derivation(model, [derived, model.eta * (model.v[i] * model.h[j] - v2[i] * h2[j])],
+                      lhs=name(r"\Delta w_{ij}"))
 
 
 def likelihood_terms(rbm: RBM, v, i, j):

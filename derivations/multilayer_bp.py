@@ -9,7 +9,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy import HadamardProduct, Indexed, IndexedBase, MatrixSymbol, Rational, Sum
 
-from symnet.core.claims import Chain, Check, Derivation, Outcome, in_order, partial, written
+from symnet.core.claims import Chain, Check, Derivation, Outcome, in_order, name, partial, written
 from symnet.prove.nested import check_nested
 from symnet.prove.model import Model, index
 from symnet.prove.multilayer import LayerPair, OutputLayer
@@ -69,18 +69,23 @@ def bp_forward():
     return Derivation(model, [matrix_form, scalar_form], lhs=model.z_l[j])
 
 
+#: the output layer's delta as the notes define it: what the output-delta chains compute
+DELTA_OUTPUT = name(r"\delta^{(n)}_{j} = \frac{\partial E}{\partial z^{(n)}_{j}}")
+
+
 def bp_delta_output():
     model = OutputLayer()
     j = model.j
     chain = [model.D(model.E_at("z"), model.z[j]),
              model.D(model.E_at("a"), model.a[j]) * model.D(model.unfold(model.a[j]), model.z[j]),
              written(in_order(model.a[j], -model.y[j]), model.fprime(model.z[j]))]
-    a, y, z = (MatrixSymbol(name, model.s_n, 1) for name in ("a_n", "y", "z_n"))
+    a, y, z = (MatrixSymbol(vector, model.s_n, 1) for vector in ("a_n", "y", "z_n"))
     view = MatrixView(HadamardProduct(a - y, vector_function(model.fprime, z)),
                       {"a_n": lambda r, c: model.a[r + 1], "y": lambda r, c: model.y[r + 1],
                        "z_n": lambda r, c: model.z[r + 1]},
                       rows=(j, 1), sizes={model.s_n: 3})
-    return Derivation(model, chain, matrix=view, reasons=["chain", "derivative"])
+    return Derivation(model, chain, matrix=view, reasons=["chain", "derivative"],
+                      lhs=DELTA_OUTPUT)
 
 
 def bp_delta_recursion(act=None):
@@ -99,7 +104,7 @@ def bp_delta_recursion(act=None):
     view = MatrixView(_recursion_matrix(model, act, back), _pair_entries(model), rows=(i, 1),
                       sizes={model.s_k: 3, model.s_l: 2})
     return Derivation(model, chain, matrix=view, reasons=["chain", "notation"],
-                      lhs=partial(None, model.z_k[i], "E") if act is None else None)
+                      lhs=partial(None, model.z_k[i], "E"))
 
 
 def bp_gradient():
@@ -185,7 +190,10 @@ def bp_bridge():
     matrix = (-delta3, -delta2, -eta * model.D(E_params, model.T23[h, j]),
               -eta * model.D(E_params, model.T23[0, j]), -eta * model.D(E_params, model.T12[i, h]),
               -eta * model.D(E_params, model.T12[0, h]))
-    return Derivation(model, [single, matrix])
+    return Derivation(model, [single, matrix],
+                      lhs=tuple(name(tex) for tex in (r"g_{j}", r"e_{h}", r"\Delta w_{hj}",
+                                                       r"\Delta \theta_{j}", r"\Delta v_{ih}",
+                                                       r"\Delta \gamma_{h}")))
 
 
 def example_3443() -> Outcome:

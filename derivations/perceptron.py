@@ -11,7 +11,7 @@ from itertools import product
 import sympy as sp
 from sympy import IndexedBase, Rational, Sum
 
-from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.core.claims import Chain, Check, Derivation, Outcome, name
 from symnet.prove.model import Model, index, size
 
 SECTION = "perceptron"  # the report's section (symnet/report/text.py)
@@ -128,7 +128,8 @@ def eq5_2():
     before = Sum(w[ii] * x[ii], (ii, 1, n)) - theta
     after = Sum((w[ii] + eta * err * x[ii]) * x[ii], (ii, 1, n)) - (theta + eta * err * (-1))
     return Derivation(Model({}),
-                      [after - before, eta * err * (Sum(x[ii] ** 2, (ii, 1, n)) + 1)])
+                      [after - before, eta * err * (Sum(x[ii] ** 2, (ii, 1, n)) + 1)],
+                      lhs=name(r"\Delta\left(\sum_{i=1}^{n} w_{i} x_{i} - \theta\right)"))
 
 
 CLAIMS = [

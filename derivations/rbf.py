@@ -68,7 +68,8 @@ def eq5_19():
     closed = (-(model.phi - model.y) * model.w[i] * model.dist2(i) * model.rho[i],
               2 * (model.phi - model.y) * model.w[i] * model.beta[i] * (model.x[k] - model.c[i, k])
               * model.rho[i])
-    return Derivation(model, [derived, closed])
+    return Derivation(model, [derived, closed],
+                      lhs=(partial(None, model.beta[i], "E_k"), partial(None, model.c[i, k], "E_k")))
 
 
 def normal_equations():
@@ -80,7 +81,7 @@ def normal_equations():
     E = Rational(1, 2) * Sum((Sum(w[i] * G[k, i], (i, 1, q)) - y[k]) ** 2, (k, 1, m))
     Gt_Gw = Sum(G[k, p] * Sum(G[k, t] * w[t], (t, 1, q)), (k, 1, m))
     Gt_y = Sum(G[k, p] * y[k], (k, 1, m))
-    return Derivation(model, [model.D(E, w[p]), Gt_Gw - Gt_y])
+    return Derivation(model, [model.D(E, w[p]), Gt_Gw - Gt_y], lhs=partial(None, w[p], "E"))
 
 
 # Exact data: integer points, so ||x - c||^2 is an integer and rho = u^{||x - c||^2}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy import Rational, Sum
 
-from symnet.core.claims import Chain, Check, Derivation, Outcome
+from symnet.core.claims import Chain, Check, Derivation, Outcome, name
 from symnet.prove.model import ExpressionModel, index
 from symnet.core.registry import sigmoid
 from derivations.multilayer_bp import pair
@@ -26,7 +26,8 @@ def slope_bound():
     x = sp.Symbol("x", real=True)
     fprime = sp.diff(sigmoid.definition(x), x)        # SymPy's derivative of 1/(1+e^-x)
     return Derivation(ExpressionModel(), [Rational(1, 4) - fprime,
-                                          (sigmoid(x) - Rational(1, 2)) ** 2])
+                                          (sigmoid(x) - Rational(1, 2)) ** 2],
+                      lhs=name(r"\frac{1}{4} - \sigma'\left(x\right)"))
 
 
 def slope_argmax(definition=sigmoid.definition) -> Outcome:
@@ -52,7 +53,9 @@ def delta_bound():
                           back ** 2 * (Rational(1, 16) - (f_i * (1 - f_i)) ** 2),
                           back ** 2 * (f_i - Rational(1, 2)) ** 2
                           * (Rational(1, 4) + f_i * (1 - f_i))],
-                      reasons=["sigmoid", "algebra"])
+                      reasons=["sigmoid", "algebra"],
+                      lhs=name(r"\frac{1}{16}\left(\Theta^{(kl)} \delta^{(l)}\right)_{i}^{2}"
+                               r" - {\delta^{(k)}_{i}}^{2}"))
 
 
 CLAIMS = [

@@ -165,6 +165,14 @@ def test_pdf_builds_and_reads_back(tmp_path, lang):
         assert not english, english[:5]
     log = pdf.with_suffix(".log").read_text(errors="replace")
     assert "Overfull \\hbox" not in log and "Missing character" not in log
+    # numbers as a reader writes them (5.82 x 10^-6, never 5.82e-06); a running header;
+    # no last page holding a few stray lines
+    assert not re.search(r"\de\s*[−-]\s*\d", text) and "× 10" in text
+    from symnet.report.text import TEXT
+    pages = text.split("\f")
+    assert TEXT[lang]["running_head"] in pages[1] and TEXT[lang]["running_head"] in pages[-2]
+    last = [line for line in (pages[-1] or pages[-2]).splitlines() if line.strip()]
+    assert len(last) >= 8, f"the last page of the {lang} PDF holds {len(last)} lines"
     small = _small_words(pdf)
     assert not small, f"{len(small)} words under 3.5 pt high in the {lang} PDF: {small[:10]}"
 
@@ -291,3 +299,24 @@ def test_report_prints_what_verify_proved_without_proving_again(tmp_path, monkey
     monkeypatch.setattr(proofs, "load", lambda: {"eq5.8": rows})
     assert main(["report", "--lang", "en", "--out", str(tmp_path / "d"), "--only", "eq5.8"]) == 1
     assert "stored failure" in (tmp_path / "d" / "chapter5.tex").read_text()
+
+
+def test_every_chain_has_a_left_side_and_no_renaming_step():
+    """Each chain is printed from a left side as the book states it (sigma'(x) = ...,
+    delta^(n)_j = dE/dz^(n)_j = ...); a member that only renames a dummy index, or
+    repeats the one before, is not printed again."""
+    from symnet.report.build import _shown
+    from symnet.core.claims import Result
+    chains = [c for c in catalog() if isinstance(c, Chain)]
+    assert chains and all(c.derivation().lhs is not None for c in chains)
+    by_id = {c.id: c for c in chains}
+
+    def printed(cid):
+        row = Result(cid, "", "proved", "m", "symbolic", 0.0)
+        return _shown(by_id[cid], [row]).steps
+    identity = printed("act-identity-derivative")
+    assert [s.rel for s in identity] == ["", "="] and identity[1].lines == [["1"]]
+    assert "'" in identity[0].lines[0][0]                     # identity'(x) = 1
+    logit = printed("eq5.23-logit")
+    assert len(logit) == 2 and r"\partial h_{j}" in logit[0].lines[0][0]
+    assert printed("bp-delta-output")[0].lines[0][0].startswith(r"\delta^{(n)}_{j} =")

@@ -66,6 +66,21 @@ def partial(of, var, name: str = None):
     return sp.Derivative(sp.Symbol(name) if of is None else of, var, evaluate=False)
 
 
+class Name(sp.Symbol):
+    """A left-hand side as the book writes it, when it is no expression of the model
+    (\\delta^{(n)}_j = \\partial E / \\partial z^{(n)}_j, \\sigma'(x), \\Delta w_{ij}):
+    printed as its LaTeX, never differentiated or compared (the chain's first member is
+    what is proved)."""
+
+    def _latex(self, printer):
+        return self.name
+
+
+def name(latex: str) -> Name:
+    """The book's name of what a chain computes, as LaTeX (see :class:`Name`)."""
+    return Name(latex)
+
+
 @dataclass(frozen=True)
 class Derivation:
     """What a chain claim's builder returns, proof and presentation together: the

@@ -113,6 +113,29 @@ def _step(rel: str, expr, reason: str, settings: dict, narrow: bool) -> Step:
     return Step(rel, lines(expr, width=width, **plain), reason, pieces)
 
 
+def _canonical(expr):
+    """``expr`` with the bound index of every sum renamed in order of appearance, written
+    order kept: two chain members differ only by their dummies exactly when their
+    canonical forms are equal."""
+    if isinstance(expr, tuple):
+        return tuple(_canonical(part) for part in expr)
+    count = iter(range(10 ** 6))
+
+    def walk(e):
+        if isinstance(e, sp.Sum):
+            bound = {var: sp.Symbol(f"bound{next(count)}", integer=True)
+                     for var, *_ in e.limits}
+            limits = [(bound[var], walk(lo), walk(hi)) for var, lo, hi in e.limits]
+            return sp.Sum(walk(e.function).xreplace(bound), *limits)
+        if not e.args or isinstance(e, sp.Indexed):
+            return e
+        args = [walk(a) for a in e.args]
+        if isinstance(e, (sp.Add, sp.Mul, sp.Pow)):
+            return e.func(*args, evaluate=False)
+        return e.func(*args)
+    return walk(expr)
+
+
 def _shown(claim, rows) -> Shown:
     """How one claim appears: its left-hand side and chain, each "=" with its reason (and
     \\neq where that step failed), its matrix view, in the notation its derivation names
@@ -133,6 +156,8 @@ def _shown(claim, rows) -> Shown:
         for k, expr in enumerate(chain):
             broken = k > 0 and (f"{claim.id}/{k}" in failed or (
                 len(chain) == 2 and result.status != "proved"))
+            if k > 0 and not broken and _canonical(expr) == _canonical(chain[k - 1]):
+                continue                  # the same member, at most its dummies renamed
             reason = reasons[k - 1] if k > 0 else "sympy"
             step = _step(r"\neq" if broken else "=", expr, reason, settings, narrow)
             if steps and steps[-1].lines == step.lines:
@@ -195,6 +220,12 @@ def _tables():
                 farkas=", ".join(sp.latex(v) for v in farkas_certificate(XOR)))
 
 
+def _number(value: float, digits: int = 3) -> str:
+    """A measured number as a reader writes it: 5.82 \\times 10^{-6}, 0.25 (printed by
+    the printer from a SymPy Float of ``digits`` significant digits)."""
+    return latex(sp.Float(value, digits), mul_symbol="times")
+
+
 def _appendix():
     from symnet.prove.entrywise import check_entrywise
     r = check_entrywise(list(NOTES_NETWORK))
@@ -202,7 +233,7 @@ def _appendix():
     sig = gradient_sizes(depth=10, width=32, activation="sigmoid")
     rel = gradient_sizes(depth=10, width=32, activation="relu")
     return dict(entries=r.gradient_entries, deltas=r.delta_entries, ok=r.ok,
-                vanishing=[(k + 1, f"{s:.2e}", f"{q:.2e}")
+                vanishing=[(k + 1, _number(s), _number(q))
                            for k, (s, q) in enumerate(zip(sig.norms, rel.norms))])
 
 

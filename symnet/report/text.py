@@ -146,6 +146,9 @@ EN = dict(
         "from the closed form they are compared with. Each formula carries its status."),
     status=dict(symbolic="proved for all sizes", entrywise="proved exactly at the sizes shown",
                 numeric="checked numerically", failed="FAILED"),
+    status_short=dict(symbolic="all sizes", entrywise="exact at sizes",
+                      numeric="numerically", failed="FAILED"),
+    running_head="Back-propagation, machine-checked",
     legend="Status labels",
     method="method", sizes="sizes", detail="detail", matrix="matrix form",
     methods_head="Methods", verification_head="Verification of every claim",
@@ -179,7 +182,9 @@ EN = dict(
                     "in its row $0$. The recursion is proved as an induction step from layer "
                     "$l$ to layer $k=l-1$ with an arbitrary downstream error "
                     "$E=\\sum_j \\Phi_j(z^{(l)}_j)$ and symbolic widths, so it holds at every "
-                    "depth."),
+                    "depth. $\\Phi'_j$ is the derivative of $\\Phi_j$, left unknown: what the "
+                    "layers above contribute. $H(x)$ is the Heaviside step, the derivative of "
+                    "ReLU ($H(0)=0$, as PyTorch and JAX take it)."),
         rbf=("RBF networks",
              "An RBF network computes $\\varphi(x)=\\sum_{i=1}^q w_i\\rho(x,c_i)$ with "
              "Gaussian units $\\rho(x,c_i)=e^{-\\beta_i\\|x-c_i\\|^2}$ (5.18), (5.19). Below: "
@@ -212,7 +217,8 @@ EN = dict(
              ("\\hat y_j^k", "output $j$ on example $k$: $f(\\beta_j-\\theta_j)$"),
              ("E_k", "$\\frac12\\sum_j(\\hat y_j^k-y_j^k)^2$, the error on example $k$"),
              ("g_j,\\ e_h", "$-\\partial E_k/\\partial\\beta_j$ and "
-                            "$-\\partial E_k/\\partial\\alpha_h$ (note the minus sign)")],
+                            "$-\\partial E_k/\\partial\\alpha_h$ (note the minus sign)"),
+             ("i',\\ j',\\ p", "summation indices (bound by a $\\sum$), not the free $i, h, j$")],
     symbol_table="Symbols of the single-hidden-layer network",
     gate_caption="Logic gates with the notes' weights, and the line perceptron training finds",
     gate_head=("gate", "notes' $w_1, w_2$", "notes' $\\theta$", "learned $w_1,w_2,\\theta$",
@@ -244,6 +250,9 @@ ZH = dict(
         "求得，从不借用要比较的结论。每个公式都标出了验证状态。"),
     status=dict(symbolic="对任意规模已证明", entrywise="在所示规模下逐项精确证明",
                 numeric="数值检验", failed="失败"),
+    status_short=dict(symbolic="任意规模", entrywise="所示规模，精确",
+                      numeric="数值检验", failed="失败"),
+    running_head="误差逆传播：机器验证的推导",
     legend="状态说明",
     method="方法", sizes="规模", detail="细节", matrix="矩阵形式",
     methods_head="验证方法", verification_head="全部命题的验证",
@@ -270,7 +279,9 @@ ZH = dict(
                     "第 $k$ 层有 $s_k$ 个神经元，另加一个取值恒为 $-1$ 的 $0$ 号神经元，因此形状为 "
                     "$(s_k+1)\\times s_l$ 的 $\\tilde\\Theta^{(kl)}$ 在第 $0$ 行存放阈值。递推式"
                     "作为从第 $l$ 层到第 $k=l-1$ 层的归纳步骤来证明，下游误差 "
-                    "$E=\\sum_j \\Phi_j(z^{(l)}_j)$ 任意、层宽符号化，所以对任意深度成立。"),
+                    "$E=\\sum_j \\Phi_j(z^{(l)}_j)$ 任意、层宽符号化，所以对任意深度成立。"
+                    "$\\Phi'_j$ 是 $\\Phi_j$ 的导数，保持未知，代表上面各层的贡献。$H(x)$ 是 "
+                    "Heaviside 阶跃函数，即 ReLU 的导数（取 $H(0)=0$，与 PyTorch、JAX 一致）。"),
         rbf=("RBF 网络",
              "RBF 网络计算 $\\varphi(x)=\\sum_{i=1}^q w_i\\rho(x,c_i)$，其中高斯单元 "
              "$\\rho(x,c_i)=e^{-\\beta_i\\|x-c_i\\|^2}$，见 (5.18)、(5.19)。下面给出对符号化 "
@@ -299,7 +310,8 @@ ZH = dict(
              ("\\hat y_j^k", "样例 $k$ 上的输出 $j$：$f(\\beta_j-\\theta_j)$"),
              ("E_k", "$\\frac12\\sum_j(\\hat y_j^k-y_j^k)^2$，样例 $k$ 上的误差"),
              ("g_j,\\ e_h", "$-\\partial E_k/\\partial\\beta_j$ 与 "
-                            "$-\\partial E_k/\\partial\\alpha_h$（注意负号）")],
+                            "$-\\partial E_k/\\partial\\alpha_h$（注意负号）"),
+             ("i',\\ j',\\ p", "求和指标（受 $\\sum$ 约束），与公式中的自由指标 $i, h, j$ 相区别")],
     symbol_table="单隐层网络的符号",
     gate_caption="逻辑门：笔记中的权重，以及感知机训练找到的分隔直线",
     gate_head=("逻辑门", "笔记的 $w_1, w_2$", "笔记的 $\\theta$", "学得的 $w_1,w_2,\\theta$",
