@@ -320,3 +320,56 @@ def test_every_chain_has_a_left_side_and_no_renaming_step():
     logit = printed("eq5.23-logit")
     assert len(logit) == 2 and r"\partial h_{j}" in logit[0].lines[0][0]
     assert printed("bp-delta-output")[0].lines[0][0].startswith(r"\delta^{(n)}_{j} =")
+
+
+def test_worked_example_against_the_kernel_and_high_precision_derivatives(texts, monkeypatch):
+    """The worked example's numbers: the kernel's, equal to mpmath's derivatives of the
+    nested E_k at 30 digits (an oracle that shares nothing with the closed forms or the
+    kernel), and printed to 4 significant digits in both editions; a kernel that
+    disagrees with the closed forms stops the report."""
+    import mpmath
+    from symnet.report import example as ex
+    mpmath.mp.dps = 30
+    rows = {r.equation + r.symbol: r.values for r in ex.worked_example()}
+    f = lambda t: 1 / (1 + mpmath.exp(-t))                                  # noqa: E731
+
+    def E(v11, v12, v21, v22, g1, g2, w1, w2, th):
+        x = [mpmath.mpf(str(t)) for t in ex.X]
+        b = [f(v11 * x[0] + v21 * x[1] - g1), f(v12 * x[0] + v22 * x[1] - g2)]
+        return (f(w1 * b[0] + w2 * b[1] - th) - 1) ** 2 / 2
+    point = [mpmath.mpf(str(t)) for t in (ex.V[0][0], ex.V[0][1], ex.V[1][0], ex.V[1][1],
+                                          *ex.GAMMA, ex.W[0][0], ex.W[1][0], *ex.THETA)]
+    grad = [mpmath.diff(E, point, tuple(int(k == n) for k in range(9))) for n in range(9)]
+    eta = mpmath.mpf("0.1")
+    expected = {"5.13": [-eta * grad[0], -eta * grad[1], -eta * grad[2], -eta * grad[3]],
+                "5.14": [-eta * grad[4], -eta * grad[5]], "5.11": [-eta * grad[6], -eta * grad[7]],
+                "5.12": [-eta * grad[8]], "5.4": [E(*point)]}
+    got = {"5.13": rows["5.13\\Delta v_{11},\\ \\Delta v_{12}"] + rows["5.13\\Delta v_{21},\\ \\Delta v_{22}"],
+           "5.14": rows["5.14\\Delta \\gamma_1,\\ \\Delta \\gamma_2"],
+           "5.11": rows["5.11\\Delta w_{11},\\ \\Delta w_{21}"],
+           "5.12": rows["5.12\\Delta \\theta_1"], "5.4": rows["5.4E_k"]}
+    for key, values in expected.items():
+        for want, have in zip(values, got[key]):
+            assert abs(have - float(want)) <= 1e-12 * max(1.0, abs(float(want))), key
+    for lang in LANGS:
+        assert "0.001181" in texts[lang] and "-0.0009566" in texts[lang]  # 4 significant digits
+    real = ex.by_kernel
+    monkeypatch.setattr(ex, "by_kernel", lambda: dict(real(), g=[0.5]))
+    with pytest.raises(ValueError, match="kernel's g"):
+        ex.worked_example()
+
+
+def test_network_figures_in_both_editions_from_one_diagram(texts):
+    """Figure 5.7 and the 3-4-4-3 network: the same units in the PDF's TikZ and in the
+    HTML page's SVG, with the weights the formulas name."""
+    from symnet.report.diagrams import layered, single_layer, svg, tikz
+    from symnet.report.html import math
+    words = dict(input="in", hidden="hid", output="out")
+    for diagram in (single_layer(words), layered()):
+        drawn = tikz(diagram)
+        picture = svg(diagram, math)
+        assert drawn.count(r"\node[") == len(diagram.units) + len(diagram.notes)
+        assert drawn.count(r"\draw[") == picture.count("<line ") == len(diagram.links)
+    assert len(layered().units) == 3 + 4 + 4 + 3 + 3            # and one -1 unit per layer
+    for lang in LANGS:
+        assert r"{\small $v_{ih}$}" in texts[lang] and r"$\tilde{\Theta}^{(23)}$" in texts[lang]

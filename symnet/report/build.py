@@ -27,6 +27,7 @@ from symnet.core.claims import Chain, Result
 from symnet.runner import catalog, run_claims_parallel, select
 from symnet.report.printer import NOTATIONS, folded, latex, lines
 from symnet.core.files import template_environment, write_atomic
+from symnet.report.diagrams import layered, single_layer, svg, tikz
 from symnet.report.html import split
 from symnet.report.text import METHODS, SIZES, TEXT
 from symnet.core.notation import NOTES_NETWORK
@@ -226,6 +227,22 @@ def _number(value: float, digits: int = 3) -> str:
     return latex(sp.Float(value, digits), mul_symbol="times")
 
 
+def _example() -> dict:
+    """The worked example (:mod:`symnet.report.example`) as the template shows it: the
+    parameters and one row per quantity, numbers to 4 significant digits."""
+    from symnet.report import example as ex
+
+    def numbers(values):
+        return ",\\ ".join(_number(v, 4) for v in values)
+
+    def matrix(rows):
+        return latex(sp.Matrix(rows).applyfunc(lambda v: sp.Float(v, 3)))
+    rows = [dict(symbol=q.symbol, formula=q.formula, equation=q.equation,
+                 numbers=[_number(v, 4) for v in q.values]) for q in ex.worked_example()]
+    return dict(rows=rows, x=matrix([ex.X]), v=matrix(ex.V), gamma=matrix([ex.GAMMA]),
+                w=matrix(ex.W), theta=numbers(ex.THETA), eta=numbers([ex.ETA]))
+
+
 def _appendix():
     from symnet.prove.entrywise import check_entrywise
     r = check_entrywise(list(NOTES_NETWORK))
@@ -271,6 +288,7 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
     context = dict(version=__version__, sympy=sp.__version__,
                    python=".".join(platform.python_version_tuple()[:2]), date=_date(),
                    sections=sections, tables=_tables(), appendix=_appendix(),
+                   example=_example(),
                    methods=methods, shown=shown_list,
                    failed=[s for s in shown.values() if s.status != "proved"])
     env = _environment()
@@ -279,7 +297,9 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
         helpers = dict(lang=lang, t=TEXT[lang], stem=LANGS[lang][0][:-len(".tex")],
                        method_text=lambda m, lang=lang: _method_text(m, lang),
                        size_text=lambda s, lang=lang: SIZES.get(s, {}).get(lang, s))
-        texts[LANGS[lang][0]] = env.get_template("chapter5.tex.j2").render(**helpers, **context)
+        pictures = dict(single=single_layer(TEXT[lang]["layer_words"]), layered=layered())
+        texts[LANGS[lang][0]] = env.get_template("chapter5.tex.j2").render(
+            **helpers, **context, diagrams={k: tikz(d) for k, d in pictures.items()})
         if html:
             from symnet.report import html as page
             folder = Path(figures_to) if figures_to else Path(".")
@@ -288,6 +308,8 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
                        for name in ("separability", "vanishing", "training")}
             texts[LANGS[lang][0].replace(".tex", ".html")] = env.get_template(
                 "chapter5.html.j2").render(**helpers, **context, math=page.math,
+                                           diagrams={k: svg(d, page.math, page.prose)
+                                                     for k, d in pictures.items()},
                                            prose=page.prose, plain=page.plain, split=page.split,
                                            figures=figures)
     return texts, results

@@ -227,6 +227,19 @@ EN = dict(
            "inequalities into $0<0$, so no line separates it.",
     sep_caption="The four truth tables; lines found by perceptron training.",
     van_caption="Gradient size per weight matrix (random data, Glorot/He initialisation).",
+    fig57_caption="The network of section 5.3 (the book's figure 5.7): $d$ inputs, $q$ hidden "
+                  "units with thresholds $\\gamma_h$, $l$ outputs with thresholds $\\theta_j$; "
+                  "the bold links carry the weights $v_{ih}$ and $w_{hj}$ that the formulas name.",
+    layer_words=dict(input="input layer", hidden="hidden layer", output="output layer"),
+    example_head="A worked example",
+    example_text="One forward and one backward pass by hand, on example 1 of watermelon 3.0 "
+                 "(density and sugar ${x}$, a good melon: $y = 1$), with $d = q = 2$, $l = 1$, "
+                 "$v = {v}$ (row $i$, column $h$), $\\gamma = {gamma}$, $w = {w}$, "
+                 "$\\theta = {theta}$ and $\\eta = {eta}$. Each value below was computed by "
+                 "the generated NumPy kernel (the 2-2-1 kernel of \\texttt{{symnet codegen}}; "
+                 "$\\alpha_h$ and $\\beta_j$ from their definitions) and agrees with the "
+                 "closed form beside it to $10^{{-12}}$; rounded to 4 significant digits.",
+    example_columns=("quantity", "formula", "value"),
     net_caption="The notes' 3-4-4-3 network: layer $k$ holds the units $a^{(k)}_i$; the "
                 "dashed unit $-1$ of every layer but the last feeds the thresholds, row $0$ of "
                 "$\\tilde\\Theta^{(kl)}$.",
@@ -319,6 +332,17 @@ ZH = dict(
     farkas="对异或，非负乘子 $\\lambda=({farkas})$ 把四个严格不等式合成 $0<0$，所以不存在分隔直线。",
     sep_caption="四个真值表；感知机训练找到的直线。",
     van_caption="各权重矩阵的梯度大小（随机数据，Glorot/He 初始化）。",
+    fig57_caption="第 5.3 节的网络（书中图 5.7）：$d$ 个输入，$q$ 个隐层神经元（阈值 $\\gamma_h$），"
+                  "$l$ 个输出神经元（阈值 $\\theta_j$）；粗线是公式所说的权重 $v_{ih}$ 与 $w_{hj}$。",
+    layer_words=dict(input="输入层", hidden="隐层", output="输出层"),
+    example_head="算例",
+    example_text="用西瓜数据集 3.0 的第 1 个样例（密度与含糖率 ${x}$，好瓜：$y = 1$）手算一次前向与"
+                 "一次反向传播：$d = q = 2$，$l = 1$，$v = {v}$（第 $i$ 行第 $h$ 列），"
+                 "$\\gamma = {gamma}$，$w = {w}$，$\\theta = {theta}$，$\\eta = {eta}$。"
+                 "下表每个值都由生成的 NumPy 计算核（\\texttt{{symnet codegen}} 的 2-2-1 核；"
+                 "$\\alpha_h$ 与 $\\beta_j$ 按定义）算出，与旁边的闭式公式相差不超过 "
+                 "$10^{{-12}}$；保留 4 位有效数字。",
+    example_columns=("量", "公式", "值"),
     net_caption="笔记中的 3-4-4-3 网络：第 $k$ 层含神经元 $a^{(k)}_i$；除最后一层外，每层的虚线"
                 "神经元 $-1$ 连向阈值，即 $\\tilde\\Theta^{(kl)}$ 的第 $0$ 行。",
     train_caption="习题 5.5，西瓜数据集 3.0（19-10-1，$\\eta = 0.5$）：标准 BP（每个样例更新一次）"
