@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 
 from symnet import __version__
 from symnet.core.files import print_table, write_atomic, junit_xml
@@ -40,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     v.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
     v.add_argument("--list", action="store_true", help="list the claim ids and stop")
+    v.add_argument("--kernel", metavar="FILE.py", help="run a generated NumPy kernel "
+                   "module on symbols and prove each gradient entry equal to SymPy's")
     v.add_argument("--layers", metavar="S1,S2,...", help="check every entry of every "
                    "gradient of this network exactly, e.g. 3,4,4,3")
     v.add_argument("--activation", default="sigmoid",
@@ -66,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="float64 (default) or float32: what the module computes and returns")
     c.add_argument("-o", "--output", required=True, metavar="FILE.py", help="module to write")
     c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
+    c.add_argument("--prove", action="store_true", help="then run the written module on "
+                   "symbols and prove its gradient equal to SymPy's (numpy backend)")
     c.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor",
@@ -206,6 +211,14 @@ def _verify(args) -> int:
             writable_file(args.junit, "--junit", (".xml",))
         except ValueError as exc:
             raise UsageError(str(exc)) from None
+    if args.kernel is not None:
+        if args.layers or args.only or args.list:
+            raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
+        try:
+            text = Path(args.kernel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--kernel {args.kernel}: cannot read it ({exc})") from None
+        return _prove_kernel(text, args.kernel, args.json)
     if args.layers is not None:
         return _verify_layers(args)
     if args.activation != "sigmoid" or args.loss != "squared":
@@ -248,6 +261,35 @@ def _verify(args) -> int:
     return 0 if summary["failed"] == summary["error"] == 0 else 1
 
 
+def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None) -> int:
+    """Symbolic execution of a kernel module (symnet.prove.kernel): 0 proved, 1 an entry
+    differs (named), 2 the module cannot run on symbols."""
+    from symnet.prove.kernel import Unsupported, prove_module
+    try:
+        proof = prove_module(text)
+    except Unsupported as exc:
+        raise UsageError(f"{name}: not proved: {exc}") from None
+    except (SyntaxError, AttributeError, NameError) as exc:
+        raise UsageError(f"{name}: not a symnet kernel module ({type(exc).__name__}: "
+                         f"{exc})") from None
+    sizes = "-".join(map(str, proof.sizes))
+    if as_json:
+        print(json.dumps({**(extra or {"command": "verify --kernel"}), "module": name,
+                          "status": "proved" if proof.ok else "failed", "sizes": sizes,
+                          "activation": proof.activation, "loss": proof.loss,
+                          "batch_sizes": list(proof.batches), "entries": proof.entries,
+                          "method": proof.method, "first_difference": proof.first,
+                          "seconds": round(proof.seconds, 3)}, indent=2))
+    elif proof.ok:
+        print(f"{name}: proved: all {proof.entries} gradient entries of the {sizes} "
+              f"({proof.activation}, {proof.loss}) module at batch sizes "
+              f"{', '.join(map(str, proof.batches))} equal SymPy's, in {proof.seconds:.1f} s\n"
+              f"  method: {proof.method}")
+    else:
+        print(f"{name}: FAILED: {proof.first}\n  method: {proof.method}")
+    return 0 if proof.ok else 1
+
+
 def _codegen(args) -> int:
     import time
     from symnet.core.options import writable_file
@@ -260,11 +302,19 @@ def _codegen(args) -> int:
         check_pair(args.activation, args.loss)
         check_options(args.backend, args.dtype)
         writable_file(args.output, "-o", (".py",), force=args.force)
+        if args.prove and args.backend != "numpy":
+            raise ValueError(f"--prove runs the numpy module on symbols; the {args.backend} "
+                             "template is not covered yet (generate --backend numpy to prove "
+                             "the expressions they share)")
         start = time.perf_counter()
         write_module(args.output, sizes, args.activation, args.loss, args.backend, args.dtype)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     seconds = time.perf_counter() - start
+    if args.json and args.prove:
+        return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, True,
+                             {"command": "codegen --prove", "output": args.output,
+                              "backend": args.backend, "dtype": args.dtype})
     if args.json:
         print(json.dumps({"command": "codegen", "status": "ok", "output": args.output,
                           "layers": sizes, "activation": args.activation, "loss": args.loss,
@@ -273,6 +323,8 @@ def _codegen(args) -> int:
         return 0
     print(f"wrote {args.output}: {args.backend} {args.dtype} kernel for {','.join(map(str, sizes))} "
           f"({args.activation}, {args.loss} loss) in {seconds:.2f} s")
+    if args.prove:
+        return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, False)
     return 0
 
 
