@@ -212,10 +212,10 @@ def test_a_time_limit_is_not_checked_never_refuted(monkeypatch):
 
 
 def test_cli_time_limit_exits_2_not_refuted(monkeypatch, capsys):
-    import symnet.checker.notations as notations
+    import symnet.checker.documents as documents
     import symnet.cli as cli
     monkeypatch.setattr(cli, "CHECK_SECONDS", 1)
-    monkeypatch.setattr(notations, "check", _slow_check_that_swallows_errors)
+    monkeypatch.setattr(documents, "check", _slow_check_that_swallows_errors)
     assert main(["check", "g_j = b_h"]) == 2
     err = capsys.readouterr().err
     assert "not checked: time limit" in err and err.count("\n") == 1
