@@ -103,17 +103,32 @@ class Backend:
     asarray: str                       # "{x}" -> array of DTYPE
     concat: str
     dtype: str                         # "{dtype}" -> the backend's dtype object
-    init: str                          # body of init_params(seed), arrays of DTYPE
+    init: str                          # body of init_params(seed), arrays of DTYPE;
+                                       # "{limit}": the half-width r (init_limit)
 
 
 _NUMPY_INIT = '''    rng = np.random.default_rng(seed)
     params = []
     for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
-        r = (6.0 / (s_k + s_l)) ** 0.5
+        r = {limit}
         W = np.zeros((s_k + 1, s_l), dtype=DTYPE)
         W[1:] = rng.uniform(-r, r, (s_k, s_l))
         params.append(W)
     return params'''
+
+
+def init_limit(gain: float) -> str:
+    """The half-width r of ``init_params``' uniform draw W[1:] ~ U(-r, r), as code in the
+    layer's fan-in s_k and fan-out s_l, for a registry row's ``init_gain`` g; the variance
+    of such a weight is r^2 / 3:
+
+    - g = 1 (Glorot, sigmoid and tanh): r = sqrt(6 / (s_k + s_l)), Var W = 2 / (s_k + s_l);
+    - any other g (He's fan-in scaling; g = 2 for ReLU-like units): r = sqrt(3 g / s_k),
+      Var W = g / s_k, so a layer with s_k = s_l gets g times the Glorot variance.
+    """
+    if gain == 1:
+        return "(6.0 / (s_k + s_l)) ** 0.5"
+    return f"({3.0 * float(gain)!r} / s_k) ** 0.5"
 
 
 def _jax_printer():
@@ -137,7 +152,7 @@ BACKEND = {b.name: b for b in (
         params = []
         for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
             key, sub = jax.random.split(key)
-            r = (6.0 / (s_k + s_l)) ** 0.5
+            r = {limit}
             W = jax.random.uniform(sub, (s_k, s_l), dtype=DTYPE, minval=-r, maxval=r)
             params.append(jnp.concatenate((jnp.zeros((1, s_l), dtype=DTYPE), W)))
         return params'''),
@@ -146,7 +161,7 @@ BACKEND = {b.name: b for b in (
             '''    g = torch.Generator().manual_seed(seed)
     params = []
     for s_k, s_l in zip(SIZES[:-1], SIZES[1:]):
-        r = (6.0 / (s_k + s_l)) ** 0.5
+        r = {limit}
         W = (2.0 * torch.rand((s_k, s_l), generator=g, dtype=DTYPE) - 1.0) * r
         params.append(torch.cat((torch.zeros((1, s_l), dtype=DTYPE), W)))
     return params'''),
@@ -230,6 +245,7 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
     sizes = validate_sizes(list(sizes), max_entries=None)
     forms = derive_forms(activation, loss)
     spec = BACKEND[backend]
+    gain = ACTIVATIONS[forms.activation].init_gain
     printer = spec.printer()({"fully_qualified_modules": True})
     replacements, (delta,) = sp.cse([forms.output_delta], symbols=sp.numbered_symbols("t"),
                                     optimizations="basic")
@@ -249,7 +265,8 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
         delta_text=sp.sstr(forms.output_delta), fprime_text=sp.sstr(forms.fprime),
         imports=spec.imports + _imports(printer, spec.imports, helper_modules),
         helpers=helper_text,
-        helper_names=helper_names, init_code=spec.init,
+        helper_names=helper_names, init_code=spec.init.format(limit=init_limit(gain)),
+        init_gain=gain,
         asarray=lambda x: spec.asarray.format(x=x), concat=spec.concat,
         fprime_is_one=forms.fprime == 1, softmax=forms.softmax,
         softmax_code=SOFTMAX[backend] if forms.softmax else "", **printed,
