@@ -26,6 +26,146 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+# --- output options (--junit, --plot, -o/--output): the one place that checks them ---
+
+def _output_file(path: str, option: str, suffixes=(), force: bool = True) -> str:
+    """Check an output FILE option before any work; UsageError naming ``option`` and
+    ``path`` unless the file can be written: the right suffix, not a folder, its folder
+    exists (a parent that is a file is said so) and takes a new file, and (without
+    ``force``) the file does not exist yet."""
+    import errno
+    import os
+    import stat
+    import tempfile
+    where = f"{option} {path!r}"
+    if suffixes and not path.endswith(tuple(suffixes)):
+        raise UsageError(f"{option} should name a {' or '.join(suffixes)} file, got {path!r}")
+    if os.path.isdir(path):
+        raise UsageError(f"{where} is a folder, not a file")
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        is_folder = stat.S_ISDIR(os.stat(folder).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        is_folder = None                      # missing, or under a file: which, below
+    except PermissionError:
+        raise UsageError(f"{where}: the folder {folder!r} cannot be reached (permission "
+                         "denied)") from None
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{where}: the folder {folder!r}: "
+                         f"{getattr(exc, 'strerror', None) or exc}") from None
+    if is_folder is False:
+        raise UsageError(f"{where}: {folder!r} is a file, not a folder")
+    if is_folder is None:                     # the first part of the way that is no folder
+        first = next((p for p in _parents(folder) if not os.path.isdir(p)), folder)
+        if os.path.lexists(first):
+            raise UsageError(f"{where}: {first!r} is a file, not a folder")
+        raise UsageError(f"{where}: the folder {folder!r} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{where}: the folder {folder!r} is not writable")
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        raise UsageError(f"{where} is not writable")
+    if not force and os.path.lexists(path):
+        raise UsageError(f"{where} exists; pass --force to overwrite it")
+    try:                                      # what access() cannot see: a read-only disk,
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".symnet-", suffix=".tmp")  # ACLs
+        os.close(fd)
+        os.unlink(probe)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise UsageError(f"{where}: the folder {folder!r} is not writable "
+                             f"({reason})") from None
+        raise UsageError(f"{where}: cannot write in the folder {folder!r} ({reason})") from None
+    return path
+
+
+def _output_folder(path: str, option: str = "--out") -> str:
+    """An output FOLDER option (report --out), created when missing: a part of the way
+    that is a file is said so (not "cannot create it (Not a directory)")."""
+    import os
+    from symnet.core.options import output_folder
+    full = os.path.abspath(path)
+    first = next((p for p in _parents(full) if not os.path.isdir(p)), None)
+    if first is not None and os.path.lexists(first) and first != full:
+        raise UsageError(f"{option} {path!r}: {first!r} is a file, not a folder")
+    try:
+        return output_folder(path, option)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _parents(folder: str):
+    """``folder`` and the folders above it, outermost first."""
+    import os
+    chain = [folder]
+    while os.path.dirname(chain[-1]) != chain[-1]:
+        chain.append(os.path.dirname(chain[-1]))
+    return reversed(chain)
+
+
+class _writing:
+    """``with _writing("--junit", path):`` around the write of a checked output, so a
+    failure at the end (the disk filled up, the folder went away) is still one line naming
+    the option and the path, never the hidden temporary file of the atomic write."""
+
+    def __init__(self, option: str, path: str):
+        self.option, self.path = option, path
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if kind is not None and issubclass(kind, OSError):
+            raise UsageError(f"{self.option} {self.path!r}: cannot write it "
+                             f"({exc.strerror or exc})") from None
+        return False
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` can be found here (without importing it: torch takes seconds)."""
+    import importlib.util
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+#: the module a generated kernel of each optional backend imports
+BACKEND_MODULES = {"jax": "jax", "torch": "torch", "numba": "numba"}
+
+
+def _backend_missing(backend: str, output: str):
+    """codegen wrote ``output`` for a backend that is not installed here: the module is
+    standalone text, made for wherever that library is, so this is a warning (exit 0),
+    one line; None when the backend is importable."""
+    module = BACKEND_MODULES.get(backend)
+    if module is None or _installed(module):
+        return None
+    return (f"--backend {backend}: wrote {output}, but {module} is not installed here, so "
+            f"it cannot be imported on this machine (pip install {module})")
+
+
+def _layers_values(argv: list) -> list:
+    """``--layers -3,3,1`` as ``--layers=-3,3,1``: argparse takes a value that starts with
+    '-' and is not a plain negative number for an option and says "expected one argument";
+    joined, the value reaches parse_layers, whose message is about the sizes.  (No option
+    of symnet starts with '-' and a digit.)"""
+    import re
+    out, i = [], 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            return out + list(argv[i:])
+        if (token == "--layers" and i + 1 < len(argv) and isinstance(argv[i + 1], str)
+                and re.match(r"-[\d.,]", argv[i + 1])):
+            out.append(f"--layers={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 def _parser() -> argparse.ArgumentParser:
     from symnet.core import options as o
     from symnet.core.registry import ACTIVATIONS, LOSSES
@@ -130,8 +270,11 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--strict", action="store_true", help="with a document: exit 1 also when "
                                                          "an equation cannot be checked")
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
-    b.add_argument("what", nargs="?", default="verify", choices=["verify", "kernels", "report"],
-                   help="which figures (default verify)")
+    b.add_argument("what", nargs="?", default="verify",
+                   choices=["verify", "kernels", "report", "check"],
+                   help="which figures (default verify); check: the time to check each FILE")
+    b.add_argument("files", nargs="*", metavar="FILE",
+                   help="check: the documents to time (Markdown or LaTeX)")
     b.add_argument("--quick", action="store_true",
                    help="smaller sizes and fewer rounds: a smoke run of a minute or two")
     b.add_argument("--threads", type=o.positive_int, default=1,
@@ -145,8 +288,15 @@ def _parser() -> argparse.ArgumentParser:
 def _user_rows(args) -> None:
     """--activation/--loss NAME=LATEX: define (and prove) the row for this run."""
     from symnet.define import from_option
-    args.activation = from_option(args.activation, "activation")
-    args.loss = from_option(args.loss, "loss")
+    for kind in ("activation", "loss"):
+        value = getattr(args, kind)
+        try:
+            setattr(args, kind, from_option(value, kind))
+        except ValueError as exc:
+            message = str(exc)
+            if not message.startswith(f"--{kind}"):       # the formula's own message
+                message = f"--{kind} {value!r}: {message}"
+            raise ValueError(message) from None
 
 
 def _progress_callback():
@@ -180,7 +330,8 @@ def _verify_layers(args) -> int:
                  "proved" if report.ok else "failed", method, label, report.seconds,
                  "; ".join(m.what for m in report.mismatches[:20]))
     if args.junit:
-        write_atomic(args.junit, junit_xml([row]))
+        with _writing("--junit", args.junit):
+            write_atomic(args.junit, junit_xml([row]))
     if args.json:
         print(json.dumps({"claims": [row.as_json()],
                           "summary": {"proved": int(report.ok), "failed": int(not report.ok),
@@ -205,12 +356,8 @@ def _verify_layers(args) -> int:
 
 
 def _verify(args) -> int:
-    from symnet.core.options import writable_file
     if args.junit:
-        try:
-            writable_file(args.junit, "--junit", (".xml",))
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+        _output_file(args.junit, "--junit", (".xml",))
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
@@ -257,7 +404,8 @@ def _verify(args) -> int:
     else:
         print_table(results, summary, sys.stdout)
     if args.junit:
-        write_atomic(args.junit, junit_xml(results))
+        with _writing("--junit", args.junit):
+            write_atomic(args.junit, junit_xml(results))
     return 0 if summary["failed"] == summary["error"] == 0 else 1
 
 
@@ -292,25 +440,29 @@ def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None) -> in
 
 def _codegen(args) -> int:
     import time
-    from symnet.core.options import writable_file
     from symnet.numeric.codegen import check_options, write_module
     from symnet.core.layers import parse_layers
     from symnet.core.registry import check_pair
+    _output_file(args.output, "-o", (".py",), force=args.force)
     try:
         sizes = parse_layers(args.layers)
         _user_rows(args)
         check_pair(args.activation, args.loss)
         check_options(args.backend, args.dtype)
-        writable_file(args.output, "-o", (".py",), force=args.force)
         if args.prove and args.backend != "numpy":
             raise ValueError(f"--prove runs the numpy module on symbols; the {args.backend} "
                              "template is not covered yet (generate --backend numpy to prove "
                              "the expressions they share)")
         start = time.perf_counter()
-        write_module(args.output, sizes, args.activation, args.loss, args.backend, args.dtype)
+        with _writing("-o", args.output):
+            write_module(args.output, sizes, args.activation, args.loss, args.backend,
+                         args.dtype)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     seconds = time.perf_counter() - start
+    warning = _backend_missing(args.backend, args.output)
+    if warning:
+        print(f"symnet: warning: {warning}", file=sys.stderr)
     if args.json and args.prove:
         return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, True,
                              {"command": "codegen --prove", "output": args.output,
@@ -319,7 +471,8 @@ def _codegen(args) -> int:
         print(json.dumps({"command": "codegen", "status": "ok", "output": args.output,
                           "layers": sizes, "activation": args.activation, "loss": args.loss,
                           "backend": args.backend, "dtype": args.dtype,
-                          "seconds": round(seconds, 4)}, indent=2))
+                          "seconds": round(seconds, 4),
+                          **({"warning": warning} if warning else {})}, indent=2))
         return 0
     print(f"wrote {args.output}: {args.backend} {args.dtype} kernel for {','.join(map(str, sizes))} "
           f"({args.activation}, {args.loss} loss) in {seconds:.2f} s")
@@ -330,18 +483,20 @@ def _codegen(args) -> int:
 
 def _train(args) -> int:
     from symnet.core.layers import parse_layers
-    from symnet.core.options import writable_file
     from symnet.core.registry import check_pair
     from symnet.numeric.train import MODES, plot, train
     modes = MODES if args.mode == "both" else [args.mode]
+    if args.plot:
+        _output_file(args.plot, "--plot", (".png",))
+        if not _installed("matplotlib"):
+            raise UsageError(f"--plot {args.plot!r} needs matplotlib, which is not installed "
+                             "here: pip install 'symnet[plot]'")
     try:
         layers = parse_layers(args.layers) if args.layers else None
         _user_rows(args)
         check_pair(args.activation, args.loss)
         if args.mode not in MODES + ("both",):
             raise ValueError(f"unknown mode {args.mode!r}; known: standard, accumulated, both")
-        if args.plot:
-            writable_file(args.plot, "--plot", (".png",))
         runs = []
         for mode in modes:
             every = max(1, args.epochs // 10)
@@ -353,8 +508,9 @@ def _train(args) -> int:
                               args.target, report, args.activation, args.loss,
                               args.target_column, tuple(args.ignore)))
         if args.plot:
-            plot(runs, args.plot, f"{args.data}, layers {','.join(map(str, runs[0].layers))}, "
-                                  f"eta {args.eta}")
+            with _writing("--plot", args.plot):
+                plot(runs, args.plot, f"{args.data}, layers "
+                     f"{','.join(map(str, runs[0].layers))}, eta {args.eta}")
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -380,7 +536,7 @@ def _train(args) -> int:
 
 
 def _report(args) -> int:
-    from symnet.core.options import output_folder, source_date_epoch
+    from symnet.core.options import source_date_epoch
     from symnet.report.build import LANGS, REPO_REPORTS, ReportError, report
     langs = tuple(LANGS) if args.lang == "all" else (args.lang,)
     if args.update and (args.out or args.only):
@@ -388,7 +544,7 @@ def _report(args) -> int:
     out = REPO_REPORTS if args.update else (args.out or "reports")
     try:
         source_date_epoch()
-        output_folder(str(out))
+        _output_folder(str(out))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     bar = _progress_callback()
@@ -451,11 +607,10 @@ def _check_document(args) -> int:
     from symnet.checker.documents import check_document, junit, summary
     from symnet.checker.document import DocumentError, read_document
     from symnet.core.layers import MAX_ENTRIES, parse_layers
-    from symnet.core.options import writable_file
+    if args.junit:
+        _output_file(args.junit, "--junit", (".xml",))
     context = _check_context(args)
     try:
-        if args.junit:
-            writable_file(args.junit, "--junit", (".xml",))
         layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None else None
         documents = [(name, *read_document(name)) for name in args.formula]
         reports, failed = [], False
@@ -489,8 +644,9 @@ def _check_document(args) -> int:
     if args.junit:
         suites = [junit(name, verdicts, args.strict) for name, verdicts, _, _ in reports]
         body = "".join(x.split("\n", 1)[1] for x in suites)
-        write_atomic(args.junit, '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
-                     + body + "</testsuites>\n")
+        with _writing("--junit", args.junit):
+            write_atomic(args.junit, '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
+                         + body + "</testsuites>\n")
     if args.json:
         objects = [{"file": name, "equations": [v.as_json() for v in verdicts],
                     "summary": counts, "seconds": round(seconds, 3),
@@ -565,9 +721,22 @@ def _check(args) -> int:
     return 0 if result.holds else 1
 
 
+def _parse(argv):
+    """The parsed command line; ``bench check --quick A.md B.md`` keeps files written after
+    an option (argparse leaves them over: a positional list does not resume)."""
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "command", None) == "bench" and \
+            not any(e.startswith("-") for e in extra):
+        args.files = list(args.files or []) + extra
+    elif extra:
+        parser.parse_args(argv)            # the usual "unrecognized arguments" error
+    return args
+
+
 def main(argv=None) -> int:
     try:
-        args = _parser().parse_args(argv)
+        args = _parse(_layers_values(sys.argv[1:] if argv is None else argv))
         if args.command == "verify":
             return _verify(args)
         if args.command == "codegen":
@@ -582,8 +751,10 @@ def main(argv=None) -> int:
             from symnet.bench.run import run_bench
             if args.threads < 1:
                 raise UsageError(f"--threads must be at least 1, got {args.threads}")
+            if args.files and args.what != "check":
+                raise UsageError(f"bench {args.what} takes no FILE (only bench check does)")
             return run_bench(args.what, quick=args.quick, threads=args.threads,
-                             as_json=args.json)
+                             as_json=args.json, files=args.files)
         _parser().print_help()
         return 2
     except UsageError as exc:

@@ -90,7 +90,63 @@ def bench_report(quick: bool = False) -> int:
     return 0
 
 
-def run_bench(what: str, quick: bool = False, threads: int = 1, as_json: bool = False) -> int:
+_TIME_ONE_DOCUMENT = """
+import json, sys, time
+import symnet.prove.entrywise as entrywise
+from symnet.checker.documents import check_document
+entrywise.SYMENGINE_FIRST = sys.argv[2] == "symengine"
+text = open(sys.argv[1], encoding="utf-8").read()
+start = time.perf_counter()
+verdicts = check_document(text, "tex" if sys.argv[1].endswith(".tex") else "md")
+seconds = time.perf_counter() - start
+counts = {}
+for v in verdicts:
+    counts[v.status] = counts.get(v.status, 0) + 1
+print(json.dumps({"seconds": seconds, "equations": len(verdicts), "counts": counts}))
+"""
+
+
+def bench_check(files: list, quick: bool = False) -> int:
+    """``symnet check`` on each document, in a fresh process each (nothing cached):
+    seconds for the whole file, equations per second, and the ratio against the same
+    check with SymPy alone deciding every '=' (SymEngine's expansion off)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+    if not files:
+        print("symnet: error: bench check needs one or more documents "
+              "(symnet bench check NOTES.md)", file=sys.stderr)
+        return 2
+    for name in files:
+        if not Path(name).is_file():
+            print(f"symnet: error: bench check: no such file: {name}", file=sys.stderr)
+            return 2
+    print(f"symnet {__version__} bench check -- Python {platform.python_version()}, "
+          f"SymPy {sp.__version__}; each document checked in a fresh process", flush=True)
+    engines = ["symengine", "sympy"] if not quick else ["symengine"]
+    for name in files:
+        runs = {}
+        for engine in engines:
+            out = subprocess.run([sys.executable, "-c", _TIME_ONE_DOCUMENT, name, engine],
+                                 capture_output=True, text=True)
+            if out.returncode != 0:
+                print(f"{name}: the check failed: {out.stderr.strip().splitlines()[-1:]}")
+                return 1
+            runs[engine] = json.loads(out.stdout)
+        ours = runs["symengine"]
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(ours["counts"].items()))
+        line = (f"{name}: {ours['equations']} equations ({counts}) in {ours['seconds']:.2f} s "
+                f"= {ours['equations'] / ours['seconds']:.1f} equations/s")
+        if "sympy" in runs:
+            line += (f"; SymPy alone {runs['sympy']['seconds']:.2f} s: ratio "
+                     f"{runs['sympy']['seconds'] / ours['seconds']:.1f}x")
+        print(line, flush=True)
+    return 0
+
+
+def run_bench(what: str, quick: bool = False, threads: int = 1, as_json: bool = False,
+              files=()) -> int:
     """Run one bench; with ``as_json`` the human lines go to stderr and one JSON object
     with the figures to stdout."""
     import json
@@ -104,7 +160,7 @@ def run_bench(what: str, quick: bool = False, threads: int = 1, as_json: bool = 
         else:
             saved, sys.stdout = sys.stdout, sys.stderr
             try:
-                code = run_bench(what, quick, threads)
+                code = run_bench(what, quick, threads, files=files)
             finally:
                 sys.stdout = saved
             record["lines"] = "see stderr"
@@ -115,6 +171,8 @@ def run_bench(what: str, quick: bool = False, threads: int = 1, as_json: bool = 
         return bench_verify(quick)
     if what == "report":
         return bench_report(quick)
+    if what == "check":
+        return bench_check(list(files), quick)
     if what == "kernels":
         from symnet.bench.kernels import bench_kernels
         return bench_kernels(quick, threads)

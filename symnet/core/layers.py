@@ -47,7 +47,10 @@ def parse_layers(text: str, max_entries: int | None = None) -> list[int]:
         sizes = [int(p) for p in parts]
     except ValueError:
         raise ValueError(f"--layers wants whole numbers such as 3,4,4,3, got {text!r}") from None
-    return validate_sizes(sizes, max_entries)
+    try:
+        return validate_sizes(sizes, max_entries)
+    except ValueError as exc:                 # the option named, as the messages above
+        raise ValueError(f"--layers {text!r}: {exc}") from None
 
 
 def _sym(name: str) -> sp.Symbol:
