@@ -35,15 +35,18 @@ def notes_latex_row(claim) -> list:
     check``: a row ``<id>/latex``, or none when the claim has no LaTeX."""
     if not claim.latex:
         return []
-    from symnet.checker.notations import check, default_layers
+    from symnet.checker import documents
+    from symnet.checker.document import Equation, starting_context
     start = time.perf_counter()
-    try:
-        result = check(claim.latex, default_layers(claim.latex))
-        ok = result.holds
-        detail = "" if ok else "; ".join(d for s in result.steps for d in s.diagnosis)
-        sizes = result.sizes
-    except ValueError as exc:
-        ok, detail, sizes = False, f"the notes' LaTeX does not parse: {exc}", ""
+    # the front door every reader uses (symnet check, the API, documents): layers=None
+    verdict = documents.check_equation(
+        Equation(1, claim.latex, claim.latex, starting_context()), None)
+    ok = verdict.status == documents.HOLDS
+    if verdict.result is not None:
+        detail = "" if ok else "; ".join(d for s in verdict.result.steps for d in s.diagnosis)
+    else:
+        detail = f"the notes' LaTeX is {verdict.status}: {verdict.detail}"
+    sizes = verdict.sizes
     return [Result(f"{claim.id}/latex", claim.equation, "proved" if ok else "failed",
                    "the notes' LaTeX parsed (symnet check) and proved", sizes,
                    time.perf_counter() - start, detail)]

@@ -114,3 +114,42 @@ def test_arrow_count_is_reported():
     """The count of import arrows between our modules (the closing note quotes it)."""
     count = len({(a, b) for a, b in arrows()})
     assert count > 50
+
+
+def test_only_the_registry_types_an_activations_derivative():
+    """f'(z) = a (1 - a) (and every other closed form of an activation's derivative) is
+    written once, in its registry row; everything else reads ``fprime_closed`` from the
+    row.  A product x * (1 - x) of one quantity in package code outside the registry (the
+    generated kernels are printed from the row) is such a copy."""
+    import re
+    pattern = re.compile(r"([\w.]+(?:\[[^\]]*\])*)\s*\*\s*\(1\s*-\s*\1\)"
+                         r"|\(1\s*-\s*([\w.]+(?:\[[^\]]*\])*)\)\s*\*\s*\2\b")
+    copies = []
+    for path in sorted((ROOT / "symnet").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative == "symnet/core/registry.py" or "/generated/" in relative:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            if pattern.search(code) and not code.lstrip().startswith(('"', "'")):
+                copies.append(f"{relative}:{number}: {line.strip()}")
+    assert not copies, "\n".join(copies)
+
+
+def long_functions(folder: Path, limit: int = 50):
+    """(module, function, lines) for every function of ``folder`` longer than ``limit``."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > limit:
+                    found.append((path.name, node.name, lines))
+    return found
+
+
+def test_no_checker_function_is_longer_than_50_lines(tmp_path):
+    assert long_functions(ROOT / "symnet" / "checker") == []
+    planted = tmp_path / "planted.py"
+    planted.write_text("def big():\n" + "    x = 1\n" * 60)
+    assert long_functions(tmp_path) == [("planted.py", "big", 61)]

@@ -66,3 +66,23 @@ def test_wrong_written_forms_are_not_held(text, layers):
         assert not check(text, layers).holds
     except ValueError:              # ParseError / MeaningError: not checked, also never "holds"
         pass
+
+
+@pytest.mark.parametrize("text", [
+    r"\Delta \vec{w}_{hj} = \eta g_j b_h",            # \vec is a font in section 5.3 too
+    r"\Delta \mathbf{w}_{hj} = \eta g_j b_h",
+    r"\Delta \operatorname{w}_{hj} = \eta g_j b_h",
+])
+def test_one_list_of_font_marks_in_every_reading(text):
+    """A font mark means the same in the section-5.3 reading as in the matrix reading
+    (core/notation.py's FONT_MARKS): a font is never refused in one and read in another."""
+    from symnet.checker.notations import check
+    assert check(text).holds
+
+
+def test_the_grammar_knows_every_mark_of_the_table():
+    from symnet.checker.parse import grammar_text
+    from symnet.core.notation import ACCENTS
+    import re
+    marks = set(re.search(r"ACCENT: /\\\\\((.*?)\)", grammar_text()).group(1).split("|"))
+    assert marks == set(ACCENTS)

@@ -335,3 +335,30 @@ def test_the_api_gives_the_command_lines_verdict():
     assert symnet.check(r"\Delta w_{hj} = \eta g_j b_h (2)").holds is False
     assert symnet.check(r"g_j = (1 - \hat{y}_j^2)(y_j - \hat{y}_j)", activation="tanh").holds
     assert "only" in symnet.check(r"g_j = -\delta_j^{(3)}").sizes
+
+
+def test_fast_equality_paths_never_merge_symbols_or_round():
+    """exactly_equal's fast paths: SymEngine (which knows a symbol by its name only) is
+    never given two symbols that share a name, and a numeric evaluation only ever says
+    "not equal"."""
+    import sympy as sp
+    from symnet.prove.entrywise import exactly_equal
+    x, x_pos, t = sp.Symbol("x"), sp.Symbol("x", positive=True), sp.Dummy("x")
+    assert not exactly_equal(x, x_pos) and not exactly_equal(x * (x + 1), x_pos * (x + 1))
+    assert not exactly_equal(t + 1, x + 1)
+    assert exactly_equal((x + 1) ** 3, x ** 3 + 3 * x ** 2 + 3 * x + 1)
+    assert exactly_equal(sp.exp(x) * (1 + sp.exp(-x)), sp.exp(x) + 1)
+    assert not exactly_equal(sp.Integer(10) ** 20 + 1, sp.Integer(10) ** 20)
+    assert not exactly_equal(x + sp.Rational(1, 10 ** 30), x)
+
+
+def test_bench_check_times_documents(tmp_path, capsys):
+    doc = tmp_path / "notes.md"
+    doc.write_text("$\\Delta \\theta_j = -\\eta g_j$\n\n$\\Delta \\gamma_h = \\eta e_h$\n",
+                   encoding="utf-8")
+    assert main(["bench", "check", str(doc), "--quick"]) == 0
+    out = capsys.readouterr().out
+    assert f"{doc}: 2 equations (1 holds, 1 refuted) in " in out and "equations/s" in out
+    assert main(["bench", "check"]) == 2
+    assert "needs one or more documents" in capsys.readouterr().err
+    assert main(["bench", "verify", str(doc)]) == 2

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from symnet.checker.parse import FULL_WIDTH, FULL_WIDTH_NUMBER
+
 MAX_BYTES = 2_000_000
 
 ENVIRONMENTS = ("equation", "equation*", "align", "align*", "gather", "gather*",
@@ -49,6 +51,13 @@ _FENCE = re.compile(r"^(?P<ind>[ \t]*)(?P<tick>```+|~~~+)[ \t]*(?P<info>[^\n`]*)
                     r"(?P<code>.*?)^(?P=ind)?[ \t]*(?P=tick)[ \t]*$", re.DOTALL | re.MULTILINE)
 _SPAN = re.compile(r"\$`(?P<gl>[^`\n]+?)`\$|(?P<tick>`+)(?P<code>[^`\n]|[^`\n].*?[^`\n])(?P=tick)")
 _MATH_IN_SPAN = re.compile(r"^\s*\$\$?(?P<m>[^$]+?)\$\$?\s*$")
+#: LaTeX code: \\verb|..| (any delimiter) and the verbatim environments
+_TEX_CODE = re.compile(r"\\verb\*?(?P<q>[^A-Za-z\s*]).*?(?P=q)"
+                       r"|\\begin\{(?P<env>verbatim\*?|Verbatim|lstlisting|minted|comment)\}"
+                       r".*?\\end\{(?P=env)\}", re.DOTALL)
+#: Markdown: raw HTML code, and the marker that starts a list item
+_HTML_CODE = re.compile(r"<(?P<tag>pre|code)\b[^>]*>.*?</(?P=tag)\s*>", re.DOTALL | re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 #: a comment that speaks to symnet; anything after "symnet" must be "KEY = VALUE"
 _DIRECTIVE_MD = re.compile(r"<!--\s*symnet\b(?P<rest>.*?)-->", re.DOTALL | re.IGNORECASE)
 _DIRECTIVE_TEX = re.compile(r"(?<!\\)%[ \t]*symnet\b(?P<rest>[^\n]*)", re.IGNORECASE)
@@ -180,9 +189,36 @@ def _code_formulas(text: str):
 
 
 def _comments_blanked(text: str) -> str:
-    """LaTeX: every comment blank, directives kept."""
+    """LaTeX: every comment blank, directives kept; code (\\verb|..|, verbatim, listings)
+    blank."""
+    text = _TEX_CODE.sub(_blank, text)
     return re.sub(r"(?<!\\)%[^\n]*", lambda m: m.group() if _DIRECTIVE_TEX.match(m.group())
                   else _blank(m), text)
+
+
+def _indented_code_blanked(text: str) -> str:
+    """Markdown: an indented code block (lines indented by four spaces or a tab after a
+    blank line, not inside a list item) and raw <pre>/<code> HTML blank."""
+    text = _HTML_CODE.sub(_blank, text)
+    lines, out, code, paragraph_start = text.split("\n"), [], False, ""
+    for n, line in enumerate(lines):
+        indented = re.match(r"^(?: {4}|\t)", line) is not None
+        blank_before = n == 0 or not lines[n - 1].strip()
+        if not line.strip():
+            out.append(line)
+            continue
+        if indented and (code or (blank_before and not _LIST_ITEM.match(paragraph_start)
+                                  and not paragraph_start.startswith((" ", "\t")))):
+            code = True
+            out.append(" " * len(line))
+            continue
+        code = False
+        if blank_before:
+            paragraph_start = line
+        elif not paragraph_start:
+            paragraph_start = line
+        out.append(line)
+    return "\n".join(out)
 
 
 def formulas(text: str, kind: str = "md"):
@@ -191,7 +227,7 @@ def formulas(text: str, kind: str = "md"):
     the section the formula is in (local definitions end with their section)."""
     events = []
     if kind == "md":
-        masked, code = _code_formulas(text)
+        masked, code = _code_formulas(_indented_code_blanked(text))
         events += [(start, "formula", (body, "", False)) for start, body, _ in code]
         masked = re.sub(r"<!--.*?-->", lambda m: m.group() if _DIRECTIVE_MD.match(m.group())
                         else _blank(m), masked, flags=re.DOTALL)
@@ -226,6 +262,8 @@ _ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat)\}(\{\d
 _SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)|\\text(?:rm)?\s*\{[^{}]*\}|\\mbox\s*\{[^{}]*\}"
                          r"|(?P<row>\\\\)|[,;]")
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
+#: （5.13） at the end of a statement: an equation number (Chinese notes), never a factor
+_FULL_WIDTH_NUMBER = re.compile(rf"{FULL_WIDTH_NUMBER}(?=\s*(?:$|\\\\|&|,|;|\\q?quad\b))")
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 #: what may end a formula without being part of it: punctuation and spacing
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")
@@ -326,6 +364,8 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     without a relation (lone terms, labels, equation numbers) are not statements."""
     body = _ALIGNED.sub(lambda m: " " * len(m.group()), formula)
     body = _LABELS.sub(lambda m: " " * len(m.group()), body)
+    body = _FULL_WIDTH_NUMBER.sub(lambda m: " " * len(m.group()), body)
+    body = "".join(FULL_WIDTH.get(c, c) for c in body)       # one character for one
     out: list[list] = []
     multline = environment.startswith("multline")
     for offset, piece, before in _top_level_pieces(body, rows_separate=not multline):

@@ -7,6 +7,7 @@ guessed: an equation the notation table cannot give one meaning is "not checked"
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,8 @@ from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_n
                                        without_elided_steps,
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
-                                       numbers_only, unreadable_definition)
+                                       numbers_only, unreadable_definition,
+                                       assigned_then_numbers)
 
 HOLDS, REFUTED, NOT_CHECKED, NOT_A_CLAIM = "holds", "refuted", "not checked", "not a claim"
 SECONDS_PER_EQUATION = 30
@@ -73,9 +75,13 @@ def number_functions(context: dict) -> dict:
     return functions
 
 
-def _check_numbers(tree: Node, context: dict) -> Verdict:
+def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
+    """An identity between numbers (and f of numbers, with the f the document has said),
+    decided exactly; ``steps_before``: the "=" written before the chain (its numbering)."""
     functions = number_functions(context)
-    said = "; ".join(f"{k} = {v}" for k, v in (("f", context.get("f")),) if v) or "as defined"
+    said = "; ".join(f"{k} = {v}" for k, v in (("f", context.get("f")),) if v) or (
+        "f as defined" if context.get("defined") else "")
+    with_said = f" with {said}" if said else ""
     try:
         n, values = compare_numbers(tree, functions)
     except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
@@ -83,14 +89,14 @@ def _check_numbers(tree: Node, context: dict) -> Verdict:
     if n is None:
         return Verdict(0, "", NOT_CHECKED, "the sides cannot be compared exactly")
     if not n:
-        return Verdict(0, "", HOLDS, "", f"numbers, {said}", "exact")
-    detail = f"step {n}: {values[n - 1]} =/= {values[n]} with {said}"
+        return Verdict(0, "", HOLDS, "", f"numbers{', ' + said if said else ''}", "exact")
+    detail = f"step {n + steps_before}: {values[n - 1]} =/= {values[n]}{with_said}"
     if context.get("f") in (STEP, "sigmoid") and not context.get("defined"):
         other = "sigmoid" if context["f"] == STEP else STEP
         if compare_numbers(tree, number_functions({"f": other}))[0] == 0:
             detail += (f"; it holds with f = {other}: the {other} function is used where "
                        f"the {context['f']} is meant")
-    return Verdict(0, "", REFUTED, detail, f"numbers, {said}", "exact")
+    return Verdict(0, "", REFUTED, detail, f"numbers{', ' + said if said else ''}", "exact")
 
 
 def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
@@ -104,6 +110,41 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
 
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
+    early = _not_an_equation(eq)
+    if early is not None:
+        return early
+    try:
+        tree = parse(eq.text)
+    except ParseError as exc:
+        defines = unreadable_definition(eq.text)
+        if defines:
+            return Verdict(0, "", NOT_A_CLAIM, defines)
+        return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
+    tree, elided = without_elided_steps(tree)
+    early = _not_an_identity(tree, eq)
+    if early is not None:
+        return early
+    unread = [name for name, (_, body, _) in eq.context.get("defined", {}).items()
+              if body is None]
+    if unread:
+        return Verdict(0, "", NOT_CHECKED, f"{unread[0]} was defined above in this section by "
+                       "a formula that is not read, and this formula may depend on it")
+    if has_f_of_number(tree):
+        return _f_of_numbers(tree, eq)
+    if numbers_only(tree):
+        return _check_numbers(tree, eq.context)      # 1 + 1 = 3: arithmetic, exactly
+    if eq.context.get("f") == STEP:
+        return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
+                       "so); its derivative is not the notes' f'")
+    verdict = _proved_or_refuted(eq, tree, layers, seconds)
+    if elided and verdict.status != NOT_CHECKED:
+        verdict.sizes += "; the steps written as '...' are not checked"
+    return verdict
+
+
+def _not_an_equation(eq: Equation):
+    """The verdict on a statement that is not an '=' to check (an update arrow, a condition,
+    another relation, the definition of a new function), or None."""
     from symnet.checker.document import top_level_relations
     relations = [r for r in top_level_relations(eq.text) if r != "="]
     if relations in (["\\leftarrow"], ["\\gets"]):
@@ -114,42 +155,51 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, f"the relation {relations[0]!r} is not an "
                        "equation: only '=' is checked")
     defines = new_function(eq.text)
-    if defines:
-        return Verdict(0, "", NOT_A_CLAIM, defines)
-    try:
-        tree = parse(eq.text)
-    except ParseError as exc:
-        defines = unreadable_definition(eq.text)
-        if defines:
-            return Verdict(0, "", NOT_A_CLAIM, defines)
-        return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
-    tree, elided = without_elided_steps(tree)
+    return Verdict(0, "", NOT_A_CLAIM, defines) if defines else None
+
+
+def _not_an_identity(tree: Node, eq: Equation):
+    """The verdict on a parsed statement that is no identity (one side only, a defined
+    quantity set to a number, a value or a definition), or None."""
     if len(tree.args) < 2:
         return Verdict(0, "", NOT_CHECKED, "no '=' to check")
     fixed = defined_set_to_number(tree)
     if fixed:
         return Verdict(0, "", NOT_CHECKED, f"it sets {fixed}, which the notation defines, to "
                        "a number: a condition or a special case, not an identity")
+    assigned = assigned_then_numbers(tree)
+    if assigned is not None:
+        verdict = _check_numbers(assigned[1], eq.context,
+                                 len(tree.args) - len(assigned[1].args))
+        verdict.sizes = f"{assigned[0]} is given a value; the numbers after it compared exactly"
+        return verdict
     reason = not_a_claim(tree)
-    if reason is not None:
-        what, definition = reason
-        if definition is not None:
-            eq.context.setdefault("_defines", definition)
-        return Verdict(0, "", NOT_A_CLAIM, what)
-    if has_f_of_number(tree):
-        functions = number_functions(eq.context)
-        if not functions:
-            return Verdict(0, "", NOT_CHECKED, NUMBER_FUNCTION_HINT)
-        if not numbers_only(tree):
-            named = tree.args[0].kind in ("name", "script")
-            rest = Node("chain", tree.args[1:], tree.pos)
-            if not (named and len(rest.args) >= 2 and numbers_only(rest)):
-                return Verdict(0, "", NOT_CHECKED, "f of a number beside symbols")
-            tree = rest               # y = f(0.5) = 1: the name is a label, the rest numbers
-        return _check_numbers(tree, eq.context)
-    if eq.context.get("f") == STEP:
-        return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
-                       "so); its derivative is not the notes' f'")
+    if reason is None:
+        return None
+    what, definition = reason
+    if definition is not None:
+        eq.context.setdefault("_defines", definition)
+    return Verdict(0, "", NOT_A_CLAIM, what)
+
+
+def _f_of_numbers(tree: Node, eq: Equation) -> Verdict:
+    """f(0.5) = 1: decided exactly with the f the document has said (directive or local
+    definition), else not checked."""
+    functions = number_functions(eq.context)
+    if not functions:
+        return Verdict(0, "", NOT_CHECKED, NUMBER_FUNCTION_HINT)
+    if not numbers_only(tree):
+        named = tree.args[0].kind in ("name", "script")
+        rest = Node("chain", tree.args[1:], tree.pos)
+        if not (named and len(rest.args) >= 2 and numbers_only(rest)):
+            return Verdict(0, "", NOT_CHECKED, "f of a number beside symbols")
+        tree = rest               # y = f(0.5) = 1: the name is a label, the rest numbers
+    return _check_numbers(tree, eq.context)
+
+
+def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds) -> Verdict:
+    """The network's check of the parsed formula under the document's activation and loss,
+    within ``seconds``; what it cannot read or decide is not checked, with the reason."""
     activation, under = _activation(eq.context)
     loss = eq.context.get("loss", "squared")
     try:
@@ -166,8 +216,6 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, str(exc))
     verdict = verdict_of(result, under)
     verdict.result = result
-    if elided:
-        verdict.sizes += "; the steps written as '...' are not checked"
     return verdict
 
 
@@ -237,6 +285,12 @@ def _step_number(steps, n: int) -> int:
     return same.index(n) + 1
 
 
+#: f(x) = ..., \\sigma(z) = ...: a definition of the activation (when it cannot be read,
+#: what follows it in the section is not checked)
+_DEFINES_A_FUNCTION = re.compile(r"^\s*\\?(?P<name>f|sigma|varphi|phi)\s*(?:\\left)?\(\s*"
+                                 r"(?P<letter>[a-z])\s*(?:\\right)?\)\s*=(?!=)")
+
+
 def check_document(text: str, kind: str = "md", layers=None, progress=None,
                    context: dict = None) -> list[Verdict]:
     """A verdict for every equation of the document, in order.  ``context``: the
@@ -258,7 +312,13 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
                 body = expression_of(node, (letter,))
                 defined[name] = (letter, body, _registry_row(letter, body))
             except ValueError as exc:
-                verdict.detail += f" (its right side is not used: {exc})"
+                defined[name] = (letter, None, "")
+                verdict.detail += (f" (its right side is not read: {exc}; the formulas after "
+                                   "it in this section are not checked)")
+        elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.match(eq.text):
+            m = _DEFINES_A_FUNCTION.match(eq.text)
+            defined[m.group("name")] = (m.group("letter"), None, "")
+            verdict.detail += "; the formulas after it in this section are not checked"
         out.append(verdict)
     if progress:
         progress(len(eqs), len(eqs))

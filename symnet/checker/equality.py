@@ -45,11 +45,11 @@ def missing_factor(a, b, notation) -> list:
     for k in range(2, notation.n + 1):
         if a.shape != (notation.sizes[k - 1], 1):
             continue
-        fp = sp.Matrix([net.a[k][i] * (1 - net.a[k][i]) for i in range(1, a.shape[0] + 1)])
+        fp = _fprime_vector(notation, k)
         if same(a, b.multiply_elementwise(fp)):
-            return [f"a factor is missing: f'(z^({k})) = a^({k}) ⊙ (1 - a^({k}))"]
+            return [f"a factor is missing: {_fprime_text(notation, k)}"]
         if same(b, a.multiply_elementwise(fp)):
-            return [f"a factor is extra: f'(z^({k})) = a^({k}) ⊙ (1 - a^({k}))"]
+            return [f"a factor is extra: {_fprime_text(notation, k)}"]
     return []
 
 
@@ -107,9 +107,19 @@ def constant_ratio(left: list, right: list):
     return None
 
 
+def _fprime_text(notation, k) -> str:
+    """f'(z^(k)) = a^(k) ⊙ (1 - a^(k)): the registry row's closed form, entrywise."""
+    a, z = sp.Symbol(f"a^({k})"), sp.Symbol(f"z^({k})")
+    closed = sp.sstr(notation.model.act.fprime_closed(a, z), order="rev-lex")
+    return f"f'(z^({k})) = " + closed.replace("*", " ⊙ ")
+
+
 def _fprime_vector(notation, k):
-    net = notation.net
-    return sp.Matrix([net.a[k][i] * (1 - net.a[k][i]) for i in range(1, notation.sizes[k - 1] + 1)])
+    """f'(z^(k)) as a column, each entry the registry row's closed form in a^(k)_i and
+    z^(k)_i (a^(k)_i (1 - a^(k)_i) for the sigmoid)."""
+    net, fprime = notation.net, notation.model.act.fprime_closed
+    return sp.Matrix([fprime(net.a[k][i], net.z[k][i])
+                      for i in range(1, notation.sizes[k - 1] + 1)])
 
 
 def wrong_layer(a, b, notation) -> list:

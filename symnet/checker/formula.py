@@ -17,11 +17,12 @@ from functools import lru_cache
 import sympy as sp
 from sympy import Indexed, Rational, Sum
 
-from symnet.core.notation import FUNCTIONS, SINGLE_LAYER
+from symnet.core.notation import BOLD_MARKS, FONT_MARKS, FUNCTIONS, SINGLE_LAYER
+from symnet.core.registry import row_of
 from symnet.prove.model import index
 from symnet.checker.parse import Node
 from symnet.checker.statements import exactly_equal
-from symnet.checker.result import CheckResult, MeaningError, Step, defined
+from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
 
 __all__ = ["check_single_layer", "SingleLayerNotation", "diagnose", "counterexample"]
 
@@ -34,7 +35,7 @@ INDEXED = SINGLE_LAYER
 LEVEL_OF = {"yhat": "yhat", "beta": "beta", "theta": "beta", "b": "b", "w": "b",
             "alpha": "alpha", "gamma": "alpha", "v": "x", "x": "x"}
 PARAMETERS = {"v", "gamma", "w", "theta"}
-FONTS = {"boldsymbol", "mathbf", "bm", "mathrm", "operatorname"}
+FONTS = FONT_MARKS
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ BOLD = {"x": ("x", "d"), "y": ("y", "l"), "yhat": ("yhat", "l")}
 def _bold(node: Node) -> bool:
     """\\mathbf{y}, \\hat{\\mathbf{y}}, \\boldsymbol{\\hat y}: a bold letter (with marks)."""
     while node.kind in ("script", "accent", "group"):
-        if node.kind == "accent" and node.op in ("mathbf", "boldsymbol", "bm"):
+        if node.kind == "accent" and node.op in BOLD_MARKS:
             return True
         node = node.args[0]
     return False
@@ -138,9 +139,12 @@ class SingleLayerNotation:
         if base is None:
             return None
         pos = node.pos
+        if primes and base not in ("f", "sigma"):
+            raise MeaningError(f"a prime on {base} has no meaning here (a derivative or a new "
+                               f"value?): write f'(...) or the new value's own name", pos)
         if base == "y" and accent in ("hat", "widehat"):
             base = "yhat"
-        elif accent in ("boldsymbol", "mathbf", "bm", "mathrm", "operatorname", ""):
+        elif accent in FONT_MARKS or accent == "":
             pass
         else:
             raise MeaningError(f"\\{accent} on {base} has no meaning in this notation", pos)
@@ -167,28 +171,33 @@ class SingleLayerNotation:
         if base in ("f", "sigma") and sub is None and sup is None:
             return ("f", primes)
         if base in INDEXED:
-            if sub is None:
-                raise MeaningError(f"{base} needs its index, e.g. {base}_{{{'ih'[:INDEXED[base]]}}}",
-                                   pos)
-            letters = _letters(sub)
-            if len(letters) != INDEXED[base]:
-                raise MeaningError(f"{base} takes {INDEXED[base]} index(es), got "
-                                   f"{len(letters)}", sub.pos)
-            if sup is not None:
-                raise MeaningError(f"unexpected superscript on {base}", sup.pos)
-            idx = []
-            for letter in letters:
-                if letter in env:
-                    idx.append(env[letter])
-                elif letter in self.index:
-                    idx.append(self.index[letter])
-                elif letter.isdigit():
-                    idx.append(sp.Integer(int(letter)))
-                else:
-                    raise MeaningError(f"unknown index {letter!r} (free indices: i, h, j)", sub.pos)
-            return getattr(self.m, base)[tuple(idx)]
+            return self._indexed(base, sub, sup, pos, env)
         raise MeaningError(f"unknown symbol {base!r} in the single-hidden-layer notation",
                            pos)
+
+    def _indexed(self, base, sub, sup, pos, env):
+        """v_{ih}, b_h, g_j, ...: the entry of a section-5.3 quantity at its indices (bound
+        by a sum in ``env``, free i, h, j, or numbers)."""
+        if sub is None:
+            raise MeaningError(f"{base} needs its index, e.g. {base}_{{{'ih'[:INDEXED[base]]}}}",
+                               pos)
+        letters = _letters(sub)
+        if len(letters) != INDEXED[base]:
+            raise MeaningError(f"{base} takes {INDEXED[base]} index(es), got "
+                               f"{len(letters)}", sub.pos)
+        if sup is not None:
+            raise MeaningError(f"unexpected superscript on {base}", sup.pos)
+        idx = []
+        for letter in letters:
+            if letter in env:
+                idx.append(env[letter])
+            elif letter in self.index:
+                idx.append(self.index[letter])
+            elif letter.isdigit():
+                idx.append(sp.Integer(int(letter)))
+            else:
+                raise MeaningError(f"unknown index {letter!r} (free indices: i, h, j)", sub.pos)
+        return getattr(self.m, base)[tuple(idx)]
 
     def _bold_vector(self, base, sub, sup, pos) -> Entries:
         """\\mathbf{x}, \\mathbf{y}, \\hat{\\mathbf{y}} (optionally _k, the example): the
@@ -259,18 +268,9 @@ class SingleLayerNotation:
         if k == "mul":
             return self._mul(node, env)
         if k == "frac":
-            num, den = _total_derivative(node.args)
-            if num.kind == "partial" and den.kind == "partial":
-                top = self.value(num.args[0], env)
-                bottom = self.value(den.args[0], env)
-                return self.derivative(top, bottom, node.pos)
-            return self._scalar(num, env) / self._scalar(den, env)
+            return self._frac(node, env)
         if k == "delta":
-            var = self.value(node.args[0], env)
-            if not isinstance(var, Indexed) or str(var.base) not in PARAMETERS:
-                raise MeaningError("\\Delta goes with a parameter: w_{hj}, \\theta_j, v_{ih} "
-                                   "or \\gamma_h", node.pos)
-            return -self.m.eta * self.derivative(("E",), var, node.pos)
+            return self._delta(node, env)
         if k == "sum":
             return self._sum(node, env)
         if k == "vector_of":
@@ -289,17 +289,7 @@ class SingleLayerNotation:
                 raise MeaningError("cannot read this as a symbol of the notation", node.pos)
             return found
         if k == "call":
-            fn, arg = node.args
-            head = self.value(fn, env)
-            if not (isinstance(head, tuple) and head[0] == "f"):
-                raise MeaningError("only f and f' are functions here", fn.pos)
-            x = self._scalar(arg, env)
-            if head[1] == 0:
-                return self.m.f(x)
-            if head[1] == 1:
-                return self.m.fprime(x)
-            t = sp.Symbol("t")
-            return sp.diff(self.m.f(t), t, head[1]).subs(t, x)
+            return self._call(node, env)
         if k == "func":
             arg = self._scalar(node.args[0], env)
             return FUNCTIONS[node.op](arg)
@@ -307,6 +297,37 @@ class SingleLayerNotation:
             raise MeaningError("\\partial belongs in \\frac{\\partial E_k}{\\partial ...}",
                                node.pos)
         raise MeaningError(f"cannot use {k} here", node.pos)
+
+    def _frac(self, node, env):
+        """\\frac{\\partial A}{\\partial B} (differentiated) or a quotient."""
+        num, den = _total_derivative(node.args)
+        if num.kind == "partial" and den.kind == "partial":
+            top = self.value(num.args[0], env)
+            bottom = self.value(den.args[0], env)
+            return self.derivative(top, bottom, node.pos)
+        return self._scalar(num, env) / self._scalar(den, env)
+
+    def _delta(self, node, env):
+        """\\Delta w = -\\eta dE_k/dw: the book's update of a parameter."""
+        var = self.value(node.args[0], env)
+        if not isinstance(var, Indexed) or str(var.base) not in PARAMETERS:
+            raise MeaningError("\\Delta goes with a parameter: w_{hj}, \\theta_j, v_{ih} "
+                               "or \\gamma_h", node.pos)
+        return -self.m.eta * self.derivative(("E",), var, node.pos)
+
+    def _call(self, node, env):
+        """f(x), f'(x), f''(x): the activation (or its derivatives) at a scalar."""
+        fn, arg = node.args
+        head = self.value(fn, env)
+        if not (isinstance(head, tuple) and head[0] == "f"):
+            raise MeaningError("only f and f' are functions here", fn.pos)
+        x = self._scalar(arg, env)
+        if head[1] == 0:
+            return self.m.f(x)
+        if head[1] == 1:
+            return self.m.fprime(x)
+        t = sp.Symbol("t")
+        return sp.diff(self.m.f(t), t, head[1]).subs(t, x)
 
     def _power(self, node, env):
         base, exp = node.args
@@ -434,15 +455,26 @@ def _candidate_constants(notation, lhs, rhs) -> list:
 
 
 def _candidate_factors(notation):
+    """The factors a chain may have lost or gained; f' in the closed form of the model's
+    registry row (b_h (1 - b_h) for the sigmoid)."""
     m = notation.m
     i, h, j = m.i, m.h, m.j
     b, yh = m.b[h], m.yhat[j]
+    fprime = row_of(m.f).fprime_closed
+    hidden, output = fprime(b, m.alpha[h] - m.gamma[h]), fprime(yh, m.beta[j] - m.theta[j])
     return [
-        ("f'(alpha_h - gamma_h) = b_h (1 - b_h)", b * (1 - b)),
-        ("f'(beta_j - theta_j) = yhat_j (1 - yhat_j)", yh * (1 - yh)),
+        (f"f'(alpha_h - gamma_h) = {_show_product(hidden)}", hidden),
+        (f"f'(beta_j - theta_j) = {_show_product(output)}", output),
         ("b_h", b), ("x_i", m.x[i]), ("eta", m.eta), ("g_j", m.g[j]), ("e_h", m.e[h]),
         ("w_hj", m.w[h, j]), ("yhat_j", yh), ("1 - b_h", 1 - b), ("1 - yhat_j", 1 - yh),
     ]
+
+
+def _show_product(e) -> str:
+    """b_h (1 - b_h): a product as the notes write it, Indexed entries as b_h."""
+    shown = sp.sstr(e.replace(lambda t: isinstance(t, Indexed),
+                              lambda t: sp.Symbol(_show(t))))
+    return shown.replace("*", " ")
 
 
 def _show(e) -> str:
@@ -662,7 +694,7 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> C
         except Exception as exc:     # the prover met something it cannot handle
             raise MeaningError(f"the prover cannot decide this '=': {type(exc).__name__}",
                                0) from None
-        step = Step(sp.sstr(left)[:300], sp.sstr(right)[:300], holds)
+        step = Step(printed("", left, 300), printed("", right, 300), holds)
         if not holds:
             step.counterexample = _differing_values(notation, left, right)
             if step.counterexample is None:

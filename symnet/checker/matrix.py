@@ -20,11 +20,12 @@ from itertools import product
 
 import sympy as sp
 
-from symnet.checker.result import CheckResult, MeaningError, Step, defined
+from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
 from symnet.checker.parse import Node, parse
 from symnet.prove.nested import NetworkModel
 from symnet.core.layers import validate_sizes
+from symnet.core.notation import FONT_MARKS
 
 
 #: bound on the instances (k and free index values) one formula is checked at
@@ -307,24 +308,9 @@ class MatrixNotation:
         if k == "mul":
             return self.mul(node, env)
         if k == "frac":
-            num, den = node.args
-            if num.kind == "partial" and den.kind == "partial":
-                return self.derivative(num.args[0], den.args[0], env, node.pos)
-            if num.kind == "partial" or den.kind == "partial":
-                raise MeaningError("write a derivative as \\frac{\\partial E}{\\partial ...}",
-                                   node.pos)
-            top, bottom = self.value(num, env), self.value(den, env)
-            if isinstance(bottom, sp.MatrixBase):
-                raise MeaningError("cannot divide by a matrix", den.pos)
-            return top / bottom
+            return self._frac(node, env)
         if k == "delta":
-            base, accent, sup, transpose, sub = split_symbol(node.args[0])
-            if (base == "Theta" and sub is None or base == "theta" and sub is not None
-                    and sup is not None and not accent) and not transpose:
-                num = Node("name", ("E",), node.pos)
-                return -self.eta * self.derivative(num, node.args[0], env, node.pos)
-            raise MeaningError("\\Delta goes with \\tilde{\\Theta}^{(kl)} or a weight "
-                               "\\theta_{ij}^{(kl)}", node.pos)
+            return self._delta(node, env)
         if k == "call":
             fn, arg = node.args
             return self.apply(self.value(arg, env), fn)
@@ -344,26 +330,54 @@ class MatrixNotation:
             return self.sum(node, env)
         if k == "dots":
             raise MeaningError("\\dots stands for terms that are not written", node.pos)
-        if k == "script" and node.op == "^" and node.args[0].kind == "group" \
-                and is_transpose(node.args[1]):
-            inner = self.value(node.args[0], env)
-            if not isinstance(inner, sp.MatrixBase):
-                raise MeaningError("\\top of a scalar", node.pos)
-            return inner.T
-        if k == "script" and node.op == "^" and node.args[1].kind == "num":
-            base = self.value(node.args[0], env)
-            if isinstance(base, sp.MatrixBase):
-                raise MeaningError("a power of a matrix", node.pos)
-            power = sp.Rational(node.args[1].args[0])
-            if isinstance(base, _Norm):
-                return base.squared ** (power / 2)
-            return base ** power
+        if k == "script" and node.op == "^" and (
+                node.args[1].kind == "num" or node.args[0].kind == "group"
+                and is_transpose(node.args[1])):
+            return self._power(node, env)
         if k in ("script", "name", "accent"):
             value = self.symbol(node, env)
             if isinstance(value, _Norm):
                 return value.value
             return value
         raise MeaningError(f"cannot use {k} in the matrix notation", node.pos)
+
+    def _frac(self, node: Node, env: dict):
+        """\\frac{\\partial E}{\\partial X} (differentiated) or a quotient by a scalar."""
+        num, den = node.args
+        if num.kind == "partial" and den.kind == "partial":
+            return self.derivative(num.args[0], den.args[0], env, node.pos)
+        if num.kind == "partial" or den.kind == "partial":
+            raise MeaningError("write a derivative as \\frac{\\partial E}{\\partial ...}",
+                               node.pos)
+        top, bottom = self.value(num, env), self.value(den, env)
+        if isinstance(bottom, sp.MatrixBase):
+            raise MeaningError("cannot divide by a matrix", den.pos)
+        return top / bottom
+
+    def _delta(self, node: Node, env: dict):
+        """\\Delta\\tilde{\\Theta}^{(kl)} = -\\eta dE/d\\tilde{\\Theta}^{(kl)} (or of one weight)."""
+        base, accent, sup, transpose, sub = split_symbol(node.args[0])
+        if (base == "Theta" and sub is None or base == "theta" and sub is not None
+                and sup is not None and not accent) and not transpose:
+            num = Node("name", ("E",), node.pos)
+            return -self.eta * self.derivative(num, node.args[0], env, node.pos)
+        raise MeaningError("\\Delta goes with \\tilde{\\Theta}^{(kl)} or a weight "
+                           "\\theta_{ij}^{(kl)}", node.pos)
+
+    def _power(self, node: Node, env: dict):
+        """(...)^\\top of a group, or X^n with a number n (never of a matrix)."""
+        if node.args[1].kind != "num":
+            inner = self.value(node.args[0], env)
+            if not isinstance(inner, sp.MatrixBase):
+                raise MeaningError("\\top of a scalar", node.pos)
+            return inner.T
+        base = self.value(node.args[0], env)
+        if isinstance(base, sp.MatrixBase):
+            raise MeaningError("a power of a matrix", node.pos)
+        power = sp.Rational(node.args[1].args[0])
+        if isinstance(base, _Norm):
+            return base.squared ** (power / 2)
+        return base ** power
 
     def vector(self, node: Node, env: dict):
         """(a; b; c) a column (items that are columns are stacked, as (-1; x)), (a, b, c) a
@@ -547,7 +561,7 @@ def flat_text(node):
     return None
 
 
-FONTS = ("boldsymbol", "mathbf", "bm", "mathrm", "vec")
+FONTS = FONT_MARKS
 
 
 def is_transpose(mark: Node) -> bool:
@@ -685,24 +699,11 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
     tree = tree if tree is not None else parse(text)
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
-    letters = _free_index_letters(tree)
-    combos = [c for c in product(range(0, max(sizes) + 1), repeat=len(letters))
-              if all(v >= 1 for a, v in zip(letters, c) if a in from_one)]
-    try:
-        ks = [None]
-        _sides(sizes, tree, None, dict(zip(letters, combos[0])))
-    except NeedsLayer:
-        ks = list(range(1, len(sizes)))
-    except OutsideLayers:
-        pass
-    if len(ks) * len(combos) > MAX_CASES:
-        raise MeaningError(f"{len(letters)} free indices and the layer letters give more than "
-                           f"{MAX_CASES} cases at these sizes; use digits or smaller --layers", 0)
+    letters, ks, combos = _cases(sizes, tree, from_one)
     steps, checked, instances = [], [], 0
     for k, combo in product(ks, combos):
         free = dict(zip(letters, combo))
         label = ", ".join([f"k = {k}"] * (k is not None) + [f"{a} = {v}" for a, v in free.items()])
-        label = label + ": " if label else ""
         try:
             notation, sides = _sides(sizes, tree, k, free)
         except OutsideLayers:
@@ -710,26 +711,8 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
         instances += 1
         if k not in checked:
             checked.append(k)
-        for left, right in zip(sides, sides[1:]):
-            bad = [v for v in (left, right) if isinstance(v, ShapeError)]
-            if bad:
-                steps.append(Step(label + str(left)[:200], str(right)[:200], False,
-                                  [f"the shapes do not match: {bad[0]}"]))
-                continue
-            holds = _same(left, right)
-            step = Step(label + sp.sstr(left)[:200], sp.sstr(right)[:200], holds)
-            if not holds and _dims(left) == _dims(right):
-                # same shape, different entries: shown at a real network (a shape that
-                # differs is a refutation by itself)
-                step.counterexample = _differing_entry(notation, left, right)
-                if step.counterexample is None:
-                    raise MeaningError("the canonical forms differ but the sides agree at "
-                                       "every network tried: no proof and no counterexample", 0)
-                step.counterexample["sizes"] = ",".join(map(str, sizes)) + (
-                    f", k = {k}" if k is not None else "")
-            if not holds and diagnose_steps:
-                step.diagnosis = _diagnose(left, right, notation)
-            steps.append(step)
+        steps.extend(_step(notation, label + ": " if label else "", left, right,
+                           diagnose_steps) for left, right in zip(sides, sides[1:]))
     if not checked:
         raise MeaningError("no layer k (or index value) of this network gives every symbol "
                            "a meaning", 0)
@@ -740,3 +723,44 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
         where += f"; every {', '.join(letters)} ({instances} cases)"
     return CheckResult(all(s.holds for s in steps), steps,
                        "matrix (concrete sizes, sigmoid, squared error)", where)
+
+
+def _cases(sizes, tree, from_one) -> tuple:
+    """(free index letters, the values of k, the values of the letters) to check: k over
+    every layer when the formula has a layer letter, each letter over 0..max width (from 1
+    for ``from_one``)."""
+    letters = _free_index_letters(tree)
+    combos = [c for c in product(range(0, max(sizes) + 1), repeat=len(letters))
+              if all(v >= 1 for a, v in zip(letters, c) if a in from_one)]
+    ks = [None]
+    try:
+        _sides(sizes, tree, None, dict(zip(letters, combos[0])))
+    except NeedsLayer:
+        ks = list(range(1, len(sizes)))
+    except OutsideLayers:
+        pass
+    if len(ks) * len(combos) > MAX_CASES:
+        raise MeaningError(f"{len(letters)} free indices and the layer letters give more than "
+                           f"{MAX_CASES} cases at these sizes; use digits or smaller --layers", 0)
+    return letters, ks, combos
+
+
+def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
+    """One "=" at one case: proved equal entry by entry, or refuted with the entry that
+    differs at a real network (a shape that differs is a refutation by itself)."""
+    bad = [v for v in (left, right) if isinstance(v, ShapeError)]
+    if bad:
+        return Step(label + str(left)[:200], str(right)[:200], False,
+                    [f"the shapes do not match: {bad[0]}"])
+    holds = _same(left, right)
+    step = Step(printed(label, left), printed("", right), holds)
+    if not holds and _dims(left) == _dims(right):
+        step.counterexample = _differing_entry(notation, left, right)
+        if step.counterexample is None:
+            raise MeaningError("the canonical forms differ but the sides agree at "
+                               "every network tried: no proof and no counterexample", 0)
+        step.counterexample["sizes"] = ",".join(map(str, notation.sizes)) + (
+            f", k = {notation.k}" if notation.k is not None else "")
+    if not holds and diagnose_steps:
+        step.diagnosis = _diagnose(left, right, notation)
+    return step

@@ -101,25 +101,7 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
             raise MeaningError(f"the matrix notation is read with the sigmoid and the "
                                f"squared error only (here f = {activation.__name__}, "
                                f"{loss} loss)", 0)
-        sized = _size_letters(tree)
-        tree, from_one = as_matrix_notation(tree)
-        if chosen and from_one is not None and sized:
-            raise MeaningError("it mixes section 5.3's symbols with the matrix notation and "
-                               "ranges over every size (d, q, l): the matrix symbols fix the "
-                               "sizes; check it at given sizes with --layers d,q,l", 0)
-        if from_one is not None and len(layers) != 3:
-            raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
-                               "of 3 layers: use --layers d,q,l", 0)
-        result = check_matrix(text, layers, tree, diagnose_steps, from_one or ())
-        if result.holds and layer_letters(tree):
-            proved, what = prove_symbolic(tree)
-            if proved:
-                result.sizes = f"{what}; also at {result.sizes}"
-                result.notation = result.notation.replace("concrete sizes", "symbolic widths")
-            else:
-                result.sizes = f"{result.sizes} (at these sizes only: {what})"
-        if chosen and from_one is not None:
-            result.sizes = f"d, q, l = {', '.join(map(str, layers))} only"
+        result = _check_in_matrix_notation(text, tree, layers, chosen, diagnose_steps)
     else:
         # the table of wrong variants is the sigmoid's: another f is refuted by its
         # counterexample alone
@@ -131,6 +113,34 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
             result.notation = result.notation.replace(
                 "(symbolic d, q, l)", f"(symbolic d, q, l; f = {activation.__name__}, {loss} loss)")
     result.text = text
+    return result
+
+
+def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
+                              diagnose_steps: bool) -> CheckResult:
+    """The matrix notation at ``layers`` (``chosen``: picked by :func:`default_layers`, not
+    the user); section 5.3's symbols read as its 3-layer network's quantities; a formula
+    with layer letters that holds is then proved for symbolic widths where it can be, and
+    ``sizes`` says which sizes the verdict covers."""
+    sized = _size_letters(tree)
+    tree, from_one = as_matrix_notation(tree)
+    if chosen and from_one is not None and sized:
+        raise MeaningError("it mixes section 5.3's symbols with the matrix notation and "
+                           "ranges over every size (d, q, l): the matrix symbols fix the "
+                           "sizes; check it at given sizes with --layers d,q,l", 0)
+    if from_one is not None and len(layers) != 3:
+        raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
+                           "of 3 layers: use --layers d,q,l", 0)
+    result = check_matrix(text, layers, tree, diagnose_steps, from_one or ())
+    if result.holds and layer_letters(tree):
+        proved, what = prove_symbolic(tree)
+        if proved:
+            result.sizes = f"{what}; also at {result.sizes}"
+            result.notation = result.notation.replace("concrete sizes", "symbolic widths")
+        else:
+            result.sizes = f"{result.sizes} (at these sizes only: {what})"
+    if chosen and from_one is not None:
+        result.sizes = f"d, q, l = {', '.join(map(str, layers))} only"
     return result
 
 

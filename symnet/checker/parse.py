@@ -75,6 +75,10 @@ _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)"
 #: an equation number is set off by \quad or \qquad: "a = b c (2)" is a product by 2
 _NUMBER_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*\(\s*\d+(?:[.-]\d+)*[a-z]?\s*\)\s*[.,;]?\s*$")
+#: full-width brackets around a number at the end (Chinese notes: x（5.13）) are an
+#: equation number with or without \quad: no product is written with them
+FULL_WIDTH_NUMBER = r"（\s*\d+(?:[.-]\d+)*[a-z]?\s*）"
+_FULL_WIDTH_NUMBER_AT_END = re.compile(rf"{_SPACE}*{FULL_WIDTH_NUMBER}\s*[.,;。]?\s*$")
 _CONDITION_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
 
@@ -90,8 +94,11 @@ def strip_annotations(text: str) -> tuple[str, list]:
         removed.append(match.group().strip())
         return " " * len(match.group())
     text = _LABEL.sub(blank, text)
-    for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _CONDITION_AT_END):
-        text = pattern.sub(blank, text)
+    before = None
+    while before != text:                # \quad (5.13) \quad (5.14): every one at the end
+        before = text
+        for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END):
+            text = pattern.sub(blank, text)
     return text, removed
 
 

@@ -33,15 +33,43 @@ class NotAClaim(MeaningError):
         self.position = 0
 
 
-@dataclass
 class Step:
-    """One "=" of the chain."""
+    """One "=" of the chain: its two sides as text, whether it holds, the diagnosis and a
+    counterexample.  A side may be given as a function that prints it: it is printed only
+    when read (a verdict on a document never reads the sides of a step that holds)."""
 
-    left: str
-    right: str
-    holds: bool
-    diagnosis: list = field(default_factory=list)
-    counterexample: Optional[dict] = None
+    def __init__(self, left, right, holds: bool, diagnosis: Optional[list] = None,
+                 counterexample: Optional[dict] = None):
+        self._left, self._right, self.holds = left, right, holds
+        self.diagnosis = diagnosis if diagnosis is not None else []
+        self.counterexample = counterexample
+
+    @property
+    def left(self) -> str:
+        if callable(self._left):
+            self._left = self._left()
+        return self._left
+
+    @property
+    def right(self) -> str:
+        if callable(self._right):
+            self._right = self._right()
+        return self._right
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Step) and (self.left, self.right, self.holds, self.diagnosis,
+                                            self.counterexample) == (
+            other.left, other.right, other.holds, other.diagnosis, other.counterexample)
+
+    def __repr__(self) -> str:
+        return (f"Step({self.left!r}, {self.right!r}, {self.holds}, {self.diagnosis!r}, "
+                f"{self.counterexample!r})")
+
+
+def printed(label: str, value, limit: int = 200):
+    """A side of a :class:`Step`, printed (``label`` + at most ``limit`` characters of
+    SymPy's string form) only when it is read."""
+    return lambda: label + sp.sstr(value)[:limit]
 
 
 @dataclass

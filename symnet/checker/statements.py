@@ -26,7 +26,7 @@ from typing import Optional
 import sympy as sp
 
 from symnet.checker.tree import Node, same_tree
-from symnet.core.notation import (FUNCTION_LETTERS, INDEX_LETTERS, MATRIX_NAMES,
+from symnet.core.notation import (FUNCTION_LETTERS, FUNCTIONS, INDEX_LETTERS, MATRIX_NAMES,
                                   QUANTITY_KIND, SINGLE_LAYER)
 
 FREE = ("input", "target", "parameter", "rate")
@@ -83,6 +83,12 @@ def _index_arithmetic(node: Node) -> bool:
     return False
 
 
+def _letters_in(node: Node) -> bool:
+    """Whether a letter (a name) occurs in the tree: 1 + 1 = 3 relates numbers only."""
+    return node.kind == "name" or any(_letters_in(a) for a in node.args
+                                       if isinstance(a, Node))
+
+
 def _function_definition(left: Node) -> Optional[str]:
     """"f" for f(x) = ... (a function letter, no prime, applied to one bare letter)."""
     if left.kind != "call":
@@ -100,7 +106,7 @@ def defined_set_to_number(tree: Node) -> Optional[str]:
     """The name of a quantity the notation defines (b_h, \\hat{y}, g_j) that the statement
     sets to a number (``b_h = -1``): neither an identity nor a free variable's value."""
     sides = tree.args
-    if len(sides) == 2 and _is_number(sides[1]):
+    if len(sides) == 2 and _is_number(sides[1]) and not numbers_only(sides[0]):
         name = base_name(sides[0])
         if name is not None and QUANTITY_KIND.get(name) == "derived":
             return name
@@ -108,14 +114,32 @@ def defined_set_to_number(tree: Node) -> Optional[str]:
 
 
 def is_update(tree: Node) -> bool:
-    """X = X + \\Delta X (or X - ...): the new value of X is assigned, no identity."""
+    """X = X + \\Delta X (or X - ..., or X' = X + ...): the new value of X is assigned, no
+    identity.  X is a variable (a parameter, the rate, a new symbol), never a number or a
+    quantity the notation defines (e_h = e_h + 1 is a false claim, not an update)."""
     if len(tree.args) != 2 or tree.args[1].kind != "add":
         return False
     left, right = tree.args
+    while left.kind == "script" and left.op == "'":
+        left = left.args[0]                      # w' = w + \Delta w: the new w
+    if _is_number(left) or (QUANTITY_KIND.get(base_name(left)) == "derived"
+                            and base_name(left) != "Delta"):
+        return False
     return any(same_tree(left, term) for term in right.args)
 
 
 UPDATE = "an update: assigns X its new value X + Delta X"
+
+
+def assigned_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
+    """``\\eta = 0.1 = \\frac{1}{10}``: variables given a value, then an identity between
+    numbers; (the variables' names, the chain of the numbers) or None."""
+    sides = tree.args
+    first = next((n for n, side in enumerate(sides) if not _is_free_variable(side)), len(sides))
+    if first == 0 or len(sides) - first < 2 or not all(_is_number(s) for s in sides[first:]):
+        return None
+    names = ", ".join(sorted({base_name(s) for s in sides[:first]}))
+    return names, Node("chain", tuple(sides[first:]), sides[first].pos)
 
 
 def without_elided_steps(tree: Node) -> tuple[Node, bool]:
@@ -135,7 +159,7 @@ def not_a_claim(tree: Node) -> Optional[tuple[str, Optional[tuple]]]:
         return None
     if is_update(tree):
         return UPDATE, None
-    if all(_index_arithmetic(s) for s in sides):
+    if all(_index_arithmetic(s) for s in sides) and any(_letters_in(s) for s in sides):
         return "a condition on indices or sizes", None
     if _is_number(sides[-1]) and all(_is_free_variable(s) for s in sides[:-1]):
         names = ", ".join(sorted({base_name(s) for s in sides[:-1]}))
@@ -222,8 +246,12 @@ def numbers_only(node: Node) -> bool:
         return all(numbers_only(a) for a in _children(node))
     if node.kind == "mul":
         return node.op in ("cdot", "") and all(numbers_only(a) for a in node.args)
+    if node.kind == "func":                          # \ln 3, \sqrt{2}, |x|: exact values
+        return node.op in FUNCTIONS and all(numbers_only(a) for a in node.args)
     if node.kind == "script" and node.op == "^":
-        return numbers_only(node.args[0]) and numbers_only(node.args[1])
+        base = node.args[0]
+        return (numbers_only(base) or (base.kind == "name" and base.args[0] == "e")) \
+            and numbers_only(node.args[1])
     return False
 
 
@@ -249,7 +277,12 @@ def _value(node: Node, functions: dict):
     if k == "frac":
         return _value(node.args[0], functions) / _value(node.args[1], functions)
     if k == "script" and node.op == "^":
-        return _value(node.args[0], functions) ** _value(node.args[1], functions)
+        base = node.args[0]
+        if base.kind == "name" and base.args[0] == "e":
+            return sp.exp(_value(node.args[1], functions))          # Euler's e
+        return _value(base, functions) ** _value(node.args[1], functions)
+    if k == "func" and node.op in FUNCTIONS:
+        return FUNCTIONS[node.op](*(_value(a, functions) for a in node.args))
     if k == "call":
         name = node.args[0].args[0]
         if name not in functions:

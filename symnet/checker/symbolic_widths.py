@@ -330,55 +330,69 @@ class _Reader:
             left, right = self.value(node.args[0]), self.value(node.args[1])
             return self.hadamard(left, right) if node.op == "odot" else self.times(left, right)
         if k == "frac":
-            num, den = node.args
-            if num.kind == "partial" and den.kind == "partial":
-                top = num.args[0]
-                if top.kind == "name" and top.args == ("E",):
-                    return self.gradient(den.args[0])
-                return self.derivative(top, den.args[0])
-            top, bottom = self.value(num), self.value(den)
-            if isinstance(bottom, Block):
-                raise _Unreadable("a division by a matrix")
-            return self.scale(1 / bottom, top)
+            return self._frac(node)
         if k == "delta":
             base = split_symbol(node.args[0])
             if base[0] != "Theta" or base[4] is not None or base[3]:
                 raise _Unreadable("\\Delta of something other than Theta~")
             return self.scale(-self.m.eta, self.gradient(node.args[0]))
         if k == "call":
-            fn, arg = node.args
-            primes = 0
-            while fn.kind == "script" and fn.op == "'":
-                primes, fn = primes + 1, fn.args[0]
-            if fn.kind != "name" or fn.args[0] not in ("f", "sigma") or primes > 1:
-                raise _Unreadable("a function other than f and f'")
-            one = (lambda t: self.m.fprime(t)) if primes else sigmoid
-            inner = self.value(arg)
-            if isinstance(inner, Block):
-                return Block(lambda r, c: one(inner.entry(r, c)), inner.rows, inner.cols)
-            return one(inner)
+            return self._call(node)
         if k == "norm":
             inner = self.value(node.args[0])
             if not isinstance(inner, Block) or inner.cols != ONE:
                 raise _Unreadable("a norm of something other than a column")
             t = self.bound()
             return sp.sqrt(sp.Sum(inner.entry(t, 1) ** 2, (t, *inner.rows)))
-        if k == "script" and node.op == "^" and node.args[0].kind == "group" \
-                and is_transpose(node.args[1]):
-            inner = self.value(node.args[0])
-            if not isinstance(inner, Block):
-                raise _Unreadable("the transpose of a scalar")
-            return inner.T
-        if k == "script" and node.op == "^" and node.args[1].kind == "num":
-            base = self.value(node.args[0])
-            if isinstance(base, Block):
-                raise _Unreadable("a power of a matrix")
-            return base ** sp.Rational(node.args[1].args[0])
+        if k == "script" and node.op == "^" and (
+                node.args[1].kind == "num" or node.args[0].kind == "group"
+                and is_transpose(node.args[1])):
+            return self._power(node)
         if k == "sum":
             return self.sum(node)
         if k in ("script", "name", "accent"):
             return self.symbol(node)
         raise _Unreadable(f"{k} at symbolic widths")
+
+    def _frac(self, node: Node):
+        """\\frac{\\partial E}{\\partial X} (a gradient), another derivative, or a quotient
+        by a scalar."""
+        num, den = node.args
+        if num.kind == "partial" and den.kind == "partial":
+            top = num.args[0]
+            if top.kind == "name" and top.args == ("E",):
+                return self.gradient(den.args[0])
+            return self.derivative(top, den.args[0])
+        top, bottom = self.value(num), self.value(den)
+        if isinstance(bottom, Block):
+            raise _Unreadable("a division by a matrix")
+        return self.scale(1 / bottom, top)
+
+    def _call(self, node: Node):
+        """f(X) and f'(X), entrywise on a block (f is the sigmoid at symbolic widths)."""
+        fn, arg = node.args
+        primes = 0
+        while fn.kind == "script" and fn.op == "'":
+            primes, fn = primes + 1, fn.args[0]
+        if fn.kind != "name" or fn.args[0] not in ("f", "sigma") or primes > 1:
+            raise _Unreadable("a function other than f and f'")
+        one = (lambda t: self.m.fprime(t)) if primes else sigmoid
+        inner = self.value(arg)
+        if isinstance(inner, Block):
+            return Block(lambda r, c: one(inner.entry(r, c)), inner.rows, inner.cols)
+        return one(inner)
+
+    def _power(self, node: Node):
+        """(...)^\\top of a group, or X^n with a number n (never of a matrix)."""
+        if node.args[1].kind != "num":
+            inner = self.value(node.args[0])
+            if not isinstance(inner, Block):
+                raise _Unreadable("the transpose of a scalar")
+            return inner.T
+        base = self.value(node.args[0])
+        if isinstance(base, Block):
+            raise _Unreadable("a power of a matrix")
+        return base ** sp.Rational(node.args[1].args[0])
 
     # algebra of blocks
     @staticmethod

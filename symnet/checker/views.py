@@ -12,9 +12,8 @@ such; every other mark is kept for the matrix notation to read or refuse.
 from __future__ import annotations
 
 from symnet.checker.matrix import index_items
-from symnet.checker.parse import parse
 from symnet.checker.tree import Node
-from symnet.core.notation import SINGLE_LAYER, SINGLE_LAYER_SIZES, SINGLE_LAYER_VIEW
+from symnet.core.notation import FONT_MARKS, SINGLE_LAYER, SINGLE_LAYER_SIZES, SINGLE_LAYER_VIEW
 
 __all__ = ["as_matrix_notation"]
 
@@ -33,7 +32,7 @@ def _symbol(node: Node):
             sup = node.args[1]
         node = node.args[0]
     hat = False
-    while node.kind == "accent" and node.op in ("hat", "widehat", "mathbf", "boldsymbol", "bm"):
+    while node.kind == "accent" and (node.op in ("hat", "widehat") or node.op in FONT_MARKS):
         hat = hat or node.op in ("hat", "widehat")
         node = node.args[0]
     if node.kind != "name":
@@ -64,16 +63,36 @@ def _translate(node: Node, variable: bool, letters_seen: set):
     if name in ("x", "y", "yhat") and sup is None and not variable:
         return None                    # written the same in both notations
     letters_seen.update(c for c in letters if c.isalpha())
-    latex = (as_variable if variable and as_variable else value).format(*letters)
-    tree = parse(latex + " = 0").args[0]
-    return _placed(tree, node.pos)
+    return quantity_node(as_variable if variable and as_variable else value, letters,
+                         node.pos)
 
 
-def _placed(node, pos):
-    """The node with every position set to ``pos`` (errors point at the symbol)."""
-    if not isinstance(node, Node):
-        return node
-    return Node(node.kind, tuple(_placed(a, pos) for a in node.args), pos, node.op)
+def quantity_node(entries, letters, pos: int) -> Node:
+    """The syntax tree of a sum of :class:`~symnet.core.notation.Entry` rows with the
+    symbol's index ``letters`` in place, every position ``pos`` (errors point at the
+    symbol): what the parser makes of (z_{h}^{(2)} + \\theta_{0h}^{(12)}), built directly."""
+    terms = [_entry_node(entry, letters, pos) for entry in entries]
+    terms = [t if e.sign > 0 else Node("neg", (t,), pos) for t, e in zip(terms, entries)]
+    if len(terms) == 1 and entries[0].sign > 0:
+        return terms[0]
+    inner = terms[0] if len(terms) == 1 else Node("add", tuple(terms), pos)
+    return Node("group", (inner,), pos, "(")
+
+
+def _entry_node(entry, letters, pos: int) -> Node:
+    texts = [item if isinstance(item, str) else letters[item] for item in entry.indices]
+    if all(t.isdigit() for t in texts):
+        texts = ["".join(texts)]                 # the parser reads {01} as one number
+    items = [Node("num" if t.isdigit() else "name", (t,), pos) for t in texts]
+    sub = items[0] if len(items) == 1 else Node("mul", tuple(items), pos, "cdot")
+    base = Node("name", ("y" if entry.base == "yhat" else entry.base,), pos)
+    if entry.base == "yhat":
+        base = Node("accent", (base,), pos, "hat")
+    node = Node("script", (base, sub), pos, "_")
+    if entry.layer is not None:
+        layer = Node("group", (Node("num", (entry.layer,), pos),), pos, "(")
+        node = Node("script", (node, layer), pos, "^")
+    return node
 
 
 def as_matrix_notation(tree: Node):
@@ -94,9 +113,10 @@ def as_matrix_notation(tree: Node):
         if node.kind == "sum" and node.args[1] is not None and node.args[1].kind == "name" \
                 and node.args[1].args[0] in SINGLE_LAYER_SIZES:
             width = SINGLE_LAYER_SIZES[node.args[1].args[0]]
-            bound = Node("script", (Node("name", ("s",)), Node("num", (width[2:],))), 0, "_")
-            node = Node("sum", (node.args[0], _placed(bound, node.args[1].pos), node.args[2]),
-                        node.pos)
+            at = node.args[1].pos
+            bound = Node("script", (Node("name", ("s",), at), Node("num", (width[2:],), at)),
+                         at, "_")
+            node = Node("sum", (node.args[0], bound, node.args[2]), node.pos)
         if node.kind == "frac" and all(a.kind == "partial" for a in node.args):
             num, den = node.args
             return Node("frac", (walk(num), Node("partial", (walk(den.args[0], True),),

@@ -14,13 +14,21 @@
 """
 from __future__ import annotations
 
+from typing import NamedTuple, Optional
+
 import sympy as sp
 
 GREEK = frozenset({"alpha", "beta", "gamma", "delta", "theta", "eta", "lambda", "rho",
                    "sigma", "varphi", "phi", "Theta", "Phi", "epsilon"})
 
-ACCENTS = frozenset({"hat", "tilde", "widetilde", "widehat", "bar", "boldsymbol", "mathbf",
-                     "bm", "mathrm", "operatorname", "vec"})
+#: the marks that are only a symbol's font, the same in every reading: bold (and the
+#: arrow) mark a vector, \mathbf{x} = \vec{x} = x as a column; upright is a name's font
+#: (\mathrm{d}, \operatorname{E}).  Every other mark (hat, tilde, bar) changes meaning.
+BOLD_MARKS = frozenset({"boldsymbol", "mathbf", "bm", "vec"})
+UPRIGHT_MARKS = frozenset({"mathrm", "operatorname"})
+FONT_MARKS = BOLD_MARKS | UPRIGHT_MARKS
+
+ACCENTS = frozenset({"hat", "tilde", "widetilde", "widehat", "bar"}) | FONT_MARKS
 
 FUNCTION_LETTERS = frozenset({"f", "sigma", "varphi", "phi"})
 
@@ -51,23 +59,36 @@ MATRICES = {
     "delta_l": r"\delta^{(l)}", "a_n": "a^{(n)}", "z_n": "z^{(n)}", "y": "y",
 }
 
-#: section 5.3's symbols in the matrix notation of the 3-layer network (d, q, l units), as
-#: LaTeX with the symbol's own indices in {0}, {1}: a value (what the symbol equals) and,
-#: for a quantity one differentiates by, the variable it is.  beta_j = z^{(3)}_j + theta_j
-#: (z includes the threshold, beta does not); g_j = -dE/dbeta_j and e_h = -dE/dalpha_h.
+class Entry(NamedTuple):
+    """One signed entry of a matrix-notation quantity: ``sign`` base^{(layer)}_{indices}.
+    An index is the position (0, 1) of the section-5.3 symbol's own index letter, or a
+    fixed row written as a string ("0": the threshold row); base "yhat" is \\hat{y}."""
+
+    sign: int
+    base: str
+    layer: Optional[str]
+    indices: tuple
+
+
+#: section 5.3's symbols as quantities of the matrix notation's 3-layer network (d, q, l
+#: units): name -> (value, variable), each a sum of entries; the variable (None: the
+#: value) is what one differentiates by.  beta_j = z^{(3)}_j + theta^{(23)}_{0j} (z
+#: includes the threshold, beta does not); g_j = -dE/dbeta_j, e_h = -dE/dalpha_h.
 SINGLE_LAYER_VIEW = {
-    "x": ("x_{{{0}}}", None),
-    "v": (r"\theta_{{{0}{1}}}^{{(12)}}", None),
-    "gamma": (r"\theta_{{0{0}}}^{{(12)}}", None),
-    "alpha": (r"(z_{{{0}}}^{{(2)}} + \theta_{{0{0}}}^{{(12)}})", "z_{{{0}}}^{{(2)}}"),
-    "b": ("a_{{{0}}}^{{(2)}}", None),
-    "w": (r"\theta_{{{0}{1}}}^{{(23)}}", None),
-    "theta": (r"\theta_{{0{0}}}^{{(23)}}", None),
-    "beta": (r"(z_{{{0}}}^{{(3)}} + \theta_{{0{0}}}^{{(23)}})", "z_{{{0}}}^{{(3)}}"),
-    "yhat": (r"\hat{{y}}_{{{0}}}", "a_{{{0}}}^{{(3)}}"),
-    "y": ("y_{{{0}}}", None),
-    "g": (r"(-\delta_{{{0}}}^{{(3)}})", None),
-    "e": (r"(-\delta_{{{0}}}^{{(2)}})", None),
+    "x": ((Entry(1, "x", None, (0,)),), None),
+    "v": ((Entry(1, "theta", "12", (0, 1)),), None),
+    "gamma": ((Entry(1, "theta", "12", ("0", 0)),), None),
+    "alpha": ((Entry(1, "z", "2", (0,)), Entry(1, "theta", "12", ("0", 0))),
+              (Entry(1, "z", "2", (0,)),)),
+    "b": ((Entry(1, "a", "2", (0,)),), None),
+    "w": ((Entry(1, "theta", "23", (0, 1)),), None),
+    "theta": ((Entry(1, "theta", "23", ("0", 0)),), None),
+    "beta": ((Entry(1, "z", "3", (0,)), Entry(1, "theta", "23", ("0", 0))),
+             (Entry(1, "z", "3", (0,)),)),
+    "yhat": ((Entry(1, "yhat", None, (0,)),), (Entry(1, "a", "3", (0,)),)),
+    "y": ((Entry(1, "y", None, (0,)),), None),
+    "g": ((Entry(-1, "delta", "3", (0,)),), None),
+    "e": ((Entry(-1, "delta", "2", (0,)),), None),
 }
 #: the sizes of section 5.3 as the widths of the 3-layer network
 SINGLE_LAYER_SIZES = {"d": "s_1", "q": "s_2", "l": "s_3"}

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from symnet.core.registry import activation
+
 #: example 1 of watermelon 3.0: (density, sugar), good melon
 X = (0.697, 0.460)
 Y = (1.0,)
@@ -49,8 +51,10 @@ def closed_forms() -> dict:
     beta = [sum(W[h][j] * b[h] for h in range(q)) for j in range(l)]
     yhat = [_f(beta[j] - THETA[j]) for j in range(l)]
     E = 0.5 * sum((yhat[j] - Y[j]) ** 2 for j in range(l))
-    g = [yhat[j] * (1 - yhat[j]) * (Y[j] - yhat[j]) for j in range(l)]
-    e = [b[h] * (1 - b[h]) * sum(W[h][j] * g[j] for j in range(l)) for h in range(q)]
+    fprime = activation("sigmoid").fprime_closed          # f'(z) = f(z)(1 - f(z))  (5.9)
+    g = [fprime(yhat[j], beta[j] - THETA[j]) * (Y[j] - yhat[j]) for j in range(l)]
+    e = [fprime(b[h], alpha[h] - GAMMA[h]) * sum(W[h][j] * g[j] for j in range(l))
+         for h in range(q)]
     return dict(alpha=alpha, b=b, beta=beta, yhat=yhat, E=[E], g=g, e=e,
                 dw=[ETA * g[j] * b[h] for h in range(q) for j in range(l)],
                 dtheta=[-ETA * g[j] for j in range(l)],
