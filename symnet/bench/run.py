@@ -157,6 +157,9 @@ def run_bench(what: str, quick: bool = False, threads: int = 1, as_json: bool = 
         if what == "kernels":
             from symnet.bench.kernels import bench_kernels
             code = bench_kernels(quick, threads, record)
+        elif what == "ulp":
+            from symnet.bench.ulp import bench_ulp
+            return bench_ulp(quick, as_json=True)
         else:
             saved, sys.stdout = sys.stdout, sys.stderr
             try:
@@ -176,4 +179,7 @@ def run_bench(what: str, quick: bool = False, threads: int = 1, as_json: bool = 
     if what == "kernels":
         from symnet.bench.kernels import bench_kernels
         return bench_kernels(quick, threads)
+    if what == "ulp":
+        from symnet.bench.ulp import bench_ulp
+        return bench_ulp(quick)
     raise ValueError(what)
