@@ -127,3 +127,43 @@ def test_constant_expressions(formula, expected):
 def test_f_of_a_constant_expression_under_a_directive():
     text = "<!-- symnet: f = sigmoid -->\n\n$f(\\ln 3) = 0.75$ and $f(\\ln 3) = 0.7$\n"
     assert [v.status for v in check_document(text)] == [HOLDS, REFUTED]
+
+
+# second pass: an update followed by a claim; X = X + c with X not one variable; chains
+# of values; the scope of an unread f; code and formulas near HTML/LaTeX code markers
+@pytest.mark.parametrize("formula,expected", [
+    (r"w_{hj} = w_{hj} + \eta g_j b_h = w_{hj} + \Delta w_{hj}", HOLDS),
+    (r"\theta_j = \theta_j + \Delta\theta_j = \theta_j - \eta g_j", HOLDS),
+    (r"w_{hj} = w_{hj} + \Delta w_{hj} = w_{hj} - \eta g_j b_h", REFUTED),
+    (r"2^{3} = 2^{3} + 1", REFUTED), (r"\sqrt{2} = \sqrt{2} + 1", REFUTED),
+    (r"(g_j) = (g_j) + 1", REFUTED), (r"\eta g_j b_h = \eta g_j b_h + 1", REFUTED),
+    (r"\tilde{\Theta}^{(12)} = \tilde{\Theta}^{(12)} + \Delta \tilde{\Theta}^{(12)}",
+     NOT_A_CLAIM),
+    (r"\eta = 0.1 = 10^{-1}", HOLDS), (r"\eta = 2 = \sqrt{4}", HOLDS),
+    (r"y_1 = 0 = 1 - 1", HOLDS), (r"x_1 = 1 = x_2", NOT_A_CLAIM),
+    (r"\eta = 0.1 = \eta", NOT_A_CLAIM)])
+def test_updates_and_values_in_chains(formula, expected):
+    status, detail = verdict(formula)
+    assert status == expected, detail
+    if formula.endswith(r"- \eta g_j b_h"):
+        assert detail.startswith("step 2:")          # numbered as written
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("# S\n\n$$\\begin{align} f(x) &= \\max(0, x) \\\\ g_j &= \\hat{y}_j(1-\\hat{y}_j)"
+     "(y_j-\\hat{y}_j) \\end{align}$$\n\n$$e_h = b_h(1-b_h)\\sum_{j=1}^{l} w_{hj} g_j$$\n", "md"),
+    ("\\section{A}\n$$f(x) = \\max(0,x)$$\n\\newcommand{\\mysec}{\\section{X}}\n"
+     "$$e_h = b_h(1-b_h)\\sum_{j=1}^{l} w_{hj} g_j$$\n", "tex"),
+    ("\\section{A}\n$$f(x) = \\max(0,x)$$\n\\iffalse \\section{x} \\fi\n"
+     "$$e_h = b_h(1-b_h)\\sum_{j=1}^{l} w_{hj} g_j$$\n", "tex")])
+def test_an_unread_f_is_not_forgotten_at_a_false_section(text, kind):
+    assert check_document(text, kind)[-1].status == NOT_CHECKED
+
+
+def test_inline_code_commands_are_skipped_and_html_words_do_not_hide_math():
+    tex = ("\\lstinline|$15 = 16$| and \\mintinline{python}|$17=18$|\n"
+           "% \\begin{comment}\n$1+1=3$\n\\begin{comment}\nx\n\\end{comment}\n")
+    assert [(v.line, v.status) for v in check_document(tex, "tex")] == [(3, REFUTED)]
+    md = ("Use the `<pre>` tag.\n\n$1+1=3$\n\n<!-- <pre> -->\n\n$2+2=5$\n\n"
+          "<pre>\nx\n</pre>\n")
+    assert [(v.line, v.status) for v in check_document(md)] == [(3, REFUTED), (7, REFUTED)]

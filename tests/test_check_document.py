@@ -130,13 +130,13 @@ def test_cli_document_lines_and_exit_codes(tmp_path, capsys):
                                             "$\\breve{x} = 1$"))
     assert main(["check", good]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{good}:1: holds"
-    assert out[1].startswith(f"{good}:2: not checked: ")
+    assert out[0] == f"{good}:1:2: holds: \\Delta \\theta_j = -\\eta g_j"
+    assert out[1].startswith(f"{good}:2:2: not checked: \\breve{{x}} = 1 -- ")
     assert main(["check", "--strict", good]) == 1
     capsys.readouterr()
     bad = _write(tmp_path, "bad.md", _doc("$\\Delta \\theta_j = \\eta g_j$"))
     assert main(["check", bad]) == 1
-    assert capsys.readouterr().out.startswith(f"{bad}:1: refuted: ")
+    assert capsys.readouterr().out.startswith(f"{bad}:1:2: refuted: ")
 
 
 def test_cli_document_json_and_junit(tmp_path, capsys):
@@ -170,7 +170,7 @@ def test_cli_reads_standard_input():
     out = subprocess.run([sys.executable, "-m", "symnet", "check", "-"],
                          input="$\\Delta \\gamma_h = -\\eta e_h$\n", capture_output=True,
                          text=True, timeout=120)
-    assert out.returncode == 0 and out.stdout.startswith("<stdin>:1: holds")
+    assert out.returncode == 0 and out.stdout.startswith("<stdin>:1:2: holds")
 
 
 def test_separators_split_statements_but_not_sums():
@@ -185,7 +185,7 @@ def test_cli_several_documents(tmp_path, capsys):
     two = _write(tmp_path, "two.tex", _doc("\\[ \\Delta \\gamma_h = \\eta e_h \\]"))
     assert main(["check", one, two]) == 1
     out = capsys.readouterr().out
-    assert f"{one}:1: holds" in out and f"{two}:1: refuted" in out
+    assert f"{one}:1:2: holds" in out and f"{two}:1:4: refuted" in out
     assert main(["check", one, "g_j = 1"]) == 2
 
 

@@ -272,7 +272,7 @@ def test_not_a_claim_never_fails_strict(tmp_path, capsys):
     path.write_text("$x_1 = 1$\n\n$\\Delta \\theta_j = -\\eta g_j$\n")
     assert main(["check", "--strict", str(path), "--junit", str(tmp_path / "j.xml")]) == 0
     out = capsys.readouterr().out
-    assert f"{path}:1: not a claim: assigns a value" in out
+    assert f"{path}:1:2: not a claim: x_1 = 1 -- assigns a value" in out
     assert "system-out" in (tmp_path / "j.xml").read_text()
 
 

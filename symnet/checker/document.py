@@ -52,7 +52,11 @@ _FENCE = re.compile(r"^(?P<ind>[ \t]*)(?P<tick>```+|~~~+)[ \t]*(?P<info>[^\n`]*)
 _SPAN = re.compile(r"\$`(?P<gl>[^`\n]+?)`\$|(?P<tick>`+)(?P<code>[^`\n]|[^`\n].*?[^`\n])(?P=tick)")
 _MATH_IN_SPAN = re.compile(r"^\s*\$\$?(?P<m>[^$]+?)\$\$?\s*$")
 #: LaTeX code: \\verb|..| (any delimiter) and the verbatim environments
-_TEX_CODE = re.compile(r"\\verb\*?(?P<q>[^A-Za-z\s*]).*?(?P=q)"
+_TEX_CODE = re.compile(r"\\(?:verb\*?|lstinline(?:\[[^\]]*\])?|mintinline\{[^{}]*\})"
+                       r"(?:(?P<q>[^A-Za-z\s*{])[^\n]*?(?P=q)|\{[^{}\n]*\})"
+                       r"|\\iffalse\b.*?\\fi\b"
+                       r"|\\(?:re)?newcommand\*?\s*\{?\\[A-Za-z]+\}?\s*(?:\[\d\])?\s*"
+                       r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
                        r"|\\begin\{(?P<env>verbatim\*?|Verbatim|lstlisting|minted|comment)\}"
                        r".*?\\end\{(?P=env)\}", re.DOTALL)
 #: Markdown: raw HTML code, and the marker that starts a list item
@@ -116,6 +120,7 @@ class Equation:
     text: str
     formula: str                        # the whole formula it came from
     context: dict = field(default_factory=dict)
+    column: int = 0                     # where it starts in its line, from 1 (0: unknown)
 
 
 class DocumentError(ValueError):
@@ -191,15 +196,14 @@ def _code_formulas(text: str):
 def _comments_blanked(text: str) -> str:
     """LaTeX: every comment blank, directives kept; code (\\verb|..|, verbatim, listings)
     blank."""
-    text = _TEX_CODE.sub(_blank, text)
-    return re.sub(r"(?<!\\)%[^\n]*", lambda m: m.group() if _DIRECTIVE_TEX.match(m.group())
+    text = re.sub(r"(?<!\\)%[^\n]*", lambda m: m.group() if _DIRECTIVE_TEX.match(m.group())
                   else _blank(m), text)
+    return _TEX_CODE.sub(_blank, text)
 
 
 def _indented_code_blanked(text: str) -> str:
     """Markdown: an indented code block (lines indented by four spaces or a tab after a
-    blank line, not inside a list item) and raw <pre>/<code> HTML blank."""
-    text = _HTML_CODE.sub(_blank, text)
+    blank line, not inside a list item) blank."""
     lines, out, code, paragraph_start = text.split("\n"), [], False, ""
     for n, line in enumerate(lines):
         indented = re.match(r"^(?: {4}|\t)", line) is not None
@@ -221,16 +225,18 @@ def _indented_code_blanked(text: str) -> str:
     return "\n".join(out)
 
 
-def formulas(text: str, kind: str = "md"):
+def formulas(text: str, kind: str = "md", with_start: bool = False):
     """(line, formula, context, environment) for every formula of the document, in order.
     ``context`` holds the directives in force ("f", "loss") and "section", the number of
-    the section the formula is in (local definitions end with their section)."""
+    the section the formula is in (local definitions end with their section).  With
+    ``with_start``, (start, line, ...): ``start`` the formula's offset in ``text``."""
     events = []
     if kind == "md":
         masked, code = _code_formulas(_indented_code_blanked(text))
         events += [(start, "formula", (body, "", False)) for start, body, _ in code]
         masked = re.sub(r"<!--.*?-->", lambda m: m.group() if _DIRECTIVE_MD.match(m.group())
                         else _blank(m), masked, flags=re.DOTALL)
+        masked = _HTML_CODE.sub(_blank, masked)      # after code spans and comments
         directives, sections = _DIRECTIVE_MD, _SECTION_MD
     else:
         masked = _comments_blanked(text)
@@ -253,12 +259,15 @@ def formulas(text: str, kind: str = "md"):
             context = dict(context, section=context["section"] + 1)
         else:
             body, env, _ = item
-            yield line, body, dict(context), env
+            yield ((start,) if with_start else ()) + (line, body, dict(context), env)
 
 
 # --- equations inside one formula ---------------------------------------------------------
 
-_ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat)\}(\{\d+\})?")
+#: row environments inside a formula (also align/gather written inside $$..$$, as MathJax
+#: allows): their markers removed, their rows split
+_ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat|align\*?|gather\*?|"
+                      r"eqnarray\*?|flalign\*?)\}(\{\d+\})?")
 _SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)|\\text(?:rm)?\s*\{[^{}]*\}|\\mbox\s*\{[^{}]*\}"
                          r"|(?P<row>\\\\)|[,;]")
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
@@ -389,9 +398,28 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
 
 
 def document_equations(text: str, kind: str = "md") -> list[Equation]:
-    """Every equation of the document with its line and the directives in force."""
+    """Every equation of the document with its line, its column and the directives in
+    force."""
     found = []
-    for line, formula, context, environment in formulas(text, kind):
+    for start, line, formula, context, environment in formulas(text, kind, with_start=True):
+        where = _positions(text, start, formula)
         for offset, eq in equations(formula, environment):
-            found.append(Equation(line + formula.count("\n", 0, offset), eq, formula, context))
+            skip = formula[offset:]
+            at = where(offset + len(skip) - len(skip.lstrip(" \t&")))
+            found.append(Equation(line + formula.count("\n", 0, offset), eq, formula, context,
+                                  at - text.rfind("\n", 0, at)))
     return found
+
+
+def _positions(text: str, start: int, formula: str):
+    """offset in ``formula`` -> offset in ``text``, where the formula read at ``start``
+    (Markdown escapes removed: only deletions, so the characters are matched in order)."""
+    if text.startswith(formula, start):
+        return lambda offset: start + offset
+    spots, i = [], start
+    for ch in formula:
+        while i < len(text) and text[i] != ch:
+            i += 1
+        spots.append(min(i, len(text) - 1))
+        i += 1
+    return lambda offset: spots[offset] if offset < len(spots) else start + offset

@@ -25,7 +25,7 @@ from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_n
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
                                        numbers_only, unreadable_definition,
-                                       assigned_then_numbers)
+                                       assigned_then_numbers, after_an_update)
 
 HOLDS, REFUTED, NOT_CHECKED, NOT_A_CLAIM = "holds", "refuted", "not checked", "not a claim"
 SECONDS_PER_EQUATION = 30
@@ -42,9 +42,11 @@ class Verdict:
     sizes: str = ""
     seconds: float = 0.0
     result: object = None          # the CheckResult, where a proof or refutation was run
+    column: int = 0                # where the equation starts in its line, from 1 (0: unknown)
 
     def as_json(self) -> dict:
-        return {"line": self.line, "equation": self.equation, "verdict": self.status,
+        return {"line": self.line, "column": self.column, "equation": self.equation,
+                "verdict": self.status,
                 "detail": self.detail, "notation": self.notation, "sizes": self.sizes,
                 "seconds": round(self.seconds, 3)}
 
@@ -105,6 +107,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     verdict.line, verdict.equation = eq.line, eq.text
+    verdict.column = getattr(eq, "column", 0)
     verdict.seconds = time.perf_counter() - start
     return verdict
 
@@ -124,6 +127,8 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     early = _not_an_identity(tree, eq)
     if early is not None:
         return early
+    updated = after_an_update(tree)
+    tree = updated or tree
     unread = [name for name, (_, body, _) in eq.context.get("defined", {}).items()
               if body is None]
     if unread:
@@ -139,6 +144,10 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     verdict = _proved_or_refuted(eq, tree, layers, seconds)
     if elided and verdict.status != NOT_CHECKED:
         verdict.sizes += "; the steps written as '...' are not checked"
+    if updated is not None and verdict.status != NOT_CHECKED:
+        verdict.sizes += "; the first '=' assigns a new value (an update, not checked)"
+        verdict.detail = re.sub(r"\bstep (\d+):", lambda m: f"step {int(m.group(1)) + 1}:",
+                                verdict.detail)          # numbered as written
     return verdict
 
 
@@ -168,6 +177,9 @@ def _not_an_identity(tree: Node, eq: Equation):
         return Verdict(0, "", NOT_CHECKED, f"it sets {fixed}, which the notation defines, to "
                        "a number: a condition or a special case, not an identity")
     assigned = assigned_then_numbers(tree)
+    if assigned is not None and assigned[1] is None:
+        return Verdict(0, "", NOT_A_CLAIM, f"assigns a value to {assigned[0]} (a variable of "
+                       "the data or the network)")
     if assigned is not None:
         verdict = _check_numbers(assigned[1], eq.context,
                                  len(tree.args) - len(assigned[1].args))
@@ -287,8 +299,8 @@ def _step_number(steps, n: int) -> int:
 
 #: f(x) = ..., \\sigma(z) = ...: a definition of the activation (when it cannot be read,
 #: what follows it in the section is not checked)
-_DEFINES_A_FUNCTION = re.compile(r"^\s*\\?(?P<name>f|sigma|varphi|phi)\s*(?:\\left)?\(\s*"
-                                 r"(?P<letter>[a-z])\s*(?:\\right)?\)\s*=(?!=)")
+_DEFINES_A_FUNCTION = re.compile(r"(?<![A-Za-z])\\?(?P<name>f|sigma|varphi|phi)\s*(?:\\left)?"
+                                 r"\(\s*(?P<letter>[a-z])\s*(?:\\right)?\)\s*&?\s*=(?!=)")
 
 
 def check_document(text: str, kind: str = "md", layers=None, progress=None,
@@ -315,8 +327,8 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
                 defined[name] = (letter, None, "")
                 verdict.detail += (f" (its right side is not read: {exc}; the formulas after "
                                    "it in this section are not checked)")
-        elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.match(eq.text):
-            m = _DEFINES_A_FUNCTION.match(eq.text)
+        elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.search(eq.text):
+            m = _DEFINES_A_FUNCTION.search(eq.text)
             defined[m.group("name")] = (m.group("letter"), None, "")
             verdict.detail += "; the formulas after it in this section are not checked"
         out.append(verdict)

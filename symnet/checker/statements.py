@@ -122,24 +122,47 @@ def is_update(tree: Node) -> bool:
     left, right = tree.args
     while left.kind == "script" and left.op == "'":
         left = left.args[0]                      # w' = w + \Delta w: the new w
-    if _is_number(left) or (QUANTITY_KIND.get(base_name(left)) == "derived"
-                            and base_name(left) != "Delta"):
+    return _variable(left) and any(same_tree(left, term) for term in right.args)
+
+
+def _variable(node: Node) -> bool:
+    """One symbol that can be given a new value: a parameter, the rate, a new symbol, or
+    \\Delta of one (never a number, a product, or a quantity the notation defines)."""
+    if node.kind == "delta":
+        return True
+    while node.kind in ("script", "accent") or (node.kind == "group" and node.op == "{"):
+        node = node.args[0]
+    if node.kind != "name":
         return False
-    return any(same_tree(left, term) for term in right.args)
+    kind = QUANTITY_KIND.get(node.args[0])
+    return kind != "derived" and not (node.args[0] in KNOWN and kind is None)
 
 
 UPDATE = "an update: assigns X its new value X + Delta X"
 
 
 def assigned_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
-    """``\\eta = 0.1 = \\frac{1}{10}``: variables given a value, then an identity between
-    numbers; (the variables' names, the chain of the numbers) or None."""
+    """``\\eta = 0.1 = \\frac{1}{10}``, ``x_1 = 1 = x_2``: free variables given a value,
+    with an identity between the numbers written; (the variables' names, the chain of
+    the number sides, or None when only one number is written), or None."""
     sides = tree.args
-    first = next((n for n, side in enumerate(sides) if not _is_free_variable(side)), len(sides))
-    if first == 0 or len(sides) - first < 2 or not all(_is_number(s) for s in sides[first:]):
+    free = [s for s in sides if _is_free_variable(s)]
+    numbers = [s for s in sides if s not in free]
+    if not free or not numbers or not all(numbers_only(s) for s in numbers):
         return None
-    names = ", ".join(sorted({base_name(s) for s in sides[:first]}))
-    return names, Node("chain", tuple(sides[first:]), sides[first].pos)
+    names = ", ".join(sorted({base_name(s) for s in free}))
+    if len(numbers) < 2:
+        return names, None
+    return names, Node("chain", tuple(numbers), numbers[0].pos)
+
+
+def after_an_update(tree: Node) -> Optional[Node]:
+    """``w = w + \\Delta w = w + \\eta g_j b_h``: the first "=" assigns a new value, the rest
+    is a claim about it; the chain from the second side on, or None."""
+    sides = tree.args
+    if len(sides) < 3 or not is_update(Node("chain", sides[:2], tree.pos)):
+        return None
+    return Node("chain", tuple(sides[1:]), sides[1].pos)
 
 
 def without_elided_steps(tree: Node) -> tuple[Node, bool]:
