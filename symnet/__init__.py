@@ -36,6 +36,12 @@ _API = {
 __all__ = sorted(_API) + ["__version__"]
 
 
+def __dir__():
+    """The public API (imported on first use, so not yet in the module's namespace) and
+    the module's own attributes."""
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("__")})
+
+
 def __getattr__(name):
     if name in _API:
         from importlib import import_module

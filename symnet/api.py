@@ -57,6 +57,27 @@ class Verification:
     def as_json(self) -> dict:
         return {"claims": [r.as_json() for r in self.results], "summary": self.summary}
 
+    def _summary_line(self) -> str:
+        s = self.summary
+        return f"{s['proved']} proved, {s['failed']} failed, {s['error']} errors"
+
+    def __str__(self) -> str:
+        """One line per row (claim, equation, status, sizes, seconds), the detail of a
+        row that is not proved under it, and the summary; the methods are in
+        ``results[n].method`` and the HTML table."""
+        ids = max([len("claim")] + [len(r.id) for r in self.results])
+        lines = [f"{'claim':<{ids}}  {'eq.':<5} {'status':<7} {'time':>7}  sizes"]
+        for r in self.results:
+            sizes = r.sizes if len(r.sizes) <= 40 else r.sizes.split("; ")[0][:40]
+            lines.append(f"{r.id:<{ids}}  {r.equation:<5} {r.status:<7} {r.seconds:6.2f}s  "
+                         f"{sizes}")
+            if r.status != "proved" and r.detail:
+                lines.append(" " * (ids + 2) + r.detail.splitlines()[0][:80])
+        return "\n".join(lines + [self._summary_line()])
+
+    def __repr__(self) -> str:
+        return f"<Verification: {self._summary_line()}>"
+
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><td><code>{html.escape(r.id)}</code></td><td>{html.escape(r.equation)}</td>"

@@ -1,5 +1,5 @@
-"""The ``symnet`` command line: ``verify``, ``check``, ``report``, ``codegen``, ``train``
-and ``bench`` (see the README).
+"""The ``symnet`` command line: ``verify``, ``check``, ``derive``, ``report``, ``codegen``,
+``train``, ``predict`` and ``bench`` (see the README).
 
 Exit codes: 0 all claims hold, 1 a claim fails, 2 bad usage (one line on stderr), 3 TeX
 missing (report --pdf), 4 out of memory, 130 interrupted.
@@ -226,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--mode", default="both", type=o.choice("standard", "accumulated", "both"),
                    help="standard, accumulated or both (default)")
     t.add_argument("--layers", metavar="S1,S2,...", help="default 2,2,1 (xor), 19,10,1 "
-                   "(watermelon3)")
+                   "(watermelon3), INPUTS,10,OUTPUTS (a CSV file)")
     t.add_argument("--eta", type=o.positive_float, default=0.5,
                    help="learning rate, a finite number > 0 (default 0.5)")
     t.add_argument("--epochs", type=o.positive_int, default=5000, help="passes (default 5000)")
@@ -237,6 +237,22 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--plot", metavar="FILE.png", help="error per pass (needs matplotlib)")
     t.add_argument("--json", action="store_true", help="machine-readable results on stdout "
                                                        "(no progress lines)")
+    t.add_argument("--test-split", type=o.non_negative_float, default=0.0, metavar="F",
+                   help="hold back this share of the rows (0 <= F < 1; seeded, stratified by "
+                        "class) and report their error and accuracy too (default 0: none)")
+    t.add_argument("--save", metavar="FILE.npz", help="write the trained network (weights, "
+                   "sizes, activation, loss, the encoding of the columns, the classes)")
+    t.add_argument("--save-mode", type=o.choice("standard", "accumulated"), default=None,
+                   help="which run's weights --save writes (default: the one trained, "
+                        "standard with --mode both)")
+    pr = sub.add_parser("predict", help="classify the rows of a CSV file with a network "
+                        "saved by `train --save`")
+    pr.add_argument("--model", required=True, metavar="FILE.npz", help="the saved network")
+    pr.add_argument("--data", required=True, metavar="FILE.csv",
+                    help="rows with the model's input columns (others are ignored)")
+    pr.add_argument("-o", "--output", metavar="FILE.csv", help="write the predictions here "
+                    "(default: standard output)")
+    pr.add_argument("--json", action="store_true", help="the predictions as JSON on stdout")
     r = sub.add_parser("report", help="write the derivation report (.tex, and PDF with --pdf)")
     r.add_argument("--lang", default="all", type=o.choice("en", "zh", "all"),
                    help="en, zh or all (default)")
@@ -269,10 +285,36 @@ def _parser() -> argparse.ArgumentParser:
                                                    "(one test case per equation)")
     k.add_argument("--strict", action="store_true", help="with a document: exit 1 also when "
                                                          "an equation cannot be checked")
+    k.add_argument("--format", default="text", type=o.choice("text", "github"),
+                   help="with a document: text (default: FILE:LINE:COL: verdict: formula -- "
+                        "detail) or github (GitHub Actions ::error/::warning/::notice "
+                        "annotations)")
+    dv = sub.add_parser("derive", help="derive dE_k/dX as the book's chain rule, every step "
+                                       "proved by check (section 5.3's network)")
+    dv.add_argument("quantity", nargs="?", default="E_k",
+                    help="what to differentiate: E_k (default) or an intermediate "
+                         "(\\hat{y}_j, \\beta_j, b_h, \\alpha_h), or its definition, e.g. "
+                         "'E_k = \\frac12 \\sum_j (\\hat{y}_j - y_j)^2' (proved first)")
+    dv.add_argument("--wrt", required=True, metavar="X",
+                    help="w_hj, theta_j, v_ih, gamma_h, or an intermediate (yhat_j, beta_j, "
+                         "b_h, alpha_h); LaTeX spellings such as w_{hj}, \\theta_j also read")
+    shown = dv.add_mutually_exclusive_group()
+    shown.add_argument("--latex", action="store_true", help="an aligned LaTeX chain")
+    shown.add_argument("--json", action="store_true", help='{"steps": [{"latex", "reason", '
+                       '...}], "result": LATEX} (JSON on every exit, errors included)')
+    shown.add_argument("--code", type=o.choice("numpy"), metavar="BACKEND",
+                       help="numpy: a NumPy function computing the derivative")
+    dv.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE "
+                    "instead of standard output")
+    dv.add_argument("--activation", metavar="NAME", help="sigmoid (default), tanh or identity: "
+                    "a registry row whose derivative is written in the unit's output")
+    dv.add_argument("--loss", metavar="NAME", help="squared (default; book (5.4)) or "
+                    "cross-entropy (with sigmoid)")
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
     b.add_argument("what", nargs="?", default="verify",
-                   choices=["verify", "kernels", "report", "check"],
-                   help="which figures (default verify); check: the time to check each FILE")
+                   choices=["verify", "kernels", "report", "check", "ulp"],
+                   help="which figures (default verify); check: the time to check each FILE; "
+                        "ulp: each backend's distance to the correctly rounded gradient")
     b.add_argument("files", nargs="*", metavar="FILE",
                    help="check: the documents to time (Markdown or LaTeX)")
     b.add_argument("--quick", action="store_true",
@@ -304,6 +346,24 @@ def _progress_callback():
     return bar if bar.enabled else None
 
 
+#: a run predicted longer than this is announced before it starts (one line on stderr)
+LONG_RUN_SECONDS = 60
+
+
+def _warn_if_long(sizes, jobs: int, engine: str) -> None:
+    """One line on stderr, before the work, when the cost model predicts a long run."""
+    from symnet.core.progress import duration
+    from symnet.prove.entrywise import predicted_seconds
+    seconds = predicted_seconds(sizes, jobs, engine)
+    if seconds > LONG_RUN_SECONDS:
+        entries = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+        print(f"symnet: --layers {','.join(map(str, sizes))}: {entries:,} gradient entries and "
+              f"{sum(sizes[1:]):,} deltas, predicted to take about {duration(seconds)} on "
+              f"{jobs} process{'es' if jobs > 1 else ''} (the hidden deltas' recursions have "
+              f"{sum(a * b for a, b in zip(sizes[1:-1], sizes[2:])):,} terms)",
+              file=sys.stderr, flush=True)
+
+
 def _verify_layers(args) -> int:
     from symnet.prove.entrywise import check_entrywise, entrywise_method
     from symnet.core.layers import MAX_ENTRIES, parse_layers
@@ -316,11 +376,13 @@ def _verify_layers(args) -> int:
         check_pair(args.activation, args.loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    bar = _progress_callback()
     import importlib.util
     engine = args.engine or ("symengine" if importlib.util.find_spec("symengine") else "sympy")
+    _warn_if_long(sizes, jobs, engine)
+    bar = _progress_callback()
     report = check_entrywise(sizes, args.activation, args.loss, jobs=jobs, engine=engine,
-                             progress=(lambda d, t: bar.update(d, t, "entries")) if bar else None)
+                             work_progress=(lambda d, t: bar.update(d, t, "units of work"))
+                             if bar else None)
     if bar:
         bar.close()
     label = ",".join(map(str, sizes))
@@ -443,16 +505,21 @@ def _codegen(args) -> int:
     from symnet.numeric.codegen import check_options, write_module
     from symnet.core.layers import parse_layers
     from symnet.core.registry import check_pair
-    _output_file(args.output, "-o", (".py",), force=args.force)
-    try:
+    try:                           # the cheap checks first, then the output, then the work
         sizes = parse_layers(args.layers)
-        _user_rows(args)
-        check_pair(args.activation, args.loss)
         check_options(args.backend, args.dtype)
         if args.prove and args.backend != "numpy":
             raise ValueError(f"--prove runs the numpy module on symbols; the {args.backend} "
                              "template is not covered yet (generate --backend numpy to prove "
                              "the expressions they share)")
+        if "=" not in args.activation and "=" not in args.loss:
+            check_pair(args.activation, args.loss)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    _output_file(args.output, "-o", (".py",), force=args.force)
+    try:
+        _user_rows(args)
+        check_pair(args.activation, args.loss)
         start = time.perf_counter()
         with _writing("-o", args.output):
             write_module(args.output, sizes, args.activation, args.loss, args.backend,
@@ -491,6 +558,12 @@ def _train(args) -> int:
         if not _installed("matplotlib"):
             raise UsageError(f"--plot {args.plot!r} needs matplotlib, which is not installed "
                              "here: pip install 'symnet[plot]'")
+    if not args.test_split < 1:
+        raise UsageError(f"--test-split is the share of rows held back for testing: it must "
+                         f"be below 1, got {args.test_split}")
+    save_mode = _save_mode(args)
+    definitions = {f"{kind}_definition": getattr(args, kind).partition("=")[2].strip() or None
+                   for kind in ("activation", "loss")}     # before _user_rows keeps the name
     try:
         layers = parse_layers(args.layers) if args.layers else None
         _user_rows(args)
@@ -506,33 +579,125 @@ def _train(args) -> int:
                     print(f"  {mode:11} pass {epoch:6d}  E = {error:.6f}", flush=True)
             runs.append(train(args.data, mode, layers, args.eta, args.epochs, args.seed,
                               args.target, report, args.activation, args.loss,
-                              args.target_column, tuple(args.ignore)))
+                              args.target_column, tuple(args.ignore), args.test_split))
         if args.plot:
             with _writing("--plot", args.plot):
                 plot(runs, args.plot, f"{args.data}, layers "
                      f"{','.join(map(str, runs[0].layers))}, eta {args.eta}")
+        if args.save:
+            _save_model(args, next(r for r in runs if r.mode == save_mode), definitions)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
-        print(json.dumps({
-            "command": "train", "status": "ok", "data": args.data,
-            "layers": list(runs[0].layers), "eta": args.eta, "seed": args.seed,
-            "epochs": args.epochs, "target": args.target, "plot": args.plot,
-            "runs": [{"mode": run.mode, "final_error": run.final_error,
-                      "accuracy": run.accuracy, "updates": run.updates,
-                      "reached": ({"passes": run.reached[0], "updates": run.reached[1]}
-                                  if run.reached else None)} for run in runs]}, indent=2))
+        print(json.dumps(_train_json(args, runs, save_mode), indent=2))
         return 0
+    _print_runs(args, runs)
+    if args.plot:
+        print(f"wrote {args.plot}")
+    if args.save:
+        print(f"saved the {save_mode} BP network to {args.save}")
+    return 0
+
+
+def _save_mode(args):
+    """The mode whose network ``--save`` writes (checked before any training): the one
+    trained, ``standard`` with ``--mode both``, or ``--save-mode``."""
+    if args.save_mode and not args.save:
+        raise UsageError("--save-mode says which network --save writes: give --save FILE.npz")
+    if not args.save:
+        return None
+    _output_file(args.save, "--save", (".npz",))
+    mode = args.save_mode or ("standard" if args.mode == "both" else args.mode)
+    if args.mode not in ("both", mode):
+        raise UsageError(f"--save-mode {mode}: this run trains {args.mode} BP only "
+                         f"(--mode {args.mode}); use --mode both or --mode {mode}")
+    return mode
+
+
+def _save_model(args, run, definitions: dict) -> None:
+    from symnet.numeric.model_file import from_run
+    model = from_run(run, data=args.data, seed=args.seed, eta=args.eta, epochs=args.epochs,
+                     test_split=args.test_split, **definitions)
+    with _writing("--save", args.save):
+        model.save(args.save)
+
+
+def _train_json(args, runs, save_mode) -> dict:
+    return {
+        "command": "train", "status": "ok", "data": args.data,
+        "layers": list(runs[0].layers), "eta": args.eta, "seed": args.seed,
+        "epochs": args.epochs, "target": args.target, "plot": args.plot,
+        "test_split": args.test_split, "rows": {"train": runs[0].rows[0],
+                                                "test": runs[0].rows[1]},
+        "save": args.save, "save_mode": save_mode,
+        "runs": [{"mode": run.mode, "final_error": run.final_error,
+                  "accuracy": run.accuracy, "test_error": run.test_error,
+                  "test_accuracy": run.test_accuracy, "updates": run.updates,
+                  "reached": ({"passes": run.reached[0], "updates": run.reached[1]}
+                              if run.reached else None)} for run in runs]}
+
+
+def _print_runs(args, runs) -> None:
+    """One line per mode; with a test split, the error and accuracy on both parts."""
+    train_rows, test_rows = runs[0].rows
+    split = (f", test split {args.test_split} ({train_rows} training rows, {test_rows} test "
+             "rows)" if test_rows else "")
     print(f"{args.data}, layers {','.join(map(str, runs[0].layers))}, eta {args.eta}, "
-          f"seed {args.seed}, target E <= {args.target}:")
+          f"seed {args.seed}, target E <= {args.target}{split}:")
     for run in runs:
         reached = (f"reached after {run.reached[0]} passes, {run.reached[1]} updates"
                    if run.reached else "not reached")
-        print(f"  {run.mode:11} final E = {run.final_error:.6f}, accuracy "
-              f"{run.accuracy:.0%}, {run.updates} updates; target {reached}")
-    if args.plot:
-        print(f"wrote {args.plot}")
+        scores = (f"final E = {run.final_error:.6f}, accuracy {run.accuracy:.0%}"
+                  if not test_rows else
+                  f"train E = {run.final_error:.6f}, accuracy {run.accuracy:.0%}; test E = "
+                  f"{run.test_error:.6f}, accuracy {run.test_accuracy:.0%}")
+        print(f"  {run.mode:11} {scores}, {run.updates} updates; target {reached}")
+
+
+def _predict(args) -> int:
+    from symnet.numeric.model_file import load_model, output_columns, predictions_csv
+    from symnet.numeric.train import read_table
+    if args.output:
+        _output_file(args.output, "-o", (".csv",))
+    try:
+        model = load_model(args.model)
+        _model_rows(args.model, model)
+        labels, Yhat = model.predict(read_table(args.data))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    text = predictions_csv(model, labels, Yhat)
+    if args.output:
+        with _writing("-o", args.output):
+            write_atomic(args.output, text)
+    if args.json:
+        print(json.dumps({
+            "command": "predict", "status": "ok", "model": args.model, "data": args.data,
+            "output": args.output, "target": model.encoding.target.name,
+            "classes": list(model.encoding.target.classes),
+            "columns": output_columns(model)[1:],
+            "predictions": [{"label": label, "outputs": [float(v) for v in row]}
+                            for label, row in zip(labels, Yhat)]}, indent=2,
+            ensure_ascii=False))
+    elif args.output:
+        print(f"wrote {len(labels)} predictions to {args.output}")
+    else:
+        sys.stdout.write(text)
     return 0
+
+
+def _model_rows(path: str, model) -> None:
+    """A saved network's activation and loss, registered again from the LaTeX the file
+    keeps when they were a user's own (NAME=LATEX); ValueError naming --model otherwise."""
+    from symnet.core.registry import ACTIVATIONS, LOSSES, check_pair
+    from symnet.define import from_option
+    try:
+        for kind, table in (("activation", ACTIVATIONS), ("loss", LOSSES)):
+            name, formula = getattr(model, kind), model.info.get(f"{kind}_definition")
+            if name not in table and formula:
+                from_option(f"{name}={formula}", kind)
+        check_pair(model.activation, model.loss)
+    except ValueError as exc:
+        raise ValueError(f"--model {path!r}: {exc}") from None
 
 
 def _report(args) -> int:
@@ -602,6 +767,54 @@ def _check_context(args) -> dict:
         raise UsageError(str(exc).replace("unknown value", "unknown")) from None
 
 
+def _shortened(formula: str, width: int = 60) -> str:
+    formula = " ".join(formula.split())
+    return formula if len(formula) <= width else formula[:width - 3].rstrip() + "..."
+
+
+def _verdict_line(v, name: str, column: int) -> str:
+    """``FILE:LINE:COL: verdict: formula (shortened) -- detail`` (compilers' form, so
+    editors and problem matchers jump to the formula)."""
+    from symnet.checker.documents import HOLDS
+    where = f"{name}:{v.line}:{column}" if column else f"{name}:{v.line}"
+    detail = f" -- {v.detail}" if v.detail and v.status != HOLDS else ""
+    return f"{where}: {v.status}: {_shortened(v.equation)}{detail}"
+
+
+def _github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub requires."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value (file=...), escaped as GitHub requires."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_command(level: str, name: str, message: str, line: int = 0, column: int = 0) -> str:
+    properties = [] if name == "<stdin>" else [f"file={_github_property(name)}"] + (
+        [f"line={line}"] if line else []) + ([f"col={column}"] if line and column else [])
+    properties.append("title=symnet check")
+    return f"::{level} {','.join(properties)}::{_github_data(message)}"
+
+
+def _annotation(v, name: str, column: int, strict: bool):
+    """The GitHub Actions annotation of one verdict: ::error for refuted, ::warning for
+    not checked with --strict (it fails the run), ::notice for not checked without;
+    None for holds and not a claim."""
+    from symnet.checker.documents import NOT_CHECKED, REFUTED
+    level = {REFUTED: "error", NOT_CHECKED: "warning" if strict else "notice"}.get(v.status)
+    if level is None:
+        return None
+    message = f"{v.status}: {' '.join(v.equation.split())}" + (f"\n{v.detail}" if v.detail else "")
+    return _github_command(level, name, message, v.line, column)
+
+
+def _no_equations(name: str, strict: bool) -> str:
+    return _github_command("error" if strict else "notice", name,
+                           f"no equations found in {name}")
+
+
 def _check_document(args) -> int:
     """Every equation of each document; one line per equation (or --json / --junit)."""
     from symnet.checker.documents import check_document, junit, summary
@@ -632,9 +845,13 @@ def _check_document(args) -> int:
                                     or (args.strict and not verdicts))
             if not args.json:
                 for v in verdicts:
-                    print(v.line_text(name))
+                    line = (_annotation(v, name, v.column, args.strict) if args.format == "github"
+                            else _verdict_line(v, name, v.column))
+                    if line:
+                        print(line)
                 if not verdicts:
-                    print(f"{name}: no equations found in {name}")
+                    print(_no_equations(name, args.strict) if args.format == "github"
+                          else f"{name}: no equations found in {name}")
                     continue
                 print(f"{name}: {len(verdicts)} equations: {counts['holds']} hold, "
                       f"{counts['refuted']} refuted, {counts['not_a_claim']} not a claim, "
@@ -642,7 +859,7 @@ def _check_document(args) -> int:
     except (DocumentError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     if args.junit:
-        suites = [junit(name, verdicts, args.strict) for name, verdicts, _, _ in reports]
+        suites = [junit(name, verdicts, args.strict) for name, verdicts, *_ in reports]
         body = "".join(x.split("\n", 1)[1] for x in suites)
         with _writing("--junit", args.junit):
             write_atomic(args.junit, '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
@@ -658,14 +875,17 @@ def _check_document(args) -> int:
 
 
 def _check(args) -> int:
+    if args.json and args.format != "text":
+        raise UsageError(f"--json and --format {args.format}: choose one")
     if len(args.formula) > 1 or _is_document(args.formula[0]):
         not_documents = [f for f in args.formula if not _is_document(f)]
         if not_documents:
             raise UsageError(f"with several arguments each is a document (FILE.md, FILE.tex "
                              f"or -); not one: {not_documents[0][:60]!r}")
         return _check_document(args)
-    if args.junit or args.strict:
-        raise UsageError("--junit and --strict go with a document (FILE.md, FILE.tex or -)")
+    if args.junit or args.strict or args.format != "text":
+        raise UsageError("--junit, --strict and --format go with a document (FILE.md, "
+                         "FILE.tex or -)")
     from symnet.checker.document import Equation
     from symnet.checker import documents
     from symnet.core.layers import MAX_ENTRIES, parse_layers
@@ -721,6 +941,37 @@ def _check(args) -> int:
     return 0 if result.holds else 1
 
 
+def _derive(args) -> int:
+    """``symnet derive [QUANTITY] --wrt X``: the book's chain for dQUANTITY/dX, every step
+    proved by check; text, --latex, --json or --code numpy, to stdout or -o FILE.  Exit 0
+    when every step is proved, 1 when one is not (the steps say which; no code then)."""
+    from symnet.derive import DeriveError, as_latex, as_text, derive, numpy_code
+    if args.output:
+        _output_file(args.output, "-o", (".py",) if args.code else ())
+    try:
+        derivation = derive(args.wrt, args.quantity, args.activation, args.loss)
+    except DeriveError as exc:
+        raise UsageError(str(exc)) from None
+    except RecursionError:
+        raise UsageError("cannot derive it: nested too deeply") from None
+    if args.code and not derivation.holds:
+        sys.stderr.write(as_text(derivation))
+        print("symnet: error: a step is not proved, so no code is written", file=sys.stderr)
+        return 1
+    if args.json:
+        text = json.dumps(derivation.as_json(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = (as_latex if args.latex else numpy_code if args.code else as_text)(derivation)
+    if args.output:
+        with _writing("-o", args.output):
+            write_atomic(args.output, text)
+        if not args.json:
+            print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0 if derivation.holds else 1
+
+
 def _parse(argv):
     """The parsed command line; ``bench check --quick A.md B.md`` keeps files written after
     an option (argparse leaves them over: a positional list does not resume)."""
@@ -743,10 +994,14 @@ def main(argv=None) -> int:
             return _codegen(args)
         if args.command == "train":
             return _train(args)
+        if args.command == "predict":
+            return _predict(args)
         if args.command == "report":
             return _report(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "derive":
+            return _derive(args)
         if args.command == "bench":
             from symnet.bench.run import run_bench
             if args.threads < 1:

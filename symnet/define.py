@@ -3,6 +3,7 @@
     symnet.activation("softsign", x / (1 + sp.Abs(x)))          # a SymPy expression in x
     symnet.activation("softsign", r"\\frac{x}{1+|x|}")             # or LaTeX, never eval'd
     symnet.loss("half_square", r"\\frac12 (a - y)^2")               # a term in a and y
+    symnet.activation("gelu", r"x\\Phi(x)")      # \\Phi: the normal distribution function
 
 The derivative is SymPy's derivative of the definition (no hand-written ``fdiff``); a
 ``derivative`` given by the user is compared with it and the registration refused when they
@@ -45,7 +46,17 @@ def _expression(definition, variables):
     if not names <= set(variables):
         raise ValueError(f"the definition may use {', '.join(variables)} only, not "
                          f"{', '.join(sorted(names - set(variables)))}")
-    return expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
+    expr = expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
+    return _through_phi(expr)
+
+
+def _through_phi(expr):
+    """SymPy's erf and erfc written with the normal distribution function Phi, which every
+    kernel backend that has an erf can print (NumPy's printer would call math.erf on an
+    array): erf(u) = 2 Phi(sqrt(2) u) - 1, erfc(u) = 2 Phi(-sqrt(2) u)."""
+    from symnet.checker.definition import Phi
+    return expr.replace(sp.erf, lambda u: 2 * Phi(sp.sqrt(2) * u) - 1).replace(
+        sp.erfc, lambda u: 2 * Phi(-sp.sqrt(2) * u))
 
 
 def _elementary(expr):
@@ -55,13 +66,22 @@ def _elementary(expr):
                         lambda e: type(e).definition(e.args[0]))
 
 
+#: backends whose kernels cannot compute Phi (GELU's x Phi(x)): numba's kernels print with
+#: NumPy's printer and run it on one number at a time, compiled, where NumPy's entry-by-entry
+#: erf (numpy.vectorize) does not exist.  ``codegen --backend numba`` refuses such a row.
+_NO_NORMAL_CDF = ("numba",)
+
+
 def _backend_code(expr) -> dict:
     """The helper body per backend, printed from the definition in Z by SymPy's printers
     (NumPy's and jax's with the modules as the kernels import them)."""
+    from symnet.checker.definition import Phi, phi
     from symnet.numeric.codegen import BACKEND
     body = _elementary(expr).xreplace({X: sp.Symbol("Z", real=True)})
     code, imports = {}, {}
     for name, backend in BACKEND.items():
+        if name in _NO_NORMAL_CDF and body.has(Phi, phi):
+            continue
         try:
             printer = backend.printer()({"fully_qualified_modules": True})
         except ImportError:           # no torch here: `codegen --backend torch` says so

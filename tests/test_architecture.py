@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: lower number = lower layer; a module may import its own layer or any lower one
 LAYERS = {
     "symnet.core": 0, "symnet.prove": 1, "derivations": 2, "symnet.checker": 2,
-    "symnet.numeric": 2, "symnet.runner": 3, "symnet.define": 3, "symnet.report": 4, "symnet.bench": 5,
+    "symnet.numeric": 2, "symnet.runner": 3, "symnet.define": 3, "symnet.derive": 3,
+    "symnet.report": 4, "symnet.bench": 5,
     "symnet.extend": 6, "symnet.api": 6, "symnet.cli": 6, "symnet.__main__": 7, "symnet": 7,
 }
 

@@ -83,18 +83,84 @@ class CheckResult:
     sizes: str
     text: str = ""
 
+    # --- how a result shows itself: print(), the REPL, Jupyter --------------------------
+
+    def _refuted(self) -> list:
+        return [(n, s) for n, s in enumerate(self.steps, 1) if not s.holds]
+
+    def _verdict_lines(self) -> list:
+        """'holds', or 'refuted: DIAGNOSIS' (with 'step n: ' in a chain; at most three
+        steps)."""
+        if self.holds:
+            return ["holds"]
+        bad = self._refuted()
+        lines = [(f"step {n}: " if len(self.steps) > 1 else "")
+                 + ("; ".join(s.diagnosis) or "the two sides differ") for n, s in bad[:3]]
+        if len(bad) > 3:
+            lines.append(f"... and {len(bad) - 3} more refuted steps (result.steps)")
+        if not lines:
+            return ["refuted"]
+        return ["refuted: " + lines[0]] + ["         " + line for line in lines[1:]]
+
+    def _counterexample(self):
+        """(index in ``steps``, counterexample) of the first refuted step that has one."""
+        return next(((n - 1, s.counterexample) for n, s in self._refuted()
+                     if s.counterexample), (None, None))
+
+    def __str__(self) -> str:
+        """A few short lines: the formula, the verdict, the sizes and, for a refutation,
+        the counterexample in the book's names (γ_1, v_12, ŷ_3)."""
+        lines = ([self.text] if self.text else []) + self._verdict_lines()
+        lines.append(f"  sizes: {self.sizes}")
+        n, ce = self._counterexample()
+        if ce:
+            where, values, sides = _counterexample_parts(ce)
+            lines.append(f"  counterexample at {where}:")
+            items = [f"{book_name(k)} = {v}" for k, v in values.items()]
+            lines += ["    " + line for line in _wrapped(
+                items, f"result.steps[{n}].counterexample['values']")]
+            lines.append(f"    {sides}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        verdict = "holds" if self.holds else "refuted"
+        return f"<CheckResult {verdict}: {self.text or self.notation}>"
+
     def _repr_latex_(self) -> str:
+        """What print() shows, typeset: the formula, the verdict, the sizes and the
+        counterexample with the book's symbols (\\gamma_{1}, \\hat{y}_{3})."""
         verdict = r"\text{holds}" if self.holds else r"\text{refuted}"
-        return f"$$ {self.text} \\qquad ({verdict}) $$" if self.text else None
+        rows = [f"{self.text} \\qquad ({verdict})" if self.text else verdict]
+        rows += [r"\text{%s}" % _latex_text(line.strip()) for line in self._verdict_lines()
+                 if line != "holds"]
+        rows.append(r"\text{sizes: %s}" % _latex_text(self.sizes))
+        _, ce = self._counterexample()
+        if ce:
+            where, values, sides = _counterexample_parts(ce)
+            rows.append(r"\text{counterexample at %s:}" % _latex_text(where))
+            items = [f"{book_name(k, latex=True)} = {_latex_number(v)}"
+                     for k, v in values.items()]
+            rows += [r",\ ".join(items[i:i + 6]) for i in range(0, len(items), 6)]
+            rows.append(r"\text{%s}" % _latex_text(sides))
+        return "$$\\begin{array}{l}" + r" \\ ".join(rows) + "\\end{array}$$"
 
     def _repr_html_(self) -> str:
+        """What print() shows, as HTML (the formula for MathJax, subscripts as <sub>)."""
         import html
-        head = (f"<p><b style='color:{'green' if self.holds else 'red'}'>"
-                f"{'holds' if self.holds else 'refuted'}</b> ({html.escape(self.notation)}; "
-                f"sizes {html.escape(self.sizes)})</p>")
-        bad = "".join(f"<li>step {n}: {html.escape('; '.join(s.diagnosis) or 'the sides differ')}"
-                      f"</li>" for n, s in enumerate(self.steps, 1) if not s.holds)
-        return head + (f"<ul>{bad}</ul>" if bad else "")
+        color = "green" if self.holds else "red"
+        lines = [html.escape(line.strip()) for line in self._verdict_lines()]
+        formula = f"\\({html.escape(self.text)}\\)<br>" if self.text else ""
+        items = [f"<b style='color:{color}'>{lines[0]}</b>"] + lines[1:]
+        items.append(f"sizes: {html.escape(self.sizes)} <small>({html.escape(self.notation)})"
+                     "</small>")
+        _, ce = self._counterexample()
+        if ce:
+            where, values, sides = _counterexample_parts(ce)
+            shown = ", ".join(f"{book_name(k, html=True)} = {html.escape(str(v))}"
+                              for k, v in values.items())
+            items.append(f"counterexample at {html.escape(where)}:"
+                         + (f" {shown};" if shown else "") + f" {html.escape(sides)}")
+        return f"<div>{formula}" + "<br>".join(items) + "</div>"
 
     def as_json(self) -> dict:
         return {"verdict": "holds" if self.holds else "refuted", "notation": self.notation,
@@ -102,6 +168,85 @@ class CheckResult:
                 "steps": [{"left": s.left, "right": s.right, "holds": s.holds,
                            "diagnosis": s.diagnosis, "counterexample": s.counterexample}
                           for s in self.steps]}
+
+
+def book_name(key: str, latex: bool = False, html: bool = False) -> str:
+    """A counterexample's variable in the book's notation: ``gamma[1]`` is γ_1,
+    ``v[1, 2]`` v_12, ``yhat[3]`` ŷ_3, ``eta`` η (as LaTeX: \\gamma_{1}, v_{12},
+    \\hat{y}_{3}; as HTML with <sub>); other keys are returned as they are."""
+    import re
+    from symnet.checker.parse import UNICODE_GREEK
+    from symnet.core.notation import GREEK
+    m = re.fullmatch(r"([A-Za-z]+)(?:\[([0-9, ]+)\])?", key)
+    if not m:
+        return key
+    name, indices = m.group(1), (m.group(2) or "").replace(" ", "").split(",")
+    hat = name == "yhat"
+    name = "y" if hat else name
+    if latex:
+        head = "\\" + name if name in GREEK else name
+        head = r"\hat{%s}" % head if hat else head
+    else:
+        greek = {command: letter for letter, command in UNICODE_GREEK.items()}
+        head = "ŷ" if hat else greek.get(name, name)
+    if indices == [""]:
+        return head
+    sub = ("" if all(len(i) == 1 for i in indices) else ",").join(indices)
+    if latex:
+        return f"{head}_{{{sub}}}"
+    if html:
+        return f"{head}<sub>{sub}</sub>"
+    return f"{head}_{sub}" if "," not in sub else f"{head}_{{{sub}}}"
+
+
+def _counterexample_parts(ce: dict) -> tuple:
+    """(where, values, sides) of a counterexample: where the sides differ (the sizes and
+    indices; for a network drawn at random, its seed), the values given to the
+    variables, and both sides' values."""
+    values = dict(ce.get("values", {}))
+    where = ce.get("sizes", "")
+    if set(values) == {"seed"}:
+        where += f" (x, the weights and y drawn with seed {values.pop('seed')})"
+    left, right = str(ce.get("left")), str(ce.get("right"))
+    entry, colon, value = left.partition(": ")
+    if colon and entry.startswith("entry "):
+        return where, values, f"{entry}: left side {value}, right side {right}"
+    return where, values, f"left side {left}, right side {right}"
+
+
+def _wrapped(items: list, rest: str, width: int = 84, most: int = 3) -> list:
+    """``items`` joined by ', ' into lines of at most ``width`` characters, at most
+    ``most`` lines; when some are left out, the last line says how many and where."""
+    lines, line = [], ""
+    for item in items:
+        if line and len(line) + 2 + len(item) > width:
+            lines.append(line + ",")
+            line = item
+        else:
+            line = f"{line}, {item}" if line else item
+    if line:
+        lines.append(line)
+    if len(lines) <= most:
+        return lines
+    shown = " ".join(lines[:most - 1]).count(" = ")
+    return lines[:most - 1] + [f"... {len(items) - shown} more ({len(items)} values in all: "
+                               f"{rest})"]
+
+
+def _latex_text(text: str) -> str:
+    """Plain text made safe inside \\text{..}."""
+    for a, b in (("\\", r"\backslash "), ("{", r"\{"), ("}", r"\}"), ("_", r"\_"),
+                 ("^", r"\^{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"), ("#", r"\#")):
+        text = text.replace(a, b)
+    return text
+
+
+def _latex_number(value) -> str:
+    """An exact value as a counterexample writes it (3/4, -1/3, 2), in LaTeX."""
+    text = str(value)
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    top, slash, bottom = digits.partition("/")
+    return sign + (r"\frac{%s}{%s}" % (top, bottom) if slash else digits)
 
 
 def defined(value, position: int = 0):

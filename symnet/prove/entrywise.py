@@ -27,7 +27,7 @@ from typing import Callable
 
 import sympy as sp
 
-from symnet.core.layers import Network
+from symnet.core.layers import Network, validate_sizes
 from symnet.core.limits import stop_pool
 from symnet.core.registry import activation as get_activation, loss as get_loss, output_delta_closed
 
@@ -189,21 +189,104 @@ def _partial(index, var):
                     for t in index.get(var, ())))
 
 
-class _Progress:
-    def __init__(self, callback, total):
-        self.callback, self.total, self.done = callback, total, 0
+#: The cost model, in units of work of about :data:`SECONDS_PER_UNIT` on one process
+#: (measured at 40-120-120-10, 40-240-240-10 and on columns of 784-1000-1000-10, with
+#: SymPy 1.14 and SymEngine 0.15 on a 2-core x86 machine): a gradient entry
+#: (SymEngine: 1, SymPy: 20), a hidden delta (400 for f'(z) and the comparison, plus 21
+#: per term of its recursion, i.e. per unit of the layer above), an output delta, and a
+#: term of z^(l)_j indexed for the recursion (the fan-out).  The bar advances by these
+#: weights, so it moves with the time spent, not with the number of entries: a hidden
+#: delta of a 1000-wide layer costs as much as 20,000 SymEngine gradient entries.
+COST = {"gradient/symengine": 1, "gradient/sympy": 20, "delta": 400, "delta term": 21,
+        "output": 400, "fan-out term": 6, "symbol": 1}
+SECONDS_PER_UNIT = 16e-6
+#: the most units of work in one chunk (about a second on one process): the bar moves
+#: at least this often; an item heavier than this (one hidden delta) is a chunk alone
+CHUNK_UNITS = 50_000
 
-    def step(self, n=1):
-        before = self.done
-        self.done += n
-        if self.callback and (self.done // 2048 != before // 2048 or self.done == self.total):
-            self.callback(self.done, self.total)
+
+def _weight(sizes, unit, engine: str, jobs: int) -> int:
+    """Units of work of one chunk of :func:`work_plan` (see :data:`COST`)."""
+    kind, count = unit[0], (unit[-1] - unit[-2] + 1 if len(unit) == 4 else 0)
+    if kind == "output":                # output units lo..hi
+        return COST["output"] * count
+    if kind == "delta":                 # units lo..hi of layer k, s_{k+1} terms each
+        return count * (COST["delta"] + COST["delta term"] * sizes[unit[1]])
+    if kind == "fan-out":               # columns lo..hi of layer l, built before the
+        return count * (sizes[unit[1] - 2] + 1) * COST["fan-out term"] * jobs   # pool
+    per_entry = COST[f"gradient/{engine}"] + (
+        COST["fan-out term"] if engine == "sympy" and unit[1] == 1 else 0)
+    return count * (sizes[unit[1] - 1] + 1) * per_entry
+
+
+def _chunks(count: int, weight: int, jobs: int, chunk: int):
+    """1..count in contiguous ranges of at most ``chunk`` units (items of ``weight`` units
+    each; one item at least), and at least 4 * jobs pieces when jobs > 1 (balance)."""
+    size = max(1, chunk // max(weight, 1))
+    if jobs > 1:
+        size = min(size, -(-count // min(count, 4 * jobs)))
+    return [(lo, min(lo + size - 1, count)) for lo in range(1, count + 1, size)]
+
+
+def work_plan(sizes, jobs: int = 1, engine: str = "sympy", chunk: int = CHUNK_UNITS):
+    """The work of :func:`check_entrywise` on the network ``sizes`` as (unit, weight)
+    pairs, in the order it is done: first the network's symbols and the fan-outs
+    z^(l)_j (l >= 3) that every chunk of hidden deltas needs, made once in this process
+    before the workers start (their weights count the ``jobs`` workers they hold up), then
+    the output deltas, and layer by layer downwards the gradient columns and the hidden
+    deltas, in chunks of at most ``chunk`` units.  Sizes only: no symbol is made."""
+    n = len(sizes)
+    entries = sum((a + 1) * b for a, b in zip(sizes, sizes[1:]))
+    plan = [(("symbols",), COST["symbol"] * entries * jobs)]
+    for l in range(3, n + 1):           # built in one process: no balance to keep
+        per = _weight(sizes, ("fan-out", l, 1, 1), engine, jobs)
+        plan += [(("fan-out", l, lo, hi), per * (hi - lo + 1))
+                 for lo, hi in _chunks(sizes[l - 1], per, 1, chunk)]
+    per = _weight(sizes, ("output", n, 1, 1), engine, jobs)
+    plan += [(("output", n, lo, hi), per * (hi - lo + 1))
+             for lo, hi in _chunks(sizes[-1], per, jobs, chunk)]
+    for k in range(n - 1, 0, -1):
+        kinds = [("gradient", sizes[k])] + ([("delta", sizes[k - 1])] if k > 1 else [])
+        for kind, count in kinds:
+            per = _weight(sizes, (kind, k, 1, 1), engine, jobs)
+            plan += [((kind, k, lo, hi), per * (hi - lo + 1))
+                     for lo, hi in _chunks(count, per, jobs, chunk)]
+    return plan
+
+
+def predicted_seconds(sizes, jobs: int = 1, engine: str = "sympy") -> float:
+    """The wall time :func:`check_entrywise` is predicted to take on ``jobs`` free cores
+    (:data:`COST`): an estimate for the up-front warning of a long run (the bar's ETA
+    measures the real rate as it goes)."""
+    work = sum(weight for _, weight in work_plan(sizes, jobs, engine))
+    return SECONDS_PER_UNIT * work / max(jobs, 1)
+
+
+class _Progress:
+    """Counts the entries checked (``entries(done, total)``, the public callback) and the
+    units of work done (``work(done, total)``, what the bar shows); both are told after
+    every chunk."""
+
+    def __init__(self, entries, work, total_entries, total_work):
+        self.entries, self.work = entries, work
+        self.total, self.total_work, self.done, self.done_work = \
+            total_entries, total_work, 0, 0
+
+    def step(self, entries: int, work: int) -> None:
+        self.done += entries
+        self.done_work += work
+        if self.entries and entries:
+            self.entries(self.done, self.total)
+        if self.work:
+            self.work(self.done_work, self.total_work)
 
 
 class _Work:
-    """The entries of one network, in units that can run anywhere: ``output``, the
-    deltas of a hidden layer k for units i in a range, the gradient of Theta~^(k,k+1)
-    for columns j in a range.  Each unit returns (mismatches, deltas, gradients, kept)."""
+    """The entries of one network, in units that can run anywhere (:func:`work_plan`):
+    the output deltas for units j in a range, the deltas of a hidden layer k for units i
+    in a range, the gradient of Theta~^(k,k+1) for columns j in a range; and ``fan-out``,
+    the columns z^(l)_j indexed by symbol, kept for the units that follow.  Each unit
+    returns (mismatches, deltas, gradients, kept)."""
 
     def __init__(self, sizes, activation, loss, keep, forms, engine="sympy"):
         self.act, self.los = get_activation(activation), get_loss(loss)
@@ -222,16 +305,6 @@ class _Work:
         derivative = sp.diff(f(z), z)
         return derivative.xreplace({f(z): a}) if f(z) != z else derivative
 
-    def units(self, jobs: int) -> list:
-        """Every unit of work, split into about 4 * jobs pieces per layer."""
-        net, out = self.net, [("output",)]
-        for k in range(net.n - 1, 0, -1):
-            for lo, hi in _ranges(net.s(k + 1), jobs):
-                out.append(("gradient", k, lo, hi))
-            if k > 1:
-                out.extend(("delta", k, lo, hi) for lo, hi in _ranges(net.s(k), jobs))
-        return out
-
     def run(self, unit):
         bad, kept, counts = [], {}, [0, 0]
 
@@ -244,12 +317,15 @@ class _Work:
 
         net, act, los, forms = self.net, self.act, self.los, self.forms
         n = net.n
-        if unit[0] == "output" and los.softmax:
-            self._softmax_output(record)
-        elif unit[0] == "output":        # E = sum_j term(a_j, y_j)
+        if unit[0] == "fan-out":          # z^(l)_j indexed, for the chunks to share
+            for j in range(unit[2], unit[3] + 1):
+                self.fan_out(unit[1], j)
+        elif unit[0] == "output" and los.softmax:
+            self._softmax_output(record, unit[2], unit[3])
+        elif unit[0] == "output":        # E = sum_j term(a_j, y_j); units lo..hi
             terms = _terms_by_symbol(sp.Add(*(los.term(net.a[n][j], net.y[j])
                                               for j in range(1, net.s(n) + 1))))
-            for j in range(1, net.s(n) + 1):
+            for j in range(unit[2], unit[3] + 1):
                 a, y, z = net.a[n][j], net.y[j], net.z[n][j]
                 record("delta", (n, j), _partial(terms, a) * self.fprime_derived(n, j),
                        forms.output_delta(act, los, a, y, z))
@@ -277,10 +353,11 @@ class _Work:
                            forms.gradient(net.a[k][i], i, delta))
         return bad, counts[0], counts[1], kept
 
-    def _softmax_output(self, record):
+    def _softmax_output(self, record, lo, hi):
         """A softmax output layer with cross-entropy: E = -sum_j y_j ln a_j with
         a_j = e^{z_j} / sum_t e^{z_t} and the targets summing to 1 (y_n = 1 - the others);
-        SymPy differentiates E in z, compared with the stated a_k - y_k in z."""
+        SymPy differentiates E in z, compared with the stated a_k - y_k in z (units
+        lo..hi)."""
         net, n = self.net, self.net.n
         size = net.s(n)
         z, y = net.z[n][1:], net.y[1:]
@@ -288,7 +365,7 @@ class _Work:
         a = [sp.exp(v) / total for v in z]
         last = {y[-1]: 1 - sp.Add(*y[:-1])}                # a distribution: sum_j y_j = 1
         E = -sp.Add(*(y[j] * sp.log(a[j]) for j in range(size))).xreplace(last)
-        for k in range(size):
+        for k in range(lo - 1, hi):
             derived = sp.diff(E, z[k])
             closed = self.forms.output_delta(self.act, self.los, a[k], y[k], z[k]).xreplace(last)
             record("delta", (n, k + 1), derived, closed)
@@ -321,13 +398,6 @@ def _gradients_symengine(net, forms, unit):
     return bad, count
 
 
-def _ranges(count: int, jobs: int):
-    """1..count in about 4 * jobs contiguous pieces (one piece when jobs == 1)."""
-    pieces = 1 if jobs == 1 else min(count, 4 * jobs)
-    step = -(-count // pieces)
-    return [(lo, min(lo + step - 1, count)) for lo in range(1, count + 1, step)]
-
-
 _WORK: dict = {}
 
 
@@ -338,25 +408,40 @@ def _run_unit(index: int):
 
 def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, progress=None,
                     forms: ClosedForms = NOTES_FORMS, jobs: int = 1,
-                    engine: str = "sympy") -> EntrywiseReport:
+                    engine: str = "sympy", work_progress=None,
+                    chunk: int = CHUNK_UNITS) -> EntrywiseReport:
     """Derive and check every delta and gradient entry of the network ``sizes``.
 
     ``keep``: store the derived expressions (for numeric cross-checks).  ``progress``:
-    callable(done, total).  ``forms``: the closed forms checked (the notes' by default).
-    ``jobs``: worker processes (forked; the units of :class:`_Work` are independent);
-    memory stays one network per process.  ``engine``: "sympy", or "symengine" for the
-    gradient entries' algebra (faster; ``keep`` needs "sympy").
+    callable(done, total) counting entries (gradients and deltas), told after each chunk.
+    ``work_progress``: callable(done, total) counting units of work (:data:`COST`,
+    proportional to the time spent: what a progress bar should show), told after each
+    chunk of at most ``chunk`` units (:func:`work_plan`).  ``forms``: the closed forms
+    checked (the notes' by default).  ``jobs``: worker processes (forked; the chunks are
+    independent); memory stays one network per process.  ``engine``: "sympy", or
+    "symengine" for the gradient entries' algebra (faster; ``keep`` needs "sympy").
     """
     if engine not in ("sympy", "symengine"):
         raise ValueError(f"unknown engine {engine!r}; known: sympy, symengine")
     if keep and engine != "sympy":
         raise ValueError("keep=True stores SymPy expressions: use engine='sympy'")
     start = time.perf_counter()
+    sizes = validate_sizes(sizes)
+    plan = work_plan(sizes, jobs, engine, chunk)
+    bar = _Progress(progress, work_progress,
+                    sum((a + 1) * b for a, b in zip(sizes, sizes[1:])) + sum(sizes[1:]),
+                    sum(weight for _, weight in plan))
+    bar.step(0, 0)                        # drawn before the symbols are made (seconds)
     work = _Work(sizes, activation, loss, keep, forms, engine)
     net = work.net
     report = EntrywiseReport(net.sizes, work.act.name, work.los.name)
-    bar = _Progress(progress, net.entries + sum(net.sizes[1:]))
-    units = work.units(jobs)
+    for unit, weight in plan:             # the shared fan-outs, here, before any fork
+        if unit[0] == "fan-out":
+            work.run(unit)
+        if unit[0] in ("symbols", "fan-out"):
+            bar.step(0, weight)
+    plan = [(unit, weight) for unit, weight in plan if unit[0] not in ("symbols", "fan-out")]
+    units = [unit for unit, _ in plan]
     results = [None] * len(units)
     import multiprocessing
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -368,7 +453,7 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
                 for future in as_completed([pool.submit(_run_unit, n) for n in range(len(units))]):
                     index, result = future.result()
                     results[index] = result
-                    bar.step(result[1] + result[2])
+                    bar.step(result[1] + result[2], plan[index][1])
             except BaseException:          # Ctrl-C, a worker's error: stop every worker now
                 stop_pool(pool)
                 raise
@@ -378,7 +463,7 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
     else:
         for index, unit in enumerate(units):
             results[index] = work.run(unit)
-            bar.step(results[index][1] + results[index][2])
+            bar.step(results[index][1] + results[index][2], plan[index][1])
     for bad, deltas, gradients, kept in results:       # in the units' order, as one process
         report.mismatches.extend(bad)
         report.delta_entries += deltas
