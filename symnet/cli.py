@@ -310,6 +310,8 @@ def _parser() -> argparse.ArgumentParser:
                     "a registry row whose derivative is written in the unit's output")
     dv.add_argument("--loss", metavar="NAME", help="squared (default; book (5.4)) or "
                     "cross-entropy (with sigmoid)")
+    dv.add_argument("--layers", metavar="S1,S2,...", help="the network for a weight matrix "
+                    "with layer numbers, e.g. --wrt '\\Theta^{(23)}' (default 3,4,4,3)")
     b = sub.add_parser("bench", help="performance figures, as ratios measured in one run")
     b.add_argument("what", nargs="?", default="verify",
                    choices=["verify", "kernels", "report", "check", "ulp"],
@@ -946,11 +948,22 @@ def _derive(args) -> int:
     proved by check; text, --latex, --json or --code numpy, to stdout or -o FILE.  Exit 0
     when every step is proved, 1 when one is not (the steps say which; no code then)."""
     from symnet.derive import DeriveError, as_latex, as_text, derive, numpy_code
+    from symnet.core.layers import parse_layers
+    from symnet.derive.matrix import MATRIX_MARKS
     if args.output:
         _output_file(args.output, "-o", (".py",) if args.code else ())
     try:
-        derivation = derive(args.wrt, args.quantity, args.activation, args.loss)
-    except DeriveError as exc:
+        matrix = MATRIX_MARKS.search(args.wrt)
+        if args.code and matrix:
+            raise DeriveError("--code for the matrix notation: symnet codegen writes the "
+                              "whole forward and backward pass, proved entry by entry")
+        if args.layers and not matrix:
+            raise DeriveError("--layers goes with a weight matrix of the matrix notation "
+                              "(--wrt '\\Theta^{(23)}'); section 5.3 is derived for symbolic "
+                              "d, q, l")
+        layers = parse_layers(args.layers) if args.layers else None
+        derivation = derive(args.wrt, args.quantity, args.activation, args.loss, layers=layers)
+    except (DeriveError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     except RecursionError:
         raise UsageError("cannot derive it: nested too deeply") from None

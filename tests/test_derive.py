@@ -211,8 +211,12 @@ def test_spellings(spelling, name):
     (["--wrt", "E_k"], "by itself"),
     (["b_h", "--wrt", "w_hj"], "does not depend on"),
     (["w_hj", "--wrt", "v_ih"], "a parameter"),
-    (["--wrt", r"\Theta^{(23)}"], "the matrix notation is not derived"),
-    (["--wrt", r"\tilde{\Theta}^{(23)}"], "the matrix notation is not derived"),
+    (["--wrt", r"\Theta^{(24)}"], "not next to each other"),
+    (["--wrt", r"\Theta^{(45)}"], "no layer 5"),
+    (["--wrt", r"\delta^{(3)}"], "a weight matrix"),
+    (["--wrt", r"\Theta^{(kl)}", "--activation", "tanh"], "sigmoid and the squared error"),
+    (["--wrt", r"\Theta^{(kl)}", "--code", "numpy"], "symnet codegen"),
+    ([r"\delta^{(3)}", "--wrt", "w_hj"], "by a weight matrix"),
     (["--wrt", "w_hj", "--activation", "relu"], "not a function of the unit's output"),
     (["--wrt", "w_hj", "--activation", "nope"], "unknown"),
     (["--wrt", "w_hj", "--activation", "step"], "step function"),
@@ -245,3 +249,51 @@ def test_derive_error_is_a_value_error():
     with pytest.raises(DeriveError):
         derive("w_hj", "b_h")
     assert issubclass(DeriveError, ValueError)
+
+
+# --- the matrix notation ------------------------------------------------------------------
+
+@pytest.mark.parametrize("wrt, layers, result", [
+    (r"\tilde{\Theta}^{(kl)}", None, r"\tilde{\mathbf{a}}^{(k)} [\delta^{(l)}]^\top"),
+    (r"\Theta^{(kl)}", None, r"\mathbf{a}^{(k)} [\delta^{(l)}]^\top"),
+    (r"\tilde{\Theta}^{(12)}", [2, 3, 2], r"\tilde{\mathbf{a}}^{(1)} [\delta^{(2)}]^\top"),
+])
+def test_the_matrix_form_and_the_delta_recursion(wrt, layers, result):
+    d = derive(wrt, layers=layers)
+    assert d.holds and d.result == result
+    kinds = [s.kind for s in d.steps]
+    assert kinds[:3] == ["chain", "named", "closed"] and len(d.steps) >= 4
+    assert any(r"\odot f'" in s.right and r"\Theta" in s.right for s in d.steps)  # recursion
+    assert d.steps[-1].right.startswith(r"(\mathbf{a}^{(")                          # output
+    letters = layers is None
+    assert ("symbolic widths" in d.steps[0].detail) == letters
+    left = r"\frac{\partial E}{\partial " + (r"\tilde{\Theta}" if "tilde" in wrt else r"\Theta")
+    check_layers = ",".join(map(str, layers)) if layers else None
+    argv = ["check"] + (["--layers", check_layers] if check_layers else []) + [
+        "--", left + "^{(" + ("kl" if letters else "12") + ")}} = " + d.result]
+    assert main(argv) == 0
+
+
+def test_a_wrong_matrix_form_is_refuted_by_the_same_prover():
+    from symnet.derive.matrix import derive_matrix
+    d = derive_matrix(r"\tilde{\Theta}^{(23)}", proved=False)
+    d.steps[2].right = r"\mathbf{a}^{(2)} [\delta^{(3)}]^\top"       # the tilde dropped
+    d.steps[3].right = d.steps[3].right.replace(r"\odot", "+")
+    from symnet.derive.proof import prove
+    assert prove(d.steps[2].latex).status != "holds"
+    from symnet.checker.documents import check_equation
+    from symnet.checker.document import Equation, starting_context
+    verdict = check_equation(Equation(1, d.steps[3].latex, d.steps[3].latex, starting_context()),
+                             [3, 4, 4, 3])
+    assert verdict.status == "refuted"
+
+
+def test_matrix_json_and_text(capsys):
+    assert main(["derive", "--wrt", r"\tilde{\Theta}^{(kl)}", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["result"] == r"\tilde{\mathbf{a}}^{(k)} [\delta^{(l)}]^\top"
+    assert all(s["verdict"] == "holds" for s in data["steps"])
+    assert main(["derive", "--wrt", r"\Theta^{(23)}", "--layers", "3,4,4,3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(r"dE/d\Theta^{(23)} in the notes' matrix notation")
+    assert "$4 \\times 1$ times $1 \\times 4$" in out and "result: " in out

@@ -67,6 +67,9 @@ class Network:
     a: list = field(init=False)       # a[k][i], a[1] = x
     delta: list = field(init=False)   # delta[k][i] = dE/dz^(k)_i as a named symbol
     y: list = field(init=False)
+    #: callable(count) told after each row of weights is made (a progress bar: a
+    #: 784-1000-1000-10 network has 1.8 million weight symbols); dropped once built
+    made: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         self.sizes = validate_sizes(self.sizes)
@@ -81,9 +84,13 @@ class Network:
                 self.z[k] = [None] + [_sym(f"z^({k})_{i}") for i in range(1, s + 1)]
                 self.delta[k] = [None] + [_sym(f"delta^({k})_{i}") for i in range(1, s + 1)]
         for k in range(1, n):
-            self.theta[k] = [[_sym(f"theta^({k},{k + 1})_({i},{j})")
-                              for j in range(1, self.s(k + 1) + 1)]
-                             for i in range(0, self.s(k) + 1)]
+            self.theta[k] = []
+            for i in range(0, self.s(k) + 1):
+                self.theta[k].append([_sym(f"theta^({k},{k + 1})_({i},{j})")
+                                      for j in range(1, self.s(k + 1) + 1)])
+                if self.made:
+                    self.made(self.s(k + 1))
+        self.made = None
         self.y = [None] + [_sym(f"y_{j}") for j in range(1, self.s(n) + 1)]
 
     @property

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from symnet.core.registry import ACTIVATIONS, check_pair
 from symnet.derive.chain import Chain, derive_chain
 from symnet.derive.latex import latex
+from symnet.derive.matrix import MATRIX_MARKS, derive_matrix
 from symnet.derive.proof import HOLDS, prove, prove_steps
 from symnet.derive.quantities import DeriveError, Quantity, read_quantity
 from symnet.derive.steps import Step, chain_steps
@@ -54,11 +55,15 @@ class Derivation:
 
 
 def derive(wrt: str, of: str = "E_k", activation: str = None, loss: str = None,
-           proved: bool = True) -> Derivation:
+           proved: bool = True, layers=None) -> Derivation:
     """d ``of`` / d ``wrt`` (see the module's docstring); ``activation``: a registry row
     (default sigmoid) whose derivative is a function of the unit's output; ``loss``:
     squared (default) or cross-entropy.  Every step is proved unless ``proved`` is
-    False.  DeriveError on what cannot be derived, with the reason."""
+    False.  A weight matrix of the notes' matrix notation (``\\tilde{\\Theta}^{(kl)}``) is
+    derived by :func:`~symnet.derive.matrix.derive_matrix` (``layers``: the network for
+    layer numbers).  DeriveError on what cannot be derived, with the reason."""
+    if MATRIX_MARKS.search(wrt):
+        return derive_matrix(wrt, of, activation, loss, layers, proved)
     activation = _activation(activation)
     if loss is not None:
         _pair(activation, loss)

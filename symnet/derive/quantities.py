@@ -105,12 +105,10 @@ def read_quantity(text: str, option: str = "--wrt") -> Quantity:
 
 
 def matrix_refusal(text: str, option: str) -> str:
-    """Why a symbol of the matrix notation (Theta^(kl), delta^(k), ...) is refused."""
-    return (f"{option} '{text}': the matrix notation is not derived: its closed form "
-            f"a~^(k) [delta^(l)]^T would need the entrywise chain put back into matrix "
-            f"products, which derive does not do; for one hidden layer ask for w_hj "
-            f"(theta_hj^(23)), theta_j, v_ih or gamma_h, and check matrix formulas with "
-            f"symnet check --layers")
+    """Why a symbol of the matrix notation is refused where section 5.3's are read."""
+    return (f"{option} '{text}': in the matrix notation derive differentiates the error E by "
+            r"a weight matrix: --wrt '\tilde{\Theta}^{(kl)}' (or \Theta^{(23)} with "
+            "--layers)")
 
 
 def path(top: Quantity, bottom: Quantity) -> list:

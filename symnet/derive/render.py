@@ -12,8 +12,10 @@ def as_text(derivation) -> str:
     """A header, then ``LATEX    [reason: proved]`` per step, then ``result: LATEX``."""
     d = derivation
     loss = "squared error (5.4)" if d.loss == "squared" else f"{d.loss} loss"
-    lines = [f"d{d.top.latex}/d{d.wrt.latex} for f = {d.activation}, {loss}, symbolic "
-             f"d, q, l; every step proved by symnet check:"]
+    header = getattr(d, "header", None) or (
+        f"d{d.top.latex}/d{d.wrt.latex} for f = {d.activation}, {loss}, symbolic d, q, l; "
+        "every step proved by symnet check:")
+    lines = [header]
     for step in d.steps:
         word = VERDICT_WORD.get(step.verdict, step.verdict or "not proved")
         tail = "" if step.verdict == HOLDS else f" ({step.detail})" if step.detail else ""

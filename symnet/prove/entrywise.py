@@ -278,7 +278,7 @@ class _Progress:
         if self.entries and entries:
             self.entries(self.done, self.total)
         if self.work:
-            self.work(self.done_work, self.total_work)
+            self.work(int(round(self.done_work)), self.total_work)
 
 
 class _Work:
@@ -288,9 +288,9 @@ class _Work:
     the columns z^(l)_j indexed by symbol, kept for the units that follow.  Each unit
     returns (mismatches, deltas, gradients, kept)."""
 
-    def __init__(self, sizes, activation, loss, keep, forms, engine="sympy"):
+    def __init__(self, sizes, activation, loss, keep, forms, engine="sympy", made=None):
         self.act, self.los = get_activation(activation), get_loss(loss)
-        self.net = Network(list(sizes))
+        self.net = Network(list(sizes), made=made)
         self.keep, self.forms, self.engine = keep, forms, engine
         self._fan_out = {}
 
@@ -432,13 +432,14 @@ def check_entrywise(sizes, activation="sigmoid", loss="squared", keep=False, pro
                     sum((a + 1) * b for a, b in zip(sizes, sizes[1:])) + sum(sizes[1:]),
                     sum(weight for _, weight in plan))
     bar.step(0, 0)                        # drawn before the symbols are made (seconds)
-    work = _Work(sizes, activation, loss, keep, forms, engine)
+    per_symbol = plan[0][1] / max(1, sum((a + 1) * b for a, b in zip(sizes, sizes[1:])))
+    work = _Work(sizes, activation, loss, keep, forms, engine,
+                 made=lambda count: bar.step(0, per_symbol * count))   # row by row
     net = work.net
     report = EntrywiseReport(net.sizes, work.act.name, work.los.name)
     for unit, weight in plan:             # the shared fan-outs, here, before any fork
         if unit[0] == "fan-out":
             work.run(unit)
-        if unit[0] in ("symbols", "fan-out"):
             bar.step(0, weight)
     plan = [(unit, weight) for unit, weight in plan if unit[0] not in ("symbols", "fan-out")]
     units = [unit for unit, _ in plan]
