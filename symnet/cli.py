@@ -567,7 +567,7 @@ def _train(args) -> int:
     definitions = {f"{kind}_definition": getattr(args, kind).partition("=")[2].strip() or None
                    for kind in ("activation", "loss")}     # before _user_rows keeps the name
     try:
-        layers = parse_layers(args.layers) if args.layers else None
+        layers = parse_layers(args.layers) if args.layers is not None else None
         _user_rows(args)
         check_pair(args.activation, args.loss)
         if args.mode not in MODES + ("both",):
@@ -957,11 +957,11 @@ def _derive(args) -> int:
         if args.code and matrix:
             raise DeriveError("--code for the matrix notation: symnet codegen writes the "
                               "whole forward and backward pass, proved entry by entry")
-        if args.layers and not matrix:
+        if args.layers is not None and not matrix:
             raise DeriveError("--layers goes with a weight matrix of the matrix notation "
                               "(--wrt '\\Theta^{(23)}'); section 5.3 is derived for symbolic "
                               "d, q, l")
-        layers = parse_layers(args.layers) if args.layers else None
+        layers = parse_layers(args.layers) if args.layers is not None else None
         derivation = derive(args.wrt, args.quantity, args.activation, args.loss, layers=layers)
     except (DeriveError, ValueError) as exc:
         raise UsageError(str(exc)) from None
@@ -998,7 +998,20 @@ def _parse(argv):
     return args
 
 
+def _quiet_stdout() -> None:
+    """Standard output to /dev/null (its reader is gone), so that nothing more is written
+    to it, not even Python's flush at exit."""
+    import os
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w")
+
+
 def main(argv=None) -> int:
+    if sys.stdout is None:                 # started with standard output closed (>&-)
+        print("symnet: error: standard output is closed", file=sys.stderr)
+        return 2
     try:
         args = _parse(_layers_values(sys.argv[1:] if argv is None else argv))
         if args.command == "verify":
@@ -1021,6 +1034,12 @@ def main(argv=None) -> int:
                 raise UsageError(f"--threads must be at least 1, got {args.threads}")
             if args.files and args.what != "check":
                 raise UsageError(f"bench {args.what} takes no FILE (only bench check does)")
+            if args.what == "check" and not args.files:
+                raise UsageError("bench check needs one or more documents (symnet bench "
+                                 "check NOTES.md)")
+            missing = [f for f in args.files if not Path(f).is_file()]
+            if missing:
+                raise UsageError(f"bench check: no such file: {missing[0]}")
             return run_bench(args.what, quick=args.quick, threads=args.threads,
                              as_json=args.json, files=args.files)
         _parser().print_help()
@@ -1028,13 +1047,15 @@ def main(argv=None) -> int:
     except UsageError as exc:
         print(f"symnet: error: {exc}", file=sys.stderr)
         if "--json" in (sys.argv[1:] if argv is None else argv):
-            print(json.dumps({"error": str(exc), "exit": 2}, ensure_ascii=False))
+            try:                     # ASCII: an input's undecodable bytes stay valid JSON
+                print(json.dumps({"error": str(exc), "exit": 2}), flush=True)
+            except (OSError, ValueError):
+                _quiet_stdout()      # the reader went away: the line above said it all
         return 2
     except BrokenPipeError:
         # the reader went away (| head): exit quietly, and keep Python from complaining
         # about the unflushed standard output at exit
-        import os
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         return 0
     except OSError as exc:
         print(f"symnet: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),

@@ -199,3 +199,30 @@ def test_codegen_json_carries_the_warning(tmp_path, capsys, monkeypatch):
     assert "torch is not installed" in json.loads(captured.out)["warning"]
     assert captured.err.count("\n") == 1
 
+
+
+def test_json_errors_survive_a_gone_reader_closed_stdout_and_odd_bytes():
+    """A third bad-input pass: the JSON error line is ASCII (valid for any input bytes),
+    a reader that went away or a closed standard output never gives a traceback, and
+    bench check's errors are {"error", "exit"} like every command's."""
+    import json as _json
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, PYTHONIOENCODING="utf-8:surrogateescape")
+    run_ = lambda *a, **k: subprocess.run([sys.executable, "-m", "symnet", *a],
+                                          capture_output=True, timeout=300, env=env, **k)
+    odd = run_("derive", "--wrt", os.fsdecode(b"w_\xff"), "--json")
+    assert odd.returncode == 2 and _json.loads(odd.stdout.decode("utf-8"))["exit"] == 2
+    closed = subprocess.run(f"{sys.executable} -m symnet derive --wrt w_hj --json >&-",
+                            shell=True, capture_output=True, timeout=300, env=env)
+    assert closed.returncode == 2 and b"Traceback" not in closed.stderr
+    assert b"standard output is closed" in closed.stderr
+    gone = subprocess.run(f"{sys.executable} -m symnet derive --wrt bogus --json | head -c 0",
+                          shell=True, capture_output=True, timeout=300, env=env)
+    assert b"Traceback" not in gone.stderr and gone.stderr.count(b"symnet: error:") == 1
+    for args in (["bench", "check", "--json"], ["bench", "check", "nope.md", "--json"]):
+        r = run_(*args)
+        assert r.returncode == 2 and set(_json.loads(r.stdout)) == {"error", "exit"}
+    empty = run_("derive", "--wrt", r"\Theta^{(23)}", "--layers", "")
+    assert empty.returncode == 2 and b"--layers" in empty.stderr
