@@ -19,7 +19,7 @@ import re
 
 import sympy as sp
 
-from symnet.core.registry import (ACTIVATIONS, LOSSES, Activation, ActivationBase, Loss,
+from symnet.core.registry import (ACTIVATIONS, LOSSES, Activation, Loss,
                                   activation_function,
                                   activation as lookup_activation, loss as lookup_loss)
 
@@ -59,38 +59,6 @@ def _through_phi(expr):
         sp.erfc, lambda u: 2 * Phi(-sp.sqrt(2) * u))
 
 
-def _elementary(expr):
-    """The registry's own functions inside a definition (x sigma(x)) written out, so a
-    kernel helper needs no other helper."""
-    return expr.replace(lambda e: isinstance(e, ActivationBase),
-                        lambda e: type(e).definition(e.args[0]))
-
-
-#: backends whose kernels cannot compute Phi (GELU's x Phi(x)): numba's kernels print with
-#: NumPy's printer and run it on one number at a time, compiled, where NumPy's entry-by-entry
-#: erf (numpy.vectorize) does not exist.  ``codegen --backend numba`` refuses such a row.
-_NO_NORMAL_CDF = ("numba",)
-
-
-def _backend_code(expr) -> dict:
-    """The helper body per backend, printed from the definition in Z by SymPy's printers
-    (NumPy's and jax's with the modules as the kernels import them)."""
-    from symnet.checker.definition import Phi, phi
-    from symnet.numeric.codegen import BACKEND
-    body = _elementary(expr).xreplace({X: sp.Symbol("Z", real=True)})
-    code, imports = {}, {}
-    for name, backend in BACKEND.items():
-        if name in _NO_NORMAL_CDF and body.has(Phi, phi):
-            continue
-        try:
-            printer = backend.printer()({"fully_qualified_modules": True})
-        except ImportError:           # no torch here: `codegen --backend torch` says so
-            continue
-        code[name] = printer.doprint(body)
-        imports[name] = tuple(sorted(printer.module_imports))
-    return code, imports
-
-
 def activation(name: str, definition, derivative=None, prove: bool = True) -> Activation:
     """Register f(x) = ``definition`` (a SymPy expression in x, or LaTeX in x) as the
     activation ``name``.  ``derivative``: optional, compared with SymPy's derivative of the
@@ -107,11 +75,9 @@ def activation(name: str, definition, derivative=None, prove: bool = True) -> Ac
                              f"derivative of its definition, {derived}: not registered")
 
     function = activation_function(name, body)
-    code, imports = _backend_code(body)
     row = Activation(name, function, lambda a, z: derived.xreplace({X: z}),
-                     r"\operatorname{" + name.replace("_", r"\_") + "}", code,
-                     convention="user-defined; derivative by SymPy from the definition",
-                     imports=imports)
+                     r"\operatorname{" + name.replace("_", r"\_") + "}",
+                     convention="user-defined; derivative by SymPy from the definition")
     ACTIVATIONS[name] = row
     _USER_ROWS[name] = ACTIVATIONS
     if prove:

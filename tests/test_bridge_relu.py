@@ -35,8 +35,8 @@ def test_a_generated_leaky_relu_kernel_is_proved():
     ("relu", STEP, STEP.replace("Z > 0", "Z < 0")),             # the mask's sign flipped
     ("relu", "    D1 *= _fprime(A1, Z1)\n", ""),                  # a hidden mask missing
     ("relu", "    return (A - Y)*_step(Z)\n", "    return (A - Y)\n"),   # output mask missing
-    ("relu", "np.maximum(Z, 0.0)", "np.maximum(Z, -1.0)"),        # the kink moved
-    ("leaky_relu", "0.01 * Z", "0.02 * Z"),                       # the forward slope
+    ("relu", "np.maximum(Z, 0)", "np.maximum(Z, -1.0)"),          # the kink moved
+    ("leaky_relu", "(1/100)*Z", "(2/100)*Z"),                     # the forward slope
 ])
 def test_a_planted_fault_is_caught_and_the_first_entry_named(activation, before, after):
     text = generate([2, 2, 2, 1], activation)

@@ -65,11 +65,12 @@ def junit_xml(results) -> str:
 
 
 def template_environment(folder, block, variable, comment, **options):
-    """A jinja2 environment over ``folder`` with delimiters that do not clash with the
+    """A jinja2 environment over ``folder`` (or a list of folders, searched in order) with delimiters that do not clash with the
     output language (pairs of strings), StrictUndefined, no escaping."""
     import jinja2
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader([str(f) for f in folder] if isinstance(folder, list)
+                                       else str(folder)), undefined=jinja2.StrictUndefined,
         block_start_string=block[0], block_end_string=block[1],
         variable_start_string=variable[0], variable_end_string=variable[1],
         comment_start_string=comment[0], comment_end_string=comment[1],

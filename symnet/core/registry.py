@@ -11,10 +11,10 @@ Losses are per-output terms: ``E_k = sum_j term(yhat_j, y_j)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 import sympy as sp
+from sympy.codegen.cfunctions import log1p
 
 
 class ActivationBase(sp.Function):
@@ -174,11 +174,6 @@ class leaky_relu(ActivationBase):
         return self.definition(x)
 
 
-#: backends whose numeric helpers every row must give: the in-memory and generated
-#: kernels print an activation as a call of its helper ``_<name>(Z)``.  numpy, jax and
-#: torch helpers take arrays; numba helpers take one number (the kernel loops over entries)
-BACKENDS = ("numpy", "jax", "torch", "numba")
-
 #: the largest argument of exp that stays finite, per dtype (the kernels' ``_EXP_LIMIT``)
 EXP_LIMIT = {"float64": 700.0, "float32": 80.0}
 
@@ -189,11 +184,11 @@ class Activation:
 
     ``function``: the SymPy Function class (definition, fdiff); ``fprime_closed(a, z)``:
     f'(z) as the notes write it, in terms of the unit's output a = f(z) and/or its input
-    z; ``head``: its name in LaTeX (the printer's ``_print_<name>``); ``code``: per
-    backend, the body of the kernel helper ``_<name>(Z)`` (an expression, or lines ending
-    in ``return``; ``np``/``jnp``/``torch``/``math`` in scope, and ``_EXP_LIMIT``, the
-    dtype's largest finite exp argument), stable for |Z| up to 1e4 in both dtypes;
-    ``init_gain``: 1 for Glorot initialisation, 2 for He (ReLU-like units);
+    z; ``head``: its name in LaTeX (the printer's ``_print_<name>``); ``stable(x)``: f
+    written so that it stays finite for |x| up to 1e4 when computed in floating point
+    (None: the definition already does), equal to the definition (tests/test_registry.py
+    proves it); every backend prints its kernel helper ``_<name>(Z)`` from it
+    (symnet.numeric.backends); ``init_gain``: 1 for Glorot initialisation, 2 for He (ReLU-like units);
     ``convention``: anything a reader must know (the derivative at a kink).
     """
 
@@ -201,15 +196,9 @@ class Activation:
     function: type
     fprime_closed: Callable[[sp.Expr, sp.Expr], sp.Expr]
     head: str
-    code: dict
+    stable: Callable[[sp.Expr], sp.Expr] = None
     init_gain: float = 1.0
     convention: str = ""
-    imports: dict = None      # per backend, modules its code names in full (numpy, torch)
-
-    @property
-    def numeric(self) -> Callable:
-        """The NumPy helper of ``code`` as a function of a float64 array."""
-        return helper_function(self.name, self.code["numpy"], "numpy")
 
 
 @dataclass(frozen=True)
@@ -228,69 +217,24 @@ class Loss:
     softmax: bool = False
 
 
-#: helpers of SymPy's own functions that derivatives produce: Heaviside(z, 0) is the step
-#: with step(0) = 0 (the kink convention of ReLU-like units)
-STEP_CODE = {"numpy": "(Z > 0).astype(Z.dtype)", "jax": "(Z > 0).astype(Z.dtype)",
-             "torch": "(Z > 0).to(Z.dtype)", "numba": "1.0 if Z > 0.0 else 0.0"}
-
-_MODULES = {"numpy": "import numpy as np", "jax": "import jax\nimport jax.numpy as jnp",
-            "torch": "import torch", "numba": "import math\nimport numpy as np"}
-
-
-def helper_source(name: str, code: str) -> str:
-    """The text of the helper ``_<name>(Z)`` from a row's code for one backend."""
-    body = code if "return" in code else f"return {code}"
-    lines = "\n".join("    " + line if line else "" for line in body.splitlines())
-    return f"def _{name}(Z):\n{lines}"
-
-
-@lru_cache(maxsize=None)
-def helper_function(name: str, code: str, backend: str) -> Callable:
-    """Compile one helper (for the in-process uses of a row's code)."""
-    space: dict = {"_EXP_LIMIT": EXP_LIMIT["float64"]}
-    exec(compile(_MODULES[backend] + "\n\n" + helper_source(name, code),
-                 f"<registry helper {name}>", "exec"), space)
-    return space[f"_{name}"]
-
-
-_SIGMOID_NUMPY = '''"""1/(1 + e^-Z), in place on one temporary; Z is clipped at -_EXP_LIMIT so e^-Z
-cannot overflow (below it the true value is 0 to the dtype's precision)."""
-T = np.maximum(Z, -_EXP_LIMIT)
-np.negative(T, out=T)
-np.exp(T, out=T)
-T += 1.0
-return np.reciprocal(T, out=T)'''
-
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
+        # stable: 1/(1 + e^-x) for x >= 0 and e^x/(1 + e^x) below, so e^|x| never overflows
         Activation("sigmoid", sigmoid, lambda a, z: a * (1 - a), r"\sigma",
-                   {"numpy": _SIGMOID_NUMPY, "jax": "jax.nn.sigmoid(Z)",
-                    "torch": "torch.sigmoid(Z)",
-                    "numba": "1.0 / (1.0 + math.exp(-max(Z, -_EXP_LIMIT)))"}),
-        Activation("tanh", tanh, lambda a, z: 1 - a**2, r"\tanh",
-                   {"numpy": "np.tanh(Z)", "jax": "jnp.tanh(Z)", "torch": "torch.tanh(Z)",
-                    "numba": "math.tanh(Z)"}),
+                   lambda x: sp.Piecewise((1 / (1 + sp.exp(-x)), x >= 0),
+                                          (sp.exp(x) / (1 + sp.exp(x)), True))),
+        Activation("tanh", tanh, lambda a, z: 1 - a**2, r"\tanh", sp.tanh),
         Activation("relu", relu, lambda a, z: sp.Heaviside(z, 0), r"\operatorname{ReLU}",
-                   {"numpy": "np.maximum(Z, 0.0)", "jax": "jnp.maximum(Z, 0.0)",
-                    "torch": "torch.clamp(Z, min=0.0)", "numba": "max(Z, 0.0)"},
-                   init_gain=2.0,
+                   lambda x: sp.Max(x, 0), init_gain=2.0,
                    convention="ReLU'(0) = 0 (Heaviside(0) = 0), as in PyTorch and JAX"),
-        Activation("identity", identity, lambda a, z: sp.Integer(1), r"\operatorname{id}",
-                   {"numpy": "Z", "jax": "Z", "torch": "Z", "numba": "Z"}),
+        Activation("identity", identity, lambda a, z: sp.Integer(1), r"\operatorname{id}"),
+        # stable: max(x, 0) + ln(1 + e^-|x|), so e^x never overflows
         Activation("softplus", softplus, lambda a, z: sigmoid(z), r"\operatorname{softplus}",
-                   {"numpy": "np.logaddexp(0.0, Z)", "jax": "jax.nn.softplus(Z)",
-                    "torch": "torch.nn.functional.softplus(Z)",
-                    "numba": "max(Z, 0.0) + math.log1p(math.exp(-abs(Z)))"},
-                   init_gain=2.0),
+                   lambda x: sp.Max(x, 0) + log1p(sp.exp(-sp.Abs(x))), init_gain=2.0),
         Activation("leaky_relu", leaky_relu,
                    lambda a, z: sp.Rational(1, 100) + sp.Rational(99, 100) * sp.Heaviside(z, 0),
-                   r"\operatorname{LeakyReLU}",
-                   {"numpy": "np.where(Z > 0, Z, 0.01 * Z)",
-                    "jax": "jnp.where(Z > 0, Z, 0.01 * Z)",
-                    "torch": "torch.where(Z > 0, Z, 0.01 * Z)",
-                    "numba": "Z if Z > 0.0 else 0.01 * Z"},
-                   init_gain=2.0,
+                   r"\operatorname{LeakyReLU}", init_gain=2.0,
                    convention="slope 1/100 for x <= 0; leaky_relu'(0) = 1/100 (Heaviside(0) "
                               "= 0), as in PyTorch and JAX"),
     )

@@ -150,6 +150,9 @@ def _descend(params, X, Y, eta):
     return params
 
 
+def _loss_and_grad(params, X, Y):
+    E, grads, _ = _backward(params, X, Y)
+    return E, grads
 
 
 def forward(params, X):
@@ -158,12 +161,10 @@ def forward(params, X):
     return _forward(params, X)
 
 
-
 def loss(params, X, Y):
     """E = (1/m) sum_k E_k."""
     params, X, Y = _check(params, X, Y)
     return _loss(params, X, Y)
-
 
 
 def backward(params, X, Y):
@@ -173,13 +174,10 @@ def backward(params, X, Y):
     return _backward(params, X, Y)
 
 
-
 def loss_and_grad(params, X, Y):
     """(E, grads): grads[k] = dE/dparams[k], the shapes of params."""
     params, X, Y = _check(params, X, Y)
-    E, grads, _ = _backward(params, X, Y)
-    return E, grads
-
+    return _loss_and_grad(params, X, Y)
 
 
 def step(params, X, Y, eta):

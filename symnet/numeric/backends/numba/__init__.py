@@ -1,0 +1,39 @@
+"""numba: explicit loops over the entries, every elementwise form fused into them and
+compiled by ``numba.njit`` (no per-layer temporaries); the helpers take one number."""
+from symnet.numeric.backends import Backend, kernel_printer
+from symnet.numeric.backends.numpy import INIT
+
+
+class Hooks:
+    """On one number: max(a, b) -> max(a, b); a two-branch Piecewise -> a conditional
+    expression (only the branch taken is evaluated, so a stable form stays stable)."""
+
+    ALIASES = {"numpy": "np"}         # as the kernel imports them
+
+    def _print_Max(self, e):
+        a, b = self._two(e)
+        if e.args[0].is_number:            # SymPy sorts numbers first: max(Z, 0)
+            a, b = b, a
+        return f"max({a}, {b})"
+
+    def _print_Piecewise(self, e):
+        cond, a, b = self._two(e)
+        return f"(({a}) if ({cond}) else ({b}))"
+
+
+def printer():
+    from sympy.printing.numpy import NumPyPrinter
+    return kernel_printer(NumPyPrinter, Hooks)
+
+
+#: fast form: one exp and no branch (the printed stable sigmoid branches on the sign);
+#: e^-Z is clipped at _EXP_LIMIT, below which the true value is 0 to the dtype's precision
+OVERRIDES = {"sigmoid": ("1.0 / (1.0 + math.exp(-max(Z, -_EXP_LIMIT)))", ())}
+
+BACKEND = Backend(
+    "numba", "numba/kernel.py.j2", "", printer, "import math\n\nimport numba\nimport numpy as np",
+    "np.ascontiguousarray({x}, dtype=DTYPE)", "np.concatenate", "np.{dtype}", INIT,
+    "1.0 if Z > 0.0 else 0.0", elementwise=True, overrides=OVERRIDES,
+    # numba compiles no erf of NumPy's printer (NumPy's is an entry-by-entry vectorize)
+    cannot=(("Phi", "phi", "erf", "erfc"), "numba compiles no erf; use --backend numpy, jax "
+            "or torch"))
