@@ -285,6 +285,9 @@ def _parser() -> argparse.ArgumentParser:
                                                    "(one test case per equation)")
     k.add_argument("--strict", action="store_true", help="with a document: exit 1 also when "
                                                          "an equation cannot be checked")
+    k.add_argument("--html", metavar="OUT.html", help="with one document: also write a page "
+                   "to look at: its text with every equation drawn and marked (holds, "
+                   "refuted with the diagnosis, not a claim, not checked with the reason)")
     k.add_argument("--format", default="text", type=o.choice("text", "github"),
                    help="with a document: text (default: FILE:LINE:COL: verdict: formula -- "
                         "detail) or github (GitHub Actions ::error/::warning/::notice "
@@ -824,6 +827,13 @@ def _check_document(args) -> int:
     from symnet.core.layers import MAX_ENTRIES, parse_layers
     if args.junit:
         _output_file(args.junit, "--junit", (".xml",))
+    if args.html:
+        _output_file(args.html, "--html", (".html", ".htm"))
+        if len(args.formula) > 1:
+            raise UsageError("--html writes the page of one document; give one FILE")
+        if not _installed("latex2mathml"):
+            raise UsageError("--html needs latex2mathml to draw the equations: "
+                             "pip install 'symnet[html]'")
     context = _check_context(args)
     try:
         layers = parse_layers(args.layers, MAX_ENTRIES) if args.layers is not None else None
@@ -842,6 +852,10 @@ def _check_document(args) -> int:
                     bar.close()
             seconds = time.perf_counter() - start
             counts = summary(verdicts)
+            if args.html:
+                from symnet.report.checked import page
+                with _writing("--html", args.html):
+                    write_atomic(args.html, page(name, text, verdicts))
             reports.append((name, verdicts, counts, seconds))
             failed = failed or bool(counts["refuted"] or (args.strict and counts["not_checked"])
                                     or (args.strict and not verdicts))
@@ -885,9 +899,9 @@ def _check(args) -> int:
             raise UsageError(f"with several arguments each is a document (FILE.md, FILE.tex "
                              f"or -); not one: {not_documents[0][:60]!r}")
         return _check_document(args)
-    if args.junit or args.strict or args.format != "text":
-        raise UsageError("--junit, --strict and --format go with a document (FILE.md, "
-                         "FILE.tex or -)")
+    if args.junit or args.strict or args.format != "text" or args.html:
+        raise UsageError("--junit, --strict, --html and --format go with a document "
+                         "(FILE.md, FILE.tex or -)")
     from symnet.checker.document import Equation
     from symnet.checker import documents
     from symnet.core.layers import MAX_ENTRIES, parse_layers
