@@ -29,7 +29,6 @@ import numpy as np
 import sympy as sp
 
 from symnet.prove.shims.arrays import CLIP, Unsupported, exact
-from symnet.prove.shims.numpy_shim import SymbolicNumpy
 
 #: the most paths one scalar function may have (2 per compared difference)
 MAX_PATHS = 16
@@ -232,4 +231,4 @@ class SymbolicMath(types.ModuleType):
         raise AttributeError(name)
 
 
-__all__ = ["SymbolicMath", "SymbolicNumba", "SymbolicNumpy", "Jitted", "summary"]
+__all__ = ["SymbolicMath", "SymbolicNumba", "Jitted", "summary"]
