@@ -181,8 +181,10 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     v.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
     v.add_argument("--list", action="store_true", help="list the claim ids and stop")
-    v.add_argument("--kernel", metavar="FILE.py", help="run a generated NumPy kernel "
-                   "module on symbols and prove each gradient entry equal to SymPy's")
+    v.add_argument("--kernel", metavar="FILE.py", help="run a generated kernel module "
+                   "(numpy, jax, torch or numba: read from its imports) on symbols and prove "
+                   "each gradient entry equal to SymPy's (--activation NAME=LATEX defines "
+                   "the row of a module written with one)")
     v.add_argument("--layers", metavar="S1,S2,...", help="check every entry of every "
                    "gradient of this network exactly, e.g. 3,4,4,3")
     v.add_argument("--activation", default="sigmoid",
@@ -210,7 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("-o", "--output", required=True, metavar="FILE.py", help="module to write")
     c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
     c.add_argument("--prove", action="store_true", help="then run the written module on "
-                   "symbols and prove its gradient equal to SymPy's (numpy backend)")
+                   "symbols and prove its gradient equal to SymPy's (every backend)")
     c.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor",
@@ -432,6 +434,10 @@ def _verify(args) -> int:
             text = Path(args.kernel).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"--kernel {args.kernel}: cannot read it ({exc})") from None
+        try:
+            _user_rows(args)          # a module of a user's own row: --activation NAME=LATEX
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
         return _prove_kernel(text, args.kernel, args.json)
     if args.layers is not None:
         return _verify_layers(args)
@@ -484,20 +490,23 @@ def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None) -> in
         proof = prove_module(text)
     except Unsupported as exc:
         raise UsageError(f"{name}: not proved: {exc}") from None
-    except (SyntaxError, AttributeError, NameError) as exc:
+    except ValueError as exc:               # an activation or loss this process lacks
+        raise UsageError(f"{name}: not proved: {exc}") from None
+    except (SyntaxError, AttributeError, NameError, ImportError) as exc:
         raise UsageError(f"{name}: not a symnet kernel module ({type(exc).__name__}: "
                          f"{exc})") from None
     sizes = "-".join(map(str, proof.sizes))
     if as_json:
         print(json.dumps({**(extra or {"command": "verify --kernel"}), "module": name,
                           "status": "proved" if proof.ok else "failed", "sizes": sizes,
+                          "backend": proof.backend,
                           "activation": proof.activation, "loss": proof.loss,
                           "batch_sizes": list(proof.batches), "entries": proof.entries,
                           "method": proof.method, "first_difference": proof.first,
                           "seconds": round(proof.seconds, 3)}, indent=2))
     elif proof.ok:
         print(f"{name}: proved: all {proof.entries} gradient entries of the {sizes} "
-              f"({proof.activation}, {proof.loss}) module at batch sizes "
+              f"({proof.activation}, {proof.loss}) {proof.backend} module at batch sizes "
               f"{', '.join(map(str, proof.batches))} equal SymPy's, in {proof.seconds:.1f} s\n"
               f"  method: {proof.method}")
     else:
@@ -513,10 +522,6 @@ def _codegen(args) -> int:
     try:                           # the cheap checks first, then the output, then the work
         sizes = parse_layers(args.layers)
         check_options(args.backend, args.dtype)
-        if args.prove and args.backend != "numpy":
-            raise ValueError(f"--prove runs the numpy module on symbols; the {args.backend} "
-                             "template is not covered yet (generate --backend numpy to prove "
-                             "the expressions they share)")
         if "=" not in args.activation and "=" not in args.loss:
             check_pair(args.activation, args.loss)
     except ValueError as exc:

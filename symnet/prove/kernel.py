@@ -1,12 +1,27 @@
-"""A generated NumPy kernel executed on symbols and proved equal to SymPy's gradient.
+"""A generated kernel (numpy, jax, torch or numba) executed on symbols and proved equal
+to SymPy's gradient.
 
-The module's own text is run with its array library replaced by :class:`SymbolicNumpy`:
-NumPy object arrays whose entries are SymPy expressions, NumPy's structural operations
-(``@``, slicing, ``.T``, ``sum``, ``empty``, ``multiply``/``matmul``/``negative`` with
-``out=``) kept, and its elementwise functions (``exp``, ``log``, ``tanh``, ``logaddexp``,
-``maximum``, ``reciprocal``, ``where``) applied entry by entry as SymPy functions.  Its
-``loss_and_grad(params, X, Y)`` then returns, for every weight and threshold, the exact
-expression the module computes.
+The module's own text is run as written, its imports answered by the shims of
+:mod:`symnet.prove.shims` (:func:`~symnet.prove.shims.load`; the backend is the library
+it imports): NumPy object arrays whose entries are SymPy expressions, the libraries'
+structural operations (``@``, slicing, ``.T``, ``sum``, ``empty``, ``concatenate``/``cat``,
+``multiply``/``matmul``/``negative`` with ``out=``) kept, their elementwise functions
+(``exp``, ``log``, ``tanh``, ``logaddexp``, ``maximum``/``clamp``, ``where``,
+``jax.nn.sigmoid``, ``torch.nn.functional.softplus``, ...) applied entry by entry as the
+SymPy functions they compute; ``jax.jit`` and ``numba.njit`` keep the function as Python
+(compilation does not change the value), ``jax.enable_x64`` is no context.  The numba
+module's scalar functions branch (``max``, ``abs``, ``x if Z > 0.0 else y``): each is run
+once on fresh symbols along every branch and summarised (:mod:`symnet.prove.shims.
+numba_shim`).  Its ``loss_and_grad(params, X, Y)`` then returns, for every weight and
+threshold, the exact expression the module computes.  float64 and float32 modules share
+the code path; the proof is of the expression (the dtype changes the rounding only).
+
+Not shimmed (Unsupported, with the library name): an array's row maximum (softmax's
+``Z.max``, numba's ``max`` over a row: a comparison of array entries with no symbolic
+value, whose every ordering would have to be run); ``jax.scipy.special.ndtr``,
+``torch.special.ndtr`` and NumPy's ``vectorize(math.erfc)`` (GELU's Phi: the NumPy form
+prints 1/sqrt(2) as a float, which read as a rational is not 1/sqrt(2)); ``torch.clamp``
+with an upper bound; any library name outside the shims' tables.
 
 The derived side shares nothing with the kernel: E = (1/m) sum over the rows of the
 loss of the nested forward pass a^(1) = x, z = a @ W[1:] - W[0], a = f(z), with f the
@@ -31,131 +46,26 @@ h and 1 - h).  With h^2 = h both sides are multilinear polynomials in the h's; w
 are the same polynomial they agree at every vertex of {0, 1}^n, so one exact identity per
 entry proves the entry on every sign region: for every input whose pre-activations are
 all != 0.  At z = 0 the derivative is a convention: the module's own ``_fprime`` at 0
-(run with NumPy) must be the registry's f'(0) (ReLU'(0) = 0, leaky_relu'(0) = 1/100).
-Softmax's row maximum (an array's ``max``) stays refused: a comparison with no symbolic
-value here.
+(run on the exact number 0 through the shims, comparisons of numbers decided as Python
+decides them) must be the registry's f'(0) (ReLU'(0) = 0, leaky_relu'(0) = 1/100).
+
+Stated, not proved, besides: each library function computes the mathematical function it
+is documented to (``jax.nn.softplus`` is ln(1 + e^z)); the values of a numba scalar
+function's branches are real (exp of both sides is compared when they are one function).
 """
 from __future__ import annotations
 
 import time
-import types
 from dataclasses import dataclass, field
 
+import mpmath
 import numpy as np
 import sympy as sp
 
+from symnet.prove.shims import Unsupported, array, exact, load
+
 #: the largest module (weights and thresholds) run on symbols
 MAX_WEIGHTS = 60
-
-#: clips at or below this (the overflow limits are -700 for float64 and -80 for float32)
-#: are guards against overflow, taken as inactive
-_CLIP = -50
-
-
-def _each(fn):
-    """A NumPy-style elementwise function on object arrays, ``out=`` honoured."""
-    def apply(*args, out=None, **_):
-        arrays = [np.asarray(a, dtype=object) for a in args]
-        result = np.frompyfunc(fn, len(arrays), 1)(*arrays)
-        result = _array(result)
-        if out is not None:
-            out[...] = result
-            return out
-        return result
-    return apply
-
-
-def _clip(value, bound):
-    """maximum(value, bound): the clip at the overflow limit is inactive (see above); any
-    other is bound + (value - bound) H(value - bound), ReLU's max(z, 0) = z H(z)."""
-    value, bound = sp.sympify(value), sp.sympify(bound)
-    if bound.is_number and bound <= _CLIP:
-        return value
-    return bound + (value - bound) * sp.Heaviside(value - bound, 0)
-
-
-def _where(condition, a, b):
-    """where(C, A, B) entry by entry: C A + (1 - C) B for a 0/1 indicator C (what a
-    comparison gives here), a Piecewise for a SymPy truth value."""
-    condition = sp.sympify(condition)
-    if isinstance(condition, sp.logic.boolalg.Boolean):
-        return sp.Piecewise((a, condition), (b, True))
-    return condition * a + (1 - condition) * b
-
-
-def _comparison(strict: bool, positive: bool):
-    """The entrywise comparison of a :class:`SymbolicArray` with another operand: the
-    indicator Heaviside(d, H0) that d > 0, where d = left - right (``positive``) or
-    right - left, and H0 its value at d = 0 (0 for a strict comparison, 1 otherwise)."""
-    at_zero = sp.S.Zero if strict else sp.S.One
-
-    def compare(self, other):
-        def one(a, b):
-            d = sp.sympify(a) - sp.sympify(b)
-            return sp.Heaviside(d if positive else -d, at_zero)
-        return np.frompyfunc(one, 2, 1)(np.asarray(self, dtype=object),
-                                        np.asarray(other, dtype=object)).view(SymbolicArray)
-    return compare
-
-
-class SymbolicArray(np.ndarray):
-    """An object array of SymPy expressions whose comparisons give indicators (see
-    :func:`_comparison`) instead of truth values (which SymPy cannot decide)."""
-
-    __gt__ = _comparison(strict=True, positive=True)
-    __ge__ = _comparison(strict=False, positive=True)
-    __lt__ = _comparison(strict=True, positive=False)
-    __le__ = _comparison(strict=False, positive=False)
-
-
-def _array(x) -> SymbolicArray:
-    return np.asarray(x, dtype=object).view(SymbolicArray)
-
-
-class Unsupported(ValueError):
-    """The module does something that has no symbolic value (a comparison on arrays)."""
-
-
-class SymbolicNumpy(types.ModuleType):
-    """The ``np`` a generated module sees when it is run on symbols."""
-
-    float64 = float32 = object
-
-    def __init__(self):
-        super().__init__("numpy (symbolic)")
-        self.exp = _each(sp.exp)
-        self.log = _each(sp.log)
-        self.tanh = _each(sp.tanh)
-        self.log1p = _each(lambda a: sp.log(1 + a))
-        self.greater = _each(lambda a, b: sp.Heaviside(a - b, 0))
-        self.greater_equal = _each(lambda a, b: sp.Heaviside(a - b, 1))
-        self.logaddexp = _each(lambda a, b: sp.log(sp.exp(a) + sp.exp(b)))
-        self.maximum = _each(_clip)
-        self.reciprocal = _each(lambda a: 1 / a)
-        self.negative = _each(lambda a: -a)
-        self.multiply = _each(lambda a, b: a * b)
-        self.where = _each(_where)
-
-    @staticmethod
-    def asarray(x, dtype=None):
-        return _array(x)
-
-    @staticmethod
-    def empty(shape, dtype=None):
-        return _array(np.full(shape, sp.S.Zero, dtype=object))
-
-    zeros = empty
-
-    @staticmethod
-    def matmul(a, b, out=None):
-        result = _array(np.asarray(a, dtype=object) @ np.asarray(b, dtype=object))
-        if out is not None:
-            out[...] = result
-            return out
-        return result
-
-    def __getattr__(self, name):
-        raise Unsupported(f"the module calls np.{name}, which has no symbolic version here")
 
 
 @dataclass
@@ -167,6 +77,7 @@ class KernelProof:
     activation: str
     loss: str
     batches: tuple
+    backend: str = "numpy"
     entries: int = 0
     first: str | None = None
     seconds: float = 0.0
@@ -189,13 +100,6 @@ class KernelProof:
     @property
     def ok(self) -> bool:
         return self.first is None and self.entries > 0
-
-
-def load(text: str) -> types.ModuleType:
-    """The module of ``text`` (a generated kernel), executed once with real NumPy."""
-    module = types.ModuleType("symnet_kernel_under_proof")
-    exec(compile(text, "<kernel under proof>", "exec"), module.__dict__)
-    return module
 
 
 def _symbols(sizes, m):
@@ -369,23 +273,72 @@ def _multilinear_is_zero_in_symengine(difference, signs) -> bool | None:
 def _exact(expr):
     """The module's value in the derived side's terms: floats it wrote (1.0, 0.5) as the
     rationals they print as, tanh in exponentials as the registry defines it."""
+    expr = exact(expr)
     expr = expr.xreplace({v: sp.Rational(str(v)) for v in expr.atoms(sp.Float)})
     return expr.replace(sp.tanh, lambda u: (sp.exp(u) - sp.exp(-u)) / (sp.exp(u) + sp.exp(-u)))
 
 
-def _equal(a, b) -> bool:
-    """Exactly equal: structurally, expanded, or as cancelled rational functions.  First
-    a refutation at one rational point in 50-digit arithmetic: a difference there well
-    above the rounding proves the two differ (and spares the algebra on a wrong module)."""
-    from symnet.prove.entrywise import exactly_equal
-    difference = a - b
+#: mpmath's function of each SymPy function a kernel's value may contain
+_MPMATH = {sp.exp: mpmath.exp, sp.log: mpmath.log, sp.tanh: mpmath.tanh,
+           sp.sinh: mpmath.sinh, sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos,
+           sp.atan: mpmath.atan, sp.erf: mpmath.erf, sp.erfc: mpmath.erfc}
+
+
+def _value_at(expr, point: dict, memo: dict):
+    """expr at ``point`` in mpmath's working precision, each distinct subexpression
+    evaluated once (the kernel's values share their subtrees; SymPy's evalf walks every
+    copy).  KeyError for a function it does not know."""
+    if expr in memo:
+        return memo[expr]
+    if expr.is_Symbol:
+        value = point[expr]
+    elif expr.is_Rational:
+        value = mpmath.mpf(expr.p) / expr.q
+    elif expr.is_Add:
+        value = mpmath.fsum(_value_at(a, point, memo) for a in expr.args)
+    elif expr.is_Mul:
+        value = mpmath.fprod(_value_at(a, point, memo) for a in expr.args)
+    elif expr.is_Pow:
+        value = _value_at(expr.base, point, memo) ** _value_at(expr.exp, point, memo)
+    elif expr is sp.pi or expr is sp.E:
+        value = mpmath.pi if expr is sp.pi else mpmath.e
+    else:
+        value = _MPMATH[expr.func](*(_value_at(a, point, memo) for a in expr.args))
+    memo[expr] = value
+    return value
+
+
+def _certainly_different(difference) -> bool:
+    """The difference at one point of small rationals, in 50-digit arithmetic, is far
+    above the rounding (|d| > 1e-30): the two sides differ.  Only "different" is decided
+    by numbers (a proof is never); False means "not known"."""
     free = sorted(difference.free_symbols, key=str)
-    point = {s: sp.Rational(((7 * n) % 11) + 3, 17 + (n % 5)) * (-1) ** n
+    point = {s: mpmath.mpf(((7 * n) % 11) + 3) / (17 + (n % 5)) * (-1) ** n
              for n, s in enumerate(free)}
-    value = difference.xreplace(point).evalf(50)
-    if value.is_number and abs(value) > sp.Float("1e-30"):
+    with mpmath.workdps(50):
+        try:
+            value = _value_at(difference, point, {})
+        except (KeyError, ZeroDivisionError, ValueError):
+            return False
+        return bool(abs(value) > mpmath.mpf("1e-30"))
+
+
+def _equal(a, b) -> bool:
+    """Exactly equal: structurally, expanded (SymEngine's expansion where it reads the
+    expression without loss, else SymPy's), or as cancelled rational functions.  First a
+    refutation at one rational point (:func:`_certainly_different`), which spares the
+    algebra on a wrong module."""
+    from symnet.prove.entrywise import _expands_to_zero_in_symengine
+    if a == b:
+        return True
+    difference = a - b
+    if difference == 0:
+        return True
+    if _certainly_different(difference):
         return False
-    return exactly_equal(a, b)
+    if _expands_to_zero_in_symengine(difference) or sp.expand(difference) == 0:
+        return True
+    return sp.cancel(sp.together(difference)) == 0
 
 
 def _kink_value(activation: str) -> sp.Expr:
@@ -395,26 +348,58 @@ def _kink_value(activation: str) -> sp.Expr:
     return sp.diff(row(activation).function(x), x).subs(x, 0)
 
 
-def _kink_convention(module, activation: str) -> str | None:
-    """None when the module's ``_fprime`` at z = 0 (run with NumPy) is the registry's f'(0);
-    else the difference in words."""
+def _kink_convention(module, backend: str, activation: str) -> str | None:
+    """None when the module's ``_fprime(_f(0), 0)``, run on the exact number 0 through the
+    shims (comparisons of numbers decided as Python decides them: 0 > 0 is false), is the
+    registry's f'(0); else the difference in words."""
     fprime, f = getattr(module, "_fprime", None), getattr(module, "_f", None)
     if fprime is None or f is None:
         return "the module has no _fprime(A, Z) to read its f'(0) from"
-    zero = np.zeros((1, 1))
-    got, want = float(np.asarray(fprime(f(zero), zero))[0, 0]), _kink_value(activation)
+    zero = sp.S.Zero if backend == "numba" else array([[sp.S.Zero]])
+    got = float(exact(np.asarray(fprime(f(zero), zero), dtype=object).flat[0]))
+    want = _kink_value(activation)
     if abs(got - float(want)) > 1e-12:
         return (f"f'(0): the module's _fprime gives {got!r} at z = 0, the registry's "
                 f"convention for {activation} is {want}")
     return None
 
 
+def _module_gradients(module, sizes, m):
+    """(params, X, Y, grads): the module's own loss_and_grad on symbols at batch size m."""
+    params, X, Y = _symbols(sizes, m)
+    try:
+        _, grads = module.loss_and_grad(params, X, Y)
+    except TypeError as exc:          # a truth value of a SymPy relation
+        reason = str(exc) if len(str(exc)) <= 100 else str(exc)[:100] + " ..."
+        raise Unsupported(f"the module would compare arrays to truth values ({reason}), "
+                          "which have no symbolic value here") from None
+    return params, X, Y, grads
+
+
+def _first_difference(proof, grads, wanted, kink, m) -> str | None:
+    """Compare every entry (counted in ``proof.entries``); the first that differs, named."""
+    regions = SignRegions()
+    for k, (got, want) in enumerate(zip(grads, wanted)):
+        for (r, c), value in np.ndenumerate(np.asarray(got, dtype=object)):
+            proof.entries += 1
+            got_exact, expected = _exact(sp.sympify(value)), want[r, c]
+            if kink:
+                same = regions.equal(indicators(got_exact), indicators(expected))
+            else:
+                same = _equal(got_exact, expected)
+            if not same:
+                return (f"grads[{k}][{r}, {c}] at batch size {m}: the module computes "
+                        f"{sp.sstr(value)[:120]}")
+    return None
+
+
 def prove_module(text: str, batches=(1, 2)) -> KernelProof:
-    """Run the generated module ``text`` on symbols and prove every gradient entry equal
-    to SymPy's, at each batch size; the sizes, activation and loss are the module's own
+    """Run the generated module ``text`` (any backend: its imports are answered by the
+    shims of :mod:`symnet.prove.shims`) on symbols and prove every gradient entry equal to
+    SymPy's, at each batch size; the sizes, activation and loss are the module's own
     (``SIZES``, ``ACTIVATION``, ``LOSS``).  Unsupported when it cannot run on symbols."""
     start = time.perf_counter()
-    module = load(text)
+    module, backend = load(text)
     sizes, activation, loss = tuple(module.SIZES), module.ACTIVATION, module.LOSS
     weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
     if weights > MAX_WEIGHTS:
@@ -422,38 +407,17 @@ def prove_module(text: str, batches=(1, 2)) -> KernelProof:
                           f"symbols (at most {MAX_WEIGHTS}); the module is the same template "
                           "at every size, so prove a small one written with the same options, "
                           "e.g. --layers 2,3,2")
-    proof = KernelProof(sizes, activation, loss, tuple(batches))
+    proof = KernelProof(sizes, activation, loss, tuple(batches), backend=backend)
     kink = has_kink(activation)
     if kink:
-        difference = _kink_convention(module, activation)
         proof.method = KernelProof.KINK_METHOD.format(at_zero=_kink_value(activation))
-        if difference:
-            proof.first = difference
-            proof.seconds = time.perf_counter() - start
-            return proof
-    module.np = SymbolicNumpy()
+        proof.first = _kink_convention(module, backend, activation)
     for m in batches:
-        params, X, Y = _symbols(sizes, m)
-        try:
-            _, grads = module.loss_and_grad(params, X, Y)
-        except TypeError as exc:          # a truth value of a SymPy relation
-            reason = str(exc) if len(str(exc)) <= 100 else str(exc)[:100] + " ..."
-            raise Unsupported(f"the module would compare arrays to truth values ({reason}), "
-                              "which have no symbolic value here") from None
+        if proof.first is not None:
+            break
+        params, X, Y, grads = _module_gradients(module, sizes, m)
         wanted = derived_gradients(sizes, activation, loss, params, X, Y)
-        regions = SignRegions()
-        for k, (got, want) in enumerate(zip(grads, wanted)):
-            for (r, c), value in np.ndenumerate(np.asarray(got, dtype=object)):
-                proof.entries += 1
-                got_exact, expected = _exact(sp.sympify(value)), want[r, c]
-                if kink:
-                    same = regions.equal(indicators(got_exact), indicators(expected))
-                else:
-                    same = _equal(got_exact, expected)
-                if not same:
-                    proof.first = (f"grads[{k}][{r}, {c}] at batch size {m}: the module "
-                                   f"computes {sp.sstr(value)[:120]}")
-                    proof.seconds = time.perf_counter() - start
-                    return proof
+        proof.first = _first_difference(proof, grads, wanted, kink, m)
+    proof.method = f"{backend} module: {proof.method}"
     proof.seconds = time.perf_counter() - start
     return proof

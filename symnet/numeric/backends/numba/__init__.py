@@ -6,7 +6,8 @@ from symnet.numeric.backends.numpy import INIT
 
 class Hooks:
     """On one number: max(a, b) -> max(a, b); a two-branch Piecewise -> a conditional
-    expression (only the branch taken is evaluated, so a stable form stays stable)."""
+    expression (only the branch taken is evaluated, so a stable form stays stable) and
+    its condition a Python comparison."""
 
     ALIASES = {"numpy": "np"}         # as the kernel imports them
 
@@ -19,6 +20,10 @@ class Hooks:
     def _print_Piecewise(self, e):
         cond, a, b = self._two(e)
         return f"(({a}) if ({cond}) else ({b}))"
+
+    def _print_Relational(self, e):
+        """A comparison of two numbers, as Python writes it (not a NumPy ufunc)."""
+        return f"{self._print(e.lhs)} {e.rel_op} {self._print(e.rhs)}"
 
 
 def printer():
