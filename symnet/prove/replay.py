@@ -62,6 +62,10 @@ REASONS = {
     "raised": "SymEngine rejects the expression",
     "missing": "SymEngine is not installed",
     "custom": CUSTOM_CHECK,
+    "numbers": "exact integer arithmetic on concrete inputs (a truth table, a Farkas "
+               "certificate): no symbolic step for a second engine to replay",
+    "solver": "it rests on SymPy's solvers (a linear system over Q(u), real root "
+              "isolation, solveset over the reals), which SymEngine lacks",
 }
 
 #: SymPy functions SymEngine has under the same name
@@ -90,10 +94,13 @@ class Converter:
         self.opaque: set = set()
         self.sums: dict = {}          # a sum's key (see _sum_atom) -> its number
         self.bound = 0                # bound indices made so far (_t0, _t1, ...)
+        self.active = 0               # sums being converted (no cache inside one)
+        self.cache: dict = {}
 
     def symbol(self, key, label: str):
         """The SymEngine symbol standing for ``key`` (a SymPy atom or an opaque key)."""
         if key not in self.atoms:
+            label = label() if callable(label) else label
             clean = "".join(c if c.isalnum() else "_" for c in label)[:24]
             self.atoms[key] = self.se.Symbol(f"v{len(self.atoms)}_{clean}")
         return self.atoms[key]
@@ -109,8 +116,17 @@ class Converter:
         return self.symbol(("opaque", _alpha(expr)), kind)
 
     def __call__(self, expr):
-        se = self.se
+        """``expr`` in SymEngine; a subexpression met again is converted once (not inside
+        a sum, where the same SymPy index may stand for another bound index)."""
         expr = sp.sympify(expr)
+        if self.active:
+            return self._convert(expr)
+        if expr not in self.cache:
+            self.cache[expr] = self._convert(expr)
+        return self.cache[expr]
+
+    def _convert(self, expr):
+        se = self.se
         if expr.is_Integer:
             return se.Integer(int(expr))
         if expr.is_Rational:
@@ -123,7 +139,7 @@ class Converter:
             base = self.symbol(("base", expr.base), str(expr.base)).name
             return se.function_symbol(base, *map(self, expr.indices))
         if isinstance(expr, (sp.Symbol, sp.Indexed)):
-            return self.symbol(expr, str(expr))
+            return self.symbol(expr, lambda: str(expr))
         return self._compound(expr)
 
     def _compound(self, expr):
@@ -159,8 +175,10 @@ class Converter:
             saved[var] = self.atoms.get(var)
             temps[var] = self.atoms[var] = se.Symbol(f"_t{self.bound}")
             self.bound += 1
+        self.active += 1
         body = self(expr.function)
         limits = [(temps[var], self(lo), self(hi)) for var, lo, hi in expr.limits]
+        self.active -= 1
         for var, old in saved.items():
             if old is None:
                 del self.atoms[var]
@@ -487,3 +505,56 @@ def replay_check(claim) -> Replay:
     if out.proved:
         return Replay(PROVED, method)
     return Replay(DISAGREES, f"the engines disagree: {method}, and it fails ({out.detail})")
+
+
+def nested_in_symengine(sizes, activation="sigmoid", loss="squared", forms=None):
+    """The nested route (:func:`symnet.prove.nested.check_nested`) with SymEngine doing the
+    calculus: SymPy's nested E_k is converted (each unit f(z) an uninterpreted function of
+    its nested argument), SymEngine differentiates it in every weight and threshold itself,
+    each f'(u) it leaves (``Subs(Derivative(f(t), t), t, u)``) is the registry's ``fdiff``
+    at u, and the result must expand to the notes' a~_i delta_j (deltas from the closed
+    forms over the same nested units).  Returns (entries, [first mismatching entry])."""
+    from symnet.core.registry import activation as get_activation, loss as get_loss
+    from symnet.prove.entrywise import NOTES_FORMS
+    from symnet.prove.nested import closed_deltas, nested_network
+    act, los, forms = get_activation(activation), get_loss(loss), forms or NOTES_FORMS
+    net, a, z = nested_network(sizes, act.name)
+    n, converter = net.n, Converter()
+    se = converter.se
+    E = converter(sp.Add(*(los.term(a[n][j], net.y[j]) for j in range(1, net.s(n) + 1))))
+    delta = closed_deltas(net, act, los, a, z, forms)
+    fprime = _fprime_in_symengine(act, converter)
+    entries, bad = 0, []
+    for k in range(1, n):
+        for i in range(net.s(k) + 1):
+            for j in range(1, net.s(k + 1) + 1):
+                derived = fprime(se.diff(E, converter(net.theta[k][i][j - 1])))
+                closed = converter(forms.gradient(None if i == 0 else a[k][i], i,
+                                                  delta[k + 1][j]))
+                entries += 1
+                if not _expands_to_zero(derived - closed, se) and not bad:
+                    bad.append(f"gradient{(k, i, j)}")
+    return entries, bad
+
+
+def _fprime_in_symengine(act, converter):
+    """A function that writes every Subs(Derivative(f(t), t), t, u) of a SymEngine
+    expression as the registry's fdiff of f at u (converted the same way)."""
+    se, t = converter.se, sp.Dummy("t")
+    at_t = converter(act.function(t).fdiff(1))
+    placeholder = converter(t)
+    memo: dict = {}
+
+    def rewrite(expr):
+        if expr in memo:
+            return memo[expr]
+        if isinstance(expr, se.Subs):
+            (point,) = expr.args[2] if isinstance(expr.args[2], tuple) else (expr.args[2],)
+            out = at_t.subs({placeholder: rewrite(point)})
+        elif not expr.args:
+            out = expr
+        else:
+            out = expr.func(*(rewrite(arg) for arg in expr.args))
+        memo[expr] = out
+        return out
+    return rewrite

@@ -123,6 +123,9 @@ ENGINE_REASONS_ZH = {
     "raised": "SymEngine 拒绝读入该表达式",
     "missing": "未安装 SymEngine",
     "custom": "专门的精确检验，而非两个表达式相等：没有可由第二个引擎重演的内容",
+    "numbers": "对具体输入的精确整数运算（真值表、Farkas 证书）：没有可由第二个引擎重演的符号步骤",
+    "solver": "依赖 SymPy 的求解器（Q(u) 上的线性方程组、实根隔离、实数上的 solveset），"
+              "SymEngine 没有这些功能",
 }
 
 REASONS = {
