@@ -425,6 +425,9 @@ def _verify_layers(args) -> int:
 def _verify(args) -> int:
     if args.junit:
         _output_file(args.junit, "--junit", (".xml",))
+    if args.engines and (args.kernel is not None or args.layers is not None or args.list):
+        raise UsageError("--engines lists the engines of a catalog run: not with --kernel, "
+                         "--layers or --list")
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")

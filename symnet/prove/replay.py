@@ -3,33 +3,36 @@
 For a chain claim ``e_0 = ... = e_m`` SymPy's proof is: e_0 is SymPy's ``diff`` of the
 nested definition (Kronecker sums collapsed), both sides are unfolded to the parameters,
 and their difference is brought to 0.  The replay takes the same two unfolded sides,
-converts them to SymEngine by hand (every SymPy symbol, indexed symbol or dummy a
-SymEngine symbol of its own, so that nothing is merged by name) and decides the
-difference by SymEngine's own algebra:
+converts them to SymEngine by hand (:class:`Converter`: every SymPy symbol, indexed
+symbol or dummy a SymEngine symbol of its own, so that nothing is merged by name) and
+decides the difference D by SymEngine's own algebra (:func:`decide`):
 
-    expand(D) == 0,   or   expand(numerator of D over one denominator) == 0.
+    expand(D) == 0,  or  expand(numerator of D over one denominator) == 0,  or, where
+    every Piecewise tests the sign of one symbol u, each case u > 0, u = 0, u < 0 so.
 
-Where the claim carries ``Derivation.source`` (the expression e_0 is the derivative of,
-and the variable), SymEngine also differentiates that expression itself and the replay
-compares *its* derivative with e_m: the two engines then share nothing but the
-definitions.
+A ``Sum`` over a symbolic range (SymEngine has none) is taken apart by SymEngine's
+algebra too: its body expanded, factors free of the bound index pulled out, a term free
+of it times hi - lo + 1; each remaining kernel is one atom per class of sums equal up
+to the names of their bound indices.  Heaviside becomes the Piecewise with its value at
+0.  Where the claim carries ``Derivation.source`` (the expression e_0 is the derivative
+of, and the variable), SymEngine differentiates that expression itself and compares
+*its* derivative with e_m: the engines then share nothing but the definitions.
 
-What SymEngine cannot express becomes an opaque atom (a symbol that stands for one
-subexpression, equal only to a structurally identical one, bound indices renamed):
+A custom check is replayed where it has a ``replay`` (:func:`replay_check`): the
+Boltzmann enumerations with :func:`symengine_identical`, the 3-4-4-3 network with
+:func:`nested_in_symengine` (SymEngine differentiates the nested E_k itself).
 
-- ``Sum`` over a symbolic range (SymEngine has no Sum: linearity, splitting and Kronecker
-  collapse are beyond it);
-- ``KroneckerDelta``, ``Derivative``, ``Subs``, ``Heaviside`` and anything else it lacks.
+What SymEngine cannot express is an opaque atom (KroneckerDelta, Derivative, Subs, an
+activation kept as a function): equal only to a structurally identical subexpression.
+An identity with atoms treated as free symbols holds for every value of them, so a
+difference that SymEngine brings to 0 is a proof even then.  One it does *not* bring to
+0 is:
 
-An identity with opaque atoms treated as free symbols holds for every value of them, so
-a difference that SymEngine brings to 0 is a proof even then.  A difference it does
-*not* bring to 0 is:
-
-- a **disagreement** when no atom is opaque and its value at a rational point, in
-  SymEngine's floating point, is clearly not 0 (a counterexample: the claim fails);
-- otherwise **not replayed**, with the reason (which constructs SymEngine lacks, or a
-  residual that vanishes at random points: an identity of exp/log/Piecewise that its
-  expand does not normalise).  Such a claim is proved by SymPy only and says so.
+- a **disagreement** when no atom is opaque and its value at a rational point, to 100
+  bits, is clearly not 0 (a counterexample: the claim fails);
+- otherwise **not replayed**, with the reason (:data:`REASONS`): a construct SymEngine
+  lacks, or a residual that vanishes at the point (an exp/log identity beyond its
+  algebra).  Such a claim is proved by SymPy only and says so.
 """
 from __future__ import annotations
 
@@ -126,6 +129,7 @@ class Converter:
         return self.cache[expr]
 
     def _convert(self, expr):
+        """Numbers, E, pi, symbols and indexed symbols; compound nodes by _compound."""
         se = self.se
         if expr.is_Integer:
             return se.Integer(int(expr))
@@ -143,6 +147,9 @@ class Converter:
         return self._compound(expr)
 
     def _compound(self, expr):
+        """Add, Mul, Pow, Sum, Piecewise, Heaviside, the functions SymEngine has by name;
+        another function application an uninterpreted SymEngine function; the rest an
+        opaque atom."""
         se = self.se
         args = expr.args
         if isinstance(expr, sp.Add):
@@ -218,6 +225,7 @@ class Converter:
         return se.function_symbol(f"Sum{number}", *outer) if outer else se.Symbol(f"Sum{number}")
 
     def _condition(self, cond):
+        """A Piecewise condition: True or a relation; anything else an opaque atom."""
         se = self.se
         if cond is sp.true or cond is True:
             return se.true
@@ -274,7 +282,7 @@ def decide(difference, converter: Converter) -> Replay:
         return Replay(NOT_REPLAYED, "SymEngine cannot decide it: "
                       + "; ".join(REASONS[k] for k in kinds), shown)
     value = _value_at_a_point(difference, converter)
-    if value is not None and abs(value) > 1e-6:
+    if value is not None and abs(value) > 1e-12:
         return Replay(DISAGREES, f"the engines disagree: SymEngine's difference is "
                       f"{value:.6g} at a rational point", shown)
     return Replay(NOT_REPLAYED, "SymEngine cannot decide it: " + REASONS["residual"], shown)
@@ -325,14 +333,15 @@ def _branch(piece, u, sign: int, se):
 
 def _value_at_a_point(expr, converter: Converter) -> Optional[float]:
     """expr at a point of small rationals (every symbol its own, fixed by a seeded
-    generator), as a float; None where it has no finite real value there."""
+    generator), evaluated to 100 bits, as a float; None where it has no finite real
+    value there."""
     se = converter.se
     symbols = sorted(expr.free_symbols, key=str)
     rng = random.Random(len(symbols))
     point = {s: se.Rational(rng.choice((-1, 1)) * rng.randint(1, 9), rng.randint(2, 11))
              for s in symbols}
     try:
-        value = complex(expr.subs(point).n())
+        value = complex(expr.subs(point).n(100))
     except (RuntimeError, TypeError, ValueError, ZeroDivisionError):
         return None
     if value != value or abs(value.imag) > 1e-9 or abs(value.real) == float("inf"):
