@@ -30,7 +30,8 @@ def _derivative(act):
                            sp.diff(act.function(x), x),
                            act.fprime_closed(act.function(x), x)],
                           reasons=["fdiff", "algebra"],
-                          lhs=name(act.head + r"'\left(x\right)"))
+                          lhs=name(act.head + r"'\left(x\right)"),
+                          source=(act.function.definition(x), x))
     return build
 
 

@@ -52,9 +52,25 @@ def exp_free(expr, params):
     return sp.expand_power_exp(expr)
 
 
-def identical(lhs, rhs, params) -> bool:
-    """Exact: lhs - rhs cancels to 0 as a rational function of the X_p = e^p."""
+def identical(lhs, rhs, params, wrt=None) -> bool:
+    """Exact: lhs (SymPy's derivative of it in ``wrt`` when given) - rhs cancels to 0 as a
+    rational function of the X_p = e^p.  Each check takes it as ``same``; the second
+    engine replays the check with ``symnet.prove.replay.symengine_identical`` instead."""
+    if wrt is not None:
+        lhs = sp.diff(lhs, wrt)
     return sp.cancel(sp.together(exp_free(lhs - rhs, params))) == 0
+
+
+def polynomial_identical(lhs, rhs, params=()) -> bool:
+    """Exact: lhs - rhs expands to 0 (polynomials in the weights and the states)."""
+    return sp.expand(lhs - rhs) == 0
+
+
+def _replay(check, **options):
+    """The check run again with SymEngine deciding each comparison (see
+    symnet.prove.replay.symengine_identical): a Check's ``replay``."""
+    from symnet.prove.replay import symengine_identical
+    return lambda: check(same=symengine_identical, **options)
 
 
 class BM:
@@ -96,11 +112,11 @@ def matrix_energy(bm: BM, s, half=Rational(1, 2)):
     return (-half * (s.T * bm.W * s)[0] - (Matrix(bm.theta).T * s)[0])
 
 
-def check_energy(closed: Callable = matrix_energy) -> Outcome:
+def check_energy(closed: Callable = matrix_energy, same: Callable = polynomial_identical) -> Outcome:
     for n in BM_SIZES:
         bm = BM(n)
         s = sp.symbols(f"s1:{n + 1}", real=True)
-        if sp.expand(bm.energy(s) - closed(bm, s)) != 0:
+        if not same(bm.energy(s), closed(bm, s), bm.params):
             return Outcome(False, "exact polynomial identity", f"n = {n}",
                            f"differs at n = {n}")
     return Outcome(True, "exact polynomial identity, weights and states symbolic",
@@ -108,12 +124,12 @@ def check_energy(closed: Callable = matrix_energy) -> Outcome:
                    "edge form = -1/2 s^T W s - theta^T s, W symmetric with zero diagonal")
 
 
-def check_normalised(probability: Callable = BM.P) -> Outcome:
+def check_normalised(probability: Callable = BM.P, same: Callable = identical) -> Outcome:
     """(5.21) sums to 1 over all 2^n states; ``probability(bm, s)`` is replaceable to show
     that a wrong distribution fails."""
     bm = BM(ENUM_N)
     total = sum(probability(bm, s) for s in states(ENUM_N))
-    ok = identical(total, 1, bm.params)
+    ok = same(total, 1, bm.params)
     return Outcome(ok, "exact: all 2^n states enumerated, parameters symbolic",
                    f"n = {ENUM_N}", f"sum over {2 ** ENUM_N} states = 1" if ok else "sum != 1")
 
@@ -124,7 +140,8 @@ def bm_conditional_closed(bm: BM, i, s):
                               + bm.theta[i - 1])
 
 
-def check_conditional(closed: Callable = bm_conditional_closed) -> Outcome:
+def check_conditional(closed: Callable = bm_conditional_closed,
+                      same: Callable = identical) -> Outcome:
     """Derived from (5.21): P(s with s_i = 1) / (P(s_i = 1) + P(s_i = 0))."""
     bm = BM(ENUM_N)
     for i in range(1, ENUM_N + 1):
@@ -132,7 +149,7 @@ def check_conditional(closed: Callable = bm_conditional_closed) -> Outcome:
             on, off = list(s), list(s)
             on[i - 1], off[i - 1] = 1, 0
             derived = bm.P(on) / (bm.P(on) + bm.P(off))
-            if not identical(derived, closed(bm, i, s), bm.params):
+            if not same(derived, closed(bm, i, s), bm.params):
                 return Outcome(False, "exact enumeration", f"n = {ENUM_N}",
                                f"differs for unit {i}, state {s}")
     return Outcome(True, "exact: conditional derived from (5.21) for every unit and every "
@@ -183,7 +200,7 @@ def visible_product(rbm: RBM, v, h):
                     for i in range(rbm.d)))
 
 
-def check_factorises(which: str, closed: Callable = None) -> Outcome:
+def check_factorises(which: str, closed: Callable = None, same: Callable = identical) -> Outcome:
     """P(h | v) = e^{-E(v,h)} / sum_h' e^{-E(v,h')} (or P(v | h)) against the product."""
     d, q = RBM_SIZES[which]
     rbm = RBM(d, q)
@@ -194,7 +211,7 @@ def check_factorises(which: str, closed: Callable = None) -> Outcome:
         else:
             derived = rbm.joint(v, h) / sum(rbm.joint(t, h) for t in states(d))
             stated = (closed or visible_product)(rbm, v, h)
-        if not identical(derived, stated, rbm.params):
+        if not same(derived, stated, rbm.params):
             return Outcome(False, "exact enumeration", f"d, q = {d}, {q}",
                            f"differs at v = {v}, h = {h}")
     return Outcome(True, "exact: conditional from the joint, every (v, h) enumerated, "
@@ -249,15 +266,17 @@ def likelihood_terms(rbm: RBM, v, i, j):
     return data, model
 
 
-def check_likelihood(closed: Callable = lambda data, model: data - model) -> Outcome:
+def check_likelihood(closed: Callable = lambda data, model: data - model,
+                     same: Callable = identical) -> Outcome:
     d, q = LIKELIHOOD_SIZE
     rbm = RBM(d, q)
     for v in states(d):
         log_p = (sp.log(sum(rbm.joint(v, h) for h in states(q)))
                  - sp.log(sum(rbm.joint(u, h) for u in states(d) for h in states(q))))
         for i, j in product(range(d), range(q)):
-            derived = sp.diff(log_p, rbm.W[i, j])
-            if not identical(derived, closed(*likelihood_terms(rbm, v, i, j)), rbm.params):
+            # the engine deciding the comparison differentiates ln P(v) itself
+            if not same(log_p, closed(*likelihood_terms(rbm, v, i, j)), rbm.params,
+                        wrt=rbm.W[i, j]):
                 return Outcome(False, "exact enumeration", f"d, q = {d}, {q}",
                                f"differs at v = {v}, w_{i + 1}{j + 1}")
     return Outcome(True, "exact: SymPy diff of ln P(v), every v and w_ij, parameters "
@@ -268,30 +287,33 @@ CLAIMS = [
     Check("eq5.20", "5.20", "Boltzmann energy",
           "-sum_{i<j} w_ij s_i s_j - sum_i theta_i s_i = -1/2 s^T W s - theta^T s for "
           "symmetric W with zero diagonal", SECTION, check=check_energy,
+          replay=_replay(check_energy),
           formula=r"E(\mathbf{s}) = -\sum_{i=1}^{n-1} \sum_{j=i+1}^{n} w_{ij} s_i s_j "
                   r"- \sum_{i=1}^{n} \theta_i s_i"),
     Check("eq5.21", "5.21", "Boltzmann distribution",
           "P(s) = e^{-E(s)} / sum_t e^{-E(t)} sums to 1 over all 2^n states", SECTION,
-          check=check_normalised,
+          check=check_normalised, replay=_replay(check_normalised),
           formula=r"P(\mathbf{s}) = \frac{e^{-E(\mathbf{s})}}{\sum_{\mathbf{t}} "
                   r"e^{-E(\mathbf{t})}}"),
     Check("eq5.21-conditional", "5.21", "one unit given the others",
           "P(s_i = 1 | rest) = sigmoid(sum_j w_ij s_j + theta_i): theta is a +bias", SECTION,
-          check=check_conditional),
+          check=check_conditional, replay=_replay(check_conditional)),
     Check("eq5.22", "5.22", "RBM visible conditional",
           "P(v | h) = prod_i P(v_i | h) with P(v_i = 1 | h) = sigmoid(a_i + sum_j w_ij h_j)",
           SECTION, check=lambda: check_factorises("visible"),
+          replay=_replay(check_factorises, which="visible"),
           formula=r"P(\mathbf{v} \mid \mathbf{h}) = \prod_{i=1}^{d} P(v_i \mid \mathbf{h})"),
     Check("eq5.23", "5.23", "RBM hidden conditional",
           "P(h | v) = prod_j P(h_j | v) with P(h_j = 1 | v) = sigmoid(b_j + sum_i v_i w_ij)",
           SECTION, check=lambda: check_factorises("hidden"),
+          replay=_replay(check_factorises, which="hidden"),
           formula=r"P(\mathbf{h} \mid \mathbf{v}) = \prod_{j=1}^{q} P(h_j \mid \mathbf{v})"),
     Chain("eq5.23-logit", "5.23", "RBM hidden logit",
           "E is linear in h_j: E(h_j = 0) - E(h_j = 1) = -dE/dh_j = b_j + sum_i v_i w_ij; "
           "symbolic d and q", SECTION, build=hidden_logit),
     Check("rbm-likelihood-gradient", "5.24", "RBM log-likelihood gradient",
           "d ln P(v)/d w_ij = E_{h|v}[v_i h_j] - E_{v,h}[v_i h_j] (data term minus model term)",
-          SECTION, check=check_likelihood),
+          SECTION, check=check_likelihood, replay=_replay(check_likelihood)),
     Chain("eq5.24", "5.24", "contrastive divergence",
           "Delta w = eta (v h^T - v' h'^T), a d x q matrix like W; symbolic d and q", SECTION,
           build=cd_update),

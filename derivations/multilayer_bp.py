@@ -209,6 +209,17 @@ def example_3443() -> Outcome:
                    "difference cancelled to 0", "3,4,4,3", detail)
 
 
+def example_3443_symengine() -> Outcome:
+    """The second engine's run of ``bp-example-3443``: SymEngine differentiates the same
+    nested E_k itself (symnet.prove.replay.nested_in_symengine)."""
+    from symnet.prove.replay import nested_in_symengine
+    entries, bad = nested_in_symengine(list(NOTES_NETWORK), "sigmoid", "squared")
+    return Outcome(entries == 51 and not bad,
+                   "SymEngine diff of the fully nested E_k, f' its fdiff, against a~ delta^T",
+                   "3,4,4,3", f"{entries} gradient entries"
+                   + (f", first mismatch {bad[0]}" if bad else ""))
+
+
 def recursion_claim(a) -> Chain:
     """bp-delta-recursion-<name> for one registry row (a user's too)."""
     return Chain(f"bp-delta-recursion-{a.name}", "", f"the delta recursion, {a.name} units",
@@ -245,5 +256,5 @@ CLAIMS = [
           method="exact: both networks differentiated by SymPy, compared at the parameters"),
     Check("bp-example-3443", "", "the notes' 3-4-4-3 network",
           "every entry of dE/dTheta~^(12), dE/dTheta~^(23), dE/dTheta~^(34) is a~ delta^T",
-          SECTION, check=example_3443),
+          SECTION, check=example_3443, replay=example_3443_symengine),
 ] + [recursion_claim(a) for a in ACTIVATIONS.values()]

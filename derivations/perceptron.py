@@ -13,6 +13,7 @@ from sympy import IndexedBase, Rational, Sum
 
 from symnet.core.claims import Chain, Check, Derivation, Outcome, name
 from symnet.prove.model import Model, index, size
+from symnet.prove.replay import REASONS
 
 SECTION = "perceptron"  # the report's section (symnet/report/text.py)
 INPUTS = list(product((0, 1), repeat=2))
@@ -138,10 +139,10 @@ CLAIMS = [
           "symbolic dimension n", SECTION, build=eq5_2,
           method="exact: update applied to the symbolic sum, difference expanded to 0"),
 ] + [Check(f"fig5.3-{g}", "", f"logic {g.upper()}", f"the notes' weights compute {g.upper()}",
-           SECTION, check=_gate(g)) for g in GATES] + [
+           SECTION, check=_gate(g), symengine=REASONS["numbers"]) for g in GATES] + [
     Check("fig5.4-separability", "", "linear separability",
           "AND, OR, NOT are linearly separable (perceptron finds a line); XOR is not "
-          "(Farkas certificate)", SECTION, check=separability),
+          "(Farkas certificate)", SECTION, check=separability, symengine=REASONS["numbers"]),
     Check("fig5.5-xor", "", "two-layer XOR", "the notes' 2-2-1 step network computes XOR",
-          SECTION, check=xor_network),
+          SECTION, check=xor_network, symengine=REASONS["numbers"]),
 ]

@@ -44,6 +44,7 @@ def eq5_9():
              1 / (1 + u) * (1 - 1 / (1 + u)),
              sigmoid(x) * (1 - sigmoid(x))]
     return Derivation(ExpressionModel(), chain, lhs=partial(sp.Function("f")(x), x),
+                      source=(sigmoid.definition(x), x),
                       notation="single", reasons=["algebra", "algebra", "algebra", "definition"])
 
 

@@ -16,6 +16,7 @@ from sympy import Rational, Sum
 
 from symnet.core.claims import Chain, Check, Derivation, Outcome, name
 from symnet.prove.model import ExpressionModel, index
+from symnet.prove.replay import REASONS
 from symnet.core.registry import sigmoid
 from derivations.multilayer_bp import pair
 
@@ -65,7 +66,7 @@ CLAIMS = [
           method="exact: SymPy diff of 1/(1+e^-x); 1/4 - f' rewritten as a square"),
     Check("vanishing-bound-argmax", "", "the slope 1/4 only at 0",
           "f'(x) = 1/4 exactly when f(x) = 1/2, that is only at x = 0", SECTION,
-          check=slope_argmax),
+          check=slope_argmax, symengine=REASONS["solver"]),
     Chain("vanishing-bound-delta", "", "delta shrinks by 1/4 per sigmoid layer",
           "(1/16)(Theta^(kl) delta^(l))_i^2 - (delta^(k)_i)^2 = (Theta delta)_i^2 "
           "(f - 1/2)^2 (1/4 + f') >= 0, so ||delta^(k)|| <= (1/4) ||Theta^(kl)|| ||delta^(l)||",

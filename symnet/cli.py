@@ -181,6 +181,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     v.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
     v.add_argument("--list", action="store_true", help="list the claim ids and stop")
+    v.add_argument("--engines", action="store_true", help="after the run, list for each "
+                   "claim the engines that proved it and, where SymEngine did not replay "
+                   "the proof, why")
     v.add_argument("--kernel", metavar="FILE.py", help="run a generated kernel module "
                    "(numpy, jax, torch or numba: read from its imports) on symbols and prove "
                    "each gradient entry equal to SymPy's (--activation NAME=LATEX defines "
@@ -427,6 +430,9 @@ def _verify_layers(args) -> int:
 def _verify(args) -> int:
     if args.junit:
         _output_file(args.junit, "--junit", (".xml",))
+    if args.engines and (args.kernel is not None or args.layers is not None or args.list):
+        raise UsageError("--engines lists the engines of a catalog run: not with --kernel, "
+                         "--layers or --list")
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
@@ -471,15 +477,36 @@ def _verify(args) -> int:
     from symnet.core import proofs
     proofs.store(claims, results)          # symnet report prints these, not proving again
     summary = {s: sum(r.status == s for r in results) for s in ("proved", "failed", "error")}
+    from symnet.prove.replay import engine_counts, sympy_only
+    engines = dict(engine_counts(claims, results), reasons=sympy_only(claims, results))
     if args.json:
-        print(json.dumps({"claims": [r.as_json() for r in results], "summary": summary},
-                         indent=2, ensure_ascii=False))
+        print(json.dumps({"claims": [r.as_json() for r in results], "summary": summary,
+                          "engines": engines}, indent=2, ensure_ascii=False))
     else:
-        print_table(results, summary, sys.stdout)
+        print_table(results, summary, sys.stdout, engines)
+        if args.engines:
+            _print_engines(claims, results)
     if args.junit:
         with _writing("--junit", args.junit):
             write_atomic(args.junit, junit_xml(results))
     return 0 if summary["failed"] == summary["error"] == 0 else 1
+
+
+def _print_engines(claims, results) -> None:
+    """Each claim with the engines that proved it, then the claims SymPy alone proved,
+    grouped by why SymEngine did not replay them."""
+    from symnet.prove.replay import sympy_only
+    heads = {r.id: r for r in results}
+    width = max(len(c.id) for c in claims)
+    print("\nengines")
+    for c in claims:
+        row = heads[c.id]
+        print(f"{c.id:{width}}  {' and '.join(row.engines) or row.status:20}  {row.symengine}")
+    grouped = sympy_only(claims, results)
+    if grouped:
+        print("\nproved by SymPy only, by the reason SymEngine did not replay them:")
+        for reason, ids in grouped.items():
+            print(f"- {reason}: {', '.join(ids)}")
 
 
 def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None) -> int:

@@ -21,13 +21,56 @@ def catalog():
 
 def run_claim(claim) -> list[Result]:
     """One claim's rows, with its ``<id>/latex`` row when it carries the notes' LaTeX; a
-    failing LaTeX row fails the claim's head row."""
+    failing LaTeX row fails the claim's head row.  Every row says which engines proved
+    it (:func:`second_engine`)."""
     rows = claim.run()
+    second_engine(claim, rows)
     extra = notes_latex_row(claim) if isinstance(claim, Chain) else []
     if extra and extra[0].status != "proved" and rows[0].status == "proved":
-        rows[0].status = "failed"
+        rows[0].status, rows[0].engines = "failed", []
         rows[0].detail = "a step of the chain fails: " + extra[0].id
+    for row in extra:
+        row.engines = ["sympy"] if row.status == "proved" else []
+        row.symengine = NOT_REPLAYED_LATEX
     return rows + extra
+
+
+#: why the ``<id>/latex`` rows are SymPy's only
+NOT_REPLAYED_LATEX = "symnet check's proof of the notes' LaTeX: not replayed"
+
+
+def second_engine(claim, rows) -> None:
+    """SymEngine replays the chain's e_0 = e_m (the head row) and each "=" of it (the rows
+    ``<id>/k``), see :mod:`symnet.prove.replay`.  A row SymPy proved is proved by both
+    engines when SymEngine proves it too, by SymPy only (with SymEngine's reason) when
+    SymEngine cannot decide it, and **failed** when SymEngine finds the two sides differ;
+    a failed step fails the head row.  A custom check is run again with SymEngine deciding
+    its comparisons where it has a ``replay``."""
+    from symnet.prove.replay import DISAGREES, PROVED, replay_chain, replay_check, replay_step
+    head = rows[0]
+    if not isinstance(claim, Chain):
+        verdicts = {claim.id: replay_check(claim)}
+    else:
+        d = claim.derivation()
+        verdicts = {claim.id: replay_chain(d)}
+        for k in range(1, len(d.chain)) if len(d.chain) > 2 else ():
+            verdicts[f"{claim.id}/{k}"] = replay_step(d, k)
+    by_id = {row.id: row for row in rows}
+    for rid, verdict in verdicts.items():
+        row = by_id[rid]
+        row.symengine = verdict.method
+        if verdict.status == DISAGREES and row.status == "proved":
+            row.status, row.detail = "failed", f"{verdict.method}; residual {verdict.residual}"
+        row.engines = [] if row.status != "proved" else (
+            ["sympy", "symengine"] if verdict.status == PROVED else ["sympy"])
+    for row in rows[1:]:
+        if row.id not in verdicts:         # <id>/matrix: SymPy's entry-by-entry check
+            row.engines = ["sympy"] if row.status == "proved" else []
+            row.symengine = "the matrix view's entry-by-entry check: not replayed"
+    broken = [r.id for r in rows[1:] if r.status != "proved"]
+    if broken and head.status == "proved":
+        head.status, head.engines = "failed", []
+        head.detail = "a step of the chain fails: " + ", ".join(broken)
 
 
 def notes_latex_row(claim) -> list:

@@ -35,6 +35,9 @@ BAD = [
     (["verify", "--junit", "no/such/folder/r.xml"], {}, "--junit 'no/such/folder/r.xml'", 2),
     (["verify", "--layers", "2,2", "--jobs", "0"], {}, "argument --jobs: must be at least 1", 2),
     (["verify", "--jobs", "2"], {}, "--jobs and --engine go with --layers", 2),
+    (["verify", "--layers", "2,2", "--engines"], {}, "--engines lists the engines of a "
+     "catalog run: not with --kernel, --layers or --list", 2),
+    (["verify", "--list", "--engines"], {}, "--engines lists the engines", 2),
     (["verify", "--layers", "784,4096,10"], {}, "the exact checker handles", 2),
     (["verify", "--layers", "2,2", "--loss", "hinge"], {}, "unknown loss 'hinge'; known:", 2),
     (["report", "--lang", "fr"], {}, "argument --lang: unknown value 'fr'; known: en, zh, all", 2),

@@ -19,6 +19,10 @@ import sympy as sp
 
 SYMBOLIC = "symbolic"
 
+#: why SymEngine does not replay a custom check (a Check's default ``symengine``)
+CUSTOM_CHECK = ("a custom exact check, not an equality of two expressions: nothing for "
+                "a second engine to replay")
+
 
 @dataclass
 class Outcome:
@@ -41,11 +45,16 @@ class Result:
     sizes: str
     seconds: float
     detail: str = ""
+    #: the engines that proved the row ("sympy", "symengine"; see symnet.prove.replay)
+    engines: list = field(default_factory=list)
+    #: SymEngine's part: how it replayed the proof, or why it could not
+    symengine: str = ""
 
     def as_json(self) -> dict:
         return {"id": self.id, "equation": self.equation, "status": self.status,
                 "method": self.method, "sizes": self.sizes,
-                "seconds": round(self.seconds, 4), "detail": self.detail}
+                "seconds": round(self.seconds, 4), "detail": self.detail,
+                "engines": list(self.engines), "symengine": self.symengine}
 
 
 def written(*factors):
@@ -90,7 +99,9 @@ class Derivation:
     entry by entry as the row ``<id>/matrix``), ``notation`` (the printer's notation:
     "single", "pair", "output"; None: the model's own), ``reasons`` (why each "=" of the
     chain holds, one key per "=": "chain" for the chain rule, "definition", "kronecker",
-    "sigmoid", "notation", "algebra"; the report prints them beside the steps)."""
+    "sigmoid", "notation", "algebra"; the report prints them beside the steps),
+    ``source`` ((expression, variable): e_0 is SymPy's derivative of that expression, so
+    that the second engine differentiates it on its own; None: it replays SymPy's e_0)."""
 
     model: object
     chain: Sequence[sp.Expr]
@@ -98,6 +109,7 @@ class Derivation:
     matrix: object = None
     notation: Optional[str] = None
     reasons: Sequence[str] = ()      # why each "=" holds: keys of report.text.REASONS
+    source: Optional[tuple] = None
 
     def __post_init__(self):
         if self.reasons and len(self.reasons) != len(self.chain) - 1:
@@ -178,11 +190,15 @@ class Chain(Claim):
 @dataclass
 class Check(Claim):
     """A claim decided by a custom exact check.  ``formula``: the statement in LaTeX, for
-    the report only (the check, not this text, is what is verified)."""
+    the report only (the check, not this text, is what is verified).  ``replay``: the same
+    check with SymEngine deciding each comparison (its Outcome); None: ``symengine`` says
+    why the second engine does not replay it."""
 
     check: Callable[[], Outcome] = None
     latex: str = ""
     formula: str = ""
+    replay: Optional[Callable[[], Outcome]] = None
+    symengine: str = CUSTOM_CHECK
 
     def run(self) -> list[Result]:
         start = time.perf_counter()

@@ -29,9 +29,10 @@ def write_atomic(path, text) -> None:
         raise
 
 
-def print_table(results, summary, out) -> None:
+def print_table(results, summary, out, engines: dict = None) -> None:
     """One row per claim: id, equation, status, sizes, seconds, method (the id column as
-    wide as the longest id)."""
+    wide as the longest id); ``engines``: the count of claims each engine proved, a line
+    after the summary."""
     width = max([len("claim")] + [len(r.id) for r in results])
     out.write(f"{'claim':{width}} {'eq.':5} {'status':7} {'sizes':9} {'time':>7}  method\n")
     for r in results:
@@ -41,6 +42,10 @@ def print_table(results, summary, out) -> None:
             out.write(f"{'':{width}} -> {r.detail}\n")
     out.write(f"\n{summary['proved']} proved, {summary['failed']} failed, "
               f"{summary['error']} errors\n")
+    if engines:
+        out.write(f"claims proved by SymPy and SymEngine: {engines['sympy and symengine']}; "
+                  f"by SymPy only: {engines['sympy only']} (the reasons: symnet verify "
+                  f"--engines)\n")
 
 
 def junit_xml(results) -> str:
@@ -54,8 +59,13 @@ def junit_xml(results) -> str:
     for r in results:
         head = (f'  <testcase classname="symnet.claims" name={quoteattr(r.id)} '
                 f'time="{r.seconds:.3f}"')
-        if r.status == "proved":
+        if r.status == "proved" and not r.engines:
             lines.append(head + "/>")
+            continue
+        if r.status == "proved":
+            lines += [head + ">", "    <properties>",
+                      f'      <property name="engines" value="{",".join(r.engines)}"/>',
+                      "    </properties>", "  </testcase>"]
             continue
         tag = "failure" if r.status == "failed" else "error"
         lines += [head + ">", f"    <{tag} message={quoteattr(r.detail or r.status)}>"

@@ -29,7 +29,7 @@ from symnet.report.printer import NOTATIONS, folded, latex, lines
 from symnet.core.files import template_environment, write_atomic
 from symnet.report.diagrams import layered, single_layer, svg, tikz
 from symnet.report.html import split
-from symnet.report.text import METHODS, SIZES, TEXT
+from symnet.report.text import ENGINE_REASONS_ZH, METHODS, SIZES, TEXT
 from symnet.core.notation import NOTES_NETWORK
 
 REPO_REPORTS = Path(__file__).resolve().parents[2] / "reports"
@@ -82,6 +82,7 @@ class Shown:
     notes: str = ""      # the notes' own LaTeX of the claim, parsed and checked
     method_number: int = 0
     detail_text: str = ""    # the detail as plain text (the HTML edition escapes it)
+    engines: str = ""        # "both" (SymPy and SymEngine), "sympy", or "" (not proved)
 
     @property
     def narrow(self) -> bool:
@@ -171,9 +172,11 @@ def _shown(claim, rows) -> Shown:
     elif getattr(claim, "formula", ""):             # a Check: its statement, as the book
         steps.append(Step("", [[claim.formula]], "", split(claim.formula)))
     detail = result.detail if len(result.detail) <= 200 else result.detail[:200] + " ..."
+    engines = "" if result.status != "proved" else (
+        "both" if "symengine" in result.engines else "sympy")
     return Shown(claim.id, claim.equation, result.status, _status(result), result.sizes,
                  result.method, _tex_escape(detail), steps, matrix, getattr(claim, "latex", ""),
-                 detail_text=detail)
+                 detail_text=detail, engines=engines)
 
 
 def _figures(out_dir: Path, langs) -> dict:
@@ -254,6 +257,22 @@ def _appendix():
                            for k, (s, q) in enumerate(zip(sig.norms, rel.norms))])
 
 
+def _engines(claims, results) -> dict:
+    """What the report says of the two engines: the counts, and the claims SymPy alone
+    proved grouped by SymEngine's reason (symnet.prove.replay)."""
+    from symnet.prove.replay import engine_counts, reason_keys, sympy_only
+    counts = engine_counts(claims, results)
+    grouped = []
+    for reason, ids in sympy_only(claims, results).items():
+        keys = reason_keys(reason)
+        zh = "；".join(ENGINE_REASONS_ZH[k] for k in keys) if keys else reason
+        grouped.append(dict(text=dict(en=reason, zh=zh),
+                            tex=dict(en=_tex_escape(reason), zh=_tex_escape(zh)),
+                            ids=[_tex_escape(i) for i in ids], plain_ids=ids))
+    return dict(both=counts["sympy and symengine"], only=counts["sympy only"],
+                total=len(claims), grouped=grouped)
+
+
 def _method_text(method: str, lang: str) -> str:
     """A method sentence in the edition's language (text.METHODS); one not in the table
     (a user's claim) as code."""
@@ -289,7 +308,7 @@ def build(langs=("en", "zh"), only=(), progress=None, figures_to=None,
                    python=".".join(platform.python_version_tuple()[:2]), date=_date(),
                    sections=sections, tables=_tables(), appendix=_appendix(),
                    example=_example(),
-                   methods=methods, shown=shown_list,
+                   methods=methods, shown=shown_list, engines=_engines(claims, results),
                    failed=[s for s in shown.values() if s.status != "proved"])
     env = _environment()
     texts = {}

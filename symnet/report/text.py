@@ -109,6 +109,25 @@ METHODS = {m[0]: {"en": m[1], "zh": m[2]} for m in (
 )}
 
 # Why each "=" of a chain holds (Derivation.reasons), in both editions.
+#: the Chinese edition's line for each reason SymEngine gives for not replaying a proof
+#: (keys of symnet.prove.replay.REASONS; the English is the replay's own line)
+ENGINE_REASONS_ZH = {
+    "Sum": "符号范围上的求和，SymEngine 的线性化（提出常数因子、拆分各项）未能化为 0"
+           "（SymEngine 没有求和）",
+    "KroneckerDelta": "符号下标的 Kronecker δ（SymEngine 没有）",
+    "Derivative": "未求值的导数",
+    "Subs": "未求值的代换",
+    "function": "激活函数作为未解释的函数保留（无法取数值来反驳）",
+    "other": "SymEngine 中没有对应的构造",
+    "residual": "展开后留下的余项在随机点处为 0（超出其代数能力的 exp/log/分段恒等式）",
+    "raised": "SymEngine 拒绝读入该表达式",
+    "missing": "未安装 SymEngine",
+    "custom": "专门的精确检验，而非两个表达式相等：没有可由第二个引擎重演的内容",
+    "numbers": "对具体输入的精确整数运算（真值表、Farkas 证书）：没有可由第二个引擎重演的符号步骤",
+    "solver": "依赖 SymPy 的求解器（Q(u) 上的线性方程组、实根隔离、实数上的 solveset），"
+              "SymEngine 没有这些功能",
+}
+
 REASONS = {
     "sympy": {"en": "SymPy's derivative", "zh": "SymPy 求导"},
     "definition": {"en": "definition", "zh": "定义"},
@@ -152,7 +171,14 @@ EN = dict(
     legend="Status labels",
     method="method", sizes="sizes", detail="detail", matrix="matrix form",
     methods_head="Methods", verification_head="Verification of every claim",
-    verification_columns=("claim", "status", "method", "sizes"), reasons={k: v["en"] for k, v in REASONS.items()},
+    verification_columns=("claim", "status", "method", "sizes", "engines"), reasons={k: v["en"] for k, v in REASONS.items()},
+    engines_names=dict(both="SymPy, SymEngine", sympy="SymPy"),
+    engines_head="Two engines",
+    engines_text="A claim is proved when SymPy proves it and SymEngine, replaying the "
+                 "proof (the same two sides, or its own derivative of the definition), does "
+                 "not find them different. SymEngine also proved {both} of the {total} "
+                 "claims.",
+    engines_rest="The other {only} are proved by SymPy alone, for these reasons:",
     notes_latex="as the notes write it (this LaTeX was parsed and proved by symnet check)",
     fig_missing="Figure unavailable: install matplotlib (pip install 'symnet[plot]') and "
                 "run symnet report again.",
@@ -269,7 +295,13 @@ ZH = dict(
     legend="状态说明",
     method="方法", sizes="规模", detail="细节", matrix="矩阵形式",
     methods_head="验证方法", verification_head="全部命题的验证",
-    verification_columns=("命题", "状态", "方法", "规模"), reasons={k: v["zh"] for k, v in REASONS.items()},
+    verification_columns=("命题", "状态", "方法", "规模", "引擎"), reasons={k: v["zh"] for k, v in REASONS.items()},
+    engines_names=dict(both="SymPy, SymEngine", sympy="SymPy"),
+    engines_head="两个引擎",
+    engines_text="一个命题成立，是指 SymPy 证明了它，且 SymEngine 重演这一证明（同样的两边，"
+                 "或由它自己对定义求导）时没有发现两边不同。{total} 个命题中有 {both} 个也由 "
+                 "SymEngine 证明。",
+    engines_rest="其余 {only} 个只由 SymPy 证明，原因如下：",
     notes_latex="笔记原文的写法（这段 LaTeX 已由 symnet check 解析并证明）",
     fig_missing="图不可用：请安装 matplotlib（pip install 'symnet[plot]'）后重新运行 symnet report。",
     failures="未通过的命题", none_failed="本报告中的所有命题均成立。",
