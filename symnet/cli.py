@@ -479,17 +479,61 @@ def _verify(args) -> int:
     summary = {s: sum(r.status == s for r in results) for s in ("proved", "failed", "error")}
     from symnet.prove.replay import engine_counts, sympy_only
     engines = dict(engine_counts(claims, results), reasons=sympy_only(claims, results))
+    kernels = [] if args.only else _kernel_rows()
     if args.json:
         print(json.dumps({"claims": [r.as_json() for r in results], "summary": summary,
-                          "engines": engines}, indent=2, ensure_ascii=False))
+                          "engines": engines, "kernels": kernels}, indent=2,
+                         ensure_ascii=False))
     else:
         print_table(results, summary, sys.stdout, engines)
+        _print_kernel_rows(kernels)
         if args.engines:
             _print_engines(claims, results)
     if args.junit:
         with _writing("--junit", args.junit):
             write_atomic(args.junit, junit_xml(results))
-    return 0 if summary["failed"] == summary["error"] == 0 else 1
+    kernels_ok = all(k["status"] in ("proved", "not installed") for k in kernels)
+    return 0 if summary["failed"] == summary["error"] == 0 and kernels_ok else 1
+
+
+#: the module each backend's row of a catalog run generates and proves on symbols
+KERNEL_ROW = dict(sizes=[2, 3, 2], activation="sigmoid", loss="squared")
+
+
+def _kernel_rows() -> list:
+    """One row per kernel backend: its generated KERNEL_ROW module run on symbols
+    (symnet.prove.kernel), proved equal to SymPy's gradient entry by entry; "not
+    installed" for a backend whose library is missing here."""
+    from symnet.numeric.codegen import BACKENDS, generate
+    from symnet.prove.kernel import Unsupported, prove_module
+    rows = []
+    for backend in BACKENDS:
+        row = {"backend": backend, **KERNEL_ROW}
+        if backend != "numpy" and not _installed(backend):
+            rows.append({**row, "status": "not installed"})
+            continue
+        try:
+            proof = prove_module(generate(backend=backend, **KERNEL_ROW))
+        except Unsupported as exc:
+            rows.append({**row, "status": "error", "detail": str(exc)})
+            continue
+        rows.append({**row, "status": "proved" if proof.ok else "failed",
+                     "entries": proof.entries, "batches": list(proof.batches),
+                     "seconds": round(proof.seconds, 2), "first": proof.first})
+    return rows
+
+
+def _print_kernel_rows(rows) -> None:
+    if not rows:
+        return
+    sizes = "-".join(map(str, KERNEL_ROW["sizes"]))
+    print(f"\nkernels: each backend's generated {sizes} {KERNEL_ROW['activation']} module, "
+          "run on symbols, every gradient entry = SymPy's (batch sizes 1 and 2)")
+    for row in rows:
+        tail = (f"{row['entries']} entries  {row['seconds']:.2f}s" if "entries" in row
+                else row.get("detail", ""))
+        first = f"  first differing: {row['first']}" if row.get("first") else ""
+        print(f"  {row['backend']:8}{row['status']:15}{tail}{first}")
 
 
 def _print_engines(claims, results) -> None:

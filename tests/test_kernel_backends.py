@@ -198,3 +198,24 @@ def test_a_module_of_a_users_row_needs_the_row(tmp_path, capsys):
                      r"swish_v=\frac{x}{1+e^{-x}}"]) == 0
     finally:
         unregister("swish_v")
+
+
+def test_verify_lists_a_row_per_backend_and_fails_on_a_wrong_module(monkeypatch, capsys):
+    """A catalog run's kernel rows: each backend's module proved; a planted sign in one
+    backend's module makes its row fail, naming the entry, and the run exit 1."""
+    from symnet import cli
+    from symnet.numeric import codegen
+    rows = cli._kernel_rows()
+    assert [r["backend"] for r in rows] == list(codegen.BACKENDS)
+    assert all(r["status"] == "proved" and r["entries"] == 34 for r in rows), rows
+    real = codegen.generate
+
+    def planted(*args, backend="numpy", **kwargs):
+        text = real(*args, backend=backend, **kwargs)
+        return text.replace("W0[0]", "(-W0[0])", 1) if backend == "torch" else text
+    monkeypatch.setattr(codegen, "generate", planted)
+    rows = {r["backend"]: r for r in cli._kernel_rows()}
+    assert rows["torch"]["status"] == "failed" and rows["torch"]["first"].startswith("grads[")
+    assert rows["numpy"]["status"] == "proved"
+    cli._print_kernel_rows(list(rows.values()))
+    assert "torch   failed" in capsys.readouterr().out
