@@ -101,3 +101,17 @@ def test_a_unicode_relation_is_listed_as_not_checked(math, relation):
 def test_a_unicode_arrow_update_is_not_a_claim():
     (v,) = check_document("$v ← v + Δv$\n", "md")
     assert v.status == "not a claim" and "update" in v.detail
+
+
+# --- sizes renamed in a sum's limit: not guessed, the hint names the book's size ----------
+
+@pytest.mark.parametrize("text,hint", [
+    (r"\beta_j=\sum_{h=1}^mw_{hj}b_h", "h counts the hidden units, written q"),
+    (r"E_k=\frac 12\sum_{j=1}^c(\hat y_j^k-y_j^k)^2", "j counts the outputs, written l"),
+    (r"\alpha_h=\sum_{i=1}^{n}v_{ih}x_i", "i counts the inputs, written d"),
+])
+def test_an_unknown_size_in_a_sum_is_not_guessed_and_the_hint_names_the_size(text, hint):
+    with pytest.raises(MeaningError, match=hint):
+        check(text)
+    assert verdict(text).status == "not checked"
+    assert check(text.replace("^m", "^q").replace("^c", "^l").replace("{n}", "{d}")).holds

@@ -380,7 +380,7 @@ class SingleLayerNotation:
                                    f"\\sum_{{{letter}=1}}^{{q}} (i, h, j have 1..d, 1..q, 1..l)",
                                    low.pos)
         start = self._scalar(start_node, env) if start_node is not None else sp.Integer(1)
-        end = self._scalar(high, env) if high is not None else self.bound[letter]
+        end = self._end(letter, high, env) if high is not None else self.bound[letter]
         if start != 1 or end not in self.size.values():
             raise MeaningError(f"the sum over {letter} runs from 1 to d, q or l", low.pos)
         if letter in self.bound and end != self.bound[letter]:
@@ -391,6 +391,25 @@ class SingleLayerNotation:
         inner = dict(env)
         inner[letter] = var
         return Sum(self._scalar(body, inner), (var, 1, end))
+
+
+    def _end(self, letter, high, env):
+        """A sum's upper limit; an unknown letter there (\\sum_{h=1}^{m}: sizes renamed) is
+        refused with a hint naming the book's size of that index."""
+        try:
+            return self._scalar(high, env)
+        except MeaningError as exc:
+            if not (high.kind == "name" and letter in self.bound and "unknown symbol"
+                    in str(exc)):
+                raise
+            size = str(self.bound[letter])
+            raise MeaningError(f"the sum over {letter} runs to {high.args[0]!r}, which this "
+                               f"notation does not know: {letter} counts {_COUNTS[size]}, "
+                               f"written {size} (sizes d, q, l; not guessed)",
+                               high.pos) from None
+
+
+_COUNTS = {"d": "the inputs", "q": "the hidden units", "l": "the outputs"}
 
 
 def _indexed(expr) -> set:
