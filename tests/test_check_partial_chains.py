@@ -115,3 +115,10 @@ def test_an_unknown_size_in_a_sum_is_not_guessed_and_the_hint_names_the_size(tex
         check(text)
     assert verdict(text).status == "not checked"
     assert check(text.replace("^m", "^q").replace("^c", "^l").replace("{n}", "{d}")).holds
+
+
+def test_an_index_condition_typed_in_unicode_is_not_a_claim_like_its_command_form():
+    got = [(v.status, v.detail) for v in check_document(
+        "$1 ≤ h ≤ q$ and $1 \\le h \\le q$ and $x_1 ≤ 2$\n", "md")]
+    assert got[0] == got[1] == ("not a claim", "a condition on indices or sizes")
+    assert got[2][0] == "not checked"          # a value of the data: not an index condition
