@@ -276,10 +276,11 @@ _FULL_WIDTH_NUMBER = re.compile(rf"{FULL_WIDTH_NUMBER}(?=\s*(?:$|\\\\|&|,|;|\\q?
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 #: what may end a formula without being part of it: punctuation and spacing
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")
-#: relations: "=" and the others, which are listed with their line but not checked
-RELATIONS = re.compile(r"=|<|>|\\(?:le|leq|ge|geq|ne|neq|in|notin|subset|subseteq|approx|"
-                       r"propto|to|sim|simeq|equiv|triangleq|coloneqq|gets|mapsto|leftarrow|"
-                       r"rightarrow|Rightarrow|iff|ll|gg)(?![A-Za-z])")
+#: relations: "=" and the others, which are listed with their line but not checked;
+#: as commands or as the Unicode characters that notes type for them (η∈(0,1), a ≤ b)
+RELATIONS = re.compile(r"=|<|>|[≤≥≠∈∉⊂⊆≈∝→∼≃≡≜≔←↦⇒⇔≪≫]|\\(?:le|leq|ge|geq|ne|neq|in|notin|"
+                       r"subset|subseteq|approx|propto|to|sim|simeq|equiv|triangleq|coloneqq|"
+                       r"gets|mapsto|leftarrow|rightarrow|Rightarrow|iff|ll|gg)(?![A-Za-z])")
 
 
 def _top_level_pieces(text: str, rows_separate: bool = True):

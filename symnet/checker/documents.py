@@ -156,7 +156,7 @@ def _not_an_equation(eq: Equation):
     another relation, the definition of a new function), or None."""
     from symnet.checker.document import top_level_relations
     relations = [r for r in top_level_relations(eq.text) if r != "="]
-    if relations in (["\\leftarrow"], ["\\gets"]):
+    if relations in (["\\leftarrow"], ["\\gets"], ["←"]):
         return Verdict(0, "", NOT_A_CLAIM, UPDATE.replace("X + Delta X", "written after the arrow"))
     if relations and index_condition(eq.text):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on indices or sizes")

@@ -11,6 +11,7 @@ exact rational values) and a diagnosis from the wrong variants that would make i
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,8 @@ from symnet.core.registry import row_of
 from symnet.prove.model import index
 from symnet.checker.parse import Node
 from symnet.checker.statements import exactly_equal
-from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
+from symnet.checker.result import (CheckResult, MeaningError, NotAClaim, Step, defined,
+                                   printed)
 
 __all__ = ["check_single_layer", "SingleLayerNotation", "diagnose", "counterexample"]
 
@@ -378,7 +380,7 @@ class SingleLayerNotation:
                                    f"\\sum_{{{letter}=1}}^{{q}} (i, h, j have 1..d, 1..q, 1..l)",
                                    low.pos)
         start = self._scalar(start_node, env) if start_node is not None else sp.Integer(1)
-        end = self._scalar(high, env) if high is not None else self.bound[letter]
+        end = self._end(letter, high, env) if high is not None else self.bound[letter]
         if start != 1 or end not in self.size.values():
             raise MeaningError(f"the sum over {letter} runs from 1 to d, q or l", low.pos)
         if letter in self.bound and end != self.bound[letter]:
@@ -389,6 +391,25 @@ class SingleLayerNotation:
         inner = dict(env)
         inner[letter] = var
         return Sum(self._scalar(body, inner), (var, 1, end))
+
+
+    def _end(self, letter, high, env):
+        """A sum's upper limit; an unknown letter there (\\sum_{h=1}^{m}: sizes renamed) is
+        refused with a hint naming the book's size of that index."""
+        try:
+            return self._scalar(high, env)
+        except MeaningError as exc:
+            if not (high.kind == "name" and letter in self.bound and "unknown symbol"
+                    in str(exc)):
+                raise
+            size = str(self.bound[letter])
+            raise MeaningError(f"the sum over {letter} runs to {high.args[0]!r}, which this "
+                               f"notation does not know: {letter} counts {_COUNTS[size]}, "
+                               f"written {size} (sizes d, q, l; not guessed)",
+                               high.pos) from None
+
+
+_COUNTS = {"d": "the inputs", "q": "the hidden units", "l": "the outputs"}
 
 
 def _indexed(expr) -> set:
@@ -419,7 +440,21 @@ def _total_derivative(parts):
 # ---------------------------------------------------------------------------------------
 # proving and diagnosing one "="
 
-def _equal(model, lhs, rhs):
+class _OutOfTime(Exception):
+    """The search for a wrong variant ran past its deadline (a diagnosis only)."""
+
+
+#: seconds the search for a wrong variant may take per formula: a refutation is decided
+#: before it, so a slow search never turns "refuted" into "not checked"
+DIAGNOSIS_SECONDS = 10
+NO_DIAGNOSIS_IN_TIME = (f"no simple variant found in {DIAGNOSIS_SECONDS} s (the search for "
+                        "one stopped)")
+
+
+def _equal(model, lhs, rhs, deadline=None):
+    """Is lhs = rhs proved?  Past ``deadline`` (time.monotonic()) it raises _OutOfTime."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise _OutOfTime
     try:
         return model.equal(lhs, rhs)[0]
     except Exception:        # an unusual expression the prover cannot handle is not equal
@@ -503,14 +538,28 @@ def _index_swaps(rhs, notation, free_left, limit=24):
     return out[:limit]
 
 
-def diagnose(notation, lhs, rhs) -> list:
-    """Names of the wrong variants that explain a refuted lhs = rhs."""
-    m = notation.m
+def diagnose(notation, lhs, rhs, deadline=None) -> list:
+    """Names of the wrong variants that explain a refuted lhs = rhs (the variants tried
+    until ``deadline``, a time.monotonic() value, when one is given)."""
     found = []
-    if _equal(m, lhs, -rhs):
+    try:
+        return _variants(notation, lhs, rhs, deadline, found)
+    except _OutOfTime:
+        return found + [NO_DIAGNOSIS_IN_TIME]
+
+
+def _variants(notation, lhs, rhs, deadline, found: list) -> list:
+    """The first wrong variant (sign, constant, missing sum, hat, transposed, index,
+    factor) whose version of the step is proved, tried in that order; ``found`` collects
+    the remarks made on the way."""
+    m = notation.m
+
+    def eq(a, b):
+        return _equal(m, a, b, deadline)
+    if eq(lhs, -rhs):
         return ["the sign is flipped"]
     for c in _candidate_constants(notation, lhs, rhs):
-        if _equal(m, lhs, c * rhs):
+        if eq(lhs, c * rhs):
             return [f"a constant factor is off: the left side is {c} times the right"]
     free_l, free_r = _free_indices(lhs, notation), _free_indices(rhs, notation)
     extra = free_r - free_l
@@ -518,7 +567,7 @@ def diagnose(notation, lhs, rhs) -> list:
         for var in sorted(extra, key=str):
             bound = notation.bound[str(var)]
             dummy = index(f"{var}_s")
-            if _equal(m, lhs, Sum(rhs.xreplace({var: dummy}), (dummy, 1, bound))):
+            if eq(lhs, Sum(rhs.xreplace({var: dummy}), (dummy, 1, bound))):
                 return [f"a sum is missing: index {var} is free on the right; the left side "
                         f"equals the right summed over {var} = 1..{bound}"]
         found.append(f"index {', '.join(map(str, sorted(extra, key=str)))} is free on the "
@@ -527,31 +576,37 @@ def diagnose(notation, lhs, rhs) -> list:
     for side, other, name in ((lhs, rhs, "left"), (rhs, lhs, "right")):
         hatted = side.replace(lambda e: isinstance(e, Indexed) and e.base == y,
                               lambda e: yhat[e.indices])
-        if hatted != side and not _equal(m, hatted, sp.Integer(0)) and (
-                _equal(m, hatted, other) if name == "left" else _equal(m, other, hatted)):
+        if hatted != side and not eq(hatted, sp.Integer(0)) and (
+                eq(hatted, other) if name == "left" else eq(other, hatted)):
             # (a side that the hat turns into 0, such as dE_k/dw_hj = 0, is not a missing
             # hat: the derivative vanishes)
             return [f"a hat is missing on the {name} side: y_j is the target, the output is "
                     "\\hat{y}_j"]
     swapped = rhs.replace(lambda e: isinstance(e, Indexed) and len(e.indices) == 2,
                           lambda e: e.base[e.indices[::-1]])
-    if swapped != rhs and _equal(m, lhs, swapped):
+    if swapped != rhs and eq(lhs, swapped):
         return ["indices are swapped (a matrix is transposed): w_{hj} and w_{jh}, v_{ih} and "
                 "v_{hi} exchanged"]
     for old, new in _index_swaps(rhs, notation, free_l):
-        if _equal(m, lhs, rhs.xreplace({old: new})):
+        if eq(lhs, rhs.xreplace({old: new})):
             return [f"an index is wrong: {_show(old)} should be {_show(new)}"]
+    factor = _factor_variant(notation, lhs, rhs, eq, free_l)
+    return found + factor if factor else found or [NO_VARIANT]
+
+
+def _factor_variant(notation, lhs, rhs, eq, free_l) -> list:
+    """[the factor lost or gained (sign flipped too)] that makes lhs = rhs, or []."""
     for name, factor in _candidate_factors(notation):
-        if not factor.free_symbols <= (lhs.free_symbols | rhs.free_symbols | {m.eta}) \
+        if not factor.free_symbols <= (lhs.free_symbols | rhs.free_symbols | {notation.m.eta}) \
                 and not (factor.free_symbols & set(notation.index.values())) <= free_l:
             continue
-        if _equal(m, lhs, rhs * factor):
-            return found + [f"a factor is missing: {name}"]
-        if _equal(m, lhs, rhs / factor):
-            return found + [f"a factor is extra: {name}"]
-        if _equal(m, lhs, -rhs * factor):
-            return found + [f"a factor is missing ({name}) and the sign is flipped"]
-    return found or [NO_VARIANT]
+        if eq(lhs, rhs * factor):
+            return [f"a factor is missing: {name}"]
+        if eq(lhs, rhs / factor):
+            return [f"a factor is extra: {name}"]
+        if eq(lhs, -rhs * factor):
+            return [f"a factor is missing ({name}) and the sign is flipped"]
+    return []
 
 
 def _exact_sides(notation, lhs, rhs, seed=0):
@@ -678,19 +733,22 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> C
     l): each side's meaning from :class:`SingleLayerNotation`, each "=" proved by the
     prover or refuted with exact values at which the sides differ.  Vectors
     (\\hat{\\mathbf{y}}_k, (a_1, \\dots, a_l)) are compared entry by entry at a symbolic
-    index."""
+    index.  A chain with a side that cannot be read is refuted only by two readable sides
+    that differ (a = b = c claims a = c); else it is not checked."""
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     notation = SingleLayerNotation(model)
-    sides = [_side(notation, side) for side in tree.args]
-    steps = []
+    sides = _read_sides(notation, tree.args)
+    refused = next((v for v in sides if isinstance(v, MeaningError)), None)
+    if refused is not None:
+        return _readable_sides_differ(notation, sides, diagnose_steps)
+    steps, deadline = [], time.monotonic() + DIAGNOSIS_SECONDS
     for n, (left, right) in enumerate(zip(sides, sides[1:])):
         if isinstance(left, Entries) or isinstance(right, Entries):
             steps.append(_vector_step(notation, left, right))
             continue
         try:
-            holds = notation.m.equal(left, right)[0] or _equal_written_out(notation.m, left,
-                                                                             right)
+            holds = _proved(notation.m, left, right)
         except Exception as exc:     # the prover met something it cannot handle
             raise MeaningError(f"the prover cannot decide this '=': {type(exc).__name__}",
                                0) from None
@@ -702,11 +760,77 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> C
                 raise MeaningError("the prover could not decide this '=' (no proof, and "
                                    "the sides agree at the values tried)", 0)
             if diagnose_steps:
-                step.diagnosis = diagnose(notation, left, right)
+                step.diagnosis = diagnose(notation, left, right, deadline)
                 if step.diagnosis == [NO_VARIANT] and _holds_with_step(tree.args[n:n + 2]):
                     step.diagnosis = [STEP_MEANT]
         steps.append(step)
     return CheckResult(all(s.holds for s in steps), steps, notation.name, "symbolic d, q, l")
+
+
+def _proved(model, left, right) -> bool:
+    """left = right proved, as written or with every activation written out."""
+    return model.equal(left, right)[0] or _equal_written_out(model, left, right)
+
+
+def _read_sides(notation, args) -> list:
+    """Each side's value, or the MeaningError that refuses it.  A side that is f', f'', ...
+    alone, in a chain whose other sides are functions of x, is that derivative at x
+    (f' = e^{-x}/(1 + e^{-x})^2: two functions are equal when they are equal at every x;
+    f alone stays refused: f = ... may define f)."""
+    values = []
+    for side in args:
+        try:
+            values.append(_side(notation, side))
+        except NotAClaim:
+            raise
+        except MeaningError as exc:
+            values.append(exc)
+    if not any(not isinstance(v, (MeaningError, Entries)) and FREE_X in v.free_symbols
+               for v in values):
+        return values
+    return [_at_x(notation, side) if isinstance(v, MeaningError) and _bare_function(
+        notation, side) else v for side, v in zip(args, values)]
+
+
+def _bare_function(notation, node: Node) -> bool:
+    """Is the side f', f'', ... with no argument?"""
+    try:
+        value = notation.value(node, {})
+    except MeaningError:
+        return False
+    return isinstance(value, tuple) and value[0] == "f" and value[1] >= 1
+
+
+def _at_x(notation, node: Node):
+    """The derivative ``node`` (f', f'', ...) at the free argument x."""
+    return _side(notation, Node("call", (node, Node("name", ("x",), node.pos)), node.pos))
+
+
+def _readable_sides_differ(notation, sides, diagnose_steps: bool) -> CheckResult:
+    """A chain with unread sides: refuted when two readable sides next to each other
+    (once the unread ones between them are left out) differ at exact values; the step
+    says which sides and why the ones between were not read.  Else the first refusal."""
+    read = [(n, v) for n, v in enumerate(sides, 1)
+            if not isinstance(v, (MeaningError, Entries))]
+    steps, deadline = [], time.monotonic() + DIAGNOSIS_SECONDS
+    for (p, left), (r, right) in zip(read, read[1:]):
+        try:
+            if _proved(notation.m, left, right):
+                continue
+        except Exception:    # the prover cannot handle it: this pair refutes nothing
+            continue
+        ce = _differing_values(notation, left, right)
+        if ce is None:
+            continue
+        skipped = [f"side {n} is not read ({sides[n - 1]})" for n in range(p + 1, r)]
+        what = [f"side {p} and side {r} differ" + (f"; {'; '.join(skipped)}" if skipped
+                                                    else "")]
+        if diagnose_steps:
+            what += diagnose(notation, left, right, deadline)
+        steps.append(Step(printed("", left, 300), printed("", right, 300), False, what, ce))
+    if not steps:
+        raise next(v for v in sides if isinstance(v, MeaningError))
+    return CheckResult(False, steps, notation.name, "symbolic d, q, l")
 
 
 NO_VARIANT = "no simple variant explains the difference"

@@ -226,7 +226,7 @@ def unreadable_definition(text: str) -> Optional[str]:
 
 _INDEX_TERM = r"(?:\d+|[a-z](?:_\{?[a-z0-9]\}?)?)"
 _INDEX_CONDITION = re.compile(
-    rf"^\(?\s*{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*(?:\s*(?:=|<|>|\\leq?|\\geq?|\\neq?)\s*"
+    rf"^\(?\s*{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*(?:\s*(?:=|<|>|[≤≥≠]|\\leq?|\\geq?|\\neq?)\s*"
     rf"{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*)+\s*\)?$")
 
 
