@@ -3,11 +3,12 @@ every equation drawn (MathML) and marked; the document is untrusted (escaped, ne
 loaded in Chromium as a reader would see it, with a screenshot in the artefacts."""
 import os
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from browser import chromium
 
 from symnet.checker.documents import check_document
 from symnet.cli import main
@@ -75,12 +76,6 @@ def test_the_command_line(tmp_path, capsys):
     assert not (tmp_path / "no").exists() and not (tmp_path / "p.txt").exists()
 
 
-def _browser():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
-
 
 _SEEN = """() => {
   const maths = Array.from(document.querySelectorAll('.verdict math'));
@@ -96,7 +91,7 @@ _SEEN = """() => {
 }"""
 
 
-@pytest.mark.skipif(_browser() is None, reason="no Chromium installed (apt-get install chromium)")
+@pytest.mark.skipif(chromium() is None, reason="no Chromium installed (apt-get install chromium)")
 @pytest.mark.parametrize("width", [1100, 400])
 def test_the_page_in_a_real_browser(tmp_path, width):
     """Every equation drawn and marked, the hostile text shown as text, nothing run and
@@ -112,7 +107,7 @@ def test_the_page_in_a_real_browser(tmp_path, width):
             in (0, 1)
         pages[name] = (out, len(check_document(text, "md")))
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_browser(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
         try:
             for name, (out, count) in pages.items():
                 page_ = browser.new_page(viewport={"width": width, "height": 900})

@@ -3,10 +3,11 @@ a real headless browser (Chromium through playwright) with no console error, no 
 and no MathML error, and a screenshot written as an artefact."""
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+
+from browser import chromium
 
 from symnet.report.build import report
 from symnet.report.html import HtmlError, math, prose
@@ -43,12 +44,6 @@ def test_formulas_convert_or_refuse():
         math(r"\begin{aligned}[t] x \end{aligned}")
 
 
-def _browser():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
-
 
 _LAYOUT = """() => {
   const width = document.documentElement.clientWidth;
@@ -66,7 +61,7 @@ _LAYOUT = """() => {
 }"""
 
 
-@pytest.mark.skipif(_browser() is None, reason="no Chromium installed (apt-get install chromium)")
+@pytest.mark.skipif(chromium() is None, reason="no Chromium installed (apt-get install chromium)")
 @pytest.mark.parametrize("width", [1200, 400])
 def test_pages_are_laid_out_in_a_real_browser(pages, width):
     """What a reader sees, at a desktop width and at a phone's: the page never scrolls
@@ -77,7 +72,7 @@ def test_pages_are_laid_out_in_a_real_browser(pages, width):
     artefacts = Path(os.environ.get("SYMNET_ARTIFACTS", pages))
     artefacts.mkdir(parents=True, exist_ok=True)
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_browser(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
         try:
             for name in PAGES:
                 page = browser.new_page(viewport={"width": width, "height": 1000})

@@ -83,8 +83,9 @@ class KernelPrinting:
         return f"_{row_of(e).name}({self._print(e.args[0])})"
 
     def _two(self, e):
-        """The two arguments of a Max (a, b) or branches (condition, a, b) of a Piecewise
-        whose last branch is the default; ValueError for any other."""
+        """The two arguments of a Max (a, b), a number last (SymPy sorts numbers first:
+        max(Z, 0)), or branches (condition, a, b) of a Piecewise whose last branch is the
+        default; ValueError for any other."""
         if isinstance(e, sp.Piecewise):
             if len(e.args) != 2 or e.args[1].cond != sp.true:
                 raise ValueError(f"a Piecewise with {len(e.args)} branches has no helper form")
@@ -92,7 +93,8 @@ class KernelPrinting:
             return tuple(self._print(x) for x in (cond, a, b))
         if len(e.args) != 2:
             raise ValueError(f"a Max of {len(e.args)} arguments has no helper form")
-        return tuple(self._print(x) for x in e.args)
+        args = e.args[::-1] if e.args[0].is_number else e.args
+        return tuple(self._print(x) for x in args)
 
 
 def kernel_printer(base: type, hooks: type = None) -> type:

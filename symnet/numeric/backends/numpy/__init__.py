@@ -11,8 +11,6 @@ class Hooks:
 
     def _print_Max(self, e):
         a, b = self._two(e)
-        if e.args[0].is_number:            # SymPy sorts numbers first: max(Z, 0)
-            a, b = b, a
         return f"{self._module_format(self._module + '.maximum')}({a}, {b})"
 
     def _print_Piecewise(self, e):

@@ -8,10 +8,8 @@ class Hooks:
 
     def _print_Max(self, e):
         a, b = self._two(e)
-        if e.args[1].is_number:
+        if e.args[0].is_number or e.args[1].is_number:      # the number is b
             return f"{self._module_format('torch.clamp')}({a}, min={b})"
-        if e.args[0].is_number:
-            return f"{self._module_format('torch.clamp')}({b}, min={a})"
         return f"{self._module_format('torch.maximum')}({a}, {b})"
 
     def _print_Piecewise(self, e):
