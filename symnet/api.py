@@ -12,14 +12,16 @@ import html
 from dataclasses import dataclass
 
 
-def check(latex: str, layers=None, activation: str = None, loss: str = None):
+def check(latex: str, layers=None, activation: str = None, loss: str = None,
+          notation: str = None):
     """Check one formula written in the notes' LaTeX: the same verdict as ``symnet check``
     (one front door, :func:`symnet.checker.documents.check_equation`).
 
     ``layers``: a list of layer sizes for the matrix notation (default: the notes' 3-4-4-3
     when the formula is in that notation, else the single-hidden-layer notation with
     symbolic d, q, l).  ``activation``, ``loss``: as the directives ``f = ...`` and
-    ``loss = ...``.  Returns a :class:`symnet.checker.result.CheckResult` (``holds``,
+    ``loss = ...``; ``notation``: a shipped notation's name (``"nielsen"``) or a path to a
+    notation file, as the directive ``notation = ...``.  Returns a :class:`symnet.checker.result.CheckResult` (``holds``,
     ``steps`` with diagnoses and counterexamples); raises ``ParseError`` or
     ``MeaningError`` (both ValueError) for what it cannot read, and ``NotAClaim`` (a
     MeaningError) for a statement that is not an identity (``x_1 = 1``).
@@ -27,7 +29,7 @@ def check(latex: str, layers=None, activation: str = None, loss: str = None):
     from symnet.checker import documents
     from symnet.checker.document import Equation, starting_context
     from symnet.checker.result import CheckResult, NotAClaim, refusal
-    context = starting_context(activation, loss)
+    context = starting_context(activation, loss, notation=notation)
     verdict = documents.check_equation(Equation(1, latex, latex, context), layers)
     if verdict.status == documents.NOT_A_CLAIM:
         raise NotAClaim(verdict.detail)
@@ -36,6 +38,7 @@ def check(latex: str, layers=None, activation: str = None, loss: str = None):
     result = verdict.result or CheckResult(verdict.status == documents.HOLDS, [],
                                            verdict.notation, verdict.sizes)
     result.sizes = verdict.sizes
+    result.notation = verdict.notation or result.notation
     result.text = latex
     return result
 

@@ -286,6 +286,9 @@ def _parser() -> argparse.ArgumentParser:
                    "(a registry row, or step; as the directive <!-- symnet: f = NAME -->)")
     k.add_argument("--loss", metavar="NAME", help="squared (default), cross-entropy or "
                    "softmax-cross-entropy (as the directive <!-- symnet: loss = NAME -->)")
+    k.add_argument("--notation", metavar="NAME", help="the notation the formulas are "
+                   "written in: zhou (default), nielsen, or a PATH.toml of your own (as the "
+                   "directive <!-- symnet: notation = NAME -->; symnet notations lists them)")
     k.add_argument("--junit", metavar="FILE", help="with a document: a JUnit XML report "
                                                    "(one test case per equation)")
     k.add_argument("--strict", action="store_true", help="with a document: exit 1 also when "
@@ -297,6 +300,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="with a document: text (default: FILE:LINE:COL: verdict: formula -- "
                         "detail) or github (GitHub Actions ::error/::warning/::notice "
                         "annotations)")
+    nt = sub.add_parser("notations", help="list the notations symnet check reads, or show "
+                                          "one's table of symbols")
+    nt.add_argument("show", nargs="?", choices=["show"], help="show one notation's table")
+    nt.add_argument("name", nargs="?", help="a notation's name or a PATH.toml")
     dv = sub.add_parser("derive", help="derive dE_k/dX as the book's chain rule, every step "
                                        "proved by check (section 5.3's network)")
     dv.add_argument("quantity", nargs="?", default="E_k",
@@ -838,12 +845,31 @@ def _is_document(arg: str) -> bool:
         return False
 
 
+def _notations(args) -> int:
+    """`symnet notations`: a line per shipped notation; `symnet notations show NAME`: its
+    table of symbols."""
+    from symnet.core.notation_files import NotationError, load, shipped
+    if args.show is None and args.name is None:
+        for name in shipped():
+            notation = load(name)
+            print(f"{name:<10} {notation.title}")
+        return 0
+    if args.show is None or args.name is None:
+        raise UsageError("symnet notations show NAME (one of: " + ", ".join(shipped()) + ")")
+    try:
+        print(load(args.name).table())
+    except NotationError as exc:
+        raise UsageError(str(exc)) from None
+    return 0
+
+
 def _check_context(args) -> dict:
     """The activation and loss of --activation / --loss, as a document directive sets
     them (the same keys and values)."""
     from symnet.checker.document import starting_context
     try:
-        return starting_context(args.activation, args.loss, prefix="--")
+        return starting_context(args.activation, args.loss, prefix="--",
+                                notation=args.notation)
     except ValueError as exc:
         raise UsageError(str(exc).replace("unknown value", "unknown")) from None
 
@@ -1118,6 +1144,8 @@ def main(argv=None) -> int:
             return _check(args)
         if args.command == "derive":
             return _derive(args)
+        if args.command == "notations":
+            return _notations(args)
         if args.command == "bench":
             from symnet.bench.run import run_bench
             if args.threads < 1:

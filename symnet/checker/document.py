@@ -77,7 +77,9 @@ def directive_values() -> dict:
     from symnet.core.registry import ACTIVATIONS
     activations = tuple(sorted(set(ACTIVATIONS) | {"step"}))
     losses = ("squared", "cross-entropy", "softmax-cross-entropy")
-    return {"f": activations, "activation": activations, "loss": losses}
+    from symnet.core.notation_files import shipped
+    return {"f": activations, "activation": activations, "loss": losses,
+            "notation": tuple(shipped()) + ("PATH.toml",)}
 
 
 def read_directive(rest: str, where: str) -> tuple[str, str]:
@@ -94,6 +96,13 @@ def directive(key: str, value: str, where: str) -> tuple[str, str]:
     """(key, value) checked against :func:`directive_values` (``activation`` is ``f``);
     DocumentError naming the known keys or values otherwise."""
     known = directive_values()
+    if key == "notation":
+        from symnet.core.notation_files import NotationError, load
+        try:
+            load(value)
+        except NotationError as exc:
+            raise DocumentError(f"{where}: {exc}") from None
+        return key, value
     if key not in known:
         raise DocumentError(f"{where}: unknown directive key {key!r} (known: "
                             f"{', '.join(known)})")
@@ -103,11 +112,13 @@ def directive(key: str, value: str, where: str) -> tuple[str, str]:
     return ("f" if key == "activation" else key), value
 
 
-def starting_context(activation: str = None, loss: str = None, prefix: str = "") -> dict:
-    """What holds before a document's first directive: the activation and the loss given
-    as options (``--activation``, ``--loss``, or the API's arguments), checked as
-    directives are; ``prefix`` names them in errors ("--" for the command line)."""
-    pairs = (("activation", activation), ("loss", loss))
+def starting_context(activation: str = None, loss: str = None, prefix: str = "",
+                     notation: str = None) -> dict:
+    """What holds before a document's first directive: the activation, the loss and the
+    notation given as options (``--activation``, ``--loss``, ``--notation``, or the API's
+    arguments), checked as directives are; ``prefix`` names them in errors ("--" for the
+    command line)."""
+    pairs = (("activation", activation), ("loss", loss), ("notation", notation))
     return dict(directive(key, value, prefix + key) for key, value in pairs if value is not None)
 
 

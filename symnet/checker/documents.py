@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import sympy as sp
 
-from symnet.checker.notations import MeaningError, ParseError, check
+from symnet.checker.notations import NOTES_NETWORK, MeaningError, ParseError, check
+from symnet.checker.result import NotAClaim
 from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.core.registry import activation_function, step as step_function
 from symnet.checker.document import Equation, document_equations
@@ -106,6 +107,8 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     the API call this too), within ``seconds`` (default SECONDS_PER_EQUATION)."""
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
+    if verdict.status == NOT_CHECKED and eq.context.get("notation") is None:
+        verdict.detail += _other_notation_hint(eq.text, layers)
     verdict.line, verdict.equation = eq.line, eq.text
     verdict.column = getattr(eq, "column", 0)
     verdict.seconds = time.perf_counter() - start
@@ -124,6 +127,9 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
             return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     tree, elided = without_elided_steps(tree)
+    tree, counted, early = _in_matrix_notation(tree, eq.context.get("notation"), layers)
+    if early is not None:
+        return early
     early = _not_an_identity(tree, eq)
     if early is not None:
         return early
@@ -141,7 +147,12 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if eq.context.get("f") == STEP:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
-    verdict = _proved_or_refuted(eq, tree, layers, seconds)
+    verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
+    if counted is not None and verdict.status != NOT_CHECKED:
+        verdict.notation = f"{eq.context['notation']} notation, read as {verdict.notation}"
+        if verdict.result is not None:
+            verdict.result.notation = verdict.notation
+        verdict.sizes += f" (matrix notation: {counted[1]})" if counted[1] else ""
     if elided and verdict.status != NOT_CHECKED:
         verdict.sizes += "; the steps written as '...' are not checked"
     if updated is not None and verdict.status != NOT_CHECKED:
@@ -149,6 +160,50 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         verdict.detail = re.sub(r"\bstep (\d+):", lambda m: f"step {int(m.group(1)) + 1}:",
                                 verdict.detail)          # numbered as written
     return verdict
+
+
+def _other_notation_hint(text: str, layers) -> str:
+    """A formula the book's notation does not read, whose symbols all have a meaning in
+    another shipped notation: the directive to add (nothing is checked in it unasked)."""
+    from symnet.checker.translate import translate
+    from symnet.core.notation_files import load, shipped
+    try:
+        tree = parse(text)
+    except (ParseError, RecursionError):
+        return ""
+    fits = []
+    for name in shipped():
+        if load(name).builtin:
+            continue
+        try:
+            translate(tree, load(name), len(layers or NOTES_NETWORK))
+        except NotAClaim:                  # its symbols fit: it gives one a value
+            pass
+        except MeaningError:
+            continue
+        fits.append(name)
+    if not fits:
+        return ""
+    return (f"; its symbols read in the {' or '.join(fits)} notation: add <!-- symnet: "
+            f"notation = {fits[0]} --> (or --notation {fits[0]}) to check it there")
+
+
+def _in_matrix_notation(tree: Node, notation, layers):
+    """(tree, (index letters counted from 1, a note), None), the formula rewritten from another
+    author's notation (a notation file) into the matrix notation; (tree, None, None) in the
+    book's own; (tree, None, verdict) when the notation gives it no meaning or it gives a
+    free variable a value."""
+    from symnet.checker.translate import translate
+    from symnet.core.notation_files import load
+    if notation is None or load(notation).builtin:
+        return tree, None, None
+    try:
+        tree, counted, note = translate(tree, load(notation), len(layers or NOTES_NETWORK))
+    except NotAClaim as exc:
+        return tree, None, Verdict(0, "", NOT_A_CLAIM, str(exc).removeprefix("not a claim: "))
+    except MeaningError as exc:
+        return tree, None, Verdict(0, "", NOT_CHECKED, f"in the {notation} notation: {exc}")
+    return tree, (counted, note), None
 
 
 def _not_an_equation(eq: Equation):
@@ -209,14 +264,15 @@ def _f_of_numbers(tree: Node, eq: Equation) -> Verdict:
     return _check_numbers(tree, eq.context)
 
 
-def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds) -> Verdict:
+def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None) -> Verdict:
     """The network's check of the parsed formula under the document's activation and loss,
     within ``seconds``; what it cannot read or decide is not checked, with the reason."""
     activation, under = _activation(eq.context)
     loss = eq.context.get("loss", "squared")
     try:
         with time_limit(seconds):
-            result = check(eq.text, layers, activation=activation, loss=loss, tree=tree)
+            result = check(eq.text, layers, activation=activation, loss=loss, tree=tree,
+                           from_one=counted)
     except (ParseError, MeaningError) as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
     except TimeLimitExceeded:

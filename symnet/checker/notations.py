@@ -75,7 +75,7 @@ def _size_letters(tree: Node) -> set:
 
 
 def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
-          loss: str = "squared", tree: Node = None) -> CheckResult:
+          loss: str = "squared", tree: Node = None, from_one=None) -> CheckResult:
     """Parse (unless ``tree`` is given) and check every "=" of ``text``: in the matrix
     notation at ``layers`` (a list of layer sizes) when given, else where the formula says
     (:func:`default_layers`).  A formula with layer letters that holds at ``layers`` for
@@ -86,7 +86,9 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
     without --layers is read at 2-3-2 and its ``sizes`` say so; one that also names d, q
     or l is refused (it ranges over every size).  ParseError / MeaningError on what
     cannot be read.  ``diagnose_steps=False``: the verdict only (a refuted step still gets
-    its counterexample, since a refutation needs values that differ)."""
+    its counterexample, since a refutation needs values that differ).  ``from_one``: the
+    tree was rewritten from another author's notation (:mod:`symnet.checker.translate`)
+    into the matrix notation, and these index letters count from 1."""
     from symnet.core.registry import sigmoid
     tree = tree if tree is not None else parse(text)
     if is_update(tree):
@@ -95,13 +97,16 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
     default = (activation, loss) == (sigmoid, "squared")
     chosen = layers is None
     if chosen:
-        layers = default_layers(text, tree)
+        layers = default_layers(text, tree) if from_one is None else list(NOTES_NETWORK)
     if layers is not None:
         if not default:
             raise MeaningError(f"the matrix notation is read with the sigmoid and the "
                                f"squared error only (here f = {activation.__name__}, "
                                f"{loss} loss)", 0)
-        result = _check_in_matrix_notation(text, tree, layers, chosen, diagnose_steps)
+        result = _check_in_matrix_notation(text, tree, layers, chosen, diagnose_steps,
+                                           from_one)
+    elif from_one is not None:
+        raise MeaningError("it is not in the matrix notation once rewritten", 0)
     else:
         # the table of wrong variants is the sigmoid's: another f is refuted by its
         # counterexample alone
@@ -117,7 +122,7 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
 
 
 def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
-                              diagnose_steps: bool) -> CheckResult:
+                              diagnose_steps: bool, counted=None) -> CheckResult:
     """The matrix notation at ``layers`` (``chosen``: picked by :func:`default_layers`, not
     the user); section 5.3's symbols read as its 3-layer network's quantities; a formula
     with layer letters that holds is then proved for symbolic widths where it can be, and
@@ -131,7 +136,7 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     if from_one is not None and len(layers) != 3:
         raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
                            "of 3 layers: use --layers d,q,l", 0)
-    result = check_matrix(text, layers, tree, diagnose_steps, from_one or ())
+    result = check_matrix(text, layers, tree, diagnose_steps, from_one or counted or ())
     if result.holds and layer_letters(tree):
         proved, what = prove_symbolic(tree)
         if proved:

@@ -315,6 +315,12 @@ class _ToNode(Transformer):
     def partial(self, meta, children):
         return Node("partial", (children[1],), children[0].start_pos)
 
+    def nabla(self, meta, children):
+        """\\nabla_x E: the gradient of E by x in the layout of x, as \\partial E / \\partial x."""
+        at = children[0].start_pos
+        return Node("frac", (Node("partial", (children[2],), at),
+                             Node("partial", (children[1],), at)), at)
+
     def delta(self, meta, children):
         return Node("delta", (children[1],), children[0].start_pos)
 

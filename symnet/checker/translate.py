@@ -1,0 +1,347 @@
+"""A formula written in another author's notation, rewritten by its notation file's rows
+(:mod:`symnet.core.notation_files`) into the matrix notation of the one model, which the
+matrix reader then checks: Nielsen's w^l_{jk} is theta_{kj}^{(l-1,l)}, b^l_j is
+-theta_{0j}^{(l-1,l)} (z = w a + b; the notes' a_0 = -1), z^l, a^l, delta^l are z^{(l)},
+a^{(l)}, delta^{(l)} (delta = dE/dz), C is E, sigma is f.
+
+Layers written relative to the notation's letter (l - 1, l, l + 1) become the matrix
+notation's layer letters k and l = k + 1, so the formula is checked for every layer of the
+network where all its symbols exist; a formula spanning three layers is refused.  The last
+layer (L) becomes the network's last layer.  Index letters keep their meaning, counted from
+1; a sum written without bounds runs over the units of the layer its index names.  A symbol
+the notation file has no row for is refused (never read in another notation's sense).
+"""
+from __future__ import annotations
+
+from symnet.checker.matrix import index_items, is_transpose
+from symnet.checker.result import MeaningError, NotAClaim
+from symnet.checker.statements import numbers_only
+from symnet.checker.tree import Node
+from symnet.core.notation import FONT_MARKS
+from symnet.core.notation_files import FREE, QUANTITIES, Notation
+
+__all__ = ["translate"]
+
+#: the model's quantity -> the matrix notation's name for it
+_MATRIX_NAME = {"weighted-input": "z", "activation": "a", "delta": "delta", "error": "E",
+                "target": "y", "input": "x", "rate": "eta"}
+_PAIRED = ("weight", "bias", "threshold")
+#: the matrix reader's layer letters, never used as index letters there
+_RESERVED = frozenset("kln")
+
+
+def translate(tree: Node, notation: Notation, n_layers: int):
+    """(the tree in the matrix notation, its index letters, all counted from 1, a note
+    saying how its layers and letters were read).
+    MeaningError for what the notation does not give one meaning; NotAClaim when the
+    formula gives a free variable (a weight, a bias, an input) a number."""
+    work = _Translation(notation, n_layers)
+    _refuse_assignment(tree, notation)
+    offsets = set()
+    work.collect(tree, offsets)
+    work.letters = _layer_letters(offsets, notation)
+    work.rename = _renaming(tree)
+    out = work.bound_sums(work.walk(tree))
+    return out, tuple(sorted(work.ranges)), work.note()
+
+
+def _refuse_assignment(tree: Node, notation: Notation) -> None:
+    if tree.kind != "chain" or len(tree.args) < 2:
+        return
+    parts = _parts(tree.args[0])
+    row = notation.symbols.get(parts[0]) if parts else None
+    if row is not None and row.quantity in FREE and \
+            numbers_only(Node("chain", tree.args[1:], tree.pos)):
+        raise NotAClaim(f"assigns a value to {parts[0]} (a {row.quantity}, a free "
+                        f"variable in the {notation.name} notation)")
+
+
+def _parts(node: Node):
+    """(base, hat, subscript, superscript) of a written symbol, or None."""
+    sub = sup = None
+    while node.kind == "script" and node.op in ("_", "^") and not is_transpose(node.args[1]):
+        if (sub if node.op == "_" else sup) is not None:
+            return None
+        sub, sup = (node.args[1], sup) if node.op == "_" else (sub, node.args[1])
+        node = node.args[0]
+    hat = False
+    while node.kind == "accent":
+        if node.op in ("hat", "widehat"):
+            hat = True
+        elif node.op not in FONT_MARKS:
+            raise MeaningError(f"\\{node.op} has no meaning in this notation", node.pos)
+        node = node.args[0]
+    if node.kind != "name":
+        return None
+    return ("yhat" if hat and node.args[0] == "y" else node.args[0]), hat, sub, sup
+
+
+def _layer_letters(offsets: set, notation: Notation) -> dict:
+    """Offsets from the notation's layer letter -> the matrix notation's k, l."""
+    if not offsets:
+        return {}
+    low, high = min(offsets), max(offsets)
+    if high - low > 1:
+        raise MeaningError(f"it names three layers or more ({notation.layer_letter} "
+                           f"{low:+d} to {notation.layer_letter} {high:+d}): only formulas "
+                           "between two adjacent layers are read", 0)
+    return {high: "l"} if low == high else {low: "k", high: "l"}
+
+
+def _renaming(tree: Node) -> dict:
+    """Index letters the matrix notation reserves (k, l, n) -> fresh letters."""
+    used, stack = set(), [tree]
+    while stack:
+        node = stack.pop()
+        used.update(a for a in node.args if isinstance(a, str) and len(a) == 1)
+        stack.extend(a for a in node.args if isinstance(a, Node))
+    fresh = [c for c in "pqrtuvmo" if c not in used]
+    return {c: fresh.pop(0) for c in sorted(used & _RESERVED)}
+
+
+class _Translation:
+    def __init__(self, notation: Notation, n_layers: int):
+        self.notation, self.n = notation, n_layers
+        self.letters, self.rename = {}, {}
+        self.ranges = {}              # index letter -> the layer (text) whose units it counts
+
+    def note(self) -> str:
+        """How the written layers and index letters map to the matrix notation's."""
+        letter = self.notation.layer_letter
+        parts = [f"{letter}{o:+d}".replace("+0", "") + f" as {name}"
+                 for o, name in sorted(self.letters.items())]
+        parts += [f"index {a} as {b}" for a, b in sorted(self.rename.items())
+                  if b in self.ranges]
+        return "; ".join(parts)
+
+    # -- layers ----------------------------------------------------------------------
+    def offset(self, sup: Node):
+        """The layer a superscript names: an int offset from the letter, or ("last", c)."""
+        nt = self.notation
+        if sup.kind == "group":
+            return self.offset(sup.args[0])
+        if sup.kind == "name" and sup.args[0] in (nt.layer_letter, nt.last_layer):
+            return 0 if sup.args[0] == nt.layer_letter else ("last", 0)
+        if sup.kind == "num" and sup.args[0].isdigit():
+            return ("at", int(sup.args[0]))
+        if sup.kind == "add" and len(sup.args) == 2:
+            base, step = sup.args
+            sign = -1 if step.kind == "neg" else 1
+            step = step.args[0] if step.kind == "neg" else step
+            start = self.offset(base)
+            if step.kind == "num" and step.args[0].isdigit():
+                c = sign * int(step.args[0])
+                return start + c if isinstance(start, int) else (start[0], start[1] + c)
+        raise MeaningError(f"a layer is written {nt.layer_letter}, {nt.layer_letter}+1, "
+                           f"{nt.layer_letter}-1 or {nt.last_layer}", sup.pos)
+
+    def collect(self, node: Node, offsets: set) -> None:
+        """Every layer offset the formula's symbols name (a weight's two layers)."""
+        parts = _parts(node) if node.kind in ("script", "name", "accent") else None
+        row = self.notation.symbols.get(parts[0]) if parts else None
+        if row is not None and row.layer is None and QUANTITIES[row.quantity] \
+                and parts[3] is not None:
+            at = self.offset(parts[3])
+            if isinstance(at, int):
+                offsets.update({at - 1, at} if row.quantity in _PAIRED else {at})
+            return
+        for a in node.args:
+            if isinstance(a, Node):
+                self.collect(a, offsets)
+
+    def layer_text(self, at, before: int = 0) -> str:
+        if isinstance(at, int):
+            return self.letters[at - before]
+        kind, c = at
+        value = (self.n + c if kind == "last" else c - self.notation.first_layer + 1) - before
+        if not 1 <= value <= self.n:
+            raise MeaningError(f"a layer named here does not exist in a {self.n}-layer "
+                               "network", 0)
+        return str(value)
+
+    # -- the walk ----------------------------------------------------------------------
+    def walk(self, node: Node, variable: bool = False) -> Node:
+        kind = node.kind
+        if kind == "script" and node.op == "^" and is_transpose(node.args[1]):
+            return Node(kind, (self.walk(node.args[0], variable), node.args[1]), node.pos, "^")
+        if kind in ("script", "name", "accent") and _parts(node) is not None:
+            return self.symbol(node, variable)
+        if kind == "call":
+            return Node(kind, (self.function(node.args[0]), self.walk(node.args[1])),
+                        node.pos, node.op)
+        if kind == "frac" and all(a.kind == "partial" for a in node.args):
+            return self.derivative(node)
+        if kind == "sum":
+            low = node.args[0]
+            low = None if low is None else self.index_node(low)
+            return Node(kind, (low, node.args[1], self.walk(node.args[2])), node.pos, node.op)
+        return Node(kind, tuple(self.walk(a, variable) if isinstance(a, Node) else a
+                                for a in node.args), node.pos, node.op)
+
+    def index_node(self, node: Node) -> Node:
+        """A sum's index (j, or j = 1) with its letter renamed."""
+        if node.kind == "name":
+            return Node("name", (self.rename.get(node.args[0], node.args[0]),), node.pos)
+        return Node(node.kind, tuple(self.index_node(a) if isinstance(a, Node) else a
+                                     for a in node.args), node.pos, node.op)
+
+    def function(self, fn: Node) -> Node:
+        """sigma, sigma': the activation f, f'."""
+        if fn.kind == "script":
+            return Node("script", (self.function(fn.args[0]),) + fn.args[1:], fn.pos, fn.op)
+        if fn.kind == "name" and fn.args[0] in self.notation.activation:
+            return Node("name", ("f",), fn.pos)
+        raise MeaningError(f"unknown function in the {self.notation.name} notation (the "
+                           f"activation is written {', '.join(self.notation.activation)})",
+                           fn.pos)
+
+    def derivative(self, node: Node) -> Node:
+        """d N / d X with X translated; a symbol that is minus a variable (b = -theta_0)
+        turns the derivative's sign."""
+        num, den = node.args
+        var = self.walk(den.args[0], True)
+        sign = var.kind == "neg"
+        var = var.args[0] if sign else var
+        flip = var.kind == "script" and var.op == "^" and is_transpose(var.args[1])
+        var = var.args[0] if flip else var
+        out = Node("frac", (Node("partial", (self.walk(num.args[0]),), num.pos),
+                            Node("partial", (var,), den.pos)), node.pos, node.op)
+        if flip:                 # by a matrix written transposed: the gradient in its shape
+            out = _transposed(Node("group", (out,), node.pos, "("))
+        return Node("neg", (out,), node.pos) if sign else out
+
+    def symbol(self, node: Node, variable: bool) -> Node:
+        base, hat, sub, sup = _parts(node)
+        row = self.notation.symbols.get(base)
+        if row is None:
+            raise MeaningError(f"{base!r} has no meaning in the {self.notation.name} "
+                               "notation (see: symnet notations show "
+                               f"{self.notation.name})", node.pos)
+        if hat and base != "yhat":
+            raise MeaningError(f"\\hat on {base} has no meaning in the "
+                               f"{self.notation.name} notation", node.pos)
+        if variable and sup is None and row.gradient_layer:   # Nielsen's \nabla_a C
+            sup = Node("name", (self.notation.last_layer,), node.pos)
+        layered = QUANTITIES[row.quantity]
+        if layered and row.layer is None and sup is None:
+            raise MeaningError(f"{base} carries its layer, e.g. {base}^"
+                               f"{self.notation.layer_letter}", node.pos)
+        if (not layered or row.layer is not None) and sup is not None:
+            raise MeaningError(f"a superscript on {base} has no meaning here", sup.pos)
+        at = row.layer if row.layer is not None else (self.offset(sup) if layered else None)
+        letters = self.letters_of(sub, node) if sub is not None else None
+        out = self.quantity(row, at, letters, variable, node.pos)
+        return Node("neg", (out,), node.pos) if row.sign < 0 else out
+
+    def letters_of(self, sub: Node, node: Node) -> list:
+        items = index_items(sub)
+        if items is None:
+            raise MeaningError("indices are letters or digits, e.g. w_{jk}", sub.pos)
+        return [self.rename.get(c, c) for c in items]
+
+    def quantity(self, row, at, letters, variable: bool, pos: int) -> Node:
+        q = row.quantity
+        if q in _PAIRED:
+            return self.paired(row, at, letters, variable, pos)
+        if q == "net-input":
+            raise MeaningError(f"the {q} is read in the book's own notation only", pos)
+        if q == "output" and variable:             # d/d hat y: by the output units a^(n)
+            return self.quantity(_as_activation(row), ("last", 0), letters, variable, pos)
+        if q == "output":
+            if letters is not None and len(letters) != 1:
+                raise MeaningError(f"{row.symbol} has one index", pos)
+            if letters is not None:
+                self.counts(letters[0], self.layer_text(("last", 0)), pos)
+            hat = Node("accent", (Node("name", ("y",), pos),), pos, "hat")
+            sub = letters and _symbol_node("y", None, letters, pos).args[1]
+            return hat if sub is None else Node("script", (hat, sub), pos, "_")
+        layer = self.layer_text(at) if QUANTITIES[q] else None
+        if letters is not None:
+            if len(letters) != 1:
+                raise MeaningError(f"{row.symbol} has one index", pos)
+            if layer is not None:
+                self.counts(letters[0], layer, pos)
+        return _symbol_node(_MATRIX_NAME[q], layer, letters, pos)
+
+    def paired(self, row, at, letters, variable: bool, pos: int) -> Node:
+        """A weight (entry or matrix), a bias or a threshold (entry or vector)."""
+        pair = self.layer_text(at, 1) + self.layer_text(at)
+        before, after = pair[:-1] if len(pair) > 2 else pair[0], pair[-1]
+        if row.quantity == "weight":
+            if letters is None:
+                matrix = _symbol_node("Theta", pair, None, pos)
+                return _transposed(matrix) if row.matrix == "to-from" else matrix
+            if len(letters) != 2:
+                raise MeaningError(f"{row.symbol} has two indices", pos)
+            roles = dict(zip(row.indices, letters))
+            self.counts(roles["from"], before, pos)
+            self.counts(roles["to"], after, pos)
+            return _symbol_node("theta", pair, [roles["from"], roles["to"]], pos)
+        if letters is None:
+            rows = Node("slice", (Node("num", ("0",), pos), None), pos)
+            tilde = Node("accent", (Node("name", ("Theta",), pos),), pos, "tilde")
+            top = Node("script", (_layered(tilde, pair, pos), rows), pos, "_")
+            out = _transposed(top)
+        else:
+            if len(letters) != 1:
+                raise MeaningError(f"{row.symbol} has one index", pos)
+            self.counts(letters[0], after, pos)
+            out = _symbol_node("theta", pair, ["0", letters[0]], pos)
+        return Node("neg", (out,), pos) if row.quantity == "bias" else out
+
+    def counts(self, letter: str, layer: str, pos: int) -> None:
+        if not letter.isdigit():
+            self.ranges.setdefault(letter, set()).add(layer)
+
+    def bound_sums(self, node: Node) -> Node:
+        """A sum without bounds runs from 1 to the width of the layer its index counts."""
+        args = tuple(self.bound_sums(a) if isinstance(a, Node) else a for a in node.args)
+        node = Node(node.kind, args, node.pos, node.op)
+        if node.kind != "sum" or node.args[1] is not None:
+            return node
+        low, _, body = node.args
+        if low is None or low.kind != "name" or low.args[0] not in self.ranges:
+            raise MeaningError("a sum without bounds needs an index that counts units, "
+                               "e.g. \\sum_k w_{jk} a_k", node.pos)
+        layers = self.ranges[low.args[0]]
+        if len(layers) > 1:
+            raise MeaningError("the index of a sum without bounds counts the units of two "
+                               "different layers here: check the order of the indices",
+                               node.pos)
+        at = low.pos
+        start = Node("assign", (low, Node("num", ("1",), at)), at)
+        width = Node("script", (Node("name", ("s",), at), _layer_node(min(layers), at)),
+                     at, "_")
+        return Node("sum", (start, width, body), node.pos, node.op)
+
+
+def _as_activation(row):
+    from dataclasses import replace
+    return replace(row, quantity="activation", layer=None)
+
+
+def _layer_node(text: str, pos: int) -> Node:
+    return Node("num" if text.isdigit() else "name", (text,), pos)
+
+
+def _layered(node: Node, layer: str, pos: int) -> Node:
+    return Node("script", (node, Node("group", (_layer_node(layer, pos),), pos, "(")), pos, "^")
+
+
+def _transposed(node: Node) -> Node:
+    return Node("script", (node, Node("name", ("T",), node.pos)), node.pos, "^")
+
+
+def _symbol_node(name: str, layer, letters, pos: int) -> Node:
+    """name_{letters}^{(layer)} as the parser would build it."""
+    node = Node("name", (name,), pos)
+    if letters is not None:
+        if all(c.isdigit() for c in letters):
+            sub = Node("num", ("".join(letters),), pos)
+        else:
+            items = [Node("num" if c.isdigit() else "name", (c,), pos) for c in letters]
+            sub = items[0]
+            for item in items[1:]:
+                sub = Node("mul", (sub, item), pos, "cdot")
+        node = Node("script", (node, sub), pos, "_")
+    return node if layer is None else _layered(node, layer, pos)

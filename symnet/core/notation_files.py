@@ -1,0 +1,195 @@
+"""Notations as data: a TOML file (``symnet/notations/NAME.toml``, or a user's own path)
+says which quantity of symnet's one network model each written symbol is.
+
+A file has ``name``, ``title``, ``summary``; ``[layers]`` with the layer ``letter`` a
+superscript is relative to (``l``: a^l, w^{l+1}), the ``last`` layer's letter (``L``) and
+the number of the ``first`` (the input layer: 1, or 0 for Goodfellow's h^(0) = x);
+``[functions] activation = [...]`` (the letters written for the activation, sigma(z) and
+sigma'(z)); and one ``[symbols.NAME]`` table per symbol with
+
+- ``quantity``: one of :data:`QUANTITIES` (a weight, a bias b with z = w a + b, a
+  threshold theta with z = w a - theta, the weighted input z, the net input without
+  threshold, an activation a, the output, delta = dE/dz, the error E, the target, the
+  input, the learning rate);
+- ``layer``: the layer it belongs to when fixed (section 5.3's v is layer 2's weight),
+  else the layer is written as a superscript;
+- ``indices`` (weights): the order of the written indices, ``["to", "from"]`` for
+  Nielsen's w_{jk} (into j from k), ``["from", "to"]`` for the book's w_{hj};
+- ``matrix`` (weights): ``"to-from"`` when the whole matrix has a row per unit it feeds;
+- ``sign``: -1 when the symbol is minus the quantity (the book's g_j = -dE/dbeta_j);
+- ``gradient_layer = "last"``: written without its layer as a gradient's variable, it is
+  the output layer's (Nielsen's \nabla_a C).
+
+:func:`load` validates a file and names the bad key in its error.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:                                      # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["Notation", "Row", "NotationError", "load", "shipped", "QUANTITIES"]
+
+HERE = Path(__file__).resolve().parent.parent / "notations"
+
+#: the model's quantities a symbol may name, and whether each has a layer
+QUANTITIES = {
+    "weight": True, "bias": True, "threshold": True, "weighted-input": True,
+    "net-input": True, "activation": True, "output": False, "delta": True,
+    "error": False, "target": False, "input": False, "rate": False,
+}
+#: quantities that are free variables (of the network, the data, the training): a
+#: formula giving one of them a number is a choice, not a claim
+FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate"})
+
+_TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "symbols"}
+_ROW_KEYS = {"quantity", "layer", "indices", "matrix", "sign", "gradient_layer"}
+
+
+class NotationError(ValueError):
+    """A notation file that cannot be used: unknown name, unreadable, or a bad key."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One written symbol: the model's ``quantity`` it stands for (see module doc)."""
+
+    symbol: str
+    quantity: str
+    layer: object = None                 # None: written as a superscript; else an int
+    indices: tuple = ("to",)
+    matrix: str = "from-to"
+    sign: int = 1
+    gradient_layer: str = ""             # "last": written bare as a gradient's variable
+
+    def describe(self) -> str:
+        where = "its layer written as a superscript" if self.layer is None and \
+            QUANTITIES[self.quantity] else (f"layer {self.layer}" if self.layer else "")
+        parts = [self.quantity] + ([where] if where else [])
+        if self.quantity == "weight":
+            parts.append(f"indices {'_'.join(self.indices)}; matrix rows: "
+                         f"{self.matrix.split('-')[0]}")
+        if self.sign < 0:
+            parts.append("minus the quantity")
+        if self.gradient_layer:
+            parts.append("the output layer's when written bare as a gradient's variable")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Notation:
+    name: str
+    title: str
+    summary: str
+    symbols: dict = field(default_factory=dict)      # written name -> Row
+    activation: tuple = ("f",)
+    layer_letter: str = ""
+    last_layer: str = ""
+    first_layer: int = 1                  # the input layer's number (Goodfellow's h^(0) = x)
+    builtin: bool = False                 # the book's notation: read by the section-5.3 reader
+
+    def table(self) -> str:
+        """The rows as text (``symnet notations show NAME``)."""
+        lines = [f"{self.name}: {self.title}", f"  {self.summary}"]
+        if self.layer_letter:
+            lines.append(f"  layers: superscript {self.layer_letter}, "
+                         f"{self.layer_letter}-1, {self.layer_letter}+1; "
+                         f"{self.last_layer} the output layer; {self.first_layer} the input")
+        lines.append(f"  activation written {', '.join(self.activation)}: the sigmoid" +
+                     (" unless a directive says otherwise" if self.builtin else
+                      " (other activations are read in the book's notation only)"))
+        width = max(len(s) for s in self.symbols)
+        lines += [f"  {s:<{width}}  {row.describe()}" for s, row in self.symbols.items()]
+        return "\n".join(lines)
+
+
+def shipped() -> list[str]:
+    """The names of the notation files in the package."""
+    return sorted(p.stem for p in HERE.glob("*.toml"))
+
+
+def load(name_or_path: str) -> Notation:
+    """A shipped notation by name, or a user's TOML file by path (ending in .toml)."""
+    path = Path(name_or_path)
+    if name_or_path.endswith(".toml"):
+        if not path.is_file():
+            raise NotationError(f"no notation file {name_or_path}")
+    else:
+        path = HERE / f"{name_or_path}.toml"
+        if not path.is_file():
+            raise NotationError(f"unknown notation {name_or_path!r} (known: "
+                                f"{', '.join(shipped())}, or a path to a .toml file)")
+    return _cached(str(path))
+
+
+_CACHE: dict = {}
+
+
+def _cached(path: str) -> Notation:
+    if path not in _CACHE:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise NotationError(f"{path}: not a readable TOML file ({exc})") from None
+        _CACHE[path] = _validated(data, path)
+    return _CACHE[path]
+
+
+def _validated(data: dict, where: str) -> Notation:
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise NotationError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: "
+                            f"{', '.join(sorted(_TOP_KEYS))})")
+    for key in ("name", "title", "summary"):
+        if not isinstance(data.get(key), str):
+            raise NotationError(f"{where}: {key!r} must be a string")
+    layers, functions = data.get("layers", {}), data.get("functions", {})
+    if set(layers) - {"letter", "last", "first"} or set(functions) - {"activation"}:
+        bad = sorted((set(layers) - {"letter", "last", "first"}) |
+                     (set(functions) - {"activation"}))
+        raise NotationError(f"{where}: unknown key {bad[0]!r} in [layers] or [functions]")
+    symbols = data.get("symbols")
+    if not isinstance(symbols, dict) or not symbols:
+        raise NotationError(f"{where}: a notation needs a [symbols.NAME] table per symbol")
+    rows = {name: _row(name, spec, where) for name, spec in symbols.items()}
+    if any(r.layer is None and QUANTITIES[r.quantity] for r in rows.values()) \
+            and not layers.get("letter"):
+        raise NotationError(f"{where}: symbols with written layers need [layers] letter")
+    return Notation(data["name"], data["title"], data["summary"], rows,
+                    tuple(functions.get("activation", ["f"])), layers.get("letter", ""),
+                    layers.get("last", ""), layers.get("first", 1),
+                    bool(data.get("builtin", False)))
+
+
+def _row(name: str, spec, where: str) -> Row:
+    at = f"{where}: [symbols.{name}]"
+    if not isinstance(spec, dict):
+        raise NotationError(f"{at} must be a table")
+    unknown = set(spec) - _ROW_KEYS
+    if unknown:
+        raise NotationError(f"{at}: unknown key {sorted(unknown)[0]!r} (known: "
+                            f"{', '.join(sorted(_ROW_KEYS))})")
+    quantity = spec.get("quantity")
+    if quantity not in QUANTITIES:
+        raise NotationError(f"{at}: quantity {quantity!r} is not one of "
+                            f"{', '.join(QUANTITIES)}")
+    indices = tuple(spec.get("indices", ["from", "to"] if quantity == "weight" else ["to"]))
+    if quantity == "weight" and sorted(indices) != ["from", "to"]:
+        raise NotationError(f"{at}: indices of a weight are [\"to\", \"from\"] or "
+                            f"[\"from\", \"to\"], not {list(indices)}")
+    matrix = spec.get("matrix", "from-to")
+    if matrix not in ("from-to", "to-from"):
+        raise NotationError(f"{at}: matrix is \"from-to\" or \"to-from\", not {matrix!r}")
+    sign = spec.get("sign", 1)
+    layer = spec.get("layer")
+    if sign not in (1, -1) or not (layer is None or isinstance(layer, int) and layer >= 1):
+        raise NotationError(f"{at}: sign is 1 or -1 and layer a positive integer")
+    gradient_layer = spec.get("gradient_layer", "")
+    if gradient_layer not in ("", "last"):
+        raise NotationError(f"{at}: gradient_layer is \"last\" or absent")
+    return Row(name, quantity, layer, indices, matrix, sign, gradient_layer)

@@ -1,0 +1,200 @@
+"""Notations as data (issue "check v4"): a notation file maps an author's symbols to the
+one model; Nielsen's BP1-BP4 are read through nielsen.toml and checked in the matrix
+notation.  Each expected verdict was worked out by hand."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from symnet.checker.document import Equation
+from symnet.checker.documents import check_equation
+from symnet.core.notation import SINGLE_LAYER_VIEW
+from symnet.core.notation_files import NotationError, load, shipped
+
+
+def verdict(text, notation="nielsen", layers=None):
+    return check_equation(Equation(1, text, text, {"notation": notation} if notation else {}),
+                          layers)
+
+
+# Nielsen, ch. 2: BP1-BP4 in components and in vectors, and the definitions they rest on
+HOLDS = [
+    r"\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma'(z^L_j)",                 # BP1
+    r"\delta^l_j = \sum_k w^{l+1}_{kj} \delta^{l+1}_k \sigma'(z^l_j)",                # BP2
+    r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)",                       # BP2
+    r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",                                # BP3
+    r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",                   # BP4
+    r"\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j",
+    r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j",
+    r"z^l = w^l a^{l-1} + b^l",
+    r"a^l_j = \sigma(z^l_j)",
+    r"C = \frac{1}{2} \sum_j (y_j - a^L_j)^2",
+    r"\delta^l_j = \frac{\partial C}{\partial z^l_j}",
+]
+
+# wrong variants: each must be refuted (sign, swapped indices, factor, wrong layer,
+# Hadamard for product, sigma for sigma')
+REFUTED = [
+    r"\frac{\partial C}{\partial b^l_j} = -\delta^l_j",
+    r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k",
+    r"C = \sum_j (y_j - a^L_j)^2",
+    r"z^l = w^l a^{l-1} - b^l",
+    r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)",
+    r"\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma(z^L_j)",
+    r"a^l_j = \sigma(z^{l-1}_j)",
+    r"\frac{\partial C}{\partial w^l_{jk}} = a^{l}_k \delta^l_j",
+]
+
+
+# Goodfellow, Bengio and Courville, sec. 6.5 (algorithms 6.3, 6.4 with lambda = 0)
+GOODFELLOW_HOLDS = [
+    r"a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}",
+    r"h^{(k)} = f(a^{(k)})",
+    r"h^{(0)} = x",
+    r"\hat{y} = h^{(l)}",
+    r"\nabla_{\hat{y}} J = \hat{y} - y",
+    r"\nabla_{a^{(k)}} J = \nabla_{h^{(k)}} J \odot f'(a^{(k)})",
+    r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J",
+    r"\nabla_{W^{(k)}} J = \nabla_{a^{(k)}} J \, (h^{(k-1)})^\top",
+    r"\nabla_{h^{(k-1)}} J = (W^{(k)})^\top \nabla_{a^{(k)}} J",
+]
+GOODFELLOW_REFUTED = [
+    r"\nabla_{\hat{y}} J = y - \hat{y}",
+    r"\nabla_{a^{(k)}} J = \nabla_{h^{(k)}} J \odot f(a^{(k)})",
+    r"\nabla_{W^{(k)}} J = h^{(k-1)} (\nabla_{a^{(k)}} J)^\top",
+    r"h^{(1)} = x",
+    r"\nabla_{h^{(k-1)}} J = W^{(k)} \nabla_{a^{(k)}} J",
+]
+# Nielsen's vector forms, with \nabla_a C the gradient by the output activations
+HOLDS += [
+    r"\delta^L = \nabla_a C \odot \sigma'(z^L)",                                       # BP1
+    r"\nabla_{b^l} C = \delta^l",                                                       # BP3
+    r"\nabla_{w^l} C = \delta^l (a^{l-1})^T",                                           # BP4
+]
+REFUTED += [r"\nabla_{b^l} C = -\delta^l", r"\nabla_{w^l} C = a^{l-1} (\delta^l)^T",
+            r"\delta^L = \nabla_a C \odot \sigma(z^L)"]
+
+
+@pytest.mark.parametrize("text", GOODFELLOW_HOLDS)
+def test_goodfellows_formulas_hold(text):
+    v = verdict(text, "goodfellow")
+    assert v.status == "holds", v.detail
+
+
+@pytest.mark.parametrize("text", GOODFELLOW_REFUTED)
+def test_goodfellows_wrong_variants_are_refuted(text):
+    assert verdict(text, "goodfellow").status == "refuted"
+
+
+@pytest.mark.parametrize("text", HOLDS)
+def test_nielsens_formulas_hold(text):
+    v = verdict(text)
+    assert v.status == "holds", v.detail
+    assert v.notation.startswith("nielsen notation, read as matrix")
+    assert "3,4,4,3" in v.sizes or "symbolic widths" in v.sizes
+
+
+@pytest.mark.parametrize("text", REFUTED)
+def test_wrong_variants_are_refuted(text):
+    v = verdict(text)
+    assert v.status == "refuted", v.detail
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"a^{l+1}_j = \sigma(z^{l-1}_j)", "three layers"),
+    (r"\delta^l_j = \theta_j", "'theta' has no meaning in the nielsen notation"),
+    (r"\delta^l_j = \sum_k w^{l+1}_{jk} \delta^{l+1}_k \sigma'(z^l_j)", "two different layers"),
+    (r"\delta_j = 1 + a^l_j", "delta carries its layer"),
+    (r"\tilde{a}^l_j = a^l_j", "\\tilde has no meaning"),
+])
+def test_what_the_notation_does_not_give_one_meaning_is_not_checked(text, reason):
+    v = verdict(text)
+    assert v.status == "not checked" and reason in v.detail, v.detail
+
+
+@pytest.mark.parametrize("text", [r"w^2_{11} = 0.5", r"b^l_j = 1", r"\eta = 3"])
+def test_a_value_for_a_free_variable_is_not_a_claim(text):
+    assert verdict(text).status == "not a claim"
+
+
+def test_the_book_notation_hints_at_the_directive():
+    v = verdict(r"\frac{\partial C}{\partial b^l_j} = \delta^l_j", notation=None)
+    assert v.status == "not checked"
+    assert "notation = nielsen" in v.detail
+
+
+def _run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "symnet", *args], capture_output=True,
+                          text=True, input=stdin)
+
+
+def test_the_directive_holds_until_the_next(tmp_path):
+    doc = tmp_path / "bp.md"
+    doc.write_text("<!-- symnet: notation = nielsen -->\n\n"
+                   "$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$\n\n"
+                   "<!-- symnet: notation = zhou -->\n\n"
+                   "$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)$\n\n"
+                   "$\\frac{\\partial C}{\\partial b^l_j} = \\delta^l_j$\n")
+    out = _run("check", "--json", str(doc))
+    verdicts = [e["verdict"] for e in json.loads(out.stdout)["equations"]]
+    assert verdicts == ["holds", "holds", "not checked"], out.stdout
+
+
+def test_unknown_notation_is_an_error_naming_the_known(tmp_path):
+    doc = tmp_path / "bp.md"
+    doc.write_text("<!-- symnet: notation = nielsn -->\n\n$a = b$\n")
+    out = _run("check", str(doc))
+    assert out.returncode == 2 and "nielsen" in out.stderr and "nielsn" in out.stderr
+    out = _run("check", "--notation", "bishopp", "a = b")
+    assert out.returncode == 2 and "unknown notation 'bishopp'" in out.stderr
+
+
+def test_a_users_own_notation_file(tmp_path):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('name = "mine"\ntitle = "t"\nsummary = "s"\n[layers]\nletter = "l"\n'
+                    'last = "L"\n[functions]\nactivation = ["phi"]\n'
+                    '[symbols.W]\nquantity = "weight"\nindices = ["from", "to"]\n'
+                    '[symbols.u]\nquantity = "weighted-input"\n'
+                    '[symbols.o]\nquantity = "activation"\n'
+                    '[symbols.J]\nquantity = "error"\n')
+    ok = verdict(r"u^l_j = \sum_i W^l_{ij} o^{l-1}_i", notation=str(mine))
+    assert ok.status == "refuted"                    # no bias: the threshold is missing
+    ok = verdict(r"\frac{\partial J}{\partial W^l_{ij}} = o^{l-1}_i \frac{\partial J}"
+                 r"{\partial u^l_j}", notation=str(mine))
+    assert ok.status == "holds", ok.detail
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "b"\ntitle = "t"\nsummary = "s"\n[symbols.W]\nquantiy = "weight"\n')
+    with pytest.raises(NotationError, match="unknown key 'quantiy'"):
+        load(str(bad))
+    bad.write_text('name = "b"\ntitle = "t"\nsummary = "s"\n[symbols.W]\nquantity = "wieght"\n')
+    with pytest.raises(NotationError, match="quantity 'wieght' is not one of"):
+        load(str(bad))
+
+
+def test_symnet_notations_lists_and_shows():
+    out = _run("notations")
+    assert out.returncode == 0
+    names = [line.split()[0] for line in out.stdout.splitlines()]
+    assert names == shipped() and {"zhou", "nielsen", "goodfellow"} <= set(names)
+    out = _run("notations", "show", "nielsen")
+    assert out.returncode == 0 and "w      weight" in out.stdout
+    out = _run("notations", "show", "nope")
+    assert out.returncode == 2 and "unknown notation 'nope'" in out.stderr
+
+
+def test_the_book_file_is_the_view_the_checker_reads():
+    """zhou.toml's rows say the same as SINGLE_LAYER_VIEW: each symbol's quantity, layer
+    and sign is the matrix entry the view rewrites it to."""
+    expected = {"weight": "theta", "threshold": "theta", "activation": "a",
+                "net-input": "z", "delta": "delta", "input": "x", "target": "y"}
+    zhou = load("zhou")
+    for name, (value, variable) in SINGLE_LAYER_VIEW.items():
+        row = zhou.symbols[name]
+        entry = (variable or value)[0] if name == "yhat" else value[0]
+        assert entry.base == expected[row.quantity] or (name == "yhat" and entry.base == "a")
+        assert entry.sign == row.sign
+        if entry.layer is not None:
+            assert entry.layer[-1] == str(row.layer)
+        if row.quantity == "threshold":
+            assert entry.indices[0] == "0"
