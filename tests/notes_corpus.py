@@ -3,24 +3,24 @@ in the notes), and the verdict `symnet check` must give it.  The notes' own erro
 refuted with a diagnosis that names them; statements that are not identities (data sets
 D = {...}, new symbols such as the perceptron's h, values y = 1, conditions 1 <= h <= q,
 the definition f(x) = 1/(1 + e^{-x})) are "not a claim"; equations outside what the
-notation table understands (the quotient rule with u and v, relations other than '=',
-updates X = X + Delta X) are "not checked".
+notation table understands (relations other than '=', f of a number where the notes do
+not say what f is) are "not checked".
 
 Regenerate the list with `python tests/notes_corpus.py SOURCE.md` after reviewing every
 changed verdict by hand."""
 
 # (line, equation, verdict, substring of the diagnosis or reason)
 NOTES = [
-    (77, 'y = x_1 \\wedge x_2', 'not checked', 'cannot read it'),
+    (77, 'y = x_1 \\wedge x_2', 'not a claim', 'defines y as a Boolean function'),
     (79, 'h = 1 \\cdot x_1 + 1 \\cdot x_2 - 2', 'not a claim', "defines a new symbol 'h'"),
-    (79, 'y = f(h)', 'not checked', 'needs its index'),
-    (85, 'y = x_1 \\vee x_2', 'not checked', 'cannot read it'),
+    (79, 'y = f(h)', 'not a claim', 'assigns a value to y'),
+    (85, 'y = x_1 \\vee x_2', 'not a claim', 'defines y as a Boolean function'),
     (87, 'h = 1 \\cdot x_1 + 1 \\cdot x_2 - 0.5', 'not a claim', "defines a new symbol 'h'"),
-    (87, 'y = f(h)', 'not checked', 'needs its index'),
-    (93, 'y = \\neg x_1', 'not checked', 'cannot read it'),
+    (87, 'y = f(h)', 'not a claim', 'assigns a value to y'),
+    (93, 'y = \\neg x_1', 'not a claim', 'defines y as a Boolean function'),
     (95, 'h = -0.6 \\cdot x_1 + 0 \\cdot x_2 + 0.5', 'not a claim', "defines a new symbol 'h'"),
-    (95, 'y = f(h)', 'not checked', 'needs its index'),
-    (105, '\\hat{y} = y', 'not checked', 'needs its index'),
+    (95, 'y = f(h)', 'not a claim', 'assigns a value to y'),
+    (105, '\\hat{y} = y', 'not a claim', 'a condition: the output equals its target'),
     (105, '\\Delta w_i = 0', 'not checked', ''),
     (107, '\\hat{y} \\neq y', 'not checked', "the relation '\\\\neq' is not an"),
     (107, '\\Delta w_i \\neq 0', 'not checked', "the relation '\\\\neq' is not an"),
@@ -42,7 +42,7 @@ NOTES = [
     (125, 'D = \\{(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)\\}', 'not a claim', "defines a new symbol 'D'"),
     (134, 'h_1 = f(x_1 + x_2 - 0.5)', 'not a claim', "defines a new symbol 'h'"),
     (134, 'h_2 = f(-x_1 - x_2 + 1.5)', 'not a claim', "defines a new symbol 'h'"),
-    (134, 'y = f(h_1 + h_2 - 1.5)', 'not checked', 'needs its index'),
+    (134, 'y = f(h_1 + h_2 - 1.5)', 'not a claim', 'assigns a value to y'),
     (135, 'f(-0.5) = 0', 'not checked', 'f of a number'),
     (135, 'f(1.5) = 1', 'not checked', 'f of a number'),
     (135, 'f(-0.5) = 0', 'not checked', 'f of a number'),
@@ -81,11 +81,11 @@ NOTES = [
     (222, '\\beta_j = \\sum_{h=1}^q w_{hj} b_h', 'holds', ''),
     (226, 'f(x) = \\frac{1}{1+e^{-x}}', 'not a claim', 'defines f(x) for the formulas after it'),
     (228, "f'(x) = \\frac{e^{-x}}{(1+e^{-x})^2} = \\frac{1}{1+e^{-x}} \\frac{e^{-x}}{1+e^{-x}} = \\frac{1}{1+e^{-x}} \\left(1 - \\frac{1}{1+e^{-x}}\\right) = f(x)(1 - f(x))", 'holds', ''),
-    (230, "(\\frac{u}{v})' = \\frac{u'v - uv'}{v^2}", 'not checked', ''),
-    (230, 'v = 1 + e^{-x}', 'not checked', 'needs its index'),
+    (230, "(\\frac{u}{v})' = \\frac{u'v - uv'}{v^2}", 'holds', ''),
+    (230, 'v = 1 + e^{-x}', 'not a claim', 'assigns a value to v'),
     (230, 'u = 1', 'not a claim', 'assigns a value to u (a variable of the'),
-    (230, "u' = 0", 'not checked', 'a prime on u'),
-    (230, "v' = -e^{-x}", 'not checked', 'a prime on v'),
+    (230, "u' = 0", 'holds', ''),
+    (230, "v' = -e^{-x}", 'holds', ''),
     (236, '\\frac{\\partial E_k}{\\partial \\hat{y}_j^k} = \\frac{\\partial \\frac{1}{2} \\sum_{j=1}^l (\\hat{y}_j^k - y_j^k)^2}{\\partial \\hat{y}_j^k} = (\\hat{y}_j^k - y_j^k)', 'holds', ''),
     (238, '\\frac{\\partial \\hat{y}_j^k}{\\partial \\beta_j} = \\hat{y}_j^k (1 - \\hat{y}_j^k)', 'holds', ''),
     (240, '\\hat{y}_j^k = f(\\beta_j - \\theta_j)', 'holds', ''),
@@ -151,7 +151,7 @@ NOTES = [
     (353, '\\mathbf{z}^{(4)} = (z_1^{(4)}; z_2^{(4)}; z_3^{(4)}) = [\\tilde{\\Theta}^{(34)}]^\\top \\tilde{\\mathbf{a}}^{(3)}', 'holds', ''),
     (355, '\\mathbf{a}^{(4)} = (a_1^{(4)}; a_2^{(4)}; a_3^{(4)}) = f(\\mathbf{z}^{(4)})', 'holds', ''),
     (357, '\\hat{\\mathbf{y}} = (\\hat{y}_1; \\hat{y}_2; \\hat{y}_3) = \\mathbf{a}^{(4)}', 'holds', ''),
-    (359, '\\mathbf{v} = (v_1; v_2; \\dots; v_n)', 'not checked', 'matrix symbols carry'),
+    (359, '\\mathbf{v} = (v_1; v_2; \\dots; v_n)', 'not a claim', 'names the components of a vector v'),
     (363, 'E = \\frac{1}{2} \\|\\hat{\\mathbf{y}} - \\mathbf{y}\\|^2 = \\frac{1}{2} \\|\\mathbf{a}^{(4)} - \\mathbf{y}\\|^2 = \\frac{1}{2} \\sum_{j=1}^3 (a_j^{(4)} - y_j)^2', 'holds', ''),
     (367, '\\tilde{\\Theta}^{(12)} = \\tilde{\\Theta}^{(12)} + \\Delta \\tilde{\\Theta}^{(12)}', 'not a claim', 'an update: assigns X its new value X +'),
     (367, '\\tilde{\\Theta}^{(23)} = \\tilde{\\Theta}^{(23)} + \\Delta \\tilde{\\Theta}^{(23)}', 'not a claim', 'an update: assigns X its new value X +'),
@@ -172,7 +172,7 @@ NOTES = [
     (395, 'z_2^{(4)} = \\theta_{02}^{(34)} a_0^{(3)} + \\theta_{12}^{(34)} a_1^{(3)} + \\theta_{22}^{(34)} a_2^{(3)} + \\theta_{32}^{(34)} a_3^{(3)} + \\theta_{42}^{(34)} a_4^{(3)} = \\left[\\tilde{\\Theta}_{:2}^{(34)} \\right]^\\top \\tilde{\\mathbf{a}}^{(3)}', 'holds', ''),
     (397, 'z_3^{(4)} = \\theta_{03}^{(34)} a_0^{(3)} + \\theta_{13}^{(34)} a_1^{(3)} + \\theta_{23}^{(34)} a_2^{(3)} + \\theta_{33}^{(34)} a_3^{(3)} + \\theta_{43}^{(34)} a_4^{(3)} = \\left[\\tilde{\\Theta}_{:3}^{(34)} \\right]^\\top \\tilde{\\mathbf{a}}^{(3)}', 'holds', ''),
     (401, '\\frac{\\partial E}{\\partial a_1^{(3)}}  = \\frac{\\partial E}{\\partial z_1^{(4)}} \\frac{\\partial z_1^{(4)}}{\\partial a_1^{(3)}} + \\frac{\\partial E}{\\partial z_2^{(4)}} \\frac{\\partial z_2^{(4)}}{\\partial a_1^{(3)}} + \\frac{\\partial E}{\\partial z_3^{(4)}} \\frac{\\partial z_3^{(4)}}{\\partial a_1^{(3)}} = \\frac{\\partial E}{\\partial z_1^{(4)}} \\theta_{11}^{(34)} + \\frac{\\partial E}{\\partial z_2^{(4)}} \\theta_{12}^{(34)} + \\frac{\\partial E}{\\partial z_3^{(4)}} \\theta_{13}^{(34)} = \\left(\\theta_{11}^{(34)}, \\theta_{12}^{(34)}, \\theta_{13}^{(34)} \\right) \\left(\\frac{\\partial E}{\\partial z_1^{(4)}}, \\frac{\\partial E}{\\partial z_2^{(4)}}, \\frac{\\partial E}{\\partial z_3^{(4)}} \\right) = \\Theta_{1:}^{(34)} \\frac{\\partial E}{\\partial \\mathbf{z}^{(4)}} = \\Theta^{(34)} \\boldsymbol{\\delta}^{(4)}', 'refuted', 'a scalar is set equal'),
-    (403, '\\mathbf{v} = (v_1, v_2, \\dots, v_n)', 'not checked', 'matrix symbols carry'),
+    (403, '\\mathbf{v} = (v_1, v_2, \\dots, v_n)', 'not a claim', 'names the components of a vector v'),
     (405, '\\frac{\\partial E}{\\partial \\mathbf{a}^{(3)}}  = \\left(\\Theta_{1:}^{(34)} \\boldsymbol{\\delta}^{(4)}; \\Theta_{2:}^{(34)} \\boldsymbol{\\delta}^{(4)}; \\Theta_{3:}^{(34)} \\boldsymbol{\\delta}^{(4)}; \\Theta_{4:}^{(34)} \\boldsymbol{\\delta}^{(4)} \\right) = \\Theta^{(34)} \\boldsymbol{\\delta}^{(4)}', 'holds', ''),
     (407, "\\boldsymbol{\\delta}^{(3)} = (\\Theta^{(34)} \\boldsymbol{\\delta}^{(4)}) \\odot f'(\\mathbf{z}^{(3)})", 'holds', ''),
     (411, '\\frac{\\partial E}{\\partial \\mathbf{a}^{(2)}} = \\left(\\frac{\\partial E}{\\partial a_1^{(2)}}, \\frac{\\partial E}{\\partial a_2^{(2)}}, \\frac{\\partial E}{\\partial a_3^{(2)}}, \\frac{\\partial E}{\\partial a_4^{(2)}} \\right)', 'refuted', 'a matrix is transposed'),
@@ -204,8 +204,8 @@ NOTES = [
     (459, 'l = k + 1', 'not a claim', 'a condition on indices or sizes'),
     (461, '\\Delta \\tilde{\\Theta}^{(kl)}  = -\\eta \\tilde{\\mathbf{a}}^{(k)} [\\delta^{(l)}]^\\top', 'holds', ''),
     (461, '\\tilde{\\Theta}^{(kl)}  = \\tilde{\\Theta}^{(kl)} + \\Delta \\tilde{\\Theta}^{(kl)}', 'not a claim', 'an update: assigns X its new value X +'),
-    (475, '\\tilde{\\mathbf{x}} = (\\rho(\\mathbf{x}, \\mathbf{c}_1); \\rho(\\mathbf{x}, \\mathbf{c}_2); \\dots; \\rho(\\mathbf{x}, \\mathbf{c}_q))', 'not checked', 'matrix symbols carry'),
-    (475, 'f(\\mathbf{x}) = \\mathbf{w}^\\top \\tilde{\\mathbf{x}} + b', 'not checked', 'matrix symbols carry'),
+    (475, '\\tilde{\\mathbf{x}} = (\\rho(\\mathbf{x}, \\mathbf{c}_1); \\rho(\\mathbf{x}, \\mathbf{c}_2); \\dots; \\rho(\\mathbf{x}, \\mathbf{c}_q))', 'not a claim', 'defines a new symbol'),
+    (475, 'f(\\mathbf{x}) = \\mathbf{w}^\\top \\tilde{\\mathbf{x}} + b', 'not a claim', 'defines f(x)'),
 ]
 
 

@@ -94,3 +94,20 @@ def test_cross_check_notices_a_wrong_local_partial(monkeypatch):
                         if str(var).startswith("theta") else original(index, var))
     with pytest.raises(AssertionError):
         _cross_check([2, 2, 1])
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])     # units are symbols
+@pytest.mark.parametrize("sizes", [[2, 3, 2], [2, 2, 2, 1]], ids=lambda s: "-".join(map(str, s)))
+def test_the_checkers_weight_derivatives_are_sympys_diff_of_the_nested_error(sizes, activation):
+    """NetworkModel.derivative takes a weight's derivative through the one unit it feeds
+    (and delta, a z's, through its unit): every entry equals SymPy's diff of the fully
+    nested E."""
+    from symnet.prove.nested import NetworkModel
+    net, derived, _, _ = nested_gradients(sizes, activation)
+    model = NetworkModel(sizes, activation)
+    E = model.error_canonical()
+    for (k, i, j), expected in derived.items():
+        assert exactly_equal(model.derivative(E, ("theta", k, i, j)), expected), (k, i, j)
+    for k in range(2, len(sizes) + 1):       # the threshold's weight: dE/dtheta_0j = -delta_j
+        for j, delta in enumerate(model.delta(k), 1):
+            assert exactly_equal(-delta, derived[k - 1, 0, j]), (k, j)

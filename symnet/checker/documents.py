@@ -21,6 +21,7 @@ from symnet.core.registry import activation_function, step as step_function
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
+from symnet.checker.primes import check_primes, is_prime_formula
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        without_elided_steps,
                                        has_f_of_number, index_condition, new_function,
@@ -140,6 +141,8 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if unread:
         return Verdict(0, "", NOT_CHECKED, f"{unread[0]} was defined above in this section by "
                        "a formula that is not read, and this formula may depend on it")
+    if is_prime_formula(tree):
+        return _primes(tree, eq.context.get("values", {}))
     if has_f_of_number(tree):
         return _f_of_numbers(tree, eq)
     if numbers_only(tree):
@@ -232,6 +235,8 @@ def _not_an_identity(tree: Node, eq: Equation):
         return Verdict(0, "", NOT_CHECKED, f"it sets {fixed}, which the notation defines, to "
                        "a number: a condition or a special case, not an identity")
     assigned = assigned_then_numbers(tree)
+    if len(tree.args) == 2 and tree.args[0].kind == "name":
+        eq.context["_sets"] = (tree.args[0].args[0], tree.args[1])
     if assigned is not None and assigned[1] is None:
         return Verdict(0, "", NOT_A_CLAIM, f"assigns a value to {assigned[0]} (a variable of "
                        "the data or the network)")
@@ -247,6 +252,20 @@ def _not_an_identity(tree: Node, eq: Equation):
     if definition is not None:
         eq.context.setdefault("_defines", definition)
     return Verdict(0, "", NOT_A_CLAIM, what)
+
+
+def _primes(tree: Node, values: dict) -> Verdict:
+    """u' = 0, (u/v)' = ...: primes of letters given a value above or of arbitrary
+    functions (:mod:`symnet.checker.primes`)."""
+    try:
+        holds, detail = check_primes(tree, values)
+    except (MeaningError, ValueError, TypeError, ArithmeticError) as exc:
+        return Verdict(0, "", NOT_CHECKED, str(exc))
+    if holds is None:
+        return Verdict(0, "", NOT_CHECKED, detail)
+    status = HOLDS if holds else REFUTED
+    return Verdict(0, "", status, "" if holds else detail, "calculus (primes are derivatives)",
+                   detail if holds else "exact")
 
 
 def _f_of_numbers(tree: Node, eq: Equation) -> Verdict:
@@ -363,16 +382,23 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
                    context: dict = None) -> list[Verdict]:
     """A verdict for every equation of the document, in order.  ``context``: the
     activation and loss before the first directive (--activation, --loss)."""
-    eqs = document_equations(text, kind)
-    out, defined, where = [], {}, None
+    return check_equations(document_equations(text, kind), layers, progress, context)
+
+
+def check_equations(eqs: list, layers=None, progress=None, context: dict = None) -> list:
+    """A verdict for each equation, read in order: the local definitions and the values
+    given above in the same section (and under the same directive) are in force."""
+    out, defined, values, where = [], {}, {}, None
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
         if (eq.context.get("section"), eq.context.get("f")) != where:
-            defined = {}           # a new section or a directive: local definitions end
+            defined, values = {}, {}    # a new section or a directive: local definitions end
             where = (eq.context.get("section"), eq.context.get("f"))
-        eq.context = {**(context or {}), **eq.context, "defined": dict(defined)}
+        eq.context = {**(context or {}), **eq.context, "defined": dict(defined),
+                      "values": dict(values)}
         verdict = check_equation(eq, layers)
+        _record_value(eq, verdict, values)
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             name, letter, node = definition
@@ -391,6 +417,28 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
     if progress:
         progress(len(eqs), len(eqs))
     return out
+
+
+def _record_value(eq: Equation, verdict: Verdict, values: dict) -> None:
+    """A letter given a value (u = 1, v = 1 + e^{-x}: not a claim) has it for the formulas
+    after it in the section (primes of it are derivatives of it); None: not read."""
+    sets = eq.context.pop("_sets", None)
+    if sets is None or verdict.status != NOT_A_CLAIM:
+        return
+    name, node = sets
+    letters = sorted(_plain_letters(node) - {"e"})
+    try:
+        values[name] = expression_of(node, tuple(letters))
+    except ValueError:
+        values[name] = None
+
+
+def _plain_letters(node: Node) -> set:
+    found = {node.args[0]} if node.kind == "name" else set()
+    for a in node.args:
+        if isinstance(a, Node):
+            found |= _plain_letters(a)
+    return found
 
 
 def summary(verdicts) -> dict:

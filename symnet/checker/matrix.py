@@ -699,13 +699,13 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
     tree = tree if tree is not None else parse(text)
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
-    letters, ks, combos = _cases(sizes, tree, from_one)
+    letters, ks, combos, first = _cases(sizes, tree, from_one)
     steps, checked, instances = [], [], 0
     for k, combo in product(ks, combos):
         free = dict(zip(letters, combo))
         label = ", ".join([f"k = {k}"] * (k is not None) + [f"{a} = {v}" for a, v in free.items()])
         try:
-            notation, sides = _sides(sizes, tree, k, free)
+            notation, sides = first.pop((k, combo), None) or _sides(sizes, tree, k, free)
         except OutsideLayers:
             continue
         instances += 1
@@ -726,15 +726,15 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
 
 
 def _cases(sizes, tree, from_one) -> tuple:
-    """(free index letters, the values of k, the values of the letters) to check: k over
-    every layer when the formula has a layer letter, each letter over 0..max width (from 1
-    for ``from_one``)."""
+    """(free index letters, the values of k, the values of the letters, the sides already
+    read: {(k, values): (notation, sides)}) to check: k over every layer when the formula
+    has a layer letter, each letter over 0..max width (from 1 for ``from_one``)."""
     letters = _free_index_letters(tree)
     combos = [c for c in product(range(0, max(sizes) + 1), repeat=len(letters))
               if all(v >= 1 for a, v in zip(letters, c) if a in from_one)]
-    ks = [None]
-    try:
-        _sides(sizes, tree, None, dict(zip(letters, combos[0])))
+    ks, first = [None], {}
+    try:           # the first case, read once (kept for the loop), or the layer letters
+        first[None, combos[0]] = _sides(sizes, tree, None, dict(zip(letters, combos[0])))
     except NeedsLayer:
         ks = list(range(1, len(sizes)))
     except OutsideLayers:
@@ -742,7 +742,7 @@ def _cases(sizes, tree, from_one) -> tuple:
     if len(ks) * len(combos) > MAX_CASES:
         raise MeaningError(f"{len(letters)} free indices and the layer letters give more than "
                            f"{MAX_CASES} cases at these sizes; use digits or smaller --layers", 0)
-    return letters, ks, combos
+    return letters, ks, combos, first
 
 
 def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:

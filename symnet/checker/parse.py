@@ -64,8 +64,9 @@ def grammar_text() -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
+    # cache: lark keeps the built tables in a temporary file keyed by the grammar's hash
     return Lark(grammar_text(), start="chain", parser="lalr", lexer="contextual",
-                propagate_positions=True, maybe_placeholders=True)
+                propagate_positions=True, maybe_placeholders=True, cache=True)
 
 
 # --- 1. labels ------------------------------------------------------------------------

@@ -26,8 +26,8 @@ from typing import Optional
 import sympy as sp
 
 from symnet.checker.tree import Node, same_tree
-from symnet.core.notation import (FUNCTION_LETTERS, FUNCTIONS, INDEX_LETTERS, MATRIX_NAMES,
-                                  QUANTITY_KIND, SINGLE_LAYER)
+from symnet.core.notation import (FONT_MARKS, FUNCTION_LETTERS, FUNCTIONS, INDEX_LETTERS,
+                                  MATRIX_NAMES, QUANTITY_KIND, SINGLE_LAYER)
 
 FREE = ("input", "target", "parameter", "rate")
 KNOWN = set(QUANTITY_KIND) | set(SINGLE_LAYER) | set(MATRIX_NAMES) | set(FUNCTION_LETTERS)
@@ -90,16 +90,95 @@ def _letters_in(node: Node) -> bool:
 
 
 def _function_definition(left: Node) -> Optional[str]:
-    """"f" for f(x) = ... (a function letter, no prime, applied to one bare letter)."""
+    """"f" for f(x) = ... (a function letter, no prime, applied to one bare letter, or a
+    bold one: f(\\mathbf{x}))."""
     if left.kind != "call":
         return None
     head, arg = left.args
     if head.kind != "name" or head.args[0] not in FUNCTION_LETTERS:
         return None
-    inner = arg.args[0] if arg.kind == "group" else arg
+    inner = _unfont(arg.args[0] if arg.kind == "group" else arg)
     if inner.kind == "name" and len(inner.args[0]) == 1:
         return head.args[0]
     return None
+
+
+def _unfont(node: Node) -> Node:
+    """The symbol inside its font marks (\\mathbf{v} is v)."""
+    while node.kind == "accent" and node.op in FONT_MARKS:
+        node = node.args[0]
+    return node
+
+
+def _a_value(node: Node, name: str) -> bool:
+    """An expression of numbers, e, the inputs x, new symbols and f(..) of them, without
+    ``name`` and without any other quantity of the notation: what an assignment of a
+    free variable (y = f(h), v = 1 + e^{-x}) may give it."""
+    if node.kind == "name":
+        n = node.args[0]
+        return n != name and (n == "e" or QUANTITY_KIND.get(n) == "input" or n not in KNOWN)
+    if node.kind == "script" and node.op == "_":
+        return _a_value(node.args[0], name)
+    if node.kind == "call":
+        return _is_f(node.args[0]) and _a_value(node.args[1], name)
+    if node.kind == "mul" and node.op not in ("cdot", ""):
+        return False
+    if node.kind in ("num", "group", "add", "neg", "mul", "frac", "script", "func"):
+        return all(_a_value(a, name) for a in _children(node))
+    return False
+
+
+def _output_is_target(left: Node, right: Node) -> bool:
+    """\\hat{y} = y, \\hat{y}_j = y_j (either way round): the output set equal to its
+    own target, a condition (it is never an identity of the network)."""
+    def parts(node):
+        sub = node.args[1] if node.kind == "script" and node.op == "_" else None
+        return base_name(node), sub
+    (a, sa), (b, sb) = parts(left), parts(right)
+    return {a, b} == {"yhat", "y"} and same_tree(sa, sb)
+
+
+def _own_components(left: Node, right: Node) -> Optional[str]:
+    """The letter of ``\\mathbf{v} = (v_1; v_2; \\dots; v_n)``: a bold letter that names
+    no vector of the notation (x, y and the matrix names do), written as the list of its
+    own components from 1 (a notation, true by its meaning)."""
+    if left.kind != "accent" or left.op not in FONT_MARKS or _unfont(left).kind != "name":
+        return None
+    letter = _unfont(left).args[0]
+    if letter in MATRIX_NAMES or letter in ("x", "y"):
+        return None
+    if right.kind == "vector_of":
+        start, _, body = right.args
+        items, first = [body], start.args[1]
+        if not (start.kind == "assign" and first.kind == "num" and first.args[0] == "1"
+                and body.kind == "script" and same_tree(body.args[1], start.args[0])):
+            return None
+    elif right.kind == "vector":
+        items = list(right.args)
+        if any(c.kind != "script" or not same_tree(c.args[1], Node("num", (str(n),)))
+               for n, c in enumerate(items, 1)):
+            return None
+    else:
+        return None
+    same = all(c.op == "_" and _unfont(c.args[0]).kind == "name"
+               and _unfont(c.args[0]).args[0] == letter for c in items)
+    return letter if same else None
+
+
+def _new_marked(left: Node) -> Optional[str]:
+    """``\\tilde{x}`` (in any font): a tilde or bar on a letter the notation gives no such
+    mark (only \\tilde{a} and \\tilde{\\Theta} are the notation's): a new symbol."""
+    node = _unfont(left)
+    if node.kind != "accent" or node.op not in ("tilde", "widetilde", "bar"):
+        return None
+    inner = _unfont(node.args[0])
+    if inner.kind == "name" and inner.args[0] not in ("a", "Theta"):
+        return f"\\{node.op}{{{inner.args[0]}}}"
+    return None
+
+
+def _mentions(node: Node, target: Node) -> bool:
+    return same_tree(node, target) or any(_mentions(c, target) for c in _children(node))
 
 
 def defined_set_to_number(tree: Node) -> Optional[str]:
@@ -191,12 +270,22 @@ def not_a_claim(tree: Node) -> Optional[tuple[str, Optional[tuple]]]:
         name = _function_definition(sides[0])
         if name is not None:
             arg = sides[0].args[1]
-            letter = (arg.args[0] if arg.kind == "group" else arg).args[0]
+            letter = _unfont(arg.args[0] if arg.kind == "group" else arg).args[0]
             return (f"defines {name}({letter}) for the formulas after it in this section",
                     (name, letter, sides[1]))
         base = base_name(sides[0])
         if base is not None and base not in KNOWN and base != "e":
             return f"defines a new symbol {base!r}", None
+        if _output_is_target(*sides):
+            return "a condition: the output equals its target (the prediction is right)", None
+        if _is_free_variable(sides[0]) and _a_value(sides[1], base):
+            return f"assigns a value to {base} (a variable of the data or the network)", None
+        letter = _own_components(*sides)
+        if letter is not None:
+            return f"names the components of a vector {letter}: a notation, not a claim", None
+        marked = _new_marked(sides[0])
+        if marked is not None and not _mentions(sides[1], sides[0]):
+            return f"defines a new symbol '{marked}'", None
     return None
 
 
@@ -219,9 +308,19 @@ def unreadable_definition(text: str) -> Optional[str]:
     if not m:
         return None
     name = m.group("name").lstrip("\\")
+    if QUANTITY_KIND.get(name) in FREE and _BOOLEAN.match(text[m.end():]):
+        return f"defines {name} as a Boolean function of the inputs (the task, not an identity)"
     if name in KNOWN or name == "e" or QUANTITY_KIND.get(name):
         return None
     return f"defines a new symbol {name!r}"
+
+
+#: a Boolean formula of the inputs (x_1 \wedge x_2, \neg x_1, x_1 \oplus x_2)
+_CONNECTIVE = r"(?:\\(?:neg|lnot|wedge|land|vee|lor|oplus)(?![A-Za-z])|[¬∧∨⊕])"
+_LITERAL = (r"\s*(?:(?:\\neg|\\lnot|¬)\s*)*(?:x_\{?\d+\}?|\((?:\s|x_\{?\d+\}?|"
+            + _CONNECTIVE + r")+\))\s*")
+_BOOLEAN = re.compile(rf"^(?=.*(?:\\(?:neg|lnot|wedge|land|vee|lor|oplus)(?![A-Za-z])|[¬∧∨⊕]))"
+                      rf"{_LITERAL}(?:(?:\\(?:wedge|land|vee|lor|oplus)(?![A-Za-z])|[∧∨⊕]){_LITERAL})*$")
 
 
 _INDEX_TERM = r"(?:\d+|[a-z](?:_\{?[a-z0-9]\}?)?)"

@@ -199,8 +199,12 @@ class NetworkModel:
             for i in range(1, self.s(k) + 1)])
 
     def delta(self, k: int) -> list:
-        """delta^(k)_i = dE/dz^(k)_i, k >= 2: SymPy's diff of E with a^(k)_i = f(t_i)."""
+        """delta^(k)_i = dE/dz^(k)_i, k >= 2: SymPy's diff of E with a^(k)_i = f(t_i)
+        (where units are symbols: :meth:`derivative` by z^(k)_i, through a^(k)_i)."""
         def build():
+            if isinstance(self.f(sp.Dummy()), sp.Function):
+                E = self.error_canonical()
+                return [self.derivative(E, ("z", k, i)) for i in range(1, self.s(k) + 1)]
             out = []
             for i in range(1, self.s(k) + 1):
                 t = sp.Dummy("z")
@@ -233,7 +237,9 @@ class NetworkModel:
         ("theta", k, i, j).  Every unit above layer k is first written as its nested
         expression over the layer-k units (so that nothing that depends on var is held
         fixed), var's own layer becomes f(t_i) for a z, SymPy differentiates, and the result
-        is brought back to the canonical form."""
+        is brought back to the canonical form.  A weight (or a z) that ``expr`` does not
+        write enters it only through the one unit it feeds: SymPy's derivative by that
+        unit (cached, shared by every weight into it) times SymPy's diff of the unit."""
         key = ("d", expr, var)
         if key not in self._cache:
             self._cache[key] = self._derivative(expr, var)
@@ -241,6 +247,14 @@ class NetworkModel:
 
     def _derivative(self, expr, var):
         kind, k = var[0], var[1]
+        written, t = sp.sympify(expr).free_symbols, sp.Dummy("z")
+        units = isinstance(self.f(t), sp.Function)   # units are symbols of the canonical form
+        if units and kind == "theta" and self.net.theta[k][var[2]][var[3] - 1] not in written:
+            return self._through_its_unit(expr, k, var[2], var[3])
+        if units and kind == "z" and k >= 2 and not written & set(sum(self.net.theta[k - 1], [])):
+            # z^(k)_i is not written: it enters only through a^(k)_i = f(z^(k)_i)
+            inner = sp.diff(self.f(t), t).xreplace({t: self.net.z_definition(k, var[2])})
+            return self.canonical(self.derivative(expr, ("a", k, var[2])) * inner)
         a_nested, units = self._nested_above(k)
         up = {self.net.a[m][i]: a_nested[m][i] for m in range(k + 1, self.n + 1)
               for i in range(1, self.s(m) + 1)}
@@ -264,3 +278,13 @@ class NetworkModel:
         else:
             raise ValueError(f"cannot differentiate with respect to {kind}")
         return self.canonical(d.xreplace(units))
+
+    def _through_its_unit(self, expr, k: int, i: int, j: int):
+        """d expr / d theta^(k,k+1)_ij for an expr in which the weight is not written: it
+        enters only through the one unit it feeds, a^(k+1)_j = f(z^(k+1)_j), so the
+        derivative is SymPy's diff of expr by that unit (every unit above it nested, and
+        cached: shared by the s_k + 1 weights into the unit) times SymPy's diff of
+        f(z^(k+1)_j) by the weight."""
+        outer = self.derivative(expr, ("a", k + 1, j))
+        inner = sp.diff(self.f(self.net.z_definition(k + 1, j)), self.net.theta[k][i][j - 1])
+        return self.canonical(outer * inner)
