@@ -16,6 +16,7 @@ import sympy as sp
 
 from symnet.checker.notations import MeaningError, ParseError, check
 from symnet.core.limits import TimeLimitExceeded, time_limit
+from symnet.core.notation import FUNCTION_LETTERS
 from symnet.core.registry import activation_function, step as step_function
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
@@ -212,9 +213,9 @@ def _f_of_numbers(tree: Node, eq: Equation) -> Verdict:
 def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds) -> Verdict:
     """The network's check of the parsed formula under the document's activation and loss,
     within ``seconds``; what it cannot read or decide is not checked, with the reason."""
-    activation, under = _activation(eq.context)
     loss = eq.context.get("loss", "squared")
     try:
+        activation, under = _activation(eq.context)
         with time_limit(seconds):
             result = check(eq.text, layers, activation=activation, loss=loss, tree=tree)
     except (ParseError, MeaningError) as exc:
@@ -252,15 +253,24 @@ def _local_activation(letter: str, body):
 
 def _activation(context: dict):
     """(the activation f names, the words saying under which f and loss it is read): a
-    local definition of f (one that is a registry row's definition is that row), else
-    the directive's f, else the sigmoid."""
+    local definition of f, \\sigma or \\varphi (one that is a registry row's definition is
+    that row), else the directive's f, else the sigmoid."""
     from symnet.core.registry import ACTIVATIONS
     loss = context.get("loss", "squared")
-    if "f" in context.get("defined", {}):
-        letter, body, row = context["defined"]["f"]
+    # f, \sigma, \varphi are one activation to the checker: a definition of any of
+    # them is the network's f; two that differ leave the formula unread
+    defined = {name: entry for name, entry in context.get("defined", {}).items()
+               if name in FUNCTION_LETTERS}
+    x = sp.Symbol("x", real=True)
+    if len({row or body.xreplace({sp.Symbol(letter, real=True): x})
+            for letter, body, row in defined.values()}) > 1:
+        raise MeaningError(f"{' and '.join(sorted(defined))} are defined above as different "
+                           "functions, and the checker reads them as the one activation f", 0)
+    if defined:
+        name, (letter, body, row) = next(iter(defined.items()))
         if row:
-            return ACTIVATIONS[row].function, f"f = {row} (defined above), {loss} loss"
-        return _local_activation(letter, body), f"f({letter}) as defined above, {loss} loss"
+            return ACTIVATIONS[row].function, f"{name} = {row} (defined above), {loss} loss"
+        return _local_activation(letter, body), f"{name}({letter}) as defined above, {loss} loss"
     name = context.get("f") or "sigmoid"
     return ACTIVATIONS[name].function, f"f = {name}, {loss} loss"
 
