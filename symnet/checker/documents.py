@@ -22,6 +22,7 @@ from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
+                                       defined_then_numbers,
                                        without_elided_steps,
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
@@ -177,6 +178,14 @@ def _not_an_identity(tree: Node, eq: Equation):
     if fixed:
         return Verdict(0, "", NOT_CHECKED, f"it sets {fixed}, which the notation defines, to "
                        "a number: a condition or a special case, not an identity")
+    given = defined_then_numbers(tree)
+    if given is not None:
+        verdict = _check_numbers(given[1], eq.context, 1)
+        if verdict.status != HOLDS:
+            return verdict
+        return Verdict(0, "", NOT_CHECKED, f"it sets {given[0]}, which the notation defines, to "
+                       "a number (a worked example, not an identity); the numbers after it "
+                       "agree")
     assigned = assigned_then_numbers(tree)
     if assigned is not None and assigned[1] is None:
         return Verdict(0, "", NOT_A_CLAIM, f"assigns a value to {assigned[0]} (a variable of "

@@ -113,6 +113,21 @@ def defined_set_to_number(tree: Node) -> Optional[str]:
     return None
 
 
+def defined_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
+    """``b_1 = 0.5 = \\frac{1}{2}``, ``\\hat{y}_1 = f(0) = 0.5``: a quantity the notation
+    defines (or \\Delta of one) given a value, as in a worked example, then numbers; (its
+    name, the chain of the number sides), or None.  Like ``b_h = -1`` the first "=" is a
+    special case, not an identity; the numbers after it are compared."""
+    sides = tree.args
+    if len(sides) < 3 or numbers_only(sides[0]) or \
+            not all(numbers_only(s) for s in sides[1:]):
+        return None
+    name = "Delta" if sides[0].kind == "delta" else base_name(sides[0])
+    if name is None or QUANTITY_KIND.get(name) != "derived":
+        return None
+    return name, Node("chain", tuple(sides[1:]), sides[1].pos)
+
+
 def is_update(tree: Node) -> bool:
     """X = X + \\Delta X (or X - ..., or X' = X + ...): the new value of X is assigned, no
     identity.  X is a variable (a parameter, the rate, a new symbol), never a number or a
