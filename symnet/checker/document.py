@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from symnet.checker.parse import FULL_WIDTH, FULL_WIDTH_NUMBER
+from symnet.checker.parse import BRACKETED_NUMBER, FULL_WIDTH, FULL_WIDTH_NUMBER
 
 MAX_BYTES = 2_000_000
 
@@ -382,9 +382,10 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
         stripped = _TRAILING.sub("", _strip_alignment(piece)).strip()
         if not stripped or _FILLERS.match(stripped):
             continue
-        if before == "quad" and re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", stripped) and \
-                not top_level_relations(stripped.strip("()").replace(",", " ")).count("="):
-            continue                        # \quad (5.11), \quad (1 \le h \le q): a label
+        if before == "quad" and (re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", stripped) and
+                                 not top_level_relations(stripped.strip("()").replace(",", " "))
+                                 .count("=") or re.fullmatch(BRACKETED_NUMBER, stripped)):
+            continue            # \quad (5.11), \quad [5.11], \quad (1 \le h \le q): a label
         relations = top_level_relations(stripped)
         continues = out and (RELATIONS.match(stripped) or (before == "row" and stripped[0] in "+-")
                              or (before == "quad" and not relations

@@ -72,9 +72,13 @@ def _parser() -> Lark:
 
 _LABEL = re.compile(r"""\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:notag|nonumber)\b""")
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)"
+NUMBER = r"\d+(?:[.-]\d+)*[a-z]?"
+#: an equation number in brackets: (5.11), [5.11], \text{(5.11)}
+BRACKETED_NUMBER = (rf"(?:\(\s*{NUMBER}\s*\)|\[\s*{NUMBER}\s*\]"
+                    rf"|\\(?:text|textrm|mathrm)\s*\{{\s*\(\s*{NUMBER}\s*\)\s*\}})")
 #: an equation number is set off by \quad or \qquad: "a = b c (2)" is a product by 2
 _NUMBER_AT_END = re.compile(
-    rf"{_SPACE}*\\q?quad\b{_SPACE}*\(\s*\d+(?:[.-]\d+)*[a-z]?\s*\)\s*[.,;]?\s*$")
+    rf"{_SPACE}*\\q?quad\b{_SPACE}*{BRACKETED_NUMBER}\s*[.,;]?\s*$")
 #: full-width brackets around a number at the end (Chinese notes: x（5.13）) are an
 #: equation number with or without \quad: no product is written with them
 FULL_WIDTH_NUMBER = r"（\s*\d+(?:[.-]\d+)*[a-z]?\s*）"
