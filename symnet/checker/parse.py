@@ -35,14 +35,16 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 240          # levels of lark's tree (about four per pair of parentheses)
 
 MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix"}
-PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot"}
+PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot",
+            "×": "cdot", "·": "cdot", "⋅": "cdot"}
 
 #: Greek letters typed as Unicode, as the notes' commands name them
 UNICODE_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "θ": "theta",
                  "η": "eta", "λ": "lambda", "ρ": "rho", "σ": "sigma", "φ": "varphi",
                  "Θ": "Theta", "Φ": "Phi", "ε": "epsilon"}
-#: full-width punctuation typed inside math by Chinese input methods, one for one
-FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "="}
+#: full-width punctuation typed inside math by Chinese input methods, and the Unicode
+#: minus sign, one for one
+FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "=", "−": "-"}
 
 #: private characters the normalised text uses for what the grammar must tell apart
 CALL_OPEN, NORM_OPEN, NORM_CLOSE, ABS_OPEN, ABS_CLOSE = "\u2983", "\u2016", "\u2017", \
@@ -203,7 +205,8 @@ class _ToNode(Transformer):
         return node
 
     def explicit(self, meta, children):
-        return PRODUCTS[children[0][1:]], children[1]
+        token = str(children[0])
+        return PRODUCTS[token[1:] if token.startswith("\\") else token], children[1]
 
     def divide(self, meta, children):
         return "/", children[0]
