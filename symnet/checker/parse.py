@@ -85,15 +85,19 @@ _NUMBER_AT_END = re.compile(
 #: equation number with or without \quad: no product is written with them
 FULL_WIDTH_NUMBER = r"（\s*\d+(?:[.-]\d+)*[a-z]?\s*）"
 _FULL_WIDTH_NUMBER_AT_END = re.compile(rf"{_SPACE}*{FULL_WIDTH_NUMBER}\s*[.,;。]?\s*$")
+#: a punctuation mark that ends the sentence the formula stands in ("a = b."; never the
+#: dots of "...")
+_PUNCTUATION_AT_END = re.compile(rf"(?<![.\\]){_SPACE}*[.,;。]{_SPACE}*$")
 _CONDITION_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
 
 
 def strip_annotations(text: str) -> tuple[str, list]:
     """The formula without what only labels it: ``\\tag{..}``, ``\\label{..}``,
-    ``\\notag``, an equation number such as ``\\quad (5.11)`` at the end, and a side
-    condition such as ``\\quad (1 \\le h \\le q)`` at the end.  Each removed piece is
-    returned; replaced by spaces so that positions in error messages stay right."""
+    ``\\notag``, an equation number such as ``\\quad (5.11)`` at the end, a side
+    condition such as ``\\quad (1 \\le h \\le q)`` at the end, and the punctuation mark
+    that ends a sentence.  Each removed piece is returned; replaced by spaces so that
+    positions in error messages stay right."""
     removed = []
 
     def blank(match):
@@ -103,7 +107,8 @@ def strip_annotations(text: str) -> tuple[str, list]:
     before = None
     while before != text:                # \quad (5.13) \quad (5.14): every one at the end
         before = text
-        for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END):
+        for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END,
+                        _PUNCTUATION_AT_END):
             text = pattern.sub(blank, text)
     return text, removed
 
