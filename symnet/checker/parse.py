@@ -331,7 +331,18 @@ class _ToNode(Transformer):
         return Node("delta", (children[1],), children[0].start_pos)
 
     def function(self, meta, children):
-        return Node("func", (children[1],), children[0].start_pos, children[0][1:])
+        """\\ln x, \\tanh(x); a power after a bracketed argument is the value's:
+        \\tanh(x)^2 is (\\tanh x)^2, as a reader takes it, never \\tanh(x^2)."""
+        arg, marks = children[1], []
+        while arg.kind == "script":
+            marks.append(arg)
+            arg = arg.args[0]
+        if not marks or arg.kind != "group" or arg.op not in ("(", "["):
+            arg, marks = children[1], []
+        node = Node("func", (arg,), children[0].start_pos, children[0][1:])
+        for mark in reversed(marks):
+            node = Node("script", (node, mark.args[1]), mark.pos, mark.op)
+        return node
 
     def sqrt(self, meta, children):
         return Node("func", (children[1],), children[0].start_pos, "sqrt")
