@@ -204,9 +204,17 @@ class _ToNode(Transformer):
             else:
                 ops.append(op)
                 factors.append(factor)
-        node = factors[0]
-        for op, factor in zip(ops, factors[1:]):          # left-associative, op per pair
-            node = Node("mul", (node, factor), pos, op)
+        # left-associative, op per pair; \odot binds loosest, as readers take it:
+        # f'(z) \odot \Theta \delta is f'(z) \odot (\Theta \delta), never (f'(z) \odot \Theta) \delta
+        groups = [factors[0]]
+        for op, factor in zip(ops, factors[1:]):
+            if op == "odot":
+                groups.append(factor)
+            else:
+                groups[-1] = Node("mul", (groups[-1], factor), pos, op)
+        node = groups[0]
+        for group in groups[1:]:
+            node = Node("mul", (node, group), pos, "odot")
         return node
 
     def explicit(self, meta, children):
