@@ -13,7 +13,8 @@ How a formula is split (:func:`equations`):
 
 - rows of an aligned block separated by ``\\\\``, the ``&`` removed; a row that begins
   with a relation continues the chain of the row above, a row that begins with ``+`` or
-  ``-`` continues its right side; a ``multline`` is one equation;
+  ``-``, or has no relation at all (``& \\cdot b_h``), continues its right side; a
+  ``multline`` is one equation;
 - several statements in one display are separated at the top level by ``,``, ``;``,
   ``\\text{...}``, and by ``\\quad``/``\\qquad`` when a statement follows (between terms
   they are spacing);
@@ -268,7 +269,9 @@ def formulas(text: str, kind: str = "md", with_start: bool = False):
 #: allows): their markers removed, their rows split
 _ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat|align\*?|gather\*?|"
                       r"eqnarray\*?|flalign\*?)\}(\{\d+\})?")
-_SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)|\\text(?:rm)?\s*\{[^{}]*\}|\\mbox\s*\{[^{}]*\}"
+#: (\text{ } is spacing, \text{ and } a separator)
+_SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)"
+                         r"|\\(?:text(?:rm)?|mbox)\s*\{[^{}]*[^{}\s][^{}]*\}"
                          r"|(?P<row>\\\\)|[,;]")
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
 #: （5.13） at the end of a statement: an equation number (Chinese notes), never a factor
@@ -369,7 +372,8 @@ def top_level_relations(piece: str) -> list:
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
-    chain, one starting with + or - the right side above), separate statements split
+    chain, one starting with + or - or without a relation the right side above),
+    separate statements split
     apart, labels and trailing punctuation removed.  A multline is one equation.  Pieces
     without a relation (lone terms, labels, equation numbers) are not statements."""
     body = _ALIGNED.sub(lambda m: " " * len(m.group()), formula)
@@ -387,9 +391,9 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
                                  .count("=") or re.fullmatch(BRACKETED_NUMBER, stripped)):
             continue            # \quad (5.11), \quad [5.11], \quad (1 \le h \le q): a label
         relations = top_level_relations(stripped)
-        continues = out and (RELATIONS.match(stripped) or (before == "row" and stripped[0] in "+-")
-                             or (before == "quad" and not relations
-                                 and not stripped.startswith("(")))
+        continues = out and (RELATIONS.match(stripped) or (before == "row" and (
+            stripped[0] in "+-" or not relations)) or (before == "quad" and not relations
+                                                       and not stripped.startswith("(")))
         if continues:
             out[-1][1] = out[-1][1] + " " + stripped       # the chain or the side goes on
             continue
