@@ -326,19 +326,23 @@ def _value(node: Node, functions: dict):
         if name not in functions:
             raise ValueError(f"the document does not say what {name} is")
         return functions[name](_value(node.args[1], functions))
-    if k in ("vector", "matrix"):
-        cells = [c for c in _children(node)]
-        return sp.Matrix([_value(c, functions) for c in cells])
+    if k == "matrix":                     # its rows and columns as written
+        return sp.Matrix([[_value(c, functions) for c in row] for row in node.args])
+    if k == "vector":                     # a tuple (a; b) or (a, b): a vector
+        return sp.Matrix([_value(c, functions) for c in _children(node)])
     raise ValueError(f"cannot evaluate {k}")
 
 
 def exactly_equal(a, b) -> Optional[bool]:
     """Exact comparison of two numbers (or vectors of numbers): True, False, or None when
     SymPy can neither cancel the difference nor certify its sign."""
+    a, b = (x[0] if isinstance(x, sp.MatrixBase) and x.shape == (1, 1) else x for x in (a, b))
     if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
         if not (isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase)) \
-                or a.shape != b.shape:
+                or len(a) != len(b) or not (a.shape == b.shape or 1 in a.shape and 1 in b.shape):
             return False
+        if a.shape != b.shape:
+            return None              # a row and a column (a tuple is either): undecided
         verdicts = [exactly_equal(x, y) for x, y in zip(a, b)]
         return False if False in verdicts else (None if None in verdicts else True)
     difference = sp.sympify(a) - sp.sympify(b)
