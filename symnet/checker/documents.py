@@ -22,7 +22,7 @@ from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
-                                       defined_then_numbers,
+                                       defined_then_numbers, value_given_in_chain,
                                        without_elided_steps,
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
@@ -187,6 +187,14 @@ def _not_an_identity(tree: Node, eq: Equation):
                        "a number (a worked example, not an identity); the numbers after it "
                        "agree")
     assigned = assigned_then_numbers(tree)
+    given = value_given_in_chain(tree) if assigned is None else None
+    if given is not None:
+        verdict = _check_numbers(given[1], eq.context) if given[1] is not None else None
+        if verdict is not None and verdict.status == REFUTED:
+            verdict.detail = verdict.detail.replace("step ", "between the numbers, step ", 1)
+            return verdict
+        return Verdict(0, "", NOT_CHECKED, f"it gives {given[0]} a value and sets other "
+                       "sides to it: a worked example, not an identity")
     if assigned is not None and assigned[1] is None:
         return Verdict(0, "", NOT_A_CLAIM, f"assigns a value to {assigned[0]} (a variable of "
                        "the data or the network)")

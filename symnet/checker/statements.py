@@ -128,6 +128,25 @@ def defined_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
     return name, Node("chain", tuple(sides[1:]), sides[1].pos)
 
 
+def value_given_in_chain(tree: Node) -> Optional[tuple[str, Optional[Node]]]:
+    """``\\eta = 0.1 = \\Delta w_{hj}``, ``x_1 = 1 = g_1``: a chain in which one symbol (a
+    free variable, or a quantity the notation defines) is set equal to a number next to
+    it, and other sides are expressions: a worked example's values, no identity.  (The
+    symbol's name, the chain of the number sides when there are two or more), or None."""
+    sides = tree.args
+    if len(sides) < 3 or all(numbers_only(s) for s in sides[1:]):
+        return None
+    for a, b in zip(sides, sides[1:]):
+        for symbol, number in ((a, b), (b, a)):
+            name = base_name(symbol)
+            if name is not None and numbers_only(number) and not numbers_only(symbol) and (
+                    _is_free_variable(symbol) or QUANTITY_KIND.get(name) == "derived"):
+                numbers = [s for s in sides if numbers_only(s)]
+                return name, (Node("chain", tuple(numbers), numbers[0].pos)
+                              if len(numbers) > 1 else None)
+    return None
+
+
 def is_update(tree: Node) -> bool:
     """X = X + \\Delta X (or X - ..., or X' = X + ...): the new value of X is assigned, no
     identity.  X is a variable (a parameter, the rate, a new symbol), never a number or a
