@@ -23,6 +23,7 @@ from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
+                                       condition_on_free_variables,
                                        without_elided_steps,
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
@@ -144,6 +145,9 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
     verdict = _proved_or_refuted(eq, tree, layers, seconds)
+    if verdict.status == REFUTED and condition_on_free_variables(tree):
+        return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
+                       "(free variables only, not an identity)")
     if elided and verdict.status != NOT_CHECKED:
         verdict.sizes += "; the steps written as '...' are not checked"
     if updated is not None and verdict.status != NOT_CHECKED:

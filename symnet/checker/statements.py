@@ -103,14 +103,24 @@ def _function_definition(left: Node) -> Optional[str]:
 
 
 def defined_set_to_number(tree: Node) -> Optional[str]:
-    """The name of a quantity the notation defines (b_h, \\hat{y}, g_j) that the statement
-    sets to a number (``b_h = -1``): neither an identity nor a free variable's value."""
+    """The name of a quantity the notation defines (b_h, \\hat{y}, g_j, \\Delta w_{hj}) that
+    the statement sets to a number (``b_h = -1``): neither an identity nor a free
+    variable's value."""
     sides = tree.args
     if len(sides) == 2 and _is_number(sides[1]) and not numbers_only(sides[0]):
-        name = base_name(sides[0])
-        if name is not None and QUANTITY_KIND.get(name) == "derived":
-            return name
+        return _defined_name(sides[0])
     return None
+
+
+def _defined_name(node: Node) -> Optional[str]:
+    """The name of a quantity the notation defines that ``node`` is (b_h: "b", \\Delta
+    w_{hj}: "Delta w"), or None."""
+    if node.kind == "delta":
+        inner = base_name(node.args[0]) if node.args and isinstance(node.args[0], Node) \
+            else None
+        return f"Delta {inner}" if inner else None
+    name = base_name(node)
+    return name if name is not None and QUANTITY_KIND.get(name) == "derived" else None
 
 
 def defined_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
@@ -122,10 +132,8 @@ def defined_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
     if len(sides) < 3 or numbers_only(sides[0]) or \
             not all(numbers_only(s) for s in sides[1:]):
         return None
-    name = "Delta" if sides[0].kind == "delta" else base_name(sides[0])
-    if name is None or QUANTITY_KIND.get(name) != "derived":
-        return None
-    return name, Node("chain", tuple(sides[1:]), sides[1].pos)
+    name = _defined_name(sides[0])
+    return None if name is None else (name, Node("chain", tuple(sides[1:]), sides[1].pos))
 
 
 def value_given_in_chain(tree: Node) -> Optional[tuple[str, Optional[Node]]]:
@@ -138,13 +146,42 @@ def value_given_in_chain(tree: Node) -> Optional[tuple[str, Optional[Node]]]:
         return None
     for a, b in zip(sides, sides[1:]):
         for symbol, number in ((a, b), (b, a)):
-            name = base_name(symbol)
-            if name is not None and numbers_only(number) and not numbers_only(symbol) and (
-                    _is_free_variable(symbol) or QUANTITY_KIND.get(name) == "derived"):
+            name = _defined_name(symbol) or (base_name(symbol) if _is_free_variable(symbol)
+                                             else None)
+            if name is not None and numbers_only(number) and not numbers_only(symbol):
                 numbers = [s for s in sides if numbers_only(s)]
                 return name, (Node("chain", tuple(numbers), numbers[0].pos)
                               if len(numbers) > 1 else None)
     return None
+
+
+def _free_only(node: Node) -> bool:
+    """Numbers and free variables (inputs, targets, parameters, the rate, new symbols)
+    with arithmetic, sums and |.| only: no quantity the notation defines, no f, no
+    derivative."""
+    k = node.kind
+    if k == "num":
+        return True
+    if k == "script" and node.op == "^":
+        power = node.args[1]
+        return _free_only(node.args[0]) and (_free_only(power) or power.kind == "name")
+    if k in ("name", "script", "accent"):
+        return base_name(node) is not None and _is_free_variable(node)
+    if k == "sum":
+        return _free_only(node.args[-1])
+    if k in ("add", "neg", "group", "frac") or k == "mul" and node.op in ("cdot", ""):
+        return all(_free_only(a) for a in node.args)
+    return k == "func" and node.op in FUNCTIONS and all(_free_only(a) for a in node.args)
+
+
+def condition_on_free_variables(tree: Node) -> bool:
+    """``x_1 + x_2 = 1``, ``x_1 = x_2``, ``\\sum_j y_j = 1``: free variables only, set to a
+    number or to one another, a condition on the data or the parameters (when it is
+    not an identity)."""
+    sides = tree.args
+    if not all(_free_only(s) for s in sides) or all(numbers_only(s) for s in sides):
+        return False
+    return any(numbers_only(s) for s in sides) or all(base_name(s) for s in sides)
 
 
 def is_update(tree: Node) -> bool:
