@@ -228,7 +228,9 @@ def _indented_code_blanked(text: str) -> str:
 
 def formulas(text: str, kind: str = "md", with_start: bool = False):
     """(line, formula, context, environment) for every formula of the document, in order.
-    ``context`` holds the directives in force ("f", "loss") and "section", the number of
+    ``context`` holds the directives in force ("f", "loss"), "level", the depth of the
+    heading the formula is under (1 for # or \\chapter; none before the first), and
+    "section", the number of
     the section the formula is in (local definitions end with their section).  With
     ``with_start``, (start, line, ...): ``start`` the formula's offset in ``text``."""
     events = []
@@ -257,10 +259,21 @@ def formulas(text: str, kind: str = "md", with_start: bool = False):
             key, value = read_directive(item.group("rest"), f"line {line}")
             context = dict(context, **{key: value})
         elif what == "section":
-            context = dict(context, section=context["section"] + 1)
+            context = dict(context, section=context["section"] + 1, level=_level(item.group()))
         else:
             body, env, _ = item
             yield ((start,) if with_start else ()) + (line, body, dict(context), env)
+
+
+_TEX_LEVELS = {"chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
+
+
+def _level(heading: str) -> int:
+    """The depth of a heading: the number of # in Markdown, 1 for \\chapter to 4 for
+    \\subsubsection in LaTeX."""
+    if heading.lstrip().startswith("#"):
+        return len(heading.strip())
+    return _TEX_LEVELS[re.match(r"\\([a-z]+)", heading).group(1)]
 
 
 # --- equations inside one formula ---------------------------------------------------------

@@ -31,6 +31,8 @@ from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_n
                                        assigned_then_numbers, after_an_update)
 
 HOLDS, REFUTED, NOT_CHECKED, NOT_A_CLAIM = "holds", "refuted", "not checked", "not a claim"
+#: the heading level of the text before the first heading: any heading ends what it defines
+PREAMBLE = 99
 SECONDS_PER_EQUATION = 30
 STEP = "step"
 
@@ -339,18 +341,22 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
     """A verdict for every equation of the document, in order.  ``context``: the
     activation and loss before the first directive (--activation, --loss)."""
     eqs = document_equations(text, kind)
-    out, defined, where = [], {}, None
+    out, defined, levels, where = [], {}, {}, (0, None)
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
-        if (eq.context.get("section"), eq.context.get("f")) != where:
-            defined = {}           # a new section or a directive: local definitions end
-            where = (eq.context.get("section"), eq.context.get("f"))
+        section, level = eq.context.get("section", 0), eq.context.get("level", PREAMBLE)
+        if eq.context.get("f") != where[1]:
+            defined = {}                       # a directive: local definitions end
+        elif section != where[0]:     # a heading ends the definitions made under one as deep
+            defined = {k: v for k, v in defined.items() if levels[k] < level}
+        where = (section, eq.context.get("f"))
         eq.context = {**(context or {}), **eq.context, "defined": dict(defined)}
         verdict = check_equation(eq, layers)
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             name, letter, node = definition
+            levels[name] = level
             try:
                 body = expression_of(node, (letter,))
                 defined[name] = (letter, body, _registry_row(letter, body))
@@ -361,6 +367,7 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
         elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.search(eq.text):
             m = _DEFINES_A_FUNCTION.search(eq.text)
             defined[m.group("name")] = (m.group("letter"), None, "")
+            levels[m.group("name")] = level
             verdict.detail += "; the formulas after it in this section are not checked"
         out.append(verdict)
     if progress:
