@@ -18,7 +18,11 @@ for a true one.  The wrong verdicts this pass found, each a class:
   (f'(z) \\odot \\Theta) \\delta and refuted by its shapes;
 - a row of an aligned block without a relation (& \\cdot 2, & \\times 2, & b_h) was dropped,
   so a false formula held and a true one broken over rows was refuted;
-- numbers in a bmatrix were flattened: a 2 x 2 matrix equalled a column of its entries.
+- numbers in a bmatrix were flattened: a 2 x 2 matrix equalled a column of its entries;
+- a relation among free variables only (x_1 + x_2 = 1, x_1 = x_2) was refuted as an
+  identity (a condition is no claim); \\Delta w_{hj} = 0 was refuted (a special case);
+- a local definition ended at a subsection of its own section: there f'(x) = 2x was
+  refuted and f'(x) = f(x)(1 - f(x)) held after f(x) = x^2.
 """
 import pytest
 
@@ -459,6 +463,29 @@ CHAINS_OF_VALUES = [
     (r"b_h = b_h + \Delta b_h", (N, C, R)),
 ]
 
+# derivatives of E_k by every quantity of section 5.3
+DERIVATIVES = [
+    (r"\frac{\partial E}{\partial w_{hj}} = g_j b_h", RN),
+    (r"\frac{\partial^2 E_k}{\partial w_{hj}^2} = 0", RN),
+    (r"-\frac{\partial E_k}{\partial w_{hj}} = -g_j b_h", R),
+    (r"\frac{\partial (-E_k)}{\partial w_{hj}} = g_j b_h", HN),
+    (r"\frac{\partial (2E_k)}{\partial w_{hj}} = -g_j b_h", RN),
+    (r"\frac{\partial E_k}{\partial \theta_j} = -g_j", R),
+    (r"\frac{\partial E_k}{\partial \gamma_h} = e_h", H),
+    (r"\frac{\partial E_k}{\partial \gamma_h} = -e_h", R),
+    (r"\frac{\partial E_k}{\partial v_{ih}} = e_h x_i", R),
+    (r"\frac{\partial E_k}{\partial \alpha_h} = -e_h", H),
+    (r"\frac{\partial E_k}{\partial \beta_j} = g_j", R),
+    (r"\frac{\partial E_k}{\partial x_i} = -\sum_{h=1}^{q} e_h v_{ih}", H),
+    (r"\frac{\partial E_k}{\partial x_i} = \sum_{h=1}^{q} e_h v_{ih}", R),
+    (r"\frac{\partial E_k}{\partial y_j} = y_j - \hat{y}_j", HN),
+    (r"\frac{\partial E_k}{\partial y_j} = \hat{y}_j - y_j", RN),
+    (r"\frac{\partial \hat{y}_j}{\partial \theta_j} = \hat{y}_j(1-\hat{y}_j)", R),
+    (r"\frac{\partial b_h}{\partial \gamma_h} = b_h(1-b_h)", R),
+    (r"\frac{\partial \beta_j}{\partial b_h} = w_{jh}", RN),
+    (r"\frac{\partial \alpha_h}{\partial x_i} = v_{ih}", H),
+]
+
 # conditions on free variables (the data, the parameters) are no claims; quantities the
 # notation defines set to a number are special cases
 CONDITIONS = [
@@ -484,10 +511,10 @@ CONDITIONS = [
     (r"e_h = 0", N),
 ]
 
-FORMULAS = [(f, e, None) for f, e in SECTION_5_3 + CHAINS_AND_PRIMES + UNITS + MATRIX
-            + NUMBERS + WORKED_VALUES + LABELS + CHAIN_RULE + CHAINS_OF_VALUES
-                                          + CONDITIONS] + NUMBERS_WITH_F + ACTIVATIONS + \
-    MATRICES_OF_NUMBERS
+FORMULAS = [(f, e, None) for f, e in (
+    SECTION_5_3 + CHAINS_AND_PRIMES + UNITS + MATRIX + NUMBERS + WORKED_VALUES + LABELS
+    + CHAIN_RULE + CHAINS_OF_VALUES + CONDITIONS + DERIVATIVES)]
+FORMULAS += NUMBERS_WITH_F + ACTIVATIONS + MATRICES_OF_NUMBERS
 
 
 @pytest.mark.parametrize("formula,expected,context", FORMULAS,
@@ -515,7 +542,8 @@ DOCUMENTS = [
      "tex", [(1, R)]),
     ("$$ g_j = \\begin{cases} \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j) \\\\ 0 \\end{cases}$$\n",
      "md", [(1, N)]),
-    ("$$\\Delta \\theta_j = -\\eta g_j \\\\ \\Delta \\gamma_h = \\eta e_h$$\n", "md", [(1, H), (1, R)]),
+    ("$$\\Delta \\theta_j = -\\eta g_j \\\\ \\Delta \\gamma_h = \\eta e_h$$\n", "md",
+     [(1, H), (1, R)]),
     ("$$\\Delta \\theta_j = -\\eta g_j, \\quad \\Delta \\gamma_h = \\eta e_h$$\n", "md",
      [(1, H), (1, R)]),
     ("$$\\Delta \\theta_j = -\\eta g_j \\text{ and } \\Delta \\gamma_h = \\eta e_h$$\n", "md",
@@ -603,6 +631,25 @@ DOCUMENTS += [
     ("```latex\n\\Delta \\gamma_h = \\eta e_h\n```\n", "md", []),
     ("> $$\\Delta \\gamma_h = \\eta e_h$$\n", "md", [(1, R)]),
     ("| a | $\\Delta \\gamma_h = \\eta e_h$ |\n|---|---|\n", "md", [(1, R)]),
+]
+
+
+# a local definition is in force in the subsections of its section, and ends at the next
+# heading as high as its own
+DOCUMENTS += [
+    ("## A\n\n$f(x) = x^2$\n\n### B\n\n$f'(x) = 2x$\n\n$f'(x) = f(x)(1-f(x))$\n\n## C\n\n"
+     "$f'(x) = f(x)(1-f(x))$\n", "md", [(3, C), (7, H), (9, R), (13, H)]),
+    ("\\section{A}\n$f(x) = x^2$\n\\subsection{B}\n$f'(x) = 2x$\n$f'(x) = f(x)(1-f(x))$\n"
+     "\\section{C}\n$f'(x) = f(x)(1-f(x))$\n", "tex", [(2, C), (4, H), (5, R), (7, H)]),
+    ("$f(x) = x^2$\n\n## A\n\n$f(2) = 4$\n", "md", [(1, C), (5, N)]),
+    ("### A\n\n$f(x) = x^2$\n\n## B\n\n$f(2) = 4$\n", "md", [(3, C), (7, N)]),
+    ("## A\n\n$f(x) = x^2$\n\n### B\n\n$f(2) = 4$\n\n### C\n\n$f(3) = 9$\n\n## D\n\n"
+     "$f(2) = 4$\n", "md", [(3, C), (7, H), (11, H), (15, N)]),
+    ("## A\n\n$f(x) = \\max(0, x)$\n\n### B\n\n$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)$"
+     "\n\n## C\n\n$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)$\n", "md",
+     [(3, N), (7, N), (11, H)]),
+    ("\\chapter{A}\n$f(x) = x^2$\n\\section{B}\n$f(2) = 4$\n\\chapter{C}\n$f(2) = 4$\n", "tex",
+     [(2, C), (4, H), (6, N)]),
 ]
 
 

@@ -204,8 +204,8 @@ class _ToNode(Transformer):
             else:
                 ops.append(op)
                 factors.append(factor)
-        # left-associative, op per pair; \odot binds loosest, as readers take it:
-        # f'(z) \odot \Theta \delta is f'(z) \odot (\Theta \delta), never (f'(z) \odot \Theta) \delta
+        # left-associative, op per pair; \odot binds loosest, as readers take it: f'(z)
+        # \odot \Theta \delta is f'(z) \odot (\Theta \delta), never (f'(z) \odot \Theta) \delta
         groups = [factors[0]]
         for op, factor in zip(ops, factors[1:]):
             if op == "odot":
