@@ -285,7 +285,7 @@ def _activation(context: dict):
     defined = {name: entry for name, entry in context.get("defined", {}).items()
                if name in FUNCTION_LETTERS}
     x = sp.Symbol("x", real=True)
-    if len({row or body.xreplace({sp.Symbol(letter, real=True): x})
+    if len({row or (body if body is None else body.xreplace({sp.Symbol(letter, real=True): x}))
             for letter, body, row in defined.values()}) > 1:
         raise MeaningError(f"{' and '.join(sorted(defined))} are defined above as different "
                            "functions, and the checker reads them as the one activation f", 0)
