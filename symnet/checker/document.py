@@ -171,6 +171,13 @@ def _unescape_markdown(formula: str) -> str:
     return formula
 
 
+def _math_comments_blanked(formula: str) -> str:
+    """Markdown math: a % comment (to the end of its line, as MathJax and KaTeX read it)
+    blank, same length; one that reads like a symnet directive is kept, so that the
+    formula stays unread rather than checked under the wrong f."""
+    return re.sub(r"(?<!\\)%(?![ \t]*symnet\b)[^\n]*", _blank, formula, flags=re.IGNORECASE)
+
+
 def _code_formulas(text: str):
     """Markdown code: (masked text, [(start, formula, whole)]): fenced ```math blocks and
     the spans `$..$` and $`..`$ are formulas; every other block and span is blanked."""
@@ -236,7 +243,8 @@ def formulas(text: str, kind: str = "md", with_start: bool = False):
     events = []
     if kind == "md":
         masked, code = _code_formulas(_indented_code_blanked(text))
-        events += [(start, "formula", (body, "", False)) for start, body, _ in code]
+        events += [(start, "formula", (_math_comments_blanked(body), "", False))
+                   for start, body, _ in code]
         masked = re.sub(r"<!--.*?-->", lambda m: m.group() if _DIRECTIVE_MD.match(m.group())
                         else _blank(m), masked, flags=re.DOTALL)
         masked = _HTML_CODE.sub(_blank, masked)      # after code spans and comments
@@ -250,7 +258,8 @@ def formulas(text: str, kind: str = "md", with_start: bool = False):
         group = next(g for g in ("dd", "br", "body", "pa", "d") if m.group(g) is not None)
         body = m.group(group)
         events.append((m.start(group), "formula",
-                       (_unescape_markdown(body) if kind == "md" else body,
+                       (_unescape_markdown(_math_comments_blanked(body)) if kind == "md"
+                        else body,
                         m.group("env") or "", kind == "md")))
     context = {"section": 0}
     for start, what, item in sorted(events, key=lambda e: e[0]):
