@@ -22,7 +22,9 @@ for a true one.  The wrong verdicts this pass found, each a class:
 - a relation among free variables only (x_1 + x_2 = 1, x_1 = x_2) was refuted as an
   identity (a condition is no claim); \\Delta w_{hj} = 0 was refuted (a special case);
 - a local definition ended at a subsection of its own section: there f'(x) = 2x was
-  refuted and f'(x) = f(x)(1 - f(x)) held after f(x) = x^2.
+  refuted and f'(x) = f(x)(1 - f(x)) held after f(x) = x^2;
+- (coverage) the Unicode minus and ×, ·, ⋅; a trailing '.' after a formula argument;
+  a % comment inside Markdown math.
 """
 import pytest
 
@@ -620,7 +622,11 @@ DOCUMENTS += [
     ("\\begin{equation}\n\\Delta w_{hj} = \\eta g_j b_h % \\cdot 2\n\\end{equation}\n", "tex",
      [(2, H)]),
     ("\\begin{align}\n% symnet: f = tanh\n" + G + "\n\\end{align}\n", "tex", [(2, N)]),
-    ("$$\n\\Delta w_{hj} = \\eta g_j b_h % \\cdot 2\n$$\n", "md", [(2, N)]),
+    ("$$\n\\Delta w_{hj} = \\eta g_j b_h % \\cdot 2\n$$\n", "md", [(2, H)]),    # a comment
+    ("$$\n\\Delta w_{hj} = \\eta g_j % b_h\n b_h\n$$\n", "md", [(2, H)]),
+    ("$$\n\\Delta w_{hj} = -\\eta g_j b_h % (5.11)\n$$\n", "md", [(2, R)]),
+    ("```math\n% symnet: f = tanh\n" + G + "\n```\n", "md", [(2, N)]),
+    ("```math\n% the output layer\n\\Delta \\theta_j = -\\eta g_j\n```\n", "md", [(3, H)]),
     ("$" + G + "$ <!-- symnet: f = tanh -->\n\n$" + G + "$\n", "md", [(1, R), (3, H)]),
     ("<!-- symnet: f = tanh -->\n\n$\\delta^{(n)} = (a^{(n)} - y) \\odot a^{(n)} \\odot "
      "(1 - a^{(n)})$\n", "md", [(3, N)]),
