@@ -13,7 +13,8 @@ How a formula is split (:func:`equations`):
 
 - rows of an aligned block separated by ``\\\\``, the ``&`` removed; a row that begins
   with a relation continues the chain of the row above, a row that begins with ``+`` or
-  ``-`` continues its right side; a ``multline`` is one equation;
+  ``-``, or has no relation at all (``& \\cdot b_h``), continues its right side; a
+  ``multline`` is one equation;
 - several statements in one display are separated at the top level by ``,``, ``;``,
   ``\\text{...}``, and by ``\\quad``/``\\qquad`` when a statement follows (between terms
   they are spacing);
@@ -30,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from symnet.checker.parse import FULL_WIDTH, FULL_WIDTH_NUMBER
+from symnet.checker.parse import BRACKETED_NUMBER, FULL_WIDTH, FULL_WIDTH_NUMBER
 
 MAX_BYTES = 2_000_000
 
@@ -181,6 +182,13 @@ def _unescape_markdown(formula: str) -> str:
     return formula
 
 
+def _math_comments_blanked(formula: str) -> str:
+    """Markdown math: a % comment (to the end of its line, as MathJax and KaTeX read it)
+    blank, same length; one that reads like a symnet directive is kept, so that the
+    formula stays unread rather than checked under the wrong f."""
+    return re.sub(r"(?<!\\)%(?![ \t]*symnet\b)[^\n]*", _blank, formula, flags=re.IGNORECASE)
+
+
 def _code_formulas(text: str):
     """Markdown code: (masked text, [(start, formula, whole)]): fenced ```math blocks and
     the spans `$..$` and $`..`$ are formulas; every other block and span is blanked."""
@@ -238,13 +246,16 @@ def _indented_code_blanked(text: str) -> str:
 
 def formulas(text: str, kind: str = "md", with_start: bool = False):
     """(line, formula, context, environment) for every formula of the document, in order.
-    ``context`` holds the directives in force ("f", "loss") and "section", the number of
+    ``context`` holds the directives in force ("f", "loss"), "level", the depth of the
+    heading the formula is under (1 for # or \\chapter; none before the first), and
+    "section", the number of
     the section the formula is in (local definitions end with their section).  With
     ``with_start``, (start, line, ...): ``start`` the formula's offset in ``text``."""
     events = []
     if kind == "md":
         masked, code = _code_formulas(_indented_code_blanked(text))
-        events += [(start, "formula", (body, "", False)) for start, body, _ in code]
+        events += [(start, "formula", (_math_comments_blanked(body), "", False))
+                   for start, body, _ in code]
         masked = re.sub(r"<!--.*?-->", lambda m: m.group() if _DIRECTIVE_MD.match(m.group())
                         else _blank(m), masked, flags=re.DOTALL)
         masked = _HTML_CODE.sub(_blank, masked)      # after code spans and comments
@@ -258,7 +269,8 @@ def formulas(text: str, kind: str = "md", with_start: bool = False):
         group = next(g for g in ("dd", "br", "body", "pa", "d") if m.group(g) is not None)
         body = m.group(group)
         events.append((m.start(group), "formula",
-                       (_unescape_markdown(body) if kind == "md" else body,
+                       (_unescape_markdown(_math_comments_blanked(body)) if kind == "md"
+                        else body,
                         m.group("env") or "", kind == "md")))
     context = {"section": 0}
     for start, what, item in sorted(events, key=lambda e: e[0]):
@@ -267,10 +279,21 @@ def formulas(text: str, kind: str = "md", with_start: bool = False):
             key, value = read_directive(item.group("rest"), f"line {line}")
             context = dict(context, **{key: value})
         elif what == "section":
-            context = dict(context, section=context["section"] + 1)
+            context = dict(context, section=context["section"] + 1, level=_level(item.group()))
         else:
             body, env, _ = item
             yield ((start,) if with_start else ()) + (line, body, dict(context), env)
+
+
+_TEX_LEVELS = {"chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
+
+
+def _level(heading: str) -> int:
+    """The depth of a heading: the number of # in Markdown, 1 for \\chapter to 4 for
+    \\subsubsection in LaTeX."""
+    if heading.lstrip().startswith("#"):
+        return len(heading.strip())
+    return _TEX_LEVELS[re.match(r"\\([a-z]+)", heading).group(1)]
 
 
 # --- equations inside one formula ---------------------------------------------------------
@@ -279,7 +302,9 @@ def formulas(text: str, kind: str = "md", with_start: bool = False):
 #: allows): their markers removed, their rows split
 _ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat|align\*?|gather\*?|"
                       r"eqnarray\*?|flalign\*?)\}(\{\d+\})?")
-_SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)|\\text(?:rm)?\s*\{[^{}]*\}|\\mbox\s*\{[^{}]*\}"
+#: (\text{ } is spacing, \text{ and } a separator)
+_SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)"
+                         r"|\\(?:text(?:rm)?|mbox)\s*\{[^{}]*[^{}\s][^{}]*\}"
                          r"|(?P<row>\\\\)|[,;]")
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
 #: （5.13） at the end of a statement: an equation number (Chinese notes), never a factor
@@ -380,7 +405,8 @@ def top_level_relations(piece: str) -> list:
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
-    chain, one starting with + or - the right side above), separate statements split
+    chain, one starting with + or - or without a relation the right side above),
+    separate statements split
     apart, labels and trailing punctuation removed.  A multline is one equation.  Pieces
     without a relation (lone terms, labels, equation numbers) are not statements."""
     body = _ALIGNED.sub(lambda m: " " * len(m.group()), formula)
@@ -393,13 +419,14 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
         stripped = _TRAILING.sub("", _strip_alignment(piece)).strip()
         if not stripped or _FILLERS.match(stripped):
             continue
-        if before == "quad" and re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", stripped) and \
-                not top_level_relations(stripped.strip("()").replace(",", " ")).count("="):
-            continue                        # \quad (5.11), \quad (1 \le h \le q): a label
+        if before == "quad" and (re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", stripped) and
+                                 not top_level_relations(stripped.strip("()").replace(",", " "))
+                                 .count("=") or re.fullmatch(BRACKETED_NUMBER, stripped)):
+            continue            # \quad (5.11), \quad [5.11], \quad (1 \le h \le q): a label
         relations = top_level_relations(stripped)
-        continues = out and (RELATIONS.match(stripped) or (before == "row" and stripped[0] in "+-")
-                             or (before == "quad" and not relations
-                                 and not stripped.startswith("(")))
+        continues = out and (RELATIONS.match(stripped) or (before == "row" and (
+            stripped[0] in "+-" or not relations)) or (before == "quad" and not relations
+                                                       and not stripped.startswith("(")))
         if continues:
             out[-1][1] = out[-1][1] + " " + stripped       # the chain or the side goes on
             continue

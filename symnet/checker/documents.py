@@ -17,12 +17,15 @@ import sympy as sp
 from symnet.checker.notations import NOTES_NETWORK, MeaningError, ParseError, check
 from symnet.checker.result import NotAClaim
 from symnet.core.limits import TimeLimitExceeded, time_limit
+from symnet.core.notation import FUNCTION_LETTERS
 from symnet.core.registry import activation_function, step as step_function
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
+                                       defined_then_numbers, value_given_in_chain,
+                                       condition_on_free_variables,
                                        without_elided_steps,
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
@@ -30,6 +33,8 @@ from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_n
                                        assigned_then_numbers, after_an_update)
 
 HOLDS, REFUTED, NOT_CHECKED, NOT_A_CLAIM = "holds", "refuted", "not checked", "not a claim"
+#: the heading level of the text before the first heading: any heading ends what it defines
+PREAMBLE = 99
 SECONDS_PER_EQUATION = 30
 STEP = "step"
 
@@ -151,6 +156,9 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
     verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
+    if verdict.status == REFUTED and condition_on_free_variables(tree):
+        return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
+                       "(free variables only, not an identity)")
     if counted is not None and verdict.status != NOT_CHECKED:
         verdict.notation = f"{eq.context['notation']} notation, read as {verdict.notation}"
         if verdict.result is not None:
@@ -234,9 +242,25 @@ def _not_an_identity(tree: Node, eq: Equation):
     if fixed:
         return Verdict(0, "", NOT_CHECKED, f"it sets {fixed}, which the notation defines, to "
                        "a number: a condition or a special case, not an identity")
+    given = defined_then_numbers(tree)
+    if given is not None:
+        verdict = _check_numbers(given[1], eq.context, 1)
+        if verdict.status != HOLDS:
+            return verdict
+        return Verdict(0, "", NOT_CHECKED, f"it sets {given[0]}, which the notation defines, to "
+                       "a number (a worked example, not an identity); the numbers after it "
+                       "agree")
     assigned = assigned_then_numbers(tree)
     if len(tree.args) == 2 and tree.args[0].kind == "name":
         eq.context["_sets"] = (tree.args[0].args[0], tree.args[1])
+    given = value_given_in_chain(tree) if assigned is None else None
+    if given is not None:
+        verdict = _check_numbers(given[1], eq.context) if given[1] is not None else None
+        if verdict is not None and verdict.status == REFUTED:
+            verdict.detail = verdict.detail.replace("step ", "between the numbers, step ", 1)
+            return verdict
+        return Verdict(0, "", NOT_CHECKED, f"it gives {given[0]} a value and sets other "
+                       "sides to it: a worked example, not an identity")
     if assigned is not None and assigned[1] is None:
         return Verdict(0, "", NOT_A_CLAIM, f"assigns a value to {assigned[0]} (a variable of "
                        "the data or the network)")
@@ -286,9 +310,9 @@ def _f_of_numbers(tree: Node, eq: Equation) -> Verdict:
 def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None) -> Verdict:
     """The network's check of the parsed formula under the document's activation and loss,
     within ``seconds``; what it cannot read or decide is not checked, with the reason."""
-    activation, under = _activation(eq.context)
     loss = eq.context.get("loss", "squared")
     try:
+        activation, under = _activation(eq.context)
         with time_limit(seconds):
             result = check(eq.text, layers, activation=activation, loss=loss, tree=tree,
                            from_one=counted)
@@ -327,15 +351,24 @@ def _local_activation(letter: str, body):
 
 def _activation(context: dict):
     """(the activation f names, the words saying under which f and loss it is read): a
-    local definition of f (one that is a registry row's definition is that row), else
-    the directive's f, else the sigmoid."""
+    local definition of f, \\sigma or \\varphi (one that is a registry row's definition is
+    that row), else the directive's f, else the sigmoid."""
     from symnet.core.registry import ACTIVATIONS
     loss = context.get("loss", "squared")
-    if "f" in context.get("defined", {}):
-        letter, body, row = context["defined"]["f"]
+    # f, \sigma, \varphi are one activation to the checker: a definition of any of
+    # them is the network's f; two that differ leave the formula unread
+    defined = {name: entry for name, entry in context.get("defined", {}).items()
+               if name in FUNCTION_LETTERS}
+    x = sp.Symbol("x", real=True)
+    if len({row or (body if body is None else body.xreplace({sp.Symbol(letter, real=True): x}))
+            for letter, body, row in defined.values()}) > 1:
+        raise MeaningError(f"{' and '.join(sorted(defined))} are defined above as different "
+                           "functions, and the checker reads them as the one activation f", 0)
+    if defined:
+        name, (letter, body, row) = next(iter(defined.items()))
         if row:
-            return ACTIVATIONS[row].function, f"f = {row} (defined above), {loss} loss"
-        return _local_activation(letter, body), f"f({letter}) as defined above, {loss} loss"
+            return ACTIVATIONS[row].function, f"{name} = {row} (defined above), {loss} loss"
+        return _local_activation(letter, body), f"{name}({letter}) as defined above, {loss} loss"
     name = context.get("f") or "sigmoid"
     return ACTIVATIONS[name].function, f"f = {name}, {loss} loss"
 
@@ -387,14 +420,19 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
 
 def check_equations(eqs: list, layers=None, progress=None, context: dict = None) -> list:
     """A verdict for each equation, read in order: the local definitions and the values
-    given above in the same section (and under the same directive) are in force."""
-    out, defined, values, where = [], {}, {}, None
+    given above (under the same directive; a definition until the next heading at the same
+    or a higher level, a value until the next heading) are in force."""
+    out, defined, values, levels, where = [], {}, {}, {}, (0, None)
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
-        if (eq.context.get("section"), eq.context.get("f")) != where:
-            defined, values = {}, {}    # a new section or a directive: local definitions end
-            where = (eq.context.get("section"), eq.context.get("f"))
+        section, level = eq.context.get("section", 0), eq.context.get("level", PREAMBLE)
+        if eq.context.get("f") != where[1]:
+            defined, values = {}, {}           # a directive: local definitions end
+        elif section != where[0]:     # a heading ends the definitions made under one as deep
+            defined = {k: v for k, v in defined.items() if levels[k] < level}
+            values = {}
+        where = (section, eq.context.get("f"))
         eq.context = {**(context or {}), **eq.context, "defined": dict(defined),
                       "values": dict(values)}
         verdict = check_equation(eq, layers)
@@ -402,6 +440,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             name, letter, node = definition
+            levels[name] = level
             try:
                 body = expression_of(node, (letter,))
                 defined[name] = (letter, body, _registry_row(letter, body))
@@ -412,6 +451,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
         elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.search(eq.text):
             m = _DEFINES_A_FUNCTION.search(eq.text)
             defined[m.group("name")] = (m.group("letter"), None, "")
+            levels[m.group("name")] = level
             verdict.detail += "; the formulas after it in this section are not checked"
         out.append(verdict)
     if progress:

@@ -20,6 +20,7 @@ from sympy import Indexed, Rational, Sum
 
 from symnet.core.notation import BOLD_MARKS, FONT_MARKS, FUNCTIONS, SINGLE_LAYER
 from symnet.core.registry import row_of
+from symnet.prove.algebra import collapse_kronecker
 from symnet.prove.model import index
 from symnet.checker.parse import Node
 from symnet.checker.statements import exactly_equal
@@ -37,6 +38,10 @@ INDEXED = SINGLE_LAYER
 LEVEL_OF = {"yhat": "yhat", "beta": "beta", "theta": "beta", "b": "b", "w": "b",
             "alpha": "alpha", "gamma": "alpha", "v": "x", "x": "x"}
 PARAMETERS = {"v", "gamma", "w", "theta"}
+#: the size each index of a section-5.3 quantity runs to (x_i: i = 1..d, w_hj: h = 1..q,
+#: j = 1..l)
+UNIT_SIZES = {"x": "d", "v": "dq", "alpha": "q", "gamma": "q", "b": "q", "w": "ql",
+              "beta": "l", "theta": "l", "y": "l", "yhat": "l", "g": "l", "e": "q"}
 FONTS = FONT_MARKS
 
 
@@ -234,13 +239,13 @@ class SingleLayerNotation:
         \\partial f(\\beta_j - \\theta_j) / \\partial (\\beta_j - \\theta_j)."""
         if num == ("E",):
             if isinstance(var, Indexed) and str(var.base) in LEVEL_OF:
-                return self.m.D(self.m.E_at(LEVEL_OF[str(var.base)]), var)
+                return self._D(self.m.E_at(LEVEL_OF[str(var.base)]), var)
             num = self.m.E_at("yhat")
         if isinstance(num, tuple):
             raise MeaningError("the numerator of a derivative is a value", pos)
         if isinstance(var, Indexed) and str(var.base) in LEVEL_OF:
             through = [base for base in self.m.rules if base != var.base]
-            return self.m.D(self.m.unfold(num, only=through), var)
+            return self._D(self.m.unfold(num, only=through), var)
         if isinstance(var, (sp.Add, sp.Mul)) and var.free_symbols:
             t = sp.Dummy("u")
             replaced = num.xreplace({var: t})
@@ -255,6 +260,20 @@ class SingleLayerNotation:
             return sp.diff(replaced, t).xreplace({t: var})
         raise MeaningError("differentiate with respect to a quantity such as w_{hj} or an "
                            "expression such as (\\beta_j - \\theta_j)", pos)
+
+    def _D(self, expr, var: Indexed) -> sp.Expr:
+        """d expr / d var, Kronecker sums collapsed.  A unit named by a number (theta_7,
+        v_{12}) is a unit the network has (the formula speaks of it): the derivative is
+        taken at a fresh index in that unit's range, then the number put in its place."""
+        numbers = {k: n for k, n in enumerate(var.indices) if n.is_Integer}
+        if not numbers or any(n < 1 for n in numbers.values()):
+            return self.m.D(expr, var)                  # theta_0: no such unit
+        sizes = [getattr(self.m, s) for s in UNIT_SIZES[str(var.base)]]
+        fresh = {k: index(f"u{k}'") for k in numbers}
+        ranges = {**self.m.ranges, **{t: (1, sizes[k]) for k, t in fresh.items()}}
+        at = var.base[tuple(fresh.get(k, n) for k, n in enumerate(var.indices))]
+        derivative = collapse_kronecker(sp.diff(expr, at), ranges)
+        return derivative.xreplace({t: numbers[k] for k, t in fresh.items()})
 
     # -- evaluation ------------------------------------------------------------------
     def value(self, node: Node, env: dict):

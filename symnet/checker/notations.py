@@ -9,7 +9,7 @@ d,q,l, or when a formula mixes both vocabularies, both are read on that one mode
 from __future__ import annotations
 
 from symnet.checker.formula import check_single_layer
-from symnet.checker.matrix import check_matrix
+from symnet.checker.matrix import check_matrix, flat_text
 from symnet.checker.symbolic_widths import layer_letters, prove_symbolic
 from symnet.checker.views import as_matrix_notation
 from symnet.checker.parse import Node, ParseError, parse
@@ -137,6 +137,8 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
         raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
                            "of 3 layers: use --layers d,q,l", 0)
     result = check_matrix(text, layers, tree, diagnose_steps, from_one or counted or ())
+    if chosen and from_one is None and counted is None and not result.holds:
+        _refuted_at_another_depth(text, tree, layers)
     if result.holds and layer_letters(tree):
         proved, what = prove_symbolic(tree)
         if proved:
@@ -147,6 +149,42 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     if chosen and from_one is not None:
         result.sizes = f"d, q, l = {', '.join(map(str, layers))} only"
     return result
+
+
+def _output_depth(tree: Node):
+    """The highest layer named by a digit (a^{(3)}, \\Theta^{(23)}) in a formula that also
+    names the output (y, \\hat{y}, E), or None: such a formula may be written for a network
+    whose output is that layer."""
+    digits, output, stack = [], False, [tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "name" and node.args and node.args[0] in ("y", "E"):
+            output = True
+        if node.kind == "script" and node.op == "^" and node.args[1].kind == "group":
+            text = flat_text(node.args[1].args[0]) if node.args[1].args else None
+            digits += [int(c) for c in text or "" if c.isdigit()]
+        stack.extend(a for a in node.args if isinstance(a, Node))
+    return max(digits) if output and digits else None
+
+
+def _refuted_at_another_depth(text: str, tree: Node, layers) -> None:
+    """A formula refuted at the network the checker chose (the notes' 3-4-4-3) that names
+    the output with a lower digit layer (\\delta^{(3)} = (a^{(3)} - y) \\odot f'(z^{(3)})
+    is written for a 3-layer network): MeaningError when it holds at that depth, since its
+    verdict then depends on a depth the formula does not say."""
+    depth = _output_depth(tree)
+    if depth is None or not 2 <= depth < len(layers):
+        return
+    shallower = list(layers[:depth - 1]) + [layers[-1]]
+    try:
+        other = check_matrix(text, shallower, tree, False, ())
+    except (MeaningError, ParseError):
+        return
+    if other.holds:
+        raise MeaningError(f"the verdict depends on the network's depth: it holds when layer "
+                           f"{depth} is the output (at {','.join(map(str, shallower))}) and is "
+                           f"refuted at {','.join(map(str, layers))}; give the sizes with "
+                           f"--layers", 0)
 
 
 def _both_views_agree(text: str, tree: Node, result: CheckResult) -> None:

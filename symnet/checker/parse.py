@@ -35,14 +35,16 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 240          # levels of lark's tree (about four per pair of parentheses)
 
 MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix"}
-PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot"}
+PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot",
+            "×": "cdot", "·": "cdot", "⋅": "cdot"}
 
 #: Greek letters typed as Unicode, as the notes' commands name them
 UNICODE_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "θ": "theta",
                  "η": "eta", "λ": "lambda", "ρ": "rho", "σ": "sigma", "φ": "varphi",
                  "Θ": "Theta", "Φ": "Phi", "ε": "epsilon"}
-#: full-width punctuation typed inside math by Chinese input methods, one for one
-FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "="}
+#: full-width punctuation typed inside math by Chinese input methods, and the Unicode
+#: minus sign, one for one
+FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "=", "−": "-"}
 
 #: private characters the normalised text uses for what the grammar must tell apart
 CALL_OPEN, NORM_OPEN, NORM_CLOSE, ABS_OPEN, ABS_CLOSE = "\u2983", "\u2016", "\u2017", \
@@ -73,22 +75,30 @@ def _parser() -> Lark:
 
 _LABEL = re.compile(r"""\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:notag|nonumber)\b""")
 _SPACE = r"(?:\s|\\q?quad\b|\\[,;:! ]|~)"
+NUMBER = r"\d+(?:[.-]\d+)*[a-z]?"
+#: an equation number in brackets: (5.11), [5.11], \text{(5.11)}
+BRACKETED_NUMBER = (rf"(?:\(\s*{NUMBER}\s*\)|\[\s*{NUMBER}\s*\]"
+                    rf"|\\(?:text|textrm|mathrm)\s*\{{\s*\(\s*{NUMBER}\s*\)\s*\}})")
 #: an equation number is set off by \quad or \qquad: "a = b c (2)" is a product by 2
 _NUMBER_AT_END = re.compile(
-    rf"{_SPACE}*\\q?quad\b{_SPACE}*\(\s*\d+(?:[.-]\d+)*[a-z]?\s*\)\s*[.,;]?\s*$")
+    rf"{_SPACE}*\\q?quad\b{_SPACE}*{BRACKETED_NUMBER}\s*[.,;]?\s*$")
 #: full-width brackets around a number at the end (Chinese notes: x（5.13）) are an
 #: equation number with or without \quad: no product is written with them
 FULL_WIDTH_NUMBER = r"（\s*\d+(?:[.-]\d+)*[a-z]?\s*）"
 _FULL_WIDTH_NUMBER_AT_END = re.compile(rf"{_SPACE}*{FULL_WIDTH_NUMBER}\s*[.,;。]?\s*$")
+#: a punctuation mark that ends the sentence the formula stands in ("a = b."; never the
+#: dots of "...")
+_PUNCTUATION_AT_END = re.compile(rf"(?<![.\\]){_SPACE}*[.,;。]{_SPACE}*$")
 _CONDITION_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
 
 
 def strip_annotations(text: str) -> tuple[str, list]:
     """The formula without what only labels it: ``\\tag{..}``, ``\\label{..}``,
-    ``\\notag``, an equation number such as ``\\quad (5.11)`` at the end, and a side
-    condition such as ``\\quad (1 \\le h \\le q)`` at the end.  Each removed piece is
-    returned; replaced by spaces so that positions in error messages stay right."""
+    ``\\notag``, an equation number such as ``\\quad (5.11)`` at the end, a side
+    condition such as ``\\quad (1 \\le h \\le q)`` at the end, and the punctuation mark
+    that ends a sentence.  Each removed piece is returned; replaced by spaces so that
+    positions in error messages stay right."""
     removed = []
 
     def blank(match):
@@ -98,7 +108,8 @@ def strip_annotations(text: str) -> tuple[str, list]:
     before = None
     while before != text:                # \quad (5.13) \quad (5.14): every one at the end
         before = text
-        for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END):
+        for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END,
+                        _PUNCTUATION_AT_END):
             text = pattern.sub(blank, text)
     return text, removed
 
@@ -194,13 +205,22 @@ class _ToNode(Transformer):
             else:
                 ops.append(op)
                 factors.append(factor)
-        node = factors[0]
-        for op, factor in zip(ops, factors[1:]):          # left-associative, op per pair
-            node = Node("mul", (node, factor), pos, op)
+        # left-associative, op per pair; \odot binds loosest, as readers take it: f'(z)
+        # \odot \Theta \delta is f'(z) \odot (\Theta \delta), never (f'(z) \odot \Theta) \delta
+        groups = [factors[0]]
+        for op, factor in zip(ops, factors[1:]):
+            if op == "odot":
+                groups.append(factor)
+            else:
+                groups[-1] = Node("mul", (groups[-1], factor), pos, op)
+        node = groups[0]
+        for group in groups[1:]:
+            node = Node("mul", (node, group), pos, "odot")
         return node
 
     def explicit(self, meta, children):
-        return PRODUCTS[children[0][1:]], children[1]
+        token = str(children[0])
+        return PRODUCTS[token[1:] if token.startswith("\\") else token], children[1]
 
     def divide(self, meta, children):
         return "/", children[0]
@@ -326,7 +346,18 @@ class _ToNode(Transformer):
         return Node("delta", (children[1],), children[0].start_pos)
 
     def function(self, meta, children):
-        return Node("func", (children[1],), children[0].start_pos, children[0][1:])
+        """\\ln x, \\tanh(x); a power after a bracketed argument is the value's:
+        \\tanh(x)^2 is (\\tanh x)^2, as a reader takes it, never \\tanh(x^2)."""
+        arg, marks = children[1], []
+        while arg.kind == "script":
+            marks.append(arg)
+            arg = arg.args[0]
+        if not marks or arg.kind != "group" or arg.op not in ("(", "["):
+            arg, marks = children[1], []
+        node = Node("func", (arg,), children[0].start_pos, children[0][1:])
+        for mark in reversed(marks):
+            node = Node("script", (node, mark.args[1]), mark.pos, mark.op)
+        return node
 
     def sqrt(self, meta, children):
         return Node("func", (children[1],), children[0].start_pos, "sqrt")

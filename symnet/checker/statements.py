@@ -182,14 +182,85 @@ def _mentions(node: Node, target: Node) -> bool:
 
 
 def defined_set_to_number(tree: Node) -> Optional[str]:
-    """The name of a quantity the notation defines (b_h, \\hat{y}, g_j) that the statement
-    sets to a number (``b_h = -1``): neither an identity nor a free variable's value."""
+    """The name of a quantity the notation defines (b_h, \\hat{y}, g_j, \\Delta w_{hj}) that
+    the statement sets to a number (``b_h = -1``): neither an identity nor a free
+    variable's value."""
     sides = tree.args
     if len(sides) == 2 and _is_number(sides[1]) and not numbers_only(sides[0]):
-        name = base_name(sides[0])
-        if name is not None and QUANTITY_KIND.get(name) == "derived":
-            return name
+        return _defined_name(sides[0])
     return None
+
+
+def _defined_name(node: Node) -> Optional[str]:
+    """The name of a quantity the notation defines that ``node`` is (b_h: "b", \\Delta
+    w_{hj}: "Delta w"), or None."""
+    if node.kind == "delta":
+        inner = base_name(node.args[0]) if node.args and isinstance(node.args[0], Node) \
+            else None
+        return f"Delta {inner}" if inner else None
+    name = base_name(node)
+    return name if name is not None and QUANTITY_KIND.get(name) == "derived" else None
+
+
+def defined_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
+    """``b_1 = 0.5 = \\frac{1}{2}``, ``\\hat{y}_1 = f(0) = 0.5``: a quantity the notation
+    defines (or \\Delta of one) given a value, as in a worked example, then numbers; (its
+    name, the chain of the number sides), or None.  Like ``b_h = -1`` the first "=" is a
+    special case, not an identity; the numbers after it are compared."""
+    sides = tree.args
+    if len(sides) < 3 or numbers_only(sides[0]) or \
+            not all(numbers_only(s) for s in sides[1:]):
+        return None
+    name = _defined_name(sides[0])
+    return None if name is None else (name, Node("chain", tuple(sides[1:]), sides[1].pos))
+
+
+def value_given_in_chain(tree: Node) -> Optional[tuple[str, Optional[Node]]]:
+    """``\\eta = 0.1 = \\Delta w_{hj}``, ``x_1 = 1 = g_1``: a chain in which one symbol (a
+    free variable, or a quantity the notation defines) is set equal to a number next to
+    it, and other sides are expressions: a worked example's values, no identity.  (The
+    symbol's name, the chain of the number sides when there are two or more), or None."""
+    sides = tree.args
+    if len(sides) < 3 or all(numbers_only(s) for s in sides[1:]):
+        return None
+    for a, b in zip(sides, sides[1:]):
+        for symbol, number in ((a, b), (b, a)):
+            name = _defined_name(symbol) or (base_name(symbol) if _is_free_variable(symbol)
+                                             else None)
+            if name is not None and numbers_only(number) and not numbers_only(symbol):
+                numbers = [s for s in sides if numbers_only(s)]
+                return name, (Node("chain", tuple(numbers), numbers[0].pos)
+                              if len(numbers) > 1 else None)
+    return None
+
+
+def _free_only(node: Node) -> bool:
+    """Numbers and free variables (inputs, targets, parameters, the rate, new symbols)
+    with arithmetic, sums and |.| only: no quantity the notation defines, no f, no
+    derivative."""
+    k = node.kind
+    if k == "num":
+        return True
+    if k == "script" and node.op == "^":
+        power = node.args[1]
+        return _free_only(node.args[0]) and (_free_only(power) or power.kind == "name")
+    if k in ("name", "script", "accent"):
+        return base_name(node) is not None and _is_free_variable(node)
+    if k == "sum":
+        return _free_only(node.args[-1])
+    if k in ("add", "neg", "group", "frac") or k == "mul" and node.op in ("cdot", ""):
+        return all(_free_only(a) for a in node.args)
+    return k == "func" and node.op in FUNCTIONS and all(_free_only(a) for a in node.args)
+
+
+def condition_on_free_variables(tree: Node) -> bool:
+    """``x_1 + x_2 = 1``, ``x_1 = x_2``, ``\\sum_j y_j = 1``: free variables only, set to a
+    number or to one another, a condition on the data or the parameters (when it is
+    not an identity)."""
+    sides = tree.args
+    if not all(_free_only(s) for s in sides) or all(numbers_only(s) for s in sides):
+        return False
+    return any(numbers_only(s) for s in sides) or all(base_name(s) for s in sides)
 
 
 def is_update(tree: Node) -> bool:
@@ -410,19 +481,23 @@ def _value(node: Node, functions: dict):
         if name not in functions:
             raise ValueError(f"the document does not say what {name} is")
         return functions[name](_value(node.args[1], functions))
-    if k in ("vector", "matrix"):
-        cells = [c for c in _children(node)]
-        return sp.Matrix([_value(c, functions) for c in cells])
+    if k == "matrix":                     # its rows and columns as written
+        return sp.Matrix([[_value(c, functions) for c in row] for row in node.args])
+    if k == "vector":                     # a tuple (a; b) or (a, b): a vector
+        return sp.Matrix([_value(c, functions) for c in _children(node)])
     raise ValueError(f"cannot evaluate {k}")
 
 
 def exactly_equal(a, b) -> Optional[bool]:
     """Exact comparison of two numbers (or vectors of numbers): True, False, or None when
     SymPy can neither cancel the difference nor certify its sign."""
+    a, b = (x[0] if isinstance(x, sp.MatrixBase) and x.shape == (1, 1) else x for x in (a, b))
     if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
         if not (isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase)) \
-                or a.shape != b.shape:
+                or len(a) != len(b) or not (a.shape == b.shape or 1 in a.shape and 1 in b.shape):
             return False
+        if a.shape != b.shape:
+            return None              # a row and a column (a tuple is either): undecided
         verdicts = [exactly_equal(x, y) for x, y in zip(a, b)]
         return False if False in verdicts else (None if None in verdicts else True)
     difference = sp.sympify(a) - sp.sympify(b)
