@@ -188,6 +188,17 @@ def _parser() -> argparse.ArgumentParser:
                    "(numpy, jax, torch or numba: read from its imports) on symbols and prove "
                    "each gradient entry equal to SymPy's (--activation NAME=LATEX defines "
                    "the row of a module written with one)")
+    v.add_argument("--kernel-grid", action="store_true", help="generate and prove on symbols "
+                   "the kernel module of every layer-size tuple with widths 1-4 at the "
+                   "depths of --depth, batch sizes 1 and 2 (--activation, --loss, --backend); "
+                   "a line per tuple, then the tuples proved and the seconds")
+    v.add_argument("--backend", action="append", default=None,
+                   type=o.choice("numpy", "jax", "torch", "numba"),
+                   help="with --kernel-grid: the backend (repeatable; default every one "
+                        "installed)")
+    v.add_argument("--depth", default="2,3,4", metavar="D,...",
+                   help="with --kernel-grid: the numbers of layers, input and output "
+                        "included (default 2,3,4)")
     v.add_argument("--layers", metavar="S1,S2,...", help="check every entry of every "
                    "gradient of this network exactly, e.g. 3,4,4,3")
     v.add_argument("--activation", default="sigmoid",
@@ -440,6 +451,13 @@ def _verify(args) -> int:
     if args.engines and (args.kernel is not None or args.layers is not None or args.list):
         raise UsageError("--engines lists the engines of a catalog run: not with --kernel, "
                          "--layers or --list")
+    if args.kernel_grid:
+        if args.kernel is not None or args.layers or args.only or args.list:
+            raise UsageError("--kernel-grid proves generated modules: no --kernel, --layers, "
+                             "--only or --list with it")
+        return _kernel_grid(args)
+    if args.backend is not None:
+        raise UsageError("--backend goes with --kernel-grid")
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
@@ -528,6 +546,66 @@ def _kernel_rows() -> list:
                      "entries": proof.entries, "batches": list(proof.batches),
                      "seconds": round(proof.seconds, 2), "first": proof.first})
     return rows
+
+
+def _kernel_grid(args) -> int:
+    """Every width tuple of 1-4 units at each depth of --depth, each backend: the generated
+    module proved on symbols at batch sizes 1 and 2 (a line per tuple); 0 when every one
+    is proved, 1 when any fails or cannot run on symbols."""
+    import itertools
+    import time
+    from symnet.core.registry import check_pair
+    from symnet.numeric.codegen import BACKENDS, generate
+    from symnet.prove.kernel import MAX_WEIGHTS, Unsupported, prove_module
+    try:
+        depths = [int(d) for d in args.depth.split(",")]
+        if any(d < 2 for d in depths):
+            raise ValueError
+    except ValueError:
+        raise UsageError(f"--depth {args.depth}: expected numbers of layers >= 2, e.g. "
+                         "2,3,4") from None
+    try:
+        _user_rows(args)
+        check_pair(args.activation, args.loss)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    backends = args.backend or [b for b in BACKENDS if b == "numpy" or _installed(b)]
+    total = {"proved": 0, "failed": 0, "error": 0}
+    start = time.perf_counter()
+    for depth in depths:            # a tuple's backends in turn: they share its derived side
+        seconds = {b: 0.0 for b in backends}
+        proved = {b: 0 for b in backends}
+        tuples = 0
+        for sizes in itertools.product(range(1, 5), repeat=depth):
+            if sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:])) > MAX_WEIGHTS:
+                continue
+            tuples += 1
+            name = "-".join(map(str, sizes))
+            for backend in backends:
+                began = time.perf_counter()
+                try:
+                    proof = prove_module(generate(list(sizes), args.activation, args.loss,
+                                                  backend))
+                except Unsupported as exc:
+                    total["error"] += 1
+                    print(f"{backend:6} {name:9} error: {exc}", flush=True)
+                    continue
+                finally:
+                    seconds[backend] += time.perf_counter() - began
+                status = "proved" if proof.ok else "failed"
+                total[status] += 1
+                proved[backend] += proof.ok
+                tail = f"{proof.entries} entries" if proof.ok else f"first: {proof.first}"
+                print(f"{backend:6} {name:9} {status}  {tail}  {proof.seconds:.1f}s",
+                      flush=True)
+        for backend in backends:
+            print(f"{backend} depth {depth}: {proved[backend]}/{tuples} tuples proved in "
+                  f"{seconds[backend]:.1f}s", flush=True)
+    print(f"kernel grid ({args.activation}, {args.loss}; widths 1-4, depths "
+          f"{args.depth}; batch sizes 1 and 2): {total['proved']} proved, "
+          f"{total['failed']} failed, {total['error']} not run, in "
+          f"{time.perf_counter() - start:.1f}s")
+    return 0 if total["failed"] == total["error"] == 0 else 1
 
 
 def _print_kernel_rows(rows) -> None:

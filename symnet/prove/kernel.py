@@ -16,12 +16,26 @@ numba_shim`).  Its ``loss_and_grad(params, X, Y)`` then returns, for every weigh
 threshold, the exact expression the module computes.  float64 and float32 modules share
 the code path; the proof is of the expression (the dtype changes the rounding only).
 
-Not shimmed (Unsupported, with the library name): an array's row maximum (softmax's
-``Z.max``, numba's ``max`` over a row: a comparison of array entries with no symbolic
-value, whose every ordering would have to be run); ``jax.scipy.special.ndtr``,
-``torch.special.ndtr`` and NumPy's ``vectorize(math.erfc)`` (GELU's Phi: the NumPy form
-prints 1/sqrt(2) as a float, which read as a rational is not 1/sqrt(2)); ``torch.clamp``
-with an upper bound; any library name outside the shims' tables.
+A softmax output's shift by the row maximum (``Z.max``, numba's ``max`` over a row) is a
+fresh real symbol t per maximum (:func:`~symnet.prove.shims.arrays.maximum_of`): softmax
+and its cross-entropy are invariant under subtracting a per-row constant, and an identity
+proved for an arbitrary t holds for t = the maximum; a module whose value depends on t
+(the shift forgotten in one place) fails.  The derived side writes the softmax by its
+definition e^z_j / sum_i e^z_i, and a row's targets sum to 1 (the last one is
+1 - the others, on both sides): the module's delta a - y needs it.  The loss value is
+proved as well: its derivative in each shift t is exactly 0 (so it is constant in t on
+the reals), and at t = 0 it equals the nested loss exactly.
+
+GELU's Phi: ``jax.scipy.special.ndtr`` and ``torch.special.ndtr`` are exactly
+(1 + erf(x/sqrt 2))/2, NumPy's ``vectorize(math.erfc)`` runs the math shim's erfc; the
+floats the printers write for 1/sqrt(2 pi) and 1/sqrt(2) are read as those constants
+(:data:`~symnet.prove.shims.arrays.CONSTANTS`: a float that is exactly the double nearest
+to one, as 0.5 is read as 1/2); both sides are compared with Phi, phi and erfc written
+by erf.  ``torch.clamp(Z, max=c)`` is min(Z, c) = c + (Z - c) H(c - Z), exact wherever
+Z != c (a bound at the overflow limit taken as inactive, as below).
+
+Not shimmed (Unsupported, with the library name): any library name outside the shims'
+tables (numba compiles no erf, so a GELU module is not written for it).
 
 The derived side shares nothing with the kernel: E = (1/m) sum over the rows of the
 loss of the nested forward pass a^(1) = x, z = a @ W[1:] - W[0], a = f(z), with f the
@@ -63,6 +77,7 @@ import numpy as np
 import sympy as sp
 
 from symnet.prove.shims import Unsupported, array, exact, load
+from symnet.prove.shims.arrays import is_shift
 
 #: the largest module (weights and thresholds) run on symbols
 MAX_WEIGHTS = 60
@@ -97,6 +112,16 @@ class KernelProof:
                    "every input with all pre-activations z != 0; at z = 0 the module's "
                    "f'(0) = {at_zero} (its _fprime), the registry's convention")
 
+    #: added to the method of a softmax module: why the shift by the row maximum is a symbol
+    SHIFT_METHOD = ("; softmax output: each row maximum the module computes (the shift t "
+                    "subtracted before exp) is a fresh real symbol, so the identities are "
+                    "proved for an arbitrary shift t and hence for t = the row maximum "
+                    "(softmax and its cross-entropy are invariant under a per-row constant; "
+                    "a result that depends on t fails); targets of a row sum to 1 (last "
+                    "target written 1 - the others, on both sides); the loss value is proved "
+                    "too: its derivative in each shift is exactly 0 (constant in t), and at "
+                    "t = 0 it equals the nested loss")
+
     @property
     def ok(self) -> bool:
         return self.first is None and self.entries > 0
@@ -121,37 +146,84 @@ def has_kink(activation: str) -> bool:
                       sp.Piecewise)
 
 
-def derived_gradients(sizes, activation: str, loss: str, params, X, Y) -> list:
-    """SymPy's gradient of E = (1/m) sum_rows E_k for the nested forward pass, entry by
-    entry, in the shapes of ``params`` (elementary functions).
+def derived_side(sizes, activation: str, loss: str, params, X, Y) -> tuple:
+    """(E, grads): the loss E = (1/m) sum_rows E_k of the nested forward pass and SymPy's
+    gradient of it, entry by entry, in the shapes of ``params`` (elementary functions).
 
     A unit with a kink enters by its Piecewise definition written with indicators
     (:func:`indicators`: ReLU(z) = H(z) z), not by the registry's stated derivative, and
     ``sp.diff`` differentiates that; the DiracDelta(z) it gives for H'(z) is 0 wherever
-    z != 0 (H is constant on each side), which is where the result is claimed."""
+    z != 0 (H is constant on each side), which is where the result is claimed.  A softmax
+    output (the softmax-cross-entropy loss) is its definition a_j = e^z_j / sum_i e^z_i,
+    with no shift; the loss value of a loss with a logit form (cross-entropy) is that form,
+    which the catalog's claim kernel-stable-cross-entropy proves equal to the loss."""
     from symnet.core.registry import activation as row, loss as loss_row
     from symnet.prove.model import ExpressionModel
-    f, term = row(activation).function, loss_row(loss).term
+    f, los = row(activation).function, loss_row(loss)
     kink = has_kink(activation)
     if kink:
         definition = f.definition
         f = lambda z: indicators(definition(z))                       # noqa: E731
     m = X.shape[0]
-    A = X
-    for W in params:
+    A, Z = X, None
+    for k, W in enumerate(params):
         Z = A @ W[1:] - W[0]
-        A = np.frompyfunc(f, 1, 1)(Z)
-    E = sp.Add(*(term(A[n, j], Y[n, j]) for n in range(m) for j in range(A.shape[1]))) / m
+        if los.softmax and k == len(params) - 1:
+            powers = np.frompyfunc(sp.exp, 1, 1)(Z)
+            A = powers / powers.sum(axis=1, keepdims=True)
+        else:
+            A = np.frompyfunc(f, 1, 1)(Z)
+    E = sp.Add(*(los.term(A[n, j], Y[n, j]) for n in range(m) for j in range(A.shape[1]))) / m
+    if los.logit_term is not None and not kink:
+        value = sp.Add(*(los.logit_term(Z[n, j], Y[n, j]) for n in range(m)
+                         for j in range(A.shape[1]))) / m
+    else:
+        value = E
     if kink:
         def gradient(w):
             return sp.diff(E, w).replace(lambda e: isinstance(e, sp.DiracDelta),
                                          lambda e: sp.S.Zero)
     else:
         unfold = ExpressionModel().unfold
+        value = unfold(value)
 
         def gradient(w):
             return unfold(sp.diff(E, w))
-    return [np.frompyfunc(gradient, 1, 1)(W) for W in params]
+    return value, [np.frompyfunc(gradient, 1, 1)(W) for W in params]
+
+
+#: the derived side of the last proofs, by (sizes, activation row, loss row, batch size):
+#: the symbols of :func:`_symbols` are the same for every module of those sizes, so the
+#: backends of one grid share it (it depends on the nested definition only, never on the
+#: module)
+_DERIVED: dict = {}
+_DERIVED_MAX = 64
+
+
+def _derived_cached(sizes, activation: str, loss: str, params, X, Y) -> tuple:
+    from symnet.core.registry import activation as row, loss as loss_row
+    key = (tuple(sizes), activation, row(activation), loss, loss_row(loss), X.shape[0])
+    if key not in _DERIVED:
+        if len(_DERIVED) >= _DERIVED_MAX:
+            _DERIVED.pop(next(iter(_DERIVED)))
+        _DERIVED[key] = derived_side(sizes, activation, loss, params, X, Y)
+    return _DERIVED[key]
+
+
+def derived_gradients(sizes, activation: str, loss: str, params, X, Y) -> list:
+    """SymPy's gradient of E = (1/m) sum_rows E_k (:func:`derived_side`)."""
+    return derived_side(sizes, activation, loss, params, X, Y)[1]
+
+
+def targets_summing_to_one(loss: str, Y) -> dict:
+    """For a softmax output, the substitution y_{n,l} = 1 - sum_{j<l} y_{n,j} of each row's
+    last target: the module's delta^(n) = a - y and its loss logsumexp(z) - y.z are the
+    derivative and value of -sum_j y_j ln softmax(z)_j only when the row's targets sum to 1
+    (one-hot or probability targets, as the registry states); {} for any other loss."""
+    from symnet.core.registry import loss as loss_row
+    if not loss_row(loss).softmax:
+        return {}
+    return {Y[n, -1]: 1 - sp.Add(*Y[n, :-1]) for n in range(Y.shape[0])}
 
 
 def _indicator(condition) -> sp.Expr:
@@ -270,12 +342,76 @@ def _multilinear_is_zero_in_symengine(difference, signs) -> bool | None:
         for t in terms))) == 0
 
 
+def _float_constant(v):
+    """A SymPy Float of the module's value as :func:`~symnet.prove.shims.arrays.exact`
+    reads the Python float it is."""
+    return exact(float(v))
+
+
 def _exact(expr):
     """The module's value in the derived side's terms: floats it wrote (1.0, 0.5) as the
-    rationals they print as, tanh in exponentials as the registry defines it."""
-    expr = exact(expr)
-    expr = expr.xreplace({v: sp.Rational(str(v)) for v in expr.atoms(sp.Float)})
-    return expr.replace(sp.tanh, lambda u: (sp.exp(u) - sp.exp(-u)) / (sp.exp(u) + sp.exp(-u)))
+    rationals they print as (or as the constant of :data:`~symnet.prove.shims.arrays.
+    CONSTANTS` whose double they are), tanh in exponentials as the registry defines it."""
+    return _rebuilt(exact(expr), _MEMO.setdefault("exact", {}))
+
+
+def _rebuilt(expr, memo):
+    """:func:`_exact`'s rewriting, each distinct subtree once (``memo``: the module's
+    entries share their subtrees; SymPy's atoms and replace walk every copy)."""
+    done = memo.get(expr)
+    if done is not None:
+        return done
+    if isinstance(expr, sp.Float):
+        done = _float_constant(expr)
+    elif not expr.args:
+        done = expr
+    else:
+        args = [_rebuilt(a, memo) for a in expr.args]
+        done = expr.func(*args) if any(a is not b for a, b in zip(args, expr.args)) else expr
+        if isinstance(done, sp.tanh):
+            u = done.args[0]
+            done = (sp.exp(u) - sp.exp(-u)) / (sp.exp(u) + sp.exp(-u))
+    memo[expr] = done
+    return done
+
+
+#: memos of one proof (cleared by :func:`prove_module`): rewritten subtrees, and whether
+#: SymEngine reads a subtree without loss
+_MEMO: dict = {}
+
+
+def _symengine_readable(expr, memo, names) -> bool:
+    """SymEngine reads ``expr`` without loss: plain symbols with distinct names (``names``:
+    name -> symbol, shared by the proof), numbers, exp and log (each subtree once)."""
+    known = memo.get(expr)
+    if known is not None:
+        return known
+    if expr.is_Symbol:
+        ok = type(expr) is sp.Symbol and names.setdefault(expr.name, expr) == expr
+    elif expr.is_Number or expr in (sp.pi, sp.E):
+        ok = True
+    elif expr.is_Add or expr.is_Mul or expr.is_Pow or type(expr) in (sp.exp, sp.log):
+        ok = all(_symengine_readable(a, memo, names) for a in expr.args)
+    else:
+        ok = False
+    memo[expr] = ok
+    return ok
+
+
+def _symengine_zero(difference) -> bool:
+    """SymEngine's expansion of ``difference`` is exactly 0 (False: not known)."""
+    try:
+        import symengine
+    except ImportError:
+        return False
+    from symnet.prove import entrywise
+    if not entrywise.SYMENGINE_FIRST or not _symengine_readable(
+            difference, _MEMO.setdefault("readable", {}), _MEMO.setdefault("names", {})):
+        return False
+    try:
+        return symengine.expand(symengine.sympify(difference)) == 0
+    except Exception:        # an expression SymEngine does not take
+        return False
 
 
 #: mpmath's function of each SymPy function a kernel's value may contain
@@ -328,7 +464,6 @@ def _equal(a, b) -> bool:
     expression without loss, else SymPy's), or as cancelled rational functions.  First a
     refutation at one rational point (:func:`_certainly_different`), which spares the
     algebra on a wrong module."""
-    from symnet.prove.entrywise import _expands_to_zero_in_symengine
     if a == b:
         return True
     difference = a - b
@@ -336,7 +471,7 @@ def _equal(a, b) -> bool:
         return True
     if _certainly_different(difference):
         return False
-    if _expands_to_zero_in_symengine(difference) or sp.expand(difference) == 0:
+    if _symengine_zero(difference) or sp.expand(difference) == 0:
         return True
     return sp.cancel(sp.together(difference)) == 0
 
@@ -365,31 +500,83 @@ def _kink_convention(module, backend: str, activation: str) -> str | None:
 
 
 def _module_gradients(module, sizes, m):
-    """(params, X, Y, grads): the module's own loss_and_grad on symbols at batch size m."""
+    """(params, X, Y, loss, grads): the module's own loss_and_grad on symbols at batch
+    size m."""
     params, X, Y = _symbols(sizes, m)
     try:
-        _, grads = module.loss_and_grad(params, X, Y)
+        value, grads = module.loss_and_grad(params, X, Y)
     except TypeError as exc:          # a truth value of a SymPy relation
         reason = str(exc) if len(str(exc)) <= 100 else str(exc)[:100] + " ..."
         raise Unsupported(f"the module would compare arrays to truth values ({reason}), "
                           "which have no symbolic value here") from None
-    return params, X, Y, grads
+    return params, X, Y, value, grads
 
 
-def _first_difference(proof, grads, wanted, kink, m) -> str | None:
-    """Compare every entry (counted in ``proof.entries``); the first that differs, named."""
+def _erf_form(expr):
+    """The normal CDF and density in one form on both sides (exact identities, arguments
+    expanded): every function that rewrites as erf by its own definition (Phi(x) =
+    (1 + erf(x/sqrt 2))/2, erfc(u) = 1 - erf(u)) so rewritten, symnet's own functions
+    that rewrite as exp (phi(x) = e^(-x^2/2)/sqrt(2 pi)) so rewritten."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.erf, sp.erfc) and not any(
+            type(f).__module__.startswith("symnet") for f in expr.atoms(sp.Function)):
+        return expr
+
+    def mine(e):
+        return isinstance(e, sp.Function) and (
+            hasattr(type(e), "_eval_rewrite_as_erf")
+            or type(e).__module__.startswith("symnet") and hasattr(type(e),
+                                                                    "_eval_rewrite_as_exp"))
+
+    def rewritten(e):
+        return e.rewrite(sp.erf) if hasattr(type(e), "_eval_rewrite_as_erf") \
+            else e.rewrite(sp.exp)
+    expr = expr.replace(mine, rewritten)
+    return expr.replace(lambda e: isinstance(e, sp.erf), lambda e: sp.erf(sp.expand(e.args[0])))
+
+
+def _uses_erf(activation: str) -> bool:
+    """The row's definition has a function that rewrites as erf (GELU's Phi)."""
+    from symnet.core.registry import activation as row
+    definition = row(activation).function.definition(sp.Symbol("x", real=True))
+    return any(hasattr(type(f), "_eval_rewrite_as_erf")
+               for f in sp.sympify(definition).atoms(sp.Function))
+
+
+def _first_difference(proof, grads, wanted, kink, m, targets=None, value=None,
+                      wanted_value=None) -> str | None:
+    """Compare every gradient entry (counted in ``proof.entries``), then the loss value
+    (when given; its shifts first shown to be inert); the first that differs, named.  ``targets``: a substitution applied
+    to both sides (:func:`targets_summing_to_one`)."""
     regions = SignRegions()
+    targets = targets or {}
+    special = _uses_erf(proof.activation)
+
+    def same(got, expected):
+        got, expected = _exact(sp.sympify(got)).xreplace(targets), expected.xreplace(targets)
+        if special:
+            got, expected = _erf_form(got), _erf_form(expected)
+        if kink:
+            got, expected = indicators(got), indicators(expected)
+            return regions.equal(got, expected) or _equal(regions.multilinear(got, False),
+                                                          regions.multilinear(expected, False))
+        return _equal(got, expected)
+
     for k, (got, want) in enumerate(zip(grads, wanted)):
-        for (r, c), value in np.ndenumerate(np.asarray(got, dtype=object)):
+        for (r, c), entry in np.ndenumerate(np.asarray(got, dtype=object)):
             proof.entries += 1
-            got_exact, expected = _exact(sp.sympify(value)), want[r, c]
-            if kink:
-                same = regions.equal(indicators(got_exact), indicators(expected))
-            else:
-                same = _equal(got_exact, expected)
-            if not same:
+            if not same(entry, want[r, c]):
                 return (f"grads[{k}][{r}, {c}] at batch size {m}: the module computes "
-                        f"{sp.sstr(value)[:120]}")
+                        f"{sp.sstr(entry)[:120]}")
+    if value is not None:
+        value = _exact(sp.sympify(value))
+        shifts = sorted((x for x in value.free_symbols if is_shift(x)), key=str)
+        for t in shifts:            # d/dt of the loss is exactly 0: the loss is constant in t
+            if not same(sp.diff(value, t), sp.S.Zero):
+                return (f"the loss at batch size {m} depends on the shift {t} (a row "
+                        f"maximum): the module computes {sp.sstr(value)[:120]}")
+        value = value.xreplace({t: 0 for t in shifts})
+    if value is not None and not same(value, wanted_value):
+        return f"the loss at batch size {m}: the module computes {sp.sstr(value)[:120]}"
     return None
 
 
@@ -399,6 +586,7 @@ def prove_module(text: str, batches=(1, 2)) -> KernelProof:
     SymPy's, at each batch size; the sizes, activation and loss are the module's own
     (``SIZES``, ``ACTIVATION``, ``LOSS``).  Unsupported when it cannot run on symbols."""
     start = time.perf_counter()
+    _MEMO.clear()
     module, backend = load(text)
     sizes, activation, loss = tuple(module.SIZES), module.ACTIVATION, module.LOSS
     weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
@@ -415,9 +603,13 @@ def prove_module(text: str, batches=(1, 2)) -> KernelProof:
     for m in batches:
         if proof.first is not None:
             break
-        params, X, Y, grads = _module_gradients(module, sizes, m)
-        wanted = derived_gradients(sizes, activation, loss, params, X, Y)
-        proof.first = _first_difference(proof, grads, wanted, kink, m)
+        params, X, Y, value, grads = _module_gradients(module, sizes, m)
+        wanted_value, wanted = _derived_cached(sizes, activation, loss, params, X, Y)
+        proof.first = _first_difference(proof, grads, wanted, kink, m,
+                                        targets_summing_to_one(loss, Y), value, wanted_value)
+    from symnet.core.registry import loss as loss_row
+    if loss_row(loss).softmax:
+        proof.method += KernelProof.SHIFT_METHOD
     proof.method = f"{backend} module: {proof.method}"
     proof.seconds = time.perf_counter() - start
     return proof

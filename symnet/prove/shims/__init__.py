@@ -9,7 +9,9 @@ from __future__ import annotations
 import builtins
 import types
 
-from symnet.prove.shims.arrays import SymbolicArray, Unsupported, array, exact
+import sympy as sp
+
+from symnet.prove.shims.arrays import SymbolicArray, Unsupported, array, exact, maximum_of
 from symnet.prove.shims.jax_shim import SymbolicJax
 from symnet.prove.shims.numba_shim import SymbolicMath, SymbolicNumba
 from symnet.prove.shims.numpy_shim import SymbolicNumpy
@@ -40,12 +42,25 @@ def _importer(made: dict):
     return answer
 
 
+def _max(*args, **kwargs):
+    """Python's ``max`` for a module run on symbols: of numbers (or of a numba scalar
+    function's path values, whose comparisons its oracle answers) as Python's; of SymPy
+    expressions a fresh shift symbol (:func:`~symnet.prove.shims.arrays.maximum_of`)."""
+    from symnet.prove.shims.numba_shim import Entry
+    values = list(args[0]) if len(args) == 1 else list(args)
+    if kwargs or any(isinstance(v, Entry) for v in values) \
+            or not any(isinstance(v, sp.Basic) and not v.is_number for v in values):
+        return builtins.max(*args, **kwargs)
+    return maximum_of(values)
+
+
 def load(text: str) -> tuple:
     """(module, backend): ``text`` executed with its array library replaced by the shims;
     backend is the library it imported (numba, jax, torch or numpy)."""
     made: dict = {}
     module = types.ModuleType("symnet_kernel_under_proof")
-    module.__dict__["__builtins__"] = {**builtins.__dict__, "__import__": _importer(made)}
+    module.__dict__["__builtins__"] = {**builtins.__dict__, "__import__": _importer(made),
+                                      "max": _max}
     exec(compile(text, "<kernel under proof>", "exec"), module.__dict__)
     backend = next((b for b in _DETECT if b in made), None)
     if backend is None:

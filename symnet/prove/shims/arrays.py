@@ -10,6 +10,12 @@ cannot decide for symbols (:func:`comparison`).
 Library functions are taken as the mathematical functions they are documented to compute
 (``np.exp`` is exp, ``jax.nn.softplus`` is ln(1 + e^z)): the one table
 :data:`ELEMENTWISE` says which SymPy function each name is.
+
+A maximum of entries (``Z.max(axis=1)``, numba's ``max(top, z)``: softmax's shift by the
+row's maximum) is a comparison with no symbolic value; it is returned as a fresh real
+symbol, a shift t (:func:`shift`), one per maximum the module computes.  What is proved
+with t a free symbol holds for every real t, so for t = the maximum too; a module whose
+result depends on t is not proved (its entries differ for some t).
 """
 from __future__ import annotations
 
@@ -25,12 +31,56 @@ class Unsupported(ValueError):
     """The module does something that has no symbolic value here (the reason says what)."""
 
 
+#: the shifts made so far (a counter: each one's name is distinct in the process)
+_SHIFTS = [0]
+
+
+def shift() -> sp.Symbol:
+    """A fresh real symbol standing for a maximum the module computes (see the module
+    docstring): ``shift_N``."""
+    _SHIFTS[0] += 1
+    return sp.Symbol(f"shift_{_SHIFTS[0]}", real=True)
+
+
+def is_shift(symbol) -> bool:
+    return isinstance(symbol, sp.Symbol) and symbol.name.startswith("shift_")
+
+
+def maximum_of(values):
+    """The maximum of ``values``: the number when all are numbers (decided exactly), else a
+    fresh shift symbol (:func:`shift`)."""
+    values = [exact(v) for v in values]
+    if all(v.is_number for v in values):
+        return max(values)
+    return shift()
+
+
+#: irrational constants the printers write as floats (GELU's 1/sqrt(2 pi), 1/sqrt(2)): a
+#: float that is exactly the double nearest to one of them is read as it (stated, as
+#: reading 0.5 as 1/2 is)
+CONSTANTS = {float(c): c for c in (
+    1 / sp.sqrt(2 * sp.pi), 1 / sp.sqrt(2), sp.sqrt(2), sp.sqrt(2 / sp.pi), sp.pi,
+    1 / sp.pi, sp.E)}
+CONSTANTS.update({-f: -c for f, c in list(CONSTANTS.items())})
+
+
 def exact(value):
-    """A Python float the module wrote (1.0, 0.01, 700.0) as the rational it prints as;
-    anything else as SymPy reads it."""
+    """A Python float the module wrote (1.0, 0.01, 700.0) as the rational it prints as (or
+    as the constant of :data:`CONSTANTS` whose double it is); anything else as SymPy reads
+    it."""
     if isinstance(value, float):
-        return sp.Rational(repr(value))
+        return CONSTANTS.get(value) or sp.Rational(repr(value))
     return sp.sympify(value)
+
+
+def _exact_operand(op):
+    """An arithmetic operator of :class:`SymbolicArray` whose Python float operand is read
+    by :func:`exact` first (before SymPy would fold it into a Float)."""
+    method = getattr(np.ndarray, op)
+
+    def apply(self, other):
+        return method(self, exact(other) if isinstance(other, float) else other)
+    return apply
 
 
 def clip_below(value, bound):
@@ -41,6 +91,16 @@ def clip_below(value, bound):
     if bound.is_number and bound <= CLIP:
         return value
     return bound + (value - bound) * sp.Heaviside(value - bound, 0)
+
+
+def clip_above(value, bound):
+    """min(value, bound): a clip at or above the overflow limit (bound >= -CLIP) is
+    inactive (stated, not proved, as for clip_below); any other is
+    bound + (value - bound) H(bound - value), exact wherever value != bound."""
+    value, bound = exact(value), exact(bound)
+    if bound.is_number and bound >= -CLIP:
+        return value
+    return bound + (value - bound) * sp.Heaviside(bound - value, 0)
 
 
 def where(condition, a, b):
@@ -63,13 +123,32 @@ ELEMENTWISE = {
     "expm1": lambda u: sp.exp(u) - 1, "sqrt": sp.sqrt, "tanh": sp.tanh, "sinh": sp.sinh,
     "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos, "arctan": sp.atan,
     "logaddexp": lambda a, b: sp.log(sp.exp(a) + sp.exp(b)), "power": lambda a, b: a ** b,
-    "maximum": clip_below, "reciprocal": lambda a: 1 / a, "negative": lambda a: -a,
+    "maximum": clip_below, "minimum": clip_above, "reciprocal": lambda a: 1 / a, "negative": lambda a: -a,
     "multiply": lambda a, b: a * b, "where": where,
     # a comparison is the indicator H(a - b) that it holds (H(0) = 0 strict, 1 otherwise)
     "greater": lambda a, b: sp.Heaviside(a - b, 0),
     "greater_equal": lambda a, b: sp.Heaviside(a - b, 1),
     "sigmoid": lambda u: 1 / (1 + sp.exp(-u)), "softplus": _softplus,
+    # the standard normal CDF (GELU's Phi): exactly (1 + erf(x / sqrt 2)) / 2
+    "ndtr": lambda u: (1 + sp.erf(u / sp.sqrt(2))) / 2, "erf": sp.erf, "erfc": sp.erfc,
 }
+
+
+def softmax(Z, axis=-1, dim=None, **_):
+    """``jax.nn.softmax`` and ``torch.softmax`` as their definition: e^z_j / sum_i e^z_i
+    along ``axis`` (the libraries' own shift by the maximum is inside the library, which is
+    taken to compute the function it is documented to)."""
+    axis = dim if dim is not None else axis
+    E = np.frompyfunc(sp.exp, 1, 1)(np.asarray(Z, dtype=object))
+    return array(E / E.sum(axis=axis, keepdims=True))
+
+
+def logsumexp(Z, axis=None, dim=None, keepdims=False, keepdim=False, **_):
+    """``jax.nn.logsumexp`` and ``torch.logsumexp`` as their definition: ln sum_i e^z_i."""
+    axis = dim if dim is not None else axis
+    E = np.frompyfunc(sp.exp, 1, 1)(np.asarray(Z, dtype=object))
+    result = np.frompyfunc(sp.log, 1, 1)(E.sum(axis=axis, keepdims=keepdims or keepdim))
+    return array(result) if isinstance(result, np.ndarray) else result
 
 
 def each(fn):
@@ -108,10 +187,40 @@ class SymbolicArray(np.ndarray):
     """An object array of SymPy expressions whose comparisons give indicators (see
     :func:`comparison`) instead of truth values (which SymPy cannot decide)."""
 
+    for _op in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+                "__truediv__", "__rtruediv__", "__pow__"):
+        locals()[_op] = _exact_operand(_op)
+    del _op
+
     __gt__ = comparison(strict=True, positive=True)
     __ge__ = comparison(strict=False, positive=True)
     __lt__ = comparison(strict=True, positive=False)
     __le__ = comparison(strict=False, positive=False)
+
+    def max(self, axis=None, keepdims=False, dim=None, keepdim=False, **_):
+        """The maximum over ``axis`` (numpy, jax) or ``dim`` (torch): one shift symbol per
+        maximum (:func:`maximum_of`)."""
+        axis = dim if axis is None else axis
+        keep = keepdims or keepdim
+        data = np.asarray(self, dtype=object)
+        if axis is None:
+            result = np.array(maximum_of(data.flat), dtype=object)
+            return result.reshape((1,) * data.ndim) if keep else result[()]
+        moved = np.moveaxis(data, axis, -1)
+        out = np.empty(moved.shape[:-1], dtype=object)
+        for where_, _ in np.ndenumerate(out):
+            out[where_] = maximum_of(moved[where_])
+        if keep:
+            out = np.expand_dims(out, axis)
+        return array(out)
+
+    amax = max
+
+    def sum(self, axis=None, keepdims=False, dim=None, keepdim=False, **_):
+        """numpy's ``sum(axis, keepdims)`` and torch's ``sum(dim, keepdim)``."""
+        axis = dim if axis is None else axis
+        result = np.asarray(self, dtype=object).sum(axis=axis, keepdims=keepdims or keepdim)
+        return array(result) if isinstance(result, np.ndarray) else result
 
     def to(self, *_, **__):
         """torch's ``Tensor.to(dtype)``: a conversion of the dtype, nothing on symbols."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import types
 
-from symnet.prove.shims.arrays import SymbolicArray, Unsupported
+from symnet.prove.shims.arrays import SymbolicArray, Unsupported, logsumexp, softmax
 from symnet.prove.shims.numpy_shim import ArrayModule
 
 _NAMES = ("exp", "log", "log1p", "expm1", "sqrt", "tanh", "sinh", "cosh", "sin", "cos",
@@ -28,6 +28,15 @@ class SymbolicJaxNN(ArrayModule):
 
     library = "jax.nn"
     elementwise = {"sigmoid": "sigmoid", "softplus": "softplus"}
+    softmax = staticmethod(softmax)
+    logsumexp = staticmethod(logsumexp)
+
+
+class SymbolicJaxSpecial(ArrayModule):
+    """``jax.scipy.special``: ndtr (the normal CDF, (1 + erf(x / sqrt 2)) / 2), erf, erfc."""
+
+    library = "jax.scipy.special"
+    elementwise = {"ndtr": "ndtr", "erf": "erf", "erfc": "erfc"}
 
 
 def _jit(fn=None, **_):
@@ -44,6 +53,8 @@ class SymbolicJax(types.ModuleType):
         super().__init__("jax (symbolic)")
         self.numpy = SymbolicJaxNumpy("jax.numpy (symbolic)")
         self.nn = SymbolicJaxNN("jax.nn (symbolic)")
+        self.scipy = types.ModuleType("jax.scipy (symbolic)")
+        self.scipy.special = SymbolicJaxSpecial("jax.scipy.special (symbolic)")
         self.jit = _jit
         self.enable_x64 = lambda *_: contextlib.nullcontext()
 

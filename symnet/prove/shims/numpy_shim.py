@@ -70,3 +70,12 @@ class SymbolicNumpy(ArrayModule):
 
     def __init__(self):
         super().__init__("numpy (symbolic)")
+
+    @staticmethod
+    def vectorize(fn, otypes=None, **_):
+        """np.vectorize(math.erfc, ...): the (shimmed) scalar function entry by entry."""
+        return each(lambda *args: sp.sympify(fn(*args)))
+
+    @staticmethod
+    def result_type(*_):
+        return object

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import types
 
-from symnet.prove.shims.arrays import ELEMENTWISE, Unsupported, each
+from symnet.prove.shims.arrays import ELEMENTWISE, Unsupported, each, logsumexp, softmax
 from symnet.prove.shims.numpy_shim import ArrayModule
 
 _CLIP = each(ELEMENTWISE["maximum"])
+_CLIP_ABOVE = each(ELEMENTWISE["minimum"])
 
 
 class SymbolicTorch(ArrayModule):
@@ -23,18 +24,24 @@ class SymbolicTorch(ArrayModule):
                    "maximum": "maximum", "where": "where", "sigmoid": "sigmoid",
                    "gt": "greater", "ge": "greater_equal"}
 
+    softmax = staticmethod(softmax)
+    logsumexp = staticmethod(logsumexp)
+
     def __init__(self):
         super().__init__("torch (symbolic)")
         self.nn = types.ModuleType("torch.nn (symbolic)")
         self.nn.functional = _Functional("torch.nn.functional (symbolic)")
+        self.special = _Special("torch.special (symbolic)")
 
     @staticmethod
     def clamp(Z, min=None, max=None):          # noqa: A002 (torch's own keywords)
-        """torch.clamp with a lower bound only: max(Z, min)."""
-        if max is not None or min is None:
-            raise Unsupported("the module calls torch.clamp with an upper bound, which has "
-                              "no symbolic version here")
-        return _CLIP(Z, min)
+        """torch.clamp: max(Z, min) (see clip_below), then min(., max) as
+        max - (max - .) H(max - .) (clip_above: exact wherever . != max)."""
+        if min is not None:
+            Z = _CLIP(Z, min)
+        if max is not None:
+            Z = _CLIP_ABOVE(Z, max)
+        return Z
 
     @staticmethod
     def cat(parts, dim=0):
@@ -44,3 +51,10 @@ class SymbolicTorch(ArrayModule):
 class _Functional(ArrayModule):
     library = "torch.nn.functional"
     elementwise = {"softplus": "softplus", "sigmoid": "sigmoid"}
+
+
+class _Special(ArrayModule):
+    """``torch.special``: ndtr (the normal CDF, (1 + erf(x / sqrt 2)) / 2), erf, erfc."""
+
+    library = "torch.special"
+    elementwise = {"ndtr": "ndtr", "erf": "erf", "erfc": "erfc"}
