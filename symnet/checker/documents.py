@@ -114,7 +114,8 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None:
-        verdict.detail += _other_notation_hint(eq.text, layers)
+        verdict.detail += _other_notation_hint(eq.context.get("_tree"), layers)
+    eq.context.pop("_tree", None)
     verdict.line, verdict.equation = eq.line, eq.text
     verdict.column = getattr(eq, "column", 0)
     verdict.seconds = time.perf_counter() - start
@@ -126,7 +127,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if early is not None:
         return early
     try:
-        tree = parse(eq.text)
+        tree = eq.context["_tree"] = parse(eq.text)   # kept for the hint: parsed once
     except ParseError as exc:
         defines = unreadable_definition(eq.text)
         if defines:
@@ -173,14 +174,13 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     return verdict
 
 
-def _other_notation_hint(text: str, layers) -> str:
+def _other_notation_hint(tree, layers) -> str:
     """A formula the book's notation does not read, whose symbols all have a meaning in
-    another shipped notation: the directive to add (nothing is checked in it unasked)."""
+    another shipped notation: the directive to add (nothing is checked in it unasked).
+    ``tree``: the formula as parsed (None: it did not parse)."""
     from symnet.checker.translate import translate
     from symnet.core.notation_files import load, shipped
-    try:
-        tree = parse(text)
-    except (ParseError, RecursionError):
+    if tree is None:
         return ""
     fits = []
     for name in shipped():

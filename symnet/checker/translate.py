@@ -13,6 +13,8 @@ the notation file has no row for is refused (never read in another notation's se
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from symnet.checker.matrix import index_items, is_transpose
 from symnet.checker.result import MeaningError, NotAClaim
 from symnet.checker.statements import numbers_only
@@ -265,8 +267,8 @@ class _Translation:
 
     def paired(self, row, at, letters, variable: bool, pos: int) -> Node:
         """A weight (entry or matrix), a bias or a threshold (entry or vector)."""
-        pair = self.layer_text(at, 1) + self.layer_text(at)
-        before, after = pair[:-1] if len(pair) > 2 else pair[0], pair[-1]
+        before, after = self.layer_text(at, 1), self.layer_text(at)
+        pair = before + after
         if row.quantity == "weight":
             if letters is None:
                 matrix = _symbol_node("Theta", pair, None, pos)
@@ -316,7 +318,6 @@ class _Translation:
 
 
 def _as_activation(row):
-    from dataclasses import replace
     return replace(row, quantity="activation", layer=None)
 
 
