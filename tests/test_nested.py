@@ -111,3 +111,69 @@ def test_the_checkers_weight_derivatives_are_sympys_diff_of_the_nested_error(siz
     for k in range(2, len(sizes) + 1):       # the threshold's weight: dE/dtheta_0j = -delta_j
         for j, delta in enumerate(model.delta(k), 1):
             assert exactly_equal(-delta, derived[k - 1, 0, j]), (k, j)
+
+
+def _forward_error(sizes, hidden, output, values):
+    """E_k = 1/2 sum_j (a^(n)_j - y_j)^2 of the network at mpmath values (50 digits),
+    computed by a plain forward pass (hidden/output: mpmath functions)."""
+    import mpmath
+    theta, x, y = values
+    a = list(x)
+    for k in range(len(sizes) - 1):
+        f = output if k == len(sizes) - 2 else hidden
+        a = [f(mpmath.fsum(theta[k][i][j] * a[i - 1] for i in range(1, sizes[k] + 1))
+               - theta[k][0][j]) for j in range(sizes[k + 1])]
+    return mpmath.fsum((ai - yi) ** 2 for ai, yi in zip(a, y)) / 2
+
+
+@pytest.mark.parametrize("sizes", [[2, 3, 2], [2, 2, 3, 2]], ids=lambda s: "-".join(map(str, s)))
+def test_linear_outputs_against_finite_differences(sizes):
+    """NetworkModel with tanh hidden units and identity outputs (Bishop's regression
+    network): every dE/dtheta entry equals a central finite difference of a plain forward
+    pass in mpmath at 50 digits (an oracle that shares nothing with the model)."""
+    import mpmath
+    import random
+    from symnet.prove.nested import NetworkModel
+    mpmath.mp.dps = 50
+    model = NetworkModel(sizes, "tanh", "squared", "identity")
+    net, rng = model.net, random.Random(7)
+    draw = lambda: mpmath.mpf(rng.randint(-9, 9)) / 7                      # noqa: E731
+    theta = [[[draw() for _ in range(sizes[k + 1])] for _ in range(sizes[k] + 1)]
+             for k in range(len(sizes) - 1)]
+    x, y = [draw() for _ in range(sizes[0])], [draw() for _ in range(sizes[-1])]
+    point = {s: sp.Float(str(v), 50) for s, v in zip(net.a[1][1:] + net.y[1:], x + y)}
+    point.update({net.theta[k + 1][i][j]: sp.Float(str(theta[k][i][j]), 50)
+                  for k in range(len(sizes) - 1) for i in range(sizes[k] + 1)
+                  for j in range(sizes[k + 1])})
+    units = {}                                   # a^(k)_i at the point, layer by layer
+    for k in range(2, len(sizes) + 1):         # the outputs are linear: a = z there
+        f = (lambda t: t) if k == len(sizes) else sp.tanh
+        for i in range(1, sizes[k - 1] + 1):
+            units[net.a[k][i]] = f(net.z_definition(k, i).xreplace(point)
+                                   .xreplace(units)).evalf(50)
+    for k in range(len(sizes) - 1):
+        got = model.dE_dtheta(k + 1)
+        for i in range(sizes[k] + 1):
+            for j in range(sizes[k + 1]):
+                h = mpmath.mpf("1e-20")
+                up = [[row[:] for row in layer] for layer in theta]
+                down = [[row[:] for row in layer] for layer in theta]
+                up[k][i][j] += h
+                down[k][i][j] -= h
+                fd = (_forward_error(sizes, mpmath.tanh, lambda t: t, (up, x, y)) -
+                      _forward_error(sizes, mpmath.tanh, lambda t: t, (down, x, y))) / (2 * h)
+                value = sp.sympify(got[i][j]).xreplace(point).xreplace(units).evalf(40)
+                assert abs(value - sp.Float(str(fd), 40)) < 1e-25, (k, i, j)
+
+
+def test_an_arbitrary_activation_keeps_its_derivative_symbolic():
+    """With "any" activation, delta^(k) of a hidden layer is written with f'(z) (the
+    abstract derivative), never a sigmoid's a(1 - a); the output delta of identity outputs
+    is a - y."""
+    from symnet.core.registry import fprime
+    from symnet.prove.nested import NetworkModel
+    model = NetworkModel([2, 3, 2], "any", "squared", "identity")
+    net = model.net
+    assert [sp.expand(d) for d in model.delta(3)] == [net.a[3][1] - net.y[1],
+                                                      net.a[3][2] - net.y[2]]
+    assert all(d.has(fprime) for d in model.delta(2))

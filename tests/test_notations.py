@@ -198,3 +198,78 @@ def test_the_book_file_is_the_view_the_checker_reads():
             assert entry.layer[-1] == str(row.layer)
         if row.quantity == "threshold":
             assert entry.indices[0] == "0"
+
+
+# Bishop, PRML sec. 5.3: units named by their index letter (i input, j hidden, k output),
+# the bias unit 0 (z_0 = 1), h any differentiable activation, linear outputs with the
+# sum-of-squares error (so delta_k = y_k - t_k, (5.54))
+BISHOP_HOLDS = [
+    r"a_j = \sum_i w_{ji} z_i",                                                       # 5.48
+    r"z_j = h(a_j)",                                                                  # 5.49
+    r"\frac{\partial E_n}{\partial w_{ji}} = \frac{\partial E_n}{\partial a_j}"
+    r"\frac{\partial a_j}{\partial w_{ji}}",                                           # 5.50
+    r"\frac{\partial a_j}{\partial w_{ji}} = z_i",                                    # 5.52
+    r"\frac{\partial E_n}{\partial w_{ji}} = \delta_j z_i",                           # 5.53
+    r"\delta_k = y_k - t_k",                                                          # 5.54
+    r"\delta_j = \sum_k \frac{\partial E_n}{\partial a_k}\frac{\partial a_k}{\partial a_j}",
+    r"\delta_j = h'(a_j) \sum_k w_{kj} \delta_k",                                     # 5.56
+    r"E_n = \frac12 \sum_{k=1}^{K} (y_k - t_k)^2",                                    # 5.61
+    r"a_j = \sum_{i=0}^{D} w^{(1)}_{ji} x_i",                                         # 5.62
+    r"y_k = \sum_{j=0}^{M} w^{(2)}_{kj} z_j",                                         # 5.64
+    r"\frac{\partial E_n}{\partial w^{(1)}_{ji}} = \delta_j x_i",                     # 5.67
+    r"\frac{\partial E_n}{\partial w^{(2)}_{kj}} = \delta_k z_j",
+    r"a_j = \sum_{i=1}^{D} w_{ji} x_i + w_{j0}",                                      # 5.2
+    r"\frac{\partial E_n}{\partial w_{j0}} = \delta_j",
+]
+BISHOP_REFUTED = [
+    r"\delta_k = t_k - y_k",                                   # sign
+    r"a_j = \sum_{i=1}^{D} w_{ji} z_i",                        # the bias unit left out
+    r"\delta_j = h(a_j) \sum_k w_{kj} \delta_k",               # h for h'
+    r"\frac{\partial E_n}{\partial w_{ji}} = \delta_j",        # the factor z_i missing
+    r"\delta_k = (y_k - t_k) h'(a_k)",                         # a sigmoid-style output
+    r"\delta_j = (1 - z_j^2) \sum_k w_{kj} \delta_k",          # tanh's h' for an arbitrary h
+    r"y_k = \sum_{j=1}^{M} w_{kj} z_j",
+]
+
+
+@pytest.mark.parametrize("text", BISHOP_HOLDS)
+def test_bishops_formulas_hold_for_every_activation(text):
+    v = verdict(text, "bishop")
+    assert v.status == "holds", v.detail
+    assert "any differentiable activation, identity outputs, squared error" in v.notation
+    assert v.sizes.startswith("3,4,2")
+
+
+@pytest.mark.parametrize("text", BISHOP_REFUTED)
+def test_bishops_wrong_variants_are_refuted(text):
+    v = verdict(text, "bishop")
+    assert v.status == "refuted", v.detail
+    assert "decided with any differentiable activation" in v.detail
+
+
+@pytest.mark.parametrize("text, reason", [
+    (r"\delta_j = h'(a_j) \sum_k w_{jk} \delta_k", "check the order of its indices"),
+    (r"\delta_q = 1", "names no layer"),
+    (r"z^{(2)}_j = h(a_j)", "superscript on z"),
+    (r"\frac{\partial E_n}{\partial w^{(2)}_{ji}} = \delta_j z_i", "does not agree"),
+])
+def test_bishops_unreadable_is_not_checked(text, reason):
+    v = verdict(text, "bishop")
+    assert v.status == "not checked" and reason in v.detail, v.detail
+
+
+def test_a_directive_on_the_notations_letter_sets_the_activation(tmp_path):
+    """Bishop's 5.3.2 uses tanh units: `h = tanh` makes (5.66) hold; before it, it is
+    refuted (it is false for an arbitrary h)."""
+    doc = tmp_path / "prml.md"
+    formula = "$\\delta_j = (1 - z_j^2) \\sum_{k=1}^{K} w_{kj} \\delta_k$\n\n"
+    doc.write_text("<!-- symnet: notation = bishop -->\n\n" + formula +
+                   "<!-- symnet: h = tanh -->\n\n" + formula +
+                   "$\\delta_j = (1 - z_j) \\sum_k w_{kj} \\delta_k$\n")
+    out = _run("check", "--json", str(doc))
+    equations = json.loads(out.stdout)["equations"]
+    assert [e["verdict"] for e in equations] == ["refuted", "holds", "refuted"], out.stdout
+    assert "decided with tanh, identity outputs" in equations[2]["detail"]
+    out = _run("check", "--notation", "nielsen", "--activation", "tanh",
+               r"\delta^l_j = \sum_k w^{l+1}_{kj} \delta^{l+1}_k (1 - (a^l_j)^2)")
+    assert out.returncode == 0, out.stdout + out.stderr

@@ -66,7 +66,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 #: a comment that speaks to symnet; anything after "symnet" must be "KEY = VALUE"
 _DIRECTIVE_MD = re.compile(r"<!--\s*symnet\b(?P<rest>.*?)-->", re.DOTALL | re.IGNORECASE)
 _DIRECTIVE_TEX = re.compile(r"(?<!\\)%[ \t]*symnet\b(?P<rest>[^\n]*)", re.IGNORECASE)
-_KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
+_KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
 #: a section starts: local definitions end there
 _SECTION_MD = re.compile(r"^#{1,6}\s", re.MULTILINE)
 _SECTION_TEX = re.compile(r"\\(?:chapter|section|subsection|subsubsection)\*?\s*\{")
@@ -83,6 +83,15 @@ def directive_values() -> dict:
             "notation": tuple(shipped()) + ("PATH.toml",)}
 
 
+def activation_letters() -> set:
+    """The letters the shipped notations write the activation with (sigma or σ, h, ...):
+    each is a directive key with the meaning of ``f``."""
+    from symnet.checker.parse import UNICODE_GREEK
+    from symnet.core.notation_files import load, shipped
+    letters = {c for name in shipped() for c in load(name).activation}
+    return letters | {g for g, name in UNICODE_GREEK.items() if name in letters}
+
+
 def read_directive(rest: str, where: str) -> tuple[str, str]:
     """(key, value) of a directive's text after "symnet"; DocumentError naming the known
     keys or values otherwise (``where`` says which line)."""
@@ -97,6 +106,8 @@ def directive(key: str, value: str, where: str) -> tuple[str, str]:
     """(key, value) checked against :func:`directive_values` (``activation`` is ``f``);
     DocumentError naming the known keys or values otherwise."""
     known = directive_values()
+    if key in activation_letters():
+        key = "f"                     # the notation's own letter: h = tanh, sigma = relu
     if key == "notation":
         from symnet.core.notation_files import NotationError, load
         try:

@@ -19,6 +19,7 @@ from symnet.checker.result import NotAClaim
 from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.core.notation import FUNCTION_LETTERS
 from symnet.core.registry import activation_function, step as step_function
+from symnet.prove.nested import using_model
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
@@ -134,6 +135,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
             return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     tree, elided = without_elided_steps(tree)
+    layers = layers or _network_of(eq.context.get("notation"))
     tree, counted, early = _in_matrix_notation(tree, eq.context.get("notation"), layers)
     if early is not None:
         return early
@@ -156,7 +158,8 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if eq.context.get("f") == STEP:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
-    verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
+    with using_model(*_model_of(eq.context)):
+        verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
     if verdict.status == REFUTED and condition_on_free_variables(tree):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
                        "(free variables only, not an identity)")
@@ -172,6 +175,23 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         verdict.detail = re.sub(r"\bstep (\d+):", lambda m: f"step {int(m.group(1)) + 1}:",
                                 verdict.detail)          # numbered as written
     return verdict
+
+
+def _model_of(context: dict) -> tuple:
+    """The network another notation's formulas are read in: its file's [model], the
+    activation set by a directive (<!-- symnet: h = tanh -->) if any."""
+    from symnet.core.notation_files import load
+    from symnet.prove.nested import DEFAULT_MODEL
+    if context.get("notation") is None:
+        return DEFAULT_MODEL
+    activation, loss, output = load(context["notation"]).model
+    return context.get("f") or activation, loss, output
+
+
+def _network_of(notation):
+    """The network a notation's file says its formulas are checked on, or None."""
+    from symnet.core.notation_files import load
+    return list(load(notation).sizes) or None if notation is not None else None
 
 
 def _other_notation_hint(tree, layers) -> str:
@@ -313,6 +333,9 @@ def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None) 
     loss = eq.context.get("loss", "squared")
     try:
         activation, under = _activation(eq.context)
+        if counted is not None:      # another notation: read in the model in force
+            from symnet.prove.nested import model_text
+            activation, loss, under = None, "squared", model_text()
         with time_limit(seconds):
             result = check(eq.text, layers, activation=activation, loss=loss, tree=tree,
                            from_one=counted)
@@ -391,7 +414,7 @@ def verdict_of(result, under: str = "") -> Verdict:
         if ce:
             what += f" (at {ce['sizes']}: left {ce['left']}, right {ce['right']})"
         parts.append(f"{label}step {_step_number(result.steps, n)}: {what}")
-    if under and under != "f = sigmoid, squared loss":
+    if under and under not in ("f = sigmoid, squared loss", "sigmoid, squared error"):
         parts.append(f"decided with {under}")
     return Verdict(0, "", REFUTED, "; ".join(parts), result.notation, result.sizes)
 

@@ -23,7 +23,8 @@ import sympy as sp
 from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
 from symnet.checker.parse import Node, parse
-from symnet.prove.nested import NetworkModel
+from symnet.core.registry import ABSTRACT, fprime
+from symnet.prove.nested import MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 from symnet.core.notation import FONT_MARKS
 
@@ -49,9 +50,25 @@ class OutsideLayers(MeaningError):
     formula says nothing about that k."""
 
 
-@lru_cache(maxsize=8)
 def _model(sizes: tuple) -> NetworkModel:
-    return NetworkModel(list(sizes))
+    """The network in force (:data:`symnet.prove.nested.MODEL`) at these sizes."""
+    return _model_of(sizes, MODEL.get())
+
+
+def _coordinates(notation, value):
+    """A side in the model's coordinates (a linear output layer's units free): the
+    identity without a linear layer."""
+    change = notation.model.linear_coordinates()
+    if not change or not isinstance(value, (sp.Basic, sp.MatrixBase)):
+        return value
+    if isinstance(value, sp.MatrixBase):
+        return value.applyfunc(lambda v: v.xreplace(change))
+    return value.xreplace(change)
+
+
+@lru_cache(maxsize=8)
+def _model_of(sizes: tuple, spec: tuple) -> NetworkModel:
+    return NetworkModel(list(sizes), *spec)
 
 
 class MatrixNotation:
@@ -655,11 +672,25 @@ def _network_point(notation, seed: int) -> dict:
     for s in net.a[1][1:] + net.y[1:] + [t for k in range(1, notation.n)
                                         for row in net.theta[k] for t in row]:
         point[s] = draw()
+    model = notation.model
     for k in range(2, notation.n + 1):
         for i in range(1, net.s(k) + 1):
             z = net.z_definition(k, i).xreplace(point)
-            point[net.a[k][i]] = sp.Float(1 / (1 + sp.exp(-z)).evalf(50), 50)
+            if model.f_at(k) is ABSTRACT.function:     # any f: its values are free
+                point[net.a[k][i]] = draw()
+            else:
+                point[net.a[k][i]] = sp.Float(model.f_at(k)(z).evalf(50), 50)
     return point
+
+
+def _at(expr, point: dict, seed: int):
+    """expr at a network point; an arbitrary f's f'(z) values drawn (seeded), one per z."""
+    import random
+    value = sp.sympify(expr).xreplace(point)
+    rng = random.Random(seed)
+    slopes = {}
+    return value.replace(lambda e: isinstance(e, fprime), lambda e: slopes.setdefault(
+        e.args[0], sp.Rational(rng.randint(-9, 9), rng.randint(2, 7))))
 
 
 def _dims(value) -> tuple:
@@ -676,8 +707,7 @@ def _differing_entry(notation, left, right, seeds=(0, 1, 2)):
     for seed in seeds:
         point = _network_point(notation, seed)
         for n, (a, b) in enumerate(pairs):
-            lv = sp.sympify(a).xreplace(point).evalf(40)
-            rv = sp.sympify(b).xreplace(point).evalf(40)
+            lv, rv = _at(a, point, seed).evalf(40), _at(b, point, seed).evalf(40)
             if not (lv.is_number and rv.is_number):
                 return None
             if abs(lv - rv) > sp.Float("1e-25", 40) * (1 + abs(lv) + abs(rv)):
@@ -722,7 +752,7 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
     if letters:
         where += f"; every {', '.join(letters)} ({instances} cases)"
     return CheckResult(all(s.holds for s in steps), steps,
-                       "matrix (concrete sizes, sigmoid, squared error)", where)
+                       f"matrix (concrete sizes, {model_text()})", where)
 
 
 def _cases(sizes, tree, from_one) -> tuple:
@@ -752,6 +782,7 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
     if bad:
         return Step(label + str(left)[:200], str(right)[:200], False,
                     [f"the shapes do not match: {bad[0]}"])
+    left, right = _coordinates(notation, left), _coordinates(notation, right)
     holds = _same(left, right)
     step = Step(printed(label, left), printed("", right), holds)
     if not holds and _dims(left) == _dims(right):

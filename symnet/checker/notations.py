@@ -17,6 +17,7 @@ from symnet.checker.statements import is_update
 from symnet.checker.result import CheckResult, MeaningError
 from symnet.core.notation import MATRIX_NAMES, NOTES_NETWORK
 from symnet.prove.single_layer import single_layer_model
+from symnet.prove.nested import DEFAULT_MODEL, MODEL
 
 __all__ = ["check", "default_layers", "uses_matrix_notation", "CheckResult", "MeaningError",
            "ParseError", "NOTES_NETWORK"]
@@ -139,7 +140,9 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     result = check_matrix(text, layers, tree, diagnose_steps, from_one or counted or ())
     if chosen and from_one is None and counted is None and not result.holds:
         _refuted_at_another_depth(text, tree, layers)
-    if result.holds and layer_letters(tree):
+    if result.holds and layer_letters(tree) and MODEL.get() != DEFAULT_MODEL:
+        result.sizes += " (at these sizes only: the symbolic-width proof is the sigmoid's)"
+    elif result.holds and layer_letters(tree):
         proved, what = prove_symbolic(tree)
         if proved:
             result.sizes = f"{what}; also at {result.sizes}"

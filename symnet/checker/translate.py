@@ -106,6 +106,7 @@ class _Translation:
         self.notation, self.n = notation, n_layers
         self.letters, self.rename = {}, {}
         self.ranges = {}              # index letter -> the layer (text) whose units it counts
+        self.zero = None              # the letter read as 0 (a sum's bias-unit term)
 
     def note(self) -> str:
         """How the written layers and index letters map to the matrix notation's."""
@@ -164,6 +165,14 @@ class _Translation:
     # -- the walk ----------------------------------------------------------------------
     def walk(self, node: Node, variable: bool = False) -> Node:
         kind = node.kind
+        if kind == "name" and node.args[0] in self.notation.widths:
+            return self.width(node.args[0], node.pos)
+        if kind == "mul":
+            node = self.applications(node)
+            kind = node.kind
+        if self.power(node):               # z_j^2 where layers are index letters
+            base = Node("group", (self.walk(node.args[0], variable),), node.pos, "(")
+            return Node("script", (base, node.args[1]), node.pos, "^")
         if kind == "script" and node.op == "^" and is_transpose(node.args[1]):
             return Node(kind, (self.walk(node.args[0], variable), node.args[1]), node.pos, "^")
         if kind in ("script", "name", "accent") and _parts(node) is not None:
@@ -174,11 +183,88 @@ class _Translation:
         if kind == "frac" and all(a.kind == "partial" for a in node.args):
             return self.derivative(node)
         if kind == "sum":
-            low = node.args[0]
-            low = None if low is None else self.index_node(low)
-            return Node(kind, (low, node.args[1], self.walk(node.args[2])), node.pos, node.op)
+            return self.sum(node)
         return Node(kind, tuple(self.walk(a, variable) if isinstance(a, Node) else a
                                 for a in node.args), node.pos, node.op)
+
+    def applications(self, node: Node) -> Node:
+        """A product in which the activation's letter (h, h') stands before a group, as
+        the parser reads a letter it does not know as a function: h (a_j) is h applied."""
+        factors, stack = [], [node]
+        while stack:
+            item = stack.pop()
+            if item.kind == "mul" and item.op == node.op:
+                stack.extend(reversed(item.args))
+            else:
+                factors.append(item)
+        out = []
+        for item in factors:
+            if out and item.kind == "group" and item.op == "(" and self.is_activation(out[-1]):
+                out[-1] = Node("call", (out[-1], item), out[-1].pos)
+            else:
+                out.append(item)
+        built = out[0]
+        for item in out[1:]:
+            built = Node("mul", (built, item), node.pos, node.op)
+        return built
+
+    def is_activation(self, node: Node) -> bool:
+        while node.kind == "script" and node.op == "'":
+            node = node.args[0]
+        return node.kind == "name" and node.args[0] in self.notation.activation
+
+    def power(self, node: Node) -> bool:
+        """A number over a symbol that carries no layer superscript here: a power."""
+        if not (self.notation.units and node.kind == "script" and node.op == "^" and
+                node.args[1].kind == "num"):
+            return False
+        parts = _parts(node.args[0])
+        row = self.notation.symbols.get(parts[0]) if parts else None
+        return row is not None and row.quantity != "weight"
+
+    def sum(self, node: Node) -> Node:
+        """A sum; over the inputs of a unit, in a notation with a bias unit, from 0 (Bishop's
+        a_j = sum_i w_ji z_i, i = 0 the bias unit): its 0 term apart, the rest from 1."""
+        low, high, body = node.args
+        letter = _sum_letter(low)
+        from_zero = low is None or low.kind == "name" or _starts_at(low, "0")
+        if self.notation.bias_unit and letter and from_zero and \
+                letter in self.input_letters(body):
+            self.zero = letter
+            try:
+                term0 = self.walk(body)
+            finally:
+                self.zero = None
+            if low is not None and low.kind != "name":
+                low = Node("assign", (low.args[0], Node("num", ("1",), low.pos)), low.pos)
+            rest = Node("sum", (None if low is None else self.index_node(low),
+                                None if high is None else self.walk(high), self.walk(body)),
+                        node.pos, node.op)
+            return Node("add", (term0, rest), node.pos)
+        return Node("sum", (None if low is None else self.index_node(low),
+                            None if high is None else self.walk(high), self.walk(body)),
+                    node.pos, node.op)
+
+    def input_letters(self, node: Node) -> set:
+        """The letters written as a weight's "from" index in ``node``."""
+        out, stack = set(), [node]
+        while stack:
+            item = stack.pop()
+            parts = _parts(item) if item.kind in ("script", "name", "accent") else None
+            row = self.notation.symbols.get(parts[0]) if parts else None
+            if row is not None and row.quantity == "weight" and parts[2] is not None:
+                items = index_items(parts[2]) or []
+                if len(items) == 2:
+                    out.add(dict(zip(row.indices, items))["from"])
+                continue
+            stack.extend(a for a in item.args if isinstance(a, Node))
+        return out
+
+    def width(self, letter: str, pos: int) -> Node:
+        """A width letter (Bishop's D, M, K): s of its layer."""
+        layer = self.notation.widths[letter] - self.notation.first_layer + 1
+        return Node("script", (Node("name", ("s",), pos), _layer_node(str(layer), pos)),
+                    pos, "_")
 
     def index_node(self, node: Node) -> Node:
         """A sum's index (j, or j = 1) with its letter renamed."""
@@ -225,6 +311,11 @@ class _Translation:
         if variable and sup is None and row.gradient_layer:   # Nielsen's \nabla_a C
             sup = Node("name", (self.notation.last_layer,), node.pos)
         layered = QUANTITIES[row.quantity]
+        if self.notation.units and layered and row.layer is None:
+            letters = self.letters_of(sub, node) if sub is not None else None
+            out = self.quantity(row, self.unit_layer(row, sub, sup, node), letters,
+                                variable, node.pos)
+            return Node("neg", (out,), node.pos) if row.sign < 0 else out
         if layered and row.layer is None and sup is None:
             raise MeaningError(f"{base} carries its layer, e.g. {base}^"
                                f"{self.notation.layer_letter}", node.pos)
@@ -235,16 +326,51 @@ class _Translation:
         out = self.quantity(row, at, letters, variable, node.pos)
         return Node("neg", (out,), node.pos) if row.sign < 0 else out
 
+    def unit_layer(self, row, sub, sup, node: Node):
+        """("at", layer) of a symbol whose layer its index letter names (Bishop's a_j is in
+        the layer of j; w_ji in the layer of j, from the layer of i); a weight's written
+        layer number w^{(1)} must agree."""
+        units, at = self.notation.units, None
+        items = index_items(sub) if sub is not None else None
+        if not items:
+            raise MeaningError(f"{row.symbol}'s layer is named by its index letter "
+                               f"({', '.join(units)})", node.pos)
+        roles = dict(zip(row.indices, items)) if row.quantity == "weight" else {"to": items[0]}
+        to = roles.get("to")
+        if to not in units:
+            raise MeaningError(f"the index {to} of {row.symbol} names no layer (index "
+                               f"letters: {', '.join(units)})", node.pos)
+        at = units[to]
+        source = roles.get("from")
+        if source is not None and source != "0" and units.get(source) != at - 1:
+            raise MeaningError(f"{row.symbol} runs from unit {source} (layer "
+                               f"{units.get(source, '?')}) to unit {to} (layer {at}): a "
+                               "weight joins a layer to the next; check the order of "
+                               "its indices", node.pos)
+        if sup is not None:
+            written = sup.args[0] if sup.kind == "group" else sup
+            if row.quantity != "weight" or written.kind != "num" or \
+                    int(written.args[0]) != at - 1:
+                raise MeaningError(f"the superscript on {row.symbol} does not agree with "
+                                   "the layers its indices name", sup.pos)
+        if self.n != self.notation.count:
+            raise MeaningError(f"the {self.notation.name} notation names a network of "
+                               f"{self.notation.count} layers ({', '.join(units)}); here "
+                               f"it has {self.n}", node.pos)
+        return ("at", at)
+
     def letters_of(self, sub: Node, node: Node) -> list:
         items = index_items(sub)
         if items is None:
             raise MeaningError("indices are letters or digits, e.g. w_{jk}", sub.pos)
-        return [self.rename.get(c, c) for c in items]
+        return ["0" if c == self.zero else self.rename.get(c, c) for c in items]
 
     def quantity(self, row, at, letters, variable: bool, pos: int) -> Node:
         q = row.quantity
         if q in _PAIRED:
             return self.paired(row, at, letters, variable, pos)
+        if q == "error" and letters is not None and len(letters) == 1:
+            return Node("name", ("E",), pos)      # E_n: the error of the one pattern n
         if q == "net-input":
             raise MeaningError(f"the {q} is read in the book's own notation only", pos)
         if q == "output" and variable:             # d/d hat y: by the output units a^(n)
@@ -257,6 +383,8 @@ class _Translation:
             hat = Node("accent", (Node("name", ("y",), pos),), pos, "hat")
             sub = letters and _symbol_node("y", None, letters, pos).args[1]
             return hat if sub is None else Node("script", (hat, sub), pos, "_")
+        if letters == ["0"] and self.notation.bias_unit and q in ("activation", "input"):
+            return Node("num", ("1",), pos)       # the bias unit's output
         layer = self.layer_text(at) if QUANTITIES[q] else None
         if letters is not None:
             if len(letters) != 1:
@@ -276,6 +404,10 @@ class _Translation:
             if len(letters) != 2:
                 raise MeaningError(f"{row.symbol} has two indices", pos)
             roles = dict(zip(row.indices, letters))
+            if roles["from"] == "0" and self.notation.bias_unit:   # w_j0: the bias b_j
+                self.counts(roles["to"], after, pos)
+                return Node("neg", (_symbol_node("theta", pair, ["0", roles["to"]], pos),),
+                            pos)
             self.counts(roles["from"], before, pos)
             self.counts(roles["to"], after, pos)
             return _symbol_node("theta", pair, [roles["from"], roles["to"]], pos)
@@ -315,6 +447,17 @@ class _Translation:
         width = Node("script", (Node("name", ("s",), at), _layer_node(min(layers), at)),
                      at, "_")
         return Node("sum", (start, width, body), node.pos, node.op)
+
+
+def _sum_letter(low):
+    """A sum's index letter (j, or j = 1), or None."""
+    if low is not None and low.kind == "assign":
+        low = low.args[0]
+    return low.args[0] if low is not None and low.kind == "name" else None
+
+
+def _starts_at(low: Node, value: str) -> bool:
+    return low.kind == "assign" and low.args[1].kind == "num" and low.args[1].args[0] == value
 
 
 def _as_activation(row):

@@ -47,7 +47,12 @@ QUANTITIES = {
 #: formula giving one of them a number is a choice, not a claim
 FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate"})
 
-_TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "symbols"}
+_TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "model",
+             "symbols"}
+_LAYER_KEYS = {"letter", "last", "first", "units", "widths", "count", "bias_unit", "sizes"}
+_MODEL_KEYS = {"activation", "output", "loss"}
+#: the losses a notation's model may name (the checker's elementwise outputs)
+_MODEL_LOSSES = ("squared", "cross-entropy")
 _ROW_KEYS = {"quantity", "layer", "indices", "matrix", "sign", "gradient_layer"}
 
 
@@ -67,8 +72,9 @@ class Row:
     sign: int = 1
     gradient_layer: str = ""             # "last": written bare as a gradient's variable
 
-    def describe(self) -> str:
-        where = "its layer written as a superscript" if self.layer is None and \
+    def describe(self, written: str = None) -> str:
+        """The row in words; ``written``: how a layer is written (else as a superscript)."""
+        where = (written or "its layer written as a superscript") if self.layer is None and \
             QUANTITIES[self.quantity] else (f"layer {self.layer}" if self.layer else "")
         parts = [self.quantity] + ([where] if where else [])
         if self.quantity == "weight":
@@ -92,6 +98,13 @@ class Notation:
     last_layer: str = ""
     first_layer: int = 1                  # the input layer's number (Goodfellow's h^(0) = x)
     builtin: bool = False                 # the book's notation: read by the section-5.3 reader
+    units: dict = field(default_factory=dict)    # index letter -> the layer its units are in
+    widths: dict = field(default_factory=dict)   # width letter (D, M, K) -> its layer
+    count: int = 0                        # with units: the number of layers they name
+    bias_unit: bool = False               # unit 0 of a layer outputs 1 (w_j0 is the bias)
+    model: tuple = ("sigmoid", "squared", None)  # activation, loss, output units' activation
+    sizes: tuple = ()                     # the network its formulas are checked on (else
+                                          # the notes' network)
 
     def table(self) -> str:
         """The rows as text (``symnet notations show NAME``)."""
@@ -100,11 +113,18 @@ class Notation:
             lines.append(f"  layers: superscript {self.layer_letter}, "
                          f"{self.layer_letter}-1, {self.layer_letter}+1; "
                          f"{self.last_layer} the output layer; {self.first_layer} the input")
-        lines.append(f"  activation written {', '.join(self.activation)}: the sigmoid" +
-                     (" unless a directive says otherwise" if self.builtin else
-                      " (other activations are read in the book's notation only)"))
+        if self.units:
+            lines.append("  layers named by index letters: " + ", ".join(
+                f"{c} in layer {k}" for c, k in self.units.items()) +
+                (", unit 0 the bias unit (output 1)" if self.bias_unit else ""))
+        act, loss, output = self.model
+        act = "any differentiable function" if act == "any" else f"the {act}"
+        lines.append(f"  activation written {', '.join(self.activation)}: {act}" +
+                     (" unless a directive says otherwise" if self.builtin else "") +
+                     (f"; output units {output}" if output else "") + f"; {loss} loss")
         width = max(len(s) for s in self.symbols)
-        lines += [f"  {s:<{width}}  {row.describe()}" for s, row in self.symbols.items()]
+        where = "its layer named by its index letter" if self.units else None
+        lines += [f"  {s:<{width}}  {row.describe(where)}" for s, row in self.symbols.items()]
         return "\n".join(lines)
 
 
@@ -149,21 +169,71 @@ def _validated(data: dict, where: str) -> Notation:
         if not isinstance(data.get(key), str):
             raise NotationError(f"{where}: {key!r} must be a string")
     layers, functions = data.get("layers", {}), data.get("functions", {})
-    if set(layers) - {"letter", "last", "first"} or set(functions) - {"activation"}:
-        bad = sorted((set(layers) - {"letter", "last", "first"}) |
-                     (set(functions) - {"activation"}))
-        raise NotationError(f"{where}: unknown key {bad[0]!r} in [layers] or [functions]")
+    for table, known in (("layers", _LAYER_KEYS), ("functions", {"activation"}),
+                         ("model", _MODEL_KEYS)):
+        bad = sorted(set(data.get(table, {})) - known)
+        if bad:
+            raise NotationError(f"{where}: unknown key {bad[0]!r} in [{table}] (known: "
+                                f"{', '.join(sorted(known))})")
     symbols = data.get("symbols")
     if not isinstance(symbols, dict) or not symbols:
         raise NotationError(f"{where}: a notation needs a [symbols.NAME] table per symbol")
     rows = {name: _row(name, spec, where) for name, spec in symbols.items()}
+    units, widths, count = _unit_letters(layers, where)
     if any(r.layer is None and QUANTITIES[r.quantity] for r in rows.values()) \
-            and not layers.get("letter"):
-        raise NotationError(f"{where}: symbols with written layers need [layers] letter")
+            and not layers.get("letter") and not units:
+        raise NotationError(f"{where}: symbols with written layers need [layers] letter "
+                            "(or units named by index letters: [layers] units)")
     return Notation(data["name"], data["title"], data["summary"], rows,
                     tuple(functions.get("activation", ["f"])), layers.get("letter", ""),
                     layers.get("last", ""), layers.get("first", 1),
-                    bool(data.get("builtin", False)))
+                    bool(data.get("builtin", False)), units, widths, count,
+                    bool(layers.get("bias_unit", False)), _model(data.get("model", {}), where),
+                    _sizes(layers, count, where))
+
+
+def _sizes(layers: dict, count: int, where: str) -> tuple:
+    sizes = layers.get("sizes", [])
+    if not isinstance(sizes, list) or not all(isinstance(w, int) and 1 <= w <= 8
+                                              for w in sizes) or \
+            (count and sizes and len(sizes) != count):
+        raise NotationError(f"{where}: [layers] sizes is a list of widths 1..8, one per "
+                            "layer")
+    if count and not sizes:
+        raise NotationError(f"{where}: [layers] count goes with sizes (the network its "
+                            "formulas are checked on)")
+    return tuple(sizes)
+
+
+def _unit_letters(layers: dict, where: str) -> tuple:
+    """([layers] units, widths, count): index letters and width letters that name layers
+    (Bishop's i, j, k and D, M, K), checked against the number of layers."""
+    units, widths = layers.get("units", {}), layers.get("widths", {})
+    count = layers.get("count", 0)
+    for key, table in (("units", units), ("widths", widths)):
+        if not isinstance(table, dict) or not all(
+                isinstance(c, str) and len(c) == 1 and isinstance(k, int) and
+                1 <= k <= count for c, k in table.items()):
+            raise NotationError(f"{where}: [layers] {key} maps one letter each to a layer "
+                                f"1..count (count = {count})")
+    if units and not isinstance(count, int):
+        raise NotationError(f"{where}: [layers] count must be an integer")
+    return dict(units), dict(widths), count
+
+
+def _model(spec: dict, where: str) -> tuple:
+    """[model]: (activation, loss, output units' activation); "any" is an arbitrary
+    differentiable activation (what is proved holds for every one)."""
+    from symnet.core.registry import ACTIVATIONS
+    act, output = spec.get("activation", "sigmoid"), spec.get("output")
+    loss = spec.get("loss", "squared")
+    names = ["any", *ACTIVATIONS]
+    if act not in names or output not in (None, "identity", *ACTIVATIONS):
+        raise NotationError(f"{where}: [model] activation/output is one of "
+                            f"{', '.join(names)}")
+    if loss not in _MODEL_LOSSES:
+        raise NotationError(f"{where}: [model] loss is one of {', '.join(_MODEL_LOSSES)}")
+    return act, loss, output
 
 
 def _row(name: str, spec, where: str) -> Row:

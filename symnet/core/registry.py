@@ -252,6 +252,19 @@ LOSSES: dict[str, Loss] = {
     )
 }
 
+#: the activation of a book that keeps it abstract (Bishop's h, Goodfellow's f): an
+#: arbitrary differentiable function whose derivative f' stays a symbol, so what is proved
+#: with it holds for every activation.  Not a kernel's row (it cannot be computed).
+ABSTRACT = Activation("any", f, lambda a, z: fprime(z), "f",
+                      convention="an arbitrary differentiable activation; f' is not "
+                                 "expressed through f")
+
+
+def model_activation(name: str) -> Activation:
+    """A registry row by name, or :data:`ABSTRACT` for "any" (the checker's models)."""
+    return ABSTRACT if name == ABSTRACT.name else activation(name)
+
+
 # Output deltas the notes (or common practice) state in a simplified closed form.
 SPECIAL_OUTPUT_DELTAS: dict[tuple[str, str], Callable[[sp.Expr, sp.Expr, sp.Expr], sp.Expr]] = {
     ("sigmoid", "cross-entropy"): lambda a, y, z: a - y,

@@ -23,12 +23,14 @@ which ``act-<name>-derivative`` proves against the elementary definition).
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import sympy as sp
 
 from symnet.prove.entrywise import NOTES_FORMS, ClosedForms, EntrywiseReport, Mismatch, exactly_equal
 from symnet.core.layers import Network
-from symnet.core.registry import activation as get_activation, loss as get_loss
+from symnet.core.registry import activation as get_activation, loss as get_loss, model_activation, ABSTRACT
 
 
 def nested_network(sizes, activation="sigmoid"):
@@ -112,6 +114,31 @@ def check_nested(sizes, activation="sigmoid", loss="squared",
     return report
 
 
+#: the network a checked formula is read in: (hidden activation, loss, output units'
+#: activation or None for the same); a notation file's ``[model]`` sets it for its formulas
+DEFAULT_MODEL = ("sigmoid", "squared", None)
+MODEL: ContextVar = ContextVar("symnet_model", default=DEFAULT_MODEL)
+
+
+@contextmanager
+def using_model(activation: str = "sigmoid", loss: str = "squared", output=None):
+    """Read formulas in the network with these activations and loss (see :data:`MODEL`)."""
+    token = MODEL.set((activation, loss, output))
+    try:
+        yield
+    finally:
+        MODEL.reset(token)
+
+
+def model_text(spec=None) -> str:
+    """The model in words: "sigmoid, squared error", "any differentiable activation,
+    identity outputs, squared error"."""
+    activation, loss, output = spec or MODEL.get()
+    act = "any differentiable activation" if activation == ABSTRACT.name else activation
+    out = f", {output} outputs" if output not in (None, activation) else ""
+    return f"{act}{out}, {loss.replace('squared', 'squared error')}"
+
+
 class NetworkModel:
     """One meaning per symbol of the notes' matrix notation on a concrete network, every
     derivative SymPy's own ``diff`` of the nested error.
@@ -128,12 +155,22 @@ class NetworkModel:
       SymPy's diff of ``error(k)``, unit applications replaced by their symbols.
     """
 
-    def __init__(self, sizes, activation="sigmoid", loss="squared"):
-        self.act, self.los = get_activation(activation), get_loss(loss)
+    def __init__(self, sizes, activation="sigmoid", loss="squared", output=None):
+        self.act, self.los = model_activation(activation), get_loss(loss)
+        self.out_act = self.act if output is None else model_activation(output)
         self.f = self.act.function
         self.net = Network(list(sizes))
         self.n = self.net.n
         self._cache: dict = {}
+
+    def f_at(self, k: int):
+        """The activation of layer k: the output units' own (``output``) at k = n, else f."""
+        return self.out_act.function if k == self.n else self.f
+
+    def is_unit(self, k: int) -> bool:
+        """Whether layer k's units are function applications (symbols a^(k)_i in the
+        canonical form); a linear layer's a^(k)_i is its z^(k)_i itself."""
+        return isinstance(self.f_at(k)(sp.Dummy()), sp.Function)
 
     def _memo(self, key, build):
         if key not in self._cache:
@@ -153,21 +190,38 @@ class NetworkModel:
     def unit_of(self) -> dict:
         """f(z^(k)_i as its definition) -> a^(k)_i, every layer k >= 2."""
         return self._memo("unit_of", lambda: {
-            self.f(self.net.z_definition(k, i)): self.net.a[k][i]
+            self.f_at(k)(self.net.z_definition(k, i)): self.net.a[k][i]
             for k in range(2, self.n + 1) for i in range(1, self.s(k) + 1)
-            if isinstance(self.f(self.net.z_definition(k, i)), sp.Function)})
+            if self.is_unit(k)})
 
     def canonical(self, expr):
-        """f(z^(k)_i) -> a^(k)_i and z symbols -> their definitions."""
+        """f(z^(k)_i) -> a^(k)_i and z symbols -> their definitions; the units of a linear
+        layer -> their value (its z written out)."""
         zs = {self.net.z[k][i]: self.net.z_definition(k, i)
               for k in range(2, self.n + 1) for i in range(1, self.s(k) + 1)}
-        return sp.sympify(expr).xreplace(zs).xreplace(self.unit_of())
+        return sp.sympify(expr).xreplace(zs).xreplace(self.unit_of()).xreplace(
+            self.linear_coordinates())
+
+    def linear_coordinates(self) -> dict:
+        """For a linear (identity) output layer, the coordinates in which its units are
+        free symbols too: each threshold theta_0i into it is written as sum_j theta_ji
+        a_j - a^(n)_i (a^(n)_i = z^(n)_i, and theta_0i enters the network through z^(n)_i
+        only), a linear change of variables, so identities are kept both ways."""
+        def build():
+            n, net = self.n, self.net
+            if self.is_unit(n) or self.out_act.name != "identity":
+                return {}
+            return {net.theta[n - 1][0][i - 1]:
+                    sp.Add(*(net.theta[n - 1][j][i - 1] * net.a[n - 1][j]
+                             for j in range(1, self.s(n - 1) + 1))) - net.a[n][i]
+                    for i in range(1, self.s(n) + 1)}
+        return self._memo("linear", build)
 
     def _nested_above(self, k: int):
         """(a, units): a[m][i] for m >= k nested on the leaves a^(k), and the map from each
         nested application f(...) back to its unit symbol."""
         def build():
-            net, f = self.net, self.f
+            net = self.net
             a = {m: None for m in range(1, self.n + 1)}
             a[k] = [None] + list(net.a[k][1:])
             units = {}
@@ -175,7 +229,7 @@ class NetworkModel:
                 inner = {net.a[l - 1][i]: a[l - 1][i] for i in range(1, self.s(l - 1) + 1)}
                 a[l] = [None]
                 for j in range(1, self.s(l) + 1):
-                    unit = f(net.z_definition(l, j).xreplace(inner))
+                    unit = self.f_at(l)(net.z_definition(l, j).xreplace(inner))
                     a[l].append(unit)
                     if isinstance(unit, sp.Function):
                         units[unit] = net.a[l][j]
@@ -189,7 +243,7 @@ class NetworkModel:
 
     def _back(self, expr, k):
         _, units = self._nested_above(k)
-        return expr.xreplace(units)
+        return expr.xreplace(units).xreplace(self.linear_coordinates())
 
     # -- derivatives -----------------------------------------------------------------
     def dE_da(self, k: int) -> list:
@@ -202,13 +256,13 @@ class NetworkModel:
         """delta^(k)_i = dE/dz^(k)_i, k >= 2: SymPy's diff of E with a^(k)_i = f(t_i)
         (where units are symbols: :meth:`derivative` by z^(k)_i, through a^(k)_i)."""
         def build():
-            if isinstance(self.f(sp.Dummy()), sp.Function):
+            if self.is_unit(k):
                 E = self.error_canonical()
                 return [self.derivative(E, ("z", k, i)) for i in range(1, self.s(k) + 1)]
             out = []
             for i in range(1, self.s(k) + 1):
                 t = sp.Dummy("z")
-                unit = self.f(t)
+                unit = self.f_at(k)(t)
                 E = self.error(k).xreplace({self.net.a[k][i]: unit})
                 d = sp.diff(E, t)
                 if isinstance(unit, sp.Function):      # the leaves first, then the units
@@ -247,13 +301,16 @@ class NetworkModel:
 
     def _derivative(self, expr, var):
         kind, k = var[0], var[1]
+        if kind == "z" and k == self.n and self.linear_coordinates():
+            kind = "a"                  # a linear unit: a^(n)_i = z^(n)_i, a coordinate
         written, t = sp.sympify(expr).free_symbols, sp.Dummy("z")
-        units = isinstance(self.f(t), sp.Function)   # units are symbols of the canonical form
-        if units and kind == "theta" and self.net.theta[k][var[2]][var[3] - 1] not in written:
+        # a unit that is a symbol of the canonical form: differentiate through it
+        if kind == "theta" and self.is_unit(k + 1) and \
+                self.net.theta[k][var[2]][var[3] - 1] not in written:
             return self._through_its_unit(expr, k, var[2], var[3])
-        if units and kind == "z" and k >= 2 and not written & set(sum(self.net.theta[k - 1], [])):
+        if kind == "z" and k >= 2 and self.is_unit(k) and not written & set(sum(self.net.theta[k - 1], [])):
             # z^(k)_i is not written: it enters only through a^(k)_i = f(z^(k)_i)
-            inner = sp.diff(self.f(t), t).xreplace({t: self.net.z_definition(k, var[2])})
+            inner = sp.diff(self.f_at(k)(t), t).xreplace({t: self.net.z_definition(k, var[2])})
             return self.canonical(self.derivative(expr, ("a", k, var[2])) * inner)
         a_nested, units = self._nested_above(k)
         up = {self.net.a[m][i]: a_nested[m][i] for m in range(k + 1, self.n + 1)
@@ -268,11 +325,11 @@ class NetworkModel:
                 raise ValueError("layer 1 has no z")
             ts = [sp.Dummy(f"z{i}") for i in range(1, self.s(k) + 1)]
             zdef = {self.net.z_definition(k, i): ts[i - 1] for i in range(1, self.s(k) + 1)}
-            leaves = {self.net.a[k][i]: self.f(ts[i - 1]) for i in range(1, self.s(k) + 1)}
+            leaves = {self.net.a[k][i]: self.f_at(k)(ts[i - 1]) for i in range(1, self.s(k) + 1)}
             e = e.xreplace(zdef).xreplace(leaves)
             d = sp.diff(e, ts[var[2] - 1])
-            back = {self.f(t): self.net.a[k][i] for i, t in enumerate(ts, 1)
-                    if isinstance(self.f(t), sp.Function)}
+            back = {self.f_at(k)(t): self.net.a[k][i] for i, t in enumerate(ts, 1)
+                    if self.is_unit(k)}
             d = d.xreplace(back).xreplace(
                 {t: self.net.z_definition(k, i) for i, t in enumerate(ts, 1)})
         else:
@@ -286,5 +343,6 @@ class NetworkModel:
         cached: shared by the s_k + 1 weights into the unit) times SymPy's diff of
         f(z^(k+1)_j) by the weight."""
         outer = self.derivative(expr, ("a", k + 1, j))
-        inner = sp.diff(self.f(self.net.z_definition(k + 1, j)), self.net.theta[k][i][j - 1])
+        inner = sp.diff(self.f_at(k + 1)(self.net.z_definition(k + 1, j)),
+                        self.net.theta[k][i][j - 1])
         return self.canonical(outer * inner)
