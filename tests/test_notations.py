@@ -53,14 +53,13 @@ GOODFELLOW_HOLDS = [
     r"h^{(k)} = f(a^{(k)})",
     r"h^{(0)} = x",
     r"\hat{y} = h^{(l)}",
-    r"\nabla_{\hat{y}} J = \hat{y} - y",
     r"\nabla_{a^{(k)}} J = \nabla_{h^{(k)}} J \odot f'(a^{(k)})",
     r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J",
     r"\nabla_{W^{(k)}} J = \nabla_{a^{(k)}} J \, (h^{(k-1)})^\top",
     r"\nabla_{h^{(k-1)}} J = (W^{(k)})^\top \nabla_{a^{(k)}} J",
 ]
 GOODFELLOW_REFUTED = [
-    r"\nabla_{\hat{y}} J = y - \hat{y}",
+    r"\nabla_{\hat{y}} J = \hat{y} - y",          # true for the squared error only
     r"\nabla_{a^{(k)}} J = \nabla_{h^{(k)}} J \odot f(a^{(k)})",
     r"\nabla_{W^{(k)}} J = h^{(k-1)} (\nabla_{a^{(k)}} J)^\top",
     r"h^{(1)} = x",
@@ -85,6 +84,26 @@ def test_goodfellows_formulas_hold(text):
 @pytest.mark.parametrize("text", GOODFELLOW_REFUTED)
 def test_goodfellows_wrong_variants_are_refuted(text):
     assert verdict(text, "goodfellow").status == "refuted"
+
+
+def test_goodfellows_loss_is_arbitrary_until_a_directive_fixes_it(tmp_path):
+    """Algorithm 6.4 holds for every f and every loss L; the document saying which loss
+    J is, is not a claim but a hint to add the directive; with `loss = squared`,
+    the gradient at the output is hat y - y and its sign flip is refuted."""
+    doc = tmp_path / "dl.md"
+    doc.write_text("<!-- symnet: notation = goodfellow -->\n\n"
+                   "$\\nabla_{a^{(k)}} J = \\nabla_{h^{(k)}} J \\odot f'(a^{(k)})$\n\n"
+                   "$J = \\frac12 \\sum_i (\\hat{y}_i - y_i)^2$\n\n"
+                   "<!-- symnet: loss = squared -->\n\n"
+                   "$J = \\frac12 \\sum_i (\\hat{y}_i - y_i)^2$\n\n"
+                   "$\\nabla_{\\hat{y}} J = \\hat{y} - y$\n\n"
+                   "$\\nabla_{\\hat{y}} J = y - \\hat{y}$\n")
+    out = _run("check", "--json", str(doc))
+    equations = json.loads(out.stdout)["equations"]
+    assert [e["verdict"] for e in equations] == [
+        "holds", "not a claim", "holds", "holds", "refuted"], out.stdout
+    assert "any differentiable activation, any differentiable loss" in equations[0]["notation"]
+    assert "loss = squared" in equations[1]["detail"]
 
 
 @pytest.mark.parametrize("text", HOLDS)
@@ -273,3 +292,69 @@ def test_a_directive_on_the_notations_letter_sets_the_activation(tmp_path):
     out = _run("check", "--notation", "nielsen", "--activation", "tanh",
                r"\delta^l_j = \sum_k w^{l+1}_{kj} \delta^{l+1}_k (1 - (a^l_j)^2)")
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_a_loss_directive_is_honoured_in_another_notation(tmp_path):
+    """loss = cross-entropy: Nielsen's delta^L = a^L - y (ch. 3) holds with sigmoid
+    outputs, and is refuted under the quadratic cost; Bishop's linear outputs cannot take
+    the cross-entropy, so his formula is not checked (never decided with another loss)."""
+    doc = tmp_path / "ce.md"
+    doc.write_text("<!-- symnet: notation = nielsen -->\n\n$\\delta^L_j = a^L_j - y_j$\n\n"
+                   "<!-- symnet: loss = cross-entropy -->\n\n$\\delta^L_j = a^L_j - y_j$\n\n"
+                   "<!-- symnet: notation = bishop -->\n\n$\\delta_k = y_k - t_k$\n")
+    out = _run("check", "--json", str(doc))
+    equations = json.loads(out.stdout)["equations"]
+    assert [e["verdict"] for e in equations] == ["refuted", "holds", "not checked"], out.stdout
+    assert "cross-entropy" in equations[2]["detail"]
+
+
+NG_FILE = '''name = "ng"
+title = "bracket-style layers, as in Andrew Ng's course notes"
+summary = "z^[l] = W^[l] a^[l-1] + b^[l], a^[l] = g(z^[l]), J the cost"
+[layers]
+letter = "l"
+last = "L"
+first = 0
+[functions]
+activation = ["g"]
+[model]
+activation = "any"
+[symbols.W]
+quantity = "weight"
+indices = ["to", "from"]
+matrix = "to-from"
+[symbols.b]
+quantity = "bias"
+[symbols.z]
+quantity = "weighted-input"
+[symbols.a]
+quantity = "activation"
+[symbols.J]
+quantity = "error"
+'''
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}", "holds"),
+    (r"z^{[l]}_i = \sum_j W^{[l]}_{ij} a^{[l-1]}_j + b^{[l]}_i", "holds"),
+    (r"a^{[l]} = g(z^{[l]})", "holds"),
+    (r"\frac{\partial J}{\partial z^{[l]}} = \frac{\partial J}{\partial a^{[l]}} \odot g'(z^{[l]})",
+     "holds"),
+    (r"\frac{\partial J}{\partial W^{[l]}} = \frac{\partial J}{\partial z^{[l]}} (a^{[l-1]})^T",
+     "holds"),
+    (r"\frac{\partial J}{\partial a^{[l-1]}} = (W^{[l]})^T \frac{\partial J}{\partial z^{[l]}}",
+     "holds"),
+    (r"\frac{\partial J}{\partial b^{[l]}} = \frac{\partial J}{\partial z^{[l]}}", "holds"),
+    (r"\frac{\partial J}{\partial a^{[l-1]}} = W^{[l]} \frac{\partial J}{\partial z^{[l]}}",
+     "refuted"),
+    (r"\frac{\partial J}{\partial z^{[l]}} = \frac{\partial J}{\partial a^{[l]}} \odot g(z^{[l]})",
+     "refuted"),
+])
+def test_a_users_bracket_style_notation_needs_no_python(tmp_path, text, expected):
+    """A user's file for Ng-style layers W^{[l]} with an arbitrary activation g: the same
+    back-propagation formulas hold (for every g), the wrong ones are refuted."""
+    mine = tmp_path / "ng.toml"
+    mine.write_text(NG_FILE)
+    v = verdict(text, notation=str(mine))
+    assert v.status == expected, v.detail
+    assert v.notation.startswith("ng notation, read as matrix")

@@ -20,6 +20,7 @@ from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.core.notation import FUNCTION_LETTERS
 from symnet.core.registry import activation_function, step as step_function
 from symnet.prove.nested import using_model
+from symnet.core.notation_files import load as load_notation
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.definition import expression_of
@@ -136,7 +137,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     tree, elided = without_elided_steps(tree)
     layers = layers or _network_of(eq.context.get("notation"))
-    tree, counted, early = _in_matrix_notation(tree, eq.context.get("notation"), layers)
+    tree, counted, early = _in_matrix_notation(tree, eq.context, layers)
     if early is not None:
         return early
     early = _not_an_identity(tree, eq)
@@ -158,13 +159,10 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if eq.context.get("f") == STEP:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
-    with using_model(*_model_of(eq.context)):
-        verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
-    if verdict.status == REFUTED and condition_on_free_variables(tree):
-        return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
-                       "(free variables only, not an identity)")
+    verdict = _decided(eq, tree, layers, seconds, counted)
     if counted is not None and verdict.status != NOT_CHECKED:
-        verdict.notation = f"{eq.context['notation']} notation, read as {verdict.notation}"
+        name = load_notation(eq.context["notation"]).name
+        verdict.notation = f"{name} notation, read as {verdict.notation}"
         if verdict.result is not None:
             verdict.result.notation = verdict.notation
         verdict.sizes += f" (matrix notation: {counted[1]})" if counted[1] else ""
@@ -177,6 +175,17 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     return verdict
 
 
+def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
+    """Proved or refuted in the network in force; a refuted condition on free variables
+    only is not a claim."""
+    with using_model(*_model_of(eq.context)):
+        verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
+    if verdict.status == REFUTED and condition_on_free_variables(tree):
+        return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
+                       "(free variables only, not an identity)")
+    return verdict
+
+
 def _model_of(context: dict) -> tuple:
     """The network another notation's formulas are read in: its file's [model], the
     activation set by a directive (<!-- symnet: h = tanh -->) if any."""
@@ -185,7 +194,7 @@ def _model_of(context: dict) -> tuple:
     if context.get("notation") is None:
         return DEFAULT_MODEL
     activation, loss, output = load(context["notation"]).model
-    return context.get("f") or activation, loss, output
+    return context.get("f") or activation, context.get("loss") or loss, output
 
 
 def _network_of(notation):
@@ -219,17 +228,19 @@ def _other_notation_hint(tree, layers) -> str:
             f"notation = {fits[0]} --> (or --notation {fits[0]}) to check it there")
 
 
-def _in_matrix_notation(tree: Node, notation, layers):
+def _in_matrix_notation(tree: Node, context: dict, layers):
     """(tree, (index letters counted from 1, a note), None), the formula rewritten from another
     author's notation (a notation file) into the matrix notation; (tree, None, None) in the
     book's own; (tree, None, verdict) when the notation gives it no meaning or it gives a
     free variable a value."""
     from symnet.checker.translate import translate
     from symnet.core.notation_files import load
+    notation = context.get("notation")
     if notation is None or load(notation).builtin:
         return tree, None, None
     try:
-        tree, counted, note = translate(tree, load(notation), len(layers or NOTES_NETWORK))
+        tree, counted, note = translate(tree, load(notation), len(layers or NOTES_NETWORK),
+                                        _model_of(context)[1])
     except NotAClaim as exc:
         return tree, None, Verdict(0, "", NOT_A_CLAIM, str(exc).removeprefix("not a claim: "))
     except MeaningError as exc:
@@ -335,7 +346,7 @@ def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None) 
         activation, under = _activation(eq.context)
         if counted is not None:      # another notation: read in the model in force
             from symnet.prove.nested import model_text
-            activation, loss, under = None, "squared", model_text()
+            activation, loss, under = None, "squared", model_text()   # (MODEL's loss)
         with time_limit(seconds):
             result = check(eq.text, layers, activation=activation, loss=loss, tree=tree,
                            from_one=counted)

@@ -23,7 +23,7 @@ import sympy as sp
 from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
 from symnet.checker.parse import Node, parse
-from symnet.core.registry import ABSTRACT, fprime
+from symnet.core.registry import ABSTRACT, fprime, loss_prime
 from symnet.prove.nested import MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 from symnet.core.notation import FONT_MARKS
@@ -684,13 +684,15 @@ def _network_point(notation, seed: int) -> dict:
 
 
 def _at(expr, point: dict, seed: int):
-    """expr at a network point; an arbitrary f's f'(z) values drawn (seeded), one per z."""
+    """expr at a network point; an arbitrary f, its f'(z) and an arbitrary loss's
+    dL/da(a, y) drawn (seeded), one value per point each is taken at."""
     import random
     value = sp.sympify(expr).xreplace(point)
     rng = random.Random(seed)
     slopes = {}
-    return value.replace(lambda e: isinstance(e, fprime), lambda e: slopes.setdefault(
-        e.args[0], sp.Rational(rng.randint(-9, 9), rng.randint(2, 7))))
+    return value.replace(lambda e: isinstance(e, (ABSTRACT.function, fprime, loss_prime)),
+                         lambda e: slopes.setdefault((e.func, e.args), sp.Rational(
+                             rng.randint(-9, 9), rng.randint(2, 7))))
 
 
 def _dims(value) -> tuple:

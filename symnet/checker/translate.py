@@ -32,13 +32,15 @@ _PAIRED = ("weight", "bias", "threshold")
 _RESERVED = frozenset("kln")
 
 
-def translate(tree: Node, notation: Notation, n_layers: int):
+def translate(tree: Node, notation: Notation, n_layers: int, loss: str = None):
     """(the tree in the matrix notation, its index letters, all counted from 1, a note
     saying how its layers and letters were read).
     MeaningError for what the notation does not give one meaning; NotAClaim when the
-    formula gives a free variable (a weight, a bias, an input) a number."""
+    formula gives a free variable (a weight, a bias, an input) a number, or, while the
+    loss is arbitrary (``loss`` "any", by default the file's), says what the error is."""
     work = _Translation(notation, n_layers)
     _refuse_assignment(tree, notation)
+    _refuse_loss_definition(tree, notation, loss or notation.model[1])
     offsets = set()
     work.collect(tree, offsets)
     work.letters = _layer_letters(offsets, notation)
@@ -56,6 +58,18 @@ def _refuse_assignment(tree: Node, notation: Notation) -> None:
             numbers_only(Node("chain", tree.args[1:], tree.pos)):
         raise NotAClaim(f"assigns a value to {parts[0]} (a {row.quantity}, a free "
                         f"variable in the {notation.name} notation)")
+
+
+def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
+    """J = 1/2 ||hat y - y||^2 under an arbitrary loss: the document choosing its loss."""
+    if loss != "any" or tree.kind != "chain" or len(tree.args) != 2:
+        return
+    parts = _parts(tree.args[0]) if tree.args[0].kind in ("script", "name") else None
+    row = notation.symbols.get(parts[0]) if parts else None
+    if row is not None and row.quantity == "error":
+        raise NotAClaim(f"says which loss {parts[0]} is (the {notation.name} notation "
+                        "keeps it arbitrary): add <!-- symnet: loss = squared --> (or "
+                        "cross-entropy) to check the formulas that follow with it")
 
 
 def _parts(node: Node):

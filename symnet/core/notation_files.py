@@ -52,7 +52,7 @@ _TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "mode
 _LAYER_KEYS = {"letter", "last", "first", "units", "widths", "count", "bias_unit", "sizes"}
 _MODEL_KEYS = {"activation", "output", "loss"}
 #: the losses a notation's model may name (the checker's elementwise outputs)
-_MODEL_LOSSES = ("squared", "cross-entropy")
+_MODEL_LOSSES = ("squared", "cross-entropy", "any")
 _ROW_KEYS = {"quantity", "layer", "indices", "matrix", "sign", "gradient_layer"}
 
 

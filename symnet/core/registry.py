@@ -265,6 +265,33 @@ def model_activation(name: str) -> Activation:
     return ABSTRACT if name == ABSTRACT.name else activation(name)
 
 
+class loss_prime(sp.Function):
+    """dL/da (a, y) of an arbitrary differentiable loss L (no further structure)."""
+
+    nargs = 2
+
+
+class any_loss(sp.Function):
+    """An arbitrary differentiable per-output loss L(a, y): proofs with it hold for every
+    loss; its derivative in the output a is ``loss_prime(a, y)``."""
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        if argindex == 1:
+            return loss_prime(*self.args)
+        raise sp.ArgumentIndexError(self, argindex)
+
+
+#: the loss of a book that keeps it abstract (Goodfellow's L): E = sum_j L(a_j, y_j)
+ABSTRACT_LOSS = Loss("any", lambda a, y: any_loss(a, y), lambda a, y: loss_prime(a, y))
+
+
+def model_loss(name: str) -> Loss:
+    """A loss row by name, or :data:`ABSTRACT_LOSS` for "any" (the checker's models)."""
+    return ABSTRACT_LOSS if name == ABSTRACT_LOSS.name else loss(name)
+
+
 # Output deltas the notes (or common practice) state in a simplified closed form.
 SPECIAL_OUTPUT_DELTAS: dict[tuple[str, str], Callable[[sp.Expr, sp.Expr, sp.Expr], sp.Expr]] = {
     ("sigmoid", "cross-entropy"): lambda a, y, z: a - y,

@@ -30,7 +30,7 @@ import sympy as sp
 
 from symnet.prove.entrywise import NOTES_FORMS, ClosedForms, EntrywiseReport, Mismatch, exactly_equal
 from symnet.core.layers import Network
-from symnet.core.registry import activation as get_activation, loss as get_loss, model_activation, ABSTRACT
+from symnet.core.registry import activation as get_activation, loss as get_loss, model_activation, model_loss, ABSTRACT
 
 
 def nested_network(sizes, activation="sigmoid"):
@@ -136,7 +136,8 @@ def model_text(spec=None) -> str:
     activation, loss, output = spec or MODEL.get()
     act = "any differentiable activation" if activation == ABSTRACT.name else activation
     out = f", {output} outputs" if output not in (None, activation) else ""
-    return f"{act}{out}, {loss.replace('squared', 'squared error')}"
+    loss = {"squared": "squared error", "any": "any differentiable loss"}.get(loss, loss)
+    return f"{act}{out}, {loss}"
 
 
 class NetworkModel:
@@ -156,8 +157,13 @@ class NetworkModel:
     """
 
     def __init__(self, sizes, activation="sigmoid", loss="squared", output=None):
-        self.act, self.los = model_activation(activation), get_loss(loss)
+        self.act, self.los = model_activation(activation), model_loss(loss)
         self.out_act = self.act if output is None else model_activation(output)
+        if self.los.softmax or (self.los.name == "cross-entropy" and
+                                self.out_act.name != "sigmoid"):
+            raise ValueError(f"the {self.los.name} loss is not read with "
+                             f"{self.out_act.name} output units here (the cross-entropy "
+                             "needs sigmoid outputs; softmax outputs are not in this model)")
         self.f = self.act.function
         self.net = Network(list(sizes))
         self.n = self.net.n
