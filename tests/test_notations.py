@@ -358,3 +358,52 @@ def test_a_users_bracket_style_notation_needs_no_python(tmp_path, text, expected
     v = verdict(text, notation=str(mine))
     assert v.status == expected, v.detail
     assert v.notation.startswith("ng notation, read as matrix")
+
+# Spellings met in public notes (tests/notation_corpus.py): an ordinary d for the
+# derivative, a sum bounded by a width letter the note declares in words, Bishop's layer
+# number also on a, z and delta, and the cost written as a function of its arguments.
+SPELLINGS = [
+    ("nielsen", r"\frac{d a^L_j}{d z^L_j} = \sigma'(z^L_j)", "holds"),
+    ("nielsen", r"\frac{\mathrm{d} a^L_j}{\mathrm{d} z^L_j} = \sigma'(z^L_j)", "holds"),
+    ("nielsen", r"\frac{d a^L_j}{d z^L_j} = \sigma(z^L_j)", "refuted"),
+    ("bishop", r"\frac{dy_k}{da_k} = 1", "holds"),
+    ("bishop", r"\frac{dz_j}{da_j} = h(a_j)", "refuted"),
+    ("nielsen", r"z^l_j = \sum_{k=1}^{n} w^l_{jk} a^{l-1}_k + b^l_j", "holds"),
+    ("nielsen", r"z^l_j = \sum_{k=1}^{m} w^l_{jk} a^{l-1}_k - b^l_j", "refuted"),
+    ("nielsen", r"\frac{\partial C}{\partial z^l_k} = \sigma'(z^l_k) \sum_{i=1}^n "
+                r"\delta^{l+1}_i w^{l+1}_{ik}", "holds"),
+    ("nielsen", r"\frac{\partial C}{\partial z^l_k} = \sigma'(z^l_k) \sum_{i=1}^n "
+                r"\delta^{l+1}_i w^{l+1}_{ik} a^l_k", "refuted"),
+    ("bishop", r"a_k^{(2)} = \sum_j w_{kj}^{(2)} z_j^{(1)}", "holds"),
+    ("bishop", r"\delta_k^{(2)} = \frac{\partial E_n}{\partial a_k^{(2)}} = y_k - t_k",
+     "holds"),
+    ("bishop", r"\frac{\partial E_n}{\partial w_{ji}^{(1)}} = \delta_j^{(1)} x_i", "holds"),
+    ("bishop", r"\frac{\partial E_n}{\partial w_{kj}^{(2)}} = \delta_k^{(2)}", "refuted"),
+]
+
+
+@pytest.mark.parametrize("notation, text, expected", SPELLINGS)
+def test_spellings_from_public_notes_are_read(notation, text, expected):
+    v = verdict(text, notation)
+    assert v.status == expected, v.detail
+
+
+def test_a_bound_letter_is_named_in_the_note():
+    v = verdict(r"z^l_j = \sum_{k=1}^{n} w^l_{jk} a^{l-1}_k + b^l_j")
+    assert "n as the width of layer k" in v.sizes, v.sizes
+
+
+@pytest.mark.parametrize("notation, text, reason", [
+    ("nielsen", r"z^l_j = \sum_{k=1}^{n} w^l_{kj} a^{l-1}_k + b^l_j", "no single layer"),
+    ("nielsen", r"\sum_{k=1}^n a^l_k = \sum_{j=1}^n a^{l-1}_j", "two different layers"),
+    ("nielsen", r"z^l_j = \sum_{k=2}^{n} w^l_{jk} a^{l-1}_k + b^l_j", "runs from 1"),
+    ("nielsen", r"C = \frac{1}{n} \sum_{j=1}^n (y_j - a^L_j)^2", "'n' has no meaning"),
+    ("nielsen", r"C = C(a^L)", "the cost as a function"),
+    ("bishop", r"E(w) = E_n", "the cost as a function"),
+    ("bishop", r"\delta_k^{(1)} = y_k - t_k", "does not agree"),
+    ("bishop", r"z_j^{(2)} = h(a_j^{(1)})", "does not agree"),
+    ("bishop", r"\frac{\delta E_n}{\delta w_{ji}} = \delta_j z_i", "named by its index"),
+])
+def test_spellings_without_one_meaning_are_not_checked(notation, text, reason):
+    v = verdict(text, notation)
+    assert v.status == "not checked" and reason in v.detail, v.detail

@@ -10,6 +10,16 @@ network where all its symbols exist; a formula spanning three layers is refused.
 layer (L) becomes the network's last layer.  Index letters keep their meaning, counted from
 1; a sum written without bounds runs over the units of the layer its index names.  A symbol
 the notation file has no row for is refused (never read in another notation's sense).
+
+Spellings of public notes read the same way: a derivative written with an ordinary d
+(``\\frac{d a^L_j}{d z^L_j}``, ``\\mathrm{d}``) is the derivative written with the partial
+sign (both are the derivative of the nested network); a sum bounded by a letter the
+notation has no row for (``\\sum_{i=1}^{n}``, n declared in words as a layer's width) runs
+over every unit of the one layer its index counts (the note says so; a letter bounding
+sums over two layers, or a sum not from 1, is refused); with index-letter layers, a
+layer number on a, z or delta (``a^{(1)}_j``) must agree with the layer of the weights
+that feed the unit, as w^{(1)}_{ji}'s does.  The cost written as a function of its
+arguments (``C(a^L)``, ``E(w)``) is a notation, refused, never a product.
 """
 from __future__ import annotations
 
@@ -19,7 +29,7 @@ from symnet.checker.matrix import index_items, is_transpose
 from symnet.checker.result import MeaningError, NotAClaim
 from symnet.checker.statements import numbers_only
 from symnet.checker.tree import Node
-from symnet.core.notation import FONT_MARKS
+from symnet.core.notation import FONT_MARKS, UPRIGHT_MARKS
 from symnet.core.notation_files import FREE, QUANTITIES, Notation
 
 __all__ = ["translate"]
@@ -121,6 +131,7 @@ class _Translation:
         self.letters, self.rename = {}, {}
         self.ranges = {}              # index letter -> the layer (text) whose units it counts
         self.zero = None              # the letter read as 0 (a sum's bias-unit term)
+        self.bounds = {}              # a sum's bound letter (n in sum_{i=1}^n) -> its layer
 
     def note(self) -> str:
         """How the written layers and index letters map to the matrix notation's."""
@@ -129,6 +140,7 @@ class _Translation:
                  for o, name in sorted(self.letters.items())]
         parts += [f"index {a} as {b}" for a, b in sorted(self.rename.items())
                   if b in self.ranges]
+        parts += [f"{a} as the width of layer {b}" for a, b in sorted(self.bounds.items())]
         return "; ".join(parts)
 
     # -- layers ----------------------------------------------------------------------
@@ -196,6 +208,10 @@ class _Translation:
                         node.pos, node.op)
         if kind == "frac" and all(a.kind == "partial" for a in node.args):
             return self.derivative(node)
+        if kind == "frac" and "d" not in self.notation.symbols and \
+                all(_after_d(a) is not None for a in node.args):
+            return self.derivative(Node(kind, tuple(Node("partial", (_after_d(a),), a.pos)
+                                                    for a in node.args), node.pos, node.op))
         if kind == "sum":
             return self.sum(node)
         return Node(kind, tuple(self.walk(a, variable) if isinstance(a, Node) else a
@@ -213,6 +229,10 @@ class _Translation:
                 factors.append(item)
         out = []
         for item in factors:
+            if out and item.kind == "group" and item.op == "(" and self.is_cost(out[-1]):
+                raise MeaningError(f"{_parts(out[-1])[0]}(...) writes the cost as a function "
+                                   "of its arguments: a notation, not an identity to check",
+                                   item.pos)
             if out and item.kind == "group" and item.op == "(" and self.is_activation(out[-1]):
                 out[-1] = Node("call", (out[-1], item), out[-1].pos)
             else:
@@ -221,6 +241,11 @@ class _Translation:
         for item in out[1:]:
             built = Node("mul", (built, item), node.pos, node.op)
         return built
+
+    def is_cost(self, node: Node) -> bool:
+        parts = _parts(node) if node.kind in ("script", "name", "accent") else None
+        row = self.notation.symbols.get(parts[0]) if parts else None
+        return row is not None and row.quantity == "error"
 
     def is_activation(self, node: Node) -> bool:
         while node.kind == "script" and node.op == "'":
@@ -241,6 +266,8 @@ class _Translation:
         a_j = sum_i w_ji z_i, i = 0 the bias unit): its 0 term apart, the rest from 1."""
         low, high, body = node.args
         letter = _sum_letter(low)
+        if self.free_bound(high):
+            return self.sum_to_width(node)
         from_zero = low is None or low.kind == "name" or _starts_at(low, "0")
         if self.notation.bias_unit and letter and from_zero and \
                 letter in self.input_letters(body):
@@ -258,6 +285,40 @@ class _Translation:
         return Node("sum", (None if low is None else self.index_node(low),
                             None if high is None else self.walk(high), self.walk(body)),
                     node.pos, node.op)
+
+    def free_bound(self, high) -> bool:
+        """A sum's upper bound written as a letter the notation has no row for (n in
+        sum_{i=1}^n): the width of the layer the sum's index counts."""
+        nt = self.notation
+        return high is not None and high.kind == "name" and len(high.args[0]) == 1 and \
+            high.args[0] not in nt.symbols and high.args[0] not in nt.widths and \
+            high.args[0] not in (nt.layer_letter, nt.last_layer) and \
+            high.args[0] not in nt.activation
+
+    def sum_to_width(self, node: Node) -> Node:
+        """sum_{i=1}^n B: n is the width of the one layer whose units i counts in B; the
+        same letter bounding sums over two layers is refused."""
+        low, high, body = node.args
+        letter = _sum_letter(low)
+        if letter is None or not (low.kind == "name" or _starts_at(low, "1")):
+            raise MeaningError(f"a sum bounded by {high.args[0]} runs from 1 over the units "
+                               "of a layer, e.g. \\sum_{i=1}^{n}", node.pos)
+        out = self.walk(body)
+        name = self.rename.get(letter, letter)
+        layers = self.ranges.get(name, set())
+        if len(layers) != 1:
+            raise MeaningError(f"the bound {high.args[0]} of a sum is read as the width of "
+                               f"the layer its index {letter} counts, but {letter} counts "
+                               "the units of no single layer here", node.pos)
+        layer = min(layers)
+        if self.bounds.setdefault(high.args[0], layer) != layer:
+            raise MeaningError(f"{high.args[0]} bounds sums over the units of two different "
+                               "layers", node.pos)
+        start = Node("assign", (Node("name", (name,), low.pos), Node("num", ("1",), low.pos)),
+                     low.pos)
+        width = Node("script", (Node("name", ("s",), high.pos), _layer_node(layer, high.pos)),
+                     high.pos, "_")
+        return Node("sum", (start, width, out), node.pos, node.op)
 
     def input_letters(self, node: Node) -> set:
         """The letters written as a weight's "from" index in ``node``."""
@@ -361,9 +422,9 @@ class _Translation:
                                f"{units.get(source, '?')}) to unit {to} (layer {at}): a "
                                "weight joins a layer to the next; check the order of "
                                "its indices", node.pos)
-        if sup is not None:
+        if sup is not None:           # w^{(1)}_{ji}, a^{(1)}_j, z^{(1)}_j: the weight layer
             written = sup.args[0] if sup.kind == "group" else sup
-            if row.quantity != "weight" or written.kind != "num" or \
+            if written.kind != "num" or not written.args[0].isdigit() or \
                     int(written.args[0]) != at - 1:
                 raise MeaningError(f"the superscript on {row.symbol} does not agree with "
                                    "the layers its indices name", sup.pos)
@@ -461,6 +522,16 @@ class _Translation:
         width = Node("script", (Node("name", ("s",), at), _layer_node(min(layers), at)),
                      at, "_")
         return Node("sum", (start, width, body), node.pos, node.op)
+
+
+def _after_d(node: Node):
+    """X of ``d X`` (or ``\\mathrm{d} X``): the side of a derivative written with d."""
+    if node.kind != "mul" or len(node.args) != 2:
+        return None
+    d, rest = node.args
+    while d.kind == "accent" and d.op in UPRIGHT_MARKS:
+        d = d.args[0]
+    return rest if d.kind == "name" and d.args[0] == "d" else None
 
 
 def _sum_letter(low):

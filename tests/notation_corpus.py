@@ -1,0 +1,290 @@
+"""Public documents that derive back-propagation in another textbook's notation (issue
+"check v4", point 5), with a hand judgement of every formula listed.
+
+Provenance.  Each document was located and read through a stored index of public GitHub
+repositories (read-only look-ups, nothing cloned); ``repo``, ``path`` and ``commit`` name
+the stored version read.  Only the formulas (facts) are reproduced, never prose; the notes
+are mine.  Where a document also holds math outside back-propagation (an optimiser, a
+computation-graph tutorial), the note says what was left out; everything listed was judged.
+
+A document's ``directives``: (index of a formula, context) pairs, the directive a user adds
+before that formula (``<!-- symnet: h = tanh -->`` is ``{"f": "tanh"}``), in force from it on.
+
+Per formula: ``F(text, expected, inside, note, accept)``
+
+- ``text``: the math span as written in the document (between its delimiters), split into
+  equations the way ``symnet check`` splits it (:func:`symnet.checker.document.equations`);
+  ``expected`` holds for every equation of the span.
+- ``expected``: ``"holds"`` (true in the notation's model), ``"refuted"`` (false there: a
+  real error of the document), ``"not a claim"`` (a notation, a definition of a new symbol,
+  an assignment) or ``"not checked"`` (the note says why it cannot be read with one meaning).
+- ``inside``: True for a back-propagation formula written in the book's notation (these are
+  the ones the 85 % is counted on); False for one outside it (another cost, a single
+  neuron, Andrew Ng's bracket notation, a pattern index, an optimiser, a schematic).
+- ``accept``: verdicts besides ``expected`` that are not wrong for a formula outside the
+  notation (e.g. a cost the document defines without Nielsen's 1/2: "refuted" when read in
+  the notation's model, true in the document's own).
+
+A verdict is wrong when it says "holds" of a formula expected "refuted" or the reverse, or
+when it reads (holds/refuted) a formula expected unreadable with a verdict not in
+``accept``.
+"""
+from collections import namedtuple
+
+F = namedtuple("F", "text expected inside note accept", defaults=("", ()))
+
+H, R, NC, NK = "holds", "refuted", "not a claim", "not checked"
+OTHER_COST = "the document's own cost C = sum (y - a)^2 has no 1/2 (Nielsen's has): true " \
+             "for the document's cost, refuted in the notation's"
+
+BP1 = r"\delta^L_j = \frac{\partial C}{\partial a^L_j} \sigma'(z^L_j)"
+BP1a = r"\delta^L = \nabla_a C \odot \sigma'(z^L)"
+BP2a = r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
+BP3 = r"\frac{\partial C}{\partial b^l_j} =  \delta^l_j"
+BP4 = r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j"
+
+DOCUMENTS = [
+    dict(key="ezalos", repo="ezalos/NotYetSelfAware", path="maths.md",
+         commit="1b6d68ef73e3a2aff7f9f0e9a4c649c8e07dfc74", notation="nielsen",
+         note="maths notes of an MLP project: a table of BP1-BP4, then each equation with "
+              "the quadratic cost; left out: the matrix layouts (pmatrix/array) and the "
+              "optimiser section (momentum, RMSprop, Adam)",
+         formulas=[
+             F(r"Z^{[l]} = W^{[l]} \cdot A^{[l-1]} + b^{[l]}", NK, False,
+               "Andrew Ng's bracket notation, not Nielsen's"),
+             F(r"A^{[l]} = \sigma^{[l]} (Z^{[l]})", NK, False, "Ng's bracket notation"),
+             F(r"\delta^l \equiv \delta A^l", NK, False,
+               "names delta after Ng's dA: a notation, two notations mixed"),
+             F(r"{\color{green}\delta^L} = \nabla_a C \odot \sigma'(z^L)", H, True,
+               "BP1a, coloured"),
+             F(BP2a, H, True, "BP2a (table)"),
+             F(BP3, H, True, "BP3 (table)"),
+             F(BP4, H, True, "BP4 (table)"),
+             F(r"\sigma(\vec{z})_{i}=\frac{e^{z_{i}}}{\sum_{j=1}^{n^L} e^{z_{j}}}", NK, False,
+               "softmax defined over an unlayered vector z: outside the sigmoid model"),
+             F(r"\frac{\partial L}{\partial o_i}=-\sum_ky_k\frac{\partial \log p_k}"
+               r"{\partial o_i}=-\sum_ky_k\frac{1}{p_k}\frac{\partial p_k}{\partial o_i}\\"
+               r"=-y_i(1-p_i)-\sum_{k\neq i}y_k\frac{1}{p_k}({\color{red}{-p_kp_i}})\\"
+               r"=-y_i(1-p_i)+\sum_{k\neq i}y_k({\color{red}{p_i}})\\"
+               r"=-y_i+\color{blue}{y_ip_i+\sum_{k\neq i}y_k({p_i})}\\"
+               r"=\color{blue}{p_i\left(\sum_ky_k\right)}-y_i=p_i-y_i", NK, False,
+               "softmax with cross-entropy in o, p, L: another model and other symbols"),
+             F(BP1, H, True, "BP1"),
+             F(BP1a, H, True, "BP1a"),
+             F("C=\\frac{1}{2}\u2211_j(y_j\u2212a^L_j)^2", H, True,
+               "the quadratic cost, with Unicode sum and minus signs"),
+             F("\\frac{\u2202C}{\u2202a^L_j}=(a^L_j\u2212y_j)", H, True,
+               "dC/da^L_j for the quadratic cost, Unicode partial"),
+             F(r"\nabla_a C = (a^L-y)", H, True, "its vector form"),
+             F(BP2a, H, True, "BP2a"),
+             F(BP3, H, True, "BP3"),
+             F(BP4, H, True, "BP4"),
+             F(r"\frac{\partial C}{\partial w} = a_{\rm in} \delta_{\rm out}", NK, False,
+               "Nielsen's schematic (32): a_in, delta_out name no unit of a layer"),
+         ]),
+    dict(key="dudung", repo="dudung/python",
+         path="src/stepin/intermediate/network/error_propagation.md",
+         commit="0dd8053cfdb8ece7f9d993ec5d74dbbb60bc529c", notation="nielsen",
+         note="an appendix of definitions towards BP1 (A1-A6), each display tagged",
+         formulas=[
+             F("\\tag{A1}\nC = \\frac12 \\sum_j (y_j - a^L_j)^2", H, True,
+               "the quadratic cost"),
+             F("\\tag{A2}\nz_j^l = b_j^l + \\sum_k w_{jk}^l \\ a_k^{l-1}", H, True,
+               "the weighted input, bias first"),
+             F("\\tag{A3}\na^l_j = \\sigma(z_j^l)", H, True, "the activation"),
+             F("\\tag{A4}\n\\delta^l_j \\equiv \\frac{\\partial C}{\\partial z^l_j}", H, True,
+               "delta's definition, written with \\equiv"),
+             F("\\tag{A5}\n\\frac{\\partial y}{\\partial x} = \\frac{\\partial y}{\\partial u}"
+               " \\ \\frac{\\partial u}{\\partial x}", NK, False,
+               "the chain rule in generic x, u, y (y here is no target)"),
+             F("\\tag{A6}\n\\delta^L_j \\equiv \\frac{\\partial C}{\\partial a^L_j} "
+               "\\sigma'(z^L_j)", H, True, "BP1, written with \\equiv"),
+         ]),
+    dict(key="francoisbonnard", repo="francoisbonnard/Design-Patterns",
+         path="datascience/learning.md", commit="b57a7f04894af1a9ddfa9dd047200b8356fe727e",
+         notation="nielsen",
+         note="reading notes on Nielsen's chapter 2 (notation and the two assumptions)",
+         formulas=[
+             F(r"a_j^l = \sigma (\sum _k w^l_{jk}a^{l-1}_k + b^l_j)  ", H, True,
+               "Nielsen (23)"),
+             F(r"a^l = \sigma (w^la^{l-1}+b^l) ", H, True, "Nielsen (25)"),
+             F(r"a^l = \sigma (z^l) ", H, True, "the activation of the weighted input"),
+             F(r"C = \frac{1}{2n}\sum_x ||y(x)  - a^L(x)||^2  ", NK, False,
+               "the average over n training examples x: outside the one-example cost"),
+             F(r"C = \frac{1}{n}\sum_x C_x  ", NK, False, "the average over examples"),
+             F(r"C_x = 1/2 ||y-a^L||^2 ", H, True,
+               "the cost of one example, Nielsen (27)"),
+             F(r"C=C(a^L) ", NC, False,
+               "says the cost is a function of the outputs: a notation"),
+             F(r"C_x = \frac{1}{2} ||y-a^L||^2 = \frac{1}{2n}\sum_j||y_j  - a^L_j||^2  ", R,
+               False, "a real error: 1/(2n) (n examples) in a one-example cost; n is not "
+                      "in the notation"),
+         ]),
+    dict(key="blackkeys17", repo="blackKeys17/blackkeys17.github.io",
+         path="content/posts/neural_net_maths/index.md",
+         commit="33822580d9cff586cd0e21d43325afd8520eb495", notation="nielsen",
+         note="a blog post deriving BP1-BP4 with proofs, indices written w^l_{i,j}, widths "
+              "n and m declared in the prose; left out: the MNIST one-hot vector, the "
+              "gradient-descent section's generic f(x), the Hadamard example",
+         formulas=[
+             F(r"\sigma(z)=\frac{1}{1+e^{-z}}", NK, False,
+               "the sigmoid defined over a dummy z (no layer): not a BP formula"),
+             F(r"a=\sigma(w_1x_1+...+w_nx_n+b)", NK, False, "a single neuron, no layers"),
+             F(r"a=\sigma\left(\sum{w_ix_i}+b\right)", NK, False, "a single neuron"),
+             F(r"z=\sum{w_ix_i} + b", NK, False, "a single neuron"),
+             F(r"\sigma'(z)=\sigma(z)(1-\sigma(z))", NK, False,
+               "the sigmoid's derivative over a dummy z: not a BP formula"),
+             F(r"a^l_i=\sigma(z^l_i)", H, True, "the activation"),
+             F(r"z^l_i = w^l_{i,1}a^{l-1}_1 + .… + w^l_{i,m}a^{l-1}_m+b^l_i", H, True,
+               "the weighted input written out with an ellipsis (m units in layer l-1)"),
+             F(r"z^l=w^la^{l-1}+b^l", H, True, "Nielsen (25)"),
+             F(r"a^l=\sigma(z^l)=\sigma(w^la^{l-1}+b^l)", H, True, "the forward step"),
+             F(r"C=\sum{(y_i-a^L_i)^2}", R, False, OTHER_COST, (NK,)),
+             F(r"C=\frac{1}{n}\sum_{\forall x}C_x", NK, False, "the average over examples"),
+             F(r"\delta^l_i=\frac{\partial C}{\partial z^l_i}", H, True, "delta's definition"),
+             F(r"\delta^L=\nabla_a C\odot \sigma'(z^L)", H, True, "BP1a"),
+             F(r"\frac{\partial C}{\partial z^L_k}=\sum_{i=1}^n\frac{\partial C}"
+               r"{\partial a^L_i}\frac{\partial a^L_i}{\partial z^L_k}", H, True,
+               "the chain rule over the n output units"),
+             F(r"\frac{\partial C}{\partial z^L_k}=\frac{\partial C}{\partial a^L_k}"
+               r"\frac{d a^L_k}{d z^L_k}", H, True, "with an ordinary d"),
+             F(r"\delta^L_k=\frac{\partial C}{\partial a^L_k}\sigma'(z^L_k)", H, True, "BP1"),
+             F(r"\frac{\partial C}{\partial a^L_k}=2(a^L_i-y_i)", R, False,
+               OTHER_COST + "; also i for k on the right", (NK,)),
+             F(r"\nabla_a C=2(a^L-y)", R, False, OTHER_COST, (NK,)),
+             F(r"\delta^L=2(a^L-y)\odot \sigma'(z^L)", R, False, OTHER_COST, (NK,)),
+             F(r"\delta^l=((w^{l+1})^T\delta^{l+1})\odot\sigma'(z^l)", H, True, "BP2a"),
+             F(r"\frac{\partial C}{\partial z^l_k}=\sum_{i=1}^n\frac{\partial C}"
+               r"{\partial z^{l+1}_i}\frac{\partial z^{l+1}_i}{\partial z^l_k}", H, True,
+               "the chain rule through layer l+1 (n units)"),
+             F(r"\frac{\partial C}{\partial z^l_k}=\sum_{i=1}^n\frac{\partial C}"
+               r"{\partial z^{l+1}_i}\frac{\partial z^{l+1}_i}{\partial a^l_k}"
+               r"\frac{d a^l_k}{d z^l_k}", H, True, "one more link"),
+             F(r"z^{l+1}_i=\sum_{j=1}^m(w^{l+1}_{i,j}a^l_j)+b^{l+1}_i", H, True,
+               "the weighted input of layer l+1 (m units in layer l)"),
+             F(r"\frac{\partial z^{l+1}_i}{\partial a^l_k}=w^{l+1}_{i,k}", H, True, ""),
+             F(r"\frac{\partial C}{\partial z^l_k}=\sum_{i=1}^n\delta^{l+1}_i w^{l+1}_{i,k}"
+               r"\sigma'(z^l_k)", H, True, "BP2 in components"),
+             F(r"\frac{\partial C}{\partial z^l_k}=\sigma'(z^l_k)\sum_{i=1}^n\delta^{l+1}_i "
+               r"w^{l+1}_{i,k}", H, True, "BP2, the factor taken out"),
+             F(r"\frac{\partial C}{\partial b^l_j}=\delta^l_j", H, True, "BP3"),
+             F(r"z^l_j=\sum_{i=1}^n(w^l_{j,i}a^{l-1}_i)+b^l_j", H, True,
+               "n units in layer l-1 here"),
+             F(r"\frac{\partial C}{\partial b^l_j}=1\times\frac{\partial C}{\partial z^l_j}"
+               r"=\delta^l_j", H, True, "BP3's proof"),
+             F(r"\frac{\partial C}{\partial w^l_{j,k}}=a^{l-1}_k\delta^l_j", H, True, "BP4"),
+             F(r"\frac{\partial z^l_j}{\partial w^l_{j,k}}=a^{l-1}_k", H, True, ""),
+             F(r"\frac{\partial C}{\partial w^l_{j,k}}=\frac{\partial C}{\partial z^l_j}"
+               r"\frac{\partial z^l_j}{\partial w^l_{j,k}}=\delta^l_j a^{l-1}_k", H, True,
+               "BP4's proof"),
+             F("\\begin{align}\n& \\delta^L=\\nabla_a C\\odot \\sigma'(z^L) \\\\\n"
+               "& \\delta^l=((w^{l+1})^T\\delta^{l+1})\\odot\\sigma'(z^l) \\\\\n"
+               "& \\frac{\\partial C}{\\partial b^l_j}=\\delta^l_j \\\\\n"
+               "& \\frac{\\partial C}{\\partial w^l_{j,k}}=a^{l-1}_k\\delta^l_j\n"
+               "\\end{align}", H, True, "the summary: BP1a-BP4 in one aligned block"),
+             F(r"a^1=x_i", NK, False,
+               "x_i is the i-th example of a mini-batch, not an input entry", (R,)),
+             F(r"a^{l+1}=\sigma(w^{l+1}a^l+b^{l+1})", H, True, "the forward step"),
+             F(r"\delta^L=\nabla_a C\odot \sigma'(z^L)", H, True, "BP1a (algorithm)"),
+             F(r"\delta^l=((w^{l+1})^T\delta^{l+1})\odot\sigma'(z^l)", H, True, "BP2a"),
+             F(r"\frac{\partial C}{\partial b^l_j}=\delta^l_j", H, True, "BP3"),
+             F(r"\frac{\partial C}{\partial w^l_{j,k}}=a^{l-1}_k\delta^l_j", H, True, "BP4"),
+             F(r"w_k\rightarrow w_k-\frac{\eta}{m}\frac{\partial C}{\partial w_k}", NK, False,
+               "a mini-batch update of a generic weight w_k"),
+         ]),
+    dict(key="jfemiani", repo="jfemiani/cse627a",
+         path="chapter5/prml-05.3-Error-Backpropagation-notes.md",
+         commit="699b565e35b2d8aed74f904947690e366c95eb13", notation="bishop",
+         directives=[(9, {"f": "tanh"})],      # <!-- symnet: h = tanh --> before (5.62)
+         note="lecture notes on PRML 5.3 with three worked examples; the first (tanh hidden "
+              "units, linear outputs, squared error) is read with the directive a user adds "
+              "for it, h = tanh; the other two (one sigmoid output, ReLU then sigmoid "
+              "with vectors W_1, W_2) leave Bishop's unit-letter notation",
+         formulas=[
+             F(r"\delta_j = \frac{\partial E_n}{\partial a_j}", H, True, "(5.51)"),
+             F(r"J_{ki} = \frac{\partial y_k}{\partial x_i}", NK, False,
+               "the Jacobian: a new symbol J"),
+             F(r"a_j = \sum_i w_{ji} z_i", H, True, "(5.48)"),
+             F(r"z_j = h(a_j)", H, True, "(5.49)"),
+             F(r"\delta_j \equiv \frac{\partial E_n}{\partial a_j}", H, True,
+               "(5.51) with \\equiv"),
+             F(r"\delta_k = \frac{\partial E_n}{\partial a_k} = \frac{\partial E_n}"
+               r"{\partial y_k} \cdot \frac{dy_k}{da_k}", H, True,
+               "an output unit's delta by the chain rule"),
+             F(r"\delta_j = h'(a_j) \sum_k w_{kj} \delta_k", H, True, "(5.56)"),
+             F(r"\sigma(a) = \frac{1}{1 + e^{-a}}, \quad \sigma'(a) = \sigma(a)(1 - \sigma(a))",
+               NK, False, "the sigmoid over a dummy a: not Bishop's h"),
+             F(r"\tanh(a) = \frac{e^a - e^{-a}}{e^a + e^{-a}}, \quad \tanh'(a) = 1 - "
+               r"\tanh^2(a)", NK, False, "tanh over a dummy a"),
+             F(r"a_j^{(1)} = \sum_i w_{ji}^{(1)} x_i \quad \text{(plus bias if applicable)}", H,
+               True, "(5.62), the layer also written on a"),
+             F(r"z_j^{(1)} = \tanh\Big(a_j^{(1)}\Big)", H, True, "(5.63)"),
+             F(r"a_k^{(2)} = \sum_j w_{kj}^{(2)} z_j^{(1)} \quad \text{(plus bias if "
+               r"applicable)}", H, True, "(5.64)"),
+             F(r"y_k = a_k^{(2)}", H, True, "linear outputs"),
+             F(r"E_n = \frac{1}{2} \sum_k \Big(y_k - t_k\Big)^2", H, True, "(5.61)"),
+             F(r"\frac{\partial E_n}{\partial y_k} = y_k - t_k", H, True, ""),
+             F(r"\frac{dy_k}{da_k^{(2)}} = 1", H, True, "linear output units"),
+             F(r"\delta_k^{(2)} = \frac{\partial E_n}{\partial a_k^{(2)}} = y_k - t_k", H,
+               True, "(5.65)"),
+             F(r"h'(a_j^{(1)}) = 1 - \tanh^2\Big(a_j^{(1)}\Big) = 1 - \Big(z_j^{(1)}\Big)^2", H,
+               True, "tanh's derivative"),
+             F(r"\delta_j^{(1)} = \Big(1 - \Big(z_j^{(1)}\Big)^2\Big) \sum_k w_{kj}^{(2)} "
+               r"\delta_k^{(2)}", H, True, "(5.66)"),
+             F(r"\frac{\partial E_n}{\partial w_{ji}^{(1)}} = \delta_j^{(1)} \, x_i", H, True,
+               "(5.67)"),
+             F(r"\frac{\partial E_n}{\partial w_{kj}^{(2)}} = \delta_k^{(2)} \, z_j^{(1)}", H,
+               True, "(5.67)"),
+             F(r"a^{(1)} = \sum_i w_i^{(1)} x_i \quad \text{(plus bias if applicable)}", NK,
+               False, "one output unit without a unit letter"),
+             F(r"y = \sigma\Big(a^{(1)}\Big) = \frac{1}{1 + e^{-a^{(1)}}}", NK, False,
+               "a sigmoid output, no unit letter"),
+             F(r"E_n = -t \log y - (1 - t) \log (1 - y)", NK, False, "binary cross-entropy"),
+             F(r"\frac{\partial E_n}{\partial y} = -\frac{t}{y} + \frac{1 - t}{1 - y}", NK,
+               False, "no unit letter"),
+             F(r"\frac{dy}{da^{(1)}} = y(1 - y)", NK, False, "no unit letter"),
+             F(r"\delta^{(1)} = \frac{\partial E_n}{\partial a^{(1)}} = \frac{\partial E_n}"
+               r"{\partial y} \cdot \frac{dy}{da^{(1)}}", NK, False, "no unit letter"),
+             F(r"\delta^{(1)} = y - t", NK, False, "no unit letter"),
+             F(r"\frac{\partial E_n}{\partial w_i^{(1)}} = \delta^{(1)} \, x_i", NK, False,
+               "a weight with one index"),
+             F(r"a^{(1)} = W_1 x + b_1", NK, False, "matrices W_1, b_1: another notation"),
+             F(r"a^{(2)} = W_2 z^{(1)} + b_2", NK, False, "matrices: another notation"),
+             F(r"\delta^{(2)} = y - t", NK, False, "no unit letter"),
+             F(r"\frac{\partial E}{\partial W_2} = \delta^{(2)} \cdot \big(z^{(1)}\big)^\top",
+               NK, False, "matrices: another notation"),
+             F(r"\frac{\partial E}{\partial W_1} = \delta^{(1)} \cdot x^\top", NK, False,
+               "matrices: another notation"),
+         ]),
+    dict(key="arisongha", repo="arisongha/hansololee.github.io",
+         path="_posts/2019-01-20-backpropagation.md",
+         commit="0e729f54d6f8aa0e059368e60e42017c67e29b6d", notation="bishop",
+         note="a Korean blog post following PRML 5.3; left out: the computation-graph "
+              "tutorial after it (x + y, xy, ReLU, sigmoid, tanh, Hadamard and "
+              "softmax-with-loss nodes), which is outside the notation",
+         formulas=[
+             F(r"E_n = \frac {1}{2} \sum_k (y_{nk}-t_{nk})^{2}", NK, False,
+               "(5.44), the linear model before the network, with the pattern index n"),
+             F(r"\frac {\delta E_n}{\delta w_{ji}} = (y_{nj}-t_{nj})x_{ni}", NK, False,
+               "(5.46), the linear model"),
+             F("\\begin{eqnarray}\n  w_{k+1}  &=& w_{k} - \\mu \\frac {\\delta E_n}"
+               "{\\delta w_{ji}} \\\\\n  &=& w_{k} - \\mu (y_{nj}-t_{nj})x_{ni}\n"
+               "\\end{eqnarray}", NK, False, "a gradient step, w_k the k-th iterate"),
+             F(r"a_j = \sum_i w_{ji}z_i", H, True, "(5.48)"),
+             F(r"z_j = h(a_j)", H, True, "(5.49)"),
+             F(r"\frac { \partial E_n }{ \partial w_{ji} } =\frac { \partial E_n }"
+               r"{ \partial a_j } \frac { \partial a_j }{ \partial w_{ji} }", H, True, "(5.50)"),
+             F(r"\delta_j = \frac {\partial E_n}{\partial a_j}", H, True, "(5.51)"),
+             F(r"\frac {\partial a_j}{\partial w_{ji}} = z_i", H, True, "(5.52)"),
+             F(r"\frac {\delta E_n}{\delta w_{ji}} = \delta_j z_i", NK, True,
+               "(5.53) with delta written for the partial sign: reading delta as a "
+               "derivative would be a guess"),
+             F(r"\frac {\delta E_n}{\delta w_{ji}} = \delta_j z_i", NK, True,
+               "(5.53) again, in the prose"),
+             F(r"\delta_k = y_k - t_k", H, True, "(5.54)"),
+             F(r"\delta_j = \frac { \partial E_n }{ \partial a_j } =\sum_k \frac { \partial "
+               r"E_n }{ \partial a_k } \frac { \partial a_k }{ \partial a_j }", H, True,
+               "(5.55)"),
+             F(r"\delta_j = h'(a_j) \sum_k w_{kj} \delta_k", H, True, "(5.56)"),
+         ]),
+]
