@@ -174,6 +174,27 @@ def test_an_arbitrary_activation_keeps_its_derivative_symbolic():
     from symnet.prove.nested import NetworkModel
     model = NetworkModel([2, 3, 2], "any", "squared", "identity")
     net = model.net
-    assert [sp.expand(d) for d in model.delta(3)] == [net.a[3][1] - net.y[1],
+    linear = model.linear_coordinates()        # a^(3) = z^(3): the outputs are linear
+    assert [sp.expand(d.xreplace(linear)) for d in model.delta(3)] == [net.a[3][1] - net.y[1],
                                                       net.a[3][2] - net.y[2]]
     assert all(d.has(fprime) for d in model.delta(2))
+
+
+@pytest.mark.parametrize("text, holds", [
+    (r"\frac{\partial (E + \theta^{(23)}_{01})}{\partial a^{(3)}_1} = a^{(3)}_1 - y_1", True),
+    (r"\frac{\partial (E + \theta^{(23)}_{01})}{\partial a^{(3)}_1} = a^{(3)}_1 - y_1 - 1",
+     False),
+    (r"\frac{\partial z^{(3)}_1}{\partial a^{(3)}_1} = 1", True),
+    (r"a^{(3)} = z^{(3)}", True),
+    (r"a^{(3)} = z^{(3)} + 1", False),
+    (r"\delta^{(3)} = a^{(3)} - y", True),
+    (r"\delta^{(3)} = (a^{(3)} - y) \odot f'(z^{(3)})", False),
+])
+def test_linear_outputs_keep_the_graphs_meaning_of_a_derivative(text, holds):
+    """With identity outputs, a^(3) = z^(3) is one node; a threshold written in a formula
+    is a parameter, not a function of the output (d theta_01 / d a^(3)_1 = 0), so the
+    relation a = z is used to compare sides, never to differentiate."""
+    from symnet.checker.matrix import check_matrix
+    from symnet.prove.nested import using_model
+    with using_model("any", "squared", "identity"):
+        assert check_matrix(text, [2, 3, 2]).holds is holds

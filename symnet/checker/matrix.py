@@ -56,8 +56,8 @@ def _model(sizes: tuple) -> NetworkModel:
 
 
 def _coordinates(notation, value):
-    """A side in the model's coordinates (a linear output layer's units free): the
-    identity without a linear layer."""
+    """A side with a linear output layer's relation a^(n) = z^(n) applied
+    (:meth:`NetworkModel.linear_coordinates`); unchanged without a linear layer."""
     change = notation.model.linear_coordinates()
     if not change or not isinstance(value, (sp.Basic, sp.MatrixBase)):
         return value
@@ -784,8 +784,8 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
     if bad:
         return Step(label + str(left)[:200], str(right)[:200], False,
                     [f"the shapes do not match: {bad[0]}"])
-    left, right = _coordinates(notation, left), _coordinates(notation, right)
-    holds = _same(left, right)
+    holds = _same(left, right) or _same(_coordinates(notation, left),
+                                        _coordinates(notation, right))
     step = Step(printed(label, left), printed("", right), holds)
     if not holds and _dims(left) == _dims(right):
         step.counterexample = _differing_entry(notation, left, right)

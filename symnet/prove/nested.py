@@ -205,14 +205,13 @@ class NetworkModel:
         layer -> their value (its z written out)."""
         zs = {self.net.z[k][i]: self.net.z_definition(k, i)
               for k in range(2, self.n + 1) for i in range(1, self.s(k) + 1)}
-        return sp.sympify(expr).xreplace(zs).xreplace(self.unit_of()).xreplace(
-            self.linear_coordinates())
+        return sp.sympify(expr).xreplace(zs).xreplace(self.unit_of())
 
     def linear_coordinates(self) -> dict:
-        """For a linear (identity) output layer, the coordinates in which its units are
-        free symbols too: each threshold theta_0i into it is written as sum_j theta_ji
-        a_j - a^(n)_i (a^(n)_i = z^(n)_i, and theta_0i enters the network through z^(n)_i
-        only), a linear change of variables, so identities are kept both ways."""
+        """For a linear (identity) output layer, whose units a^(n)_i stay symbols of the
+        canonical form (as a unit's do), the relation a^(n)_i = z^(n)_i as a substitution
+        theta_0i -> sum_j theta_ji a_j - a^(n)_i: two sides that differ as written are
+        compared again after it (a true identity of the network, applied to both)."""
         def build():
             n, net = self.n, self.net
             if self.is_unit(n) or self.out_act.name != "identity":
@@ -249,7 +248,7 @@ class NetworkModel:
 
     def _back(self, expr, k):
         _, units = self._nested_above(k)
-        return expr.xreplace(units).xreplace(self.linear_coordinates())
+        return expr.xreplace(units)
 
     # -- derivatives -----------------------------------------------------------------
     def dE_da(self, k: int) -> list:
@@ -307,8 +306,10 @@ class NetworkModel:
 
     def _derivative(self, expr, var):
         kind, k = var[0], var[1]
-        if kind == "z" and k == self.n and self.linear_coordinates():
-            kind = "a"                  # a linear unit: a^(n)_i = z^(n)_i, a coordinate
+        if kind in ("a", "z") and k == self.n and self.linear_coordinates():
+            # a linear unit: a^(n)_i and z^(n)_i are one node; z written out is that node
+            kind, expr = "a", sp.sympify(expr).xreplace(
+                {self.net.z_definition(k, j): self.net.a[k][j] for j in range(1, self.s(k) + 1)})
         written, t = sp.sympify(expr).free_symbols, sp.Dummy("z")
         # a unit that is a symbol of the canonical form: differentiate through it
         if kind == "theta" and self.is_unit(k + 1) and \
