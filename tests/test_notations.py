@@ -407,3 +407,69 @@ def test_a_bound_letter_is_named_in_the_note():
 def test_spellings_without_one_meaning_are_not_checked(notation, text, reason):
     v = verdict(text, notation)
     assert v.status == "not checked" and reason in v.detail, v.detail
+
+
+# Dive into Deep Learning, sec. 5.3: no biases, linear outputs o, an arbitrary loss l and
+# activation phi, the L2 term s and the objective J = L + s (3-4-2 network)
+D2L_HOLDS = [
+    r"\mathbf{z}= \mathbf{W}^{(1)} \mathbf{x}",                                       # 5.3.1
+    r"\mathbf{h}= \phi (\mathbf{z})",                                                 # 5.3.2
+    r"\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}",                                       # 5.3.3
+    r"s = \frac{\lambda}{2} \left(\|\mathbf{W}^{(1)}\|_F^2 + \|\mathbf{W}^{(2)}\|_F^2\right)",
+    r"J = L + s",                                                                     # 5.3.6
+    r"\frac{\partial J}{\partial \mathbf{o}} = \frac{\partial L}{\partial \mathbf{o}}",
+    r"\frac{\partial s}{\partial \mathbf{W}^{(1)}} = \lambda \mathbf{W}^{(1)}",       # 5.3.9
+    r"\frac{\partial J}{\partial \mathbf{W}^{(2)}}= \frac{\partial J}{\partial \mathbf{o}}"
+    r" \mathbf{h}^\top + \lambda \mathbf{W}^{(2)}",                                    # 5.3.10
+    r"\frac{\partial J}{\partial \mathbf{h}} = {\mathbf{W}^{(2)}}^\top"
+    r" \frac{\partial J}{\partial \mathbf{o}}",                                        # 5.3.11
+    r"\frac{\partial J}{\partial \mathbf{z}} = \frac{\partial J}{\partial \mathbf{h}} \odot"
+    r" \phi'\left(\mathbf{z}\right)",                                                 # 5.3.12
+    r"\frac{\partial J}{\partial \mathbf{W}^{(1)}} = \frac{\partial J}{\partial \mathbf{z}}"
+    r" \mathbf{x}^\top + \lambda \mathbf{W}^{(1)}",                                    # 5.3.13
+]
+D2L_REFUTED = [
+    r"\frac{\partial J}{\partial \mathbf{W}^{(1)}} = \frac{\partial J}{\partial \mathbf{z}}"
+    r" \mathbf{x}^\top",                                       # the L2 term's share missing
+    r"\frac{\partial J}{\partial \mathbf{h}} = \mathbf{W}^{(2)} \frac{\partial J}{\partial \mathbf{o}}",
+    r"\frac{\partial J}{\partial \mathbf{z}} = \frac{\partial J}{\partial \mathbf{h}} \odot"
+    r" \phi\left(\mathbf{z}\right)",
+    r"\frac{\partial s}{\partial \mathbf{W}^{(2)}} = 2 \lambda \mathbf{W}^{(2)}",
+    r"J = L - s",
+    r"\mathbf{h}= \phi (\mathbf{W}^{(2)} \mathbf{z})",
+]
+
+
+@pytest.mark.parametrize("text", D2L_HOLDS)
+def test_d2ls_formulas_hold(text):
+    v = verdict(text, "d2l")
+    assert v.status == "holds", v.detail
+    assert "any differentiable loss, no biases, L2 term" in v.notation
+
+
+@pytest.mark.parametrize("text", D2L_REFUTED)
+def test_d2ls_wrong_variants_are_refuted(text):
+    v = verdict(text, "d2l")
+    assert v.status == "refuted", v.detail
+
+
+@pytest.mark.parametrize("text", [r"L = l(\mathbf{o}, y)", r"\lambda = 0.01"])
+def test_d2ls_choices_are_not_claims(text):
+    assert verdict(text, "d2l").status == "not a claim"
+
+
+def test_a_function_written_in_text_is_not_a_separator(tmp_path):
+    """d2l writes prod(A, B) as \\textrm{prod}\\left(A, B\\right): the \\textrm is a
+    function's name, not a connective between two statements, so the equation is not cut
+    there (its pieces were read as a vector and refuted); it is not checked whole."""
+    doc = tmp_path / "d2l.md"
+    doc.write_text("<!-- symnet: notation = d2l -->\n\n$$\\frac{\\partial J}{\\partial "
+                   "\\mathbf{h}} = \\textrm{prod}\\left(\\frac{\\partial J}{\\partial "
+                   "\\mathbf{o}}, \\frac{\\partial \\mathbf{o}}{\\partial \\mathbf{h}}\\right)"
+                   " = {\\mathbf{W}^{(2)}}^\\top \\frac{\\partial J}{\\partial \\mathbf{o}}$$\n\n"
+                   "$$a = 1 \\; \\textrm{and} \\; b = 2$$\n")
+    out = _run("check", "--json", str(doc))
+    equations = json.loads(out.stdout)["equations"]
+    assert [e["verdict"] for e in equations] == ["not checked", "not checked",
+                                                 "not checked"], out.stdout
+    assert "prod" in equations[0]["equation"]

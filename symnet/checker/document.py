@@ -313,9 +313,10 @@ def _level(heading: str) -> int:
 #: allows): their markers removed, their rows split
 _ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat|align\*?|gather\*?|"
                       r"eqnarray\*?|flalign\*?)\}(\{\d+\})?")
-#: (\text{ } is spacing, \text{ and } a separator)
+#: (\text{ } is spacing, \text{ and } a separator, \textrm{prod}(...) a function applied)
 _SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)"
                          r"|\\(?:text(?:rm)?|mbox)\s*\{[^{}]*[^{}\s][^{}]*\}"
+                         r"(?!\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\()"
                          r"|(?P<row>\\\\)|[,;]")
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
 #: （5.13） at the end of a statement: an equation number (Chinese notes), never a factor

@@ -131,7 +131,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     try:
         tree = eq.context["_tree"] = parse(eq.text)   # kept for the hint: parsed once
     except ParseError as exc:
-        defines = unreadable_definition(eq.text)
+        defines = _new_symbol(unreadable_definition(eq.text), eq.context)
         if defines:
             return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
@@ -193,8 +193,8 @@ def _model_of(context: dict) -> tuple:
     from symnet.prove.nested import DEFAULT_MODEL
     if context.get("notation") is None:
         return DEFAULT_MODEL
-    activation, loss, output = load(context["notation"]).model
-    return context.get("f") or activation, context.get("loss") or loss, output
+    activation, loss, *rest = load(context["notation"]).model
+    return (context.get("f") or activation, context.get("loss") or loss, *rest)
 
 
 def _network_of(notation):
@@ -301,12 +301,25 @@ def _not_an_identity(tree: Node, eq: Equation):
         verdict.sizes = f"{assigned[0]} is given a value; the numbers after it compared exactly"
         return verdict
     reason = not_a_claim(tree)
-    if reason is None:
+    if reason is None or not _new_symbol(reason[0], eq.context, translated=True):
         return None
     what, definition = reason
     if definition is not None:
         eq.context.setdefault("_defines", definition)
     return Verdict(0, "", NOT_A_CLAIM, what)
+
+
+def _new_symbol(reason, context: dict, translated: bool = False):
+    """``reason`` unless it calls a symbol new that another notation in force has a row
+    for (every symbol of a ``translated`` formula has one): such a symbol is never taken
+    as being defined (C = ..., s = ... are claims about the model's cost and L2 term)."""
+    notation = context.get("notation")
+    if not reason or notation is None or load_notation(notation).builtin or \
+            not reason.startswith("defines a new symbol"):
+        return reason
+    named = re.search(r"'\\?([A-Za-z]+)", reason)
+    known = translated or (named and named.group(1) in load_notation(notation).symbols)
+    return None if known else reason
 
 
 def _primes(tree: Node, values: dict) -> Verdict:

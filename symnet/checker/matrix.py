@@ -23,7 +23,7 @@ import sympy as sp
 from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
 from symnet.checker.parse import Node, parse
-from symnet.core.registry import ABSTRACT, fprime, loss_prime
+from symnet.core.registry import ABSTRACT, any_loss, fprime, loss_prime
 from symnet.prove.nested import MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 from symnet.core.notation import FONT_MARKS
@@ -56,9 +56,9 @@ def _model(sizes: tuple) -> NetworkModel:
 
 
 def _coordinates(notation, value):
-    """A side with a linear output layer's relation a^(n) = z^(n) applied
-    (:meth:`NetworkModel.linear_coordinates`); unchanged without a linear layer."""
-    change = notation.model.linear_coordinates()
+    """A side with the network's relations applied (no biases: theta_0j = 0; a linear
+    output layer's a^(n) = z^(n): :meth:`NetworkModel.relations`)."""
+    change = notation.model.relations()
     if not change or not isinstance(value, (sp.Basic, sp.MatrixBase)):
         return value
     if isinstance(value, sp.MatrixBase):
@@ -201,6 +201,10 @@ class MatrixNotation:
             return self.eta
         if base == "E" and not accent and sup is None:
             return model.error_canonical()
+        if model.l2 and not accent and sup is None and base in ("L", "s", "lambda"):
+            # the loss without the L2 term, the L2 term, its strength
+            return {"L": model.loss_canonical, "s": model.regulariser,
+                    "lambda": lambda: model.lam}[base]()
         if base == "y" and sup is None:
             # y the targets; \hat{y} the outputs a^(n)
             return self.vec(model.a(self.n) if hat else net.y[1:])
@@ -338,11 +342,8 @@ class MatrixNotation:
             if any(isinstance(e, sp.MatrixBase) for row in rows for e in row):
                 raise MeaningError("a matrix of matrices", node.pos)
             return sp.Matrix(rows)
-        if k == "norm":
-            inner = self.value(node.args[0], env)
-            if not isinstance(inner, sp.MatrixBase) or 1 not in inner.shape:
-                raise MeaningError("\\|v\\| is the Euclidean norm of a vector", node.pos)
-            return _Norm(sum(e ** 2 for e in inner))
+        if k == "norm" or k == "script" and node.op == "_" and node.args[0].kind == "norm":
+            return self.norm(node, env)
         if k == "sum":
             return self.sum(node, env)
         if k == "dots":
@@ -452,6 +453,19 @@ class MatrixNotation:
                 raise ShapeError(f"a {_shape(lv)} matrix times a {_shape(rv)}")
             return lv * rv
         return lv * rv
+
+    def norm(self, node: Node, env: dict):
+        """||v|| of a vector, or ||M||_F (Frobenius) of any matrix: the square root of
+        the sum of the squared entries, kept apart until squared."""
+        frobenius = node.kind == "script"
+        if frobenius and not (node.args[1].kind == "name" and node.args[1].args[0] == "F"):
+            raise MeaningError("a norm's subscript is F (Frobenius)", node.args[1].pos)
+        inner = self.value((node.args[0] if frobenius else node).args[0], env)
+        if not isinstance(inner, sp.MatrixBase):
+            inner = sp.Matrix([inner])
+        if not frobenius and 1 not in inner.shape:
+            raise MeaningError("\\|v\\| is the Euclidean norm of a vector", node.pos)
+        return _Norm(sum(e ** 2 for e in inner))
 
     def apply(self, arg, fn: Node):
         """f (the sigmoid, the notes' f) or f' elementwise: SymPy's derivative of f, each
@@ -673,6 +687,8 @@ def _network_point(notation, seed: int) -> dict:
                                         for row in net.theta[k] for t in row]:
         point[s] = draw()
     model = notation.model
+    point.update({t: 0 for t, v in model.relations().items() if v == 0})   # no biases
+    point[model.lam] = sp.Rational(rng.randint(1, 9), 10)
     for k in range(2, notation.n + 1):
         for i in range(1, net.s(k) + 1):
             z = net.z_definition(k, i).xreplace(point)
@@ -690,7 +706,8 @@ def _at(expr, point: dict, seed: int):
     value = sp.sympify(expr).xreplace(point)
     rng = random.Random(seed)
     slopes = {}
-    return value.replace(lambda e: isinstance(e, (ABSTRACT.function, fprime, loss_prime)),
+    return value.replace(lambda e: isinstance(e, (ABSTRACT.function, fprime, any_loss,
+                                                  loss_prime)),
                          lambda e: slopes.setdefault((e.func, e.args), sp.Rational(
                              rng.randint(-9, 9), rng.randint(2, 7))))
 

@@ -36,7 +36,8 @@ __all__ = ["translate"]
 
 #: the model's quantity -> the matrix notation's name for it
 _MATRIX_NAME = {"weighted-input": "z", "activation": "a", "delta": "delta", "error": "E",
-                "target": "y", "input": "x", "rate": "eta"}
+                "target": "y", "input": "x", "rate": "eta", "loss": "L",
+                "regulariser": "s", "l2-strength": "lambda"}
 _PAIRED = ("weight", "bias", "threshold")
 #: the matrix reader's layer letters, never used as index letters there
 _RESERVED = frozenset("kln")
@@ -76,10 +77,20 @@ def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
         return
     parts = _parts(tree.args[0]) if tree.args[0].kind in ("script", "name") else None
     row = notation.symbols.get(parts[0]) if parts else None
-    if row is not None and row.quantity == "error":
+    if row is not None and row.quantity in ("error", "loss") and \
+            not _mentions(tree.args[1], notation, ("loss", "regulariser")):
         raise NotAClaim(f"says which loss {parts[0]} is (the {notation.name} notation "
                         "keeps it arbitrary): add <!-- symnet: loss = squared --> (or "
                         "cross-entropy) to check the formulas that follow with it")
+
+
+def _mentions(node: Node, notation: Notation, quantities) -> bool:
+    """Whether ``node`` writes a symbol of one of these quantities."""
+    parts = _parts(node) if node.kind in ("script", "name", "accent") else None
+    row = notation.symbols.get(parts[0]) if parts else None
+    if row is not None and row.quantity in quantities:
+        return True
+    return any(_mentions(a, notation, quantities) for a in node.args if isinstance(a, Node))
 
 
 def _parts(node: Node):
@@ -181,8 +192,9 @@ class _Translation:
     def layer_text(self, at, before: int = 0) -> str:
         if isinstance(at, int):
             return self.letters[at - before]
-        kind, c = at
-        value = (self.n + c if kind == "last" else c - self.notation.first_layer + 1) - before
+        kind, c = at                # the last layer + c, layer c as written, or the model's c
+        value = {"last": self.n + c, "at": c - self.notation.first_layer + 1,
+                 "model": c}[kind] - before
         if not 1 <= value <= self.n:
             raise MeaningError(f"a layer named here does not exist in a {self.n}-layer "
                                "network", 0)
@@ -196,6 +208,9 @@ class _Translation:
         if kind == "mul":
             node = self.applications(node)
             kind = node.kind
+        if kind == "script" and node.op == "_" and node.args[0].kind == "norm" and \
+                node.args[1].kind == "name" and node.args[1].args[0] == "F":
+            return Node(kind, (self.walk(node.args[0]), node.args[1]), node.pos, node.op)
         if self.power(node):               # z_j^2 where layers are index letters
             base = Node("group", (self.walk(node.args[0], variable),), node.pos, "(")
             return Node("script", (base, node.args[1]), node.pos, "^")
@@ -396,7 +411,8 @@ class _Translation:
                                f"{self.notation.layer_letter}", node.pos)
         if (not layered or row.layer is not None) and sup is not None:
             raise MeaningError(f"a superscript on {base} has no meaning here", sup.pos)
-        at = row.layer if row.layer is not None else (self.offset(sup) if layered else None)
+        at = ("model", row.layer) if row.layer is not None else (
+            self.offset(sup) if layered else None)
         letters = self.letters_of(sub, node) if sub is not None else None
         out = self.quantity(row, at, letters, variable, node.pos)
         return Node("neg", (out,), node.pos) if row.sign < 0 else out

@@ -42,15 +42,17 @@ QUANTITIES = {
     "weight": True, "bias": True, "threshold": True, "weighted-input": True,
     "net-input": True, "activation": True, "output": False, "delta": True,
     "error": False, "target": False, "input": False, "rate": False,
+    "loss": False, "regulariser": False, "l2-strength": False,
 }
 #: quantities that are free variables (of the network, the data, the training): a
 #: formula giving one of them a number is a choice, not a claim
-FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate"})
+FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate",
+                  "l2-strength"})
 
 _TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "model",
              "symbols"}
 _LAYER_KEYS = {"letter", "last", "first", "units", "widths", "count", "bias_unit", "sizes"}
-_MODEL_KEYS = {"activation", "output", "loss"}
+_MODEL_KEYS = {"activation", "output", "loss", "bias", "l2"}
 #: the losses a notation's model may name (the checker's elementwise outputs)
 _MODEL_LOSSES = ("squared", "cross-entropy", "any")
 _ROW_KEYS = {"quantity", "layer", "indices", "matrix", "sign", "gradient_layer"}
@@ -102,7 +104,8 @@ class Notation:
     widths: dict = field(default_factory=dict)   # width letter (D, M, K) -> its layer
     count: int = 0                        # with units: the number of layers they name
     bias_unit: bool = False               # unit 0 of a layer outputs 1 (w_j0 is the bias)
-    model: tuple = ("sigmoid", "squared", None)  # activation, loss, output units' activation
+    model: tuple = ("sigmoid", "squared", None, True, False)  # activation, loss, output
+                                          # units' activation, biases, an L2 term
     sizes: tuple = ()                     # the network its formulas are checked on (else
                                           # the notes' network)
 
@@ -117,11 +120,12 @@ class Notation:
             lines.append("  layers named by index letters: " + ", ".join(
                 f"{c} in layer {k}" for c, k in self.units.items()) +
                 (", unit 0 the bias unit (output 1)" if self.bias_unit else ""))
-        act, loss, output = self.model
+        act, loss, output, bias, l2 = self.model
         act = "any differentiable function" if act == "any" else f"the {act}"
         lines.append(f"  activation written {', '.join(self.activation)}: {act}" +
                      (" unless a directive says otherwise" if self.builtin else "") +
-                     (f"; output units {output}" if output else "") + f"; {loss} loss")
+                     (f"; output units {output}" if output else "") + f"; {loss} loss" +
+                     ("" if bias else "; no biases") + ("; L2 term" if l2 else ""))
         width = max(len(s) for s in self.symbols)
         where = "its layer named by its index letter" if self.units else None
         lines += [f"  {s:<{width}}  {row.describe(where)}" for s, row in self.symbols.items()]
@@ -222,8 +226,10 @@ def _unit_letters(layers: dict, where: str) -> tuple:
 
 
 def _model(spec: dict, where: str) -> tuple:
-    """[model]: (activation, loss, output units' activation); "any" is an arbitrary
-    differentiable activation (what is proved holds for every one)."""
+    """[model]: (activation, loss, output units' activation, biases, an L2 term); "any"
+    is an arbitrary differentiable activation or loss (what is proved holds for every
+    one); ``bias = false``: z = W a with no bias; ``l2 = true``: the error is the loss plus
+    s = lambda/2 sum of the squared weights."""
     from symnet.core.registry import ACTIVATIONS
     act, output = spec.get("activation", "sigmoid"), spec.get("output")
     loss = spec.get("loss", "squared")
@@ -233,7 +239,10 @@ def _model(spec: dict, where: str) -> tuple:
                             f"{', '.join(names)}")
     if loss not in _MODEL_LOSSES:
         raise NotationError(f"{where}: [model] loss is one of {', '.join(_MODEL_LOSSES)}")
-    return act, loss, output
+    bias, l2 = spec.get("bias", True), spec.get("l2", False)
+    if not isinstance(bias, bool) or not isinstance(l2, bool):
+        raise NotationError(f"{where}: [model] bias and l2 are true or false")
+    return act, loss, output, bias, l2
 
 
 def _row(name: str, spec, where: str) -> Row:

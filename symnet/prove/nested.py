@@ -116,14 +116,16 @@ def check_nested(sizes, activation="sigmoid", loss="squared",
 
 #: the network a checked formula is read in: (hidden activation, loss, output units'
 #: activation or None for the same); a notation file's ``[model]`` sets it for its formulas
-DEFAULT_MODEL = ("sigmoid", "squared", None)
+DEFAULT_MODEL = ("sigmoid", "squared", None, True, False)
 MODEL: ContextVar = ContextVar("symnet_model", default=DEFAULT_MODEL)
 
 
 @contextmanager
-def using_model(activation: str = "sigmoid", loss: str = "squared", output=None):
-    """Read formulas in the network with these activations and loss (see :data:`MODEL`)."""
-    token = MODEL.set((activation, loss, output))
+def using_model(activation: str = "sigmoid", loss: str = "squared", output=None,
+                bias: bool = True, l2: bool = False):
+    """Read formulas in the network with these activations, loss, biases or none, and an
+    L2 term or none (see :data:`MODEL` and :class:`NetworkModel`)."""
+    token = MODEL.set((activation, loss, output, bias, l2))
     try:
         yield
     finally:
@@ -132,12 +134,13 @@ def using_model(activation: str = "sigmoid", loss: str = "squared", output=None)
 
 def model_text(spec=None) -> str:
     """The model in words: "sigmoid, squared error", "any differentiable activation,
-    identity outputs, squared error"."""
-    activation, loss, output = spec or MODEL.get()
+    identity outputs, squared error", "..., no biases, L2 term lambda/2 ||W||^2"."""
+    activation, loss, output, bias, l2 = spec or MODEL.get()
     act = "any differentiable activation" if activation == ABSTRACT.name else activation
     out = f", {output} outputs" if output not in (None, activation) else ""
     loss = {"squared": "squared error", "any": "any differentiable loss"}.get(loss, loss)
-    return f"{act}{out}, {loss}"
+    extra = ("" if bias else ", no biases") + (", L2 term lambda/2 ||W||^2" if l2 else "")
+    return f"{act}{out}, {loss}{extra}"
 
 
 class NetworkModel:
@@ -156,7 +159,8 @@ class NetworkModel:
       SymPy's diff of ``error(k)``, unit applications replaced by their symbols.
     """
 
-    def __init__(self, sizes, activation="sigmoid", loss="squared", output=None):
+    def __init__(self, sizes, activation="sigmoid", loss="squared", output=None,
+                 bias: bool = True, l2: bool = False):
         self.act, self.los = model_activation(activation), model_loss(loss)
         self.out_act = self.act if output is None else model_activation(output)
         if self.los.softmax or (self.los.name == "cross-entropy" and
@@ -168,6 +172,37 @@ class NetworkModel:
         self.net = Network(list(sizes))
         self.n = self.net.n
         self._cache: dict = {}
+        self.bias, self.l2 = bias, l2
+        self.lam = sp.Symbol("lambda", positive=True)      # the L2 term's strength
+
+    def weights(self) -> list:
+        """Every weight theta_ij^(k,k+1) with i >= 1 (the thresholds are not weights)."""
+        return [t for k in range(1, self.n) for row in self.net.theta[k][1:] for t in row]
+
+    def regulariser(self):
+        """s = lambda/2 sum of the squared weights (d2l's lambda/2 sum_k ||W^(k)||_F^2),
+        or 0 without an L2 term."""
+        return self.lam / 2 * sp.Add(*(t**2 for t in self.weights())) if self.l2 else 0
+
+    def loss_canonical(self):
+        """L = sum_j loss(a^(n)_j, y_j), the error without the L2 term."""
+        return sp.Add(*(self.los.term(self.net.a[self.n][j], self.net.y[j])
+                        for j in range(1, self.s(self.n) + 1)))
+
+    def relations(self) -> dict:
+        """What holds in this network beyond the canonical form, as substitutions applied
+        to both sides of a comparison: no biases (theta_0j = 0), and a linear output
+        layer's a^(n) = z^(n) (:meth:`linear_coordinates`)."""
+        return self._memo("relations", self._relations)
+
+    def _relations(self) -> dict:
+        zero = {} if self.bias else {self.net.theta[k][0][j]: 0 for k in range(1, self.n)
+                                     for j in range(self.s(k + 1))}
+        linear = {t: v.xreplace(zero) for t, v in self.linear_coordinates().items()}
+        if not self.bias and linear:        # no threshold to solve for: a^(n) is its z
+            linear = {self.net.a[self.n][i]: self.net.z_definition(self.n, i).xreplace(zero)
+                      for i in range(1, self.s(self.n) + 1)}
+        return {**zero, **linear}
 
     def f_at(self, k: int):
         """The activation of layer k: the output units' own (``output``) at k = n, else f."""
@@ -244,7 +279,8 @@ class NetworkModel:
     def error(self, k: int):
         a, _ = self._nested_above(k)
         return self._memo(("E", k), lambda: sp.Add(*(
-            self.los.term(a[self.n][j], self.net.y[j]) for j in range(1, self.s(self.n) + 1))))
+            self.los.term(a[self.n][j], self.net.y[j]) for j in range(1, self.s(self.n) + 1)))
+            + self.regulariser())
 
     def _back(self, expr, k):
         _, units = self._nested_above(k)
@@ -285,9 +321,8 @@ class NetworkModel:
 
     # -- any derivative ----------------------------------------------------------------
     def error_canonical(self):
-        """E_k in the canonical form: sum_j loss(a^(n)_j, y_j)."""
-        return sp.Add(*(self.los.term(self.net.a[self.n][j], self.net.y[j])
-                        for j in range(1, self.s(self.n) + 1)))
+        """E_k in the canonical form: sum_j loss(a^(n)_j, y_j) (+ the L2 term)."""
+        return self.loss_canonical() + self.regulariser()
 
     def derivative(self, expr, var):
         """d expr / d var by SymPy's diff, the chain rule through every layer above var.
