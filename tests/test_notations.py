@@ -473,3 +473,14 @@ def test_a_function_written_in_text_is_not_a_separator(tmp_path):
     assert [e["verdict"] for e in equations] == ["not checked", "not checked",
                                                  "not checked"], out.stdout
     assert "prod" in equations[0]["equation"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\delta_j \equiv \frac{\partial E_n}{\partial a_j}", "holds"),               # 5.51
+    (r"\delta_j \equiv -\frac{\partial E_n}{\partial a_j}", "refuted"),
+    (r"a_j \equiv b \le c", "not checked"),
+])
+def test_the_identity_sign_is_read_as_equals(text, expected):
+    """Bishop's (5.51) and Nielsen's (29) define delta with \\equiv: read as '=', so the
+    notation's delta is checked against it; mixed with another relation it is not read."""
+    assert verdict(text, "bishop").status == expected

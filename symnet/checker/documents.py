@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import sympy as sp
@@ -125,6 +125,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
 
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
+    eq = _identity_sign_read(eq)
     early = _not_an_equation(eq)
     if early is not None:
         return early
@@ -173,6 +174,20 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         verdict.detail = re.sub(r"\bstep (\d+):", lambda m: f"step {int(m.group(1)) + 1}:",
                                 verdict.detail)          # numbered as written
     return verdict
+
+
+_EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")
+
+
+def _identity_sign_read(eq: Equation) -> Equation:
+    """A ≡ B (Bishop's delta_j ≡ dE_n/da_j, Nielsen's delta^l_j ≡ dC/dz^l_j): an identity,
+    or the definition of a symbol, read as A = B (a symbol the notation already defines
+    is then checked; a new one is a definition, not a claim)."""
+    from symnet.checker.document import top_level_relations
+    relations = set(top_level_relations(eq.text))
+    if not relations & {"\\equiv", "≡"} or not relations <= {"=", "\\equiv", "≡"}:
+        return eq
+    return replace(eq, text=_EQUIV.sub("=", eq.text))
 
 
 def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
