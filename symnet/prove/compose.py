@@ -43,8 +43,14 @@ LOSS and ``init_params``, which ``loss_and_grad`` never runs) share the structur
 :func:`skeleton` is the module's syntax tree without them, and a structural run refuses a
 module whose remaining code calls a registry helper directly.
 
-A softmax output (softmax-cross-entropy) is not split: its module is proved by
-:func:`symnet.prove.kernel.prove_module` with the activation concrete (see there).
+A softmax output (softmax-cross-entropy): the hidden layers' f is undefined as above,
+the output layer (``_softmax``, ``_softmax_loss``, ``_output_delta`` = A - Y, numba's
+loops) is run as written and kept in the skeleton; both sides are rational functions of
+the atoms (an exponential e^p split along the monomials of p, so e^(z - t) = e^z e^-t),
+compared by clearing the sums in denominators; each row maximum the module subtracts is a
+free shift t, the loss's derivative in each t must be exactly 0 and at t = 0 it must equal
+the nested loss (ln(e^z_j / S) written z_j - ln S, both positive); a row's targets sum to
+1 (the last one 1 - the others, on both sides), which the module's delta a - y needs.
 """
 from __future__ import annotations
 
@@ -108,6 +114,12 @@ STRUCTURE_METHOD = (
     "l); every application of f, f', l, l_a an atom (arguments expanded), each entry's "
     "difference expanded to exactly 0 as a polynomial in weights, inputs, targets and atoms")
 
+SOFTMAX_METHOD = (
+    "; softmax output run as written (not opaque): compared as rational functions of the "
+    "atoms (each e^p split along p's monomials; sums in denominators cleared), each row "
+    "maximum a free shift t (the loss's derivative in t exactly 0, at t = 0 the nested "
+    "loss with ln(e^z/S) = z - ln S), a row's targets summing to 1")
+
 HELPER_METHOD = (
     "helpers proved per activation and loss: each registry helper _<row>(Z) the module "
     "defines = the row's definition, _f(z) = the definition, _fprime(_f(z), z) = sp.diff "
@@ -157,7 +169,7 @@ def _docstring_free(node):
     return node
 
 
-def skeleton(text: str, softmax: bool = False) -> str:
+def skeleton(text, softmax: bool = False) -> str:
     """The module's syntax tree without what the structural proof does not run: the
     helpers (replaced or reached only through them), assignments to their names,
     ACTIVATION, LOSS, ``init_params`` and every docstring.  A softmax module's
@@ -165,7 +177,7 @@ def skeleton(text: str, softmax: bool = False) -> str:
     drop = _helper_names() | {"ACTIVATION", "LOSS", "init_params"}
     if softmax:
         drop -= {"_output_delta", "_loss_terms"}
-    tree = ast.parse(text)
+    tree = _parsed(text)
     kept = []
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name in drop:
@@ -174,8 +186,7 @@ def skeleton(text: str, softmax: bool = False) -> str:
                                                 for t in node.targets):
             continue
         kept.append(node)
-    tree.body = kept
-    return ast.dump(_docstring_free(tree))
+    return ast.dump(ast.Module(body=kept, type_ignores=[]))
 
 
 # -- the structural proof ----------------------------------------------------------------
@@ -545,32 +556,89 @@ def prove_helpers(text: str) -> tuple:
 def fprime_is_one(activation: str) -> bool:
     """The activation's derivative is the constant 1 (the template's f' = 1 branch)."""
     from symnet.core.registry import activation as row
-    x = sp.Symbol("x", real=True)
-    return sp.simplify(sp.diff(row(activation).function.definition(x), x) - 1) == 0
+    found = row(activation)
+    if found not in _UNIT_SLOPE:
+        x = sp.Symbol("x", real=True)
+        _UNIT_SLOPE[found] = sp.simplify(sp.diff(found.function.definition(x), x) - 1) == 0
+    return _UNIT_SLOPE[found]
 
 
-#: structural proofs already made, by (skeleton, f' = 1, batch sizes): (entries, first)
+_UNIT_SLOPE: dict = {}          # registry row -> its derivative is 1
+
+
+def helper_key(text) -> str:
+    """What the helper proofs read of a module: its helpers (the functions
+    :func:`skeleton` drops) and every module-level assignment (ACTIVATION, LOSS,
+    _EXP_LIMIT, the helpers' compiled names), docstrings left out; SIZES only when a
+    helper reads it (the helper proofs run on one entry)."""
+    names = _helper_names()
+    helpers = [node for node in _parsed(text).body
+               if isinstance(node, ast.FunctionDef) and node.name in names]
+    read = {n.id for h in helpers for n in ast.walk(h) if isinstance(n, ast.Name)}
+    constants = [node for node in _parsed(text).body if isinstance(node, ast.Assign)
+                 and not (_assigns(node) == {"SIZES"} and "SIZES" not in read)]
+    return ast.dump(ast.Module(body=helpers + constants, type_ignores=[]))
+
+
+def _assigns(node) -> set:
+    return {t.id for t in node.targets if isinstance(t, ast.Name)}
+
+
+def _parsed(text):
+    """The module's syntax tree without docstrings (``text`` may be one already)."""
+    return text if isinstance(text, ast.Module) else _docstring_free(ast.parse(text))
+
+
+def _constants(tree) -> dict:
+    """The module-level constants SIZES, ACTIVATION, LOSS as written, and the backend:
+    the first of numba, jax, torch, numpy the module imports (as the shims decide)."""
+    found = {}
+    imported = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in ("SIZES", "ACTIVATION", "LOSS"):
+            found[node.targets[0].id] = ast.literal_eval(node.value)
+        elif isinstance(node, ast.Import):
+            imported |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.partition(".")[0])
+    found["backend"] = next((b for b in ("numba", "jax", "torch", "numpy") if b in imported),
+                            None)
+    if len(found) < 4 or found["backend"] is None:
+        raise Unsupported("not a symnet kernel module: SIZES, ACTIVATION, LOSS or the "
+                          "array library import is missing")
+    return found
+
+
+#: proofs already made in this process: structural ones by (skeleton, f' = 1, softmax,
+#: batch sizes), helper ones by :func:`helper_key` (a grid's modules share them)
 _STRUCTURES: dict = {}
+_HELPERS: dict = {}
 
 
 def prove_composed(text: str, batches=(1, 2)) -> ComposedProof:
-    """The module's structural proof (shared with every earlier module of the same
-    skeleton) and its helper proofs."""
+    """The module's structural proof and its helper proofs, each shared with every earlier
+    module of this process whose skeleton (helpers) is the same text."""
     from symnet.core.registry import loss as loss_row
     start = time.perf_counter()
-    module, backend = load(text)
-    sizes, activation, loss = tuple(module.SIZES), module.ACTIVATION, module.LOSS
+    tree = _parsed(text)
+    known = _constants(tree)
+    sizes, activation, loss = tuple(known["SIZES"]), known["ACTIVATION"], known["LOSS"]
+    backend = known["backend"]
     softmax = loss_row(loss).softmax
     proof = ComposedProof(sizes, activation, loss, tuple(batches), backend,
-                          method=f"{backend} module: {STRUCTURE_METHOD}; {HELPER_METHOD}")
-    proof.helpers, proof.first = prove_helpers(text)
-    one = fprime_is_one(activation)
-    key = (skeleton(text, softmax), one, softmax, tuple(batches))
+                          method=f"{backend} module: {STRUCTURE_METHOD}; {HELPER_METHOD}"
+                                 + (SOFTMAX_METHOD if softmax else ""))
+    helpers = helper_key(tree)
+    if helpers not in _HELPERS:
+        _HELPERS[helpers] = prove_helpers(text)
+    proof.helpers, first = _HELPERS[helpers]
+    key = (skeleton(tree, softmax), fprime_is_one(activation), softmax, tuple(batches))
     proof.shared = key in _STRUCTURES
     if not proof.shared:
-        _STRUCTURES[key] = prove_structure(text, batches, one, softmax)
-    entries, first = _STRUCTURES[key]
-    proof.entries = entries
-    proof.first = proof.first or first
+        _STRUCTURES[key] = prove_structure(text, batches, key[1], softmax)
+    proof.entries, structural = _STRUCTURES[key]
+    proof.first = first or structural
     proof.seconds = time.perf_counter() - start
     return proof
