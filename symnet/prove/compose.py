@@ -311,6 +311,7 @@ class Atoms:
         factors = []
         for monomial, coefficient in sorted(expanded.as_coefficients_dict().items(),
                                             key=str):
+            coefficient = se.sympify(coefficient)
             if not coefficient.is_integer:
                 return self._atom(("exp", expanded))
             factors.append(self._atom(("exp", monomial)) ** int(coefficient))
@@ -612,7 +613,8 @@ def _constants(tree) -> dict:
 
 
 #: proofs already made in this process: structural ones by (skeleton, f' = 1, softmax,
-#: batch sizes), helper ones by :func:`helper_key` (a grid's modules share them)
+#: batch sizes), helper ones by (:func:`helper_key`, the activation and loss rows) (a
+#: grid's modules share them)
 _STRUCTURES: dict = {}
 _HELPERS: dict = {}
 
@@ -630,7 +632,8 @@ def prove_composed(text: str, batches=(1, 2)) -> ComposedProof:
     proof = ComposedProof(sizes, activation, loss, tuple(batches), backend,
                           method=f"{backend} module: {STRUCTURE_METHOD}; {HELPER_METHOD}"
                                  + (SOFTMAX_METHOD if softmax else ""))
-    helpers = helper_key(tree)
+    from symnet.core.registry import activation as row
+    helpers = (helper_key(tree), row(activation), loss_row(loss))   # rows by identity
     if helpers not in _HELPERS:
         _HELPERS[helpers] = prove_helpers(text)
     proof.helpers, first = _HELPERS[helpers]
