@@ -199,7 +199,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--method", default=None, type=o.choice("composed", "concrete"),
                    help="with --kernel-grid: composed (default: structure once with an "
                         "undefined activation and loss, helpers per row) or concrete (each "
-                        "module whole)")
+                        "module whole); with --kernel: the same (default concrete up to 60 "
+                        "weights, composed above)")
     v.add_argument("--depth", default="2,3,4", metavar="D,...",
                    help="with --kernel-grid: the numbers of layers, input and output "
                         "included (default 2,3,4)")
@@ -233,6 +234,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
     c.add_argument("--prove", action="store_true", help="then run the written module on "
                    "symbols and prove its gradient equal to SymPy's (every backend)")
+    c.add_argument("--method", default=None, type=o.choice("composed", "concrete"),
+                   help="with --prove: concrete (the whole module on symbols; default up to "
+                        "60 weights) or composed (its structure with an undefined activation "
+                        "and loss, its helpers per row; default above, up to 150)")
     c.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor",
@@ -462,8 +467,10 @@ def _verify(args) -> int:
             raise UsageError("--kernel-grid proves generated modules: no --kernel, --layers, "
                              "--only or --list with it")
         return _kernel_grid(args)
-    if args.backend is not None or args.method is not None:
-        raise UsageError("--backend and --method go with --kernel-grid")
+    if args.backend is not None:
+        raise UsageError("--backend goes with --kernel-grid")
+    if args.method is not None and args.kernel is None:
+        raise UsageError("--method goes with --kernel-grid or --kernel")
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
@@ -475,7 +482,7 @@ def _verify(args) -> int:
             _user_rows(args)          # a module of a user's own row: --activation NAME=LATEX
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-        return _prove_kernel(text, args.kernel, args.json)
+        return _prove_kernel(text, args.kernel, args.json, method=args.method)
     if args.layers is not None:
         return _verify_layers(args)
     if args.activation != "sigmoid" or args.loss != "squared":
@@ -656,12 +663,15 @@ def _print_engines(claims, results) -> None:
             print(f"- {reason}: {', '.join(ids)}")
 
 
-def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None) -> int:
-    """Symbolic execution of a kernel module (symnet.prove.kernel): 0 proved, 1 an entry
-    differs (named), 2 the module cannot run on symbols."""
-    from symnet.prove.kernel import Unsupported, prove_module
+def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None,
+                  method: str = None) -> int:
+    """Symbolic execution of a kernel module (symnet.prove.kernel, or symnet.prove.compose
+    for --method composed and above the whole-module limit): 0 proved, 1 an entry or
+    helper differs (named), 2 the module cannot run on symbols."""
+    from symnet.prove.compose import prove_text
+    from symnet.prove.kernel import Unsupported
     try:
-        proof = prove_module(text)
+        proof = prove_text(text, method)
     except Unsupported as exc:
         raise UsageError(f"{name}: not proved: {exc}") from None
     except ValueError as exc:               # an activation or loss this process lacks
@@ -700,6 +710,8 @@ def _codegen(args) -> int:
             check_pair(args.activation, args.loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if args.method is not None and not args.prove:
+        raise UsageError("--method goes with --prove")
     _output_file(args.output, "-o", (".py",), force=args.force)
     try:
         _user_rows(args)
@@ -717,7 +729,7 @@ def _codegen(args) -> int:
     if args.json and args.prove:
         return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, True,
                              {"command": "codegen --prove", "output": args.output,
-                              "backend": args.backend, "dtype": args.dtype})
+                              "backend": args.backend, "dtype": args.dtype}, args.method)
     if args.json:
         print(json.dumps({"command": "codegen", "status": "ok", "output": args.output,
                           "layers": sizes, "activation": args.activation, "loss": args.loss,
@@ -728,7 +740,8 @@ def _codegen(args) -> int:
     print(f"wrote {args.output}: {args.backend} {args.dtype} kernel for {','.join(map(str, sizes))} "
           f"({args.activation}, {args.loss} loss) in {seconds:.2f} s")
     if args.prove:
-        return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, False)
+        return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, False,
+                             method=args.method)
     return 0
 
 

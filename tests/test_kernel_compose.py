@@ -188,3 +188,30 @@ def test_a_planted_fault_fails_the_grid(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "numpy  3-2       failed  first: relu/squared: grads[0][" in out
     assert "15 proved, 1 failed, 0 not run" in out
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+def test_codegen_prove_and_verify_kernel_by_the_composed_method(backend, tmp_path, capsys):
+    module = tmp_path / f"{backend}.py"
+    assert main(["codegen", "--layers", "2,2,1", "--backend", backend, "-o", str(module),
+                 "--prove", "--method", "composed"]) == 0
+    out = capsys.readouterr().out
+    assert (f"proved: all 18 gradient entries of the 2-2-1 (sigmoid, squared) {backend} "
+            "module at batch sizes 1, 2") in out
+    assert f"method: {backend} module: symbolic execution in two parts" in out
+    module.write_text(module.read_text().replace("    return A*(1 - A)\n",
+                                                 "    return A*(1 + A)\n"))
+    assert main(["verify", "--kernel", str(module), "--method", "composed"]) == 1
+    assert "FAILED: helper _fprime: the module computes" in capsys.readouterr().out
+    assert main(["codegen", "--layers", "2,1", "-o", str(tmp_path / "x.py"), "--method",
+                 "composed"]) == 2
+    assert "--method goes with --prove" in capsys.readouterr().err
+
+
+def test_a_module_over_the_whole_module_limit_is_proved_composed():
+    """8-5-3 has 45 + 18 = 63 weights, over the concrete method's 60: composed."""
+    from symnet.prove.compose import ComposedProof, prove_text
+    proof = prove_text(generate([8, 5, 3], "leaky_relu", "squared", "jax"))
+    assert isinstance(proof, ComposedProof) and proof.ok and proof.entries == 2 * 63
+    with pytest.raises(Unsupported, match="at most 150"):
+        prove_text(generate([20, 10], "sigmoid", "squared", "numpy"))

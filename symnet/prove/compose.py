@@ -106,7 +106,8 @@ OPAQUE = {"_f": lambda z: F(z), "_fprime": module_fprime,
           "_output_delta": module_output_delta, "_loss_terms": module_loss_terms}
 
 STRUCTURE_METHOD = (
-    "structure proved once for every activation and loss: the module's own loss_and_grad "
+    "symbolic execution in two parts: the structure proved once for every activation and "
+    "loss: the module's own loss_and_grad "
     "run on SymPy object arrays with _f = an undefined f, _fprime, _output_delta, "
     "_loss_terms opaque functions of the arguments the module passes, read as f'(z), "
     "l_a(f(z), y) f'(z), l(f(z), y) only where their output argument is f(z) of their "
@@ -645,3 +646,28 @@ def prove_composed(text: str, batches=(1, 2)) -> ComposedProof:
     proof.first = first or structural
     proof.seconds = time.perf_counter() - start
     return proof
+
+
+#: the largest module (weights and thresholds) whose structure is run on symbols (an
+#: 8-8-8 module, 144, takes about 20 s)
+COMPOSED_MAX_WEIGHTS = 150
+
+
+def prove_text(text: str, method: str | None = None, batches=(1, 2)):
+    """A module proved by ``method``: "concrete" (:func:`symnet.prove.kernel.prove_module`,
+    the whole module with its activation), "composed" (:func:`prove_composed`) or None:
+    concrete up to its :data:`~symnet.prove.kernel.MAX_WEIGHTS`, composed above (up to
+    :data:`COMPOSED_MAX_WEIGHTS`).  Unsupported beyond, with the reason."""
+    from symnet.prove.kernel import MAX_WEIGHTS, prove_module
+    sizes = _constants(_parsed(text))["SIZES"]
+    weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+    if method is None:
+        method = "concrete" if weights <= MAX_WEIGHTS else "composed"
+    if method == "concrete":
+        return prove_module(text, batches)
+    if weights > COMPOSED_MAX_WEIGHTS:
+        raise Unsupported(f"its {weights} weights and thresholds are too many to run on "
+                          f"symbols (at most {COMPOSED_MAX_WEIGHTS}); the module is the same "
+                          "template at every size, so prove a small one written with the "
+                          "same options, e.g. --layers 2,3,2")
+    return prove_composed(text, batches)
