@@ -294,12 +294,14 @@ class Atoms:
     with one atom X_i = e^(m_i) per monomial m_i (integer c_i; an exact identity), so that
     e^(z - t) is e^z e^-t; a logarithm is an atom of its expanded argument."""
 
-    def __init__(self, read=None):
+    def __init__(self, read=None, targets=None):
         import symengine
         self.se = symengine
         self.table: dict = {}
         self.memo: dict = {}
         self.read = read            # the meaning of an opaque call (see _meaning)
+        self.targets = targets or {}       # symbol -> what it stands for (a softmax row's
+        #                                    last target, 1 - the others)
 
     def _atom(self, key):
         if key not in self.table:
@@ -324,7 +326,7 @@ class Atoms:
             return done
         se = self.se
         if isinstance(expr, sp.Symbol):
-            done = se.Symbol(expr.name)
+            done = self(self.targets[expr]) if expr in self.targets else se.Symbol(expr.name)
         elif expr.is_Rational:
             done = se.Integer(expr.p) / se.Integer(expr.q)
         elif isinstance(expr, sp.exp):
@@ -445,18 +447,17 @@ def prove_structure(text: str, batches=(1, 2), fprime_one: bool = False,
         value, grads = module.loss_and_grad(params, X, Y)
         wanted_value, wanted = derived_abstract(sizes, params, X, Y, fprime_one, softmax)
         targets = ({Y[n, -1]: 1 - sp.Add(*Y[n, :-1]) for n in range(m)} if softmax else {})
-        atoms = Atoms(_meaning(fprime_one))
+        atoms = Atoms(_meaning(fprime_one), targets)
         equal = atoms.rational_zero if softmax else atoms.zero
         for k, (got, want) in enumerate(zip(grads, wanted)):
             for (r, c), entry in np.ndenumerate(np.asarray(got, dtype=object)):
                 entries += 1
-                entry = _floats_exact(entry).xreplace(targets)
-                if not equal((entry, want[r, c].xreplace(targets))):
+                entry = _floats_exact(entry)
+                if not equal((entry, want[r, c])):
                     entry = _resolve(entry, fprime_one)
                     return entries, (f"grads[{k}][{r}, {c}] at batch size {m}: the module "
                                      f"computes {sp.sstr(entry)[:120]}")
-        value = _resolve(_floats_exact(value), fprime_one).xreplace(targets)
-        wanted_value = wanted_value.xreplace(targets)
+        value = _resolve(_floats_exact(value), fprime_one)
         first = (_softmax_value(value, wanted_value, atoms, m) if softmax else
                  None if atoms.zero((value, wanted_value)) else
                  f"the loss at batch size {m}: the module computes {sp.sstr(value)[:120]}")
