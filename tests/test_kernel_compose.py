@@ -35,6 +35,9 @@ def test_the_structure_of_every_backend_is_proved_for_any_f_and_l(backend):
 def test_a_softmax_structure_is_proved_for_any_hidden_f(backend):
     text = generate([1, 2, 2], "tanh", "softmax-cross-entropy", backend)
     assert prove_structure(text, (1, 2), softmax=True) == (20, None)
+    # one output: the softmax is 1 and the loss ln e^z - y z is 0 with y = 1
+    one = generate([2, 1], "tanh", "softmax-cross-entropy", backend)
+    assert prove_structure(one, (1, 2), softmax=True) == (6, None)
     wrong = text.replace("    return A - Y\n", "    return Y - A\n")
     assert prove_structure(wrong, (1,), softmax=True)[1].startswith("grads[")
 

@@ -279,9 +279,13 @@ _DERIVED: dict = {}
 
 
 def _log_of_exponentials(value):
-    """ln(e^z_j / S) written z_j - ln S (force: every argument is a positive quotient of
-    exponentials and sums of them, z real)."""
-    value = sp.expand_log(value, force=True)
+    """The derived side's ln(e^z_j / S) written z_j - ln S (force: every argument there is
+    a positive quotient of exponentials and sums of them, z real)."""
+    return _log_of_exponential(sp.expand_log(value, force=True))
+
+
+def _log_of_exponential(value):
+    """ln(e^p) written p (p real); nothing else (a module's logarithms are not split)."""
     return value.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.exp),
                          lambda e: e.args[0].args[0])
 
@@ -423,7 +427,7 @@ def _softmax_value(value, wanted_value, atoms, m):
         if not atoms.rational_zero((sp.diff(value, t), sp.S.Zero)):
             return (f"the loss at batch size {m} depends on the shift {t} (a row maximum): "
                     f"the module computes {sp.sstr(value)[:120]}")
-    value = value.xreplace({t: 0 for t in shifts})
+    value = _log_of_exponential(value.xreplace({t: 0 for t in shifts}))
     if not atoms.rational_zero((value, _log_of_exponentials(wanted_value))):
         return f"the loss at batch size {m}: the module computes {sp.sstr(value)[:120]}"
     return None
