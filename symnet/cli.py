@@ -564,13 +564,13 @@ def _kernel_rows() -> list:
 def _kernel_grid(args) -> int:
     """Every width tuple of 1-4 units at each depth of --depth, each backend, each
     activation/loss row asked for: the generated modules proved on symbols at batch sizes
-    1 and 2 (symnet.prove.kernel_grid; a line per backend and tuple); 0 when every one is
+    1 and 2 (symnet.numeric.kernel_grid; a line per backend and tuple); 0 when every one is
     proved, 1 when any fails or cannot run on symbols."""
     import time
     from symnet.core.registry import ACTIVATIONS, LOSSES
     from symnet.define import activation as define_activation, unregister
     from symnet.numeric.codegen import BACKENDS
-    from symnet.prove import kernel_grid
+    from symnet.numeric import kernel_grid
     args.method = args.method or "composed"
     try:
         depths = [int(d) for d in args.depth.split(",")]
