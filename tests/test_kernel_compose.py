@@ -218,3 +218,13 @@ def test_a_module_over_the_whole_module_limit_is_proved_composed():
     assert isinstance(proof, ComposedProof) and proof.ok and proof.entries == 2 * 63
     with pytest.raises(Unsupported, match="at most 150"):
         prove_text(generate([20, 10], "sigmoid", "squared", "numpy"))
+
+
+def test_the_helper_proof_is_shared_only_by_the_same_helpers_and_imports():
+    from symnet.prove.compose import helper_key
+    a = generate([2, 3, 2], "tanh", "squared", "numpy")
+    assert helper_key(a) == helper_key(generate([1, 4], "tanh", "squared", "numpy"))
+    assert helper_key(a) != helper_key(generate([2, 3, 2], "tanh", "squared", "numba"))
+    assert helper_key(a) != helper_key(a.replace("import numpy as np",
+                                                 "import numpy as np\nimport math"))
+    assert helper_key(a) != helper_key(a.replace("np.tanh(Z)", "np.tanh(-Z)"))

@@ -575,14 +575,16 @@ _UNIT_SLOPE: dict = {}          # registry row -> its derivative is 1
 
 def helper_key(text) -> str:
     """What the helper proofs read of a module: its helpers (the functions
-    :func:`skeleton` drops) and every module-level assignment (ACTIVATION, LOSS,
+    :func:`skeleton` drops), its imports and every module-level assignment (ACTIVATION, LOSS,
     _EXP_LIMIT, the helpers' compiled names), docstrings left out; SIZES only when a
     helper reads it (the helper proofs run on one entry)."""
     names = _helper_names()
     helpers = [node for node in _parsed(text).body
                if isinstance(node, ast.FunctionDef) and node.name in names]
     read = {n.id for h in helpers for n in ast.walk(h) if isinstance(n, ast.Name)}
-    constants = [node for node in _parsed(text).body if isinstance(node, ast.Assign)
+    constants = [node for node in _parsed(text).body
+                 if isinstance(node, (ast.Import, ast.ImportFrom))
+                 or isinstance(node, ast.Assign)
                  and not (_assigns(node) == {"SIZES"} and "SIZES" not in read)]
     return ast.dump(ast.Module(body=helpers + constants, type_ignores=[]))
 
