@@ -123,11 +123,11 @@ def helper_lines(backends, rows) -> list:
     method; each proved once per process and shared by the row's modules)."""
     from symnet.numeric.codegen import generate
     from symnet.core.registry import activation, loss as loss_row
-    from symnet.prove.compose import _HELPERS, helper_key
+    from symnet.prove.compose import _HELPERS, _digest, helper_key
     lines = []
     for backend in backends:
         for act, loss in rows:
-            key = helper_key(generate([1, 1], act, loss, backend))
+            key = _digest(helper_key(generate([1, 1], act, loss, backend)))
             found = _HELPERS.get((key, activation(act), loss_row(loss)))
             if found is None:
                 continue

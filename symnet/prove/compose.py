@@ -55,6 +55,7 @@ the nested loss (ln(e^z_j / S) written z_j - ln S, both positive); a row's targe
 from __future__ import annotations
 
 import ast
+import hashlib
 import time
 from dataclasses import dataclass, field
 
@@ -627,6 +628,11 @@ _STRUCTURES: dict = {}
 _HELPERS: dict = {}
 
 
+def _digest(text: str) -> str:
+    """A key's SHA-256 (the caches keep digests, not whole syntax trees)."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def prove_composed(text: str, batches=(1, 2)) -> ComposedProof:
     """The module's structural proof and its helper proofs, each shared with every earlier
     module of this process whose skeleton (helpers) is the same text."""
@@ -641,11 +647,12 @@ def prove_composed(text: str, batches=(1, 2)) -> ComposedProof:
                           method=f"{backend} module: {STRUCTURE_METHOD}; {HELPER_METHOD}"
                                  + (SOFTMAX_METHOD if softmax else ""))
     from symnet.core.registry import activation as row
-    helpers = (helper_key(tree), row(activation), loss_row(loss))   # rows by identity
+    helpers = (_digest(helper_key(tree)), row(activation), loss_row(loss))   # rows: identity
     if helpers not in _HELPERS:
         _HELPERS[helpers] = prove_helpers(text)
     proof.helpers, first = _HELPERS[helpers]
-    key = (skeleton(tree, softmax), fprime_is_one(activation), softmax, tuple(batches))
+    key = (_digest(skeleton(tree, softmax)), fprime_is_one(activation), softmax,
+           tuple(batches))
     proof.shared = key in _STRUCTURES
     if not proof.shared:
         _STRUCTURES[key] = prove_structure(text, batches, key[1], softmax)
