@@ -331,6 +331,8 @@ class Atoms:
             return done
         se = self.se
         if isinstance(expr, sp.Symbol):
+            if type(expr) is not sp.Symbol:        # SymEngine knows a symbol by its name
+                raise Unsupported(f"the {type(expr).__name__} {expr} has no atom form here")
             done = self(self.targets[expr]) if expr in self.targets else se.Symbol(expr.name)
         elif expr.is_Rational:
             done = se.Integer(expr.p) / se.Integer(expr.q)
