@@ -196,6 +196,11 @@ def _parser() -> argparse.ArgumentParser:
                    type=o.choice("numpy", "jax", "torch", "numba"),
                    help="with --kernel-grid: the backend (repeatable; default every one "
                         "installed)")
+    v.add_argument("--method", default=None, type=o.choice("composed", "concrete"),
+                   help="with --kernel-grid: composed (default: structure once with an "
+                        "undefined activation and loss, helpers per row) or concrete (each "
+                        "module whole); with --kernel: the same (default concrete up to 60 "
+                        "weights, composed above)")
     v.add_argument("--depth", default="2,3,4", metavar="D,...",
                    help="with --kernel-grid: the numbers of layers, input and output "
                         "included (default 2,3,4)")
@@ -203,9 +208,11 @@ def _parser() -> argparse.ArgumentParser:
                    "gradient of this network exactly, e.g. 3,4,4,3")
     v.add_argument("--activation", default="sigmoid",
                    help=f"with --layers: {acts}, or NAME=LATEX to define one, e.g. "
-                        "'softsign=\\frac{x}{1+|x|}' (default sigmoid)")
+                        "'softsign=\\frac{x}{1+|x|}' (default sigmoid); with --kernel-grid "
+                        "also all (every row and two user-defined ones)")
     v.add_argument("--loss", default="squared",
-                   help=f"with --layers: {losses}, or NAME=LATEX in a and y (default squared)")
+                   help=f"with --layers: {losses}, or NAME=LATEX in a and y (default "
+                        "squared); with --kernel-grid also all")
     v.add_argument("--jobs", type=o.positive_int, default=None,
                    help="with --layers: worker processes (default: every core)")
     v.add_argument("--engine", type=o.choice("sympy", "symengine"), default=None,
@@ -227,6 +234,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
     c.add_argument("--prove", action="store_true", help="then run the written module on "
                    "symbols and prove its gradient equal to SymPy's (every backend)")
+    c.add_argument("--method", default=None, type=o.choice("composed", "concrete"),
+                   help="with --prove: concrete (the whole module on symbols; default up to "
+                        "60 weights) or composed (its structure with an undefined activation "
+                        "and loss, its helpers per row; default above, up to 150)")
     c.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor",
@@ -458,6 +469,8 @@ def _verify(args) -> int:
         return _kernel_grid(args)
     if args.backend is not None:
         raise UsageError("--backend goes with --kernel-grid")
+    if args.method is not None and args.kernel is None:
+        raise UsageError("--method goes with --kernel-grid or --kernel")
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
@@ -469,7 +482,7 @@ def _verify(args) -> int:
             _user_rows(args)          # a module of a user's own row: --activation NAME=LATEX
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-        return _prove_kernel(text, args.kernel, args.json)
+        return _prove_kernel(text, args.kernel, args.json, method=args.method)
     if args.layers is not None:
         return _verify_layers(args)
     if args.activation != "sigmoid" or args.loss != "squared":
@@ -549,14 +562,16 @@ def _kernel_rows() -> list:
 
 
 def _kernel_grid(args) -> int:
-    """Every width tuple of 1-4 units at each depth of --depth, each backend: the generated
-    module proved on symbols at batch sizes 1 and 2 (a line per tuple); 0 when every one
-    is proved, 1 when any fails or cannot run on symbols."""
-    import itertools
+    """Every width tuple of 1-4 units at each depth of --depth, each backend, each
+    activation/loss row asked for: the generated modules proved on symbols at batch sizes
+    1 and 2 (symnet.numeric.kernel_grid; a line per backend and tuple); 0 when every one is
+    proved, 1 when any fails or cannot run on symbols."""
     import time
-    from symnet.core.registry import check_pair
-    from symnet.numeric.codegen import BACKENDS, generate
-    from symnet.prove.kernel import MAX_WEIGHTS, Unsupported, prove_module
+    from symnet.core.registry import ACTIVATIONS, LOSSES
+    from symnet.define import activation as define_activation, unregister
+    from symnet.numeric.codegen import BACKENDS
+    from symnet.numeric import kernel_grid
+    args.method = args.method or "composed"
     try:
         depths = [int(d) for d in args.depth.split(",")]
         if any(d < 2 for d in depths):
@@ -564,48 +579,58 @@ def _kernel_grid(args) -> int:
     except ValueError:
         raise UsageError(f"--depth {args.depth}: expected numbers of layers >= 2, e.g. "
                          "2,3,4") from None
+    every_activation, every_loss = args.activation == "all", args.loss == "all"
+    activations = list(ACTIVATIONS) if every_activation else None
+    losses = list(LOSSES) if every_loss else None
+    registered = []
     try:
+        if every_activation:
+            for name, latex in kernel_grid.USER_ROWS.items():
+                if name not in ACTIVATIONS:
+                    define_activation(name, latex)
+                    registered.append(name)
+                activations.append(name)
+        if every_activation or every_loss:
+            args.activation = "sigmoid" if every_activation else args.activation
+            args.loss = "squared" if every_loss else args.loss
         _user_rows(args)
-        check_pair(args.activation, args.loss)
+        rows = kernel_grid.pairs(activations or [args.activation], losses or [args.loss])
+        if not rows:
+            from symnet.core.registry import check_pair
+            check_pair(args.activation, args.loss)
+        backends = args.backend or [b for b in BACKENDS if b == "numpy" or _installed(b)]
+        start = time.perf_counter()
+        names = (f"{'every activation (' + ', '.join(activations) + ')' if activations else args.activation}, "
+                 f"{'every loss' if losses else args.loss}")
+        print(f"kernel grid: {names}; {len(rows)} activation/loss rows; backends "
+              f"{', '.join(backends)}; widths 1-4, depths {args.depth}; batch sizes 1 and 2; "
+              f"float64 modules; method {args.method}: {_GRID_METHOD[args.method]}",
+              flush=True)
+        tally = kernel_grid.run_grid(backends, depths, rows, args.method,
+                                     out=lambda line: print(line, flush=True))
+        if args.method == "composed":
+            print("helpers proved (each once per backend and row, shared by its modules):")
+            for line in kernel_grid.helper_lines(backends, rows):
+                print(line)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    backends = args.backend or [b for b in BACKENDS if b == "numpy" or _installed(b)]
-    total = {"proved": 0, "failed": 0, "error": 0}
-    start = time.perf_counter()
-    for depth in depths:            # a tuple's backends in turn: they share its derived side
-        seconds = {b: 0.0 for b in backends}
-        proved = {b: 0 for b in backends}
-        tuples = 0
-        for sizes in itertools.product(range(1, 5), repeat=depth):
-            if sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:])) > MAX_WEIGHTS:
-                continue
-            tuples += 1
-            name = "-".join(map(str, sizes))
-            for backend in backends:
-                began = time.perf_counter()
-                try:
-                    proof = prove_module(generate(list(sizes), args.activation, args.loss,
-                                                  backend))
-                except Unsupported as exc:
-                    total["error"] += 1
-                    print(f"{backend:6} {name:9} error: {exc}", flush=True)
-                    continue
-                finally:
-                    seconds[backend] += time.perf_counter() - began
-                status = "proved" if proof.ok else "failed"
-                total[status] += 1
-                proved[backend] += proof.ok
-                tail = f"{proof.entries} entries" if proof.ok else f"first: {proof.first}"
-                print(f"{backend:6} {name:9} {status}  {tail}  {proof.seconds:.1f}s",
-                      flush=True)
-        for backend in backends:
-            print(f"{backend} depth {depth}: {proved[backend]}/{tuples} tuples proved in "
-                  f"{seconds[backend]:.1f}s", flush=True)
-    print(f"kernel grid ({args.activation}, {args.loss}; widths 1-4, depths "
-          f"{args.depth}; batch sizes 1 and 2): {total['proved']} proved, "
-          f"{total['failed']} failed, {total['error']} not run, in "
+    finally:
+        for name in registered:
+            unregister(name)
+    print(f"kernel grid ({names}; widths 1-4, depths {args.depth}; batch sizes 1 and 2): "
+          f"{tally.proved} proved, {tally.failed} failed, {tally.error} not run, in "
           f"{time.perf_counter() - start:.1f}s")
-    return 0 if total["failed"] == total["error"] == 0 else 1
+    return 0 if tally.failed == tally.error == 0 else 1
+
+
+#: the method line of ``verify --kernel-grid``
+_GRID_METHOD = {
+    "composed": "each module's structure run on symbols with an undefined activation f "
+                "and loss term l (proved once per skeleton and shared by every activation "
+                "and loss with that text), its helpers proved per activation and loss "
+                "(symnet.prove.compose)",
+    "concrete": "each module run on symbols with its own activation and loss "
+                "(symnet.prove.kernel)"}
 
 
 def _print_kernel_rows(rows) -> None:
@@ -638,12 +663,15 @@ def _print_engines(claims, results) -> None:
             print(f"- {reason}: {', '.join(ids)}")
 
 
-def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None) -> int:
-    """Symbolic execution of a kernel module (symnet.prove.kernel): 0 proved, 1 an entry
-    differs (named), 2 the module cannot run on symbols."""
-    from symnet.prove.kernel import Unsupported, prove_module
+def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None,
+                  method: str = None) -> int:
+    """Symbolic execution of a kernel module (symnet.prove.kernel, or symnet.prove.compose
+    for --method composed and above the whole-module limit): 0 proved, 1 an entry or
+    helper differs (named), 2 the module cannot run on symbols."""
+    from symnet.prove.compose import prove_text
+    from symnet.prove.kernel import Unsupported
     try:
-        proof = prove_module(text)
+        proof = prove_text(text, method)
     except Unsupported as exc:
         raise UsageError(f"{name}: not proved: {exc}") from None
     except ValueError as exc:               # an activation or loss this process lacks
@@ -682,6 +710,8 @@ def _codegen(args) -> int:
             check_pair(args.activation, args.loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if args.method is not None and not args.prove:
+        raise UsageError("--method goes with --prove")
     _output_file(args.output, "-o", (".py",), force=args.force)
     try:
         _user_rows(args)
@@ -699,7 +729,7 @@ def _codegen(args) -> int:
     if args.json and args.prove:
         return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, True,
                              {"command": "codegen --prove", "output": args.output,
-                              "backend": args.backend, "dtype": args.dtype})
+                              "backend": args.backend, "dtype": args.dtype}, args.method)
     if args.json:
         print(json.dumps({"command": "codegen", "status": "ok", "output": args.output,
                           "layers": sizes, "activation": args.activation, "loss": args.loss,
@@ -710,7 +740,8 @@ def _codegen(args) -> int:
     print(f"wrote {args.output}: {args.backend} {args.dtype} kernel for {','.join(map(str, sizes))} "
           f"({args.activation}, {args.loss} loss) in {seconds:.2f} s")
     if args.prove:
-        return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, False)
+        return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, False,
+                             method=args.method)
     return 0
 
 

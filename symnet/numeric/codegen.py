@@ -12,6 +12,7 @@ requested backend is imported (SymPy's torch printer module imports torch itself
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import sympy as sp
@@ -42,7 +43,10 @@ def init_limit(gain: float) -> str:
     return f"({3.0 * float(gain)!r} / s_k) ** 0.5"
 
 
+@lru_cache(maxsize=1)
 def _environment():
+    """The template environment (made once: jinja2 compiles a template on first use and
+    reloads it when its file changes)."""
     return template_environment([TEMPLATES, FOLDER], ("<%", "%>"), ("<{", "}>"), ("<#", "#>"))
 
 
@@ -85,13 +89,7 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
     forms = derive_forms(activation, loss)
     spec = BACKEND[backend]
     gain = ACTIVATIONS[forms.activation].init_gain
-    printer = printer_for(backend)
-    replacements, (delta,) = sp.cse([forms.output_delta], symbols=sp.numbered_symbols("t"),
-                                    optimizations="basic")
-    helper_text, helper_names, helper_modules = helpers(forms, backend)
-    printed = dict(f_code=printer.doprint(forms.f), fprime_code=printer.doprint(forms.fprime),
-                   delta_cse=[(str(s), printer.doprint(e)) for s, e in replacements],
-                   delta_code=printer.doprint(delta), loss_code=printer.doprint(forms.loss_term))
+    printed, (helper_text, helper_names, helper_modules), imports = _printed(forms, backend)
     n = len(sizes) - 1
     text = _environment().get_template(spec.template).render(
         title=f"{backend} forward/backward kernel for a {'-'.join(map(str, sizes))} network "
@@ -102,7 +100,7 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
         activation=forms.activation, loss=forms.loss, n_layers=n,
         param_shapes=[(a + 1, b) for a, b in zip(sizes[:-1], sizes[1:])],
         delta_text=sp.sstr(forms.output_delta), fprime_text=sp.sstr(forms.fprime),
-        imports=spec.imports + _imports(printer, spec.imports, helper_modules),
+        imports=imports,
         helpers=helper_text,
         helper_names=helper_names, init_code=spec.init.format(limit=init_limit(gain)),
         init_gain=gain,
@@ -112,6 +110,21 @@ def generate(sizes, activation: str = "sigmoid", loss: str = "squared",
         **operation_counts(sizes, forms))
     compile(text, "<generated kernel>", "exec")        # a template bug fails here, not later
     return text
+
+
+@lru_cache(maxsize=256)
+def _printed(forms, backend: str) -> tuple:
+    """(printed forms, helpers, imports) of one activation/loss pair and backend: the
+    parts of a module that do not depend on its sizes (printed once per process)."""
+    spec = BACKEND[backend]
+    printer = printer_for(backend)
+    replacements, (delta,) = sp.cse([forms.output_delta], symbols=sp.numbered_symbols("t"),
+                                    optimizations="basic")
+    made = helpers(forms, backend)
+    printed = dict(f_code=printer.doprint(forms.f), fprime_code=printer.doprint(forms.fprime),
+                   delta_cse=[(str(s), printer.doprint(e)) for s, e in replacements],
+                   delta_code=printer.doprint(delta), loss_code=printer.doprint(forms.loss_term))
+    return printed, made, spec.imports + _imports(printer, spec.imports, made[2])
 
 
 def write_module(path, sizes, activation="sigmoid", loss="squared", backend="numpy",

@@ -35,7 +35,7 @@ by erf.  ``torch.clamp(Z, max=c)`` is min(Z, c) = c + (Z - c) H(c - Z), exact wh
 Z != c (a bound at the overflow limit taken as inactive, as below).
 
 Not shimmed (Unsupported, with the library name): any library name outside the shims'
-tables (numba compiles no erf, so a GELU module is not written for it).
+tables.  (numba's GELU calls math.erfc and math.exp on one number: the math shim's.)
 
 The derived side shares nothing with the kernel: E = (1/m) sum over the rows of the
 loss of the nested forward pass a^(1) = x, z = a @ W[1:] - W[0], a = f(z), with f the

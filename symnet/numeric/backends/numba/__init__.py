@@ -19,6 +19,15 @@ class Hooks:
         cond, a, b = self._two(e)
         return f"(({a}) if ({cond}) else ({b}))"
 
+    def _print(self, expr, **kwargs):
+        """The normal distribution function Phi and density phi on one number: math.erfc
+        and math.exp, which numba compiles in nopython mode (their own NumPy form is an
+        entry-by-entry np.vectorize, which it does not)."""
+        from symnet.checker.definition import Phi, phi
+        if isinstance(expr, (Phi, phi)):
+            return expr._pythoncode(self)
+        return super()._print(expr, **kwargs)
+
     def _print_Relational(self, e):
         """A comparison of two numbers, as Python writes it (not a NumPy ufunc)."""
         return f"{self._print(e.lhs)} {e.rel_op} {self._print(e.rhs)}"
@@ -37,6 +46,7 @@ BACKEND = Backend(
     "numba", "numba/kernel.py.j2", "", printer, "import math\n\nimport numba\nimport numpy as np",
     "np.ascontiguousarray({x}, dtype=DTYPE)", "np.concatenate", "np.{dtype}", INIT,
     "1.0 if Z > 0.0 else 0.0", elementwise=True, overrides=OVERRIDES,
-    # numba compiles no erf of NumPy's printer (NumPy's is an entry-by-entry vectorize)
-    cannot=(("Phi", "phi", "erf", "erfc"), "numba compiles no erf; use --backend numpy, jax "
-            "or torch"))
+    # Phi and phi print as math.erfc and math.exp (above); a bare erf never reaches a
+    # printer (symnet.define writes it through Phi), and NumPy's printer has none
+    cannot=(("erf", "erfc"), "NumPy's printer has no erf for numba's scalars; write it "
+            "through Phi (symnet.define does)"))
