@@ -24,7 +24,15 @@ How a formula is split (:func:`equations`):
 
 Directives in comments (``<!-- symnet: f = tanh -->`` in Markdown, ``% symnet: f = tanh``
 in LaTeX) set the activation f and the loss for the formulas that follow, until the next
-directive; an unknown key or value is an error (:class:`DocumentError`), never ignored.
+directive; an unknown key or value is an error (:class:`DocumentError`), never ignored,
+and so is a comment that says "symnet:" anywhere but at its start.
+
+Markdown as CommonMark reads it: a fence's language is its info string's first word
+(```` ```math {#eq1} ````); a fence or a ``<!--`` never closed runs to the end of the
+document (what follows is not read, and a warning says so); blockquote marks are no part
+of a formula; HTML entities in math (``&lt;``, ``&amp;``) are decoded, in code they are
+kept and the equation is not checked; ``$5 and $6`` are prices; a ``$`` left unpaired is
+reported.
 """
 from __future__ import annotations
 
