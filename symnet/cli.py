@@ -1053,10 +1053,10 @@ def _check_document(args) -> int:
         for path, text, kind in documents:
             name = "<stdin>" if path == "-" else path
             bar = _progress_callback()
-            start = time.perf_counter()
+            start, warnings = time.perf_counter(), []
             try:
                 verdicts = check_document(
-                    text, kind, layers, context=context,
+                    text, kind, layers, context=context, warnings=warnings,
                     progress=(lambda d, t: bar.update(d, t, "equations")) if bar else None)
             finally:
                 if bar:
@@ -1067,10 +1067,13 @@ def _check_document(args) -> int:
                 from symnet.report.checked import page
                 with _writing("--html", args.html):
                     write_atomic(args.html, page(name, text, verdicts))
-            reports.append((name, verdicts, counts, seconds))
+            reports.append((name, verdicts, counts, seconds, warnings))
             failed = failed or bool(counts["refuted"] or (args.strict and counts["not_checked"])
                                     or (args.strict and not verdicts))
             if not args.json:
+                for line, message in warnings:
+                    print(_github_command("warning", name, message, line)
+                          if args.format == "github" else f"{name}:{line}: warning: {message}")
                 for v in verdicts:
                     line = (_annotation(v, name, v.column, args.strict) if args.format == "github"
                             else _verdict_line(v, name, v.column))
@@ -1094,8 +1097,10 @@ def _check_document(args) -> int:
     if args.json:
         objects = [{"file": name, "equations": [v.as_json() for v in verdicts],
                     "summary": counts, "seconds": round(seconds, 3),
-                    **({} if verdicts else {"message": f"no equations found in {name}"})}
-                   for name, verdicts, counts, seconds in reports]
+                    **({} if verdicts else {"message": f"no equations found in {name}"}),
+                    **({"warnings": [{"line": line, "message": message}
+                                     for line, message in warnings]} if warnings else {})}
+                   for name, verdicts, counts, seconds, warnings in reports]
         print(json.dumps(objects[0] if len(objects) == 1 else {"files": objects},
                          indent=2, ensure_ascii=False))
     return 1 if failed else 0

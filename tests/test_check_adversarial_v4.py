@@ -451,7 +451,7 @@ CHAINS_OF_VALUES = [
     (r"\eta = 0.1 = 0.2", R),
     (r"\theta_j = 0.5", C),
     (r"\frac{\partial \beta_3}{\partial w_{24}} = 0 = 0 \cdot b_2", H),
-    (r"f'(0) = \frac{1}{4} = 0.25", H),
+    (r"f'(0) = \frac{1}{4} = 0.25", N),           # f not said (adversarial v5)
     (r"\Delta \theta_j = -\eta g_j = -0.1 g_j", RN),
     (r"w_{hj} = w_{hj} - \eta \frac{\partial E_k}{\partial w_{hj}}", C),
     (r"w_{hj} \leftarrow w_{hj} + \Delta w_{hj}", C),

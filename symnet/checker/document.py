@@ -24,7 +24,15 @@ How a formula is split (:func:`equations`):
 
 Directives in comments (``<!-- symnet: f = tanh -->`` in Markdown, ``% symnet: f = tanh``
 in LaTeX) set the activation f and the loss for the formulas that follow, until the next
-directive; an unknown key or value is an error (:class:`DocumentError`), never ignored.
+directive; an unknown key or value is an error (:class:`DocumentError`), never ignored,
+and so is a comment that says "symnet:" anywhere but at its start.
+
+Markdown as CommonMark reads it: a fence's language is its info string's first word
+(```` ```math {#eq1} ````); a fence or a ``<!--`` never closed runs to the end of the
+document (what follows is not read, and a warning says so); blockquote marks are no part
+of a formula; HTML entities in math (``&lt;``, ``&amp;``) are decoded, in code they are
+kept and the equation is not checked; ``$5 and $6`` are prices; a ``$`` left unpaired is
+reported.
 """
 from __future__ import annotations
 
@@ -39,17 +47,22 @@ ENVIRONMENTS = ("equation", "equation*", "align", "align*", "gather", "gather*",
                 "multline", "multline*", "displaymath", "eqnarray", "eqnarray*",
                 "flalign", "flalign*", "alignat", "alignat*")
 _ENV = "|".join(re.escape(e) for e in ENVIRONMENTS)
-_DISPLAY = re.compile(
+_DISPLAY_TEX = (
     r"\$\$(?P<dd>.+?)\$\$"
-    r"|\\\[(?P<br>.+?)\\\]"
+    r"|(?<!\\)\\\[(?P<br>.+?)\\\]"
     rf"|\\begin\{{(?P<env>{_ENV})\}}(?:\{{\d+\}})?(?P<body>.+?)\\end\{{(?P=env)\}}"
-    r"|\\\((?P<pa>.+?)\\\)"
-    r"|(?<![\\$])\$(?P<d>[^$\n]+?)\$(?!\$)",
-    re.DOTALL)
-#: Markdown code: a fenced block (```math fences are formulas), a code span (`$..$` and
-#: $`..`$ spans are formulas)
-_FENCE = re.compile(r"^(?P<ind>[ \t]*)(?P<tick>```+|~~~+)[ \t]*(?P<info>[^\n`]*)\n"
-                    r"(?P<code>.*?)^(?P=ind)?[ \t]*(?P=tick)[ \t]*$", re.DOTALL | re.MULTILINE)
+    r"|(?<!\\)\\\((?P<pa>.+?)\\\)"
+    # $..$, not from a price ($5 and $6: a $ before a digit whose next $ follows a space)
+    r"|(?<![\\$])\$(?!\d[^$\n]*\s\$)(?P<d>[^$\n]+?)\$(?!\$)")
+_DISPLAY = {
+    "tex": re.compile(_DISPLAY_TEX, re.DOTALL),
+    # Markdown also \\( .. \\) and \\[ .. \\], a backslash escaped (docsify, hexo)
+    "md": re.compile(r"(?<!\\)\\\\\((?P<pa2>.+?)\\\\\)|(?<!\\)\\\\\[(?P<br2>.+?)\\\\\]|"
+                     + _DISPLAY_TEX, re.DOTALL)}
+#: Markdown code: a fence opens a block (```math fences are formulas), a code span (`$..$`
+#: and $`..`$ spans are formulas); an HTML entity (&lt;, &#60;) as CommonMark reads one
+_FENCE_OPEN = re.compile(r"[ \t]*(?P<tick>`{3,}(?=[^`\n]*$)|~{3,})(?P<info>[^\n]*)")
+HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _SPAN = re.compile(r"\$`(?P<gl>[^`\n]+?)`\$|(?P<tick>`+)(?P<code>[^`\n]|[^`\n].*?[^`\n])(?P=tick)")
 _MATH_IN_SPAN = re.compile(r"^\s*\$\$?(?P<m>[^$]+?)\$\$?\s*$")
 #: LaTeX code: \\verb|..| (any delimiter) and the verbatim environments
@@ -63,9 +76,15 @@ _TEX_CODE = re.compile(r"\\(?:verb\*?|lstinline(?:\[[^\]]*\])?|mintinline\{[^{}]
 #: Markdown: raw HTML code, and the marker that starts a list item
 _HTML_CODE = re.compile(r"<(?P<tag>pre|code)\b[^>]*>.*?</(?P=tag)\s*>", re.DOTALL | re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
-#: a comment that speaks to symnet; anything after "symnet" must be "KEY = VALUE"
-_DIRECTIVE_MD = re.compile(r"<!--\s*symnet\b(?P<rest>.*?)-->", re.DOTALL | re.IGNORECASE)
-_DIRECTIVE_TEX = re.compile(r"(?<!\\)%[ \t]*symnet\b(?P<rest>[^\n]*)", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"^[ ]{0,3}(?:>[ ]?)+", re.MULTILINE)
+#: a math delimiter left over: $$, or $ before a command or a letter (not a price: $5)
+_UNPAIRED = re.compile(r"(?<![\\$])\$\$(?!\$)|(?<![\\$])\$(?=[\\A-Za-z{])")
+#: comments; one that speaks to symnet (opens with "symnet", or says "symnet:" anywhere)
+#: is a directive, which must read "symnet: KEY = VALUE" from its start
+_COMMENT_MD = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
+_COMMENT_TEX = re.compile(r"(?<!\\)%(?P<body>[^\n]*)")
+_SPEAKS_TO_SYMNET = re.compile(r"^[\s%]*symnet\b|\bsymnet\s*:", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"^[\s%]*symnet\b(?P<rest>.*)$", re.DOTALL | re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
 #: a section starts: local definitions end there
 _SECTION_MD = re.compile(r"^#{1,6}\s", re.MULTILINE)
@@ -92,13 +111,17 @@ def activation_letters() -> set:
     return letters | {g for g, name in UNICODE_GREEK.items() if name in letters}
 
 
-def read_directive(rest: str, where: str) -> tuple[str, str]:
-    """(key, value) of a directive's text after "symnet"; DocumentError naming the known
-    keys or values otherwise (``where`` says which line)."""
-    m = _KEY_VALUE.match(rest)
+def read_directive(body: str, where: str) -> tuple[str, str]:
+    """(key, value) of a comment that speaks to symnet (``body``: its text inside the
+    comment marks); DocumentError naming the known keys or values otherwise (``where``
+    says which line): a directive not at the start of its comment is not understood."""
+    opening = _DIRECTIVE.match(body)
+    m = _KEY_VALUE.match(opening.group("rest")) if opening else None
     if not m:
-        raise DocumentError(f"{where}: a symnet directive is 'symnet: KEY = VALUE' "
-                            f"(keys: {', '.join(directive_values())}), not {rest.strip()!r}")
+        said = " ".join(body.split())
+        raise DocumentError(f"{where}: directive not understood: {said!r}; a symnet directive "
+                            f"is 'symnet: KEY = VALUE' at the start of its comment (keys: "
+                            f"{', '.join(directive_values())})")
     return directive(m.group("key"), m.group("value"), where)
 
 
@@ -156,7 +179,7 @@ def read_document(path: str) -> tuple[str, str]:
     import sys
     from pathlib import Path
     if path == "-":
-        text = sys.stdin.read(MAX_BYTES + 1)
+        text = sys.stdin.read(MAX_BYTES + 1).removeprefix("\ufeff")
         kind = "md"
     else:
         p = Path(path)
@@ -168,7 +191,7 @@ def read_document(path: str) -> tuple[str, str]:
         if b"\0" in data:
             raise DocumentError(f"{path}: a binary file, not a document")
         try:
-            text = data.decode("utf-8")
+            text = data.decode("utf-8-sig")          # a byte order mark is no character
         except UnicodeDecodeError:
             raise DocumentError(f"{path}: not UTF-8 text") from None
         kind = "tex" if p.suffix.lower() in (".tex", ".ltx", ".latex") else "md"
@@ -180,6 +203,20 @@ def read_document(path: str) -> tuple[str, str]:
 def _blank(match) -> str:
     """Same length, newlines kept: positions and line numbers stay right."""
     return re.sub(r"[^\n]", " ", match.group())
+
+
+def entities_decoded(text: str) -> str:
+    """HTML entities (&lt; &amp; &le; &#60;) replaced by their characters, each padded with
+    spaces to the entity's length (positions stay right); an unknown one is kept."""
+    import html
+
+    def one(m):
+        char = html.unescape(m.group())
+        if char == m.group():
+            return char
+        char = re.sub(r"\s", " ", char)
+        return char + " " * (len(m.group()) - len(char))
+    return HTML_ENTITY.sub(one, text)
 
 
 def _unescape_markdown(formula: str) -> str:
@@ -195,22 +232,54 @@ def _unescape_markdown(formula: str) -> str:
 
 def _math_comments_blanked(formula: str) -> str:
     """Markdown math: a % comment (to the end of its line, as MathJax and KaTeX read it)
-    blank, same length; one that reads like a symnet directive is kept, so that the
-    formula stays unread rather than checked under the wrong f."""
-    return re.sub(r"(?<!\\)%(?![ \t]*symnet\b)[^\n]*", _blank, formula, flags=re.IGNORECASE)
+    blank, same length; one that speaks to symnet (a directive, which is no directive
+    inside math) is kept, so that the formula stays unread rather than checked under the
+    wrong f."""
+    return _COMMENT_TEX.sub(lambda m: m.group() if _SPEAKS_TO_SYMNET.search(m.group("body"))
+                            else _blank(m), formula)
 
 
-def _code_formulas(text: str):
+def _fences(text: str):
+    """CommonMark's fenced code blocks: (start, end, code start, language, closed) each.  A
+    fence is closed by a line of the same character, at least as long, and nothing else;
+    one never closed runs to the end of the document.  The language is the first word of
+    the info string (```math {#eq1}, ``` math) or a class ({.math})."""
+    found, at, opened = [], 0, None
+    for line in text.split("\n"):
+        end = at + len(line)
+        if opened is None:
+            m = _FENCE_OPEN.fullmatch(line)
+            if m:
+                info = m.group("info").strip()
+                word = re.match(r"\{?\s*\.?([^\s{}]*)", info).group(1).lower()
+                opened = (at, m.group("tick"), word, min(end + 1, len(text)))
+        elif re.fullmatch(rf"[ \t]*{re.escape(opened[1][0])}{{{len(opened[1])},}}\s*", line):
+            found.append((opened[0], end, opened[3], opened[2], True))
+            opened = None
+        at = end + 1
+    if opened is not None:
+        found.append((opened[0], len(text), opened[3], opened[2], False))
+    return found
+
+
+def _code_formulas(text: str, warnings: list = None):
     """Markdown code: (masked text, [(start, formula, whole)]): fenced ```math blocks and
-    the spans `$..$` and $`..`$ are formulas; every other block and span is blanked."""
+    the spans `$..$` and $`..`$ are formulas; every other block and span is blanked.  A
+    fence never closed is code to the end (CommonMark), noted in ``warnings`` as (line,
+    message)."""
     found, out = [], list(text)
 
     def blank(start, end):
         out[start:end] = [c if c == "\n" else " " for c in text[start:end]]
-    for m in _FENCE.finditer(text):
-        if m.group("info").strip().lower() == "math":
-            found.append((m.start("code"), m.group("code"), True))
-        blank(m.start(), m.end())
+    for start, end, code, language, closed in _fences(text):
+        if not closed:
+            (warnings if warnings is not None else []).append(
+                (text.count("\n", 0, start) + 1, "a code fence that is never closed: the "
+                 "rest of the document is code (CommonMark), no formula in it is read"))
+        elif language == "math":
+            body = text[code:text.rfind("\n", code, end) + 1] if end > code else ""
+            found.append((code, body, True))
+        blank(start, end)
     masked = "".join(out)
     for m in _SPAN.finditer(masked):
         if m.group("gl") is not None:
@@ -226,8 +295,8 @@ def _code_formulas(text: str):
 def _comments_blanked(text: str) -> str:
     """LaTeX: every comment blank, directives kept; code (\\verb|..|, verbatim, listings)
     blank."""
-    text = re.sub(r"(?<!\\)%[^\n]*", lambda m: m.group() if _DIRECTIVE_TEX.match(m.group())
-                  else _blank(m), text)
+    text = _COMMENT_TEX.sub(lambda m: m.group() if _SPEAKS_TO_SYMNET.search(m.group("body"))
+                            else _blank(m), text)
     return _TEX_CODE.sub(_blank, text)
 
 
@@ -236,7 +305,7 @@ def _indented_code_blanked(text: str) -> str:
     blank line, not inside a list item) blank."""
     lines, out, code, paragraph_start = text.split("\n"), [], False, ""
     for n, line in enumerate(lines):
-        indented = re.match(r"^(?: {4}|\t)", line) is not None
+        indented = re.match(r"^(?: {4}|\t)", _QUOTE_MARKS.sub("", line)) is not None
         blank_before = n == 0 or not lines[n - 1].strip()
         if not line.strip():
             out.append(line)
@@ -255,39 +324,67 @@ def _indented_code_blanked(text: str) -> str:
     return "\n".join(out)
 
 
-def formulas(text: str, kind: str = "md", with_start: bool = False):
+def _markdown_masked(text: str, warnings: list) -> tuple[str, list]:
+    """Markdown: (the text with code, comments and blockquote marks blank, the formulas of
+    code as events).  A comment never closed hides the rest (as a browser reads it)."""
+    text = _QUOTE_MARKS.sub(_blank, _indented_code_blanked(text))
+    masked, code = _code_formulas(text, warnings)
+    events = [(start, "formula", (_math_comments_blanked(body), "", False))
+              for start, body, _ in code]
+    masked = _COMMENT_MD.sub(lambda m: m.group() if _SPEAKS_TO_SYMNET.search(m.group("body"))
+                             else _blank(m), masked)
+    opened = masked.find("<!--")
+    if opened >= 0 and not masked.startswith("<!--", opened + 4) and "-->" not in masked[opened:]:
+        warnings.append((masked.count("\n", 0, opened) + 1, "a comment <!-- that is never "
+                         "closed: the rest of the document is hidden, no formula in it is read"))
+        masked = masked[:opened] + re.sub(r"[^\n]", " ", masked[opened:])
+    return _HTML_CODE.sub(_blank, masked), events      # after code spans and comments
+
+
+def _unpaired(masked: str, found: list, warnings: list) -> None:
+    """A $$ or a $ before a command or a letter left over once the formulas are found: the
+    delimiters may pair other than the author meant, so say where."""
+    rest = list(masked)
+    for start, end in found:
+        rest[start:end] = " " * (end - start)
+    m = _UNPAIRED.search("".join(rest))
+    if m:
+        warnings.append((masked.count("\n", 0, m.start()) + 1, f"an unpaired {m.group()!r}: "
+                         "what follows it is not read as a formula (check the delimiters)"))
+
+
+def formulas(text: str, kind: str = "md", with_start: bool = False, warnings: list = None):
     """(line, formula, context, environment) for every formula of the document, in order.
     ``context`` holds the directives in force ("f", "loss"), "level", the depth of the
     heading the formula is under (1 for # or \\chapter; none before the first), and
-    "section", the number of
-    the section the formula is in (local definitions end with their section).  With
-    ``with_start``, (start, line, ...): ``start`` the formula's offset in ``text``."""
-    events = []
+    "section", the number of the section the formula is in (local definitions end with
+    their section).  With ``with_start``, (start, line, ...): ``start`` the formula's
+    offset in ``text``.  What the reader should know (a fence never closed, an unpaired
+    $) goes to ``warnings`` as (line, message).  Markdown math (not code) has its HTML
+    entities decoded, as a browser does before MathJax reads the page."""
+    warnings = [] if warnings is None else warnings
     if kind == "md":
-        masked, code = _code_formulas(_indented_code_blanked(text))
-        events += [(start, "formula", (_math_comments_blanked(body), "", False))
-                   for start, body, _ in code]
-        masked = re.sub(r"<!--.*?-->", lambda m: m.group() if _DIRECTIVE_MD.match(m.group())
-                        else _blank(m), masked, flags=re.DOTALL)
-        masked = _HTML_CODE.sub(_blank, masked)      # after code spans and comments
-        directives, sections = _DIRECTIVE_MD, _SECTION_MD
+        masked, events = _markdown_masked(text, warnings)
+        directives, sections = _COMMENT_MD, _SECTION_MD
     else:
-        masked = _comments_blanked(text)
-        directives, sections = _DIRECTIVE_TEX, _SECTION_TEX
+        masked, events = _comments_blanked(text), []
+        directives, sections = _COMMENT_TEX, _SECTION_TEX
     events += [(m.start(), "directive", m) for m in directives.finditer(masked)]
     events += [(m.start(), "section", m) for m in sections.finditer(masked)]
-    for m in _DISPLAY.finditer(masked):
-        group = next(g for g in ("dd", "br", "body", "pa", "d") if m.group(g) is not None)
+    matches = list(_DISPLAY[kind].finditer(masked))
+    for m in matches:
+        group = next(g for g in ("dd", "br", "body", "pa", "d", "pa2", "br2")
+                     if g in m.re.groupindex and m.group(g) is not None)
         body = m.group(group)
         events.append((m.start(group), "formula",
-                       (_unescape_markdown(_math_comments_blanked(body)) if kind == "md"
-                        else body,
-                        m.group("env") or "", kind == "md")))
+                       (_unescape_markdown(_math_comments_blanked(entities_decoded(body)))
+                        if kind == "md" else body, m.group("env") or "", kind == "md")))
+    _unpaired(masked, [m.span() for m in matches], warnings)
     context = {"section": 0}
     for start, what, item in sorted(events, key=lambda e: e[0]):
         line = masked.count("\n", 0, start) + 1
         if what == "directive":
-            key, value = read_directive(item.group("rest"), f"line {line}")
+            key, value = read_directive(item.group("body"), f"line {line}")
             context = dict(context, **{key: value})
         elif what == "section":
             context = dict(context, section=context["section"] + 1, level=_level(item.group()))
@@ -313,14 +410,19 @@ def _level(heading: str) -> int:
 #: allows): their markers removed, their rows split
 _ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat|align\*?|gather\*?|"
                       r"eqnarray\*?|flalign\*?)\}(\{\d+\})?")
-#: (\text{ } is spacing, \text{ and } a separator, \textrm{prod}(...) a function applied)
+#: (\text{ } is spacing, \text{ and } a separator, \text{ times } an operator (the word
+#: first): the statement is not read; \textrm{prod}(...) a function applied)
 _SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)"
-                         r"|\\(?:text(?:rm)?|mbox)\s*\{[^{}]*[^{}\s][^{}]*\}"
+                         r"|\\(?:text(?:rm)?|mbox)\s*\{(?!\s*(?:times|plus|minus|"
+                         r"multiplied|divided|over)\b)[^{}]*[^{}\s][^{}]*\}"
                          r"(?!\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\()"
-                         r"|(?P<row>\\\\)|[,;]")
+                         r"|(?P<row>\\\\\*?(?:\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu|pc|"
+                         r"sp|dd)\s*\])?)|[,;]")
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
 #: （5.13） at the end of a statement: an equation number (Chinese notes), never a factor
 _FULL_WIDTH_NUMBER = re.compile(rf"{FULL_WIDTH_NUMBER}(?=\s*(?:$|\\\\|&|,|;|\\q?quad\b))")
+#: a piece that begins with an operator goes on with what is before it
+_OPERATOR = re.compile(r"[+\-*/×·−]|\\(?:cdot|times|div|pm|mp)(?![A-Za-z])")
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 #: what may end a formula without being part of it: punctuation and spacing
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")
@@ -343,6 +445,10 @@ def _top_level_pieces(text: str, rows_separate: bool = True):
             env_depth += 1
         elif text.startswith("\\end{", i):
             env_depth -= 1
+        entity = HTML_ENTITY.match(text, i) if ch == "&" else None
+        if entity:
+            i = entity.end()                 # &lt;: one token (its ; is no separator)
+            continue
         if ch == "\\" and i + 1 < len(text) and text[i + 1] in "{}":
             depth += 1 if text[i + 1] == "{" else -1          # \{ ... \}: a set
             i += 2
@@ -375,6 +481,11 @@ def _strip_alignment(piece: str) -> str:
             env_depth += 1
         elif piece.startswith("\\end{", i):
             env_depth -= 1
+        entity = HTML_ENTITY.match(piece, i) if piece[i] == "&" else None
+        if entity:
+            out.append(entity.group())                 # &lt;: kept, to be listed
+            i = entity.end()
+            continue
         if env_depth == 0 and piece[i] == "&" and (i == 0 or piece[i - 1] != "\\"):
             out.append(" ")
         elif env_depth == 0 and piece.startswith("\\\\", i):
@@ -414,6 +525,84 @@ def top_level_relations(piece: str) -> list:
     return found
 
 
+#: wrappers that draw a formula without changing what it says: \boxed{..},
+#: \textcolor{red}{..}, \color{red}, a brace group around the whole formula; a system
+#: \left\{ .. \right. ; cases or an array of statements that opens the formula
+_WRAPPER = re.compile(r"\\(?:boxed|textcolor\s*\{[^{}]*\}|colorbox\s*\{[^{}]*\}|"
+                      r"fcolorbox\s*\{[^{}]*\}\s*\{[^{}]*\})\s*\{|\\color\s*\{[^{}]*\}")
+_SYSTEM = re.compile(r"^\s*\\left\s*\\\{(?P<inner>.*)\\right\s*\.", re.DOTALL)
+_OPENING_ROWS = re.compile(r"^\s*\\begin\{(?P<env>cases|array)\}(?:\{[lcr|\s]*\})?"
+                           r"(?P<inner>.*)\\end\{(?P=env)\}\s*$", re.DOTALL)
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The offset of the } that closes the { at ``start`` (-1: none)."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "\\":
+            continue
+        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _unwrapped(formula: str) -> str:
+    """The formula with its wrappers (:data:`_WRAPPER`) blank, same length: what they
+    wrap is read as if written bare; rows of a system or of opening cases are rows."""
+    text = list(formula)
+
+    def blank(start, end):
+        text[start:end] = " " * (end - start)
+    for m in reversed(list(_WRAPPER.finditer(formula))):
+        if m.group().endswith("{"):
+            close = _closing_brace(formula, m.end() - 1)
+            if close < 0:
+                continue
+            blank(close, close + 1)
+        blank(m.start(), m.end())
+    whole = re.fullmatch(r"\s*(\{).*(\})\s*", "".join(text), re.DOTALL)
+    if whole and _closing_brace("".join(text), whole.start(1)) == whole.start(2):
+        blank(whole.start(1), whole.end(1))
+        blank(whole.start(2), whole.end(2))
+    for pattern in (_SYSTEM, _OPENING_ROWS):
+        m = pattern.match("".join(text))
+        if m and top_level_relations(m.group("inner")):
+            blank(m.start(), m.start("inner"))
+            blank(m.end("inner"), m.end())
+    return "".join(text)
+
+
+def _without_trailing(piece: str) -> str:
+    """Trailing punctuation and spacing removed (the ; that ends an HTML entity kept)."""
+    cut = _TRAILING.search(piece)
+    if cut is None:
+        return piece
+    kept = piece[:cut.start()]
+    if piece[cut.start()] == ";" and re.search(r"&(?:[A-Za-z][A-Za-z0-9]*|#\w+)$", kept):
+        kept += ";"
+    return kept
+
+
+def hidden_relation(piece: str) -> str:
+    """A relation of ``piece`` inside a group that is no script (\\underbrace{a = b},
+    \\text{..}{a = b}), when it has none outside; "" else.  Limits such as _{j=1} do not
+    count."""
+    if top_level_relations(piece):
+        return ""
+    text = piece
+    for m in reversed(list(re.finditer(r"[_^]\s*\{", piece))):
+        close = _closing_brace(text, m.end() - 1)
+        if close > 0:
+            text = text[:m.start()] + text[close + 1:]
+    m = RELATIONS.search(re.sub(r"\\[A-Za-z]+", lambda c: c.group() if RELATIONS.fullmatch(
+        c.group()) else " ", text))
+    return m.group() if m else ""
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -421,14 +610,15 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     separate statements split
     apart, labels and trailing punctuation removed.  A multline is one equation.  Pieces
     without a relation (lone terms, labels, equation numbers) are not statements."""
-    body = _ALIGNED.sub(lambda m: " " * len(m.group()), formula)
+    body = _ALIGNED.sub(lambda m: " " * len(m.group()), _unwrapped(formula))
     body = _LABELS.sub(lambda m: " " * len(m.group()), body)
     body = _FULL_WIDTH_NUMBER.sub(lambda m: " " * len(m.group()), body)
     body = "".join(FULL_WIDTH.get(c, c) for c in body)       # one character for one
     out: list[list] = []
     multline = environment.startswith("multline")
+    end = 0                 # where the last statement's piece ends
     for offset, piece, before in _top_level_pieces(body, rows_separate=not multline):
-        stripped = _TRAILING.sub("", _strip_alignment(piece)).strip()
+        stripped = _without_trailing(_strip_alignment(piece)).strip()
         if not stripped or _FILLERS.match(stripped):
             continue
         if before == "quad" and (re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", stripped) and
@@ -436,24 +626,28 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
                                  .count("=") or re.fullmatch(BRACKETED_NUMBER, stripped)):
             continue            # \quad (5.11), \quad [5.11], \quad (1 \le h \le q): a label
         relations = top_level_relations(stripped)
+        if out and before == "other" and not relations and _OPERATOR.match(stripped):
+            out[-1][1] += f" {body[end:offset].strip()} {stripped}"    # = a, \cdot 2: unread
+            continue
         continues = out and (RELATIONS.match(stripped) or (before == "row" and (
             stripped[0] in "+-" or not relations)) or (before == "quad" and not relations
                                                        and not stripped.startswith("(")))
+        end = offset + len(piece)
         if continues:
             out[-1][1] = out[-1][1] + " " + stripped       # the chain or the side goes on
             continue
-        if not relations:
+        if not (relations or HTML_ENTITY.search(stripped) or hidden_relation(stripped)):
             continue                                   # a lone term, a label, a number
         out.append([offset + len(piece) - len(piece.lstrip()), stripped])
     return [(o, t) for o, t in out]
 
 
-def document_equations(text: str, kind: str = "md") -> list[Equation]:
+def document_equations(text: str, kind: str = "md", warnings: list = None) -> list[Equation]:
     """Every equation of the document with its line, its column and the directives in
-    force."""
+    force (``warnings``: see :func:`formulas`)."""
     found = []
-    for start, line, formula, context, environment in formulas(text, kind, with_start=True):
-        where = _positions(text, start, formula)
+    for start, line, formula, context, environment in formulas(text, kind, True, warnings):
+        where = _positions(text, start, formula, kind)
         for offset, eq in equations(formula, environment):
             skip = formula[offset:]
             at = where(offset + len(skip) - len(skip.lstrip(" \t&")))
@@ -462,11 +656,14 @@ def document_equations(text: str, kind: str = "md") -> list[Equation]:
     return found
 
 
-def _positions(text: str, start: int, formula: str):
+def _positions(text: str, start: int, formula: str, kind: str = "md"):
     """offset in ``formula`` -> offset in ``text``, where the formula read at ``start``
-    (Markdown escapes removed: only deletions, so the characters are matched in order)."""
+    (Markdown escapes removed: only deletions, so the characters are matched in order;
+    HTML entities decoded: their length kept)."""
     if text.startswith(formula, start):
         return lambda offset: start + offset
+    if kind == "md":                    # blockquote marks blank, entities decoded
+        text = entities_decoded(_QUOTE_MARKS.sub(_blank, text))
     spots, i = [], start
     for ch in formula:
         while i < len(text) and text[i] != ch:

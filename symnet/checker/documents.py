@@ -32,6 +32,7 @@ from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_n
                                        has_f_of_number, index_condition, new_function,
                                        not_a_claim,
                                        numbers_only, unreadable_definition,
+                                       primed_function_at_number, unit_zero,
                                        assigned_then_numbers, after_an_update)
 
 HOLDS, REFUTED, NOT_CHECKED, NOT_A_CLAIM = "holds", "refuted", "not checked", "not a claim"
@@ -86,6 +87,21 @@ def number_functions(context: dict) -> dict:
     return functions
 
 
+def _shown(value) -> str:
+    """A value as the detail prints it: exact when short, else 15 digits (a number of
+    thousands of digits is never printed whole)."""
+    try:
+        text = str(value)
+    except ValueError:                     # more digits than Python converts
+        text = ""
+    if text and len(text) <= 60:
+        return text
+    try:
+        return f"{sp.N(value, 15)} (15 digits)"
+    except (TypeError, ValueError, ArithmeticError):
+        return "a number too long to print"
+
+
 def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
     """An identity between numbers (and f of numbers, with the f the document has said),
     decided exactly; ``steps_before``: the "=" written before the chain (its numbering)."""
@@ -101,7 +117,7 @@ def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, "the sides cannot be compared exactly")
     if not n:
         return Verdict(0, "", HOLDS, "", f"numbers{', ' + said if said else ''}", "exact")
-    detail = f"step {n + steps_before}: {values[n - 1]} =/= {values[n]}{with_said}"
+    detail = f"step {n + steps_before}: {_shown(values[n - 1])} =/= {_shown(values[n])}{with_said}"
     if context.get("f") in (STEP, "sigmoid") and not context.get("defined"):
         other = "sigmoid" if context["f"] == STEP else STEP
         if compare_numbers(tree, number_functions({"f": other}))[0] == 0:
@@ -115,7 +131,8 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     the API call this too), within ``seconds`` (default SECONDS_PER_EQUATION)."""
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
-    if verdict.status == NOT_CHECKED and eq.context.get("notation") is None:
+    if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
+            and "of a number:" not in verdict.detail:        # no notation says what f is
         verdict.detail += _other_notation_hint(eq.context.get("_tree"), layers)
     eq.context.pop("_tree", None)
     verdict.line, verdict.equation = eq.line, eq.text
@@ -141,16 +158,14 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     tree, counted, early = _in_matrix_notation(tree, eq.context, layers)
     if early is not None:
         return early
-    early = _not_an_identity(tree, eq)
+    early = _not_an_identity(tree, eq) or _unit_zero(tree, counted)
     if early is not None:
         return early
     updated = after_an_update(tree)
     tree = updated or tree
-    unread = [name for name, (_, body, _) in eq.context.get("defined", {}).items()
-              if body is None]
-    if unread:
-        return Verdict(0, "", NOT_CHECKED, f"{unread[0]} was defined above in this section by "
-                       "a formula that is not read, and this formula may depend on it")
+    early = _function_not_said(tree, eq.context)
+    if early is not None:
+        return early
     if is_prime_formula(tree):
         return _primes(tree, eq.context.get("values", {}))
     if has_f_of_number(tree):
@@ -218,6 +233,32 @@ def _network_of(notation):
     return list(load(notation).sizes) or None if notation is not None else None
 
 
+def _unit_zero(tree: Node, counted):
+    """Not checked: a symbol of section 5.3 at unit 0 (its units count from 1); else None."""
+    zero = unit_zero(tree) if counted is None else None
+    if zero is None:
+        return None
+    return Verdict(0, "", NOT_CHECKED, f"{zero} at unit 0: section 5.3 counts units from 1 "
+                   "(x_1..x_d, b_1..b_q, y_1..y_l), so unit 0 has no meaning there")
+
+
+def _function_not_said(tree: Node, context: dict):
+    """Not checked: a function defined above by a formula not read, or f'(0) (a derivative
+    of f at a number) where the document has not said what f is; else None."""
+    unread = [name for name, (_, body, _) in context.get("defined", {}).items()
+              if body is None]
+    if unread:
+        return Verdict(0, "", NOT_CHECKED, f"{unread[0]} was defined above in this section by "
+                       "a formula that is not read, and this formula may depend on it")
+    primed = primed_function_at_number(tree)
+    if primed is not None and primed not in number_functions(context):
+        if primed == "f":
+            return Verdict(0, "", NOT_CHECKED, "f'" + NUMBER_FUNCTION_HINT[1:])
+        return Verdict(0, "", NOT_CHECKED, f"\\{primed}' of a number: the document does not "
+                       f"say what \\{primed} is here (define it above, as \\{primed}(x) = ...)")
+    return None
+
+
 def _other_notation_hint(tree, layers) -> str:
     """A formula the book's notation does not read, whose symbols all have a meaning in
     another shipped notation: the directive to add (nothing is checked in it unasked).
@@ -266,7 +307,16 @@ def _in_matrix_notation(tree: Node, context: dict, layers):
 def _not_an_equation(eq: Equation):
     """The verdict on a statement that is not an '=' to check (an update arrow, a condition,
     another relation, the definition of a new function), or None."""
-    from symnet.checker.document import top_level_relations
+    from symnet.checker.document import HTML_ENTITY, hidden_relation, top_level_relations
+    entity = HTML_ENTITY.search(eq.text)
+    if entity:
+        return Verdict(0, "", NOT_CHECKED, f"an HTML entity {entity.group()!r}, which is not "
+                       "decoded here (code, LaTeX or a formula argument): write the "
+                       "character it stands for")
+    hidden = hidden_relation(eq.text)
+    if hidden:
+        return Verdict(0, "", NOT_CHECKED, f"its relation {hidden!r} is inside a group "
+                       "(\\underbrace{...}, {...}): the statement is not read")
     relations = [r for r in top_level_relations(eq.text) if r != "="]
     if relations in (["\\leftarrow"], ["\\gets"], ["←"]):
         return Verdict(0, "", NOT_A_CLAIM, UPDATE.replace("X + Delta X", "written after the arrow"))
@@ -474,10 +524,12 @@ _DEFINES_A_FUNCTION = re.compile(r"(?<![A-Za-z])\\?(?P<name>f|sigma|varphi|phi)\
 
 
 def check_document(text: str, kind: str = "md", layers=None, progress=None,
-                   context: dict = None) -> list[Verdict]:
+                   context: dict = None, warnings: list = None) -> list[Verdict]:
     """A verdict for every equation of the document, in order.  ``context``: the
-    activation and loss before the first directive (--activation, --loss)."""
-    return check_equations(document_equations(text, kind), layers, progress, context)
+    activation and loss before the first directive (--activation, --loss); ``warnings``
+    gets (line, message) for what the reader should know about the document's layout
+    (a code fence never closed)."""
+    return check_equations(document_equations(text, kind, warnings), layers, progress, context)
 
 
 def check_equations(eqs: list, layers=None, progress=None, context: dict = None) -> list:

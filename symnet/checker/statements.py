@@ -413,6 +413,33 @@ def index_condition(text: str) -> bool:
     return True
 
 
+def unit_zero(node: Node, layered: bool = False) -> Optional[str]:
+    """The first symbol of section 5.3 written with unit 0 (\\theta_0, w_{10} = w_{1,0},
+    v_{0h}), or None: its units are counted from 1, so unit 0 has no meaning there (a
+    formula counted from 0 is not refuted for it).  A symbol with a layer (a_0^{(2)},
+    the matrix notation's bias unit) is not one."""
+    if node.kind == "script" and node.op == "_" and not layered:
+        name = base_name(node.args[0])
+        numbers = [n.args[0] for n in _nums(node.args[1])]
+        if name in SINGLE_LAYER and any(d == "0" or (d.isdigit() and "0" in d and len(d) ==
+                                                     SINGLE_LAYER[name] == len(numbers) + 1)
+                                        for d in numbers):
+            return name          # "0", or w_{10}: one digit per index
+    layer = node.kind == "script" and node.op == "^" and node.args[1].kind == "group"
+    for i, child in enumerate(_children(node)):
+        found = unit_zero(child, layered or (layer and i == 0))
+        if found:
+            return found
+    return None
+
+
+def _nums(node: Node):
+    if node.kind == "num":
+        yield node
+    for child in _children(node):
+        yield from _nums(child)
+
+
 # --- f of a number --------------------------------------------------------------------
 
 def _children(node: Node):
@@ -455,6 +482,19 @@ def has_f_of_number(node: Node) -> bool:
     return any(has_f_of_number(a) for a in _children(node))
 
 
+def primed_function_at_number(node: Node) -> Optional[str]:
+    """The function letter of a derivative of f at numbers somewhere in ``node`` (f'(0),
+    f''(1), \\sigma'(0.5), in a scalar, a vector or a matrix cell), or None."""
+    if node.kind == "call":
+        fn = node.args[0]
+        while fn.kind == "script" and fn.op == "'":
+            fn = fn.args[0]
+        if fn is not node.args[0] and _is_f(fn) and numbers_only(node.args[1]):
+            return fn.args[0]
+    return next((found for found in map(primed_function_at_number, _children(node))
+                 if found is not None), None)
+
+
 def _value(node: Node, functions: dict):
     k = node.kind
     if k == "num":
@@ -468,12 +508,12 @@ def _value(node: Node, functions: dict):
     if k == "mul":
         return _value(node.args[0], functions) * _value(node.args[1], functions)
     if k == "frac":
-        return _value(node.args[0], functions) / _value(node.args[1], functions)
+        return _quotient(_value(node.args[0], functions), _value(node.args[1], functions))
     if k == "script" and node.op == "^":
         base = node.args[0]
         if base.kind == "name" and base.args[0] == "e":
             return sp.exp(_value(node.args[1], functions))          # Euler's e
-        return _value(base, functions) ** _value(node.args[1], functions)
+        return _power(_value(base, functions), _value(node.args[1], functions))
     if k == "func" and node.op in FUNCTIONS:
         return FUNCTIONS[node.op](*(_value(a, functions) for a in node.args))
     if k == "call":
@@ -486,6 +526,24 @@ def _value(node: Node, functions: dict):
     if k == "vector":                     # a tuple (a; b) or (a, b): a vector
         return sp.Matrix([_value(c, functions) for c in _children(node)])
     raise ValueError(f"cannot evaluate {k}")
+
+
+def _quotient(a, b):
+    """a / b; ValueError for a division by zero (the statement has no value)."""
+    if b == 0:
+        raise ValueError("a division by zero")
+    return a / b
+
+
+def _power(base, exponent):
+    """base ** exponent; ValueError where the reading is a convention (0 to a negative
+    power, a fractional power of a negative number: (-8)^{1/3} is -2 to some readers and
+    complex to others)."""
+    if base == 0 and exponent.is_negative:
+        raise ValueError("a division by zero")
+    if base.is_negative and not exponent.is_integer:
+        raise ValueError("a fractional power of a negative number (real or complex root?)")
+    return base ** exponent
 
 
 def exactly_equal(a, b) -> Optional[bool]:
