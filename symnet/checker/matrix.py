@@ -112,11 +112,7 @@ class MatrixNotation(Evaluator):
         """A named quantity with its marks: base, accent, layer, transpose, entry."""
         base, accent, sup, transpose, sub = split_symbol(node)
         if base == "theta" and sub is not None and sup is not None and not accent:
-            # a weight theta_{ij}^{(kl)}: row i of Theta~ (0 the threshold), column j
-            k = self.layer(sup, pairs=True)
-            i, j = self.indices(sub, env, 2)
-            if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
-                raise OutsideLayers(f"theta_{{{i}{j}}}^{{({k}{k + 1})}} does not exist", sub.pos)
+            k, i, j = self.weight(sup, sub, env)
             return self.net.theta[k][i][j - 1]
         if base == "a" and sub is not None and sup is not None and not accent:
             k = self.layer(sup)
@@ -127,6 +123,15 @@ class MatrixNotation(Evaluator):
         if sub is not None:
             out = self.entry(out, sub, env, tilde_rows=_tilde_rows(base, accent))
         return out.T if transpose and isinstance(out, sp.MatrixBase) else out
+
+    def weight(self, sup: Node, sub: Node, env: dict) -> tuple:
+        """(k, i, j) of a weight theta_{ij}^{(kl)}: row i of Theta~ (0 the threshold),
+        column j."""
+        k = self.layer(sup, pairs=True)
+        i, j = self.indices(sub, env, 2)
+        if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
+            raise OutsideLayers(f"theta_{{{i}{j}}}^{{({k}{k + 1})}} does not exist", sub.pos)
+        return k, i, j
 
     def indices(self, sub: Node, env: dict, count: int) -> list:
         """Digits (11, 1,1), or letters bound by a sum, as integers."""
@@ -234,16 +239,12 @@ class MatrixNotation(Evaluator):
         elif sup is None:
             raise MeaningError("differentiate with respect to a quantity with its layer, "
                                "e.g. z^{(k)}", node.pos)
-        elif base in ("Theta", "theta") and (base == "Theta" or not tilde):
+        elif base == "theta" and not tilde:
+            if sub is None:
+                raise MeaningError("a weight needs its indices, \\theta_{ij}^{(kl)}", node.pos)
+            return ("theta",) + self.weight(sup, sub, env)
+        elif base == "Theta":
             k = self.layer(sup, pairs=True)
-            if base == "theta":
-                if sub is None:
-                    raise MeaningError("a weight needs its indices, \\theta_{ij}^{(kl)}",
-                                       node.pos)
-                i, j = self.indices(sub, env, 2)
-                if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
-                    raise OutsideLayers(f"theta_{{{i}{j}}} does not exist", node.pos)
-                return ("theta", k, i, j)
             first = 0 if tilde else 1
             out = _Cells([[("theta", k, i, j) for j in range(1, self.sizes[k] + 1)]
                           for i in range(first, self.sizes[k - 1] + 1)])
@@ -505,8 +506,8 @@ def _sides(sizes, tree, k, free=None):
 
 def _network_point(notation, seed: int) -> dict:
     """A real network: x, Theta~, y and eta exact random rationals (seeded), every unit
-    a^{(k)}_i the sigmoid of its z at those values (50 digits): the values at which a
-    refutation is shown."""
+    a^{(k)}_i the activation (the registry row's f) of its z at those values (50 digits):
+    the values at which a refutation is shown."""
     import random
     net, rng = notation.net, random.Random(seed)
     point = {notation.eta: sp.Rational(rng.randint(1, 9), 10)}
@@ -519,7 +520,7 @@ def _network_point(notation, seed: int) -> dict:
     for k in range(2, notation.n + 1):
         for i in range(1, net.s(k) + 1):
             z = net.z_definition(k, i).xreplace(point)
-            point[net.a[k][i]] = sp.Float(1 / (1 + sp.exp(-z)).evalf(50), 50)
+            point[net.a[k][i]] = sp.Float(notation.model.f(z).evalf(50), 50)
     return point
 
 
