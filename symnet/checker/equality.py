@@ -1,10 +1,17 @@
-"""When two sides of the matrix notation are equal, and what is wrong when they are not.
+"""The table of wrong variants, and when two sides of the matrix notation are equal.
+
+A refuted "=" is diagnosed in every algebra the same way: :func:`first_variant` tries rows
+(message, left, right) in order, the first whose two sides are equal names the error; the
+rows that change the right side alone (:func:`sign_rows`: the sign, a constant factor;
+:func:`factor_rows`: a factor missing or extra) are shared, the others are the algebra's
+(a missing sum or hat at symbolic sizes; a transposition, a missing tilde or f' of the
+wrong layer in the matrix notation).
 
 ``same(a, b)``: equal in the canonical form of :class:`symnet.nested.NetworkModel` (a 1 x 1
 matrix is its number; shapes must agree; every entry equal exactly, by
-:func:`symnet.entrywise.exactly_equal`).  ``diagnose(a, b, notation)``: the wrong variant
-that explains a refuted "=" (sign, constant, transposition, a missing tilde or f' factor,
-a scalar set equal to a vector, shapes).
+:func:`symnet.entrywise.exactly_equal`).  ``diagnose(a, b, notation)``: the matrix
+notation's rows (sign, constant, transposition, a missing tilde or f' factor, a scalar set
+equal to a vector, shapes).
 """
 from __future__ import annotations
 
@@ -12,7 +19,31 @@ import sympy as sp
 
 from symnet.prove.entrywise import exactly_equal
 
-__all__ = ["same", "diagnose", "shape"]
+__all__ = ["same", "diagnose", "shape", "first_variant", "sign_rows", "factor_rows",
+           "NO_VARIANT"]
+
+NO_VARIANT = "no simple variant explains the difference"
+
+
+def first_variant(eq, rows) -> list:
+    """[the message of the first row (message, left, right) with eq(left, right)], or []."""
+    return next(([message] for message, left, right in rows if eq(left, right)), [])
+
+
+def sign_rows(lhs, rhs, constants=()):
+    """lhs = -rhs (the sign), then lhs = c rhs for each constant c (computed lazily)."""
+    yield "the sign is flipped", lhs, -rhs
+    for c in constants:
+        yield f"a constant factor is off: the left side is {c} times the right", lhs, c * rhs
+
+
+def factor_rows(name, missing, extra, flipped=None):
+    """A factor ``name`` missing from the right side, extra on it, or missing with the
+    sign flipped: each a pair of sides, as the algebra multiplies."""
+    yield (f"a factor is missing: {name}",) + missing
+    yield (f"a factor is extra: {name}",) + extra
+    if flipped is not None:
+        yield (f"a factor is missing ({name}) and the sign is flipped",) + flipped
 
 
 def shape(m):
@@ -41,16 +72,14 @@ def same(a, b) -> bool:
 
 def missing_factor(a, b, notation) -> list:
     """Is a = b ⊙ f'(z^(k)) (or b = a ⊙ f'(z^(k))) for some layer k?"""
-    net = notation.net
-    for k in range(2, notation.n + 1):
-        if a.shape != (notation.sizes[k - 1], 1):
-            continue
-        fp = _fprime_vector(notation, k)
-        if same(a, b.multiply_elementwise(fp)):
-            return [f"a factor is missing: {_fprime_text(notation, k)}"]
-        if same(b, a.multiply_elementwise(fp)):
-            return [f"a factor is extra: {_fprime_text(notation, k)}"]
-    return []
+    def rows():
+        for k in range(2, notation.n + 1):
+            if a.shape == (notation.sizes[k - 1], 1):
+                fp = _fprime_vector(notation, k)
+                yield from factor_rows(_fprime_text(notation, k),
+                                       (a, b.multiply_elementwise(fp)),
+                                       (b, a.multiply_elementwise(fp)))
+    return first_variant(same, rows())
 
 
 def diagnose(a, b, notation=None) -> list:
@@ -72,11 +101,9 @@ def diagnose(a, b, notation=None) -> list:
                             f"other side {shape(big)} with the threshold row 0 "
                             "(\\tilde{\\Theta}^{(kl)}, \\tilde{a}^{(k)})"]
             return [f"the shapes do not match: left {shape(a)}, right {shape(b)}"]
-        if same(a, -b):
-            return ["the sign is flipped"]
-        c = constant_ratio(list(a), list(b))
-        if c is not None:
-            return [f"a constant factor is off: the left side is {c} times the right"]
+        found = first_variant(same, sign_rows(a, b, _ratio(list(a), list(b))))
+        if found:
+            return found
         if a.shape[0] == a.shape[1] and same(a, b.T):
             return ["a matrix is transposed (a square Theta: Theta where Theta^T is meant, "
                     "or the other way round)"]
@@ -85,12 +112,16 @@ def diagnose(a, b, notation=None) -> list:
             if found:
                 return found
     elif not isinstance(a, sp.MatrixBase) and not isinstance(b, sp.MatrixBase):
-        if same(a, -b):
-            return ["the sign is flipped"]
-        c = constant_ratio([a], [b])
-        if c is not None:
-            return [f"a constant factor is off: the left side is {c} times the right"]
-    return ["no simple variant explains the difference"]
+        return first_variant(same, sign_rows(a, b, _ratio([a], [b]))) or [NO_VARIANT]
+    return [NO_VARIANT]
+
+
+def _ratio(left: list, right: list):
+    """The constant ratio of :func:`constant_ratio`, as the rows' constants (none or one),
+    found only when the sign did not explain the difference."""
+    c = constant_ratio(left, right)
+    if c is not None:
+        yield c
 
 
 def constant_ratio(left: list, right: list):

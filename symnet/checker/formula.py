@@ -18,11 +18,14 @@ from functools import lru_cache
 import sympy as sp
 from sympy import Indexed, Rational, Sum
 
-from symnet.core.notation import BOLD_MARKS, FONT_MARKS, FUNCTIONS, SINGLE_LAYER
+from symnet.core.notation import FONT_MARKS, FUNCTIONS, SINGLE_LAYER
 from symnet.core.registry import row_of
 from symnet.prove.algebra import collapse_kronecker
 from symnet.prove.model import index
+from symnet.checker.equality import NO_VARIANT, factor_rows, first_variant, sign_rows
+from symnet.checker.evaluate import Evaluator
 from symnet.checker.parse import Node
+from symnet.checker.symbols import base_of, index_items, read_symbol
 from symnet.checker.statements import exactly_equal
 from symnet.checker.result import (CheckResult, MeaningError, NotAClaim, Step, defined,
                                    printed)
@@ -42,7 +45,6 @@ PARAMETERS = {"v", "gamma", "w", "theta"}
 #: j = 1..l)
 UNIT_SIZES = {"x": "d", "v": "dq", "alpha": "q", "gamma": "q", "b": "q", "w": "ql",
               "beta": "l", "theta": "l", "y": "l", "yhat": "l", "g": "l", "e": "q"}
-FONTS = FONT_MARKS
 
 
 @dataclass(frozen=True)
@@ -63,35 +65,15 @@ class Entries:
 BOLD = {"x": ("x", "d"), "y": ("y", "l"), "yhat": ("yhat", "l")}
 
 
-def _bold(node: Node) -> bool:
-    """\\mathbf{y}, \\hat{\\mathbf{y}}, \\boldsymbol{\\hat y}: a bold letter (with marks)."""
-    while node.kind in ("script", "accent", "group"):
-        if node.kind == "accent" and node.op in BOLD_MARKS:
-            return True
-        node = node.args[0]
-    return False
-
-
 def _letters(node: Node) -> list:
     """Subscript indices: 'ih' is (i, h); 'i,h' too; digits are concrete indices."""
-    if node.kind == "name":
-        text = node.args[0]
-        return list(text) if text.isdigit() else [text]
-    if node.kind == "num":
-        return list(node.args[0])
-    if node.kind == "mul" and node.op == "cdot":
-        return _letters(node.args[0]) + _letters(node.args[1])
-    if node.kind == "list":
-        out = []
-        for item in node.args:
-            out += _letters(item)
-        return out
-    if node.kind == "group":
-        return _letters(node.args[0])
-    raise MeaningError("an index must be letters or digits, such as _{hj}", node.pos)
+    items = index_items(node)
+    if items is None:
+        raise MeaningError("an index must be letters or digits, such as _{hj}", node.pos)
+    return items
 
 
-class SingleLayerNotation:
+class SingleLayerNotation(Evaluator):
     """Meaning of the notes' section-5.3 symbols, backed by :class:`SingleLayer`."""
 
     name = "single hidden layer (symbolic d, q, l)"
@@ -106,56 +88,24 @@ class SingleLayerNotation:
         self.fresh = 0
 
     # -- names -----------------------------------------------------------------------
-    def _split(self, node: Node):
-        """(base name, accent, subscript node, superscript node, primes) of a symbol."""
-        sub = sup = None
-        primes = 0
-        while node.kind == "script":
-            target, arg = node.args
-            if node.op == "_":
-                sub = arg
-            elif node.op == "^":
-                sup = arg
-            else:
-                primes += 1
-            node = target
-        accent = ""
-        if node.kind == "accent":
-            accent = node.op
-            node = node.args[0]
-            if node.kind == "accent" and node.op in FONTS:    # \hat{\mathbf{y}}: bold
-                node = node.args[0]
-            elif accent in FONTS and node.kind == "accent":   # \mathbf{\hat{y}}
-                accent, node = node.op, node.args[0]
-            if node.kind == "script":            # \hat{y_j}, \boldsymbol{\hat{y}_k}
-                inner = self._split(node)
-                if accent in FONTS and inner[1]:
-                    accent = inner[1]                # the font keeps the inner mark
-                elif inner[1] and inner[1] not in FONTS:
-                    raise MeaningError(f"two marks on one symbol (\\{accent} and "
-                                       f"\\{inner[1]})", node.pos)
-                return inner[0], accent, inner[2] or sub, inner[3] or sup, primes
-        if node.kind == "group" and node.op == "{":
-            return self._split(node.args[0])[0:1] + (accent, sub, sup, primes)
-        if node.kind != "name":
-            return None, accent, sub, sup, primes
-        return node.args[0], accent, sub, sup, primes
-
     def symbol(self, node: Node, env: dict):
-        base, accent, sub, sup, primes = self._split(node)
+        marked = read_symbol(node)
+        base, accent, sub, sup, primes = (marked.base, marked.accent, marked.sub, marked.sup,
+                                          marked.primes)
         if base is None:
             return None
         pos = node.pos
+        if marked.transpose:
+            raise MeaningError("a transpose has no meaning in this notation (use --layers)",
+                               pos)
         if primes and base not in ("f", "sigma"):
             raise MeaningError(f"a prime on {base} has no meaning here (a derivative or a new "
                                f"value?): write f'(...) or the new value's own name", pos)
-        if base == "y" and accent in ("hat", "widehat"):
+        if base == "y" and marked.hat:
             base = "yhat"
-        elif accent in FONT_MARKS or accent == "":
-            pass
-        else:
+        elif accent:
             raise MeaningError(f"\\{accent} on {base} has no meaning in this notation", pos)
-        if base in BOLD and (_bold(node) or (sup is None and sub is not None
+        if base in BOLD and (marked.bold or (sup is None and sub is not None
                                               and _letters(sub) == ["k"])):
             # bold, or the example's mark k alone (y_k: k is never a unit index here)
             return self._bold_vector(base, sub, sup, pos)
@@ -216,7 +166,7 @@ class SingleLayerNotation:
         var = index(f"r{self.fresh}'")
         return Entries(var, getattr(self.m, entry)[var], self.size[size])
 
-    def _vector_of(self, node: Node, env: dict) -> Entries:
+    def on_vector_of(self, node: Node, env: dict) -> Entries:
         """(A_1, A_2, \\dots, A_L): the running letter bound to 1..L, L a size."""
         low, high, template = node.args
         letter = low.args[0].args[0]
@@ -276,50 +226,39 @@ class SingleLayerNotation:
         return derivative.xreplace({t: numbers[k] for k, t in fresh.items()})
 
     # -- evaluation ------------------------------------------------------------------
-    def value(self, node: Node, env: dict):
-        k = node.kind
-        if k == "num":
-            return sp.Rational(node.args[0])
-        if k == "group":
-            return self.value(node.args[0], env)
-        if k == "neg":
-            return -self._scalar(node.args[0], env)
-        if k == "add":
-            return sp.Add(*(self._scalar(a, env) for a in node.args))
-        if k == "mul":
-            return self._mul(node, env)
-        if k == "frac":
-            return self._frac(node, env)
-        if k == "delta":
-            return self._delta(node, env)
-        if k == "sum":
-            return self._sum(node, env)
-        if k == "vector_of":
-            return self._vector_of(node, env)
-        if k == "script" and node.op == "^" and self._split(node)[0] is None or (
-                k == "script" and node.op == "^" and node.args[0].kind == "group"):
-            return self._power(node, env)
-        if k == "accent" and node.op in FONTS and node.args[0].kind not in ("name", "script", "accent"):
-            return self.value(node.args[0], env)            # \mathbf{...}: a font only
-        if k in ("script", "name", "accent"):
-            if k == "script" and node.op == "^" and node.args[1].kind == "num" \
-                    and self._split(node.args[0])[0] is not None:
-                return self._power(node, env)
-            found = self.symbol(node, env)
-            if found is None:
-                raise MeaningError("cannot read this as a symbol of the notation", node.pos)
-            return found
-        if k == "call":
-            return self._call(node, env)
-        if k == "func":
-            arg = self._scalar(node.args[0], env)
-            return FUNCTIONS[node.op](arg)
-        if k == "partial":
-            raise MeaningError("\\partial belongs in \\frac{\\partial E_k}{\\partial ...}",
-                               node.pos)
-        raise MeaningError(f"cannot use {k} here", node.pos)
+    def is_power(self, node: Node) -> bool:
+        """A power: of something that is not a symbol, of a bracketed expression, or of
+        a symbol by a number (x_i^2); y_j^k is a symbol with its example's mark."""
+        return node.op == "^" and (base_of(node) is None or node.args[0].kind == "group" or
+                                   node.args[1].kind == "num" and base_of(node.args[0]))
 
-    def _frac(self, node, env):
+    def on_neg(self, node: Node, env: dict):
+        return -self._scalar(node.args[0], env)
+
+    def on_add(self, node: Node, env: dict):
+        return sp.Add(*(self._scalar(a, env) for a in node.args))
+
+    def on_accent(self, node: Node, env: dict):
+        if node.op in FONT_MARKS and node.args[0].kind not in ("name", "script", "accent"):
+            return self.value(node.args[0], env)            # \mathbf{...}: a font only
+        return self.on_script(node, env)
+
+    def on_script(self, node: Node, env: dict):
+        found = self.symbol(node, env)
+        if found is None:
+            raise MeaningError("cannot read this as a symbol of the notation", node.pos)
+        return found
+
+    on_name = on_script
+
+    def on_func(self, node: Node, env: dict):
+        return FUNCTIONS[node.op](self._scalar(node.args[0], env))
+
+    def on_partial(self, node: Node, env: dict):
+        raise MeaningError("\\partial belongs in \\frac{\\partial E_k}{\\partial ...}",
+                           node.pos)
+
+    def on_frac(self, node, env):
         """\\frac{\\partial A}{\\partial B} (differentiated) or a quotient."""
         num, den = _total_derivative(node.args)
         if num.kind == "partial" and den.kind == "partial":
@@ -328,7 +267,7 @@ class SingleLayerNotation:
             return self.derivative(top, bottom, node.pos)
         return self._scalar(num, env) / self._scalar(den, env)
 
-    def _delta(self, node, env):
+    def on_delta(self, node, env):
         """\\Delta w = -\\eta dE_k/dw: the book's update of a parameter."""
         var = self.value(node.args[0], env)
         if not isinstance(var, Indexed) or str(var.base) not in PARAMETERS:
@@ -336,7 +275,7 @@ class SingleLayerNotation:
                                "or \\gamma_h", node.pos)
         return -self.m.eta * self.derivative(("E",), var, node.pos)
 
-    def _call(self, node, env):
+    def on_call(self, node, env):
         """f(x), f'(x), f''(x): the activation (or its derivatives) at a scalar."""
         fn, arg = node.args
         head = self.value(fn, env)
@@ -350,7 +289,7 @@ class SingleLayerNotation:
         t = sp.Symbol("t")
         return sp.diff(self.m.f(t), t, head[1]).subs(t, x)
 
-    def _power(self, node, env):
+    def power(self, node, env):
         base, exp = node.args
         e = self._scalar(exp, env)
         if not (e.is_Integer and abs(e) <= 8):
@@ -369,7 +308,7 @@ class SingleLayerNotation:
             raise MeaningError(f"{what} is not a value here", node.pos)
         return v
 
-    def _mul(self, node, env):
+    def on_mul(self, node, env):
         left, right = node.args
         if node.op == "odot":
             raise MeaningError("\\odot is the matrix notation's product; use --layers",
@@ -382,7 +321,7 @@ class SingleLayerNotation:
             raise MeaningError("E_k alone is not a value here", left.pos)
         return lv * self._scalar(right, env)
 
-    def _sum(self, node, env):
+    def on_sum(self, node, env):
         """\\sum_{j=1}^{l}, \\sum_j (the range follows from the index: i 1..d, h 1..q,
         j 1..l), or any letter with both bounds given (\\sum_{p=1}^{q})."""
         low, high, body = node.args
@@ -504,8 +443,8 @@ def _candidate_constants(notation, lhs, rhs) -> list:
             found.append(ratios[0])
     except Exception:       # no numbers for this statement: the usual suspects only
         pass
-    return found + [c for c in (2, Rational(1, 2), -2, Rational(-1, 2), 4, Rational(1, 4))
-                    if c not in found]
+    yield from found + [c for c in (2, Rational(1, 2), -2, Rational(-1, 2), 4, Rational(1, 4))
+                        if c not in found]
 
 
 def _candidate_factors(notation):
@@ -575,11 +514,9 @@ def _variants(notation, lhs, rhs, deadline, found: list) -> list:
 
     def eq(a, b):
         return _equal(m, a, b, deadline)
-    if eq(lhs, -rhs):
-        return ["the sign is flipped"]
-    for c in _candidate_constants(notation, lhs, rhs):
-        if eq(lhs, c * rhs):
-            return [f"a constant factor is off: the left side is {c} times the right"]
+    sign = first_variant(eq, sign_rows(lhs, rhs, _candidate_constants(notation, lhs, rhs)))
+    if sign:
+        return sign
     free_l, free_r = _free_indices(lhs, notation), _free_indices(rhs, notation)
     extra = free_r - free_l
     if extra:
@@ -609,23 +546,18 @@ def _variants(notation, lhs, rhs, deadline, found: list) -> list:
     for old, new in _index_swaps(rhs, notation, free_l):
         if eq(lhs, rhs.xreplace({old: new})):
             return [f"an index is wrong: {_show(old)} should be {_show(new)}"]
-    factor = _factor_variant(notation, lhs, rhs, eq, free_l)
+    factor = first_variant(eq, _factor_rows(notation, lhs, rhs, free_l))
     return found + factor if factor else found or [NO_VARIANT]
 
 
-def _factor_variant(notation, lhs, rhs, eq, free_l) -> list:
-    """[the factor lost or gained (sign flipped too)] that makes lhs = rhs, or []."""
+def _factor_rows(notation, lhs, rhs, free_l):
+    """The rows of the factors that lhs = rhs may have lost or gained (sign flipped too)."""
     for name, factor in _candidate_factors(notation):
         if not factor.free_symbols <= (lhs.free_symbols | rhs.free_symbols | {notation.m.eta}) \
                 and not (factor.free_symbols & set(notation.index.values())) <= free_l:
             continue
-        if eq(lhs, rhs * factor):
-            return [f"a factor is missing: {name}"]
-        if eq(lhs, rhs / factor):
-            return [f"a factor is extra: {name}"]
-        if eq(lhs, -rhs * factor):
-            return [f"a factor is missing ({name}) and the sign is flipped"]
-    return []
+        yield from factor_rows(name, (lhs, rhs * factor), (lhs, rhs / factor),
+                               (lhs, -rhs * factor))
 
 
 def _exact_sides(notation, lhs, rhs, seed=0):
@@ -852,7 +784,6 @@ def _readable_sides_differ(notation, sides, diagnose_steps: bool) -> CheckResult
     return CheckResult(False, steps, notation.name, "symbolic d, q, l")
 
 
-NO_VARIANT = "no simple variant explains the difference"
 STEP_MEANT = ("it holds when f is the step function (whose derivative is 0): the step "
               "function is used where the sigmoid is meant")
 

@@ -22,11 +22,14 @@ import sympy as sp
 
 from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
+from symnet.checker.evaluate import Evaluator
 from symnet.checker.parse import Node, parse
+from symnet.checker.tree import nodes
+from symnet.checker.symbols import flat_text, function_of, index_items, read_symbol
+from symnet.checker.symbols import is_transpose  # noqa: F401  (translate.py imports it here)
 from symnet.core.registry import ABSTRACT, any_loss, fprime, loss_prime
 from symnet.prove.nested import MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
-from symnet.core.notation import FONT_MARKS
 
 
 #: bound on the instances (k and free index values) one formula is checked at
@@ -71,7 +74,7 @@ def _model_of(sizes: tuple, spec: tuple) -> NetworkModel:
     return NetworkModel(list(sizes), *spec)
 
 
-class MatrixNotation:
+class MatrixNotation(Evaluator):
     """The matrix notation on the concrete network ``sizes``; ``k`` the value of the layer
     letter k (l = k + 1), None while the formula is read without one."""
 
@@ -126,11 +129,7 @@ class MatrixNotation:
         """A named quantity with its marks: base, accent, layer, transpose, entry."""
         base, accent, sup, transpose, sub = split_symbol(node)
         if base == "theta" and sub is not None and sup is not None and not accent:
-            # a weight theta_{ij}^{(kl)}: row i of Theta~ (0 the threshold), column j
-            k = self.layer(sup, pairs=True)
-            i, j = self.indices(sub, env, 2)
-            if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
-                raise OutsideLayers(f"theta_{{{i}{j}}}^{{({k}{k + 1})}} does not exist", sub.pos)
+            k, i, j = self.weight(sup, sub, env)
             return self.net.theta[k][i][j - 1]
         if base == "a" and sub is not None and sup is not None and not accent:
             k = self.layer(sup)
@@ -141,6 +140,15 @@ class MatrixNotation:
         if sub is not None:
             out = self.entry(out, sub, env, tilde_rows=_tilde_rows(base, accent))
         return out.T if transpose and isinstance(out, sp.MatrixBase) else out
+
+    def weight(self, sup: Node, sub: Node, env: dict) -> tuple:
+        """(k, i, j) of a weight theta_{ij}^{(kl)}: row i of Theta~ (0 the threshold),
+        column j."""
+        k = self.layer(sup, pairs=True)
+        i, j = self.indices(sub, env, 2)
+        if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
+            raise OutsideLayers(f"theta_{{{i}{j}}}^{{({k}{k + 1})}} does not exist", sub.pos)
+        return k, i, j
 
     def indices(self, sub: Node, env: dict, count: int) -> list:
         """Digits (11, 1,1), or letters bound by a sum, as integers."""
@@ -193,10 +201,9 @@ class MatrixNotation:
 
     def _quantity(self, node, base, accent, sup):
         net, model = self.net, self.model
-        if accent not in ("", "tilde", "widetilde", "hat", "widehat"):
+        if accent not in ("", "tilde", "hat"):
             raise MeaningError(f"\\{accent} has no meaning in the matrix notation", node.pos)
-        hat = accent in ("hat", "widehat")
-        tilde = accent in ("tilde", "widetilde")
+        hat, tilde = accent == "hat", accent == "tilde"
         if base == "eta" and not accent and sup is None:
             return self.eta
         if base == "E" and not accent and sup is None:
@@ -244,8 +251,8 @@ class MatrixNotation:
         """What a denominator \\partial X names: one variable, or variables in the layout
         of X (a vector, or Theta~), each ("a" | "z" | "theta", layer, indices)."""
         base, accent, sup, transpose, sub = split_symbol(node)
-        tilde = accent in ("tilde", "widetilde")
-        if transpose or accent not in ("", "tilde", "widetilde"):
+        tilde = accent == "tilde"
+        if transpose or accent not in ("", "tilde"):
             raise MeaningError("differentiate with respect to z^{(k)}, a^{(k)}, x, "
                                "\\tilde{\\Theta}^{(kl)} or one of their entries", node.pos)
         if base == "x" and sup is None and not accent:
@@ -253,16 +260,12 @@ class MatrixNotation:
         elif sup is None:
             raise MeaningError("differentiate with respect to a quantity with its layer, "
                                "e.g. z^{(k)}", node.pos)
-        elif base in ("Theta", "theta") and (base == "Theta" or not tilde):
+        elif base == "theta" and not tilde:
+            if sub is None:
+                raise MeaningError("a weight needs its indices, \\theta_{ij}^{(kl)}", node.pos)
+            return ("theta",) + self.weight(sup, sub, env)
+        elif base == "Theta":
             k = self.layer(sup, pairs=True)
-            if base == "theta":
-                if sub is None:
-                    raise MeaningError("a weight needs its indices, \\theta_{ij}^{(kl)}",
-                                       node.pos)
-                i, j = self.indices(sub, env, 2)
-                if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
-                    raise OutsideLayers(f"theta_{{{i}{j}}} does not exist", node.pos)
-                return ("theta", k, i, j)
             first = 0 if tilde else 1
             out = _Cells([[("theta", k, i, j) for j in range(1, self.sizes[k] + 1)]
                           for i in range(first, self.sizes[k - 1] + 1)])
@@ -311,69 +314,44 @@ class MatrixNotation:
                          lambda i, j: self.model.derivative(top[j, 0], where[i, 0]))
 
     # -- evaluation ------------------------------------------------------------------
-    def value(self, node: Node, env: dict = None):
-        env = {} if env is None else env
-        k = node.kind
-        if k == "num":
-            return sp.Rational(node.args[0])
-        if k == "group":
-            return self.value(node.args[0], env)
-        if k == "neg":
-            return -self.value(node.args[0], env)
-        if k == "add":
-            parts = [self.value(a, env) for a in node.args]
-            total = parts[0]
-            for p in parts[1:]:
-                total = _add(total, p)
-            return total
-        if k == "mul":
-            return self.mul(node, env)
-        if k == "frac":
-            return self._frac(node, env)
-        if k == "delta":
-            return self._delta(node, env)
-        if k == "call":
-            fn, arg = node.args
-            return self.apply(self.value(arg, env), fn)
-        if k == "vector":
-            return self.vector(node, env)
-        if k == "matrix":
-            rows = [[self.value(e, env) for e in row] for row in node.args]
-            if any(isinstance(e, sp.MatrixBase) for row in rows for e in row):
-                raise MeaningError("a matrix of matrices", node.pos)
-            return sp.Matrix(rows)
-        if k == "norm" or k == "script" and node.op == "_" and node.args[0].kind == "norm":
+    unknown = "cannot use {kind} in the matrix notation"
+
+    def is_matrix(self, value) -> bool:
+        return isinstance(value, sp.MatrixBase)
+
+    def raised(self, base, power, node: Node):
+        return base.squared ** (power / 2) if isinstance(base, _Norm) else base ** power
+
+    def add(self, a, b):
+        return _add(a, b)
+
+    def on_neg(self, node: Node, env: dict):
+        return -self.value(node.args[0], env)
+
+    def on_call(self, node: Node, env: dict):
+        fn, arg = node.args
+        return self.apply(self.value(arg, env), fn)
+
+    def on_matrix(self, node: Node, env: dict):
+        rows = [[self.value(e, env) for e in row] for row in node.args]
+        if any(isinstance(e, sp.MatrixBase) for row in rows for e in row):
+            raise MeaningError("a matrix of matrices", node.pos)
+        return sp.Matrix(rows)
+
+    def on_norm(self, node: Node, env: dict):
+        return self.norm(node, env)
+
+    def on_script(self, node: Node, env: dict):
+        if node.op == "_" and node.args[0].kind == "norm":      # ||M||_F
             return self.norm(node, env)
-        if k == "sum":
-            return self.sum(node, env)
-        if k == "dots":
-            raise MeaningError("\\dots stands for terms that are not written", node.pos)
-        if k == "script" and node.op == "^" and (
-                node.args[1].kind == "num" or node.args[0].kind == "group"
-                and is_transpose(node.args[1])):
-            return self._power(node, env)
-        if k in ("script", "name", "accent"):
-            value = self.symbol(node, env)
-            if isinstance(value, _Norm):
-                return value.value
-            return value
-        raise MeaningError(f"cannot use {k} in the matrix notation", node.pos)
+        return self.symbol(node, env)
 
-    def _frac(self, node: Node, env: dict):
-        """\\frac{\\partial E}{\\partial X} (differentiated) or a quotient by a scalar."""
-        num, den = node.args
-        if num.kind == "partial" and den.kind == "partial":
-            return self.derivative(num.args[0], den.args[0], env, node.pos)
-        if num.kind == "partial" or den.kind == "partial":
-            raise MeaningError("write a derivative as \\frac{\\partial E}{\\partial ...}",
-                               node.pos)
-        top, bottom = self.value(num, env), self.value(den, env)
-        if isinstance(bottom, sp.MatrixBase):
-            raise MeaningError("cannot divide by a matrix", den.pos)
-        return top / bottom
+    def on_dots(self, node: Node, env: dict):
+        raise MeaningError("\\dots stands for terms that are not written", node.pos)
 
-    def _delta(self, node: Node, env: dict):
-        """\\Delta\\tilde{\\Theta}^{(kl)} = -\\eta dE/d\\tilde{\\Theta}^{(kl)} (or of one weight)."""
+    def on_delta(self, node: Node, env: dict):
+        """\\Delta\\tilde{\\Theta}^{(kl)} = -\\eta dE/d\\tilde{\\Theta}^{(kl)} (or of one
+        weight)."""
         base, accent, sup, transpose, sub = split_symbol(node.args[0])
         if (base == "Theta" and sub is None or base == "theta" and sub is not None
                 and sup is not None and not accent) and not transpose:
@@ -382,22 +360,7 @@ class MatrixNotation:
         raise MeaningError("\\Delta goes with \\tilde{\\Theta}^{(kl)} or a weight "
                            "\\theta_{ij}^{(kl)}", node.pos)
 
-    def _power(self, node: Node, env: dict):
-        """(...)^\\top of a group, or X^n with a number n (never of a matrix)."""
-        if node.args[1].kind != "num":
-            inner = self.value(node.args[0], env)
-            if not isinstance(inner, sp.MatrixBase):
-                raise MeaningError("\\top of a scalar", node.pos)
-            return inner.T
-        base = self.value(node.args[0], env)
-        if isinstance(base, sp.MatrixBase):
-            raise MeaningError("a power of a matrix", node.pos)
-        power = sp.Rational(node.args[1].args[0])
-        if isinstance(base, _Norm):
-            return base.squared ** (power / 2)
-        return base ** power
-
-    def vector(self, node: Node, env: dict):
+    def on_vector(self, node: Node, env: dict):
         """(a; b; c) a column (items that are columns are stacked, as (-1; x)), (a, b, c) a
         row."""
         items = [_plain(self.value(e, env)) for e in node.args]
@@ -416,7 +379,7 @@ class MatrixNotation:
         return sp.Matrix(1, len(items), [i[0, 0] if isinstance(i, sp.MatrixBase) else i
                                          for i in items])
 
-    def sum(self, node: Node, env: dict):
+    def on_sum(self, node: Node, env: dict):
         """\\sum_{j=1}^{3} with concrete bounds (digits or s_k), summed out explicitly."""
         low, high, body = node.args
         if low.kind != "assign" or low.args[0].kind != "name" or high is None:
@@ -439,7 +402,7 @@ class MatrixNotation:
             return self.sizes[self.layer(sub) - 1]
         raise MeaningError("a sum's bound is a number or a width s_k", node.pos)
 
-    def mul(self, node, env):
+    def on_mul(self, node, env):
         left, right = node.args
         lv, rv = _plain(self.value(left, env)), _plain(self.value(right, env))
         if node.op == "odot":
@@ -470,7 +433,7 @@ class MatrixNotation:
     def apply(self, arg, fn: Node):
         """f (the sigmoid, the notes' f) or f' elementwise: SymPy's derivative of f, each
         f(z^(k)_i) written as the unit a^(k)_i."""
-        name, primes = _function(fn)
+        name, primes = function_of(fn)
         if name not in ("f", "sigma"):
             raise MeaningError(f"unknown function {name!r} in the matrix notation (f, f')",
                                fn.pos)
@@ -520,46 +483,7 @@ class _Cells:
 
 
 def _tilde_rows(base, accent) -> bool:
-    return base in ("Theta", "a") and accent in ("tilde", "widetilde")
-
-
-def index_items(sub: Node):
-    """'11' -> ['1', '1']; 'ij' -> ['i', 'j']; '1,2' -> ['1', '2']; None if not indices."""
-    if sub.kind == "group":
-        return index_items(sub.args[0])
-    if sub.kind in ("name", "num"):
-        text = sub.args[0]
-        if text.isdigit() or (text.isalpha() and len(text) == 1):
-            return list(text)
-        return None
-    if sub.kind == "list":
-        out = []
-        for item in sub.args:
-            got = index_items(item)
-            if got is None or len(got) != 1:
-                return None
-            out += got
-        return out
-    if sub.kind == "mul" and sub.op == "cdot":
-        a, b = index_items(sub.args[0]), index_items(sub.args[1])
-        return a + b if a is not None and b is not None else None
-    return None
-
-
-def _function(node: Node):
-    """(name, number of primes) of f, f', f^{\\prime}, \\sigma."""
-    primes = 0
-    while node.kind == "script":
-        if node.op == "'":
-            primes += 1
-        elif node.op == "^" and node.args[1].kind == "name" and node.args[1].args[0] == "prime":
-            primes += 1
-        else:
-            raise MeaningError("a function is f or f'", node.pos)
-        node = node.args[0]
-    if node.kind != "name":
-        raise MeaningError("a function is f or f'", node.pos)
-    return node.args[0], primes
+    return base in ("Theta", "a") and accent == "tilde"
 
 
 def _add(a, b):
@@ -580,75 +504,19 @@ def _add(a, b):
     return a + b
 
 
-def flat_text(node):
-    """Letters and digits of a superscript like (kl) or (23) as one string."""
-    if node.kind == "group":
-        return flat_text(node.args[0])
-    if node.kind in ("name", "num"):
-        return node.args[0]
-    if node.kind == "mul" and node.op == "cdot":
-        a, b = flat_text(node.args[0]), flat_text(node.args[1])
-        return a + b if a is not None and b is not None else None
-    return None
-
-
-FONTS = FONT_MARKS
-
-
-def is_transpose(mark: Node) -> bool:
-    """^\\top, ^T, ^\\intercal, ^{\\mathrm{T}}: the transpose."""
-    if mark.kind == "accent" and mark.op in ("mathrm", "text", "operatorname"):
-        mark = mark.args[0]
-    return mark.kind == "name" and mark.args[0] in ("top", "T")
-
-
 def split_symbol(node):
-    """(base, accent, layer superscript, transposed, subscript) of a matrix symbol; the
-    fonts (\\mathbf, \\boldsymbol, \\bm) mean nothing, every other mark is kept."""
-    transpose = False
-    sup = sub = None
-    while node.kind == "script":
-        target, arg = node.args
-        if node.op == "^":
-            if is_transpose(arg):
-                transpose = not transpose
-            elif sup is not None:
-                raise MeaningError("two superscripts on one symbol", arg.pos)
-            else:
-                sup = arg
-        elif node.op == "_":
-            if sub is not None:
-                raise MeaningError("two subscripts on one symbol", arg.pos)
-            sub = arg
-        else:
-            raise MeaningError("a prime on a matrix symbol", node.pos)
-        node = target
-    accent = ""
-    if node.kind == "accent":
-        accent = "" if node.op in FONTS else node.op
-        node = node.args[0]
-        if node.kind in ("script", "accent", "group"):
-            base, inner_accent, inner_sup, inner_t, inner_sub = split_symbol(node)
-            if accent and inner_accent:
-                raise MeaningError(f"\\{accent} and \\{inner_accent} on one symbol", node.pos)
-            if (sup is not None and inner_sup is not None) or (sub is not None and inner_sub is not None):
-                raise MeaningError("a symbol with two superscripts or subscripts", node.pos)
-            return (base, accent or inner_accent, sup or inner_sup, transpose != inner_t,
-                    sub or inner_sub)
-    if node.kind == "group" and node.op in ("{",):
-        base, accent2, inner_sup, inner_t, inner_sub = split_symbol(node.args[0])
-        return base, accent2, sup or inner_sup, transpose != inner_t, sub or inner_sub
-    if node.kind != "name":
-        return None, accent, sup, transpose, sub
-    return node.args[0], accent, sup, transpose, sub
+    """(base, accent, layer superscript, transposed, subscript) of a matrix symbol (the
+    one reader, :func:`~symnet.checker.symbols.read_symbol`); a prime is refused."""
+    marked = read_symbol(node)
+    if marked.primes:
+        raise MeaningError("a prime on a matrix symbol", node.pos)
+    return marked.base, marked.accent, marked.sup, marked.transpose, marked.sub
 
 
 def _free_index_letters(tree: Node) -> list:
     """Letters used as subscripts (a_i, theta_{ij}, delta_j) and not bound by a sum."""
     found, bound = set(), set()
-    stack = [tree]
-    while stack:
-        node = stack.pop()
+    for node in nodes(tree):
         if node.kind == "sum" and node.args[0].kind == "assign" \
                 and node.args[0].args[0].kind == "name":
             bound.add(node.args[0].args[0].args[0])
@@ -657,7 +525,6 @@ def _free_index_letters(tree: Node) -> list:
             if base != "s":
                 items = index_items(node.args[1]) if node.args[1].kind != "slice" else None
                 found.update(i for i in (items or []) if i.isalpha())
-        stack.extend(a for a in node.args if isinstance(a, Node))
     return sorted(found - bound - {"k", "l", "n"})
 
 
@@ -675,8 +542,8 @@ def _sides(sizes, tree, k, free=None):
 
 def _network_point(notation, seed: int) -> dict:
     """A real network: x, Theta~, y and eta exact random rationals (seeded), every unit
-    a^{(k)}_i the sigmoid of its z at those values (50 digits): the values at which a
-    refutation is shown."""
+    a^{(k)}_i the activation (the registry row's f) of its z at those values (50 digits):
+    the values at which a refutation is shown."""
     import random
     net, rng = notation.net, random.Random(seed)
     point = {notation.eta: sp.Rational(rng.randint(1, 9), 10)}

@@ -9,12 +9,14 @@ d,q,l, or when a formula mixes both vocabularies, both are read on that one mode
 from __future__ import annotations
 
 from symnet.checker.formula import check_single_layer
-from symnet.checker.matrix import check_matrix, flat_text
+from symnet.checker.matrix import check_matrix
+from symnet.checker.symbols import flat_text
 from symnet.checker.symbolic_widths import layer_letters, prove_symbolic
 from symnet.checker.views import as_matrix_notation
 from symnet.checker.parse import Node, ParseError, parse
 from symnet.checker.statements import is_update
 from symnet.checker.result import CheckResult, MeaningError
+from symnet.checker.tree import nodes
 from symnet.core.notation import MATRIX_NAMES, NOTES_NETWORK
 from symnet.prove.single_layer import single_layer_model
 from symnet.prove.nested import DEFAULT_MODEL, MODEL
@@ -32,9 +34,7 @@ def uses_matrix_notation(tree: Node) -> bool:
     """Decided from the parse tree, never from the text: an \\odot, a tilde, a vector
     or matrix literal, a norm, or one of the matrix notation's own names (Theta, a, z,
     delta); a vector written with \\dots up to d, q or l is the single-layer notation's."""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
+    for node in nodes(tree):
         if node.kind == "mul" and node.op == "odot":
             return True
         if node.kind == "accent" and node.op in ("tilde", "widetilde"):
@@ -49,7 +49,6 @@ def uses_matrix_notation(tree: Node) -> bool:
             return True
         if node.kind == "vector_of" and node.args[1].args[0] not in SIZES:
             return True
-        stack.extend(a for a in node.args if isinstance(a, Node))
     return False
 
 
@@ -66,13 +65,8 @@ def default_layers(text: str, tree: Node = None):
 
 def _size_letters(tree: Node) -> set:
     """The sizes d, q, l that the formula names (a sum up to q, a list up to l)."""
-    found, stack = set(), [tree]
-    while stack:
-        node = stack.pop()
-        if node.kind == "name" and node.args and node.args[0] in SIZES:
-            found.add(node.args[0])
-        stack.extend(a for a in node.args if isinstance(a, Node))
-    return found
+    return {node.args[0] for node in nodes(tree)
+            if node.kind == "name" and node.args and node.args[0] in SIZES}
 
 
 def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
@@ -158,15 +152,13 @@ def _output_depth(tree: Node):
     """The highest layer named by a digit (a^{(3)}, \\Theta^{(23)}) in a formula that also
     names the output (y, \\hat{y}, E), or None: such a formula may be written for a network
     whose output is that layer."""
-    digits, output, stack = [], False, [tree]
-    while stack:
-        node = stack.pop()
+    digits, output = [], False
+    for node in nodes(tree):
         if node.kind == "name" and node.args and node.args[0] in ("y", "E"):
             output = True
         if node.kind == "script" and node.op == "^" and node.args[1].kind == "group":
             text = flat_text(node.args[1].args[0]) if node.args[1].args else None
             digits += [int(c) for c in text or "" if c.isdigit()]
-        stack.extend(a for a in node.args if isinstance(a, Node))
     return max(digits) if output and digits else None
 
 

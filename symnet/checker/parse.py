@@ -25,7 +25,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, VisitError
 
 from symnet.checker.dots import expand_dots
-from symnet.checker.tree import Node, ParseError
+from symnet.checker.tree import Node, ParseError, nodes
 from symnet.core.notation import FUNCTION_LETTERS
 
 __all__ = ["parse", "strip_annotations", "normalise", "Node", "ParseError", "MAX_LENGTH",
@@ -500,18 +500,14 @@ SUM_LETTERS = frozenset("ihjk")
 
 def _subscript_letters(node) -> set:
     """The index letters written in the subscripts of a subtree."""
-    found, stack = set(), [node]
-    while stack:
-        n = stack.pop()
-        if not isinstance(n, Node):
-            continue
+    found = set()
+    for n in nodes(node):
         if n.kind == "script" and n.op == "_":
             sub = n.args[1]
             items = sub.args if sub.kind == "list" else (sub,)
             found |= {i.args[0] for i in items if i.kind == "name" and i.args[0] in SUM_LETTERS}
             for letter in (sub.args[0] if sub.kind == "name" and len(sub.args[0]) > 1 else ""):
                 found |= {letter} & SUM_LETTERS            # w_{hj} read as one name "hj"
-        stack.extend(a for a in n.args if isinstance(a, Node))
     return found
 
 
@@ -539,14 +535,7 @@ def _implicit_indices(tree: Node) -> Node:
             index = Node("name", (letters.pop(),), node.pos)
             node = Node("sum", (index, None, node.args[2]), node.pos)
         return Node(node.kind, tuple(walk(a, root) for a in node.args), node.pos, node.op)
-    if not any(n.kind == "sum" and n.op == "implicit" for n in _nodes(tree)):
+    if not any(n.kind == "sum" and n.op == "implicit" for n in nodes(tree)):
         return tree
     return walk(tree, tree)
 
-
-def _nodes(tree: Node):
-    stack = [tree]
-    while stack:
-        n = stack.pop()
-        yield n
-        stack.extend(a for a in n.args if isinstance(a, Node))

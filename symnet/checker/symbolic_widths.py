@@ -24,9 +24,11 @@ from typing import Callable
 
 import sympy as sp
 
-from symnet.checker.matrix import flat_text, index_items, is_transpose, split_symbol
+from symnet.checker.matrix import split_symbol
+from symnet.checker.symbols import flat_text, function_of, index_items, is_transpose
+from symnet.checker.evaluate import Evaluator
 from symnet.checker.result import MeaningError
-from symnet.checker.tree import Node
+from symnet.checker.tree import Node, nodes
 from symnet.core.registry import sigmoid
 from symnet.prove.model import index
 
@@ -54,15 +56,13 @@ class _Unreadable(MeaningError):
 def _layers(tree: Node) -> set:
     """The characters of every layer superscript ((k), (kl), (23), n); "?" for a mark
     that is not letters or digits.  Powers (^2) and transposes are not layers."""
-    found, stack = set(), [tree]
-    while stack:
-        node = stack.pop()
+    found = set()
+    for node in nodes(tree):
         if node.kind == "script" and node.op == "^":
             mark = node.args[1]
             if not (is_transpose(mark) or mark.kind == "num"):
                 text = flat_text(mark.args[0] if mark.kind == "group" else mark)
                 found.update(text or "?")
-        stack.extend(a for a in node.args if isinstance(a, Node))
     return found
 
 
@@ -141,7 +141,7 @@ class _Output:
         return (1, self.m.s_n) if text == "n" and base in ("a", "z", "delta") else None
 
 
-class _Reader:
+class _Reader(Evaluator):
     """Reads a formula twice: first to learn the range of every free index letter (the
     intersection of the ranges it selects entries from: i of theta_{ij} and a_i runs over
     0..s_k, of z_i over 1..s_k), then with each letter as the model's index of that range."""
@@ -196,7 +196,7 @@ class _Reader:
                            self.index_of(items[1], (1, m.s_l))]
         if base == "y" and text is None and isinstance(layer, _Output) and len(items) == 1:
             idx = self.index_of(items[0], (1, m.s_n))
-            return m.a[idx] if accent in ("hat", "widehat") else m.y[idx]
+            return m.a[idx] if accent == "hat" else m.y[idx]
         rng = layer.unit_range(base, text)
         if rng is not None and self.as_variable:
             rng = (1, rng[1])
@@ -208,7 +208,7 @@ class _Reader:
         return value
 
     # symbols
-    def symbol(self, node: Node):
+    def symbol(self, node: Node, env: dict = None):
         base, accent, sup, transpose, sub = split_symbol(node)
         m, layer = self.m, self.layer
         if sub is not None:
@@ -221,7 +221,7 @@ class _Reader:
         elif base == "E" and sup is None and not accent:
             value = layer.error()
         elif base == "y" and sup is None and isinstance(layer, _Output):
-            value = Block(lambda r, c: m.a[r] if accent in ("hat", "widehat") else m.y[r],
+            value = Block(lambda r, c: m.a[r] if accent == "hat" else m.y[r],
                           (1, m.s_n))
         elif sup is None:
             raise _Unreadable(f"{base} without its layer")
@@ -229,7 +229,7 @@ class _Reader:
             mark = sup.args[0] if sup.kind == "group" else sup
             text = flat_text(mark)
             if base == "Theta" and text == "kl" and isinstance(layer, _Pair):
-                value = layer.matrix(accent in ("tilde", "widetilde"))
+                value = layer.matrix(accent == "tilde")
             elif (base, text, accent) in layer.vectors and accent in ("", "tilde"):
                 vec, rows = layer.vectors[(base, text, accent)]
                 value = Block(lambda r, c, vec=vec: vec[r], rows)
@@ -260,19 +260,19 @@ class _Reader:
         """dE/dx by SymPy, E written in the quantities of x's level."""
         return self.m.D(self.m.E_at(self.layer.levels[var.base]), var)
 
-    def derivative(self, num: Node, den: Node):
-        """dN/dx by SymPy: N = E in the quantities of x's level, or any scalar N with the
-        definitions above x's level unfolded (z^{(l)} in theta and a~, ...)."""
-        var = self.variable(den)
+    def derivative(self, num: Node, den: Node, env: dict = None, pos: int = 0):
+        """dN/dx by SymPy: dE/dX in the layout of X (:meth:`gradient`), or any scalar N
+        with the definitions above x's level unfolded (z^{(l)} in theta and a~, ...)."""
         if num.kind == "name" and num.args == ("E",):
-            return self.by_error(var)
+            return self.gradient(den)
+        var = self.variable(den)
         top = self.value(num)
         if isinstance(top, Block):
             raise _Unreadable("a Jacobian at symbolic widths")
         above = self.layer.above[var.base]
         return self.m.D(self.m.unfold(top, only=above) if above else top, var)
 
-    def sum(self, node: Node):
+    def on_sum(self, node: Node, env: dict = None):
         """\\sum_{j=1}^{s_l} (a bound 0 or 1, a width s_k, s_l or s_n)."""
         low, high, body = node.args
         if low.kind != "assign" or low.args[0].kind != "name" or high is None:
@@ -300,12 +300,12 @@ class _Reader:
         """dE/dX in the layout of X, entry by entry."""
         base, accent, sup, transpose, sub = split_symbol(den)
         if sub is not None:
-            return self.derivative(Node("name", ("E",)), den)
+            return self.by_error(self.variable(den))
         if transpose or sup is None:
             raise _Unreadable("a derivative by an entry or a transpose")
         text = flat_text(sup.args[0] if sup.kind == "group" else sup)
         if base == "Theta" and text == "kl" and isinstance(self.layer, _Pair):
-            shape = self.layer.matrix(accent in ("tilde", "widetilde"))
+            shape = self.layer.matrix(accent == "tilde")
             return Block(lambda r, c: self.by_error(self.m.Theta[r, c]), shape.rows, shape.cols)
         vec, rows = self.layer.vectors.get((base, text, ""), (None, None))
         if accent or vec not in self.layer.levels:
@@ -313,86 +313,46 @@ class _Reader:
         return Block(lambda r, c: self.by_error(vec[r]), rows)
 
     # evaluation
-    def value(self, node: Node):
-        k = node.kind
-        if k == "num":
-            return sp.Rational(node.args[0])
-        if k == "group":
-            return self.value(node.args[0])
-        if k == "neg":
-            return self.scale(-1, self.value(node.args[0]))
-        if k == "add":
-            total = self.value(node.args[0])
-            for term in node.args[1:]:
-                total = self.add(total, self.value(term))
-            return total
-        if k == "mul":
-            left, right = self.value(node.args[0]), self.value(node.args[1])
-            return self.hadamard(left, right) if node.op == "odot" else self.times(left, right)
-        if k == "frac":
-            return self._frac(node)
-        if k == "delta":
-            base = split_symbol(node.args[0])
-            if base[0] != "Theta" or base[4] is not None or base[3]:
-                raise _Unreadable("\\Delta of something other than Theta~")
-            return self.scale(-self.m.eta, self.gradient(node.args[0]))
-        if k == "call":
-            return self._call(node)
-        if k == "norm":
-            inner = self.value(node.args[0])
-            if not isinstance(inner, Block) or inner.cols != ONE:
-                raise _Unreadable("a norm of something other than a column")
-            t = self.bound()
-            return sp.sqrt(sp.Sum(inner.entry(t, 1) ** 2, (t, *inner.rows)))
-        if k == "script" and node.op == "^" and (
-                node.args[1].kind == "num" or node.args[0].kind == "group"
-                and is_transpose(node.args[1])):
-            return self._power(node)
-        if k == "sum":
-            return self.sum(node)
-        if k in ("script", "name", "accent"):
-            return self.symbol(node)
-        raise _Unreadable(f"{k} at symbolic widths")
+    refusal = _Unreadable
+    unknown = "{kind} at symbolic widths"
 
-    def _frac(self, node: Node):
-        """\\frac{\\partial E}{\\partial X} (a gradient), another derivative, or a quotient
-        by a scalar."""
-        num, den = node.args
-        if num.kind == "partial" and den.kind == "partial":
-            top = num.args[0]
-            if top.kind == "name" and top.args == ("E",):
-                return self.gradient(den.args[0])
-            return self.derivative(top, den.args[0])
-        top, bottom = self.value(num), self.value(den)
-        if isinstance(bottom, Block):
-            raise _Unreadable("a division by a matrix")
+    def is_matrix(self, value) -> bool:
+        return isinstance(value, Block)
+
+    def on_neg(self, node: Node, env: dict):
+        return self.scale(-1, self.value(node.args[0]))
+
+    def on_mul(self, node: Node, env: dict):
+        left, right = self.value(node.args[0]), self.value(node.args[1])
+        return self.hadamard(left, right) if node.op == "odot" else self.times(left, right)
+
+    def on_delta(self, node: Node, env: dict):
+        base = split_symbol(node.args[0])
+        if base[0] != "Theta" or base[4] is not None or base[3]:
+            raise _Unreadable("\\Delta of something other than Theta~")
+        return self.scale(-self.m.eta, self.gradient(node.args[0]))
+
+    def on_norm(self, node: Node, env: dict):
+        inner = self.value(node.args[0])
+        if not isinstance(inner, Block) or inner.cols != ONE:
+            raise _Unreadable("a norm of something other than a column")
+        t = self.bound()
+        return sp.sqrt(sp.Sum(inner.entry(t, 1) ** 2, (t, *inner.rows)))
+
+    def divide(self, top, bottom):
         return self.scale(1 / bottom, top)
 
-    def _call(self, node: Node):
+    def on_call(self, node: Node, env: dict):
         """f(X) and f'(X), entrywise on a block (f is the sigmoid at symbolic widths)."""
         fn, arg = node.args
-        primes = 0
-        while fn.kind == "script" and fn.op == "'":
-            primes, fn = primes + 1, fn.args[0]
-        if fn.kind != "name" or fn.args[0] not in ("f", "sigma") or primes > 1:
+        name, primes = function_of(fn)
+        if name not in ("f", "sigma") or primes > 1:
             raise _Unreadable("a function other than f and f'")
         one = (lambda t: self.m.fprime(t)) if primes else sigmoid
         inner = self.value(arg)
         if isinstance(inner, Block):
             return Block(lambda r, c: one(inner.entry(r, c)), inner.rows, inner.cols)
         return one(inner)
-
-    def _power(self, node: Node):
-        """(...)^\\top of a group, or X^n with a number n (never of a matrix)."""
-        if node.args[1].kind != "num":
-            inner = self.value(node.args[0])
-            if not isinstance(inner, Block):
-                raise _Unreadable("the transpose of a scalar")
-            return inner.T
-        base = self.value(node.args[0])
-        if isinstance(base, Block):
-            raise _Unreadable("a power of a matrix")
-        return base ** sp.Rational(node.args[1].args[0])
 
     # algebra of blocks
     @staticmethod

@@ -27,6 +27,15 @@ class Node:
         return f"{self.kind}{'[' + self.op + ']' if self.op else ''}{self.args!r}"
 
 
+def nodes(tree: Node):
+    """Every node of the tree (the root first, then depth first)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(a for a in node.args if isinstance(a, Node))
+
+
 def same_tree(a, b) -> bool:
     """Structurally equal syntax trees (positions ignored)."""
     if not isinstance(a, Node) or not isinstance(b, Node):

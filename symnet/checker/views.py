@@ -11,33 +11,24 @@ such; every other mark is kept for the matrix notation to read or refuse.
 """
 from __future__ import annotations
 
-from symnet.checker.matrix import index_items
+from symnet.checker.result import MeaningError
+from symnet.checker.symbols import index_items, read_symbol
 from symnet.checker.tree import Node
-from symnet.core.notation import FONT_MARKS, SINGLE_LAYER, SINGLE_LAYER_SIZES, SINGLE_LAYER_VIEW
+from symnet.core.notation import SINGLE_LAYER, SINGLE_LAYER_SIZES, SINGLE_LAYER_VIEW
 
 __all__ = ["as_matrix_notation"]
 
 
 def _symbol(node: Node):
-    """(base, hat, subscript letters, superscript) of a section-5.3 symbol, or None."""
-    sub = sup = None
-    while node.kind == "script" and node.op in ("_", "^"):
-        if node.op == "_":
-            if sub is not None:
-                return None
-            sub = node.args[1]
-        else:
-            if sup is not None:
-                return None
-            sup = node.args[1]
-        node = node.args[0]
-    hat = False
-    while node.kind == "accent" and (node.op in ("hat", "widehat") or node.op in FONT_MARKS):
-        hat = hat or node.op in ("hat", "widehat")
-        node = node.args[0]
-    if node.kind != "name":
+    """(base, hat, subscript, superscript) of a section-5.3 symbol, or None."""
+    try:
+        marked = read_symbol(node)
+    except MeaningError:
         return None
-    return node.args[0], hat, sub, sup
+    if marked.base is None or marked.primes or marked.transpose \
+            or marked.accent not in ("", "hat"):
+        return None
+    return marked.base, marked.hat, marked.sub, marked.sup
 
 
 def _is_sample_mark(sup) -> bool:

@@ -28,6 +28,9 @@ BOLD_MARKS = frozenset({"boldsymbol", "mathbf", "bm", "vec"})
 UPRIGHT_MARKS = frozenset({"mathrm", "operatorname"})
 FONT_MARKS = BOLD_MARKS | UPRIGHT_MARKS
 
+#: marks written two ways with one meaning: \widehat{y} is \hat{y}
+SAME_MARK = {"widehat": "hat", "widetilde": "tilde"}
+
 ACCENTS = frozenset({"hat", "tilde", "widetilde", "widehat", "bar"}) | FONT_MARKS
 
 FUNCTION_LETTERS = frozenset({"f", "sigma", "varphi", "phi"})
