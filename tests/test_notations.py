@@ -484,3 +484,14 @@ def test_the_identity_sign_is_read_as_equals(text, expected):
     """Bishop's (5.51) and Nielsen's (29) define delta with \\equiv: read as '=', so the
     notation's delta is checked against it; mixed with another relation it is not read."""
     assert verdict(text, "bishop").status == expected
+
+
+def test_an_arbitrary_activation_is_proved_at_symbolic_widths():
+    """Goodfellow's backward step between layers k-1 and k is proved with the arbitrary
+    f for every width and depth; a model the symbolic-width prover does not cover (d2l's
+    L2 term) says the verdict holds at its sizes only; a wrong variant stays refuted."""
+    v = verdict(r"\nabla_{h^{(k-1)}} J = (W^{(k)})^\top \nabla_{a^{(k)}} J", "goodfellow")
+    assert v.status == "holds" and "symbolic widths s_k, s_l" in v.sizes, v.sizes
+    assert "any differentiable activation" in v.notation
+    assert verdict(r"\nabla_{h^{(k-1)}} J = W^{(k)} \nabla_{a^{(k)}} J",
+                   "goodfellow").status == "refuted"

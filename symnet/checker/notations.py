@@ -134,10 +134,11 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     result = check_matrix(text, layers, tree, diagnose_steps, from_one or counted or ())
     if chosen and from_one is None and counted is None and not result.holds:
         _refuted_at_another_depth(text, tree, layers)
-    if result.holds and layer_letters(tree) and MODEL.get() != DEFAULT_MODEL:
-        result.sizes += " (at these sizes only: the symbolic-width proof is the sigmoid's)"
+    hidden = _pair_activation(MODEL.get())
+    if result.holds and layer_letters(tree) and hidden is None:
+        result.sizes += " (at these sizes only: no symbolic-width proof in this model)"
     elif result.holds and layer_letters(tree):
-        proved, what = prove_symbolic(tree)
+        proved, what = prove_symbolic(tree, hidden)
         if proved:
             result.sizes = f"{what}; also at {result.sizes}"
             result.notation = result.notation.replace("concrete sizes", "symbolic widths")
@@ -146,6 +147,17 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     if chosen and from_one is not None:
         result.sizes = f"d, q, l = {', '.join(map(str, layers))} only"
     return result
+
+
+def _pair_activation(spec):
+    """The activation the symbolic-width proof reads the model's layers with, or None
+    when it cannot: it knows every layer to share one f, with thresholds and no term of
+    the error that depends on the weights directly (no L2 term)."""
+    from symnet.core.registry import model_activation
+    activation, _, output, bias, l2 = spec
+    if output not in (None, activation) or not bias or l2:
+        return None
+    return model_activation(activation).function
 
 
 def _output_depth(tree: Node):

@@ -72,11 +72,12 @@ def layer_letters(tree: Node) -> set:
 
 
 class _Pair:
-    """Layers k and l = k + 1 (LayerPair with the sigmoid)."""
+    """Layers k and l = k + 1 (LayerPair with the activation f: the sigmoid, another
+    registry row, or the arbitrary f)."""
 
-    def __init__(self):
+    def __init__(self, f=sigmoid):
         from symnet.prove.multilayer import LayerPair
-        self.m = m = LayerPair(sigmoid)
+        self.m = m = LayerPair(f)
         self.index = {(1, m.s_k): m.i, (1, m.s_l): m.j, (0, m.s_k): m.r}
         self.vectors = {("a", "k", ""): (m.a_k, (1, m.s_k)),
                         ("a", "k", "tilde"): (m.a_tilde, (0, m.s_k)),
@@ -348,7 +349,7 @@ class _Reader(Evaluator):
         name, primes = function_of(fn)
         if name not in ("f", "sigma") or primes > 1:
             raise _Unreadable("a function other than f and f'")
-        one = (lambda t: self.m.fprime(t)) if primes else sigmoid
+        one = (lambda t: self.m.fprime(t)) if primes else self.m.f
         inner = self.value(arg)
         if isinstance(inner, Block):
             return Block(lambda r, c: one(inner.entry(r, c)), inner.rows, inner.cols)
@@ -418,13 +419,16 @@ def _layer(kind):
     return kind()
 
 
-def prove_symbolic(tree: Node):
+def prove_symbolic(tree: Node, f=sigmoid):
     """(True, widths) when every "=" of ``tree`` is proved at symbolic widths; (False,
     reason) when the formula is outside what this reader covers or a step is not proved
-    here (the concrete check then decides)."""
+    here (the concrete check then decides).  ``f``: the hidden layers' activation (the
+    output layer is read with the sigmoid and the squared error only)."""
     letters = _layers(tree)
     if letters and letters <= {"k", "l"}:
-        layer, widths = _layer(_Pair), "symbolic widths s_k, s_l (every k, every depth)"
+        layer, widths = _Pair(f), "symbolic widths s_k, s_l (every k, every depth)"
+    elif letters == {"n"} and f is not sigmoid:
+        return False, "the output layer is proved at symbolic widths for the sigmoid only"
     elif letters == {"n"}:
         layer, widths = _layer(_Output), "symbolic width s_n (every output layer)"
     else:
