@@ -28,7 +28,7 @@ from dataclasses import replace
 from symnet.checker.matrix import index_items, is_transpose
 from symnet.checker.result import MeaningError, NotAClaim
 from symnet.checker.statements import numbers_only
-from symnet.checker.tree import Node
+from symnet.checker.tree import Node, nodes
 from symnet.core.notation import FONT_MARKS, UPRIGHT_MARKS
 from symnet.core.notation_files import FREE, QUANTITIES, Notation
 
@@ -63,8 +63,7 @@ def translate(tree: Node, notation: Notation, n_layers: int, loss: str = None):
 def _refuse_assignment(tree: Node, notation: Notation) -> None:
     if tree.kind != "chain" or len(tree.args) < 2:
         return
-    parts = _parts(tree.args[0])
-    row = notation.symbols.get(parts[0]) if parts else None
+    parts, row = _written(tree.args[0], notation)
     if row is not None and row.quantity in FREE and \
             numbers_only(Node("chain", tree.args[1:], tree.pos)):
         raise NotAClaim(f"assigns a value to {parts[0]} (a {row.quantity}, a free "
@@ -75,8 +74,7 @@ def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
     """J = 1/2 ||hat y - y||^2 under an arbitrary loss: the document choosing its loss."""
     if loss != "any" or tree.kind != "chain" or len(tree.args) != 2:
         return
-    parts = _parts(tree.args[0]) if tree.args[0].kind in ("script", "name") else None
-    row = notation.symbols.get(parts[0]) if parts else None
+    parts, row = _written(tree.args[0], notation)
     if row is not None and row.quantity in ("error", "loss") and \
             not _mentions(tree.args[1], notation, ("loss", "regulariser")):
         raise NotAClaim(f"says which loss {parts[0]} is (the {notation.name} notation "
@@ -84,13 +82,17 @@ def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
                         "cross-entropy) to check the formulas that follow with it")
 
 
-def _mentions(node: Node, notation: Notation, quantities) -> bool:
-    """Whether ``node`` writes a symbol of one of these quantities."""
+def _mentions(tree: Node, notation: Notation, quantities) -> bool:
+    """Whether ``tree`` writes a symbol of one of these quantities."""
+    rows = (_written(node, notation)[1] for node in nodes(tree))
+    return any(row is not None and row.quantity in quantities for row in rows)
+
+
+def _written(node: Node, notation: Notation) -> tuple:
+    """(its parts, the notation's row for it) of a written symbol (see :func:`_parts`);
+    (None, None) for anything else, and a row of None for a symbol the file lacks."""
     parts = _parts(node) if node.kind in ("script", "name", "accent") else None
-    row = notation.symbols.get(parts[0]) if parts else None
-    if row is not None and row.quantity in quantities:
-        return True
-    return any(_mentions(a, notation, quantities) for a in node.args if isinstance(a, Node))
+    return parts, (notation.symbols.get(parts[0]) if parts else None)
 
 
 def _parts(node: Node):
@@ -127,11 +129,7 @@ def _layer_letters(offsets: set, notation: Notation) -> dict:
 
 def _renaming(tree: Node) -> dict:
     """Index letters the matrix notation reserves (k, l, n) -> fresh letters."""
-    used, stack = set(), [tree]
-    while stack:
-        node = stack.pop()
-        used.update(a for a in node.args if isinstance(a, str) and len(a) == 1)
-        stack.extend(a for a in node.args if isinstance(a, Node))
+    used = {a for node in nodes(tree) for a in node.args if isinstance(a, str) and len(a) == 1}
     fresh = [c for c in "pqrtuvmo" if c not in used]
     return {c: fresh.pop(0) for c in sorted(used & _RESERVED)}
 
@@ -177,8 +175,7 @@ class _Translation:
 
     def collect(self, node: Node, offsets: set) -> None:
         """Every layer offset the formula's symbols name (a weight's two layers)."""
-        parts = _parts(node) if node.kind in ("script", "name", "accent") else None
-        row = self.notation.symbols.get(parts[0]) if parts else None
+        parts, row = _written(node, self.notation)
         if row is not None and row.layer is None and QUANTITIES[row.quantity] \
                 and parts[3] is not None:
             at = self.offset(parts[3])
@@ -258,8 +255,7 @@ class _Translation:
         return built
 
     def is_cost(self, node: Node) -> bool:
-        parts = _parts(node) if node.kind in ("script", "name", "accent") else None
-        row = self.notation.symbols.get(parts[0]) if parts else None
+        row = _written(node, self.notation)[1]
         return row is not None and row.quantity == "error"
 
     def is_activation(self, node: Node) -> bool:
@@ -272,8 +268,7 @@ class _Translation:
         if not (self.notation.units and node.kind == "script" and node.op == "^" and
                 node.args[1].kind == "num"):
             return False
-        parts = _parts(node.args[0])
-        row = self.notation.symbols.get(parts[0]) if parts else None
+        row = _written(node.args[0], self.notation)[1]
         return row is not None and row.quantity != "weight"
 
     def sum(self, node: Node) -> Node:
@@ -337,17 +332,13 @@ class _Translation:
 
     def input_letters(self, node: Node) -> set:
         """The letters written as a weight's "from" index in ``node``."""
-        out, stack = set(), [node]
-        while stack:
-            item = stack.pop()
-            parts = _parts(item) if item.kind in ("script", "name", "accent") else None
-            row = self.notation.symbols.get(parts[0]) if parts else None
+        out = set()
+        for item in nodes(node):
+            parts, row = _written(item, self.notation)
             if row is not None and row.quantity == "weight" and parts[2] is not None:
                 items = index_items(parts[2]) or []
                 if len(items) == 2:
                     out.add(dict(zip(row.indices, items))["from"])
-                continue
-            stack.extend(a for a in item.args if isinstance(a, Node))
         return out
 
     def width(self, letter: str, pos: int) -> Node:

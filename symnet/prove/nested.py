@@ -30,7 +30,8 @@ import sympy as sp
 
 from symnet.prove.entrywise import NOTES_FORMS, ClosedForms, EntrywiseReport, Mismatch, exactly_equal
 from symnet.core.layers import Network
-from symnet.core.registry import activation as get_activation, loss as get_loss, model_activation, model_loss, ABSTRACT
+from symnet.core.registry import (ABSTRACT, activation as get_activation, loss as get_loss,
+                                  model_activation, model_loss)
 
 
 def nested_network(sizes, activation="sigmoid"):
@@ -115,7 +116,8 @@ def check_nested(sizes, activation="sigmoid", loss="squared",
 
 
 #: the network a checked formula is read in: (hidden activation, loss, output units'
-#: activation or None for the same); a notation file's ``[model]`` sets it for its formulas
+#: activation or None for the same, biases, an L2 term); a notation file's ``[model]`` sets
+#: it for its formulas
 DEFAULT_MODEL = ("sigmoid", "squared", None, True, False)
 MODEL: ContextVar = ContextVar("symnet_model", default=DEFAULT_MODEL)
 
@@ -186,7 +188,11 @@ class NetworkModel:
 
     def loss_canonical(self):
         """L = sum_j loss(a^(n)_j, y_j), the error without the L2 term."""
-        return sp.Add(*(self.los.term(self.net.a[self.n][j], self.net.y[j])
+        return self._loss_of(self.net.a[self.n])
+
+    def _loss_of(self, outputs: list):
+        """sum_j loss(outputs[j], y_j), j = 1..s_n (``outputs[0]`` unused)."""
+        return sp.Add(*(self.los.term(outputs[j], self.net.y[j])
                         for j in range(1, self.s(self.n) + 1)))
 
     def relations(self) -> dict:
@@ -236,8 +242,8 @@ class NetworkModel:
             if self.is_unit(k)})
 
     def canonical(self, expr):
-        """f(z^(k)_i) -> a^(k)_i and z symbols -> their definitions; the units of a linear
-        layer -> their value (its z written out)."""
+        """f(z^(k)_i) -> a^(k)_i and z symbols -> their definitions (a linear layer's
+        units stay symbols: :meth:`linear_coordinates`)."""
         zs = {self.net.z[k][i]: self.net.z_definition(k, i)
               for k in range(2, self.n + 1) for i in range(1, self.s(k) + 1)}
         return sp.sympify(expr).xreplace(zs).xreplace(self.unit_of())
@@ -278,9 +284,7 @@ class NetworkModel:
 
     def error(self, k: int):
         a, _ = self._nested_above(k)
-        return self._memo(("E", k), lambda: sp.Add(*(
-            self.los.term(a[self.n][j], self.net.y[j]) for j in range(1, self.s(self.n) + 1)))
-            + self.regulariser())
+        return self._memo(("E", k), lambda: self._loss_of(a[self.n]) + self.regulariser())
 
     def _back(self, expr, k):
         _, units = self._nested_above(k)
@@ -344,15 +348,18 @@ class NetworkModel:
         if kind in ("a", "z") and k == self.n and self.linear_coordinates():
             # a linear unit: a^(n)_i and z^(n)_i are one node; z written out is that node
             kind, expr = "a", sp.sympify(expr).xreplace(
-                {self.net.z_definition(k, j): self.net.a[k][j] for j in range(1, self.s(k) + 1)})
+                {self.net.z_definition(k, j): self.net.a[k][j]
+                 for j in range(1, self.s(k) + 1)})
         written, t = sp.sympify(expr).free_symbols, sp.Dummy("z")
         # a unit that is a symbol of the canonical form: differentiate through it
         if kind == "theta" and self.is_unit(k + 1) and \
                 self.net.theta[k][var[2]][var[3] - 1] not in written:
             return self._through_its_unit(expr, k, var[2], var[3])
-        if kind == "z" and k >= 2 and self.is_unit(k) and not written & set(sum(self.net.theta[k - 1], [])):
+        if kind == "z" and k >= 2 and self.is_unit(k) and \
+                not written & set(sum(self.net.theta[k - 1], [])):
             # z^(k)_i is not written: it enters only through a^(k)_i = f(z^(k)_i)
-            inner = sp.diff(self.f_at(k)(t), t).xreplace({t: self.net.z_definition(k, var[2])})
+            inner = sp.diff(self.f_at(k)(t), t).xreplace(
+                {t: self.net.z_definition(k, var[2])})
             return self.canonical(self.derivative(expr, ("a", k, var[2])) * inner)
         a_nested, units = self._nested_above(k)
         up = {self.net.a[m][i]: a_nested[m][i] for m in range(k + 1, self.n + 1)
@@ -367,11 +374,12 @@ class NetworkModel:
                 raise ValueError("layer 1 has no z")
             ts = [sp.Dummy(f"z{i}") for i in range(1, self.s(k) + 1)]
             zdef = {self.net.z_definition(k, i): ts[i - 1] for i in range(1, self.s(k) + 1)}
-            leaves = {self.net.a[k][i]: self.f_at(k)(ts[i - 1]) for i in range(1, self.s(k) + 1)}
+            leaves = {self.net.a[k][i]: self.f_at(k)(ts[i - 1])
+                      for i in range(1, self.s(k) + 1)}
             e = e.xreplace(zdef).xreplace(leaves)
             d = sp.diff(e, ts[var[2] - 1])
-            back = {self.f_at(k)(t): self.net.a[k][i] for i, t in enumerate(ts, 1)
-                    if self.is_unit(k)}
+            back = {self.f_at(k)(t): self.net.a[k][i]
+                    for i, t in enumerate(ts, 1)} if self.is_unit(k) else {}
             d = d.xreplace(back).xreplace(
                 {t: self.net.z_definition(k, i) for i, t in enumerate(ts, 1)})
         else:
