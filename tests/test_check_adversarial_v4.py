@@ -28,21 +28,9 @@ for a true one.  The wrong verdicts this pass found, each a class:
 """
 import pytest
 
-from symnet.checker.document import Equation
-from symnet.checker.documents import check_document, check_equation
+from symnet.checker.documents import check_document
 
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
-HN, RN = (H, N), (R, N)
-SIGMOID, TANH = {"f": "sigmoid"}, {"f": "tanh"}
-
-
-def verdict(formula: str, context: dict = None) -> tuple:
-    v = check_equation(Equation(1, formula, formula, dict(context or {})), None)
-    return v.status, v.detail
-
-
-def _accepted(expected) -> tuple:
-    return (expected,) if isinstance(expected, str) else expected
+from verdicts import C, H, HN, N, R, RN, SIGMOID, TANH, accepted as _accepted, verdict
 
 
 # section 5.3 (eq 5.10-5.15): sign and factor variants, trailing marks, spellings

@@ -22,21 +22,10 @@ import sys
 
 import pytest
 
-from symnet.checker.document import DocumentError, Equation
-from symnet.checker.documents import check_document, check_equation
+from symnet.checker.document import DocumentError
+from symnet.checker.documents import check_document
 
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
-HN, RN = (H, N), (R, N)
-SIGMOID, TANH = {"f": "sigmoid"}, {"f": "tanh"}
-
-
-def verdict(formula: str, context: dict = None) -> tuple:
-    v = check_equation(Equation(1, formula, formula, dict(context or {})), None)
-    return v.status, v.detail
-
-
-def _accepted(expected) -> tuple:
-    return (expected,) if isinstance(expected, str) else expected
+from verdicts import C, H, N, R, SIGMOID, TANH, accepted as _accepted, verdict
 
 
 def _symnet(*args, stdin: str = None) -> subprocess.CompletedProcess:
