@@ -77,11 +77,18 @@ class Evaluator:
 
     def is_power(self, node: Node) -> bool:
         """X^2 (a number as exponent), or (...)^\\top of a bracketed expression."""
-        return node.op == "^" and (node.args[1].kind == "num" or node.args[0].kind == "group"
+        return node.op == "^" and (node.args[1].kind == "num" or node.args[0].kind == "num"
+                                   or node.args[0].kind == "group"
                                    and is_transpose(node.args[1]))
 
     def power(self, node: Node, env: dict):
-        """(...)^\\top of a matrix, or X^n with a number n (never of a matrix)."""
+        """(...)^\\top of a matrix, X^n with a number n (never of a matrix), or a number to
+        an integer power such as 10^{-30} (exact, |n| <= 1000)."""
+        if node.args[0].kind == "num" and node.args[1].kind != "num":
+            n = self.value(node.args[1], env)
+            if not (isinstance(n, sp.Integer) and abs(n) <= 1000):
+                raise self.refusal("a number's power other than an integer up to 1000", node.pos)
+            return self.raised(sp.Rational(node.args[0].args[0]), n, node)
         if node.args[1].kind != "num":
             inner = self.value(node.args[0], env)
             if not self.is_matrix(inner):

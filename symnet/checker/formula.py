@@ -27,7 +27,7 @@ from symnet.checker.evaluate import Evaluator
 from symnet.checker.parse import Node
 from symnet.checker.symbols import base_of, index_items, read_symbol
 from symnet.checker.statements import exactly_equal
-from symnet.checker.result import (CheckResult, MeaningError, NotAClaim, Step, defined,
+from symnet.checker.result import (CheckResult, MeaningError, NotAClaim, Step, defined, shown,
                                    printed)
 
 __all__ = ["check_single_layer", "SingleLayerNotation", "diagnose", "counterexample"]
@@ -140,8 +140,11 @@ class SingleLayerNotation(Evaluator):
                                pos)
         letters = _letters(sub)
         if len(letters) != INDEXED[base]:
+            digits = "" if not any(c.isdigit() for c in letters) else (
+                " (a number of two or more digits, such as 12, is read digit by digit: "
+                "write the unit with a letter index)")
             raise MeaningError(f"{base} takes {INDEXED[base]} index(es), got "
-                               f"{len(letters)}", sub.pos)
+                               f"{len(letters)}{digits}", sub.pos)
         if sup is not None:
             raise MeaningError(f"unexpected superscript on {base}", sup.pos)
         idx = []
@@ -291,10 +294,11 @@ class SingleLayerNotation(Evaluator):
 
     def power(self, node, env):
         base, exp = node.args
-        e = self._scalar(exp, env)
-        if not (e.is_Integer and abs(e) <= 8):
-            raise MeaningError("only small integer powers are supported", exp.pos)
-        return self._scalar(base, env) ** e
+        e, b = self._scalar(exp, env), self._scalar(base, env)
+        if not (e.is_Integer and (abs(e) <= 8 or b.is_Rational and abs(e) <= 1000)):
+            raise MeaningError("only small integer powers are supported (a number's power "
+                               "up to 1000)", exp.pos)
+        return b ** e
 
     def _scalar(self, node, env):
         v = self.value(node, env)
@@ -436,7 +440,7 @@ def _candidate_constants(notation, lhs, rhs) -> list:
             ratio = None
             if rv != 0:
                 value = lv / rv
-                guess = sp.Rational(str(value)).limit_denominator(1000)
+                guess = sp.Rational(str(value)).limit_denominator(10 ** 24)
                 ratio = guess if abs(value - guess) < sp.Float("1e-40", 60) else None
             ratios.append(ratio)
         if ratios[0] is not None and ratios[0] == ratios[1] and ratios[0] not in (0, 1, -1):
@@ -606,9 +610,10 @@ def counterexample(notation, lhs, rhs, seed=0) -> dict:
     wrong index shows), parameters and inputs exact rationals."""
     point, lv, rv = _exact_sides(notation, lhs, rhs, seed)
     d, q, l = _sizes_for(lhs, rhs)
+    left, right = shown(lv, rv)
     return {"sizes": f"d = {d}, q = {q}, l = {l}, i = 1, h = 2, j = 3",
             "values": {str(k): str(v) for k, v in point.items()},
-            "left": str(sp.N(lv, 12)), "right": str(sp.N(rv, 12)),
+            "left": left, "right": right,
             "differ": exactly_equal(lv, rv) is False}
 
 

@@ -20,7 +20,7 @@ from itertools import product
 
 import sympy as sp
 
-from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed
+from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed, shown
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
 from symnet.checker.evaluate import Evaluator
 from symnet.checker.parse import Node, parse
@@ -585,21 +585,37 @@ def _dims(value) -> tuple:
     return tuple(value.shape) if isinstance(value, sp.MatrixBase) else (1, 1)
 
 
-def _differing_entry(notation, left, right, seeds=(0, 1, 2)):
+#: (seeds, digits, relative tolerance) of the tries: 40 digits at three networks, then,
+#: for differences below 10^-25 (a term 10^-30 added), 120 digits at the first
+PRECISIONS = (((0, 1, 2), 40, "1e-25"), ((0,), 120, "1e-100"))
+
+
+def _differing_entry(notation, left, right):
     """The first entry whose two sides differ at a real network (values shown), or None
     when they agree at every network tried."""
     left, right = _plain(left), _plain(right)
     pairs = list(zip(left, right)) if isinstance(left, sp.MatrixBase) else [(left, right)]
+    for seeds, digits, tolerance in PRECISIONS:
+        found = _differing_at(notation, pairs, seeds, digits, sp.Float(tolerance, digits))
+        if found is not None:
+            return found or None
+    return None
+
+
+def _differing_at(notation, pairs, seeds, digits, tolerance):
+    """:func:`_differing_entry` at ``digits``: the entry, {} when a side is not a number
+    (no point in more digits), None when the sides agree within ``tolerance``."""
     for seed in seeds:
         point = _network_point(notation, seed)
         for n, (a, b) in enumerate(pairs):
-            lv, rv = _at(a, point, seed).evalf(40), _at(b, point, seed).evalf(40)
+            lv, rv = _at(a, point, seed).evalf(digits), _at(b, point, seed).evalf(digits)
             if not (lv.is_number and rv.is_number):
-                return None
-            if abs(lv - rv) > sp.Float("1e-25", 40) * (1 + abs(lv) + abs(rv)):
+                return {}
+            if abs(lv - rv) > tolerance * (1 + abs(lv) + abs(rv)):
                 where = f"entry {n + 1}: " if len(pairs) > 1 else ""
+                left_text, right_text = shown(lv, rv)
                 return {"values": {"seed": str(seed)},
-                        "left": where + str(sp.N(lv, 12)), "right": str(sp.N(rv, 12))}
+                        "left": where + left_text, "right": right_text}
     return None
 
 

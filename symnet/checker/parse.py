@@ -236,6 +236,7 @@ class _ToNode(Transformer):
     # a symbol with its marks, and a function applied
     def postfix(self, meta, children):
         node, marks, call = children[0], children[1:-1], children[-1]
+        _refuse_double_scripts(marks)
         for op, arg, pos in marks:
             node = Node("script", (node, arg), pos, op)
         if call is None:
@@ -539,3 +540,16 @@ def _implicit_indices(tree: Node) -> Node:
         return tree
     return walk(tree, tree)
 
+
+
+def _refuse_double_scripts(marks) -> None:
+    """x^a^b and x_a_b are errors in LaTeX ("double superscript"): reading them as (x^a)^b
+    or as one index would be a guess, so they are refused where they stand."""
+    seen = set()
+    for op, _, pos in marks:
+        if op in seen and op in "_^":
+            kind = "superscript" if op == "^" else "subscript"
+            example = "{x^a}^b" if op == "^" else "x_{a_b}"
+            raise ParseError(f"double {kind}: LaTeX rejects it; write braces to say which "
+                             f"is meant, e.g. {example}", pos)
+        seen.add(op)

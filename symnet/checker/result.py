@@ -66,6 +66,16 @@ class Step:
                 f"{self.counterexample!r})")
 
 
+def shown(left, right, digits: int = 12) -> tuple:
+    """Two differing numbers printed with ``digits`` significant digits, or more (up to 60)
+    when that many would print them alike (1 + 10^-19 against 1)."""
+    for n in (digits, 20, 30, 45, 60):
+        a, b = str(sp.N(left, n)), str(sp.N(right, n))
+        if a != b:
+            break
+    return a, b
+
+
 def printed(label: str, value, limit: int = 200):
     """A side of a :class:`Step`, printed (``label`` + at most ``limit`` characters of
     SymPy's string form) only when it is read."""

@@ -1,0 +1,78 @@
+"""A sixth adversarial pass on ``symnet check`` (formula arguments and the front door):
+numbers far apart in size, double scripts and multi-digit units.  The classes it fixed:
+
+- ``x^{2}^{3}`` (a double superscript, an error in LaTeX) was read as (x^2)^3 and "held":
+  a second superscript or subscript on one symbol is refused where it stands;
+- a term ``+ 10^{-30}`` was refused in section 5.3's notation ("only small integer
+  powers") and in the matrix notation read as a layer mark: a number's integer power is
+  an exact rational, and a difference of 10^-30 is found (refuted) by the matrix
+  notation's counterexample search, which tries 120 digits when 40 show no difference;
+- a counterexample whose sides differ beyond the 12th digit printed them alike
+  ("left = 0.240049386943, right = 0.240049386943"): they are printed with as many digits
+  as it takes to tell them apart;
+- g_{12} was refused with "takes 1 index, got 2" and no word on why: the message says
+  that a number of two digits is read digit by digit.
+"""
+import pytest
+
+from symnet.checker.documents import check_equation
+from symnet.checker.document import Equation
+
+from verdicts import H, N, R, verdict
+
+G = r"\hat{y}_j (1 - \hat{y}_j)(y_j - \hat{y}_j)"
+DELTA3 = r"\delta^{(3)} = (a^{(3)} - y) \odot f'(z^{(3)})"
+
+CASES = [
+    (r"x^{2}^{3} = x^6", N),
+    (r"x_1_2 = 1", N),
+    (r"g_j = " + G + r" + 10^{-30}", R),
+    (r"g_j = " + G + r" + 10^{-30} - 10^{-30}", H),
+    (r"g_j = " + G + r" + 0 \cdot 10^{400}", H),
+    (r"g_j = " + G + r" + (10^{20} + 1 - 10^{20})", R),
+    (r"g_j = " + G + r" + (10^{20} + 1 - 10^{20}) - 1", H),
+    (r"\Delta \theta_j = -\eta g_j \cdot 1.0000000000000000001", R),
+    (r"\Delta \theta_j = -\eta g_j \cdot 1.0000000000000000000", H),
+    (r"g_{12} = \hat{y}_{12}(1 - \hat{y}_{12})(y_{12} - \hat{y}_{12})", N),
+]
+
+
+@pytest.mark.parametrize("formula,expected", CASES)
+def test_sixth_pass(formula, expected):
+    status, detail = verdict(formula)
+    assert status == expected, (formula, detail)
+
+
+MATRIX = [
+    (DELTA3 + r" + 10^{-30}", R),
+    (DELTA3 + r" + 10^{-30} - 10^{-30}", H),
+    (DELTA3 + r" \cdot 1.0000000000000000001", R),
+    (r"\Delta \theta_j = -\eta g_j + 10^{-30}", R),
+    (DELTA3 + r" + 10^{-300}", N),            # beyond 120 digits: no proof, no counterexample
+]
+
+
+@pytest.mark.parametrize("formula,expected", MATRIX)
+def test_tiny_differences_in_the_matrix_notation(formula, expected):
+    v = check_equation(Equation(1, formula, formula, {}), [3, 4, 3])
+    assert v.status == expected, (formula, v.detail)
+
+
+def test_a_double_superscript_is_refused_with_the_reason():
+    status, detail = verdict(r"x^{2}^{3} = x^6")
+    assert "double superscript" in detail
+
+
+def test_a_multi_digit_unit_is_explained():
+    status, detail = verdict(r"g_{12} = \hat{y}_{12}(1 - \hat{y}_{12})(y_{12} - \hat{y}_{12})")
+    assert "digit by digit" in detail
+
+
+def test_close_sides_are_printed_apart():
+    for formula, layers in ((DELTA3 + r" \cdot 1.0000000000000000001", [3, 4, 3]),
+                            (r"\Delta \theta_j = -\eta g_j \cdot 1.0000000000000000001", None)):
+        v = check_equation(Equation(1, formula, formula, {}), layers)
+        assert v.status == R, v.detail
+        left, right = v.detail.split("left ")[-1].rstrip(")").split(", right ")
+        assert left.replace("entry 1: ", "") != right, v.detail
+        assert "constant factor" in v.detail, v.detail
