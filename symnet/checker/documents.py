@@ -305,11 +305,13 @@ def _in_matrix_notation(tree: Node, context: dict, layers):
 
 
 def _without_shape(text: str) -> str:
-    """An equation without the shape stated at its end ("a = b \\in \\mathbb{R}^q"); a
-    statement that is only a shape keeps it."""
+    """A gradient's equation without the shape stated at its end (d2l's "dJ/do = ... = dL/do
+    \\in \\mathbb{R}^q"); any other statement (a vector defined by its entries and its
+    space, a shape alone) keeps it, and its relation."""
     from symnet.checker.parse import _SHAPE_AT_END
     rest = _SHAPE_AT_END.sub("", text)
-    return rest if "=" in rest else text
+    gradient = re.match(r"\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\nabla)", text)
+    return rest if "=" in rest and gradient else text
 
 
 def _not_an_equation(eq: Equation):
