@@ -3,7 +3,8 @@
 
 Provenance.  Each document was located and read through a stored index of public GitHub
 repositories (read-only look-ups, nothing cloned); ``repo``, ``path`` and ``commit`` name
-the stored version read.  Only the formulas (facts) are reproduced, never prose; the notes
+the stored version read (where the index names no commit for the version read,
+``stored`` says which it is).  Only the formulas (facts) are reproduced, never prose; the notes
 are mine.  Where a document also holds math outside back-propagation (an optimiser, a
 computation-graph tutorial), the note says what was left out; everything listed was judged.
 
@@ -408,5 +409,51 @@ DOCUMENTS += [
                r"(\theta)", NK, True, "g and Omega"),
              F(r"g\leftarrow\nabla_{h^{(k-1)}}J = {W^{(k)}}^\top g", NK, True,
                "g the line before's value"),
+         ]),
+]
+
+DOCUMENTS += [
+    dict(key="d2l-zh", repo="d2l-ai/d2l-zh", path="chapter_multilayer-perceptrons/backprop.md",
+         commit="26fd28c00354cfb9018ece3a9170ac978fed23e7", notation="d2l",
+         note="the book's Chinese edition of the same section (its translators' "
+              "spacing: \\; \\text{and} \\;, one-line chains), every formula, inline ones "
+              "included",
+         formulas=[
+             F(r"\mathbf{z}= \mathbf{W}^{(1)} \mathbf{x},", H, True, ""),
+             F(r"\mathbf{h}= \phi (\mathbf{z}).", H, True, ""),
+             F(r"\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}.", H, True, ""),
+             F(r"L = l(\mathbf{o}, y).", NC, False, "names the loss"),
+             F(r"s = \frac{\lambda}{2} \left(\|\mathbf{W}^{(1)}\|_F^2 + "
+               r"\|\mathbf{W}^{(2)}\|_F^2\right),", H, True, ""),
+             F(r"J = L + s.", H, True, ""),
+             F(r"\mathsf{Y}=f(\mathsf{X})", NK, False, "generic tensors (inline)"),
+             F(r"\mathsf{Z}=g(\mathsf{Y})", NK, False, "generic tensors (inline)"),
+             F(r"\frac{\partial \mathsf{Z}}{\partial \mathsf{X}} = \text{prod}\left("
+               r"\frac{\partial \mathsf{Z}}{\partial \mathsf{Y}}, \frac{\partial \mathsf{Y}}"
+               r"{\partial \mathsf{X}}\right).", NK, False, "defines prod over tensors"),
+             F(r"J=L+s", H, True, "inline"),
+             F(r"\frac{\partial J}{\partial L} = 1 \; \text{and} \; \frac{\partial J}"
+               r"{\partial s} = 1.", H, True, ""),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{o}}\n= \\text{prod}\\left("
+               "\\frac{\\partial J}{\\partial L}, \\frac{\\partial L}{\\partial \\mathbf{o}}"
+               "\\right)\n= \\frac{\\partial L}{\\partial \\mathbf{o}}\n\\in \\mathbb{R}^q.\n",
+               H, True, "its shape stated at the end"),
+             F("\\frac{\\partial s}{\\partial \\mathbf{W}^{(1)}} = \\lambda \\mathbf{W}^{(1)}"
+               "\n\\; \\text{and} \\;\n\\frac{\\partial s}{\\partial \\mathbf{W}^{(2)}} = "
+               "\\lambda \\mathbf{W}^{(2)}.", H, True, ""),
+             F("\\frac{\\partial J}{\\partial \\mathbf{W}^{(2)}}= " + PROD_O + "= \\frac"
+               "{\\partial J}{\\partial \\mathbf{o}} \\mathbf{h}^\\top + \\lambda "
+               "\\mathbf{W}^{(2)}.", H, True, "on one line"),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{h}}\n= \\text{prod}\\left(\\frac"
+               "{\\partial J}{\\partial \\mathbf{o}}, \\frac{\\partial \\mathbf{o}}{\\partial "
+               "\\mathbf{h}}\\right)\n= {\\mathbf{W}^{(2)}}^\\top \\frac{\\partial J}"
+               "{\\partial \\mathbf{o}}.\n", H, True, ""),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{z}}\n= \\text{prod}\\left(\\frac"
+               "{\\partial J}{\\partial \\mathbf{h}}, \\frac{\\partial \\mathbf{h}}{\\partial "
+               "\\mathbf{z}}\\right)\n= \\frac{\\partial J}{\\partial \\mathbf{h}} \\odot "
+               "\\phi'\\left(\\mathbf{z}\\right).\n", H, True, ""),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{W}^{(1)}}\n= " + PROD_Z +
+               "\n= \\frac{\\partial J}{\\partial \\mathbf{z}} \\mathbf{x}^\\top + \\lambda "
+               "\\mathbf{W}^{(1)}.\n", H, True, ""),
          ]),
 ]

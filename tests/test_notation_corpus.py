@@ -15,9 +15,10 @@ Measured (equations, as ``symnet check`` splits the formulas):
     d2l-en           d2l          19  15   15    15     0      1     3     0
     pianfan          d2l          15  14   14    14     0      1     0     0
     joonhyeok-dl     goodfellow   12  10    4     4     0      3     5     0
+    d2l-zh           d2l          19  15   15    15     0      1     3     0
 
     bishop: 24 of 28 equations in the notation read (86 %)
-    d2l: 29 of 29 equations in the notation read (100 %)
+    d2l: 44 of 44 equations in the notation read (100 %)
     goodfellow: 4 of 10 equations in the notation read (40 %; recorded in SHORT)
     nielsen: 49 of 52 equations in the notation read (94 %)
 
