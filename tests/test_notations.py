@@ -550,3 +550,19 @@ def test_d2ls_wrong_prod_variants_are_refuted(text):
 def test_a_prod_without_one_meaning_is_not_checked(text, reason):
     v = verdict(text, "d2l")
     assert v.status == "not checked" and reason in v.detail, v.detail
+
+
+@pytest.mark.parametrize("text, notation, expected", [
+    (r"\frac{\partial J}{\partial \mathbf{o}} = \frac{\partial L}{\partial \mathbf{o}} "
+     r"\in \mathbb{R}^q", "d2l", "holds"),
+    (r"\frac{\partial J}{\partial \mathbf{o}} = -\frac{\partial L}{\partial \mathbf{o}} "
+     r"\in \mathbb{R}^q", "d2l", "refuted"),
+    (r"\mathbf{o} = \mathbf{W}^{(2)} \mathbf{h} \in \mathbb{R}^q", "d2l", "not checked"),
+    (r"\frac{\partial}{\partial L} \frac{\partial J}{\partial \mathbf{o}} = 0", "d2l",
+     "not checked"),
+])
+def test_a_gradients_stated_shape_is_not_its_relation(text, notation, expected):
+    """d2l ends a gradient with its shape, "= dL/do \\in R^q": the equation before it is
+    read; any other statement with a membership (a vector and its space) keeps '\\in' as
+    its relation and is not read.  A derivative differentiated by L is not read."""
+    assert verdict(text, notation).status == expected

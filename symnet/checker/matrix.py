@@ -312,7 +312,10 @@ class MatrixNotation(Evaluator):
     def by_node(self, num: Node, name: str, env: dict):
         """d N / d L or d N / d s, d2l's loss and L2 term as nodes of the computational
         graph: J = L + s over the two; every other quantity (units, weights, targets)
-        lies before them in the graph and does not change with them."""
+        lies before them in the graph and does not change with them.  A numerator that
+        is itself a derivative is refused: what it depends on is not one node."""
+        if any(n.kind in ("frac", "prod") for n in nodes(num)):
+            raise MeaningError("a derivative differentiated by L or s is not read", num.pos)
         self.graph = {"L": sp.Dummy("L"), "s": sp.Dummy("s")}
         try:
             top = _plain(self.value(num, env))
