@@ -3,7 +3,8 @@
 
 Provenance.  Each document was located and read through a stored index of public GitHub
 repositories (read-only look-ups, nothing cloned); ``repo``, ``path`` and ``commit`` name
-the stored version read.  Only the formulas (facts) are reproduced, never prose; the notes
+the stored version read (where the index names no commit for the version read,
+``stored`` says which it is).  Only the formulas (facts) are reproduced, never prose; the notes
 are mine.  Where a document also holds math outside back-propagation (an optimiser, a
 computation-graph tutorial), the note says what was left out; everything listed was judged.
 
@@ -286,5 +287,173 @@ DOCUMENTS = [
                r"E_n }{ \partial a_k } \frac { \partial a_k }{ \partial a_j }", H, True,
                "(5.55)"),
              F(r"\delta_j = h'(a_j) \sum_k w_{kj} \delta_k", H, True, "(5.56)"),
+         ]),
+]
+
+D2L_BACKPROP_NOTE = ("one hidden layer, no biases, any activation phi and loss l, the L2 "
+                     "term s and J = L + s")
+PROD_O = (r"\text{prod}\left(\frac{\partial J}{\partial \mathbf{o}}, \frac{\partial "
+          r"\mathbf{o}}{\partial \mathbf{W}^{(2)}}\right) + \text{prod}\left(\frac{\partial "
+          r"J}{\partial s}, \frac{\partial s}{\partial \mathbf{W}^{(2)}}\right)")
+PROD_Z = (r"\text{prod}\left(\frac{\partial J}{\partial \mathbf{z}}, \frac{\partial "
+          r"\mathbf{z}}{\partial \mathbf{W}^{(1)}}\right) + \text{prod}\left(\frac{\partial "
+          r"J}{\partial s}, \frac{\partial s}{\partial \mathbf{W}^{(1)}}\right)")
+
+DOCUMENTS += [
+    dict(key="d2l-en", repo="d2l-ai/d2l-en", path="chapter_multilayer-perceptrons/backprop.md",
+         commit="5ed29eea33b3cd8fd8ebb84a304f834faccdff31", notation="d2l",
+         note="the book's own section (" + D2L_BACKPROP_NOTE + "), every formula of it, "
+              "inline ones included; prod(., .) is d2l's generalised product",
+         formulas=[
+             F(r"\mathbf{z}= \mathbf{W}^{(1)} \mathbf{x}", H, True, "(5.3.1)"),
+             F(r"\mathbf{h}= \phi (\mathbf{z}).", H, True, "(5.3.2)"),
+             F(r"\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}.", H, True, "(5.3.3)"),
+             F(r"L = l(\mathbf{o}, y).", NC, False, "names the loss l, kept arbitrary"),
+             F(r"s = \frac{\lambda}{2} \left(\|\mathbf{W}^{(1)}\|_F^2 + "
+               r"\|\mathbf{W}^{(2)}\|_F^2\right),", H, True, "(5.3.5)"),
+             F(r"J = L + s.", H, True, "(5.3.6)"),
+             F(r"\mathsf{Y}=f(\mathsf{X})", NK, False,
+               "the chain rule's generic tensors X, Y, Z (inline): not the network"),
+             F(r"\mathsf{Z}=g(\mathsf{Y}) = g \circ f(\mathsf{X})", NK, False,
+               "generic tensors"),
+             F(r"\frac{\partial \mathsf{Z}}{\partial \mathsf{X}} = \text{prod}\left("
+               r"\frac{\partial \mathsf{Z}}{\partial \mathsf{Y}}, \frac{\partial \mathsf{Y}}"
+               r"{\partial \mathsf{X}}\right).", NK, False,
+               "the chain rule over generic tensors: defines prod, no network quantity"),
+             F(r"J=L+s", H, True, "inline, in the prose before (5.3.7)"),
+             F(r"\frac{\partial J}{\partial L} = 1 \text{ and } \frac{\partial J}{\partial s}"
+               r" = 1", H, True, "(5.3.7): J = L + s differentiated by its two nodes"),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{o}}\n= \\text{prod}\\left("
+               "\\frac{\\partial J}{\\partial L}, \\frac{\\partial L}{\\partial \\mathbf{o}}"
+               "\\right)\n= \\frac{\\partial L}{\\partial \\mathbf{o}}\n\\in \\mathbb{R}^q\n",
+               H, True, "(5.3.8), its shape stated at the end"),
+             F("\\frac{\\partial s}{\\partial \\mathbf{W}^{(1)}} = \\lambda \\mathbf{W}^{(1)}"
+               "\n\\text{ and }\n\\frac{\\partial s}{\\partial \\mathbf{W}^{(2)}} = \\lambda "
+               "\\mathbf{W}^{(2)}", H, True, "(5.3.9)"),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{W}^{(2)}}\n= " + PROD_O +
+               "\n= \\frac{\\partial J}{\\partial \\mathbf{o}} \\mathbf{h}^\\top + \\lambda "
+               "\\mathbf{W}^{(2)}\n", H, True, "(5.3.10)"),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{h}}\n= \\text{prod}\\left(\\frac"
+               "{\\partial J}{\\partial \\mathbf{o}}, \\frac{\\partial \\mathbf{o}}{\\partial "
+               "\\mathbf{h}}\\right)\n= {\\mathbf{W}^{(2)}}^\\top \\frac{\\partial J}"
+               "{\\partial \\mathbf{o}}.\n", H, True, "(5.3.11)"),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{z}}\n= \\text{prod}\\left(\\frac"
+               "{\\partial J}{\\partial \\mathbf{h}}, \\frac{\\partial \\mathbf{h}}{\\partial "
+               "\\mathbf{z}}\\right)\n= \\frac{\\partial J}{\\partial \\mathbf{h}} \\odot "
+               "\\phi'\\left(\\mathbf{z}\\right).\n", H, True, "(5.3.12)"),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{W}^{(1)}}\n= " + PROD_Z +
+               "\n= \\frac{\\partial J}{\\partial \\mathbf{z}} \\mathbf{x}^\\top + \\lambda "
+               "\\mathbf{W}^{(1)}.\n", H, True, "(5.3.13)"),
+         ]),
+    dict(key="pianfan", repo="pianfan/pianfan.github.io",
+         path="_posts/2025-11-06-d2l_multilayer-perceptrons.md",
+         commit="2efb2cc77034f11c0a1e5970c7b5fd7428df3417", notation="d2l",
+         note="Chinese study notes on d2l's chapter 4; its section 4.7 (forward and "
+              "backward propagation) is listed whole; left out: the rest of the post "
+              "(the minibatch row form H = XW + b, the activations' definitions, weight "
+              "decay for linear regression, dropout, Xavier's variance, distribution "
+              "shift), which is outside back-propagation in the notation",
+         formulas=[
+             F(r"\mathbf{z}= \mathbf{W}^{(1)} \mathbf{x}", H, True, ""),
+             F(r"\mathbf{h}= \phi (\mathbf{z})", H, True, ""),
+             F(r"\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}", H, True, ""),
+             F(r"L = l(\mathbf{o}, y)", NC, False, "names the loss"),
+             F(r"s = \frac{\lambda}{2} \left(\|\mathbf{W}^{(1)}\|_F^2 + "
+               r"\|\mathbf{W}^{(2)}\|_F^2\right)", H, True, ""),
+             F(r"J = L + s", H, True, ""),
+             F(r"\frac{\partial J}{\partial L} = 1,\;\frac{\partial J}{\partial s} = 1", H,
+               True, "two equations, a comma between"),
+             F(r"\frac{\partial J}{\partial \mathbf{o}} = \frac{\partial L}{\partial "
+               r"\mathbf{o}}", H, True, ""),
+             F(r"\frac{\partial s}{\partial \mathbf{W}^{(1)}} = \lambda \mathbf{W}^{(1)},\;"
+               r"\frac{\partial s}{\partial \mathbf{W}^{(2)}} = \lambda \mathbf{W}^{(2)}", H,
+               True, ""),
+             F(r"\frac{\partial J}{\partial \mathbf{W}^{(2)}} = \frac{\partial J}{\partial "
+               r"\mathbf{o}} \mathbf{h}^\top + \lambda \mathbf{W}^{(2)}", H, True, ""),
+             F(r"\frac{\partial J}{\partial \mathbf{h}} = {\mathbf{W}^{(2)}}^\top \frac"
+               r"{\partial J}{\partial \mathbf{o}}", H, True, ""),
+             F(r"\frac{\partial J}{\partial \mathbf{z}} = \frac{\partial J}{\partial "
+               r"\mathbf{h}} \odot \phi'\left(\mathbf{z}\right)", H, True, ""),
+             F(r"\frac{\partial J}{\partial \mathbf{W}^{(1)}} = \frac{\partial J}{\partial "
+               r"\mathbf{z}} \mathbf{x}^\top + \lambda \mathbf{W}^{(1)}", H, True, ""),
+         ]),
+    dict(key="joonhyeok-dl", repo="JoonHyeok-hozy-Kim/ai_paper_study",
+         path="text_books/deep_learning_mit/ch06/05/note.md", commit="",
+         stored="index file id 28270170364 (27456 characters): the stored version with "
+                "section 6.5.4; the index names no commit for it (its versions at "
+                "701d07ba4da4bde67b40e50d3977ceb542daaa91 and 03929fe9... are shorter "
+                "drafts without 6.5.4)",
+         notation="goodfellow",
+         note="reading notes on Deep Learning 6.5; section 6.5.4 (algorithms 6.3 and 6.4, "
+              "written $`...`$) listed whole; left out: 6.5.1-6.5.3 and 6.5.5-6.5.6 "
+              "(computational graphs, the chain rule over generic x, y, z and tensors, "
+              "the general back-propagation's pseudo-code), outside the notation",
+         formulas=[
+             F(r"h^{(0)} = x", H, True, "algorithm 6.3"),
+             F(r"k=1,2,\cdots,l", NC, False, "the loop's range", (NK,)),
+             F(r"a^{(k)} = b^{(k)} + W^{(k)}h^{(k-1)}", H, True, ""),
+             F(r"h^{(k)} = f\left(a^{(k)}\right)", H, True, ""),
+             F(r"\hat{y} = h^{(l)}", H, True, ""),
+             F(r"J = L(\hat{y}, y) + \lambda\Omega(\theta)", NK, True,
+               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y}, y) \; \left("
+               r"\because \frac{\partial \lambda\Omega(\theta)}{\partial \hat{y}} = 0\right)",
+               NK, True, "algorithm 6.4's start, with Omega; an update of g"),
+             F(r"k=l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
+             F(r"g\leftarrow\nabla_{a^{(k)}} J = g \odot f'\left(a^{(k)}\right)", NK, True,
+               "true, g on the right the value of the line before (grad of J by h^(k)): "
+               "reading it needs the document's previous line"),
+             F(r"\nabla_{b^{(k)}} J = g + \lambda\nabla_{b^{(k)}}\Omega(\theta)", NK, True,
+               "g (now grad by a^(k)) and Omega"),
+             F(r"\nabla_{W^{(k)}} J = g\;(h^{(k-1)})^\top + \lambda\nabla_{W^{(k)}}\Omega"
+               r"(\theta)", NK, True, "g and Omega"),
+             F(r"g\leftarrow\nabla_{h^{(k-1)}}J = {W^{(k)}}^\top g", NK, True,
+               "g the line before's value"),
+         ]),
+]
+
+DOCUMENTS += [
+    dict(key="d2l-zh", repo="d2l-ai/d2l-zh", path="chapter_multilayer-perceptrons/backprop.md",
+         commit="26fd28c00354cfb9018ece3a9170ac978fed23e7", notation="d2l",
+         note="the book's Chinese edition of the same section (its translators' "
+              "spacing: \\; \\text{and} \\;, one-line chains), every formula, inline ones "
+              "included",
+         formulas=[
+             F(r"\mathbf{z}= \mathbf{W}^{(1)} \mathbf{x},", H, True, ""),
+             F(r"\mathbf{h}= \phi (\mathbf{z}).", H, True, ""),
+             F(r"\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}.", H, True, ""),
+             F(r"L = l(\mathbf{o}, y).", NC, False, "names the loss"),
+             F(r"s = \frac{\lambda}{2} \left(\|\mathbf{W}^{(1)}\|_F^2 + "
+               r"\|\mathbf{W}^{(2)}\|_F^2\right),", H, True, ""),
+             F(r"J = L + s.", H, True, ""),
+             F(r"\mathsf{Y}=f(\mathsf{X})", NK, False, "generic tensors (inline)"),
+             F(r"\mathsf{Z}=g(\mathsf{Y})", NK, False, "generic tensors (inline)"),
+             F(r"\frac{\partial \mathsf{Z}}{\partial \mathsf{X}} = \text{prod}\left("
+               r"\frac{\partial \mathsf{Z}}{\partial \mathsf{Y}}, \frac{\partial \mathsf{Y}}"
+               r"{\partial \mathsf{X}}\right).", NK, False, "defines prod over tensors"),
+             F(r"J=L+s", H, True, "inline"),
+             F(r"\frac{\partial J}{\partial L} = 1 \; \text{and} \; \frac{\partial J}"
+               r"{\partial s} = 1.", H, True, ""),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{o}}\n= \\text{prod}\\left("
+               "\\frac{\\partial J}{\\partial L}, \\frac{\\partial L}{\\partial \\mathbf{o}}"
+               "\\right)\n= \\frac{\\partial L}{\\partial \\mathbf{o}}\n\\in \\mathbb{R}^q.\n",
+               H, True, "its shape stated at the end"),
+             F("\\frac{\\partial s}{\\partial \\mathbf{W}^{(1)}} = \\lambda \\mathbf{W}^{(1)}"
+               "\n\\; \\text{and} \\;\n\\frac{\\partial s}{\\partial \\mathbf{W}^{(2)}} = "
+               "\\lambda \\mathbf{W}^{(2)}.", H, True, ""),
+             F("\\frac{\\partial J}{\\partial \\mathbf{W}^{(2)}}= " + PROD_O + "= \\frac"
+               "{\\partial J}{\\partial \\mathbf{o}} \\mathbf{h}^\\top + \\lambda "
+               "\\mathbf{W}^{(2)}.", H, True, "on one line"),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{h}}\n= \\text{prod}\\left(\\frac"
+               "{\\partial J}{\\partial \\mathbf{o}}, \\frac{\\partial \\mathbf{o}}{\\partial "
+               "\\mathbf{h}}\\right)\n= {\\mathbf{W}^{(2)}}^\\top \\frac{\\partial J}"
+               "{\\partial \\mathbf{o}}.\n", H, True, ""),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{z}}\n= \\text{prod}\\left(\\frac"
+               "{\\partial J}{\\partial \\mathbf{h}}, \\frac{\\partial \\mathbf{h}}{\\partial "
+               "\\mathbf{z}}\\right)\n= \\frac{\\partial J}{\\partial \\mathbf{h}} \\odot "
+               "\\phi'\\left(\\mathbf{z}\\right).\n", H, True, ""),
+             F("\n\\frac{\\partial J}{\\partial \\mathbf{W}^{(1)}}\n= " + PROD_Z +
+               "\n= \\frac{\\partial J}{\\partial \\mathbf{z}} \\mathbf{x}^\\top + \\lambda "
+               "\\mathbf{W}^{(1)}.\n", H, True, ""),
          ]),
 ]

@@ -6,15 +6,21 @@ written in it are read (holds or refuted).  ``python tests/test_notation_corpus.
 Measured (equations, as ``symnet check`` splits the formulas):
 
     document         notation  found  in read holds refut claim- unchk wrong
-    ezalos           nielsen      18  12   10    10     0      0     8     0
+    ezalos           nielsen      18  12   11    11     0      0     7     0
     dudung           nielsen       6   5    5     5     0      0     1     0
     francoisbonnard  nielsen       8   4    3     3     0      0     5     0
     blackkeys17      nielsen      43  31   30    30     5      0     8     0
     jfemiani         bishop       36  18   16    16     0      0    20     0
     arisongha        bishop       13  10    8     8     0      0     5     0
+    d2l-en           d2l          19  15   15    15     0      1     3     0
+    pianfan          d2l          15  14   14    14     0      1     0     0
+    joonhyeok-dl     goodfellow   12  10    4     4     0      3     5     0
+    d2l-zh           d2l          19  15   15    15     0      1     3     0
 
     bishop: 24 of 28 equations in the notation read (86 %)
-    nielsen: 48 of 52 equations in the notation read (92 %)
+    d2l: 44 of 44 equations in the notation read (100 %)
+    goodfellow: 4 of 10 equations in the notation read (40 %; recorded in SHORT)
+    nielsen: 49 of 52 equations in the notation read (94 %)
 
 ("in": equations in the notation; "claim-": not a claim; "unchk": not checked.)  Before
 this branch's translate.py (same corpus, commit c098a89): nielsen 38 of 52 (73 %), bishop
@@ -127,7 +133,13 @@ def test_what_raises_is_what_was_recorded():
 
 #: notations whose documents are not yet read to 85 %: the equations read (a floor), and
 #: why the rest is not (each reason outside translate.py and the notation files)
-SHORT: dict = {}
+SHORT: dict = {
+    # algorithm 6.4 writes its running gradient g <- X = Y(g): g on the right is the value
+    # of the line before, which reading one equation at a time cannot know; and it keeps
+    # an arbitrary regulariser lambda Omega(theta) that the model has not
+    "goodfellow": (4, "g's value is the previous line's; Omega(theta) is no quantity of "
+                      "the model"),
+}
 
 
 @pytest.mark.parametrize("notation", sorted({d["notation"] for d in DOCUMENTS}))
@@ -149,7 +161,7 @@ def test_the_corpus_has_what_the_issue_asks():
     assert len(DOCUMENTS) >= 6 and len(owners) >= 4
     assert {"nielsen", "bishop"} <= {d["notation"] for d in DOCUMENTS}
     for d in DOCUMENTS:
-        assert len(d["commit"]) == 40 and d["path"], d["key"]
+        assert (len(d["commit"]) == 40 or d.get("stored")) and d["path"], d["key"]
 
 
 if __name__ == "__main__":

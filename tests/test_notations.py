@@ -461,7 +461,8 @@ def test_d2ls_choices_are_not_claims(text):
 def test_a_function_written_in_text_is_not_a_separator(tmp_path):
     """d2l writes prod(A, B) as \\textrm{prod}\\left(A, B\\right): the \\textrm is a
     function's name, not a connective between two statements, so the equation is not cut
-    there (its pieces were read as a vector and refuted); it is not checked whole."""
+    there (its pieces were read as a vector and refuted); it is read whole (the chain
+    rule's product, see test_d2ls_prod_and_the_nodes_of_j_hold)."""
     doc = tmp_path / "d2l.md"
     doc.write_text("<!-- symnet: notation = d2l -->\n\n$$\\frac{\\partial J}{\\partial "
                    "\\mathbf{h}} = \\textrm{prod}\\left(\\frac{\\partial J}{\\partial "
@@ -470,7 +471,7 @@ def test_a_function_written_in_text_is_not_a_separator(tmp_path):
                    "$$a = 1 \\; \\textrm{and} \\; b = 2$$\n")
     out = _run("check", "--json", str(doc))
     equations = json.loads(out.stdout)["equations"]
-    assert [e["verdict"] for e in equations] == ["not checked", "not checked",
+    assert [e["verdict"] for e in equations] == ["holds", "not checked",
                                                  "not checked"], out.stdout
     assert "prod" in equations[0]["equation"]
 
@@ -495,3 +496,73 @@ def test_an_arbitrary_activation_is_proved_at_symbolic_widths():
     assert "any differentiable activation" in v.notation
     assert verdict(r"\nabla_{h^{(k-1)}} J = W^{(k)} \nabla_{a^{(k)}} J",
                    "goodfellow").status == "refuted"
+
+
+# d2l's prod(dN/dY, dY/dX) (sec. 5.3), read as the chain rule's product where its two
+# operands fix it; dJ/dL and dJ/ds by the nodes of J = L + s; a shape at the end
+PROD = r"\text{prod}\left(\frac{\partial %s}{\partial %s}, \frac{\partial %s}{\partial %s}\right)"
+D2L_PROD_HOLDS = [
+    r"\frac{\partial J}{\partial L} = 1",
+    r"\frac{\partial J}{\partial s} = 1",
+    r"\frac{\partial J}{\partial \mathbf{o}} = " + PROD % ("J", "L", "L", r"\mathbf{o}")
+    + r" = \frac{\partial L}{\partial \mathbf{o}} \in \mathbb{R}^q",
+    r"\frac{\partial J}{\partial \mathbf{h}} = " + PROD % ("J", r"\mathbf{o}", r"\mathbf{o}",
+                                                           r"\mathbf{h}"),
+    r"\frac{\partial J}{\partial \mathbf{W}^{(2)}} = " + PROD % (
+        "J", r"\mathbf{o}", r"\mathbf{o}", r"\mathbf{W}^{(2)}") + " + " + PROD % (
+        "J", "s", "s", r"\mathbf{W}^{(2)}") + r" = \frac{\partial J}{\partial \mathbf{o}}"
+    r" \mathbf{h}^\top + \lambda \mathbf{W}^{(2)}",
+]
+D2L_PROD_REFUTED = [
+    r"\frac{\partial J}{\partial L} = 0",
+    r"\frac{\partial J}{\partial s} = \lambda",
+    r"\frac{\partial J}{\partial \mathbf{o}} = " + PROD % ("J", "L", "L", r"\mathbf{o}")
+    + r" = 2 \frac{\partial L}{\partial \mathbf{o}} \in \mathbb{R}^q",
+    r"\frac{\partial J}{\partial \mathbf{W}^{(2)}} = " + PROD % (      # the L2 share missing
+        "J", r"\mathbf{o}", r"\mathbf{o}", r"\mathbf{W}^{(2)}"),
+    r"\frac{\partial J}{\partial \mathbf{W}^{(1)}} = " + PROD % (      # only the L2 share
+        "J", "s", "s", r"\mathbf{W}^{(1)}"),
+    r"\frac{\partial J}{\partial \mathbf{z}} = " + PROD % ("J", r"\mathbf{h}", r"\mathbf{h}",
+                                                           r"\mathbf{z}")
+    + r" = \frac{\partial J}{\partial \mathbf{h}} \odot \phi\left(\mathbf{z}\right)",
+]
+D2L_PROD_REFUSED = [
+    (r"\frac{\partial J}{\partial \mathbf{h}} = " + PROD % ("J", r"\mathbf{z}", r"\mathbf{o}",
+                                                            r"\mathbf{h}"), "the same Y"),
+    (r"\frac{\partial \mathbf{o}}{\partial \mathbf{z}} = " + PROD % (
+        r"\mathbf{o}", r"\mathbf{h}", r"\mathbf{h}", r"\mathbf{z}"), "scalar N only"),
+]
+
+
+@pytest.mark.parametrize("text", D2L_PROD_HOLDS)
+def test_d2ls_prod_and_the_nodes_of_j_hold(text):
+    v = verdict(text, "d2l")
+    assert v.status == "holds", v.detail
+
+
+@pytest.mark.parametrize("text", D2L_PROD_REFUTED)
+def test_d2ls_wrong_prod_variants_are_refuted(text):
+    v = verdict(text, "d2l")
+    assert v.status == "refuted", v.detail
+
+
+@pytest.mark.parametrize("text, reason", D2L_PROD_REFUSED)
+def test_a_prod_without_one_meaning_is_not_checked(text, reason):
+    v = verdict(text, "d2l")
+    assert v.status == "not checked" and reason in v.detail, v.detail
+
+
+@pytest.mark.parametrize("text, notation, expected", [
+    (r"\frac{\partial J}{\partial \mathbf{o}} = \frac{\partial L}{\partial \mathbf{o}} "
+     r"\in \mathbb{R}^q", "d2l", "holds"),
+    (r"\frac{\partial J}{\partial \mathbf{o}} = -\frac{\partial L}{\partial \mathbf{o}} "
+     r"\in \mathbb{R}^q", "d2l", "refuted"),
+    (r"\mathbf{o} = \mathbf{W}^{(2)} \mathbf{h} \in \mathbb{R}^q", "d2l", "not checked"),
+    (r"\frac{\partial}{\partial L} \frac{\partial J}{\partial \mathbf{o}} = 0", "d2l",
+     "not checked"),
+])
+def test_a_gradients_stated_shape_is_not_its_relation(text, notation, expected):
+    """d2l ends a gradient with its shape, "= dL/do \\in R^q": the equation before it is
+    read; any other statement with a membership (a vector and its space) keeps '\\in' as
+    its relation and is not read.  A derivative differentiated by L is not read."""
+    assert verdict(text, notation).status == expected

@@ -304,6 +304,16 @@ def _in_matrix_notation(tree: Node, context: dict, layers):
     return tree, (counted, note), None
 
 
+def _without_shape(text: str) -> str:
+    """A gradient's equation without the shape stated at its end (d2l's "dJ/do = ... = dL/do
+    \\in \\mathbb{R}^q"); any other statement (a vector defined by its entries and its
+    space, a shape alone) keeps it, and its relation."""
+    from symnet.checker.parse import _SHAPE_AT_END
+    rest = _SHAPE_AT_END.sub("", text)
+    gradient = re.match(r"\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\nabla)", text)
+    return rest if "=" in rest and gradient else text
+
+
 def _not_an_equation(eq: Equation):
     """The verdict on a statement that is not an '=' to check (an update arrow, a condition,
     another relation, the definition of a new function), or None."""
@@ -317,7 +327,7 @@ def _not_an_equation(eq: Equation):
     if hidden:
         return Verdict(0, "", NOT_CHECKED, f"its relation {hidden!r} is inside a group "
                        "(\\underbrace{...}, {...}): the statement is not read")
-    relations = [r for r in top_level_relations(eq.text) if r != "="]
+    relations = [r for r in top_level_relations(_without_shape(eq.text)) if r != "="]
     if relations in (["\\leftarrow"], ["\\gets"], ["←"]):
         return Verdict(0, "", NOT_A_CLAIM, UPDATE.replace("X + Delta X", "written after the arrow"))
     if relations and index_condition(eq.text):

@@ -23,6 +23,7 @@ import sympy as sp
 from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed, shown
 from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
 from symnet.checker.evaluate import Evaluator
+from symnet.checker.chain_product import chain_product
 from symnet.checker.parse import Node, parse
 from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text, function_of, index_items, read_symbol
@@ -86,6 +87,7 @@ class MatrixNotation(Evaluator):
         self.n = len(sizes)
         self.k = k
         self.eta = sp.Symbol("eta", positive=True)
+        self.graph = None                 # while differentiating by the loss L or s
 
     # -- layers ----------------------------------------------------------------------
     def layer(self, node: Node, pairs=False):
@@ -204,6 +206,9 @@ class MatrixNotation(Evaluator):
         if accent not in ("", "tilde", "hat"):
             raise MeaningError(f"\\{accent} has no meaning in the matrix notation", node.pos)
         hat, tilde = accent == "hat", accent == "tilde"
+        if self.graph and not accent and sup is None and base in ("E", "L", "s"):
+            # differentiating by L or s: J = L + s over the two nodes, L and s themselves
+            return self.graph.get(base, self.graph["L"] + self.graph["s"])
         if base == "eta" and not accent and sup is None:
             return self.eta
         if base == "E" and not accent and sup is None:
@@ -257,6 +262,8 @@ class MatrixNotation(Evaluator):
                                "\\tilde{\\Theta}^{(kl)} or one of their entries", node.pos)
         if base == "x" and sup is None and not accent:
             out = _Cells([[("a", 1, i)] for i in range(1, self.sizes[0] + 1)])
+        elif self.model.l2 and base in ("L", "s") and sup is None and sub is None:
+            return ("node", base)
         elif sup is None:
             raise MeaningError("differentiate with respect to a quantity with its layer, "
                                "e.g. z^{(k)}", node.pos)
@@ -290,8 +297,10 @@ class MatrixNotation(Evaluator):
     def derivative(self, num: Node, den: Node, env: dict, pos):
         """\\frac{\\partial N}{\\partial X}: SymPy's derivative of N (E, a unit, any scalar
         expression) with respect to every variable of X, in X's layout."""
-        top = self.value(num, env)
         where = self.variables(den, env)
+        if isinstance(where, tuple) and where[0] == "node":
+            return self.by_node(num, where[1], env)
+        top = self.value(num, env)
         if isinstance(top, sp.MatrixBase) and top.shape != (1, 1):
             return self.jacobian(top, where, pos)
         if isinstance(top, sp.MatrixBase):
@@ -299,6 +308,28 @@ class MatrixNotation(Evaluator):
         if isinstance(where, tuple):
             return self.model.derivative(top, where)
         return where.applyfunc(lambda v: self.model.derivative(top, v))
+
+    def by_node(self, num: Node, name: str, env: dict):
+        """d N / d L or d N / d s, d2l's loss and L2 term as nodes of the computational
+        graph: J = L + s over the two; every other quantity (units, weights, targets)
+        lies before them in the graph and does not change with them.  A numerator that
+        is itself a derivative is refused: what it depends on is not one node."""
+        if any(n.kind in ("frac", "prod") for n in nodes(num)):
+            raise MeaningError("a derivative differentiated by L or s is not read", num.pos)
+        self.graph = {"L": sp.Dummy("L"), "s": sp.Dummy("s")}
+        try:
+            top = _plain(self.value(num, env))
+        finally:
+            node, self.graph = self.graph[name], None
+        if isinstance(top, sp.MatrixBase):
+            return top.applyfunc(lambda e: sp.diff(e, node))
+        return sp.diff(top, node)
+
+    def on_prod(self, node: Node, env: dict):
+        """d2l's prod(dN/dY, dY/dX): the chain rule's product, sum over Y's entries y of
+        dN/dy dy/dX, laid out as X; read only where that meaning is fixed (see
+        :func:`symnet.checker.chain_product.chain_product`)."""
+        return chain_product(self, node, env)
 
     def jacobian(self, top, where, pos):
         """\\frac{\\partial \\mathbf{y}}{\\partial \\mathbf{x}} of two column vectors, in

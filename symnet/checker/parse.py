@@ -92,6 +92,12 @@ _PUNCTUATION_AT_END = re.compile(rf"(?<![.\\]){_SPACE}*[.,;。]{_SPACE}*$")
 _CONDITION_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
 
+#: a shape stated at the end, "= dL/do \in \mathbb{R}^q" (d2l): the space the value lies
+#: in, not an equation; removed, the equation before it is read
+_SHAPE_AT_END = re.compile(
+    rf"{_SPACE}*\\in{_SPACE}*\\mathbb\s*\{{\s*R\s*\}}\s*"
+    rf"(?:\^\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?{_SPACE}*[.,;]?\s*$")
+
 
 def strip_annotations(text: str) -> tuple[str, list]:
     """The formula without what only labels it: ``\\tag{..}``, ``\\label{..}``,
@@ -108,7 +114,7 @@ def strip_annotations(text: str) -> tuple[str, list]:
     before = None
     while before != text:                # \quad (5.13) \quad (5.14): every one at the end
         before = text
-        for pattern in (_CONDITION_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END,
+        for pattern in (_CONDITION_AT_END, _SHAPE_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END,
                         _PUNCTUATION_AT_END):
             text = pattern.sub(blank, text)
     return text, removed
@@ -330,6 +336,10 @@ class _ToNode(Transformer):
 
     def bold_delta(self, meta, children):
         return Node("delta", (children[2],), children[0].start_pos)   # \boldsymbol{\Delta} w
+
+    def prod(self, meta, children):
+        """d2l's prod(A, B): the product of two derivatives along the chain rule."""
+        return Node("prod", _items(children[1:]), children[0].start_pos)
 
     def accent(self, meta, children):
         return Node("accent", (children[1],), children[0].start_pos, children[0][1:])
