@@ -76,3 +76,27 @@ def test_close_sides_are_printed_apart():
         left, right = v.detail.split("left ")[-1].rstrip(")").split(", right ")
         assert left.replace("entry 1: ", "") != right, v.detail
         assert "constant factor" in v.detail, v.detail
+
+
+# \tanh and Unicode sums in the matrix notation and the other notations
+READ = [
+    ("bishop", {"f": "tanh"}, r"z_j = \tanh(a_j)", H),
+    ("bishop", {"f": "tanh"}, r"z_j = \tanh(a_j) + 10^{-30}", R),
+    ("bishop", {"f": "tanh"}, r"h'(a_j) = 1 - \tanh(a_j)^2", H),
+    ("bishop", {"f": "tanh"}, r"h'(a_j) = 1 + \tanh(a_j)^2", R),
+    ("bishop", {}, r"z_j = \tanh(a_j)", R),              # any h: naming tanh is a claim
+    ("bishop", {}, r"E_n = -t \log y - (1 - t) \log (1 - y)", N),   # \log of a column
+    ("nielsen", {}, r"C=\frac{1}{2}∑_j(y_j-a^L_j)^2", H),
+    ("nielsen", {}, r"C=∑_j(y_j-a^L_j)^2", R),
+]
+
+
+@pytest.mark.parametrize("notation,context,formula,expected", READ)
+def test_functions_and_unicode_sums_in_other_notations(notation, context, formula, expected):
+    v = check_equation(Equation(1, formula, formula, {"notation": notation, **context}), None)
+    assert v.status == expected, (formula, v.detail)
+
+
+def test_a_unicode_sum_in_the_books_notation():
+    assert verdict(r"E_k = \frac12 ∑_{j=1}^{l} (\hat{y}_j - y_j)^2")[0] == H
+    assert verdict(r"E_k = ∑_{j=1}^{l} (\hat{y}_j - y_j)^2")[0] == R

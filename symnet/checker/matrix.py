@@ -28,7 +28,8 @@ from symnet.checker.parse import Node, parse
 from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text, function_of, index_items, read_symbol
 from symnet.checker.symbols import is_transpose  # noqa: F401  (translate.py imports it here)
-from symnet.core.registry import ABSTRACT, any_loss, fprime, loss_prime
+from symnet.core.notation import FUNCTIONS
+from symnet.core.registry import ABSTRACT, ACTIVATIONS, any_loss, fprime, loss_prime
 from symnet.prove.nested import MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 
@@ -461,6 +462,20 @@ class MatrixNotation(Evaluator):
             raise MeaningError("\\|v\\| is the Euclidean norm of a vector", node.pos)
         return _Norm(sum(e ** 2 for e in inner))
 
+    def on_func(self, node: Node, env: dict):
+        """\\tanh, \\exp, \\ln, \\sqrt (core.notation.FUNCTIONS) of a scalar; an
+        activation of the registry (\\tanh: its row) also of a column, entry by entry."""
+        row = next((r for r in ACTIVATIONS.values() if r.head == "\\" + node.op), None)
+        fn = row.function if row is not None else FUNCTIONS[node.op]
+        arg = _plain(self.value(node.args[0], env))
+        if row is None and isinstance(arg, sp.MatrixBase):
+            raise MeaningError(f"\\{node.op} of a vector or matrix: write it entry by entry",
+                               node.pos)
+
+        def one(z):
+            return self.model.canonical(fn(z))
+        return arg.applyfunc(one) if isinstance(arg, sp.MatrixBase) else one(arg)
+
     def apply(self, arg, fn: Node):
         """f (the sigmoid, the notes' f) or f' elementwise: SymPy's derivative of f, each
         f(z^(k)_i) written as the unit a^(k)_i."""
@@ -571,9 +586,10 @@ def _sides(sizes, tree, k, free=None):
     return notation, values
 
 
-def _network_point(notation, seed: int) -> dict:
+def _network_point(notation, seed: int, digits: int = 40) -> dict:
     """A real network: x, Theta~, y and eta exact random rationals (seeded), every unit
-    a^{(k)}_i the activation (the registry row's f) of its z at those values (50 digits):
+    a^{(k)}_i the activation (the registry row's f) of its z at those values (to
+    ``digits`` + 10 digits, so that sides compared at ``digits`` keep 10 more in hand):
     the values at which a refutation is shown."""
     import random
     net, rng = notation.net, random.Random(seed)
@@ -593,7 +609,8 @@ def _network_point(notation, seed: int) -> dict:
             if model.f_at(k) is ABSTRACT.function:     # any f: its values are free
                 point[net.a[k][i]] = draw()
             else:
-                point[net.a[k][i]] = sp.Float(model.f_at(k)(z).evalf(50), 50)
+                point[net.a[k][i]] = sp.Float(model.f_at(k)(z).evalf(digits + 10),
+                                              digits + 10)
     return point
 
 
@@ -637,7 +654,7 @@ def _differing_at(notation, pairs, seeds, digits, tolerance):
     """:func:`_differing_entry` at ``digits``: the entry, {} when a side is not a number
     (no point in more digits), None when the sides agree within ``tolerance``."""
     for seed in seeds:
-        point = _network_point(notation, seed)
+        point = _network_point(notation, seed, digits)
         for n, (a, b) in enumerate(pairs):
             lv, rv = _at(a, point, seed).evalf(digits), _at(b, point, seed).evalf(digits)
             if not (lv.is_number and rv.is_number):
