@@ -100,3 +100,18 @@ def test_functions_and_unicode_sums_in_other_notations(notation, context, formul
 def test_a_unicode_sum_in_the_books_notation():
     assert verdict(r"E_k = \frac12 ∑_{j=1}^{l} (\hat{y}_j - y_j)^2")[0] == H
     assert verdict(r"E_k = ∑_{j=1}^{l} (\hat{y}_j - y_j)^2")[0] == R
+
+
+# a power of a function's value: \sigma(z)^2 is (\sigma(z))^2, never \sigma(z^2)
+POWERS = [
+    (r"f'(x) = f(x) - f(x)^2", H),
+    (r"f'(x) = f(x) - f(x)^3", R),
+    (r"f'(x) = f(x)(1 - f(x))", H),
+    (r"f'(x)^2 = f(x)^2 (1 - f(x))^2", H),
+    (r"f'(x)^2 = f(x)^2 (1 - f(x))", R),
+]
+
+
+@pytest.mark.parametrize("formula,expected", POWERS)
+def test_a_power_after_a_functions_argument(formula, expected):
+    assert verdict(formula)[0] == expected, formula

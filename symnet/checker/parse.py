@@ -241,7 +241,8 @@ class _ToNode(Transformer):
 
     # a symbol with its marks, and a function applied
     def postfix(self, meta, children):
-        node, marks, call = children[0], children[1:-1], children[-1]
+        node, marks, called = children[0], children[1:-1], children[-1]
+        call, power = called if called is not None else (None, None)
         _refuse_double_scripts(marks)
         for op, arg, pos in marks:
             node = Node("script", (node, arg), pos, op)
@@ -250,7 +251,12 @@ class _ToNode(Transformer):
         if not _function_name(node):
             raise ParseError("only f, f', \\sigma and \\varphi are applied to an argument",
                              call.pos)
-        return Node("call", (node, call), node.pos)
+        node = Node("call", (node, call), node.pos)
+        return node if power is None else Node("script", (node, power), power.pos, "^")
+
+    def called(self, meta, children):
+        """An argument, and the power of the value (\\sigma(z)^2) or None."""
+        return children[0], children[1]
 
     def sub(self, meta, children):
         return "_", children[0], _pos(meta)
