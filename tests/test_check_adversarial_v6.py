@@ -115,3 +115,17 @@ POWERS = [
 @pytest.mark.parametrize("formula,expected", POWERS)
 def test_a_power_after_a_functions_argument(formula, expected):
     assert verdict(formula)[0] == expected, formula
+
+
+# \tanh under f = tanh is the network's own f in section 5.3's notation too
+TANH_53 = [
+    ({"f": "tanh"}, r"b_h = \tanh(\alpha_h - \gamma_h)", H),
+    ({"f": "tanh"}, r"b_h = \tanh(\alpha_h + \gamma_h)", R),
+    ({"f": "tanh"}, r"\tanh(0) = 0", H),
+    ({"f": "sigmoid"}, r"b_h = \tanh(\alpha_h - \gamma_h)", R),
+]
+
+
+@pytest.mark.parametrize("context,formula,expected", TANH_53)
+def test_tanh_is_the_models_f_under_its_directive(context, formula, expected):
+    assert verdict(formula, context)[0] == expected, formula

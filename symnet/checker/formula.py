@@ -73,6 +73,14 @@ def _letters(node: Node) -> list:
     return items
 
 
+def _head_of(function):
+    """The command a registry row's function is written with (\\tanh), or None."""
+    try:
+        return row_of(function).head
+    except KeyError:                  # a document's own f(x) = ...
+        return None
+
+
 class SingleLayerNotation(Evaluator):
     """Meaning of the notes' section-5.3 symbols, backed by :class:`SingleLayer`."""
 
@@ -255,7 +263,10 @@ class SingleLayerNotation(Evaluator):
     on_name = on_script
 
     def on_func(self, node: Node, env: dict):
-        return FUNCTIONS[node.op](self._scalar(node.args[0], env))
+        """\\ln, \\exp, \\tanh, ... of a scalar; the model's own f where it is the one
+        named (\\tanh under f = tanh is the registry's tanh, the f of b_h)."""
+        fn = self.m.f if _head_of(self.m.f) == "\\" + node.op else FUNCTIONS[node.op]
+        return fn(self._scalar(node.args[0], env))
 
     def on_partial(self, node: Node, env: dict):
         raise MeaningError("\\partial belongs in \\frac{\\partial E_k}{\\partial ...}",
