@@ -98,13 +98,15 @@ def _put(tree: Node, old: Node, new: Node) -> Node:
 
 
 def _right_first(tree: Node) -> list:
-    """The nodes of every side, the last side first (a left side is usually right)."""
+    """The nodes of every side, the last side first (a left side is usually right), not
+    inside a superscript or a subscript."""
     sides = tree.args if tree.kind == "chain" else (tree,)
-    return [n for side in reversed(sides) for n in _in_order(side)]
+    return [n for side in reversed(sides) for n in _in_order(side, marks=False)]
 
 
-def _in_order(node: Node) -> list:
-    return [node] + [n for a in node.args if isinstance(a, Node) for n in _in_order(a)]
+def _in_order(node: Node, marks: bool = True) -> list:
+    kids = node.args[:1] if node.kind == "script" and not marks else node.args
+    return [node] + [n for a in kids if isinstance(a, Node) for n in _in_order(a, marks)]
 
 
 # ---- the rows ------------------------------------------------------------------------------
