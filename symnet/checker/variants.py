@@ -1,15 +1,17 @@
 """The table of wrong variants as mutations of the formula as written (issue 22).
 
-A refuted formula written in another author's notation is named by the first row of
+A refuted formula written in another author's notation (and a section-5.3 formula the
+value rows of :mod:`symnet.checker.formula` leave unnamed) is named by the first row of
 :data:`VARIANTS` one of whose mutants holds: each row is (a message template, a function
-yielding (mutant tree, model changes, fields)), a mutant is the written syntax tree with
-one change (two index letters swapped, a term's sign, a transposition, a function letter
-for its derivative, a layer off by one, a sum's start, a factor dropped) or the written
-tree in a model changed in one setting; it is read by the same path as the formula
-(:func:`symnet.checker.translate.translate`, then :func:`check_matrix`'s exact
-comparison), so a mutant that "holds" holds exactly as a verdict would.  A side whose
-free index letters differ from another's is named before any mutant is tried.  The
-search only names a refutation: the verdict stays the formula's own.
+yielding (mutant tree, model changes, fields)); a mutant is the written syntax tree with
+one change (two index letters swapped, one index letter wrong, a term's sign, a
+transposition, a function letter for its derivative, a layer off by one, a sum's start,
+a factor dropped) or the written tree in a model changed in one setting.  It is read by
+the same path as the formula (:func:`symnet.checker.translate.translate`, then
+:func:`check_matrix`'s exact comparison; the section-5.3 prover), so a mutant that
+"holds" holds exactly as a verdict would.  A side whose free index letters differ from
+another's is named before any mutant is tried.  The search only names a refutation:
+the verdict stays the formula's own.
 """
 from __future__ import annotations
 
@@ -181,16 +183,6 @@ def _term_signs(w: Written):
                     mutant=written(new, w.text))
 
 
-def _reversed_differences(w: Written):
-    """a - b written for b - a inside a product (the whole side's sign is a value row)."""
-    for node in _right_first(w.tree):
-        if node.kind == "add" and len(node.args) == 2 and node.args[1].kind == "neg" \
-                and node.args[0].kind != "neg":
-            new = Node("add", (node.args[1].args[0], Node("neg", (node.args[0],))), node.pos)
-            yield _put(w.tree, node, new), None, dict(
-                difference=written(node, w.text), mutant=written(new, w.text))
-
-
 def _factors(node: Node, functions) -> list:
     """The factors of a product (left-nested mul of one op), a function letter with the
     group it is applied to kept as one factor (Bishop's h(a_j), h'(a_k))."""
@@ -334,9 +326,9 @@ def _model_variants(w: Written):
 VARIANTS = (
     ("the indices {a} and {b} are swapped on the {side} side: {mutant} holds",
      _swapped_indices),
-    ("the indices of {symbol} are swapped: {mutant} holds", _swapped_in_symbol),
+    ("the indices of {symbol} are swapped (a matrix is transposed): {mutant} holds",
+     _swapped_in_symbol),
     ("the sign of the term {term} is flipped: {mutant} holds", _term_signs),
-    ("{difference} is written for {mutant}", _reversed_differences),
     ("{symbol} should {how}", _transpositions),
     ("{wrong} is written where {how}{meant} is meant", _derivatives),
     ("{symbol}: the layer is off by one ({mutant} holds)", _layers),
