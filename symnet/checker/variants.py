@@ -18,7 +18,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
+from symnet.checker.equality import NO_VARIANT
 from symnet.checker.symbols import is_transpose
+from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.checker.tree import Node, nodes
 
 __all__ = ["VARIANTS", "name_error", "written", "MAX_MUTANTS"]
@@ -379,18 +381,38 @@ def holds_in(notation, layers):
 def diagnosed(detail: str, w: Written, translated: Node, holds, seconds: int) -> str:
     """A refutation's ``detail`` with its error named in the written symbols where the
     values named none (no simple variant, or shapes only); the verdict is unchanged."""
-    from symnet.checker.equality import NO_VARIANT
-    from symnet.core.limits import TimeLimitExceeded, time_limit
-    if NO_VARIANT not in detail and "the shapes do not match" not in detail:
+    if not _unnamed(detail):
         return detail
-    try:
-        with time_limit(seconds):
-            name = free_index_mismatch(translated, w.tree) or name_error(w, holds, seconds)
-    except TimeLimitExceeded:
-        name = ""
+    name = _search(w, holds, seconds, translated)
     if not name:
         return detail
     return detail.replace(NO_VARIANT, name) if NO_VARIANT in detail else f"{name}; {detail}"
+
+
+def name_steps(steps, w: Written, holds, seconds: int) -> None:
+    """The refuted steps (:class:`Step`) whose value rows named no error (no simple
+    variant, or shapes only) given the table's name for the formula's error, when the
+    value rows named none of its steps."""
+    refuted = [s for s in steps if not s.holds]
+    unnamed = [s for s in refuted if _unnamed("; ".join(s.diagnosis))]
+    name = _search(w, holds, seconds, w.tree) if unnamed == refuted else ""
+    for step in unnamed if name else ():
+        step.diagnosis = [name if d == NO_VARIANT else d for d in step.diagnosis] + \
+            [name] * (NO_VARIANT not in step.diagnosis)
+
+
+def _unnamed(detail: str) -> bool:
+    return NO_VARIANT in detail or "the shapes do not match" in detail
+
+
+def _search(w: Written, holds, seconds: int, translated: Node) -> str:
+    """The free-index mismatch of ``translated`` (the formula as read), else the first
+    mutant's name, within ``seconds``; "" when neither."""
+    try:
+        with time_limit(seconds):
+            return free_index_mismatch(translated, w.tree) or name_error(w, holds, seconds)
+    except TimeLimitExceeded:
+        return ""
 
 
 def name_error(w: Written, holds, seconds: float) -> str:
