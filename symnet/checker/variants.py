@@ -23,7 +23,8 @@ from symnet.checker.symbols import is_transpose
 from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.checker.tree import Node, nodes
 
-__all__ = ["VARIANTS", "name_error", "written", "MAX_MUTANTS"]
+__all__ = ["VARIANTS", "MAX_MUTANTS", "Written", "diagnosed", "free_index_mismatch",
+           "holds_in", "name_error", "name_steps", "written"]
 
 MAX_MUTANTS = 60
 
@@ -40,6 +41,7 @@ class Written:
 
     @property
     def top(self) -> str:
+        """The transpose mark the text uses (\\top, else T)."""
         return "top" if "\\top" in self.text or "\\intercal" in self.text else "T"
 
 
@@ -78,6 +80,7 @@ def written(node, text: str = "") -> str:
 
 
 def _name(name: str) -> str:
+    """A letter as written, a longer name as its command (delta: \\delta)."""
     return name if len(name) == 1 else "\\" + name
 
 
@@ -109,6 +112,7 @@ def _right_first(tree: Node) -> list:
 
 
 def _in_order(node: Node, marks: bool = True) -> list:
+    """``node`` and every node under it, in reading order (``marks``: inside scripts)."""
     kids = node.args[:1] if node.kind == "script" and not marks else node.args
     return [node] + [n for a in kids if isinstance(a, Node) for n in _in_order(a, marks)]
 
@@ -149,6 +153,7 @@ def _swapped_indices(w: Written):
 
 
 def _swapped_in_symbol(w: Written):
+    """The two indices of one symbol's subscript (w_{jk}) swapped."""
     for node in _right_first(w.tree):
         sub = node.args[1] if node.kind == "script" and node.op == "_" else None
         if sub is not None and sub.kind == "mul" and len(sub.args) == 2:
@@ -170,6 +175,7 @@ def _wrong_index(w: Written):
 
 
 def _side_name(n: int, count: int) -> str:
+    """Side ``n`` (from 0) of ``count`` in words."""
     return "left" if n == 0 else ("right" if count == 2 else f"side {n + 1}")
 
 
@@ -383,7 +389,7 @@ def diagnosed(detail: str, w: Written, translated: Node, holds, seconds: int) ->
     values named none (no simple variant, or shapes only); the verdict is unchanged."""
     if not _unnamed(detail):
         return detail
-    name = _search(w, holds, seconds, translated)
+    name = _search(w, holds, seconds, translated, alarm=True)   # the verdict's limit is over
     if not name:
         return detail
     return detail.replace(NO_VARIANT, name) if NO_VARIANT in detail else f"{name}; {detail}"
@@ -402,15 +408,19 @@ def name_steps(steps, w: Written, holds, seconds: int) -> None:
 
 
 def _unnamed(detail: str) -> bool:
+    """Did the value rows name no error (no simple variant, or shapes only)?"""
     return NO_VARIANT in detail or "the shapes do not match" in detail
 
 
-def _search(w: Written, holds, seconds: int, translated: Node) -> str:
+def _search(w: Written, holds, seconds: int, translated: Node, alarm: bool = False) -> str:
     """The free-index mismatch of ``translated`` (the formula as read), else the first
-    mutant's name, within ``seconds``; "" when neither."""
+    mutant's name, within ``seconds`` (``alarm``: a mutant running past them is stopped,
+    outside any other time limit only); "" when neither."""
+    if not alarm:
+        return free_index_mismatch(translated, w.tree) or name_error(w, holds, seconds)
     try:
         with time_limit(seconds):
-            return free_index_mismatch(translated, w.tree) or name_error(w, holds, seconds)
+            return _search(w, holds, seconds, translated)
     except TimeLimitExceeded:
         return ""
 
