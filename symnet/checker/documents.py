@@ -155,7 +155,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     tree, elided = without_elided_steps(tree)
     layers = layers or _network_of(eq.context.get("notation"))
-    tree, counted, early = _in_matrix_notation(tree, eq.context, layers)
+    written, (tree, counted, early) = tree, _in_matrix_notation(tree, eq.context, layers)
     if early is not None:
         return early
     early = _not_an_identity(tree, eq) or _unit_zero(tree, counted)
@@ -176,6 +176,8 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
     verdict = _decided(eq, tree, layers, seconds, counted)
+    if counted is not None and verdict.status == REFUTED:
+        verdict.detail = _named(verdict.detail, eq, written, tree, layers)
     if counted is not None and verdict.status != NOT_CHECKED:
         name = load_notation(eq.context["notation"]).name
         verdict.notation = f"{name} notation, read as {verdict.notation}"
@@ -189,6 +191,17 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         verdict.detail = re.sub(r"\bstep (\d+):", lambda m: f"step {int(m.group(1)) + 1}:",
                                 verdict.detail)          # numbered as written
     return verdict
+
+
+def _named(detail: str, eq: Equation, written: Node, tree: Node, layers) -> str:
+    """A refutation in another notation with its error named by the table of wrong
+    variants (:mod:`symnet.checker.variants`), mutating the formula as written."""
+    from symnet.checker.formula import DIAGNOSIS_SECONDS
+    from symnet.checker.variants import Written, diagnosed, holds_in
+    notation, spec = load_notation(eq.context["notation"]), _model_of(eq.context)
+    w = Written(written, eq.text, frozenset(notation.activation), spec)
+    return diagnosed(detail, w, tree, holds_in(notation, layers or list(NOTES_NETWORK)),
+                     DIAGNOSIS_SECONDS)
 
 
 _EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")

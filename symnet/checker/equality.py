@@ -4,8 +4,9 @@ A refuted "=" is diagnosed in every algebra the same way: :func:`first_variant` 
 (message, left, right) in order, the first whose two sides are equal names the error; the
 rows that change the right side alone (:func:`sign_rows`: the sign, a constant factor;
 :func:`factor_rows`: a factor missing or extra) are shared, the others are the algebra's
-(a missing sum or hat at symbolic sizes; a transposition, a missing tilde or f' of the
-wrong layer in the matrix notation).
+(a missing sum or hat at symbolic sizes; a transposition, a missing tilde in the matrix
+notation); what these leave unnamed the table of mutations of the written formula names
+(:mod:`symnet.checker.variants`).
 
 ``same(a, b)``: equal in the canonical form of :class:`symnet.nested.NetworkModel` (a 1 x 1
 matrix is its number; shapes must agree; every entry equal exactly, by
@@ -108,7 +109,7 @@ def diagnose(a, b, notation=None) -> list:
             return ["a matrix is transposed (a square Theta: Theta where Theta^T is meant, "
                     "or the other way round)"]
         if notation is not None and a.shape[1] == 1:
-            found = missing_factor(a, b, notation) or wrong_layer(a, b, notation)
+            found = missing_factor(a, b, notation)
             if found:
                 return found
     elif not isinstance(a, sp.MatrixBase) and not isinstance(b, sp.MatrixBase):
@@ -151,16 +152,3 @@ def _fprime_vector(notation, k):
     net, fprime = notation.net, notation.model.act.fprime_closed
     return sp.Matrix([fprime(net.a[k][i], net.z[k][i])
                       for i in range(1, notation.sizes[k - 1] + 1)])
-
-
-def wrong_layer(a, b, notation) -> list:
-    """Is a = c ⊙ f'(z^(m)) where b = c ⊙ f'(z^(k)) for layers m != k of the same width?"""
-    widths = notation.sizes
-    layers = [k for k in range(2, notation.n + 1) if widths[k - 1] == a.shape[0]]
-    for m in layers:
-        for k in layers:
-            if m != k and same(a.multiply_elementwise(_fprime_vector(notation, k)),
-                               b.multiply_elementwise(_fprime_vector(notation, m))):
-                return [f"f' of the wrong layer: the right side has f'(z^({k})) where the left "
-                        f"has f'(z^({m}))"]
-    return []

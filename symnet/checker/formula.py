@@ -491,40 +491,21 @@ def _show(e) -> str:
     return str(e)
 
 
-def _index_swaps(rhs, notation, free_left, limit=24):
-    """Each indexed quantity of rhs with one of its free indices replaced by another
-    free index of the left side: (old, new) pairs."""
-    out = []
-    seen = set()
-    for e in sp.preorder_traversal(rhs):
-        if not isinstance(e, Indexed) or e in seen:
-            continue
-        seen.add(e)
-        for pos, idx in enumerate(e.indices):
-            if idx not in notation.index.values():
-                continue
-            for other in sorted(free_left, key=str):
-                if other != idx:
-                    new_idx = list(e.indices)
-                    new_idx[pos] = other
-                    out.append((e, e.base[tuple(new_idx)]))
-    return out[:limit]
-
-
-def diagnose(notation, lhs, rhs, deadline=None) -> list:
+def diagnose(notation, lhs, rhs, deadline=None, pair=None) -> list:
     """Names of the wrong variants that explain a refuted lhs = rhs (the variants tried
-    until ``deadline``, a time.monotonic() value, when one is given)."""
+    until ``deadline``, a time.monotonic() value, when one is given); ``pair``: the two
+    sides as written, for the table of mutations (:mod:`symnet.checker.variants`)."""
     found = []
     try:
-        return _variants(notation, lhs, rhs, deadline, found)
+        return _variants(notation, lhs, rhs, deadline, found, pair)
     except _OutOfTime:
         return found + [NO_DIAGNOSIS_IN_TIME]
 
 
-def _variants(notation, lhs, rhs, deadline, found: list) -> list:
-    """The first wrong variant (sign, constant, missing sum, hat, transposed, index,
-    factor) whose version of the step is proved, tried in that order; ``found`` collects
-    the remarks made on the way."""
+def _variants(notation, lhs, rhs, deadline, found: list, pair=None) -> list:
+    """The first wrong variant (sign, constant, missing sum, hat, the written sides'
+    mutations: indices, transposed, ...; a factor) whose version of the step is proved,
+    tried in that order; ``found`` collects the remarks made on the way."""
     m = notation.m
 
     def eq(a, b):
@@ -553,16 +534,31 @@ def _variants(notation, lhs, rhs, deadline, found: list) -> list:
             # hat: the derivative vanishes)
             return [f"a hat is missing on the {name} side: y_j is the target, the output is "
                     "\\hat{y}_j"]
-    swapped = rhs.replace(lambda e: isinstance(e, Indexed) and len(e.indices) == 2,
-                          lambda e: e.base[e.indices[::-1]])
-    if swapped != rhs and eq(lhs, swapped):
-        return ["indices are swapped (a matrix is transposed): w_{hj} and w_{jh}, v_{ih} and "
-                "v_{hi} exchanged"]
-    for old, new in _index_swaps(rhs, notation, free_l):
-        if eq(lhs, rhs.xreplace({old: new})):
-            return [f"an index is wrong: {_show(old)} should be {_show(new)}"]
+    named = _mutant_named(notation, pair, deadline)
+    if named:
+        return [named]
     factor = first_variant(eq, _factor_rows(notation, lhs, rhs, free_l))
     return found + factor if factor else found or [NO_VARIANT]
+
+
+def _mutant_named(notation, pair, deadline) -> str:
+    """The table of mutations (:mod:`symnet.checker.variants`) on the two sides as
+    written, each mutant checked as a formula of section 5.3; "" when none holds."""
+    from symnet.checker.variants import Written, name_error
+    if pair is None or deadline is not None and time.monotonic() > deadline:
+        return ""
+
+    def holds(tree, spec):             # proved as the verdict proves it (no values)
+        try:
+            sides = _read_sides(notation, tree.args)
+            return not any(isinstance(v, (MeaningError, Entries)) for v in sides) and all(
+                _proved(notation.m, a, b) for a, b in zip(sides, sides[1:]))
+        except Exception:    # a mutant that cannot be read or decided does not hold
+            return False
+    seconds = DIAGNOSIS_SECONDS if deadline is None else deadline - time.monotonic()
+    w = Written(Node("chain", tuple(pair)), "", frozenset({"f"}),
+                ("sigmoid", "squared", None, True, False))
+    return name_error(w, holds, seconds)
 
 
 def _factor_rows(notation, lhs, rhs, free_l):
@@ -727,7 +723,7 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> C
                 raise MeaningError("the prover could not decide this '=' (no proof, and "
                                    "the sides agree at the values tried)", 0)
             if diagnose_steps:
-                step.diagnosis = diagnose(notation, left, right, deadline)
+                step.diagnosis = diagnose(notation, left, right, deadline, tree.args[n:n + 2])
                 if step.diagnosis == [NO_VARIANT] and _holds_with_step(tree.args[n:n + 2]):
                     step.diagnosis = [STEP_MEANT]
         steps.append(step)

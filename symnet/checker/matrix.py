@@ -559,7 +559,7 @@ def split_symbol(node):
     return marked.base, marked.accent, marked.sup, marked.transpose, marked.sub
 
 
-def _free_index_letters(tree: Node) -> list:
+def free_index_letters(tree: Node) -> list:
     """Letters used as subscripts (a_i, theta_{ij}, delta_j) and not bound by a sum."""
     found, bound = set(), set()
     for node in nodes(tree):
@@ -709,7 +709,7 @@ def _cases(sizes, tree, from_one) -> tuple:
     """(free index letters, the values of k, the values of the letters, the sides already
     read: {(k, values): (notation, sides)}) to check: k over every layer when the formula
     has a layer letter, each letter over 0..max width (from 1 for ``from_one``)."""
-    letters = _free_index_letters(tree)
+    letters = free_index_letters(tree)
     combos = [c for c in product(range(0, max(sizes) + 1), repeat=len(letters))
               if all(v >= 1 for a, v in zip(letters, c) if a in from_one)]
     ks, first = [None], {}
@@ -743,5 +743,6 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
         step.counterexample["sizes"] = ",".join(map(str, notation.sizes)) + (
             f", k = {notation.k}" if notation.k is not None else "")
     if not holds and diagnose_steps:
-        step.diagnosis = _diagnose(left, right, notation)
+        step.diagnosis = _diagnose(_coordinates(notation, left),      # compared as above
+                                   _coordinates(notation, right), notation)
     return step

@@ -132,6 +132,8 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
         raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
                            "of 3 layers: use --layers d,q,l", 0)
     result = check_matrix(text, layers, tree, diagnose_steps, from_one or counted or ())
+    if diagnose_steps and from_one is None and counted is None and not result.holds:
+        _name_by_mutants(text, tree, layers, result)
     if chosen and from_one is None and counted is None and not result.holds:
         _refuted_at_another_depth(text, tree, layers)
     hidden = _pair_activation(MODEL.get())
@@ -147,6 +149,24 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     if chosen and from_one is not None:
         result.sizes = f"d, q, l = {', '.join(map(str, layers))} only"
     return result
+
+
+def _name_by_mutants(text: str, tree: Node, layers, result: CheckResult) -> None:
+    """The book's matrix notation: the refuted steps the value rows left unnamed named by
+    the table of mutations (:mod:`symnet.checker.variants`), each mutant compared exactly
+    at ``layers`` as the formula was."""
+    from symnet.checker.formula import DIAGNOSIS_SECONDS
+    from symnet.checker.variants import Written, name_steps
+
+    def holds(mutant: Node, spec) -> bool:
+        try:
+            return check_matrix(text, layers, mutant, False, ()).holds
+        except (MeaningError, ParseError, ValueError, TypeError, ArithmeticError,
+                RecursionError):
+            return False
+    w = Written(tree, text, frozenset({"f", "sigma"}), ("sigmoid", "squared", None, True,
+                                                          False))
+    name_steps(result.steps, w, holds, DIAGNOSIS_SECONDS)
 
 
 def _pair_activation(spec):

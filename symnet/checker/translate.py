@@ -55,7 +55,7 @@ def translate(tree: Node, notation: Notation, n_layers: int, loss: str = None):
     offsets = set()
     work.collect(tree, offsets)
     work.letters = _layer_letters(offsets, notation)
-    work.rename = _renaming(tree)
+    work.rename = renaming(tree)
     out = work.bound_sums(work.walk(tree))
     return out, tuple(sorted(work.ranges)), work.note()
 
@@ -127,7 +127,7 @@ def _layer_letters(offsets: set, notation: Notation) -> dict:
     return {high: "l"} if low == high else {low: "k", high: "l"}
 
 
-def _renaming(tree: Node) -> dict:
+def renaming(tree: Node) -> dict:
     """Index letters the matrix notation reserves (k, l, n) -> fresh letters."""
     used = {a for node in nodes(tree) for a in node.args if isinstance(a, str) and len(a) == 1}
     fresh = [c for c in "pqrtuvmo" if c not in used]
