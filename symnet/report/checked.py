@@ -51,7 +51,7 @@ main { padding: .5em 1em; max-width: 60em; }
 .verdict { margin: .3em 0 .6em 4.5em; padding: .3em .6em; border-left: 4px solid;
            scroll-margin-top: 8em; }
 .verdict math { font-size: 1.15em; }
-.verdict .formula { overflow-x: auto; }
+.verdict .formula { overflow-x: auto; overflow-y: hidden; padding: .25em 0; }
 .verdict .mark { font-weight: bold; }
 .verdict p { margin: .2em 0; overflow-wrap: anywhere; }
 .holds { border-color: #2a7; background: #eef9f2; } .holds .mark { color: #185; }
