@@ -80,3 +80,18 @@ def test_the_report_extra_holds_what_the_report_needs():
         return {re.split(r"[<>=\[ ]", r)[0] for r in re.findall(r'"([^"]+)"', listed)}
     assert names("plot") | names("html") <= names("report")
     assert not names("report") & {"pytest", "hypothesis", "jax", "numba", "playwright"}
+
+
+def test_the_nielsen_example_gives_what_the_readme_prints():
+    """examples/bp-nielsen.md: 7 equations, 5 hold, 2 refuted (the swapped indices named,
+    the sigmoid's derivative under tanh decided with tanh), as the README quotes."""
+    status, report = _run(["check", str(ROOT / "examples" / "bp-nielsen.md"), "--json"])
+    s = report["summary"]
+    quoted = re.search(r"bp-nielsen\.md: (\d+) equations: (\d+) hold, (\d+) refuted, "
+                       r"(\d+) not a claim, (\d+) not checked", README)
+    assert quoted and tuple(map(int, quoted.groups())) == (
+        len(report["equations"]), s["holds"], s["refuted"], s["not_a_claim"], s["not_checked"])
+    refuted = [e for e in report["equations"] if e["verdict"] == "refuted"]
+    assert [e["line"] for e in refuted] == [13, 23] and status == 1
+    assert "the indices j and k are swapped on the right side" in refuted[0]["detail"]
+    assert "decided with tanh" in refuted[1]["detail"]
