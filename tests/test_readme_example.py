@@ -95,3 +95,5 @@ def test_the_nielsen_example_gives_what_the_readme_prints():
     assert [e["line"] for e in refuted] == [13, 23] and status == 1
     assert "the indices j and k are swapped on the right side" in refuted[0]["detail"]
     assert "decided with tanh" in refuted[1]["detail"]
+    assert "it holds for the sigmoid activation, not for the one here (tanh)" in \
+        refuted[1]["detail"]

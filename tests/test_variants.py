@@ -168,3 +168,14 @@ def test_each_formula_is_parsed_once_while_mutants_are_tried(monkeypatch):
     v = verdict(r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k")
     assert "swapped" in v.detail
     assert len(count) == 1
+
+
+def test_another_registry_activations_formula_is_named_under_a_concrete_one():
+    """Under tanh units, the sigmoid's derivative a (1 - a) in the output delta is named
+    as the sigmoid's formula; the verdict stays refuted."""
+    from symnet.checker.document import Equation
+    from symnet.checker.documents import check_equation
+    text = r"\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)"
+    v = check_equation(Equation(1, text, text, {"notation": "nielsen", "f": "tanh"}), None)
+    assert v.status == "refuted"
+    assert "it holds for the sigmoid activation, not for the one here (tanh)" in v.detail

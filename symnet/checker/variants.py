@@ -324,10 +324,12 @@ def _model_variants(w: Written):
     if output not in (None, activation):
         yield w.tree, (activation, loss, None, bias, l2), dict(
             said=f"it holds with the activation at the outputs; here they are {output}")
-    for name in ACTIVATIONS if activation == "any" else ():
+    here = "any differentiable function" if activation == "any" else activation
+    for name in (n for n in ACTIVATIONS if n != activation):
         yield w.tree, (name, loss, output, bias, l2), dict(
-            said=f"it holds for the {name} activation only; the activation here is any "
-                 "differentiable function")
+            said=f"it holds for the {name} activation, not for the one here ({here}): "
+                 f"{name}'s formula is used where {here}'s is meant" if activation != "any"
+            else f"it holds for the {name} activation only; the activation here is {here}")
 
 
 #: (message template, mutants): tried in order; the first mutant that holds names the error
