@@ -129,3 +129,64 @@ TANH_53 = [
 @pytest.mark.parametrize("context,formula,expected", TANH_53)
 def test_tanh_is_the_models_f_under_its_directive(context, formula, expected):
     assert verdict(formula, context)[0] == expected, formula
+
+
+# --- a derivative by a quantity that also enters through what it is computed from -----
+# (under tanh, g_j is written with f'(beta_j - theta_j): d g_j / d yhat_j = 0 "held")
+
+DEPENDENT = [
+    ({"f": "tanh"}, r"\frac{\partial g_j}{\partial \hat{y}_j} = 0", N),
+    ({"f": "tanh"}, r"\frac{\partial e_h}{\partial b_h} = 0", N),
+    ({"f": "relu"}, r"\frac{\partial g_j}{\partial \hat{y}_j} = 0", N),
+    ({"f": "identity"}, r"\frac{\partial g_j}{\partial \hat{y}_j} = -1", N),
+    ({"f": "tanh"}, r"\frac{\partial E_k}{\partial \hat{y}_j} = \hat{y}_j - y_j", H),
+    ({"f": "tanh"}, r"\frac{\partial g_j}{\partial b_h} = 0", R),
+    ({}, r"\frac{\partial \hat{y}_j}{\partial \beta_j} = \hat{y}_j (1 - \hat{y}_j)", H),
+    ({"notation": "bishop"}, r"\frac{\partial \delta_k}{\partial y_k} = 0", R),
+    ({"notation": "bishop"}, r"\frac{\partial \delta_k}{\partial y_k} = 1", H),
+    ({"notation": "bishop"}, r"\frac{\partial \delta_k}{\partial a_k} = 1", H),
+    ({"notation": "nielsen", "f": "relu"},
+     r"\frac{\partial \delta^L_j}{\partial a^L_j} = 0", N),
+    ({"notation": "d2l"}, r"\frac{\partial J}{\partial \mathbf{o}} = "
+                          r"\frac{\partial L}{\partial \mathbf{o}}", H),
+]
+
+
+@pytest.mark.parametrize("context,formula,expected", DEPENDENT)
+def test_a_derivative_by_a_dependent_quantity(context, formula, expected):
+    assert verdict(formula, context)[0] == expected, formula
+
+
+# --- \quad inside rows, and numbers in a column of their own --------------------------
+
+def _doc(*lines):
+    from symnet.checker.documents import check_document
+    return [(v.status, v.equation) for v in check_document("\n".join(lines), "md")]
+
+
+G = r"\hat{y}_j(1-\hat{y}_j)(y_j-\hat{y}_j)"
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # a product continued after \qquad on the next row: never dropped
+    (["$$", r"\begin{aligned}", r"g_j &= " + G + r" \\", r"&\qquad (1-\hat{y}_j)",
+      r"\end{aligned}", "$$"], [R]),
+    (["$$", r"\begin{aligned}", r"g_j &= \hat{y}_j(1-\hat{y}_j) \\",
+      r"&\qquad (y_j-\hat{y}_j)", r"\end{aligned}", "$$"], [H]),
+    ([r"$$\Delta w_{hj} = \eta g_j b_h \qquad (1 - b_h)^2$$"], [R]),
+    # an equation number in an alignment column of its own
+    (["$$", r"\begin{aligned}", r"\Delta \theta_j &= -\eta g_j & (5.11) \\",
+      r"\Delta w_{hj} &= \eta g_j b_h && (5.12)", r"\end{aligned}", "$$"], [H, H]),
+    # a bare number after \qquad: an equation number or a factor? not checked
+    ([r"$$g_j = " + G + r" \qquad 5.10$$"], [N]),
+    # side conditions and bracketed numbers after \quad stay labels
+    ([r"$$\Delta \theta_j = -\eta g_j \quad (5.11)$$"], [H]),
+    ([r"$$\Delta \theta_j = -\eta g_j \quad (1 \le j \le l)$$"], [H]),
+])
+def test_rows_and_numbers_after_quad(lines, expected):
+    assert [s for s, _ in _doc(*lines)] == expected
+
+
+def test_a_bare_number_after_quad_in_a_formula_argument():
+    status, detail = verdict(r"g_j = " + G + r" \qquad 5.10")
+    assert status == N and "bare number" in detail

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from symnet.checker.parse import BRACKETED_NUMBER, FULL_WIDTH, FULL_WIDTH_NUMBER
+from symnet.checker.parse import BRACKETED_NUMBER, FULL_WIDTH, FULL_WIDTH_NUMBER, NUMBER
 
 MAX_BYTES = 2_000_000
 
@@ -603,6 +603,35 @@ def hidden_relation(piece: str) -> str:
     return m.group() if m else ""
 
 
+def _is_label(piece: str) -> bool:
+    """After \\quad: an equation number in brackets ((5.11), [5.11]), or a side condition
+    in parentheses with a relation other than = ((1 \\le h \\le q)).  A parenthesis
+    without any relation, (1 - \\hat{y}_j), is a factor going on; a bare number is
+    neither (the formula's reader refuses it)."""
+    if re.fullmatch(BRACKETED_NUMBER, piece):
+        return True
+    if not re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", piece):
+        return False
+    inside = top_level_relations(piece[1:-1].replace(",", " "))
+    return bool(inside) and not inside.count("=")
+
+
+#: a number in an alignment column of its own at the end of a row (a &= b & (5.11)):
+#: the equation's number, as LaTeX sets it, not a factor
+_NUMBER_COLUMN = re.compile(rf"(?:&\s*)+(?:{BRACKETED_NUMBER}|{NUMBER})\s*(?=$|\\\\)")
+
+
+def _number_columns_blanked(body: str) -> str:
+    """``body`` with each equation number in a column of its own blanked: after an
+    alignment mark of a row that already has one (a &= b & (5.11)); a row that starts
+    with & (2) goes on with the right side above (a factor, as LaTeX sets it)."""
+    for m in reversed(list(_NUMBER_COLUMN.finditer(body))):
+        row = body[body.rfind("\\\\", 0, m.start()) + 1:m.start()]
+        if "&" in row:
+            body = body[:m.start()] + " " * len(m.group()) + body[m.end():]
+    return body
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -613,6 +642,7 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     body = _ALIGNED.sub(lambda m: " " * len(m.group()), _unwrapped(formula))
     body = _LABELS.sub(lambda m: " " * len(m.group()), body)
     body = _FULL_WIDTH_NUMBER.sub(lambda m: " " * len(m.group()), body)
+    body = _number_columns_blanked(body)
     body = "".join(FULL_WIDTH.get(c, c) for c in body)       # one character for one
     out: list[list] = []
     multline = environment.startswith("multline")
@@ -621,20 +651,17 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
         stripped = _without_trailing(_strip_alignment(piece)).strip()
         if not stripped or _FILLERS.match(stripped):
             continue
-        if before == "quad" and (re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", stripped) and
-                                 not top_level_relations(stripped.strip("()").replace(",", " "))
-                                 .count("=") or re.fullmatch(BRACKETED_NUMBER, stripped)):
-            continue            # \quad (5.11), \quad [5.11], \quad (1 \le h \le q): a label
+        if before == "quad" and _is_label(stripped):
+            continue            # \quad (5.11), \quad 5.11, \quad (1 \le h \le q): a label
         relations = top_level_relations(stripped)
         if out and before == "other" and not relations and _OPERATOR.match(stripped):
             out[-1][1] += f" {body[end:offset].strip()} {stripped}"    # = a, \cdot 2: unread
             continue
         continues = out and (RELATIONS.match(stripped) or (before == "row" and (
-            stripped[0] in "+-" or not relations)) or (before == "quad" and not relations
-                                                       and not stripped.startswith("(")))
+            stripped[0] in "+-" or not relations)) or (before == "quad" and not relations))
         end = offset + len(piece)
-        if continues:
-            out[-1][1] = out[-1][1] + " " + stripped       # the chain or the side goes on
+        if continues:                                  # the chain or the side goes on
+            out[-1][1] += (" \\qquad " if before == "quad" else " ") + stripped
             continue
         if not (relations or HTML_ENTITY.search(stripped) or hidden_relation(stripped)):
             continue                                   # a lone term, a label, a number

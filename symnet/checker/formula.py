@@ -206,7 +206,9 @@ class SingleLayerNotation(Evaluator):
             raise MeaningError("the numerator of a derivative is a value", pos)
         if isinstance(var, Indexed) and str(var.base) in LEVEL_OF:
             through = [base for base in self.m.rules if base != var.base]
-            return self._D(self.m.unfold(num, only=through), var)
+            unfolded = self.m.unfold(num, only=through)
+            self._refuse_dependent(unfolded, var, pos)
+            return self._D(unfolded, var)
         if isinstance(var, (sp.Add, sp.Mul)) and var.free_symbols:
             t = sp.Dummy("u")
             replaced = num.xreplace({var: t})
@@ -221,6 +223,18 @@ class SingleLayerNotation(Evaluator):
             return sp.diff(replaced, t).xreplace({t: var})
         raise MeaningError("differentiate with respect to a quantity such as w_{hj} or an "
                            "expression such as (\\beta_j - \\theta_j)", pos)
+
+    def _refuse_dependent(self, unfolded, var: Indexed, pos) -> None:
+        """d N / d yhat_j has a meaning only where N, unfolded down to yhat, depends on
+        nothing yhat_j is computed from (beta, theta, w, b, ...): g_j = yhat_j (1 - yhat_j)
+        (y_j - yhat_j) does, under the sigmoid; under tanh g_j is written with
+        f'(beta_j - theta_j), and holding beta_j fixed while yhat_j moves has no meaning."""
+        feeds = {e.base for e in sp.sympify(self.m.unfold(var)).atoms(Indexed)} - {var.base}
+        shared = sorted(str(b) for b in feeds & {e.base for e in unfolded.atoms(Indexed)})
+        if shared:
+            raise MeaningError(f"the numerator depends on {var.base} also through what it is "
+                               f"computed from ({', '.join(shared)}), so a derivative by "
+                               f"{var.base} alone is not defined here", pos)
 
     def _D(self, expr, var: Indexed) -> sp.Expr:
         """d expr / d var, Kronecker sums collapsed.  A unit named by a number (theta_7,

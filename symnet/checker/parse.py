@@ -82,6 +82,8 @@ BRACKETED_NUMBER = (rf"(?:\(\s*{NUMBER}\s*\)|\[\s*{NUMBER}\s*\]"
 #: an equation number is set off by \quad or \qquad: "a = b c (2)" is a product by 2
 _NUMBER_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*{BRACKETED_NUMBER}\s*[.,;]?\s*$")
+#: a bare number set off by \quad ("a = b \qquad 5.10"): an equation number or a factor?
+_BARE_NUMBER_AT_END = re.compile(rf"\\q?quad\b{_SPACE}*{NUMBER}\s*[.,;]?\s*$")
 #: full-width brackets around a number at the end (Chinese notes: x（5.13）) are an
 #: equation number with or without \quad: no product is written with them
 FULL_WIDTH_NUMBER = r"（\s*\d+(?:[.-]\d+)*[a-z]?\s*）"
@@ -117,6 +119,11 @@ def strip_annotations(text: str) -> tuple[str, list]:
         for pattern in (_CONDITION_AT_END, _SHAPE_AT_END, _NUMBER_AT_END, _FULL_WIDTH_NUMBER_AT_END,
                         _PUNCTUATION_AT_END):
             text = pattern.sub(blank, text)
+    bare = _BARE_NUMBER_AT_END.search(text)
+    if bare:
+        raise ParseError("a bare number after \\quad at the end: an equation number or a "
+                         "factor? write (5.10) for a number, \\cdot 5.10 for a factor",
+                         bare.start())
     return text, removed
 
 

@@ -346,8 +346,9 @@ class NetworkModel:
     def _derivative(self, expr, var):
         kind, k = var[0], var[1]
         if kind in ("a", "z") and k == self.n and self.linear_coordinates():
-            # a linear unit: a^(n)_i and z^(n)_i are one node; z written out is that node
-            kind, expr = "a", sp.sympify(expr).xreplace(
+            # a linear unit: a^(n)_i and z^(n)_i are one node; z written out is that node,
+            # also inside a longer sum (delta_k = z_k - t_k): subs matches part of an Add
+            kind, expr = "a", sp.sympify(expr).subs(
                 {self.net.z_definition(k, j): self.net.a[k][j]
                  for j in range(1, self.s(k) + 1)})
         written, t = sp.sympify(expr).free_symbols, sp.Dummy("z")
@@ -366,6 +367,7 @@ class NetworkModel:
               for i in range(1, self.s(m) + 1)}
         e = sp.sympify(expr).xreplace(up)
         if kind == "a":
+            self._refuse_dependent(e, k, var[2])
             d = sp.diff(e, self.net.a[k][var[2]])
         elif kind == "theta":
             d = sp.diff(e, self.net.theta[k][var[2]][var[3] - 1])
@@ -385,6 +387,22 @@ class NetworkModel:
         else:
             raise ValueError(f"cannot differentiate with respect to {kind}")
         return self.canonical(d.xreplace(units))
+
+    def _refuse_dependent(self, e, k: int, i: int) -> None:
+        """d e / d a^(k)_i has a meaning only where e does not also write the unit's own
+        input z^(k)_i through the weights into it and the units below (a ReLU's f'(z^(k)_i)
+        = H(z^(k)_i) written out, a linear unit's delta before its coordinates): moving
+        a^(k)_i while that stays fixed is no derivative anyone wrote.  Weights alone (an L2
+        term, d2l's s) and units below alone are independent of a^(k)_i and held fixed."""
+        if k < 2:
+            return
+        free = sp.sympify(e).free_symbols
+        into = {row[i - 1] for row in self.net.theta[k - 1]}
+        below = set(self.net.a[k - 1][1:])
+        if free & into and free & below:
+            raise ValueError(f"it depends on a^({k})_{i} also through its own input "
+                             f"z^({k})_{i}, so a derivative by a^({k})_{i} alone is not "
+                             "defined here")
 
     def _through_its_unit(self, expr, k: int, i: int, j: int):
         """d expr / d theta^(k,k+1)_ij for an expr in which the weight is not written: it
