@@ -37,9 +37,9 @@ def test_held_differentiation_is_sympys(softmax):
 
 
 def test_a_wide_module_is_proved_on_its_sample():
-    proof = prove_text(generate([200, 16, 3], "tanh", "squared", "numpy"), sample=12)
+    proof = prove_text(generate([40, 6, 3], "tanh", "squared", "numpy"), sample=12)
     assert isinstance(proof, SampledProof) and proof.ok, proof.first
-    assert (proof.entries, proof.total) == (2 * (12 + 12), 2 * (201 * 16 + 17 * 3))
+    assert (proof.entries, proof.total) == (2 * (12 + 12), 2 * (41 * 6 + 7 * 3))
 
 
 #: per backend: a delta's sign flipped in the template text
@@ -50,7 +50,7 @@ SIGN = {"numpy": ("    D2 /= m\n", "    D2 /= -m\n"),
 
 @pytest.mark.parametrize("backend", sorted(SIGN))
 def test_a_planted_sign_in_a_wide_module_fails_with_the_entry_named(backend):
-    text = generate([200, 16, 3], "sigmoid", "squared", backend)
+    text = generate([40, 6, 3], "sigmoid", "squared", backend)
     before, after = SIGN[backend]
     assert text.count(before) == 1
     proof = prove_sampled(text.replace(before, after), (1,), count=6, seed=3)
@@ -59,8 +59,8 @@ def test_a_planted_sign_in_a_wide_module_fails_with_the_entry_named(backend):
 
 
 def test_a_planted_transpose_in_a_wide_module_fails_with_the_entry_named():
-    """W1[1:] is square (16 x 16): dropping its transpose keeps every shape."""
-    text = generate([200, 16, 16, 3], "sigmoid", "squared", "numpy")
+    """W1[1:] is square (6 x 6): dropping its transpose keeps every shape."""
+    text = generate([40, 6, 6, 3], "sigmoid", "squared", "numpy")
     assert text.count("D2 @ W1[1:].T") == 1
     proof = prove_sampled(text.replace("D2 @ W1[1:].T", "D2 @ W1[1:]"), (1,), count=6)
     assert not proof.ok and proof.first.startswith("grads[0][0, 0] at batch size 1")
@@ -69,12 +69,12 @@ def test_a_planted_transpose_in_a_wide_module_fails_with_the_entry_named():
 
 def test_codegen_prove_of_a_wide_module_reports_the_sample(tmp_path, capsys):
     module = tmp_path / "wide.py"
-    assert main(["codegen", "--layers", "200,16,3", "-o", str(module), "--prove",
+    assert main(["codegen", "--layers", "40,6,3", "-o", str(module), "--prove",
                  "--sample", "8", "--seed", "5"]) == 0
     out = capsys.readouterr().out
-    assert ("sampled: 32 of 6,534 gradient entries of the 200-16-3 (sigmoid, squared) "
+    assert ("sampled: 32 of 534 gradient entries of the 40-6-3 (sigmoid, squared) "
             "numpy module at batch sizes 1, 2 (seeded 5, 8 per parameter array") in out
-    assert "the other 6,502 are not compared" in out and "proved: all" not in out
+    assert "the other 502 are not compared" in out and "proved: all" not in out
     module.write_text(module.read_text().replace("    D2 /= m\n", "    D2 /= -m\n"))
     assert main(["verify", "--kernel", str(module), "--sample", "8"]) == 1
     assert "FAILED: grads[0][0, 0] at batch size 1: the module computes" in \
