@@ -82,3 +82,12 @@ def test_codegen_prove_of_a_wide_module_reports_the_sample(tmp_path, capsys):
     assert main(["verify", "--kernel", str(module), "--method", "composed",
                  "--sample", "8"]) == 2
     assert "--sample and --seed go with --method sampled" in capsys.readouterr().err
+
+
+def test_a_wide_softmax_module_is_proved_on_its_sample_and_a_flipped_delta_fails():
+    text = generate([40, 6, 3], "relu", "softmax-cross-entropy", "numpy")
+    assert prove_sampled(text, (1,), count=6).ok
+    assert text.count("    return A - Y\n") == 1
+    proof = prove_sampled(text.replace("    return A - Y\n", "    return Y - A\n"), (1,),
+                          count=6)
+    assert not proof.ok and proof.first.startswith("grads[0][0, 0] at batch size 1")
