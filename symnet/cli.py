@@ -476,10 +476,10 @@ def _verify(args) -> int:
         return _kernel_grid(args)
     if args.backend is not None:
         raise UsageError("--backend goes with --kernel-grid")
-    if (args.method is not None or args.sample is not None or args.seed is not None) \
-            and args.kernel is None:
-        raise UsageError("--method, --sample and --seed go with --kernel (--method also with "
-                         "--kernel-grid)")
+    if args.method is not None and args.kernel is None:
+        raise UsageError("--method goes with --kernel-grid or --kernel")
+    if (args.sample is not None or args.seed is not None) and args.kernel is None:
+        raise UsageError("--sample and --seed go with --kernel")
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
@@ -701,7 +701,7 @@ def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None,
     """Symbolic execution of a kernel module (symnet.prove.kernel, or symnet.prove.compose
     for --method composed and above the whole-module limit): 0 proved, 1 an entry or
     helper differs (named), 2 the module cannot run on symbols."""
-    from symnet.prove.compose import prove_text
+    from symnet.prove.methods import prove_text
     from symnet.prove.kernel import Unsupported
     try:
         proof = prove_text(text, method, sample=sample, seed=seed)
@@ -753,9 +753,10 @@ def _codegen(args) -> int:
             check_pair(args.activation, args.loss)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if (args.method is not None or args.sample is not None or args.seed is not None) \
-            and not args.prove:
-        raise UsageError("--method, --sample and --seed go with --prove")
+    if args.method is not None and not args.prove:
+        raise UsageError("--method goes with --prove")
+    if (args.sample is not None or args.seed is not None) and not args.prove:
+        raise UsageError("--sample and --seed go with --prove")
     sampling = _sampling(args)
     _output_file(args.output, "-o", (".py",), force=args.force)
     try:

@@ -9,8 +9,9 @@ import sympy as sp
 
 from symnet.cli import main
 from symnet.numeric.codegen import generate
-from symnet.prove.compose import nested_loss, prove_text
+from symnet.prove.compose import nested_loss
 from symnet.prove.kernel import _symbols
+from symnet.prove.methods import prove_text
 from symnet.prove.sampled import Held, SampledProof, picks, prove_sampled
 
 
@@ -91,3 +92,16 @@ def test_a_wide_softmax_module_is_proved_on_its_sample_and_a_flipped_delta_fails
     proof = prove_sampled(text.replace("    return A - Y\n", "    return Y - A\n"), (1,),
                           count=6)
     assert not proof.ok and proof.first.startswith("grads[0][0, 0] at batch size 1")
+
+
+def test_a_flipped_sign_in_a_784_wide_module_fails_naming_the_entry(tmp_path, capsys):
+    """The real size (101,770 weights): the fault is met at the first corner (about 20 s
+    of one core)."""
+    module = tmp_path / "wide784.py"
+    text = generate([784, 128, 10], "sigmoid", "squared", "numpy")
+    assert text.count("    D2 /= m\n") == 1
+    module.write_text(text.replace("    D2 /= m\n", "    D2 /= -m\n"))
+    assert main(["verify", "--kernel", str(module)]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED: grads[0][0, 0] at batch size 1: the module computes" in out
+    assert "method: numpy module: sampled entries, not every entry" in out

@@ -481,16 +481,18 @@ def prove_structure(text: str, batches=(1, 2), fprime_one: bool = False,
     return entries, None
 
 
-def loss_difference(value, wanted_value, atoms, m, fprime_one, softmax) -> str | None:
+def loss_difference(value, wanted_value, atoms, m, fprime_one, softmax,
+                    show=None) -> str | None:
     """The module's loss ``value`` against the nested one: None when equal (a softmax
-    module's through its shifts, :func:`_softmax_value`), else the difference named."""
+    module's through its shifts, :func:`_softmax_value`), else the difference named
+    (``show``: how the value is written, by default its first 120 characters)."""
     value = _floats_exact(value)
     if softmax:
         return _softmax_value(_resolve(value, fprime_one), wanted_value, atoms, m)
     if atoms.zero((value, wanted_value)):           # the atoms read the opaque calls
         return None
-    value = _resolve(value, fprime_one)
-    return f"the loss at batch size {m}: the module computes {sp.sstr(value)[:120]}"
+    shown = show(value) if show else sp.sstr(_resolve(value, fprime_one))[:120]
+    return f"the loss at batch size {m}: the module computes {shown}"
 
 
 # -- the helper proofs -------------------------------------------------------------------
@@ -687,30 +689,3 @@ def prove_composed(text: str, batches=(1, 2)) -> ComposedProof:
 #: the largest module (weights and thresholds) whose structure is run on symbols (an
 #: 8-8-8 module, 144, takes about 20 s)
 COMPOSED_MAX_WEIGHTS = 150
-
-
-def prove_text(text: str, method: str | None = None, batches=(1, 2), sample: int | None = None,
-               seed: int = 0):
-    """A module proved by ``method``: "concrete" (:func:`symnet.prove.kernel.prove_module`,
-    the whole module with its activation), "composed" (:func:`prove_composed`), "sampled"
-    (:func:`symnet.prove.sampled.prove_sampled`: the composed run at the module's sizes,
-    ``sample`` entries of each parameter array compared, drawn with ``seed``) or None:
-    concrete up to its :data:`~symnet.prove.kernel.MAX_WEIGHTS`, composed above up to
-    :data:`COMPOSED_MAX_WEIGHTS`, sampled beyond.  Unsupported for a composed or concrete
-    proof beyond its limit, with the reason."""
-    from symnet.prove.kernel import MAX_WEIGHTS, prove_module
-    from symnet.prove.sampled import DEFAULT_SAMPLE, prove_sampled
-    sizes = _constants(_parsed(text))["SIZES"]
-    weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
-    if method is None:
-        method = ("concrete" if weights <= MAX_WEIGHTS else
-                  "composed" if weights <= COMPOSED_MAX_WEIGHTS else "sampled")
-    if method == "sampled":
-        return prove_sampled(text, batches, sample or DEFAULT_SAMPLE, seed)
-    if method == "concrete":
-        return prove_module(text, batches)
-    if weights > COMPOSED_MAX_WEIGHTS:
-        raise Unsupported(f"its {weights} weights and thresholds are too many to run on "
-                          f"symbols (at most {COMPOSED_MAX_WEIGHTS}) with every entry "
-                          "compared; --method sampled compares a seeded sample of them")
-    return prove_composed(text, batches)

@@ -29,7 +29,7 @@ import sympy as sp
 
 from symnet.prove.compose import (HELPER_METHOD, SOFTMAX_METHOD, Atoms, ComposedProof,
                                   _HELPERS, _constants, _digest, _floats_exact, _meaning,
-                                  _opaque, _parsed, _resolve, fprime_is_one, helper_key,
+                                  _opaque, _parsed, fprime_is_one, helper_key,
                                   loss_difference, nested_loss, prove_helpers, unit_slope)
 from symnet.prove.shims import load
 
@@ -121,6 +121,14 @@ class Held:
         return derivative.xreplace({h: node for node, h in self.held.items()})
 
 
+def _brief(atoms, expr) -> str:
+    """``expr`` as a polynomial in the atoms (atom__N: one application of f, f', l or l_a
+    to a 784-wide sum), 120 characters at most: printing the expression itself would
+    spell out every sum."""
+    return f"{str(atoms.se.expand(atoms(expr)))[:120]} (atom__N: an application of f, f', " \
+           "l or l_a)"
+
+
 def prove_sampled_structure(text: str, batches=(1, 2), fprime_one: bool = False,
                             softmax: bool = False, count: int = DEFAULT_SAMPLE,
                             seed: int = 0) -> tuple:
@@ -154,11 +162,12 @@ def prove_sampled_structure(text: str, batches=(1, 2), fprime_one: bool = False,
                 compared += 1
                 want = held.diff(params[k][r, c])
                 want = unit_slope(want) if fprime_one else want
-                if not equal((_floats_exact(got[r, c]), want)):
-                    entry = _resolve(_floats_exact(got[r, c]), fprime_one)
+                entry = _floats_exact(got[r, c])
+                if not equal((entry, want)):
                     return compared, total, (f"grads[{k}][{r}, {c}] at batch size {m}: the "
-                                             f"module computes {sp.sstr(entry)[:120]}")
-        first = loss_difference(value, E, atoms, m, fprime_one, softmax)
+                                             f"module computes {_brief(atoms, entry)}")
+        first = loss_difference(value, E, atoms, m, fprime_one, softmax,
+                                lambda v: _brief(atoms, v))
         if first is not None:
             return compared, total, first
     return compared, total, None
