@@ -715,8 +715,9 @@ def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None,
     sizes = "-".join(map(str, proof.sizes))
     total = getattr(proof, "total", None)         # a sampled proof: entries of total
     if as_json:
+        status = ("failed" if not proof.ok else "proved" if total is None else "sampled")
         print(json.dumps({**(extra or {"command": "verify --kernel"}), "module": name,
-                          "status": "proved" if proof.ok else "failed", "sizes": sizes,
+                          "status": status, "sizes": sizes,
                           "backend": proof.backend,
                           "activation": proof.activation, "loss": proof.loss,
                           "batch_sizes": list(proof.batches), "entries": proof.entries,

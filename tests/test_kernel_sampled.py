@@ -3,6 +3,8 @@ the module's own sizes, a seeded sample of gradient entries (corners always) com
 with sp.diff of the nested loss; the held-subtree differentiation equal to sp.diff's; a
 planted sign or transpose fails naming the entry; the CLI reports how many of how many
 entries were compared, never "all"."""
+import json
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -80,6 +82,14 @@ def test_codegen_prove_of_a_wide_module_reports_the_sample(tmp_path, capsys):
     assert main(["verify", "--kernel", str(module), "--sample", "8"]) == 1
     assert "FAILED: grads[0][0, 0] at batch size 1: the module computes" in \
         capsys.readouterr().out
+    assert main(["verify", "--kernel", str(module), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["status"] == "failed" and report["first_difference"].startswith("grads[0]")
+    module.write_text(module.read_text().replace("    D2 /= -m\n", "    D2 /= m\n"))
+    assert main(["verify", "--kernel", str(module), "--json", "--sample", "2"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["status"], report["entries"], report["entries_in_all"]) == ("sampled", 24,
+                                                                               534)
     assert main(["verify", "--kernel", str(module), "--method", "composed",
                  "--sample", "8"]) == 2
     assert "--sample and --seed go with --method sampled" in capsys.readouterr().err

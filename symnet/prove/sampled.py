@@ -36,6 +36,9 @@ from symnet.prove.shims import load
 #: entries compared per parameter array and batch size (corners included), by default
 DEFAULT_SAMPLE = 100
 
+#: the corners :func:`picks` always takes (the fewest entries a sample of an array has)
+CORNERS = 6
+
 SAMPLED_METHOD = (
     "sampled entries, not every entry: the structure run at the module's own sizes, its "
     "own loss_and_grad on SymPy object arrays with _f = an undefined f, _fprime, "
@@ -177,9 +180,10 @@ def prove_sampled(text: str, batches=(1, 2), count: int = DEFAULT_SAMPLE,
                   seed: int = 0) -> SampledProof:
     """The module's helpers proved (shared as :func:`~symnet.prove.compose.prove_composed`
     shares them) and its structure on a seeded sample of ``count`` entries per parameter
-    array and batch size (:func:`prove_sampled_structure`)."""
+    array and batch size, at least its :data:`CORNERS` (:func:`prove_sampled_structure`)."""
     from symnet.core.registry import activation as row, loss as loss_row
     start = time.perf_counter()
+    count = max(count, CORNERS)
     tree = _parsed(text)
     known = _constants(tree)
     sizes, activation, loss = tuple(known["SIZES"]), known["ACTIVATION"], known["LOSS"]
