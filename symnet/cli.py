@@ -196,11 +196,14 @@ def _parser() -> argparse.ArgumentParser:
                    type=o.choice("numpy", "jax", "torch", "numba"),
                    help="with --kernel-grid: the backend (repeatable; default every one "
                         "installed)")
-    v.add_argument("--method", default=None, type=o.choice("composed", "concrete"),
+    v.add_argument("--method", default=None, type=o.choice("composed", "concrete",
+                                                           "sampled"),
                    help="with --kernel-grid: composed (default: structure once with an "
                         "undefined activation and loss, helpers per row) or concrete (each "
                         "module whole); with --kernel: the same (default concrete up to 60 "
-                        "weights, composed above)")
+                        "weights, composed up to 150) or sampled (the composed run at the "
+                        "module's sizes, a seeded sample of entries compared; default above)")
+    _sample_options(v, "--kernel")
     v.add_argument("--depth", default="2,3,4", metavar="D,...",
                    help="with --kernel-grid: the numbers of layers, input and output "
                         "included (default 2,3,4)")
@@ -234,10 +237,14 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="overwrite FILE.py if it exists")
     c.add_argument("--prove", action="store_true", help="then run the written module on "
                    "symbols and prove its gradient equal to SymPy's (every backend)")
-    c.add_argument("--method", default=None, type=o.choice("composed", "concrete"),
+    c.add_argument("--method", default=None, type=o.choice("composed", "concrete",
+                                                           "sampled"),
                    help="with --prove: concrete (the whole module on symbols; default up to "
-                        "60 weights) or composed (its structure with an undefined activation "
-                        "and loss, its helpers per row; default above, up to 150)")
+                        "60 weights), composed (its structure with an undefined activation "
+                        "and loss, its helpers per row; default up to 150) or sampled (the "
+                        "composed run at the module's sizes, a seeded sample of gradient "
+                        "entries compared; default above)")
+    _sample_options(c, "--prove")
     c.add_argument("--json", action="store_true", help="machine-readable summary on stdout")
     t = sub.add_parser("train", help="exercise 5.5: standard against accumulated BP")
     t.add_argument("--data", default="xor",
@@ -471,6 +478,8 @@ def _verify(args) -> int:
         raise UsageError("--backend goes with --kernel-grid")
     if args.method is not None and args.kernel is None:
         raise UsageError("--method goes with --kernel-grid or --kernel")
+    if (args.sample is not None or args.seed is not None) and args.kernel is None:
+        raise UsageError("--sample and --seed go with --kernel")
     if args.kernel is not None:
         if args.layers or args.only or args.list:
             raise UsageError("--kernel proves one module: no --layers, --only or --list with it")
@@ -482,7 +491,7 @@ def _verify(args) -> int:
             _user_rows(args)          # a module of a user's own row: --activation NAME=LATEX
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-        return _prove_kernel(text, args.kernel, args.json, method=args.method)
+        return _prove_kernel(text, args.kernel, args.json, **_sampling(args))
     if args.layers is not None:
         return _verify_layers(args)
     if args.activation != "sigmoid" or args.loss != "squared":
@@ -571,6 +580,9 @@ def _kernel_grid(args) -> int:
     from symnet.define import activation as define_activation, unregister
     from symnet.numeric.codegen import BACKENDS
     from symnet.numeric import kernel_grid
+    if args.method == "sampled" or args.sample is not None or args.seed is not None:
+        raise UsageError("--kernel-grid proves every entry (composed or concrete): no "
+                         "sampling")
     args.method = args.method or "composed"
     try:
         depths = [int(d) for d in args.depth.split(",")]
@@ -663,15 +675,36 @@ def _print_engines(claims, results) -> None:
             print(f"- {reason}: {', '.join(ids)}")
 
 
+def _sample_options(parser, needs: str) -> None:
+    """--sample N and --seed S of a sampled kernel proof."""
+    from symnet.core import options as o
+    parser.add_argument("--sample", type=o.positive_int, default=None, metavar="N",
+                        help=f"with {needs} --method sampled: gradient entries compared per "
+                             "parameter array and batch size, corners included (default 100)")
+    parser.add_argument("--seed", type=int, default=None, metavar="S",
+                        help=f"with {needs} --method sampled: the seed of the sample "
+                             "(default 0)")
+
+
+def _sampling(args) -> dict:
+    """The method and sample options of a kernel proof: --sample or --seed alone means
+    --method sampled; with another --method they are refused."""
+    if args.sample is None and args.seed is None:
+        return {"method": args.method}
+    if args.method not in (None, "sampled"):
+        raise UsageError("--sample and --seed go with --method sampled")
+    return {"method": "sampled", "sample": args.sample, "seed": args.seed or 0}
+
+
 def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None,
-                  method: str = None) -> int:
+                  method: str = None, sample: int = None, seed: int = 0) -> int:
     """Symbolic execution of a kernel module (symnet.prove.kernel, or symnet.prove.compose
     for --method composed and above the whole-module limit): 0 proved, 1 an entry or
     helper differs (named), 2 the module cannot run on symbols."""
-    from symnet.prove.compose import prove_text
+    from symnet.prove.methods import prove_text
     from symnet.prove.kernel import Unsupported
     try:
-        proof = prove_text(text, method)
+        proof = prove_text(text, method, sample=sample, seed=seed)
     except Unsupported as exc:
         raise UsageError(f"{name}: not proved: {exc}") from None
     except ValueError as exc:               # an activation or loss this process lacks
@@ -680,14 +713,25 @@ def _prove_kernel(text: str, name: str, as_json: bool, extra: dict = None,
         raise UsageError(f"{name}: not a symnet kernel module ({type(exc).__name__}: "
                          f"{exc})") from None
     sizes = "-".join(map(str, proof.sizes))
+    total = getattr(proof, "total", None)         # a sampled proof: entries of total
     if as_json:
+        status = ("failed" if not proof.ok else "proved" if total is None else "sampled")
         print(json.dumps({**(extra or {"command": "verify --kernel"}), "module": name,
-                          "status": "proved" if proof.ok else "failed", "sizes": sizes,
+                          "status": status, "sizes": sizes,
                           "backend": proof.backend,
                           "activation": proof.activation, "loss": proof.loss,
                           "batch_sizes": list(proof.batches), "entries": proof.entries,
+                          **({"entries_in_all": total, "sampled": True, "seed": proof.seed}
+                             if total is not None else {}),
                           "method": proof.method, "first_difference": proof.first,
                           "seconds": round(proof.seconds, 3)}, indent=2))
+    elif proof.ok and total is not None:
+        print(f"{name}: sampled: {proof.entries:,} of {total:,} gradient entries of the "
+              f"{sizes} ({proof.activation}, {proof.loss}) {proof.backend} module at batch "
+              f"sizes {', '.join(map(str, proof.batches))} (seeded {proof.seed}, "
+              f"{proof.sample} per parameter array and batch size) equal SymPy's, in "
+              f"{proof.seconds:.1f} s; the other {total - proof.entries:,} are not compared\n"
+              f"  method: {proof.method}")
     elif proof.ok:
         print(f"{name}: proved: all {proof.entries} gradient entries of the {sizes} "
               f"({proof.activation}, {proof.loss}) {proof.backend} module at batch sizes "
@@ -712,6 +756,9 @@ def _codegen(args) -> int:
         raise UsageError(str(exc)) from None
     if args.method is not None and not args.prove:
         raise UsageError("--method goes with --prove")
+    if (args.sample is not None or args.seed is not None) and not args.prove:
+        raise UsageError("--sample and --seed go with --prove")
+    sampling = _sampling(args)
     _output_file(args.output, "-o", (".py",), force=args.force)
     try:
         _user_rows(args)
@@ -729,7 +776,7 @@ def _codegen(args) -> int:
     if args.json and args.prove:
         return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, True,
                              {"command": "codegen --prove", "output": args.output,
-                              "backend": args.backend, "dtype": args.dtype}, args.method)
+                              "backend": args.backend, "dtype": args.dtype}, **sampling)
     if args.json:
         print(json.dumps({"command": "codegen", "status": "ok", "output": args.output,
                           "layers": sizes, "activation": args.activation, "loss": args.loss,
@@ -741,7 +788,7 @@ def _codegen(args) -> int:
           f"({args.activation}, {args.loss} loss) in {seconds:.2f} s")
     if args.prove:
         return _prove_kernel(Path(args.output).read_text(encoding="utf-8"), args.output, False,
-                             method=args.method)
+                             **sampling)
     return 0
 
 

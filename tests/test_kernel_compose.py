@@ -213,11 +213,12 @@ def test_codegen_prove_and_verify_kernel_by_the_composed_method(backend, tmp_pat
 
 def test_a_module_over_the_whole_module_limit_is_proved_composed():
     """8-5-3 has 45 + 18 = 63 weights, over the concrete method's 60: composed."""
-    from symnet.prove.compose import ComposedProof, prove_text
+    from symnet.prove.compose import ComposedProof
+    from symnet.prove.methods import prove_text
     proof = prove_text(generate([8, 5, 3], "leaky_relu", "squared", "jax"))
     assert isinstance(proof, ComposedProof) and proof.ok and proof.entries == 2 * 63
     with pytest.raises(Unsupported, match="at most 150"):
-        prove_text(generate([20, 10], "sigmoid", "squared", "numpy"))
+        prove_text(generate([20, 10], "sigmoid", "squared", "numpy"), "composed")
 
 
 def test_the_helper_proof_is_shared_only_by_the_same_helpers_and_imports():

@@ -246,11 +246,33 @@ def derived_abstract(sizes, params, X, Y, fprime_one: bool, softmax: bool = Fals
     (f'(z) = 1 when ``fprime_one``: the identity's structure).  ``softmax``: the output
     layer is the softmax by its definition e^z_j / sum_i e^z_i and the loss the registry's
     -y ln a (f still undefined in the hidden layers)."""
+    key = (tuple(sizes), X.shape[0], softmax)
+    if key not in _DERIVED:
+        if len(_DERIVED) >= 8:
+            _DERIVED.pop(next(iter(_DERIVED)))
+        E = nested_loss(params, X, Y, softmax)
+        _DERIVED[key] = E, [np.frompyfunc(lambda w: sp.diff(E, w), 1, 1)(W) for W in params]
+    E, grads = _DERIVED[key]
+    if fprime_one:
+        grads = [np.frompyfunc(unit_slope, 1, 1)(g) for g in grads]
+    return E, grads
+
+
+def unit_slope(expr):
+    """``expr`` with every f'(z) written 1 (the identity's structure)."""
+    return expr.replace(lambda e: isinstance(e, FP), lambda e: sp.S.One)
+
+
+def nested_loss(params, X, Y, softmax: bool = False):
+    """E = (1/m) sum_n sum_j l(f(z_nj), y_nj) of the nested forward pass (see
+    :func:`derived_abstract`); each z_nj = sum_i a_ni w_(i+1)j - w_0j is one SymPy sum of
+    its terms."""
     from symnet.core.registry import LOSSES
     m = X.shape[0]
     A = X
     for k, W in enumerate(params):
-        Z = A @ W[1:] - W[0]
+        Z = np.array([[sp.Add(*(a * w for a, w in zip(A[n], W[1:, j]))) - W[0, j]
+                       for j in range(W.shape[1])] for n in range(m)], dtype=object)
         if softmax and k == len(params) - 1:
             powers = np.frompyfunc(sp.exp, 1, 1)(Z)
             A = powers / powers.sum(axis=1, keepdims=True)
@@ -260,18 +282,7 @@ def derived_abstract(sizes, params, X, Y, fprime_one: bool, softmax: bool = Fals
     E = sp.Add(*(term(A[n, j], Y[n, j]) for n in range(m) for j in range(A.shape[1]))) / m
     if softmax:
         E = _log_of_exponentials(E)       # -y ln(e^z_j / S) = -y (z_j - ln S), exactly
-
-    key = (tuple(sizes), m, softmax)
-    if key not in _DERIVED:
-        if len(_DERIVED) >= 8:
-            _DERIVED.pop(next(iter(_DERIVED)))
-        _DERIVED[key] = E, [np.frompyfunc(lambda w: sp.diff(E, w), 1, 1)(W) for W in params]
-    E, grads = _DERIVED[key]
-    if fprime_one:
-        one = np.frompyfunc(lambda g: g.replace(lambda e: isinstance(e, FP),
-                                                lambda e: sp.S.One), 1, 1)
-        grads = [one(g) for g in grads]
-    return E, grads
+    return E
 
 
 #: the derived side by (sizes, batch size, softmax): the symbols of the proof are the same
@@ -464,13 +475,24 @@ def prove_structure(text: str, batches=(1, 2), fprime_one: bool = False,
                     entry = _resolve(entry, fprime_one)
                     return entries, (f"grads[{k}][{r}, {c}] at batch size {m}: the module "
                                      f"computes {sp.sstr(entry)[:120]}")
-        value = _resolve(_floats_exact(value), fprime_one)
-        first = (_softmax_value(value, wanted_value, atoms, m) if softmax else
-                 None if atoms.zero((value, wanted_value)) else
-                 f"the loss at batch size {m}: the module computes {sp.sstr(value)[:120]}")
+        first = loss_difference(value, wanted_value, atoms, m, fprime_one, softmax)
         if first is not None:
             return entries, first
     return entries, None
+
+
+def loss_difference(value, wanted_value, atoms, m, fprime_one, softmax,
+                    show=None) -> str | None:
+    """The module's loss ``value`` against the nested one: None when equal (a softmax
+    module's through its shifts, :func:`_softmax_value`), else the difference named
+    (``show``: how the value is written, by default its first 120 characters)."""
+    value = _floats_exact(value)
+    if softmax:
+        return _softmax_value(_resolve(value, fprime_one), wanted_value, atoms, m)
+    if atoms.zero((value, wanted_value)):           # the atoms read the opaque calls
+        return None
+    shown = show(value) if show else sp.sstr(_resolve(value, fprime_one))[:120]
+    return f"the loss at batch size {m}: the module computes {shown}"
 
 
 # -- the helper proofs -------------------------------------------------------------------
@@ -667,23 +689,3 @@ def prove_composed(text: str, batches=(1, 2)) -> ComposedProof:
 #: the largest module (weights and thresholds) whose structure is run on symbols (an
 #: 8-8-8 module, 144, takes about 20 s)
 COMPOSED_MAX_WEIGHTS = 150
-
-
-def prove_text(text: str, method: str | None = None, batches=(1, 2)):
-    """A module proved by ``method``: "concrete" (:func:`symnet.prove.kernel.prove_module`,
-    the whole module with its activation), "composed" (:func:`prove_composed`) or None:
-    concrete up to its :data:`~symnet.prove.kernel.MAX_WEIGHTS`, composed above (up to
-    :data:`COMPOSED_MAX_WEIGHTS`).  Unsupported beyond, with the reason."""
-    from symnet.prove.kernel import MAX_WEIGHTS, prove_module
-    sizes = _constants(_parsed(text))["SIZES"]
-    weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
-    if method is None:
-        method = "concrete" if weights <= MAX_WEIGHTS else "composed"
-    if method == "concrete":
-        return prove_module(text, batches)
-    if weights > COMPOSED_MAX_WEIGHTS:
-        raise Unsupported(f"its {weights} weights and thresholds are too many to run on "
-                          f"symbols (at most {COMPOSED_MAX_WEIGHTS}); the module is the same "
-                          "template at every size, so prove a small one written with the "
-                          "same options, e.g. --layers 2,3,2")
-    return prove_composed(text, batches)

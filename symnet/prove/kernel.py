@@ -592,9 +592,8 @@ def prove_module(text: str, batches=(1, 2)) -> KernelProof:
     weights = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
     if weights > MAX_WEIGHTS:
         raise Unsupported(f"its {weights} weights and thresholds are too many to run on "
-                          f"symbols (at most {MAX_WEIGHTS}); the module is the same template "
-                          "at every size, so prove a small one written with the same options, "
-                          "e.g. --layers 2,3,2")
+                          f"symbols whole (at most {MAX_WEIGHTS}); --method composed (up to "
+                          "150) or sampled (any size, a seeded sample of entries) runs it")
     proof = KernelProof(sizes, activation, loss, tuple(batches), backend=backend)
     kink = has_kink(activation)
     if kink:

@@ -8,7 +8,8 @@ import types
 import numpy as np
 import sympy as sp
 
-from symnet.prove.shims.arrays import ELEMENTWISE, Unsupported, array, each, number_type
+from symnet.prove.shims.arrays import (ELEMENTWISE, Unsupported, array, each, matmul as
+                                       _matmul, number_type)
 
 
 def _out(result, out):
@@ -48,7 +49,7 @@ class ArrayModule(types.ModuleType):
 
     @staticmethod
     def matmul(a, b, out=None):
-        return _out(np.asarray(a, dtype=object) @ np.asarray(b, dtype=object), out)
+        return _out(_matmul(a, b), out)
 
     @staticmethod
     def concatenate(parts, axis=0, **_):
