@@ -179,3 +179,18 @@ def test_another_registry_activations_formula_is_named_under_a_concrete_one():
     v = check_equation(Equation(1, text, text, {"notation": "nielsen", "f": "tanh"}), None)
     assert v.status == "refuted"
     assert "it holds for the sigmoid activation, not for the one here (tanh)" in v.detail
+
+
+def test_the_formula_arguments_steps_carry_the_same_name():
+    """symnet check 'FORMULA' prints each step's diagnosis (api.check's steps): the name the
+    table found is there too, not only in the document's one-line detail; a right side
+    that is a number has no index to miss."""
+    import symnet
+    result = symnet.check(r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k",
+                          notation="nielsen")
+    assert not result.holds
+    assert all("the indices j and k are swapped on the right side" in " ".join(s.diagnosis)
+               for s in result.steps if not s.holds)
+    zero = symnet.check(r"\frac{\partial \delta_k}{\partial y_k} = 0", notation="bishop")
+    assert not zero.holds
+    assert not any("does not occur" in d for s in zero.steps for d in s.diagnosis)

@@ -177,7 +177,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
                        "so); its derivative is not the notes' f'")
     verdict = _decided(eq, tree, layers, seconds, counted)
     if counted is not None and verdict.status == REFUTED:
-        verdict.detail = _named(verdict.detail, eq, written, tree, layers)
+        verdict.detail = _named(verdict, eq, written, tree, layers)
     if counted is not None and verdict.status != NOT_CHECKED:
         name = load_notation(eq.context["notation"]).name
         verdict.notation = f"{name} notation, read as {verdict.notation}"
@@ -193,15 +193,18 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     return verdict
 
 
-def _named(detail: str, eq: Equation, written: Node, tree: Node, layers) -> str:
-    """A refutation in another notation with its error named by the table of wrong
-    variants (:mod:`symnet.checker.variants`), mutating the formula as written."""
+def _named(verdict: Verdict, eq: Equation, written: Node, tree: Node, layers) -> str:
+    """A refutation's detail in another notation with its error named by the table of
+    wrong variants (:mod:`symnet.checker.variants`), mutating the formula as written;
+    its refuted steps are named alike."""
     from symnet.checker.formula import DIAGNOSIS_SECONDS
     from symnet.checker.variants import Written, diagnosed, holds_in
     notation, spec = load_notation(eq.context["notation"]), _model_of(eq.context)
     w = Written(written, eq.text, frozenset(notation.activation), spec)
-    return diagnosed(detail, w, tree, holds_in(notation, layers or list(NOTES_NETWORK)),
-                     DIAGNOSIS_SECONDS)
+    steps = verdict.result.steps if verdict.result is not None else ()
+    return diagnosed(verdict.detail, w, tree, holds_in(notation, layers or
+                                                       list(NOTES_NETWORK)),
+                     DIAGNOSIS_SECONDS, steps)
 
 
 _EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")

@@ -356,10 +356,11 @@ def free_index_mismatch(translated: Node, tree: Node) -> str:
     from symnet.checker.translate import renaming
     back = {new: old for old, new in renaming(tree).items()}
     sides = [{back.get(c, c) for c in free_index_letters(s)} for s in translated.args]
+    numbers = [not any(n.kind == "name" for n in nodes(s)) for s in translated.args]
     for n, side in enumerate(sides[1:], 1):
         for have, lack, a, b in ((sides[0], side, 0, n), (side, sides[0], n, 0)):
             extra = sorted(have - lack)
-            if extra:
+            if extra and not numbers[b]:         # a number (0) has no index to miss
                 count = len(sides)
                 return (f"the index {', '.join(extra)} of the {_side_name(a, count)} side "
                         f"does not occur on the {_side_name(b, count)} side (a factor or an "
@@ -388,14 +389,20 @@ def holds_in(notation, layers):
     return holds
 
 
-def diagnosed(detail: str, w: Written, translated: Node, holds, seconds: int) -> str:
+def diagnosed(detail: str, w: Written, translated: Node, holds, seconds: int,
+              steps=()) -> str:
     """A refutation's ``detail`` with its error named in the written symbols where the
-    values named none (no simple variant, or shapes only); the verdict is unchanged."""
+    values named none (no simple variant, or shapes only), and the refuted ``steps``
+    (:class:`Step`, what ``symnet check FORMULA`` prints) given the same name; the verdict
+    is unchanged."""
     if not _unnamed(detail):
         return detail
     name = _search(w, holds, seconds, translated, alarm=True)   # the verdict's limit is over
     if not name:
         return detail
+    for step in (s for s in steps if not s.holds and _unnamed("; ".join(s.diagnosis))):
+        step.diagnosis = [name if d == NO_VARIANT else d for d in step.diagnosis] + \
+            [name] * (NO_VARIANT not in step.diagnosis)
     return detail.replace(NO_VARIANT, name) if NO_VARIANT in detail else f"{name}; {detail}"
 
 
