@@ -20,6 +20,10 @@ from symnet.checker.tree import Node
 __all__ = ["Evaluator"]
 
 
+#: the largest |n| of a number's integer power read exactly (10^{-30}, 2^{64})
+NUMBER_POWER = 1000
+
+
 class Evaluator:
     """The walk; subclasses define ``symbol``, ``add``, ``mul`` and the ``on_K`` of the
     constructs they read, and ``is_matrix`` for powers and transposes."""
@@ -86,7 +90,7 @@ class Evaluator:
         an integer power such as 10^{-30} (exact, |n| <= 1000)."""
         if node.args[0].kind == "num" and node.args[1].kind != "num":
             n = self.value(node.args[1], env)
-            if not (isinstance(n, sp.Integer) and abs(n) <= 1000):
+            if not (isinstance(n, sp.Integer) and abs(n) <= NUMBER_POWER):
                 raise self.refusal("a number's power other than an integer up to 1000", node.pos)
             return self.raised(sp.Rational(node.args[0].args[0]), n, node)
         if node.args[1].kind != "num":

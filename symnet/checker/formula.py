@@ -19,11 +19,11 @@ import sympy as sp
 from sympy import Indexed, Rational, Sum
 
 from symnet.core.notation import FONT_MARKS, FUNCTIONS, SINGLE_LAYER
-from symnet.core.registry import row_of
+from symnet.core.registry import row_of, row_written
 from symnet.prove.algebra import collapse_kronecker
 from symnet.prove.model import index
 from symnet.checker.equality import NO_VARIANT, factor_rows, first_variant, sign_rows
-from symnet.checker.evaluate import Evaluator
+from symnet.checker.evaluate import NUMBER_POWER, Evaluator
 from symnet.checker.parse import Node
 from symnet.checker.symbols import base_of, index_items, read_symbol
 from symnet.checker.statements import exactly_equal
@@ -71,14 +71,6 @@ def _letters(node: Node) -> list:
     if items is None:
         raise MeaningError("an index must be letters or digits, such as _{hj}", node.pos)
     return items
-
-
-def _head_of(function):
-    """The command a registry row's function is written with (\\tanh), or None."""
-    try:
-        return row_of(function).head
-    except KeyError:                  # a document's own f(x) = ...
-        return None
 
 
 class SingleLayerNotation(Evaluator):
@@ -279,7 +271,8 @@ class SingleLayerNotation(Evaluator):
     def on_func(self, node: Node, env: dict):
         """\\ln, \\exp, \\tanh, ... of a scalar; the model's own f where it is the one
         named (\\tanh under f = tanh is the registry's tanh, the f of b_h)."""
-        fn = self.m.f if _head_of(self.m.f) == "\\" + node.op else FUNCTIONS[node.op]
+        row = row_written(node.op)
+        fn = self.m.f if row is not None and row.function is self.m.f else FUNCTIONS[node.op]
         return fn(self._scalar(node.args[0], env))
 
     def on_partial(self, node: Node, env: dict):
@@ -320,7 +313,7 @@ class SingleLayerNotation(Evaluator):
     def power(self, node, env):
         base, exp = node.args
         e, b = self._scalar(exp, env), self._scalar(base, env)
-        if not (e.is_Integer and (abs(e) <= 8 or b.is_Rational and abs(e) <= 1000)):
+        if not (e.is_Integer and (abs(e) <= 8 or b.is_Rational and abs(e) <= NUMBER_POWER)):
             raise MeaningError("only small integer powers are supported (a number's power "
                                "up to 1000)", exp.pos)
         return b ** e

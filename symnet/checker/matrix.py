@@ -29,7 +29,7 @@ from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text, function_of, index_items, read_symbol
 from symnet.checker.symbols import is_transpose  # noqa: F401  (translate.py imports it here)
 from symnet.core.notation import FUNCTIONS
-from symnet.core.registry import ABSTRACT, ACTIVATIONS, any_loss, fprime, loss_prime
+from symnet.core.registry import ABSTRACT, any_loss, fprime, loss_prime, row_written
 from symnet.prove.nested import MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 
@@ -465,7 +465,7 @@ class MatrixNotation(Evaluator):
     def on_func(self, node: Node, env: dict):
         """\\tanh, \\exp, \\ln, \\sqrt (core.notation.FUNCTIONS) of a scalar; an
         activation of the registry (\\tanh: its row) also of a column, entry by entry."""
-        row = next((r for r in ACTIVATIONS.values() if r.head == "\\" + node.op), None)
+        row = row_written(node.op)
         fn = row.function if row is not None else FUNCTIONS[node.op]
         arg = _plain(self.value(node.args[0], env))
         if row is None and isinstance(arg, sp.MatrixBase):

@@ -400,9 +400,7 @@ def diagnosed(detail: str, w: Written, translated: Node, holds, seconds: int,
     name = _search(w, holds, seconds, translated, alarm=True)   # the verdict's limit is over
     if not name:
         return detail
-    for step in (s for s in steps if not s.holds and _unnamed("; ".join(s.diagnosis))):
-        step.diagnosis = [name if d == NO_VARIANT else d for d in step.diagnosis] + \
-            [name] * (NO_VARIANT not in step.diagnosis)
+    _give_name([s for s in steps if not s.holds and _unnamed("; ".join(s.diagnosis))], name)
     return detail.replace(NO_VARIANT, name) if NO_VARIANT in detail else f"{name}; {detail}"
 
 
@@ -413,7 +411,13 @@ def name_steps(steps, w: Written, holds, seconds: int) -> None:
     refuted = [s for s in steps if not s.holds]
     unnamed = [s for s in refuted if _unnamed("; ".join(s.diagnosis))]
     name = _search(w, holds, seconds, w.tree) if unnamed == refuted else ""
-    for step in unnamed if name else ():
+    if name:
+        _give_name(unnamed, name)
+
+
+def _give_name(steps, name: str) -> None:
+    """Each step's "no simple variant" replaced by ``name`` (or ``name`` added)."""
+    for step in steps:
         step.diagnosis = [name if d == NO_VARIANT else d for d in step.diagnosis] + \
             [name] * (NO_VARIANT not in step.diagnosis)
 

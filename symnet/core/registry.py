@@ -307,6 +307,11 @@ def row_of(function) -> Activation:
     raise KeyError(f"{cls.__name__} is not a registered activation")
 
 
+def row_written(command: str):
+    """The registry row whose function is written with ``\\command`` (\\tanh), or None."""
+    return next((row for row in ACTIVATIONS.values() if row.head == "\\" + command), None)
+
+
 def activation(name: str) -> Activation:
     """Look an activation up by name; a clear ValueError names the known ones."""
     try:
