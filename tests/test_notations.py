@@ -88,8 +88,8 @@ def test_goodfellows_wrong_variants_are_refuted(text):
 
 def test_goodfellows_loss_is_arbitrary_until_a_directive_fixes_it(tmp_path):
     """Algorithm 6.4 holds for every f and every loss L; the document saying which loss
-    J is, is not a claim but a hint to add the directive; with `loss = squared`,
-    the gradient at the output is hat y - y and its sign flip is refuted."""
+    J is, is not a claim but puts that loss in force (as `loss = squared` does): the
+    gradient at the output is hat y - y and its sign flip is refuted."""
     doc = tmp_path / "dl.md"
     doc.write_text("<!-- symnet: notation = goodfellow -->\n\n"
                    "$\\nabla_{a^{(k)}} J = \\nabla_{h^{(k)}} J \\odot f'(a^{(k)})$\n\n"
@@ -103,7 +103,66 @@ def test_goodfellows_loss_is_arbitrary_until_a_directive_fixes_it(tmp_path):
     assert [e["verdict"] for e in equations] == [
         "holds", "not a claim", "holds", "holds", "refuted"], out.stdout
     assert "any differentiable activation, any differentiable loss" in equations[0]["notation"]
-    assert "loss = squared" in equations[1]["detail"]
+    assert "the squared loss, in force for the formulas after it" in equations[1]["detail"]
+
+
+def test_the_loss_a_document_states_is_in_force_after_it(tmp_path):
+    """J = 1/2 ||hat y - y||^2 in a notation whose loss is arbitrary says which loss J is:
+    the formulas after it in that section are read with it (the gradient hat y - y holds,
+    its sign flip is refuted); a statement that is no loss the checker reads leaves a
+    formula that holds for some losses only not checked, never refuted; after the next
+    heading the loss is arbitrary again."""
+    doc = tmp_path / "dl.md"
+    doc.write_text("<!-- symnet: notation = goodfellow -->\n# One\n"
+                   "$J = \\frac{1}{2}\\|\\hat{y} - y\\|^2$\n\n"
+                   "$\\nabla_{\\hat{y}} J = \\hat{y} - y$\n\n"
+                   "$\\nabla_{\\hat{y}} J = y - \\hat{y}$\n# Two\n"
+                   "$J = \\frac{1}{2}\\|\\hat{y} - y\\|^4$\n\n"
+                   "$\\nabla_{\\hat{y}} J = \\hat{y} - y$\n\n"
+                   "$\\nabla_{b^{(k)}} J = \\nabla_{a^{(k)}} J$\n# Three\n"
+                   "$\\nabla_{\\hat{y}} J = \\hat{y} - y$\n")
+    out = _run("check", "--json", str(doc))
+    equations = json.loads(out.stdout)["equations"]
+    assert [e["verdict"] for e in equations] == [
+        "not a claim", "holds", "refuted", "not a claim", "not checked", "holds",
+        "refuted"], out.stdout
+    assert "not a loss the checker reads" in equations[3]["detail"]
+    assert "does not hold for every loss" in equations[4]["detail"]
+    assert "squared error only" in equations[6]["detail"]
+
+
+@pytest.mark.parametrize("text", [
+    r"\delta^L = \nabla_a C \odot \sigma'(z^L)",
+    r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)",
+    r"\frac{\partial C}{\partial b^l_j} = \delta^l_j",
+    r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j",
+])
+def test_nielsens_bp1_to_bp4_are_proved_for_every_cost_and_activation(text):
+    """[model] general in nielsen.toml: BP1-BP4 are tried with the cost C and sigma
+    arbitrary first, and the verdict says they hold for every one."""
+    v = verdict(text)
+    assert v.status == "holds", v.detail
+    assert "any differentiable activation, any differentiable loss" in v.notation
+
+
+@pytest.mark.parametrize("text", [
+    r"\delta^L_j = (a^L_j - y_j) \sigma'(z^L_j)",
+    r"\sigma'(z^l_j) = \sigma(z^l_j) (1 - \sigma(z^l_j))",
+])
+def test_nielsens_quadratic_cost_and_sigmoid_formulas_say_so(text):
+    """A formula true for the sigmoid or the quadratic cost only holds in the book's
+    chapter-2 model, and its verdict names that model, not every cost."""
+    v = verdict(text)
+    assert v.status == "holds", v.detail
+    assert "sigmoid, squared error" in v.notation, v.notation
+
+
+def test_a_general_setting_the_model_does_not_have_is_an_error(tmp_path):
+    bad = tmp_path / "mine.toml"
+    bad.write_text('name = "mine"\ntitle = "t"\nsummary = "s"\n[model]\n'
+                   'general = ["weights"]\n[symbols.x]\nquantity = "input"\n')
+    with pytest.raises(NotationError, match="general is a list of activation, loss"):
+        load(str(bad))
 
 
 @pytest.mark.parametrize("text", HOLDS)

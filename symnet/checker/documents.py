@@ -224,8 +224,17 @@ def _identity_sign_read(eq: Equation) -> Equation:
 def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     """Proved or refuted in the network in force; a refuted condition on free variables
     only is not a claim."""
+    general = _general_model(eq.context)
+    if general is not None:
+        with using_model(*general):
+            verdict = _proved_or_refuted(eq, tree, layers, seconds, counted[0], False)
+        if verdict.status == HOLDS:
+            return verdict
     with using_model(*_model_of(eq.context)):
         verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
+    if verdict.status == REFUTED and eq.context.get("_stated_loss") == "unread":
+        return Verdict(0, "", NOT_CHECKED, "it does not hold for every loss, and the loss "
+                       "the document states above is not one the checker reads")
     if verdict.status == REFUTED and condition_on_free_variables(tree):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
                        "(free variables only, not an identity)")
@@ -234,13 +243,30 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
 
 def _model_of(context: dict) -> tuple:
     """The network another notation's formulas are read in: its file's [model], the
-    activation set by a directive (<!-- symnet: h = tanh -->) if any."""
+    activation set by a directive (<!-- symnet: h = tanh -->) if any, the loss a directive
+    or the document (J = ..., :func:`_record_loss`) says."""
     from symnet.core.notation_files import load
     from symnet.prove.nested import DEFAULT_MODEL
     if context.get("notation") is None:
         return DEFAULT_MODEL
     activation, loss, *rest = load(context["notation"]).model
-    return (context.get("f") or activation, context.get("loss") or loss, *rest)
+    stated = context.get("_stated_loss")
+    loss = context.get("loss") or (stated if stated not in (None, "unread") else loss)
+    return (context.get("f") or activation, loss, *rest)
+
+
+def _general_model(context: dict):
+    """The model in force with the settings its notation file calls general ([model]
+    general) made arbitrary, unless a directive chose them; None when nothing changes."""
+    from symnet.core.notation_files import load
+    if context.get("notation") is None:
+        return None
+    general = [g for g in load(context["notation"]).general
+               if not context.get({"activation": "f"}.get(g, g))]
+    spec = _model_of(context)
+    out = ("any" if "activation" in general else spec[0],
+           "any" if "loss" in general else spec[1], *spec[2:])
+    return None if out == spec else out
 
 
 def _network_of(notation):
@@ -305,7 +331,7 @@ def _in_matrix_notation(tree: Node, context: dict, layers):
     author's notation (a notation file) into the matrix notation; (tree, None, None) in the
     book's own; (tree, None, verdict) when the notation gives it no meaning or it gives a
     free variable a value."""
-    from symnet.checker.translate import translate
+    from symnet.checker.translate import LossStated, translate
     from symnet.core.notation_files import load
     notation = context.get("notation")
     if notation is None or load(notation).builtin:
@@ -314,6 +340,8 @@ def _in_matrix_notation(tree: Node, context: dict, layers):
         tree, counted, note = translate(tree, load(notation), len(layers or NOTES_NETWORK),
                                         _model_of(context)[1])
     except NotAClaim as exc:
+        if isinstance(exc, LossStated):
+            context["_states_loss"] = tree
         return tree, None, Verdict(0, "", NOT_A_CLAIM, str(exc).removeprefix("not a claim: "))
     except MeaningError as exc:
         return tree, None, Verdict(0, "", NOT_CHECKED, f"in the {notation} notation: {exc}")
@@ -442,9 +470,11 @@ def _f_of_numbers(tree: Node, eq: Equation) -> Verdict:
     return _check_numbers(tree, eq.context)
 
 
-def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None) -> Verdict:
+def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None,
+                       diagnose: bool = True) -> Verdict:
     """The network's check of the parsed formula under the document's activation and loss,
-    within ``seconds``; what it cannot read or decide is not checked, with the reason."""
+    within ``seconds``; what it cannot read or decide is not checked, with the reason
+    (``diagnose=False``: a refutation is not named)."""
     loss = eq.context.get("loss", "squared")
     try:
         activation, under = _activation(eq.context)
@@ -452,8 +482,8 @@ def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None) 
             from symnet.prove.nested import model_text
             activation, loss, under = None, "squared", model_text()   # (MODEL's loss)
         with time_limit(seconds):
-            result = check(eq.text, layers, activation=activation, loss=loss, tree=tree,
-                           from_one=counted)
+            result = check(eq.text, layers, diagnose, activation=activation, loss=loss,
+                           tree=tree, from_one=counted)
     except (ParseError, MeaningError) as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
     except TimeLimitExceeded:
@@ -562,21 +592,25 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     """A verdict for each equation, read in order: the local definitions and the values
     given above (under the same directive; a definition until the next heading at the same
     or a higher level, a value until the next heading) are in force."""
-    out, defined, values, levels, where = [], {}, {}, {}, (0, None)
+    out, defined, values, levels, where, losses = [], {}, {}, {}, (0, None), {}
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
         section, level = eq.context.get("section", 0), eq.context.get("level", PREAMBLE)
         if eq.context.get("f") != where[1]:
-            defined, values = {}, {}           # a directive: local definitions end
+            defined, values, losses = {}, {}, {}     # a directive: local definitions end
         elif section != where[0]:     # a heading ends the definitions made under one as deep
             defined = {k: v for k, v in defined.items() if levels[k] < level}
             values = {}
+            losses = {} if losses.get("level", PREAMBLE) >= level else losses
         where = (section, eq.context.get("f"))
         eq.context = {**(context or {}), **eq.context, "defined": dict(defined),
                       "values": dict(values)}
+        if "in force" in losses and losses["in force"][0] == eq.context.get("loss"):
+            eq.context["_stated_loss"] = losses["in force"][1]
         verdict = check_equation(eq, layers)
         _record_value(eq, verdict, values)
+        _record_loss(eq, verdict, layers, losses)
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             name, letter, node = definition
@@ -597,6 +631,32 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     if progress:
         progress(len(eqs), len(eqs))
     return out
+
+
+#: the losses a statement of the document's loss is matched with (each read by the
+#: notation's model with that loss, as a directive would set it)
+STATED_LOSSES = ("squared", "cross-entropy")
+
+
+def _record_loss(eq: Equation, verdict: Verdict, layers, losses: dict) -> None:
+    """A statement of which loss the notation's arbitrary loss is (J = 1/2 ||hat y - y||^2)
+    puts that loss in force for the formulas after it in the section, as a directive
+    would; one not read as a known loss leaves them checked for every loss, and a formula
+    that holds only for some is then not checked."""
+    tree = eq.context.pop("_states_loss", None)
+    if tree is None:
+        return
+    from symnet.checker.variants import holds_in
+    notation = load_notation(eq.context["notation"])
+    holds, spec = holds_in(notation, layers or list(NOTES_NETWORK)), _model_of(eq.context)
+    found = [loss for loss in STATED_LOSSES if holds(tree, (spec[0], loss, *spec[2:]))]
+    stated = found[0] if len(found) == 1 else "unread"
+    losses.update({"in force": (eq.context.get("loss"), stated),
+                   "level": eq.context.get("level", PREAMBLE)})
+    verdict.detail += (f": the {stated} loss, in force for the formulas after it in this "
+                       "section" if stated != "unread" else ": not a loss the checker "
+                       "reads, so a formula after it in this section that does not hold "
+                       "for every loss is not checked")
 
 
 def _record_value(eq: Equation, verdict: Verdict, values: dict) -> None:

@@ -32,7 +32,7 @@ from symnet.checker.tree import Node, nodes
 from symnet.core.notation import FONT_MARKS, UPRIGHT_MARKS
 from symnet.core.notation_files import FREE, QUANTITIES, Notation
 
-__all__ = ["translate"]
+__all__ = ["LossStated", "translate"]
 
 #: the model's quantity -> the matrix notation's name for it
 _MATRIX_NAME = {"weighted-input": "z", "activation": "a", "delta": "delta", "error": "E",
@@ -70,6 +70,10 @@ def _refuse_assignment(tree: Node, notation: Notation) -> None:
                         f"variable in the {notation.name} notation)")
 
 
+class LossStated(NotAClaim):
+    """The document says which loss its arbitrary loss is (J = 1/2 ||hat y - y||^2)."""
+
+
 def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
     """J = 1/2 ||hat y - y||^2 under an arbitrary loss: the document choosing its loss."""
     if loss != "any" or tree.kind != "chain" or len(tree.args) != 2:
@@ -77,9 +81,8 @@ def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
     parts, row = _written(tree.args[0], notation)
     if row is not None and row.quantity in ("error", "loss") and \
             not _mentions(tree.args[1], notation, ("loss", "regulariser")):
-        raise NotAClaim(f"says which loss {parts[0]} is (the {notation.name} notation "
-                        "keeps it arbitrary): add <!-- symnet: loss = squared --> (or "
-                        "cross-entropy) to check the formulas that follow with it")
+        raise LossStated(f"says which loss {parts[0]} is (the {notation.name} notation "
+                         "keeps it arbitrary)")
 
 
 def _mentions(tree: Node, notation: Notation, quantities) -> bool:

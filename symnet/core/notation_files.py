@@ -52,7 +52,9 @@ FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate",
 _TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "model",
              "symbols"}
 _LAYER_KEYS = {"letter", "last", "first", "units", "widths", "count", "bias_unit", "sizes"}
-_MODEL_KEYS = {"activation", "output", "loss", "bias", "l2"}
+_MODEL_KEYS = {"activation", "output", "loss", "bias", "l2", "general"}
+#: the settings a notation's [model] general may name (its book's formulas hold for any)
+_GENERAL = ("activation", "loss")
 #: the losses a notation's model may name (the checker's elementwise outputs)
 _MODEL_LOSSES = ("squared", "cross-entropy", "any")
 _ROW_KEYS = {"quantity", "layer", "indices", "matrix", "sign", "gradient_layer"}
@@ -108,6 +110,8 @@ class Notation:
                                           # units' activation, biases, an L2 term
     sizes: tuple = ()                     # the network its formulas are checked on (else
                                           # the notes' network)
+    general: tuple = ()                   # settings of model a formula is first tried
+                                          # arbitrary in ("activation", "loss")
 
     def table(self) -> str:
         """The rows as text (``symnet notations show NAME``)."""
@@ -126,6 +130,8 @@ class Notation:
                      (" unless a directive says otherwise" if self.builtin else "") +
                      (f"; output units {output}" if output else "") + f"; {loss} loss" +
                      ("" if bias else "; no biases") + ("; L2 term" if l2 else ""))
+        if self.general:
+            lines.append(f"  a formula is tried first for any {' and any '.join(self.general)}")
         width = max(len(s) for s in self.symbols)
         where = "its layer named by its index letter" if self.units else None
         lines += [f"  {s:<{width}}  {row.describe(where)}" for s, row in self.symbols.items()]
@@ -193,7 +199,17 @@ def _validated(data: dict, where: str) -> Notation:
                     layers.get("last", ""), layers.get("first", 1),
                     bool(data.get("builtin", False)), units, widths, count,
                     bool(layers.get("bias_unit", False)), _model(data.get("model", {}), where),
-                    _sizes(layers, count, where))
+                    _sizes(layers, count, where), _general(data.get("model", {}), where))
+
+
+def _general(spec: dict, where: str) -> tuple:
+    """[model] general: the settings (activation, loss) the book proves its formulas for
+    whatever they are (Nielsen's BP1-BP4 hold for every cost C and activation sigma): a
+    formula is tried with them arbitrary first, and a proof there says so."""
+    general = spec.get("general", [])
+    if not isinstance(general, list) or not set(general) <= set(_GENERAL):
+        raise NotationError(f"{where}: [model] general is a list of {', '.join(_GENERAL)}")
+    return tuple(g for g in _GENERAL if g in general)
 
 
 def _sizes(layers: dict, count: int, where: str) -> tuple:
