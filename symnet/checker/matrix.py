@@ -301,6 +301,7 @@ class MatrixNotation(Evaluator):
         where = self.variables(den, env)
         if isinstance(where, tuple) and where[0] == "node":
             return self.by_node(num, where[1], env)
+        self.refuse_through_input(num, where, env)
         top = self.value(num, env)
         if isinstance(top, sp.MatrixBase) and top.shape != (1, 1):
             return self.jacobian(top, where, pos)
@@ -309,6 +310,44 @@ class MatrixNotation(Evaluator):
         if isinstance(where, tuple):
             return self.model.derivative(top, where)
         return where.applyfunc(lambda v: self.model.derivative(top, v))
+
+    def refuse_through_input(self, num: Node, where, env: dict) -> None:
+        """d N / d a^{(k)} has no one meaning where N writes what depends on a^{(k)} also
+        through the units' input z^{(k)} (z^{(k)}, delta^{(k)} = dE/dz^{(k)}, a derivative
+        by z^{(k)} or by a weight into layer k): with f'(z^{(k)}) held fixed it is one
+        number, with f'(z^{(k)}) moving as a^{(k)} does (the sigmoid's a(1 - a)) another.
+        MeaningError then; the canonical form hides the difference, the written tree
+        does not.  A layer whose f' is a constant (linear units) has one meaning."""
+        cells = [where] if isinstance(where, tuple) else [v for r in where.rows for v in r]
+        t = sp.Dummy("t")
+        layers = {v[1] for v in cells if v[0] == "a" and v[1] >= 2 and   # f' constant: one
+                  sp.diff(self.model.f_at(v[1])(t), t, 2) != 0}         # meaning (linear)
+        for node in nodes(num) if layers else ():
+            at, what = self.written_layer(node)
+            if at in layers:
+                raise MeaningError(f"the numerator depends on a^({at}) also through the "
+                                   f"units' input z^({at}) (it writes {what}), so a "
+                                   f"derivative by a^({at}) alone is not defined here",
+                                   node.pos)
+
+    def written_layer(self, node: Node) -> tuple:
+        """(k, what) for a written z^{(k)} or delta^{(k)}, or a derivative by a weight
+        theta^{(k-1,k)} into layer k; (None, "") for anything else."""
+        by = node.kind == "partial"
+        if by:
+            node = node.args[0]
+        if node.kind not in ("script", "name", "accent"):
+            return None, ""
+        try:
+            base, _, sup, _, _ = split_symbol(node)
+            if sup is None or base not in (("theta", "Theta") if by else ("z", "delta")):
+                return None, ""
+            if by:
+                k = self.layer(sup, pairs=True)
+                return k + 1, f"a derivative by a weight of Theta^({k}{k + 1})"
+            return self.layer(sup), f"{base}^({self.layer(sup)})"
+        except MeaningError:
+            return None, ""
 
     def by_node(self, num: Node, name: str, env: dict):
         """d N / d L or d N / d s, d2l's loss and L2 term as nodes of the computational
