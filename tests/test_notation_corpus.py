@@ -16,10 +16,13 @@ Measured (equations, as ``symnet check`` splits the formulas):
     pianfan          d2l          15  14   14    14     0      1     0     0
     joonhyeok-dl     goodfellow   12  10    4     4     0      3     5     0
     d2l-zh           d2l          19  15   15    15     0      1     3     0
+    cui-bp           goodfellow   24  24    9     8     1      0    15     0
+    zh-alg-6.4       goodfellow   14  10    4     4     0      3     7     0
+    es-numpy         goodfellow   11   3    3     3     0      0     8     0
 
     bishop: 25 of 28 equations in the notation read (89 %)
     d2l: 44 of 44 equations in the notation read (100 %)
-    goodfellow: 4 of 10 equations in the notation read (40 %; recorded in SHORT)
+    goodfellow: 20 of 47 equations in the notation read (43 %; recorded in SHORT)
     nielsen: 50 of 52 equations in the notation read (96 %)
 
 ("in": equations in the notation; "claim-": not a claim; "unchk": not checked.)  Before
@@ -138,8 +141,12 @@ SHORT: dict = {
     # algorithm 6.4 writes its running gradient g <- X = Y(g): g on the right is the value
     # of the line before, which reading one equation at a time cannot know; and it keeps
     # an arbitrary regulariser lambda Omega(theta) that the model has not
-    "goodfellow": (4, "g's value is the previous line's; Omega(theta) is no quantity of "
-                      "the model"),
+    # (issue 22: three more documents; the book's Jacobian, a row per entry of the
+    # numerator, is the notation file's jacobian = "numerator".)  The rest: a document's
+    # own delta^(k) (one document), rows W_j and unit vectors e^(j), cases blocks, a
+    # layer written j by a typo, diag(...) and f'(a) I for the diagonal matrix
+    "goodfellow": (20, "g's value is the previous line's; Omega(theta) is no quantity of "
+                       "the model; one document's own delta, e^(j), W_j, cases, diag"),
 }
 
 

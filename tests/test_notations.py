@@ -86,6 +86,39 @@ def test_goodfellows_wrong_variants_are_refuted(text):
     assert verdict(text, "goodfellow").status == "refuted"
 
 
+# the book's Jacobian (6.5.2): dy/dx has a row per entry of y (the notation file's
+# jacobian = "numerator"), so da^(k+1)/dh^(k) = W^(k+1), and a cost's derivative is its
+# gradient; the notes' layout (the default) reads the same formulas transposed
+GOODFELLOW_JACOBIAN = [
+    (r"\frac{\partial a^{(k+1)}}{\partial h^{(k)}} = W^{(k+1)}", "holds"),
+    (r"\frac{\partial a^{(k+1)}}{\partial h^{(k)}} = (W^{(k+1)})^T", "refuted"),
+    (r"\nabla_{a^{(k)}}J = (\frac{\partial a^{(k+1)}}{\partial a^{(k)}})^T "
+     r"\nabla_{a^{(k+1)}}J", "holds"),
+    (r"\nabla_{h^{(k-1)}}J = \frac{\partial a^{(k)}}{\partial h^{(k-1)}} "
+     r"\nabla_{a^{(k)}}J", "refuted"),
+    (r"\frac{\partial a^{(k+1)}}{\partial a^{(k)}} = \frac{\partial a^{(k+1)}}"
+     r"{\partial h^{(k)}} \frac{\partial h^{(k)}}{\partial a^{(k)}}", "holds"),
+    (r"\frac{\partial J}{\partial a^{(k)}} = \nabla_{a^{(k)}} J", "holds"),
+    (r"\frac{\partial a^{(k)}_j}{\partial h^{(k-1)}} = W^{(k)}_{j1}", "not checked"),
+]
+
+
+@pytest.mark.parametrize("text, expected", GOODFELLOW_JACOBIAN)
+def test_goodfellows_jacobian_has_a_row_per_entry_of_the_numerator(text, expected):
+    v = verdict(text, "goodfellow")
+    assert v.status == expected, v.detail
+
+
+def test_a_jacobian_layout_other_than_the_two_is_an_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "b"\ntitle = "t"\nsummary = "s"\njacobian = "rows"\n'
+                   '[symbols.x]\nquantity = "input"\n')
+    with pytest.raises(NotationError, match="jacobian is"):
+        load(str(bad))
+    assert load("nielsen").jacobian == "denominator" and \
+        load("goodfellow").jacobian == "numerator"
+
+
 def test_goodfellows_loss_is_arbitrary_until_a_directive_fixes_it(tmp_path):
     """Algorithm 6.4 holds for every f and every loss L; the document saying which loss
     J is, is not a claim but a hint to add the directive; with `loss = squared`,

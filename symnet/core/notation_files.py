@@ -20,6 +20,11 @@ sigma'(z)); and one ``[symbols.NAME]`` table per symbol with
 - ``gradient_layer = "last"``: written without its layer as a gradient's variable, it is
   the output layer's (Nielsen's \nabla_a C).
 
+A top-level ``jacobian`` says how the derivative of a vector by a vector is laid out:
+``"denominator"`` (the default, the notes' layout: a row per entry of the variable, so
+dE/dx = (dy/dx) dE/dy) or ``"numerator"`` (a row per entry of the differentiated vector,
+the Jacobian of Goodfellow's 6.5.2: dE/dx = (dy/dx)^T dE/dy).
+
 :func:`load` validates a file and names the bad key in its error.
 """
 from __future__ import annotations
@@ -49,8 +54,8 @@ QUANTITIES = {
 FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate",
                   "l2-strength"})
 
-_TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "model",
-             "symbols"}
+_TOP_KEYS = {"name", "title", "summary", "builtin", "jacobian", "layers", "functions",
+             "model", "symbols"}
 _LAYER_KEYS = {"letter", "last", "first", "units", "widths", "count", "bias_unit", "sizes"}
 _MODEL_KEYS = {"activation", "output", "loss", "bias", "l2"}
 #: the losses a notation's model may name (the checker's elementwise outputs)
@@ -108,6 +113,8 @@ class Notation:
                                           # units' activation, biases, an L2 term
     sizes: tuple = ()                     # the network its formulas are checked on (else
                                           # the notes' network)
+    jacobian: str = "denominator"         # dy/dx of two vectors: a row per entry of x (the
+                                          # notes'), or "numerator": a row per entry of y
 
     def table(self) -> str:
         """The rows as text (``symnet notations show NAME``)."""
@@ -193,7 +200,16 @@ def _validated(data: dict, where: str) -> Notation:
                     layers.get("last", ""), layers.get("first", 1),
                     bool(data.get("builtin", False)), units, widths, count,
                     bool(layers.get("bias_unit", False)), _model(data.get("model", {}), where),
-                    _sizes(layers, count, where))
+                    _sizes(layers, count, where), _jacobian(data, where))
+
+
+def _jacobian(data: dict, where: str) -> str:
+    layout = data.get("jacobian", "denominator")
+    if layout not in ("denominator", "numerator"):
+        raise NotationError(f"{where}: jacobian is \"denominator\" (a row per entry of the "
+                            "variable, the default) or \"numerator\" (a row per entry of "
+                            "the differentiated vector)")
+    return layout
 
 
 def _sizes(layers: dict, count: int, where: str) -> tuple:
