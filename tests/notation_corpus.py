@@ -601,3 +601,42 @@ ES_NUMPY = dict(key="es-numpy", repo="(unnamed: index file id 47502118110)",
          ])
 
 DOCUMENTS += [CUI, ZH_ALG, ES_NUMPY]
+
+BOLD_ZH = dict(key="zh-notes-6.5.6", repo="(unnamed: index file id 27224449240)",
+         path="(unnamed: Chinese reading notes on chapters 6-8, 38155 characters)",
+         commit="",
+         stored="index file id 27224449240 (38155 characters; its first 16000 read): found "
+                "by its text; the index names neither its repository nor a commit",
+         notation="goodfellow",
+         note="Chinese reading notes on the book (page by page), in bold symbols; listed: "
+              "the part on section 6.5 (p. 184-185: the gradient by b^(k) with the "
+              "regulariser, and a matrix-derivative aside); left out: chapters 7 and 8 "
+              "(regularisation, optimisation), outside back-propagation",
+         formulas=[
+             F(r"\because \boldsymbol{a}^{(k)} = \boldsymbol{b}^{(k)}  + \boldsymbol{W}^{(k)}"
+               r"\boldsymbol{h}^{(k-1)}", H, True, "led by \\because"),
+             F(r"\nabla_{\boldsymbol{b}^{(k)}}J = \nabla_{\boldsymbol{a}^{(k)}} L(\widehat{y},y)"
+               r" \cdot \frac{\partial\boldsymbol{a}^{(k)}}{\partial \boldsymbol{b}^{(k)}} + "
+               r"\lambda \cdot \nabla_{\boldsymbol{b}^{(k)}} \Omega (\theta)", NK, True,
+               "Omega(theta), and a column times the Jacobian on its right (read entry by "
+               "entry in the next line): no one meaning as matrices"),
+             F(r"\because \frac{\partial\boldsymbol{a}^{(k)}}{\partial \boldsymbol{b}^{(k)}}=1",
+               NK, True, "the identity matrix written 1 (true entry by entry)"),
+             F(r"\therefore \nabla_{\boldsymbol{b}^{(k)}}J = \nabla_{\boldsymbol{a}^{(k)}} "
+               r"L(\widehat{y},y) + \lambda \cdot \nabla_{\boldsymbol{b}^{(k)}} \Omega (\theta) "
+               r"= \boldsymbol{g} + \lambda \cdot \nabla_{\boldsymbol{b}^{(k)}} \Omega (\theta)",
+               NK, True, "Omega(theta), and the book's g (algorithm 6.4's running value)"),
+             F("\n\\begin{align}\ndz &= tr[(\\frac{\\partial z}{\\partial \\boldsymbol{C}})^"
+               "\\intercal d\\boldsymbol{C}] = tr[(\\frac{\\partial z}{\\partial \\boldsymbol{C}}"
+               ")^\\intercal d\\boldsymbol{AB}] \\\\\n   &= tr[\\boldsymbol{G}^\\intercal (d"
+               "\\boldsymbol{A}\\cdot \\boldsymbol{B}+\\boldsymbol{A}d\\boldsymbol{B})]\\\\\n"
+               "   &= tr(\\boldsymbol{BG}^\\intercal d\\boldsymbol{A}) + tr(\\boldsymbol{G}^"
+               "\\intercal \\boldsymbol{A} d\\boldsymbol{B})\n\\end{align}\n", NK, False,
+               "differentials of a generic z(C), C = AB: matrix calculus, no network"),
+             F(r"\frac{\partial z}{\partial \boldsymbol{A}} = (\boldsymbol{BG}^\intercal)^"
+               r"\intercal = \boldsymbol{GB}^\intercal", NK, False, "generic A, B, G"),
+             F(r"\frac{\partial z}{\partial \boldsymbol{B}} = (\boldsymbol{G}^\intercal "
+               r"\boldsymbol{A})^\intercal = \boldsymbol{A}^\intercal \boldsymbol{G}", NK, False,
+               "generic A, B, G"),
+         ])
+DOCUMENTS += [BOLD_ZH]

@@ -19,10 +19,11 @@ Measured (equations, as ``symnet check`` splits the formulas):
     cui-bp           goodfellow   24  24    9     8     1      0    15     0
     zh-alg-6.4       goodfellow   14  10    4     4     0      3     7     0
     es-numpy         goodfellow   11   3    3     3     0      0     8     0
+    zh-notes-6.5.6   goodfellow    7   4    1     1     0      0     6     0
 
     bishop: 25 of 28 equations in the notation read (89 %)
     d2l: 44 of 44 equations in the notation read (100 %)
-    goodfellow: 20 of 47 equations in the notation read (43 %; recorded in SHORT)
+    goodfellow: 21 of 51 equations in the notation read (41 %; recorded in SHORT)
     nielsen: 50 of 52 equations in the notation read (96 %)
 
 ("in": equations in the notation; "claim-": not a claim; "unchk": not checked.)  Before
@@ -141,11 +142,12 @@ SHORT: dict = {
     # algorithm 6.4 writes its running gradient g <- X = Y(g): g on the right is the value
     # of the line before, which reading one equation at a time cannot know; and it keeps
     # an arbitrary regulariser lambda Omega(theta) that the model has not
-    # (issue 22: three more documents; the book's Jacobian, a row per entry of the
+    # (issue 22: four more documents; the book's Jacobian, a row per entry of the
     # numerator, is the notation file's jacobian = "numerator".)  The rest: a document's
     # own delta^(k) (one document), rows W_j and unit vectors e^(j), cases blocks, a
-    # layer written j by a typo, diag(...) and f'(a) I for the diagonal matrix
-    "goodfellow": (20, "g's value is the previous line's; Omega(theta) is no quantity of "
+    # layer written j by a typo, diag(...) and f'(a) I for the diagonal matrix, the
+    # identity matrix written I or 1
+    "goodfellow": (21, "g's value is the previous line's; Omega(theta) is no quantity of "
                        "the model; one document's own delta, e^(j), W_j, cases, diag"),
 }
 

@@ -412,6 +412,12 @@ SPELLINGS = [
      "holds"),
     ("bishop", r"\frac{\partial E_n}{\partial w_{ji}^{(1)}} = \delta_j^{(1)} x_i", "holds"),
     ("bishop", r"\frac{\partial E_n}{\partial w_{kj}^{(2)}} = \delta_k^{(2)}", "refuted"),
+    # "because" / "therefore" leading the formula (\because, \therefore, the signs)
+    ("goodfellow", r"\because \boldsymbol{a}^{(k)} = \boldsymbol{b}^{(k)} + "
+                   r"\boldsymbol{W}^{(k)}\boldsymbol{h}^{(k-1)}", "holds"),
+    ("goodfellow", r"\therefore \nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J", "holds"),
+    ("goodfellow", "\u2234 \\nabla_{b^{(k)}} J = -\\nabla_{a^{(k)}} J", "refuted"),
+    ("nielsen", "\u2235 \\delta^l_j = \\frac{\\partial C}{\\partial z^l_j}", "holds"),
 ]
 
 
