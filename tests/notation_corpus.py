@@ -640,3 +640,50 @@ BOLD_ZH = dict(key="zh-notes-6.5.6", repo="(unnamed: index file id 27224449240)"
                "generic A, B, G"),
          ])
 DOCUMENTS += [BOLD_ZH]
+
+# Bishop's back-propagation over many layers (issue 22, step 4): one public document, a
+# notebook generator of exercise solutions for Bishop and Bishop's "Deep Learning" (2024),
+# chapter 8, whose exercise 8.1 is written in PRML 5.3's unit notation and exercise 8.2 in
+# the layered one ((6.19) and (8.13) with a superscript layer).
+_BB_STORED = ("index file id 71288967961 (36580 characters; its first 19000 read): found "
+              "by its text; the index names neither its repository nor a commit")
+DOCUMENTS += [
+    dict(key="bb-dl-ex8.1", repo="(unnamed: index file id 71288967961)",
+         path="(unnamed: a Python script writing a Japanese exercise notebook)", commit="",
+         stored=_BB_STORED, notation="bishop",
+         note="exercise 8.1 (the proof of (8.13)) in the unit notation, every formula; "
+              "left out: the code cells and exercises 8.3-8.18 (finite differences, skip "
+              "connections, Hessians), outside this notation's model",
+         formulas=[
+             F(r"a_j = \sum_i w_{ji} z_i", H, True, "(8.5)"),
+             F(r"z_j = h(a_j)", H, True, "(8.6)"),
+             F(r"\delta_j \equiv \frac{\partial E_n}{\partial a_j}", H, True, "(8.8)"),
+             F(r"\frac{\partial E_n}{\partial a_j} = \sum_k \frac{\partial E_n}{\partial a_k} "
+               r"\frac{\partial a_k}{\partial a_j}", H, True, "(8.12)"),
+             F(r"a_k = \sum_l w_{kl} z_l = \sum_l w_{kl} h(a_l)", H, True,
+               "true, with l a hidden unit: a letter the notation gives no layer"),
+             F(r"\frac{\partial a_k}{\partial a_j} = \frac{\partial}{\partial a_j} \left( "
+               r"w_{kj} h(a_j) \right) = w_{kj} h'(a_j)", H, True,
+               "the only term of a_k that depends on a_j"),
+             F(r"\delta_j = \frac{\partial E_n}{\partial a_j} = \sum_k \delta_k \left( w_{kj} "
+               r"h'(a_j) \right) = h'(a_j) \sum_k w_{kj} \delta_k", H, True, "(8.13)"),
+             F(r"\frac{\partial E_n}{\partial w_{ji}} = \frac{\partial E_n}{\partial a_j} "
+               r"\frac{\partial a_j}{\partial w_{ji}} = \delta_j z_i", H, True, ""),
+         ]),
+    dict(key="bb-dl-ex8.2", repo="(unnamed: index file id 71288967961)",
+         path="(unnamed: a Python script writing a Japanese exercise notebook)", commit="",
+         stored=_BB_STORED, notation="bishop-layers",
+         note="exercise 8.2 (8.13 in matrix form over layers), every equation; left out: "
+              "the inline expressions (a sum, a transposed matrix), which state nothing",
+         formulas=[
+             F(r"\mathbf{a}^{(l)} = \mathbf{W}^{(l)} \mathbf{z}^{(l-1)} + \mathbf{b}^{(l)}, "
+               r"\quad \mathbf{z}^{(l)} = h(\mathbf{a}^{(l)})", H, True, "(6.19)"),
+             F(r"\delta_j^{(l)} = h'(a_j^{(l)}) \sum_k w_{kj}^{(l+1)} \delta_k^{(l+1)}", H, True,
+               "(8.13) with its layers"),
+             F(r"\boldsymbol{\delta}^{(l)} = h'(\mathbf{a}^{(l)}) \odot \left( (\mathbf{W}^"
+               r"{(l+1)})^T \boldsymbol{\delta}^{(l+1)} \right)", H, True, ""),
+             F(r"\frac{\partial E_n}{\partial \mathbf{W}^{(l)}} = \boldsymbol{\delta}^{(l)} "
+               r"(\mathbf{z}^{(l-1)})^T, \quad \frac{\partial E_n}{\partial \mathbf{b}^{(l)}} = "
+               r"\boldsymbol{\delta}^{(l)}", H, True, ""),
+         ]),
+]

@@ -109,6 +109,27 @@ def test_goodfellows_jacobian_has_a_row_per_entry_of_the_numerator(text, expecte
     assert v.status == expected, v.detail
 
 
+# Bishop's back-propagation over many layers (bishop-layers): PRML (5.53)-(5.56) with a
+# superscript layer, as in Bishop and Bishop's "Deep Learning" (6.19), (8.13)
+BISHOP_LAYERS = [
+    (r"a^{(l)} = W^{(l)} z^{(l-1)} + b^{(l)}", "holds"),
+    (r"a^{(l)} = (W^{(l)})^T z^{(l-1)} + b^{(l)}", "refuted"),
+    (r"z^{(0)} = x", "holds"),
+    (r"\delta_j^{(l)} = h'(a_j^{(l)}) \sum_k w_{kj}^{(l+1)} \delta_k^{(l+1)}", "holds"),
+    (r"\delta_j^{(l)} = h(a_j^{(l)}) \sum_k w_{kj}^{(l+1)} \delta_k^{(l+1)}", "refuted"),
+    (r"\delta^{(l)} = h'(a^{(l)}) \odot ((W^{(l+1)})^T \delta^{(l+1)})", "holds"),
+    (r"\frac{\partial E_n}{\partial w_{ji}^{(l)}} = \delta_j^{(l)} z_i^{(l-1)}", "holds"),
+    (r"\frac{\partial E_n}{\partial W^{(l)}} = z^{(l-1)} (\delta^{(l)})^T", "refuted"),
+    (r"\frac{\partial a^{(l+1)}}{\partial z^{(l)}} = W^{(l+1)}", "holds"),   # PRML (5.64)
+]
+
+
+@pytest.mark.parametrize("text, expected", BISHOP_LAYERS)
+def test_bishops_layered_formulas(text, expected):
+    v = verdict(text, "bishop-layers")
+    assert v.status == expected, v.detail
+
+
 def test_a_jacobian_layout_other_than_the_two_is_an_error(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "b"\ntitle = "t"\nsummary = "s"\njacobian = "rows"\n'

@@ -133,6 +133,8 @@ class Notation:
                      (" unless a directive says otherwise" if self.builtin else "") +
                      (f"; output units {output}" if output else "") + f"; {loss} loss" +
                      ("" if bias else "; no biases") + ("; L2 term" if l2 else ""))
+        if self.jacobian == "numerator":
+            lines.append("  Jacobian dy/dx: a row per entry of y (grad_x E = (dy/dx)^T grad_y E)")
         width = max(len(s) for s in self.symbols)
         where = "its layer named by its index letter" if self.units else None
         lines += [f"  {s:<{width}}  {row.describe(where)}" for s, row in self.symbols.items()]
