@@ -687,3 +687,56 @@ DOCUMENTS += [
                r"\boldsymbol{\delta}^{(l)}", H, True, ""),
          ]),
 ]
+
+# One more document in Goodfellow's notation (issue 22): English chapter notes whose copy
+# of algorithms 6.3 and 6.4 keeps the typos of a quick transcription.
+DOCUMENTS += [
+    dict(key="en-dlbook-ch6", repo="(unnamed: index file id 47532419710)",
+         path="(unnamed: English reading notes on chapter 6, 17606 characters)", commit="",
+         stored="index file id 47532419710 (17606 characters; from character 11500 read): "
+                "found by its text; the index names neither its repository nor a commit",
+         notation="goodfellow",
+         note="English notes on the book's chapter 6; listed: sections 6.5.2-6.5.4 (the "
+              "chain rule and algorithms 6.3 and 6.4, in bold symbols, as written with "
+              "their typos); left out: the sections before 6.5 (not read), algorithms 6.1, "
+              "6.2, 6.5 and 6.6 (the general graph's pseudo-code in u^(i)) and 6.5.7",
+         formulas=[
+             F(r"y = g(x)", NK, False, "the chain rule's generic y, g, x (y is no target)"),
+             F(r"z = f(g(x)) = f(y)", NK, False, "generic z, f, g"),
+             F(r"\frac{dz}{dx} = \frac{dz}{dy} \frac{dy}{dx}", NK, False, "generic x, y, z"),
+             F(r"\frac{\partial z}{\partial x_i} = \sum_j \frac{\partial z}{\partial y_j} "
+               r"\frac{\partial y_j}{\partial x_i}", NK, False, "generic x, y, z"),
+             F(r"\nabla_{\boldsymbol{x}}z = \left( \frac{\partial \boldsymbol{y}}{\partial "
+               r"\boldsymbol{x}} \right)^T \nabla_{\boldsymbol{y}}z", NK, False,
+               "the book's (6.46) over generic x, y, z"),
+             F(r"\nabla_{\mathsf{X}}z = \sum_j (\nabla_{\mathsf{X}} \mathsf{Y}_j) \frac{"
+               r"\partial z}{\partial \mathsf{Y}_j}", NK, False, "generic tensors"),
+             F("\n\\begin{align}\n\\begin{split}\n\\frac{\\partial z}{\\partial w} &= \\frac"
+               "{\\partial z}{\\partial y} \\frac{\\partial y}{\\partial x} \\frac{\\partial x}"
+               "{\\partial w} \\\\\n&= f'(f(f(w))) f'(f(w))f'(w)\n\\end{split}\n\\end{align}\n",
+               NK, False, "a chain of one generic f: w, x, y, z"),
+             F(r"\boldsymbol{h}^{(0)} = \boldsymbol{x}", H, True, "algorithm 6.3"),
+             F(r"k=1, \cdots, l", NC, False, "the loop's range", (NK,)),
+             F(r"\quad \boldsymbol{a}^{k} = \boldsymbol{b}^{(k)} + \boldsymbol{W}^{(k)} "
+               r"\boldsymbol{h}^{(k-1)}", H, True,
+               "a^k without its parentheses: the layer k (a power of a vector means nothing)"),
+             F(r"\quad \boldsymbol{h} = f(\boldsymbol{a}^{(k)})", NK, True,
+               "h written without its layer (a typo for h^(k))"),
+             F(r"\hat{\boldsymbol{y}} = \boldsymbol{h}^{(l)}", H, True, ""),
+             F(r"J=L(\hat{\boldsymbol{y}} ,\boldsymbol{y}) + \lambda \Omega(\theta)", NK, True,
+               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"\boldsymbol{g} \gets \nabla_{\hat{\boldsymbol{y}}} J = \nabla_{\hat{"
+               r"\boldsymbol{y}}} L(\hat{\boldsymbol{y}} , \boldsymbol{y})", NC, True,
+               "algorithm 6.4's start: an update of g"),
+             F(r"k = l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
+             F(r"\boldsymbol{g} \gets \nabla_{\boldsymbol{a^{(k)}}} J = \boldsymbol{g} \odot "
+               r"f'(\boldsymbol{a^{(a)}})", NC, True,
+               "an update of g (and a^(a), a typo for a^(k))"),
+             F(r"\nabla_{\boldsymbol{b^{(k)}}} J = \boldsymbol{g} + \lambda \nabla_{\boldsymbol"
+               r"{b^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
+             F(r"\nabla_{\boldsymbol{W^{(k)}}} J = \boldsymbol{gh^{(k-1)T}} + \lambda \nabla_"
+               r"{\boldsymbol{W^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
+             F(r"\boldsymbol{g} \gets \nabla_{\boldsymbol{h^{(k-1)}}} J = \boldsymbol{W^{(k)T}}"
+               r" \boldsymbol{g}", NC, True, "an update of g"),
+         ]),
+]

@@ -22,11 +22,12 @@ Measured (equations, as ``symnet check`` splits the formulas):
     zh-notes-6.5.6   goodfellow        7   4    1     1     0      0     6     0
     bb-dl-ex8.1      bishop            8   8    6     6     0      0     2     0
     bb-dl-ex8.2      bishop-layers     6   6    6     6     0      0     0     0
+    en-dlbook-ch6    goodfellow       19  10    3     3     0      3    13     0
 
     bishop: 31 of 36 equations in the notation read (86 %)
     bishop-layers: 6 of 6 equations in the notation read (100 %)
     d2l: 44 of 44 equations in the notation read (100 %)
-    goodfellow: 21 of 51 equations in the notation read (41 %; recorded in SHORT)
+    goodfellow: 24 of 61 equations in the notation read (39 %; recorded in SHORT)
     nielsen: 50 of 52 equations in the notation read (96 %)
 
 ("in": equations in the notation; "claim-": not a claim; "unchk": not checked.)  Before
@@ -147,12 +148,12 @@ SHORT: dict = {
     # algorithm 6.4 writes its running gradient g <- X = Y(g): g on the right is the value
     # of the line before, which reading one equation at a time cannot know; and it keeps
     # an arbitrary regulariser lambda Omega(theta) that the model has not
-    # (issue 22: four more documents; the book's Jacobian, a row per entry of the
+    # (issue 22: five more documents; the book's Jacobian, a row per entry of the
     # numerator, is the notation file's jacobian = "numerator".)  The rest: a document's
     # own delta^(k) (one document), rows W_j and unit vectors e^(j), cases blocks, a
     # layer written j by a typo, diag(...) and f'(a) I for the diagonal matrix, the
-    # identity matrix written I or 1
-    "goodfellow": (21, "g's value is the previous line's; Omega(theta) is no quantity of "
+    # identity matrix written I or 1, h written without its layer (a typo)
+    "goodfellow": (24, "g's value is the previous line's; Omega(theta) is no quantity of "
                        "the model; one document's own delta, e^(j), W_j, cases, diag"),
 }
 
