@@ -106,10 +106,10 @@ _SHAPE_AT_END = re.compile(
 
 def strip_annotations(text: str) -> tuple[str, list]:
     """The formula without what only labels it: ``\\tag{..}``, ``\\label{..}``,
-    ``\\notag``, a leading ``\\because`` or ``\\therefore``, an equation number such as ``\\quad (5.11)`` at the end, a side
-    condition such as ``\\quad (1 \\le h \\le q)`` at the end, and the punctuation mark
-    that ends a sentence.  Each removed piece is returned; replaced by spaces so that
-    positions in error messages stay right."""
+    ``\\notag``, a leading ``\\because`` or ``\\therefore``, an equation number such as
+    ``\\quad (5.11)`` at the end, a side condition such as ``\\quad (1 \\le h \\le q)``
+    at the end, and the punctuation mark that ends a sentence.  Each removed piece is
+    returned; replaced by spaces so that positions in error messages stay right."""
     removed = []
 
     def blank(match):
