@@ -1006,9 +1006,10 @@ def _notations(args) -> int:
     table of symbols."""
     from symnet.core.notation_files import NotationError, load, shipped
     if args.show is None and args.name is None:
+        width = max(len(name) for name in shipped())
         for name in shipped():
             notation = load(name)
-            print(f"{name:<10} {notation.title}")
+            print(f"{name:<{width}} {notation.title}")
         return 0
     if args.show is None or args.name is None:
         raise UsageError("symnet notations show NAME (one of: " + ", ".join(shipped()) + ")")

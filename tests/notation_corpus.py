@@ -457,3 +457,286 @@ DOCUMENTS += [
                "\\mathbf{W}^{(1)}.\n", H, True, ""),
          ]),
 ]
+
+# Documents in Goodfellow's notation found for issue 22 (notations as data).
+CUI = dict(key="cui-bp", repo="(unnamed: index file id 27269352096)",
+         path="(unnamed: a Markdown homework, 3326 characters)", commit="",
+         stored="index file id 27269352096 (3326 characters): found by its text; the index "
+                "names neither its repository nor a commit",
+         notation="goodfellow",
+         note="a course homework deriving the gradients of section 6.5 in the book's notation "
+              "(a^(k), h^(k), W^(k), b^(k), J), every formula listed; it defines J with "
+              "lambda Omega(theta) (1.3) and then differentiates J as the loss: the "
+              "notation's model has lambda = 0, where its gradients are exact",
+         formulas=[
+             F(r"a^{(k)} = b^{(k)} + W^{(k)}h^{(k-1)} \tag{1.1}", H, True, ""),
+             F(r"h^{(k)} = f(a^{(k)}) \tag{1.2}", H, True, ""),
+             F(r"J = L( \hat{y} , y ) + \lambda \Omega (\theta) \tag{1.3}", NK, True,
+               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F("\\nabla_{W^{(k)}}J\n= \\sum_j (\\nabla_{W^{(k)}}a^{(k)}_j) \\dfrac{\\partial J}"
+               "{\\partial a^{(k)}_j}", H, True,
+               "the chain rule through a^(k) (with lambda = 0; the document's own J would "
+               "add lambda grad Omega)"),
+             F(r"a^{(k)}_j = W^{(k)}_j h^{(k-1)}", NK, True,
+               "W_j names the j-th row (the document's notation, not the book's), and the "
+               "bias is left out: false as an identity", (R,)),
+             F("\\nabla_{W^{(k)}_i} a ^{(k)}_j =\\begin{cases}\n0,i \\neq j\\\\\n(h^{(k-1)})^T,"
+               "i=j\n\\end{cases}", NK, True,
+               "a case split over i and j, by a row W_i: piecewise, no one identity"),
+             F("\\nabla_{W^{(k)}}a^{(k)}_j\n=((\\nabla_{W^{(k)}_1}a^{(k)}_j)^T,(\\nabla_{W^{(k)}"
+               "_2}a^{(k)}_j)^T,...,\\nabla_{W^{(k)}_j}a^{(k)}_j)^T,...,(\\nabla_{W^{(k)}_{m_k}}"
+               "a^{(k)}_j)^T)^T\n=(0,...,0,(h^{(k-1)})^T,0,...,0)^T\\\\\n=e^{(j)}(h^{(k-1)})^T",
+               NK, True,
+               "rows stacked with ellipses and the unit vector e^(j): the document's "
+               "notation (the trailing words, left out here, name e^(j))"),
+             F("\\nabla_{W^{(k)}}J\n= \\sum_j (\\nabla_{W^{(k)}}a^{(k)}_j) \\dfrac{\\partial J}"
+               "{\\partial a^{(k)}_j}\n= \\sum_j (e^{(j)}(h^{(k-1)})^T) \\dfrac{\\partial J}"
+               "{\\partial a^{(k)}_j}\\\\\n= (\\sum_j \\dfrac{\\partial J}{\\partial a^{(k)}_j}"
+               " e^{(j)}) (h^{(k-1)})^T\n= (\\nabla_{a^{(k)}}J)(h^{(k-1)})^T \\tag{2.1}", H, True,
+               "true (lambda = 0); its middle steps use the unit vector e^(j), which "
+               "the notation has not (a note in parentheses, left out, says "
+               "dJ/da_j is a scalar)"),
+             F("\\nabla_{b^{(k)}}J\n=(\\dfrac{\\partial a^{(j)}}{\\partial b^{(j)}})^T "
+               "\\nabla_{a^{(k)}}J", NK, True,
+               "the layer written j where k is meant (a typo): read as written it mixes "
+               "layers j and k"),
+             F(r"\dfrac{\partial a^{(j)}}{\partial b^{(j)}}=I", NK, True,
+               "the same typo (layer j), and I the identity of an unstated size"),
+             F("\\nabla_{b^{(k)}}J\n=\\nabla_{a^{(k)}}J \\tag{3.1}", H, True, "(lambda = 0)"),
+             F("\\begin{cases}\n\\nabla_{W^{(k)}}J=\\delta^{(k)}(h^{(k-1)})^T\\\\\n"
+               "\\nabla_{b^{(k)}}J=\\delta^{(k)}\n\\end{cases} \\tag{4.1}", H, True,
+               "two equations in a cases block, with delta^(k) the document's name for "
+               "grad_a^(k) J (not the book's): true (lambda = 0)"),
+             F("\\nabla_{a^{(k)}}J\n=(\\dfrac{\\partial a^{(k+1)}}{\\partial a^{(k)}})^T"
+               "\\nabla_{a^{(k+1)}}J \\tag {4.2}", H, True,
+               "the book's Jacobian (a row per entry of a^(k+1)), as in its 6.5.2"),
+             F("\\dfrac{\\partial a^{(k+1)}}{\\partial a^{(k)}}\n=(\\dfrac{\\partial a^{(k+1)}}"
+               "{\\partial h^{(k)}})(\\dfrac{\\partial h^{(k)}}{\\partial a^{(k)}}) \\tag{4.3}",
+               H, True, "the chain rule of Jacobians"),
+             F(r"a^{(k+1)}_i = W^{(k+1)}_{i,j} h^{(k)}_j", R, True,
+               "the sum over j left implicit and the bias left out: false as written "
+               "(only its derivative by h_j, the next line, is meant)"),
+             F(r"\dfrac{\partial a^{(k+1)}_i}{\partial h^{(k)}_j}=W^{(k+1)}_{i,j}", H, True, ""),
+             F(r"\dfrac{\partial a^{(k+1)}}{\partial h^{(k)}}=W^{(k+1)} \tag{4.4}", H, True,
+               "the book's Jacobian"),
+             F("\\dfrac{\\partial h^{(k)}_i}{\\partial a^{(k)}_j}\n= \\begin{cases}\n0,i \\neq j"
+               "\\\\\nf'(a^{(k)}_j), i=j\n\\end{cases}", NK, True, "a case split over i, j"),
+             F("\\dfrac{\\partial h^{(k)}}{\\partial a^{(k)}}\n=diag(f'(a^{(k)}_i))=f'(a^{(k)})I"
+               ",(f'(a^{(k)})=(f'(a^{(k)}_1),...f'(a^{(k)}_{m_k}))^T) \\tag {4.5}", NK, True,
+               "diag(...) and f'(a) I, the document's notation for the diagonal matrix"),
+             F("\\delta^{(k)}=\\nabla_{a^{(k)}}J\n=(W^{(k+1)}(f'(a^{(k)})I))^T \\delta^{(k+1)}\n"
+               "=f'(a^{(k)})I(W^{(k+1)})^T \\delta^{(k+1)}\\\\\n=f'(a^{(k)}) \\odot ((W^{(k+1)})^T "
+               "\\delta^{(k+1)}) \\tag {4.6}", H, True,
+               "true, written with the document's delta and its f'(a) I for the diagonal "
+               "matrix"),
+             F("\\delta^{(l)}=\\nabla_{a^{(l)}}J=f'(a^{(l)}) \\odot \\nabla_{h^{(l)}}J\n"
+               "=f'(a^{(l)}) \\odot \\nabla_{\\hat{y}}J\n\\\\=f'(a^{(l)}) \\odot \\nabla_{\\hat{y}}"
+               " L(\\hat{y},y)\\tag{5.1}", H, True,
+               "true, written with the document's delta^(l) = grad_a^(l) J"),
+         ])
+
+ZH_ALG = dict(key="zh-alg-6.4", repo="(unnamed: index file id 21260149266)",
+         path="(unnamed: a Markdown page of chapter 6 notes, 4676 characters)", commit="",
+         stored="index file id 21260149266 (4676 characters): found by its text; the index "
+                "names neither its repository nor a commit",
+         notation="goodfellow",
+         note="Chinese reading notes on section 6.5.4: the book's algorithms 6.3 and 6.4 "
+              "(the Chinese translation's LaTeX, quoted in the page) and the author's own "
+              "derivation, which renames a to z, writes layers as bare superscripts and "
+              "splits g into gh and gz (outside the notation); left out: a notation table "
+              "and a Python sketch",
+         formulas=[
+             F(r"h^{(0)}=x", H, True, "algorithm 6.3"),
+             F(r"k=1, \ldots, l", NC, False, "the loop's range", (NK,)),
+             F(r"a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}", H, True, ""),
+             F(r"h^{(k)} = f(a^{(k)})", H, True, ""),
+             F(r"\hat{y} = h^{(l)}", H, True, ""),
+             F(r"J = L(\hat{y},y) + \lambda \Omega(\theta)", NK, True,
+               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y},y)", NC, True,
+               "algorithm 6.4's start: an update of g (true with lambda = 0)"),
+             F(r"k=l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
+             F(r"g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})", NC, True,
+               "an update: g on the right is the line before's value (grad by h^(k))"),
+             F(r"\nabla_{b^{(k)}} J = g + \lambda \nabla_{b^{(k)}} \Omega(\theta)", NK, True,
+               "g (now grad by a^(k)) and Omega"),
+             F(r"\nabla_{W^{(k)}} J = g \; h^{(k-1)\top} + \lambda \nabla_{W^{(k)}} "
+               r"\Omega(\theta)", NK, True, "g and Omega"),
+             F(r"g \leftarrow \nabla_{h^{(k-1)}} J = W^{(k)\top} \; g", NC, True,
+               "an update of g"),
+             F("\n\\begin{aligned}\ngh^L & = & \\frac{\\partial L(\\hat y, y)}{\\partial h^L}\n"
+               " = \\nabla_{\\hat y}L(\\hat y, y)\\\\\ngz^L & = & \\frac{\\partial L(\\hat y, y)}"
+               "{\\partial z^L}\n = \\frac{\\partial L(\\hat y, y)}{\\partial h^L}\\frac{\\partial "
+               "h^L}{\\partial z^L}\n = gh^L \\bigodot f'(z^L) \\\\\n\\end{aligned}\n", NK, False,
+               "the author's own names (gh, gz, z for a, bare superscripts): another "
+               "notation; the rest of the block (with x^L and the sums) is left out"),
+         ])
+
+ES_NUMPY = dict(key="es-numpy", repo="(unnamed: index file id 47502118110)",
+         path="(unnamed: Spanish notes on a NumPy network, 36787 characters)", commit="",
+         stored="index file id 47502118110 (36787 characters; its first 16000 read): found "
+                "by its text; the index names neither its repository nor a commit",
+         notation="goodfellow",
+         note="Spanish course notes (a network in NumPy) whose forward propagation follows "
+              "the book's algorithm 6.3; listed: the neuron, the activations, the forward "
+              "pass, the cost and the chain rule of its first part; left out: the shapes "
+              "of W_1, b_1, W_2, b_2 and the zero-initialisation example (implementation)",
+         formulas=[
+             F(r"z = W^\top x + b", NK, False, "one layer's affine map in z: no layer"),
+             F(r"h = g(z) = g(W^\top x + b)", NK, False, "one layer, g the activation"),
+             F(r"g(z) = \sigma(z) = \frac{1}{1 + e^{-z}}", NK, False,
+               "the sigmoid over a dummy z"),
+             F(r"g(z) = \tanh(z)", NK, False, "an activation over a dummy z"),
+             F(r"g(z) = \max(0, z)", NK, False, "ReLU over a dummy z"),
+             F(r"h^{(0)} = x", H, True, "algorithm 6.3"),
+             F(r"a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}", H, True, ""),
+             F(r"h^{(k)} = f(a^{(k)})", H, True, ""),
+             F(r"\text{Coste} = - \sum_{i=1}^n y_i \log \hat{y}_i", NK, False,
+               "a softmax output's cross-entropy named in words: another cost"),
+             F(r"\frac{dz}{dx} = \frac{dz}{dg} \cdot \frac{dg}{dx}", NK, False,
+               "the chain rule over generic x, g, z"),
+             F(r"\nabla_{\mathbf{x}} z = \left( \frac{\partial \mathbf{y}}{\partial "
+               r"\mathbf{x}} \right)^\top \nabla_{\mathbf{y}} z", NK, False,
+               "the book's (6.46) over generic x, y, z (y is no target here)"),
+         ])
+
+DOCUMENTS += [CUI, ZH_ALG, ES_NUMPY]
+
+BOLD_ZH = dict(key="zh-notes-6.5.6", repo="(unnamed: index file id 27224449240)",
+         path="(unnamed: Chinese reading notes on chapters 6-8, 38155 characters)",
+         commit="",
+         stored="index file id 27224449240 (38155 characters; its first 16000 read): found "
+                "by its text; the index names neither its repository nor a commit",
+         notation="goodfellow",
+         note="Chinese reading notes on the book (page by page), in bold symbols; listed: "
+              "the part on section 6.5 (p. 184-185: the gradient by b^(k) with the "
+              "regulariser, and a matrix-derivative aside); left out: chapters 7 and 8 "
+              "(regularisation, optimisation), outside back-propagation",
+         formulas=[
+             F(r"\because \boldsymbol{a}^{(k)} = \boldsymbol{b}^{(k)}  + \boldsymbol{W}^{(k)}"
+               r"\boldsymbol{h}^{(k-1)}", H, True, "led by \\because"),
+             F(r"\nabla_{\boldsymbol{b}^{(k)}}J = \nabla_{\boldsymbol{a}^{(k)}} L(\widehat{y},y)"
+               r" \cdot \frac{\partial\boldsymbol{a}^{(k)}}{\partial \boldsymbol{b}^{(k)}} + "
+               r"\lambda \cdot \nabla_{\boldsymbol{b}^{(k)}} \Omega (\theta)", NK, True,
+               "Omega(theta), and a column times the Jacobian on its right (read entry by "
+               "entry in the next line): no one meaning as matrices"),
+             F(r"\because \frac{\partial\boldsymbol{a}^{(k)}}{\partial \boldsymbol{b}^{(k)}}=1",
+               NK, True, "the identity matrix written 1 (true entry by entry)"),
+             F(r"\therefore \nabla_{\boldsymbol{b}^{(k)}}J = \nabla_{\boldsymbol{a}^{(k)}} "
+               r"L(\widehat{y},y) + \lambda \cdot \nabla_{\boldsymbol{b}^{(k)}} \Omega (\theta) "
+               r"= \boldsymbol{g} + \lambda \cdot \nabla_{\boldsymbol{b}^{(k)}} \Omega (\theta)",
+               NK, True, "Omega(theta), and the book's g (algorithm 6.4's running value)"),
+             F("\n\\begin{align}\ndz &= tr[(\\frac{\\partial z}{\\partial \\boldsymbol{C}})^"
+               "\\intercal d\\boldsymbol{C}] = tr[(\\frac{\\partial z}{\\partial \\boldsymbol{C}}"
+               ")^\\intercal d\\boldsymbol{AB}] \\\\\n   &= tr[\\boldsymbol{G}^\\intercal (d"
+               "\\boldsymbol{A}\\cdot \\boldsymbol{B}+\\boldsymbol{A}d\\boldsymbol{B})]\\\\\n"
+               "   &= tr(\\boldsymbol{BG}^\\intercal d\\boldsymbol{A}) + tr(\\boldsymbol{G}^"
+               "\\intercal \\boldsymbol{A} d\\boldsymbol{B})\n\\end{align}\n", NK, False,
+               "differentials of a generic z(C), C = AB: matrix calculus, no network"),
+             F(r"\frac{\partial z}{\partial \boldsymbol{A}} = (\boldsymbol{BG}^\intercal)^"
+               r"\intercal = \boldsymbol{GB}^\intercal", NK, False, "generic A, B, G"),
+             F(r"\frac{\partial z}{\partial \boldsymbol{B}} = (\boldsymbol{G}^\intercal "
+               r"\boldsymbol{A})^\intercal = \boldsymbol{A}^\intercal \boldsymbol{G}", NK, False,
+               "generic A, B, G"),
+         ])
+DOCUMENTS += [BOLD_ZH]
+
+# Bishop's back-propagation over many layers (issue 22, step 4): one public document, a
+# notebook generator of exercise solutions for Bishop and Bishop's "Deep Learning" (2024),
+# chapter 8, whose exercise 8.1 is written in PRML 5.3's unit notation and exercise 8.2 in
+# the layered one ((6.19) and (8.13) with a superscript layer).
+_BB_STORED = ("index file id 71288967961 (36580 characters; its first 19000 read): found "
+              "by its text; the index names neither its repository nor a commit")
+DOCUMENTS += [
+    dict(key="bb-dl-ex8.1", repo="(unnamed: index file id 71288967961)",
+         path="(unnamed: a Python script writing a Japanese exercise notebook)", commit="",
+         stored=_BB_STORED, notation="bishop",
+         note="exercise 8.1 (the proof of (8.13)) in the unit notation, every formula; "
+              "left out: the code cells and exercises 8.3-8.18 (finite differences, skip "
+              "connections, Hessians), outside this notation's model",
+         formulas=[
+             F(r"a_j = \sum_i w_{ji} z_i", H, True, "(8.5)"),
+             F(r"z_j = h(a_j)", H, True, "(8.6)"),
+             F(r"\delta_j \equiv \frac{\partial E_n}{\partial a_j}", H, True, "(8.8)"),
+             F(r"\frac{\partial E_n}{\partial a_j} = \sum_k \frac{\partial E_n}{\partial a_k} "
+               r"\frac{\partial a_k}{\partial a_j}", H, True, "(8.12)"),
+             F(r"a_k = \sum_l w_{kl} z_l = \sum_l w_{kl} h(a_l)", H, True,
+               "true, with l a hidden unit: a letter the notation gives no layer"),
+             F(r"\frac{\partial a_k}{\partial a_j} = \frac{\partial}{\partial a_j} \left( "
+               r"w_{kj} h(a_j) \right) = w_{kj} h'(a_j)", H, True,
+               "the only term of a_k that depends on a_j"),
+             F(r"\delta_j = \frac{\partial E_n}{\partial a_j} = \sum_k \delta_k \left( w_{kj} "
+               r"h'(a_j) \right) = h'(a_j) \sum_k w_{kj} \delta_k", H, True, "(8.13)"),
+             F(r"\frac{\partial E_n}{\partial w_{ji}} = \frac{\partial E_n}{\partial a_j} "
+               r"\frac{\partial a_j}{\partial w_{ji}} = \delta_j z_i", H, True, ""),
+         ]),
+    dict(key="bb-dl-ex8.2", repo="(unnamed: index file id 71288967961)",
+         path="(unnamed: a Python script writing a Japanese exercise notebook)", commit="",
+         stored=_BB_STORED, notation="bishop-layers",
+         note="exercise 8.2 (8.13 in matrix form over layers), every equation; left out: "
+              "the inline expressions (a sum, a transposed matrix), which state nothing",
+         formulas=[
+             F(r"\mathbf{a}^{(l)} = \mathbf{W}^{(l)} \mathbf{z}^{(l-1)} + \mathbf{b}^{(l)}, "
+               r"\quad \mathbf{z}^{(l)} = h(\mathbf{a}^{(l)})", H, True, "(6.19)"),
+             F(r"\delta_j^{(l)} = h'(a_j^{(l)}) \sum_k w_{kj}^{(l+1)} \delta_k^{(l+1)}", H, True,
+               "(8.13) with its layers"),
+             F(r"\boldsymbol{\delta}^{(l)} = h'(\mathbf{a}^{(l)}) \odot \left( (\mathbf{W}^"
+               r"{(l+1)})^T \boldsymbol{\delta}^{(l+1)} \right)", H, True, ""),
+             F(r"\frac{\partial E_n}{\partial \mathbf{W}^{(l)}} = \boldsymbol{\delta}^{(l)} "
+               r"(\mathbf{z}^{(l-1)})^T, \quad \frac{\partial E_n}{\partial \mathbf{b}^{(l)}} = "
+               r"\boldsymbol{\delta}^{(l)}", H, True, ""),
+         ]),
+]
+
+# One more document in Goodfellow's notation (issue 22): English chapter notes whose copy
+# of algorithms 6.3 and 6.4 keeps the typos of a quick transcription.
+DOCUMENTS += [
+    dict(key="en-dlbook-ch6", repo="(unnamed: index file id 47532419710)",
+         path="(unnamed: English reading notes on chapter 6, 17606 characters)", commit="",
+         stored="index file id 47532419710 (17606 characters; from character 11500 read): "
+                "found by its text; the index names neither its repository nor a commit",
+         notation="goodfellow",
+         note="English notes on the book's chapter 6; listed: sections 6.5.2-6.5.4 (the "
+              "chain rule and algorithms 6.3 and 6.4, in bold symbols, as written with "
+              "their typos); left out: the sections before 6.5 (not read), algorithms 6.1, "
+              "6.2, 6.5 and 6.6 (the general graph's pseudo-code in u^(i)) and 6.5.7",
+         formulas=[
+             F(r"y = g(x)", NK, False, "the chain rule's generic y, g, x (y is no target)"),
+             F(r"z = f(g(x)) = f(y)", NK, False, "generic z, f, g"),
+             F(r"\frac{dz}{dx} = \frac{dz}{dy} \frac{dy}{dx}", NK, False, "generic x, y, z"),
+             F(r"\frac{\partial z}{\partial x_i} = \sum_j \frac{\partial z}{\partial y_j} "
+               r"\frac{\partial y_j}{\partial x_i}", NK, False, "generic x, y, z"),
+             F(r"\nabla_{\boldsymbol{x}}z = \left( \frac{\partial \boldsymbol{y}}{\partial "
+               r"\boldsymbol{x}} \right)^T \nabla_{\boldsymbol{y}}z", NK, False,
+               "the book's (6.46) over generic x, y, z"),
+             F(r"\nabla_{\mathsf{X}}z = \sum_j (\nabla_{\mathsf{X}} \mathsf{Y}_j) \frac{"
+               r"\partial z}{\partial \mathsf{Y}_j}", NK, False, "generic tensors"),
+             F("\n\\begin{align}\n\\begin{split}\n\\frac{\\partial z}{\\partial w} &= \\frac"
+               "{\\partial z}{\\partial y} \\frac{\\partial y}{\\partial x} \\frac{\\partial x}"
+               "{\\partial w} \\\\\n&= f'(f(f(w))) f'(f(w))f'(w)\n\\end{split}\n\\end{align}\n",
+               NK, False, "a chain of one generic f: w, x, y, z"),
+             F(r"\boldsymbol{h}^{(0)} = \boldsymbol{x}", H, True, "algorithm 6.3"),
+             F(r"k=1, \cdots, l", NC, False, "the loop's range", (NK,)),
+             F(r"\quad \boldsymbol{a}^{k} = \boldsymbol{b}^{(k)} + \boldsymbol{W}^{(k)} "
+               r"\boldsymbol{h}^{(k-1)}", H, True,
+               "a^k without its parentheses: the layer k (a power of a vector means nothing)"),
+             F(r"\quad \boldsymbol{h} = f(\boldsymbol{a}^{(k)})", NK, True,
+               "h written without its layer (a typo for h^(k))"),
+             F(r"\hat{\boldsymbol{y}} = \boldsymbol{h}^{(l)}", H, True, ""),
+             F(r"J=L(\hat{\boldsymbol{y}} ,\boldsymbol{y}) + \lambda \Omega(\theta)", NK, True,
+               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"\boldsymbol{g} \gets \nabla_{\hat{\boldsymbol{y}}} J = \nabla_{\hat{"
+               r"\boldsymbol{y}}} L(\hat{\boldsymbol{y}} , \boldsymbol{y})", NC, True,
+               "algorithm 6.4's start: an update of g"),
+             F(r"k = l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
+             F(r"\boldsymbol{g} \gets \nabla_{\boldsymbol{a^{(k)}}} J = \boldsymbol{g} \odot "
+               r"f'(\boldsymbol{a^{(a)}})", NC, True,
+               "an update of g (and a^(a), a typo for a^(k))"),
+             F(r"\nabla_{\boldsymbol{b^{(k)}}} J = \boldsymbol{g} + \lambda \nabla_{\boldsymbol"
+               r"{b^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
+             F(r"\nabla_{\boldsymbol{W^{(k)}}} J = \boldsymbol{gh^{(k-1)T}} + \lambda \nabla_"
+               r"{\boldsymbol{W^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
+             F(r"\boldsymbol{g} \gets \nabla_{\boldsymbol{h^{(k-1)}}} J = \boldsymbol{W^{(k)T}}"
+               r" \boldsymbol{g}", NC, True, "an update of g"),
+         ]),
+]

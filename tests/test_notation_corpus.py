@@ -5,21 +5,29 @@ written in it are read (holds or refuted).  ``python tests/test_notation_corpus.
 
 Measured (equations, as ``symnet check`` splits the formulas):
 
-    document         notation  found  in read holds refut claim- unchk wrong
-    ezalos           nielsen      18  12   12    12     0      0     6     0
-    dudung           nielsen       6   5    5     5     0      0     1     0
-    francoisbonnard  nielsen       8   4    3     3     0      0     5     0
-    blackkeys17      nielsen      43  31   30    30     5      0     8     0
-    jfemiani         bishop       36  18   17    17     0      0    19     0
-    arisongha        bishop       13  10    8     8     0      0     5     0
-    d2l-en           d2l          19  15   15    15     0      1     3     0
-    pianfan          d2l          15  14   14    14     0      1     0     0
-    joonhyeok-dl     goodfellow   12  10    4     4     0      3     5     0
-    d2l-zh           d2l          19  15   15    15     0      1     3     0
+    document         notation      found  in read holds refut claim- unchk wrong
+    ezalos           nielsen          18  12   12    12     0      0     6     0
+    dudung           nielsen           6   5    5     5     0      0     1     0
+    francoisbonnard  nielsen           8   4    3     3     0      0     5     0
+    blackkeys17      nielsen          43  31   30    30     5      0     8     0
+    jfemiani         bishop           36  18   17    17     0      0    19     0
+    arisongha        bishop           13  10    8     8     0      0     5     0
+    d2l-en           d2l              19  15   15    15     0      1     3     0
+    pianfan          d2l              15  14   14    14     0      1     0     0
+    joonhyeok-dl     goodfellow       12  10    4     4     0      3     5     0
+    d2l-zh           d2l              19  15   15    15     0      1     3     0
+    cui-bp           goodfellow       24  24    9     8     1      0    15     0
+    zh-alg-6.4       goodfellow       14  10    4     4     0      3     7     0
+    es-numpy         goodfellow       11   3    3     3     0      0     8     0
+    zh-notes-6.5.6   goodfellow        7   4    1     1     0      0     6     0
+    bb-dl-ex8.1      bishop            8   8    6     6     0      0     2     0
+    bb-dl-ex8.2      bishop-layers     6   6    6     6     0      0     0     0
+    en-dlbook-ch6    goodfellow       19  10    3     3     0      3    13     0
 
-    bishop: 25 of 28 equations in the notation read (89 %)
+    bishop: 31 of 36 equations in the notation read (86 %)
+    bishop-layers: 6 of 6 equations in the notation read (100 %)
     d2l: 44 of 44 equations in the notation read (100 %)
-    goodfellow: 4 of 10 equations in the notation read (40 %; recorded in SHORT)
+    goodfellow: 24 of 61 equations in the notation read (39 %; recorded in SHORT)
     nielsen: 50 of 52 equations in the notation read (96 %)
 
 ("in": equations in the notation; "claim-": not a claim; "unchk": not checked.)  Before
@@ -29,7 +37,9 @@ in the notation (\\equiv is now read as '='; a notation's C is never "defined"):
 \\color, ||y - a||, '.\u2026' and \\tanh^2 (Unicode \u2211 is read as \\sum, and \\tanh(..)
 as the registry's tanh, of a scalar or a column, since the sixth adversarial pass);
 delta written for the partial sign (arisongha 2, a typo: reading it as a derivative would
-be a guess).
+be a guess).  Issue 22: the goodfellow and bishop files say their Jacobian has a row per
+entry of the numerator (jacobian = "numerator"; Goodfellow's 6.5.2, PRML 5.64), and
+bishop-layers is PRML 5.3 written over layers with a superscript (l).
 """
 import os
 import sys
@@ -89,7 +99,7 @@ def results():
 
 
 def table() -> str:
-    head = (f"{'document':16} {'notation':9} {'found':>5} {'in':>3} {'read':>4} {'holds':>5} "
+    head = (f"{'document':16} {'notation':13} {'found':>5} {'in':>3} {'read':>4} {'holds':>5} "
             f"{'refut':>5} {'claim-':>6} {'unchk':>5} {'wrong':>5}")
     lines, per = [head], {}
     for doc in DOCUMENTS:
@@ -98,7 +108,7 @@ def table() -> str:
         inside = [s for f, _, s, _ in rows if f.inside]
         read = sum(s in READ for s in inside)
         bad = sum(wrong(f, s) for f, _, s, _ in rows)
-        lines.append(f"{doc['key']:16} {doc['notation']:9} {len(rows):5} {len(inside):3} "
+        lines.append(f"{doc['key']:16} {doc['notation']:13} {len(rows):5} {len(inside):3} "
                      f"{read:4} {c['holds']:5} {c['refuted']:5} {c['not a claim']:6} "
                      f"{c['not checked'] + c['raises']:5} {bad:5}")
         got = per.setdefault(doc["notation"], [0, 0])
@@ -138,8 +148,13 @@ SHORT: dict = {
     # algorithm 6.4 writes its running gradient g <- X = Y(g): g on the right is the value
     # of the line before, which reading one equation at a time cannot know; and it keeps
     # an arbitrary regulariser lambda Omega(theta) that the model has not
-    "goodfellow": (4, "g's value is the previous line's; Omega(theta) is no quantity of "
-                      "the model"),
+    # (issue 22: five more documents; the book's Jacobian, a row per entry of the
+    # numerator, is the notation file's jacobian = "numerator".)  The rest: a document's
+    # own delta^(k) (one document), rows W_j and unit vectors e^(j), cases blocks, a
+    # layer written j by a typo, diag(...) and f'(a) I for the diagonal matrix, the
+    # identity matrix written I or 1, h written without its layer (a typo)
+    "goodfellow": (24, "g's value is the previous line's; Omega(theta) is no quantity of "
+                       "the model; one document's own delta, e^(j), W_j, cases, diag"),
 }
 
 

@@ -86,6 +86,60 @@ def test_goodfellows_wrong_variants_are_refuted(text):
     assert verdict(text, "goodfellow").status == "refuted"
 
 
+# the book's Jacobian (6.5.2): dy/dx has a row per entry of y (the notation file's
+# jacobian = "numerator"), so da^(k+1)/dh^(k) = W^(k+1), and a cost's derivative is its
+# gradient; the notes' layout (the default) reads the same formulas transposed
+GOODFELLOW_JACOBIAN = [
+    (r"\frac{\partial a^{(k+1)}}{\partial h^{(k)}} = W^{(k+1)}", "holds"),
+    (r"\frac{\partial a^{(k+1)}}{\partial h^{(k)}} = (W^{(k+1)})^T", "refuted"),
+    (r"\nabla_{a^{(k)}}J = (\frac{\partial a^{(k+1)}}{\partial a^{(k)}})^T "
+     r"\nabla_{a^{(k+1)}}J", "holds"),
+    (r"\nabla_{h^{(k-1)}}J = \frac{\partial a^{(k)}}{\partial h^{(k-1)}} "
+     r"\nabla_{a^{(k)}}J", "refuted"),
+    (r"\frac{\partial a^{(k+1)}}{\partial a^{(k)}} = \frac{\partial a^{(k+1)}}"
+     r"{\partial h^{(k)}} \frac{\partial h^{(k)}}{\partial a^{(k)}}", "holds"),
+    (r"\frac{\partial J}{\partial a^{(k)}} = \nabla_{a^{(k)}} J", "holds"),
+    (r"\frac{\partial a^{(k)}_j}{\partial h^{(k-1)}} = W^{(k)}_{j1}", "not checked"),
+]
+
+
+@pytest.mark.parametrize("text, expected", GOODFELLOW_JACOBIAN)
+def test_goodfellows_jacobian_has_a_row_per_entry_of_the_numerator(text, expected):
+    v = verdict(text, "goodfellow")
+    assert v.status == expected, v.detail
+
+
+# Bishop's back-propagation over many layers (bishop-layers): PRML (5.53)-(5.56) with a
+# superscript layer, as in Bishop and Bishop's "Deep Learning" (6.19), (8.13)
+BISHOP_LAYERS = [
+    (r"a^{(l)} = W^{(l)} z^{(l-1)} + b^{(l)}", "holds"),
+    (r"a^{(l)} = (W^{(l)})^T z^{(l-1)} + b^{(l)}", "refuted"),
+    (r"z^{(0)} = x", "holds"),
+    (r"\delta_j^{(l)} = h'(a_j^{(l)}) \sum_k w_{kj}^{(l+1)} \delta_k^{(l+1)}", "holds"),
+    (r"\delta_j^{(l)} = h(a_j^{(l)}) \sum_k w_{kj}^{(l+1)} \delta_k^{(l+1)}", "refuted"),
+    (r"\delta^{(l)} = h'(a^{(l)}) \odot ((W^{(l+1)})^T \delta^{(l+1)})", "holds"),
+    (r"\frac{\partial E_n}{\partial w_{ji}^{(l)}} = \delta_j^{(l)} z_i^{(l-1)}", "holds"),
+    (r"\frac{\partial E_n}{\partial W^{(l)}} = z^{(l-1)} (\delta^{(l)})^T", "refuted"),
+    (r"\frac{\partial a^{(l+1)}}{\partial z^{(l)}} = W^{(l+1)}", "holds"),   # PRML (5.64)
+]
+
+
+@pytest.mark.parametrize("text, expected", BISHOP_LAYERS)
+def test_bishops_layered_formulas(text, expected):
+    v = verdict(text, "bishop-layers")
+    assert v.status == expected, v.detail
+
+
+def test_a_jacobian_layout_other_than_the_two_is_an_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "b"\ntitle = "t"\nsummary = "s"\njacobian = "rows"\n'
+                   '[symbols.x]\nquantity = "input"\n')
+    with pytest.raises(NotationError, match="jacobian is"):
+        load(str(bad))
+    assert load("nielsen").jacobian == "denominator" and \
+        load("goodfellow").jacobian == "numerator"
+
+
 def test_goodfellows_loss_is_arbitrary_until_a_directive_fixes_it(tmp_path):
     """Algorithm 6.4 holds for every f and every loss L; the document saying which loss
     J is, is not a claim but puts that loss in force (as `loss = squared` does): the
@@ -438,6 +492,12 @@ SPELLINGS = [
      "holds"),
     ("bishop", r"\frac{\partial E_n}{\partial w_{ji}^{(1)}} = \delta_j^{(1)} x_i", "holds"),
     ("bishop", r"\frac{\partial E_n}{\partial w_{kj}^{(2)}} = \delta_k^{(2)}", "refuted"),
+    # "because" / "therefore" leading the formula (\because, \therefore, the signs)
+    ("goodfellow", r"\because \boldsymbol{a}^{(k)} = \boldsymbol{b}^{(k)} + "
+                   r"\boldsymbol{W}^{(k)}\boldsymbol{h}^{(k-1)}", "holds"),
+    ("goodfellow", r"\therefore \nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J", "holds"),
+    ("goodfellow", "\u2234 \\nabla_{b^{(k)}} J = -\\nabla_{a^{(k)}} J", "refuted"),
+    ("nielsen", "\u2235 \\delta^l_j = \\frac{\\partial C}{\\partial z^l_j}", "holds"),
 ]
 
 

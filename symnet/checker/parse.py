@@ -91,6 +91,9 @@ _FULL_WIDTH_NUMBER_AT_END = re.compile(rf"{_SPACE}*{FULL_WIDTH_NUMBER}\s*[.,;。
 #: a punctuation mark that ends the sentence the formula stands in ("a = b."; never the
 #: dots of "...")
 _PUNCTUATION_AT_END = re.compile(rf"(?<![.\\]){_SPACE}*[.,;。]{_SPACE}*$")
+#: "because" or "therefore" leading a formula (\because, \therefore, ∵, ∴): it ties the
+#: formula to the argument around it and is no part of the equation
+_CONNECTIVE_AT_START = re.compile(rf"^{_SPACE}*(?:\\(?:because|therefore)(?![A-Za-z])|[∵∴])")
 _CONDITION_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
 
@@ -103,16 +106,17 @@ _SHAPE_AT_END = re.compile(
 
 def strip_annotations(text: str) -> tuple[str, list]:
     """The formula without what only labels it: ``\\tag{..}``, ``\\label{..}``,
-    ``\\notag``, an equation number such as ``\\quad (5.11)`` at the end, a side
-    condition such as ``\\quad (1 \\le h \\le q)`` at the end, and the punctuation mark
-    that ends a sentence.  Each removed piece is returned; replaced by spaces so that
-    positions in error messages stay right."""
+    ``\\notag``, a leading ``\\because`` or ``\\therefore``, an equation number such as
+    ``\\quad (5.11)`` at the end, a side condition such as ``\\quad (1 \\le h \\le q)``
+    at the end, and the punctuation mark that ends a sentence.  Each removed piece is
+    returned; replaced by spaces so that positions in error messages stay right."""
     removed = []
 
     def blank(match):
         removed.append(match.group().strip())
         return " " * len(match.group())
     text = _LABEL.sub(blank, text)
+    text = _CONNECTIVE_AT_START.sub(blank, text)
     before = None
     while before != text:                # \quad (5.13) \quad (5.14): every one at the end
         before = text

@@ -39,6 +39,10 @@ _MATRIX_NAME = {"weighted-input": "z", "activation": "a", "delta": "delta", "err
                 "target": "y", "input": "x", "rate": "eta", "loss": "L",
                 "regulariser": "s", "l2-strength": "lambda"}
 _PAIRED = ("weight", "bias", "threshold")
+#: quantities that are a column vector when written without an index, and the costs
+_VECTORS = ("weighted-input", "net-input", "activation", "output", "delta", "input",
+            "target")
+_COSTS = ("error", "loss", "regulariser")
 #: the matrix reader's layer letters, never used as index letters there
 _RESERVED = frozenset("kln")
 
@@ -371,6 +375,7 @@ class _Translation:
         """d N / d X with X translated; a symbol that is minus a variable (b = -theta_0)
         turns the derivative's sign."""
         num, den = node.args
+        rows_by_numerator = self.jacobian_rows(num.args[0], den.args[0])
         var = self.walk(den.args[0], True)
         sign = var.kind == "neg"
         var = var.args[0] if sign else var
@@ -378,9 +383,30 @@ class _Translation:
         var = var.args[0] if flip else var
         out = Node("frac", (Node("partial", (self.walk(num.args[0]),), num.pos),
                             Node("partial", (var,), den.pos)), node.pos, node.op)
-        if flip:                 # by a matrix written transposed: the gradient in its shape
-            out = _transposed(Node("group", (out,), node.pos, "("))
+        if flip or rows_by_numerator:   # by a matrix written transposed: the gradient in
+            out = _transposed(Node("group", (out,), node.pos, "("))   # its shape; Jacobian
         return Node("neg", (out,), node.pos) if sign else out
+
+    def jacobian_rows(self, num: Node, den: Node) -> bool:
+        """Whether d N / d X is the transpose of the matrix notation's: under a notation
+        whose Jacobian has a row per entry of the numerator (``jacobian = "numerator"``;
+        Goodfellow's dy/dx is n x m for y in R^n, x in R^m), dy/dx of two whole vectors
+        written as symbols; the matrix notation's has a row per entry of x.  A cost's
+        derivative is its gradient, in the shape of X, in both.  By a whole vector, any
+        other numerator (one unit, an expression) has no layout fixed there: refused."""
+        if self.notation.jacobian != "numerator":
+            return False
+        parts, row = _written(den, self.notation)
+        if row is None or row.quantity not in _VECTORS or parts[2] is not None:
+            return False
+        parts, row = _written(num, self.notation)
+        if row is not None and row.quantity in _COSTS:
+            return False
+        if row is not None and row.quantity in _VECTORS and parts[2] is None:
+            return True
+        raise MeaningError("in this notation a derivative by a whole vector is the cost's "
+                           "gradient or the Jacobian of a vector written as one symbol; "
+                           "this numerator's layout is not fixed", num.pos)
 
     def symbol(self, node: Node, variable: bool) -> Node:
         base, hat, sub, sup = _parts(node)

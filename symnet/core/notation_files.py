@@ -20,6 +20,11 @@ sigma'(z)); and one ``[symbols.NAME]`` table per symbol with
 - ``gradient_layer = "last"``: written without its layer as a gradient's variable, it is
   the output layer's (Nielsen's \nabla_a C).
 
+A top-level ``jacobian`` says how the derivative of a vector by a vector is laid out:
+``"denominator"`` (the default, the notes' layout: a row per entry of the variable, so
+dE/dx = (dy/dx) dE/dy) or ``"numerator"`` (a row per entry of the differentiated vector,
+the Jacobian of Goodfellow's 6.5.2: dE/dx = (dy/dx)^T dE/dy).
+
 :func:`load` validates a file and names the bad key in its error.
 """
 from __future__ import annotations
@@ -49,8 +54,8 @@ QUANTITIES = {
 FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate",
                   "l2-strength"})
 
-_TOP_KEYS = {"name", "title", "summary", "builtin", "layers", "functions", "model",
-             "symbols"}
+_TOP_KEYS = {"name", "title", "summary", "builtin", "jacobian", "layers", "functions",
+             "model", "symbols"}
 _LAYER_KEYS = {"letter", "last", "first", "units", "widths", "count", "bias_unit", "sizes"}
 _MODEL_KEYS = {"activation", "output", "loss", "bias", "l2", "general"}
 #: the settings a notation's [model] general may name (its book's formulas hold for any)
@@ -112,6 +117,8 @@ class Notation:
                                           # the notes' network)
     general: tuple = ()                   # settings of model a formula is first tried
                                           # arbitrary in ("activation", "loss")
+    jacobian: str = "denominator"         # dy/dx of two vectors: a row per entry of x (the
+                                          # notes'), or "numerator": a row per entry of y
 
     def table(self) -> str:
         """The rows as text (``symnet notations show NAME``)."""
@@ -132,6 +139,8 @@ class Notation:
                      ("" if bias else "; no biases") + ("; L2 term" if l2 else ""))
         if self.general:
             lines.append(f"  a formula is tried first for any {' and any '.join(self.general)}")
+        if self.jacobian == "numerator":
+            lines.append("  Jacobian dy/dx: a row per entry of y (grad_x E = (dy/dx)^T grad_y E)")
         width = max(len(s) for s in self.symbols)
         where = "its layer named by its index letter" if self.units else None
         lines += [f"  {s:<{width}}  {row.describe(where)}" for s, row in self.symbols.items()]
@@ -199,7 +208,8 @@ def _validated(data: dict, where: str) -> Notation:
                     layers.get("last", ""), layers.get("first", 1),
                     bool(data.get("builtin", False)), units, widths, count,
                     bool(layers.get("bias_unit", False)), _model(data.get("model", {}), where),
-                    _sizes(layers, count, where), _general(data.get("model", {}), where))
+                    _sizes(layers, count, where), _general(data.get("model", {}), where),
+                    _jacobian(data, where))
 
 
 def _general(spec: dict, where: str) -> tuple:
@@ -210,6 +220,15 @@ def _general(spec: dict, where: str) -> tuple:
     if not isinstance(general, list) or not set(general) <= set(_GENERAL):
         raise NotationError(f"{where}: [model] general is a list of {', '.join(_GENERAL)}")
     return tuple(g for g in _GENERAL if g in general)
+
+
+def _jacobian(data: dict, where: str) -> str:
+    layout = data.get("jacobian", "denominator")
+    if layout not in ("denominator", "numerator"):
+        raise NotationError(f"{where}: jacobian is \"denominator\" (a row per entry of the "
+                            "variable, the default) or \"numerator\" (a row per entry of "
+                            "the differentiated vector)")
+    return layout
 
 
 def _sizes(layers: dict, count: int, where: str) -> tuple:
