@@ -418,6 +418,32 @@ _SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)"
                          r"(?!\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\()"
                          r"|(?P<row>\\\\\*?(?:\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu|pc|"
                          r"sp|dd)\s*\])?)|[,;]")
+#: words in \text{..} that only join the statements around them (or say which index
+#: values they are for: "for all" j = ...); any other words may qualify what the formula
+#: says ("for the cross-entropy cost", "when f = tanh", "suppose"), so it is not checked
+CONNECTIVES = frozenset({
+    "and", "where", "with", "so", "then", "hence", "thus", "therefore", "i e", "ie",
+    "e g", "that is", "since", "because", "we get", "we have", "so that", "also",
+    "and also", "or equivalently", "equivalently", "for", "for all", "for every",
+    "for each", "for any", "by", "from", "using", "times", "plus", "minus",
+    "multiplied by", "divided by", "over", "where we write", "here",
+    "其中", "且", "即", "所以", "因此", "故", "则", "有", "得", "和", "与", "以及", "这里",
+    "式中", "又", "而", "并且", "于是", "可得", "得到", "对于", "对所有", "对任意"})
+_TEXT_WORDS = re.compile(r"\\(?:text(?:rm)?|mbox)\s*\{([^{}]*)\}"
+                         r"(?!\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\()")
+
+
+def qualifying_words(formula: str) -> str:
+    """The first \text{..} of ``formula`` whose words are not :data:`CONNECTIVES` (a
+    condition or an assumption in words), or ""; a function name applied to an argument
+    (\text{prod}(..)) and a label without words (\text{(5.11)}) say nothing."""
+    for m in _TEXT_WORDS.finditer(formula):
+        words = re.findall(r"[A-Za-z]+|[^\x00-\x7f\s\d\W]+", m.group(1))
+        if words and " ".join(words).lower() not in CONNECTIVES:
+            return m.group(1).strip()
+    return ""
+
+
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
 #: （5.13） at the end of a statement: an equation number (Chinese notes), never a factor
 _FULL_WIDTH_NUMBER = re.compile(rf"{FULL_WIDTH_NUMBER}(?=\s*(?:$|\\\\|&|,|;|\\q?quad\b))")

@@ -232,6 +232,12 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
             return verdict
     with using_model(*_model_of(eq.context)):
         verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
+    written = _values_written(tree) if verdict.status == REFUTED else set()
+    meant = [v for v in eq.context.get("assigned", ()) if sp.Rational(v) in written]
+    if meant:
+        return Verdict(0, "", NOT_CHECKED, f"a variable is given the value {meant[-1]} above "
+                       "in this section, and the number may stand for it here; values are "
+                       "not carried into later formulas, so it is not refuted")
     if verdict.status == REFUTED and eq.context.get("_stated_loss") == "unread":
         return Verdict(0, "", NOT_CHECKED, "it does not hold for every loss, and the loss "
                        "the document states above is not one the checker reads")
@@ -361,7 +367,12 @@ def _without_shape(text: str) -> str:
 def _not_an_equation(eq: Equation):
     """The verdict on a statement that is not an '=' to check (an update arrow, a condition,
     another relation, the definition of a new function), or None."""
-    from symnet.checker.document import HTML_ENTITY, hidden_relation, top_level_relations
+    from symnet.checker.document import HTML_ENTITY, hidden_relation, qualifying_words, \
+        top_level_relations
+    words = qualifying_words(eq.formula)
+    if words:
+        return Verdict(0, "", NOT_CHECKED, f"the words {words!r} in its formula may qualify "
+                       "it (a condition, an assumption): not read, so not checked")
     entity = HTML_ENTITY.search(eq.text)
     if entity:
         return Verdict(0, "", NOT_CHECKED, f"an HTML entity {entity.group()!r}, which is not "
@@ -593,24 +604,28 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     given above (under the same directive; a definition until the next heading at the same
     or a higher level, a value until the next heading) are in force."""
     out, defined, values, levels, where, losses = [], {}, {}, {}, (0, None), {}
+    assigned = []                      # values given in this section (eta = 0.1, x_1 = 1)
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
         section, level = eq.context.get("section", 0), eq.context.get("level", PREAMBLE)
-        if eq.context.get("f") != where[1]:
-            defined, values, losses = {}, {}, {}     # a directive: local definitions end
+        if eq.context.get("f") != where[1]:      # a directive: local definitions end
+            defined, values, losses, assigned = {}, {}, {}, []
         elif section != where[0]:     # a heading ends the definitions made under one as deep
             defined = {k: v for k, v in defined.items() if levels[k] < level}
-            values = {}
+            values, assigned = {}, []
             losses = {} if losses.get("level", PREAMBLE) >= level else losses
         where = (section, eq.context.get("f"))
         eq.context = {**(context or {}), **eq.context, "defined": dict(defined),
                       "values": dict(values)}
+        eq.context["assigned"] = list(assigned)
         if "in force" in losses and losses["in force"][0] == eq.context.get("loss"):
             eq.context["_stated_loss"] = losses["in force"][1]
         verdict = check_equation(eq, layers)
         _record_value(eq, verdict, values)
         _record_loss(eq, verdict, layers, losses)
+        if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS):
+            assigned += _numbers(eq.text.split("=")[-1])
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             name, letter, node = definition
@@ -632,6 +647,23 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
         progress(len(eqs), len(eqs))
     return out
 
+
+#: how a verdict on an assignment to a variable (eta = 0.1, x_1 = 1) begins
+ASSIGNS = "assigns a value to "
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _numbers(text: str) -> list:
+    """[the number ``text`` is, as written] when it is one number and nothing else."""
+    return [text.strip()] if _NUMBER.fullmatch(text.strip()) else []
+
+
+def _values_written(node: Node) -> set:
+    """The numbers a formula writes as values (not as indices or layers in its scripts)."""
+    if node.kind == "num":
+        return {sp.Rational(node.args[0])}
+    kids = node.args[:1] if node.kind == "script" else node.args
+    return set().union(*(_values_written(a) for a in kids if isinstance(a, Node)))
 
 #: the losses a statement of the document's loss is matched with (each read by the
 #: notation's model with that loss, as a directive would set it)

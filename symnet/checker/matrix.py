@@ -29,7 +29,7 @@ from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text, function_of, index_items, read_symbol
 from symnet.checker.symbols import is_transpose  # noqa: F401  (translate.py imports it here)
 from symnet.core.notation import FUNCTIONS
-from symnet.core.registry import ABSTRACT, any_loss, fprime, loss_prime, row_written
+from symnet.core.registry import ABSTRACT, any_loss, fprime, fsecond, loss_prime, row_written
 from symnet.prove.nested import MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 
@@ -358,7 +358,7 @@ class MatrixNotation(Evaluator):
             raise MeaningError("a derivative differentiated by L or s is not read", num.pos)
         self.graph = {"L": sp.Dummy("L"), "s": sp.Dummy("s")}
         try:
-            top = _plain(self.value(num, env))
+            top = self.value(num, env)
         finally:
             node, self.graph = self.graph[name], None
         if isinstance(top, sp.MatrixBase):
@@ -389,9 +389,6 @@ class MatrixNotation(Evaluator):
 
     def is_matrix(self, value) -> bool:
         return isinstance(value, sp.MatrixBase)
-
-    def raised(self, base, power, node: Node):
-        return base.squared ** (power / 2) if isinstance(base, _Norm) else base ** power
 
     def add(self, a, b):
         return _add(a, b)
@@ -434,7 +431,7 @@ class MatrixNotation(Evaluator):
     def on_vector(self, node: Node, env: dict):
         """(a; b; c) a column (items that are columns are stacked, as (-1; x)), (a, b, c) a
         row."""
-        items = [_plain(self.value(e, env)) for e in node.args]
+        items = [self.value(e, env) for e in node.args]
         if node.op == "column":
             rows = []
             for item in items:
@@ -460,7 +457,7 @@ class MatrixNotation(Evaluator):
         start, stop = self.bound(low.args[1], env), self.bound(high, env)
         total = sp.S.Zero
         for v in range(start, stop + 1):
-            total = _add(total, _plain(self.value(body, dict(env, **{letter: v}))))
+            total = _add(total, self.value(body, dict(env, **{letter: v})))
         return total
 
     def bound(self, node: Node, env: dict) -> int:
@@ -475,7 +472,10 @@ class MatrixNotation(Evaluator):
 
     def on_mul(self, node, env):
         left, right = node.args
-        lv, rv = _plain(self.value(left, env)), _plain(self.value(right, env))
+        if _applied_error(left, right):
+            raise MeaningError("E(...) writes the error as a function of its arguments: a "
+                               "notation, not read here (write E)", right.pos)
+        lv, rv = self.value(left, env), self.value(right, env)
         if node.op == "odot":
             if not (isinstance(lv, sp.MatrixBase) and isinstance(rv, sp.MatrixBase)):
                 return lv * rv
@@ -490,7 +490,7 @@ class MatrixNotation(Evaluator):
 
     def norm(self, node: Node, env: dict):
         """||v|| of a vector, or ||M||_F (Frobenius) of any matrix: the square root of
-        the sum of the squared entries, kept apart until squared."""
+        the sum of the squared entries (its square that sum exactly)."""
         frobenius = node.kind == "script"
         if frobenius and not (node.args[1].kind == "name" and node.args[1].args[0] == "F"):
             raise MeaningError("a norm's subscript is F (Frobenius)", node.args[1].pos)
@@ -499,14 +499,14 @@ class MatrixNotation(Evaluator):
             inner = sp.Matrix([inner])
         if not frobenius and 1 not in inner.shape:
             raise MeaningError("\\|v\\| is the Euclidean norm of a vector", node.pos)
-        return _Norm(sum(e ** 2 for e in inner))
+        return sp.sqrt(sum(e ** 2 for e in inner))
 
     def on_func(self, node: Node, env: dict):
         """\\tanh, \\exp, \\ln, \\sqrt (core.notation.FUNCTIONS) of a scalar; an
         activation of the registry (\\tanh: its row) also of a column, entry by entry."""
         row = row_written(node.op)
         fn = row.function if row is not None else FUNCTIONS[node.op]
-        arg = _plain(self.value(node.args[0], env))
+        arg = self.value(node.args[0], env)
         if row is None and isinstance(arg, sp.MatrixBase):
             raise MeaningError(f"\\{node.op} of a vector or matrix: write it entry by entry",
                                node.pos)
@@ -527,25 +527,10 @@ class MatrixNotation(Evaluator):
 
         def one(z):
             return self.model.canonical(form.xreplace({t: z}))
-        arg = _plain(arg)
+        arg = arg
         if isinstance(arg, sp.MatrixBase):
             return arg.applyfunc(one)
         return one(arg)
-
-
-class _Norm:
-    """||v||: kept apart until squared, so that ||v||^2 is the sum of squares exactly."""
-
-    def __init__(self, squared):
-        self.squared = squared
-
-    @property
-    def value(self):
-        return sp.sqrt(self.squared)
-
-
-def _plain(value):
-    return value.value if isinstance(value, _Norm) else value
 
 
 class _Cells:
@@ -565,6 +550,16 @@ class _Cells:
 
     def applyfunc(self, fn):
         return sp.Matrix([[fn(v) for v in row] for row in self.rows])
+
+
+def _applied_error(left: Node, right: Node) -> bool:
+    """E (a^{(n)}), \nabla_{a} E (a^{(n)}): the error, or its derivative, before an
+    argument list."""
+    if left.kind == "frac" and left.args[0].kind == "partial":
+        left = left.args[0].args[0]
+    return left.kind == "name" and left.args[0] == "E" and (
+        right.kind == "group" and right.op == "(" or right.kind == "vector" and
+        right.op == "row")
 
 
 def _tilde_rows(base, accent) -> bool:
@@ -605,7 +600,7 @@ def free_index_letters(tree: Node) -> list:
         if node.kind == "sum" and node.args[0].kind == "assign" \
                 and node.args[0].args[0].kind == "name":
             bound.add(node.args[0].args[0].args[0])
-        if node.kind == "script" and node.op == "_":
+        if node.kind == "script" and node.op == "_" and node.args[0].kind != "norm":
             base = split_symbol(node.args[0])[0] if node.args[0].kind != "script" else None
             if base != "s":
                 items = index_items(node.args[1]) if node.args[1].kind != "slice" else None
@@ -619,7 +614,7 @@ def _sides(sizes, tree, k, free=None):
     values = []
     for side in tree.args:
         try:
-            values.append(defined(_plain(notation.value(side, {})), side.pos))
+            values.append(defined(notation.value(side, {}), side.pos))
         except ShapeError as exc:
             values.append(exc)
     return notation, values
@@ -646,7 +641,7 @@ def _network_point(notation, seed: int, digits: int = 40) -> dict:
         for i in range(1, net.s(k) + 1):
             z = net.z_definition(k, i).xreplace(point)
             if model.f_at(k) is ABSTRACT.function:     # any f: its values are free
-                point[net.a[k][i]] = draw()
+                point[net.a[k][i]] = _drawn(ABSTRACT.function(z), seed)
             else:
                 point[net.a[k][i]] = sp.Float(model.f_at(k)(z).evalf(digits + 10),
                                               digits + 10)
@@ -654,21 +649,28 @@ def _network_point(notation, seed: int, digits: int = 40) -> dict:
 
 
 def _at(expr, point: dict, seed: int):
-    """expr at a network point; an arbitrary f, its f'(z) and an arbitrary loss's
-    dL/da(a, y) drawn (seeded), one value per point each is taken at."""
-    import random
+    """expr at a network point; an arbitrary f, its f'(z) and an arbitrary loss's L(a, y)
+    and dL/da(a, y) each take the value :func:`_drawn` gives their call there."""
     value = sp.sympify(expr).xreplace(point)
-    rng = random.Random(seed)
-    slopes = {}
-    return value.replace(lambda e: isinstance(e, (ABSTRACT.function, fprime, any_loss,
-                                                  loss_prime)),
-                         lambda e: slopes.setdefault((e.func, e.args), sp.Rational(
-                             rng.randint(-9, 9), rng.randint(2, 7))))
+    return value.replace(lambda e: isinstance(e, (ABSTRACT.function, fprime, fsecond,
+                                                  any_loss, loss_prime)),
+                         lambda e: _drawn(e, seed))
+
+
+def _drawn(call, seed: int):
+    """An arbitrary function's value at a call: a small rational that depends on the seed,
+    the function and its arguments' values only -- the same on both sides of an "=" and
+    whatever order the calls are met in, and f(z) of a unit the unit's own value."""
+    import hashlib
+    import random
+    key = f"{seed}|{call.func.__name__}|{sp.srepr(call.args)}".encode()
+    rng = random.Random(hashlib.sha256(key).digest())
+    return sp.Rational(rng.randint(-9, 9), rng.randint(2, 7))
 
 
 def _dims(value) -> tuple:
     """(rows, columns); a scalar or a 1 x 1 matrix is (1, 1)."""
-    value = _plain(value)
+    value = value
     return tuple(value.shape) if isinstance(value, sp.MatrixBase) else (1, 1)
 
 
@@ -680,7 +682,7 @@ PRECISIONS = (((0, 1, 2), 40, "1e-25"), ((0,), 120, "1e-100"))
 def _differing_entry(notation, left, right):
     """The first entry whose two sides differ at a real network (values shown), or None
     when they agree at every network tried."""
-    left, right = _plain(left), _plain(right)
+    left, right = left, right
     pairs = list(zip(left, right)) if isinstance(left, sp.MatrixBase) else [(left, right)]
     for seeds, digits, tolerance in PRECISIONS:
         found = _differing_at(notation, pairs, seeds, digits, sp.Float(tolerance, digits))
@@ -768,6 +770,8 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
     """One "=" at one case: proved equal entry by entry, or refuted with the entry that
     differs at a real network (a shape that differs is a refutation by itself)."""
     bad = [v for v in (left, right) if isinstance(v, ShapeError)]
+    if len(bad) == 2:           # X = X with X ill-formed is no false statement: unread
+        raise MeaningError(f"neither side is well formed ({bad[0]}; {bad[1]})", 0)
     if bad:
         return Step(label + str(left)[:200], str(right)[:200], False,
                     [f"the shapes do not match: {bad[0]}"])

@@ -26,7 +26,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, VisitError
 
 from symnet.checker.dots import expand_dots
 from symnet.checker.tree import Node, ParseError, nodes
-from symnet.core.notation import FUNCTION_LETTERS
+from symnet.core.notation import FONT_MARKS, FUNCTION_LETTERS
 
 __all__ = ["parse", "strip_annotations", "normalise", "Node", "ParseError", "MAX_LENGTH",
            "MAX_DEPTH", "grammar_text"]
@@ -329,6 +329,15 @@ class _ToNode(Transformer):
     def frac(self, meta, children):
         return Node("frac", (children[1], children[2]), children[0].start_pos)
 
+    def derivative_of(self, meta, children):
+        """\\frac{\\partial}{\\partial x} (...): the derivative of the bracketed expression,
+        \\frac{\\partial (...)}{\\partial x}; only a bracket after it is its operand."""
+        frac, _, by, operand = children
+        if by.kind != "partial":
+            raise ParseError("\\frac{\\partial}{...} needs \\partial x below", by.pos)
+        top = Node("partial", (Node("group", (operand,), operand.pos, "("),), frac.start_pos)
+        return Node("frac", (top, by), frac.start_pos)
+
     def digit(self, meta, children):
         return Node("num", (str(children[0]),), children[0].start_pos)
 
@@ -352,7 +361,13 @@ class _ToNode(Transformer):
         return "^", children[0]
 
     def bold_delta(self, meta, children):
-        return Node("delta", (children[2],), children[0].start_pos)   # \boldsymbol{\Delta} w
+        """\\boldsymbol{\\Delta} w: a font on Delta is Delta; any other mark (\\hat,
+        \\tilde, \\bar: another quantity) is refused, never dropped."""
+        mark = children[0][1:]
+        if mark not in FONT_MARKS:
+            raise ParseError(f"\\{mark} on \\Delta has no meaning here (an update is "
+                             "\\Delta w)", children[0].start_pos)
+        return Node("delta", (children[2],), children[0].start_pos)
 
     def prod(self, meta, children):
         """d2l's prod(A, B): the product of two derivatives along the chain rule."""
@@ -386,6 +401,16 @@ class _ToNode(Transformer):
         for mark in reversed(marks):
             node = Node("script", (node, mark.args[1]), mark.pos, mark.op)
         return node
+
+    def function_power(self, meta, children):
+        """\\tanh^2(x): the power of the value, (\\tanh x)^2, as LaTeX writes it; a power
+        other than a whole number 2, 3, ... (\\tanh^{-1}: the inverse) is refused."""
+        name, power, arg = children
+        if power.kind != "num" or not power.args[0].isdigit() or int(power.args[0]) < 2:
+            raise ParseError(f"{name}^... other than a whole power 2, 3, ... (an inverse "
+                             f"{name}^{{-1}} is another function) is not read", power.pos)
+        node = Node("func", (arg,), name.start_pos, name[1:])
+        return Node("script", (node, power), power.pos, "^")
 
     def sqrt(self, meta, children):
         return Node("func", (children[1],), children[0].start_pos, "sqrt")

@@ -28,6 +28,7 @@ from dataclasses import replace
 from symnet.checker.matrix import index_items, is_transpose
 from symnet.checker.result import MeaningError, NotAClaim
 from symnet.checker.statements import numbers_only
+from symnet.checker.symbols import flat_text
 from symnet.checker.tree import Node, nodes
 from symnet.core.notation import FONT_MARKS, UPRIGHT_MARKS
 from symnet.core.notation_files import FREE, QUANTITIES, Notation
@@ -248,10 +249,13 @@ class _Translation:
                 factors.append(item)
         out = []
         for item in factors:
-            if out and item.kind == "group" and item.op == "(" and self.is_cost(out[-1]):
+            if out and _argument_list(item) and self.is_cost(out[-1]):
                 raise MeaningError(f"{_parts(out[-1])[0]}(...) writes the cost as a function "
                                    "of its arguments: a notation, not an identity to check",
                                    item.pos)
+            if out and _argument_list(item) and self.is_cost_gradient(out[-1]):
+                self.refuse_other_arguments(item)
+                continue                   # \nabla L(hat y, y): the cost at its arguments
             if out and item.kind == "group" and item.op == "(" and self.is_activation(out[-1]):
                 out[-1] = Node("call", (out[-1], item), out[-1].pos)
             else:
@@ -264,6 +268,29 @@ class _Translation:
     def is_cost(self, node: Node) -> bool:
         row = _written(node, self.notation)[1]
         return row is not None and row.quantity == "error"
+
+    def is_cost_gradient(self, node: Node) -> bool:
+        """\\nabla_x L, \\partial L / \\partial x: a derivative of the cost."""
+        return node.kind == "frac" and node.args[0].kind == "partial" and \
+            self.is_cost(node.args[0].args[0])
+
+    def refuse_other_arguments(self, group: Node) -> None:
+        """A cost differentiated as a function of arguments: read (as the cost) only when
+        they are its own, each once -- the outputs (hat y, a^L, h^{(l)}) and the targets y:
+        \\nabla_{hat y} L(hat y, y) is \\nabla_{hat y} L; MeaningError for any other."""
+        items = group.args if group.kind == "vector" else group.args[:1]
+        found = []
+        for item in items:
+            parts, row = _written(item, self.notation)
+            last = row is not None and parts[2] is None and row.quantity == "activation" \
+                and parts[3] is not None and \
+                (flat_text(parts[3]) or "").strip("()") == self.notation.last_layer
+            found.append("output" if last else row.quantity if row is not None and
+                         parts[2] is None else "?")
+        if sorted(found) not in (["output"], ["output", "target"]):
+            raise MeaningError("the cost written as a function of arguments other than the "
+                               "outputs and the targets: a notation, not an identity to "
+                               "check", group.pos)
 
     def is_activation(self, node: Node) -> bool:
         while node.kind == "script" and node.op == "'":
@@ -381,7 +408,11 @@ class _Translation:
         var = var.args[0] if sign else var
         flip = var.kind == "script" and var.op == "^" and is_transpose(var.args[1])
         var = var.args[0] if flip else var
-        out = Node("frac", (Node("partial", (self.walk(num.args[0]),), num.pos),
+        top = num.args[0]
+        if top.kind == "mul" and self.is_cost(top.args[0]) and _argument_list(top.args[1]):
+            self.refuse_other_arguments(top.args[1])        # dL(hat y, y)/d hat y_i
+            top = top.args[0]
+        out = Node("frac", (Node("partial", (self.walk(top),), num.pos),
                             Node("partial", (var,), den.pos)), node.pos, node.op)
         if flip or rows_by_numerator:   # by a matrix written transposed: the gradient in
             out = _transposed(Node("group", (out,), node.pos, "("))   # its shape; Jacobian
@@ -558,6 +589,12 @@ class _Translation:
         width = Node("script", (Node("name", ("s",), at), _layer_node(min(layers), at)),
                      at, "_")
         return Node("sum", (start, width, body), node.pos, node.op)
+
+
+def _argument_list(node: Node) -> bool:
+    """( .. ) or ( .., .. ): what a function letter before it is applied to."""
+    return node.kind == "group" and node.op == "(" or node.kind == "vector" and \
+        node.op == "row"
 
 
 def _after_d(node: Node):

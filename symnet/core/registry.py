@@ -148,6 +148,19 @@ class fprime(sp.Function):
 
     nargs = 1
 
+    def fdiff(self, argindex=1):
+        return fsecond(self.args[0])
+
+
+class fsecond(sp.Function):
+    """f''(x) of an arbitrary twice differentiable activation f (no further structure);
+    a third derivative is not read."""
+
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        raise ValueError("a third derivative of an arbitrary activation is not read")
+
 
 
 class f(sp.Function):
