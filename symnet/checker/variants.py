@@ -356,7 +356,7 @@ def _constants(w: Written):
     gives one, else 2, 1/2, -2, -1/2."""
     import sympy as sp
     usual = [sp.Integer(2), sp.Rational(1, 2), sp.Integer(-2), sp.Rational(-1, 2)]
-    ratio = [sp.nsimplify(w.ratio)] if w.ratio is not None else []
+    ratio = [sp.sympify(w.ratio)] if w.ratio is not None else []
     for n, side in _later_sides(w):
         for c in ratio + [c for c in usual if c not in ratio]:
             if c.is_Rational and c not in (0, 1, -1):
@@ -473,7 +473,6 @@ def _missing_factors(w: Written):
             yield _put(w.tree, side, Node("neg", (Node("group", (times,), side.pos, "("),),
                                           side.pos)), None, dict(
                 factor=name, said=f"a factor is missing ({name}) and the sign is flipped")
-
 
 
 def _model_variants(w: Written):
