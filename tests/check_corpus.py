@@ -31,11 +31,14 @@ CORPUS = [
     (r"\Delta \gamma_h = \eta e_h", None, False, "sign is flipped"),
     (r"\Delta w_{hj} = -\eta g_j b_h", None, False, "sign is flipped"),
     # --- factor missing / extra ---------------------------------------------------------
-    (r"e_h = \sum_{j=1}^{l} w_{hj} g_j", None, False, "factor is missing: f'(alpha_h - gamma_h)"),
-    (r"g_j = y_j - \hat{y}_j", None, False, "factor is missing: f'(beta_j - theta_j)"),
+    # (issue 21: the one table of wrong variants names a factor in the symbols the user
+    # writes: f'(\alpha_h - \gamma_h), \eta; was f'(alpha_h - gamma_h), eta)
+    (r"e_h = \sum_{j=1}^{l} w_{hj} g_j", None, False,
+     "factor is missing: f'(\\alpha_h - \\gamma_h)"),
+    (r"g_j = y_j - \hat{y}_j", None, False, "factor is missing: f'(\\beta_j - \\theta_j)"),
     (r"\Delta w_{hj} = \eta g_j", None, False, "factor is missing: b_h"),
     (r"\Delta v_{ih} = \eta e_h", None, False, "factor is missing: x_i"),
-    (r"\Delta w_{hj} = g_j b_h", None, False, "factor is missing: eta"),
+    (r"\Delta w_{hj} = g_j b_h", None, False, "factor is missing: \\eta"),
     (r"\Delta \theta_j = -\eta g_j b_h", None, False, "factor is extra: b_h"),
     # --- constant factor ------------------------------------------------------------------
     (r"g_j = \frac{1}{2} \hat{y}_j(1-\hat{y}_j)(y_j-\hat{y}_j)", None, False, "constant factor"),
@@ -65,7 +68,8 @@ CORPUS = [
     (r"\delta^{(k)} = (\mathbf{\Theta}^{(kl)} \boldsymbol{\delta}^{(l)}) \odot f'(z^{(k)})", [2, 3, 3, 2], True, ""),
     # --- matrix notation, wrong --------------------------------------------------------------
     (r"\delta^{(n)} = (y - a^{(n)}) \odot f'(z^{(n)})", M, False, "sign is flipped"),
-    (r"\delta^{(k)} = \Theta^{(kl)} \delta^{(l)}", M, False, "factor is missing: f'(z^("),
+    # (issue 21: the layer as written, f'(z^{(k)}); was f'(z^(1)), f'(z^(2)), ... per k)
+    (r"\delta^{(k)} = \Theta^{(kl)} \delta^{(l)}", M, False, "factor is missing: f'(z^{(k)})"),
     (r"\frac{\partial E}{\partial \tilde{\Theta}^{(kl)}} = \delta^{(l)} {\tilde{a}^{(k)}}^\top", M, False,
      "transposed"),
     (r"\Delta \tilde{\Theta}^{(kl)} = \eta \tilde{a}^{(k)} {\delta^{(l)}}^\top", M, False, "sign is flipped"),

@@ -200,11 +200,24 @@ def _named(verdict: Verdict, eq: Equation, written: Node, tree: Node, layers) ->
     from symnet.checker.formula import DIAGNOSIS_SECONDS
     from symnet.checker.variants import Written, diagnosed, holds_in
     notation, spec = load_notation(eq.context["notation"]), _model_of(eq.context)
-    w = Written(written, eq.text, frozenset(notation.activation), spec)
+    layers = layers or list(NOTES_NETWORK)
+    w = Written(written, eq.text, frozenset(notation.activation), spec,
+                ratio=_ratio_read(tree, layers, spec))
     steps = verdict.result.steps if verdict.result is not None else ()
-    return diagnosed(verdict.detail, w, tree, holds_in(notation, layers or
-                                                       list(NOTES_NETWORK)),
+    return diagnosed(verdict.detail, w, tree, holds_in(notation, layers),
                      DIAGNOSIS_SECONDS, steps)
+
+
+def _ratio_read(tree: Node, layers, spec):
+    """The exact ratio of the first side to the last of a formula read into the matrix
+    notation (``tree``), in the model ``spec``, or None."""
+    from symnet.checker.matrix import side_ratio
+    from symnet.checker.views import as_matrix_notation
+    try:
+        with using_model(*spec):
+            return side_ratio(layers, as_matrix_notation(tree)[0])
+    except (MeaningError, ParseError, ValueError, TypeError, ArithmeticError):
+        return None
 
 
 _EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")

@@ -6,7 +6,8 @@ gives it meaning in the notation of section 5.3 (symbolic sizes d, q, l), where 
 derivative \\frac{\\partial E_k}{\\partial p} and every \\Delta p = -\\eta \\partial E_k /
 \\partial p (5.6) is SymPy's own derivative of E_k.  Each "=" of a chain is proved with
 the prover of :mod:`symnet.algebra`; a refuted one gets a counterexample (d = q = l = 2,
-exact rational values) and a diagnosis from the wrong variants that would make it hold.
+exact rational values) and a diagnosis from the wrong variants that would make it hold
+(the one table of :mod:`symnet.checker.variants`, on the sides as written).
 """
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ import sympy as sp
 from sympy import Indexed, Rational, Sum
 
 from symnet.core.notation import FONT_MARKS, FUNCTIONS, SINGLE_LAYER
-from symnet.core.registry import row_of, row_written
+from symnet.core.registry import row_written
 from symnet.prove.algebra import collapse_kronecker
 from symnet.prove.model import index
-from symnet.checker.equality import NO_VARIANT, factor_rows, first_variant, sign_rows
+from symnet.checker.equality import NO_VARIANT
 from symnet.checker.evaluate import NUMBER_POWER, Evaluator
 from symnet.checker.parse import Node
 from symnet.checker.symbols import base_of, index_items, read_symbol
@@ -250,7 +251,11 @@ class SingleLayerNotation(Evaluator):
                                    node.args[1].kind == "num" and base_of(node.args[0]))
 
     def on_neg(self, node: Node, env: dict):
-        return -self._scalar(node.args[0], env)
+        """-x; a vector's negative is the vector of its entries' negatives."""
+        value = self.value(node.args[0], env)
+        if isinstance(value, Entries):
+            return Entries(value.var, -value.entry, value.length)
+        return -self._number(value, node.args[0].pos)
 
     def on_add(self, node: Node, env: dict):
         return sp.Add(*(self._scalar(a, env) for a in node.args))
@@ -319,15 +324,19 @@ class SingleLayerNotation(Evaluator):
         return b ** e
 
     def _scalar(self, node, env):
-        v = self.value(node, env)
+        return self._number(self.value(node, env), node.pos)
+
+    def _number(self, v, pos: int):
+        """The value ``v`` (read at ``pos``) as a number, or the MeaningError of what it
+        is instead (E_k alone, f alone, a vector)."""
         if v == ("E",):
             return self.m.E_at("yhat")          # E_k = 1/2 sum_j (yhat_j - y_j)^2 (5.4)
         if isinstance(v, Entries):
             raise MeaningError("a vector inside an expression: this notation compares whole "
-                               "vectors only (use --layers for vector algebra)", node.pos)
+                               "vectors only (use --layers for vector algebra)", pos)
         if isinstance(v, tuple):
             what = "E_k alone" if v == ("E",) else "f without an argument"
-            raise MeaningError(f"{what} is not a value here", node.pos)
+            raise MeaningError(f"{what} is not a value here", pos)
         return v
 
     def on_mul(self, node, env):
@@ -420,10 +429,6 @@ def _total_derivative(parts):
 # ---------------------------------------------------------------------------------------
 # proving and diagnosing one "="
 
-class _OutOfTime(Exception):
-    """The search for a wrong variant ran past its deadline (a diagnosis only)."""
-
-
 #: seconds the search for a wrong variant may take per formula: a refutation is decided
 #: before it, so a slow search never turns "refuted" into "not checked"
 DIAGNOSIS_SECONDS = 10
@@ -431,124 +436,58 @@ NO_DIAGNOSIS_IN_TIME = (f"no simple variant found in {DIAGNOSIS_SECONDS} s (the 
                         "one stopped)")
 
 
-def _equal(model, lhs, rhs, deadline=None):
-    """Is lhs = rhs proved?  Past ``deadline`` (time.monotonic()) it raises _OutOfTime."""
-    if deadline is not None and time.monotonic() > deadline:
-        raise _OutOfTime
-    try:
-        return model.equal(lhs, rhs)[0]
-    except Exception:        # an unusual expression the prover cannot handle is not equal
-        return False
-
-
 def _free_indices(expr, notation):
     return {s for s in expr.free_symbols if s in notation.index.values()}
 
 
-def _candidate_constants(notation, lhs, rhs) -> list:
-    """Constants c with lhs = c rhs to try: the ratio of the two sides at two exact points
-    when it is the same number at both (any value, then proved exactly), and the usual
-    suspects 2, 1/2, -2, -1/2, 4, 1/4."""
-    found = []
+def _exact_ratio(notation, lhs, rhs):
+    """The ratio lhs / rhs when it is the same number at two exact points (any value,
+    proved exactly only by the mutant that uses it), else None."""
     try:
         ratios = []
         for seed in (0, 1):
             _, left, right = _exact_sides(notation, lhs, rhs, seed)
             lv, rv = sp.N(left, 60), sp.N(right, 60)
-            ratio = None
-            if rv != 0:
-                value = lv / rv
-                guess = sp.Rational(str(value)).limit_denominator(10 ** 24)
-                ratio = guess if abs(value - guess) < sp.Float("1e-40", 60) else None
-            ratios.append(ratio)
-        if ratios[0] is not None and ratios[0] == ratios[1] and ratios[0] not in (0, 1, -1):
-            found.append(ratios[0])
-    except Exception:       # no numbers for this statement: the usual suspects only
-        pass
-    yield from found + [c for c in (2, Rational(1, 2), -2, Rational(-1, 2), 4, Rational(1, 4))
-                        if c not in found]
+            if rv == 0:
+                return None
+            guess = sp.Rational(str(lv / rv)).limit_denominator(10 ** 24)
+            ratios.append(guess if abs(lv / rv - guess) < sp.Float("1e-40", 60) else None)
+    except Exception:       # no numbers for this statement: the usual constants only
+        return None
+    same = ratios[0] is not None and ratios[0] == ratios[1]
+    return ratios[0] if same and ratios[0] not in (0, 1, -1) else None
 
 
-def _candidate_factors(notation):
-    """The factors a chain may have lost or gained; f' in the closed form of the model's
-    registry row (b_h (1 - b_h) for the sigmoid)."""
-    m = notation.m
-    i, h, j = m.i, m.h, m.j
-    b, yh = m.b[h], m.yhat[j]
-    fprime = row_of(m.f).fprime_closed
-    hidden, output = fprime(b, m.alpha[h] - m.gamma[h]), fprime(yh, m.beta[j] - m.theta[j])
-    return [
-        (f"f'(alpha_h - gamma_h) = {_show_product(hidden)}", hidden),
-        (f"f'(beta_j - theta_j) = {_show_product(output)}", output),
-        ("b_h", b), ("x_i", m.x[i]), ("eta", m.eta), ("g_j", m.g[j]), ("e_h", m.e[h]),
-        ("w_hj", m.w[h, j]), ("yhat_j", yh), ("1 - b_h", 1 - b), ("1 - yhat_j", 1 - yh),
-    ]
+#: the factors a formula of section 5.3 may have lost (as written in its symbols)
+VOCABULARY = (r"f'(\alpha_h - \gamma_h)", r"f'(\beta_j - \theta_j)", "b_h", "x_i", r"\eta",
+              "g_j", "e_h", "w_{hj}", r"\hat{y}_j", "(1 - b_h)", r"(1 - \hat{y}_j)")
 
 
-def _show_product(e) -> str:
-    """b_h (1 - b_h): a product as the notes write it, Indexed entries as b_h."""
-    shown = sp.sstr(e.replace(lambda t: isinstance(t, Indexed),
-                              lambda t: sp.Symbol(_show(t))))
-    return shown.replace("*", " ")
-
-
-def _show(e) -> str:
-    if isinstance(e, Indexed):
-        return f"{e.base}_{''.join(map(str, e.indices))}"
-    return str(e)
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple:
+    """:data:`VOCABULARY` as trees, parsed once."""
+    from symnet.checker.parse import parse
+    return tuple(parse(f"X = {text}").args[1] for text in VOCABULARY)
 
 
 def diagnose(notation, lhs, rhs, deadline=None, pair=None) -> list:
-    """Names of the wrong variants that explain a refuted lhs = rhs (the variants tried
-    until ``deadline``, a time.monotonic() value, when one is given); ``pair``: the two
-    sides as written, for the table of mutations (:mod:`symnet.checker.variants`)."""
-    found = []
-    try:
-        return _variants(notation, lhs, rhs, deadline, found, pair)
-    except _OutOfTime:
-        return found + [NO_DIAGNOSIS_IN_TIME]
-
-
-def _variants(notation, lhs, rhs, deadline, found: list, pair=None) -> list:
-    """The first wrong variant (sign, constant, missing sum, hat, the written sides'
-    mutations: indices, transposed, ...; a factor) whose version of the step is proved,
-    tried in that order; ``found`` collects the remarks made on the way."""
-    m = notation.m
-
-    def eq(a, b):
-        return _equal(m, a, b, deadline)
-    sign = first_variant(eq, sign_rows(lhs, rhs, _candidate_constants(notation, lhs, rhs)))
-    if sign:
-        return sign
-    free_l, free_r = _free_indices(lhs, notation), _free_indices(rhs, notation)
-    extra = free_r - free_l
-    if extra:
-        for var in sorted(extra, key=str):
-            bound = notation.bound[str(var)]
-            dummy = index(f"{var}_s")
-            if eq(lhs, Sum(rhs.xreplace({var: dummy}), (dummy, 1, bound))):
-                return [f"a sum is missing: index {var} is free on the right; the left side "
-                        f"equals the right summed over {var} = 1..{bound}"]
-        found.append(f"index {', '.join(map(str, sorted(extra, key=str)))} is free on the "
-                     "right but not on the left (a sum is missing?)")
-    yhat, y = notation.m.yhat, notation.m.y
-    for side, other, name in ((lhs, rhs, "left"), (rhs, lhs, "right")):
-        hatted = side.replace(lambda e: isinstance(e, Indexed) and e.base == y,
-                              lambda e: yhat[e.indices])
-        if hatted != side and not eq(hatted, sp.Integer(0)) and (
-                eq(hatted, other) if name == "left" else eq(other, hatted)):
-            # (a side that the hat turns into 0, such as dE_k/dw_hj = 0, is not a missing
-            # hat: the derivative vanishes)
-            return [f"a hat is missing on the {name} side: y_j is the target, the output is "
-                    "\\hat{y}_j"]
-    named = _mutant_named(notation, pair, deadline)
+    """Names of the wrong variants that explain a refuted lhs = rhs: the table of
+    mutations (:mod:`symnet.checker.variants`) on ``pair``, the two sides as written,
+    tried until ``deadline`` (a time.monotonic() value, when one is given); else an index
+    free on the right only, or no variant."""
+    named = _mutant_named(notation, lhs, rhs, pair, deadline)
     if named:
         return [named]
-    factor = first_variant(eq, _factor_rows(notation, lhs, rhs, free_l))
-    return found + factor if factor else found or [NO_VARIANT]
+    if deadline is not None and time.monotonic() > deadline:
+        return [NO_DIAGNOSIS_IN_TIME]
+    extra = _free_indices(rhs, notation) - _free_indices(lhs, notation)
+    if extra:
+        return [f"index {', '.join(map(str, sorted(extra, key=str)))} is free on the right "
+                "but not on the left (a sum is missing?)"]
+    return [NO_VARIANT]
 
 
-def _mutant_named(notation, pair, deadline) -> str:
+def _mutant_named(notation, lhs, rhs, pair, deadline) -> str:
     """The table of mutations (:mod:`symnet.checker.variants`) on the two sides as
     written, each mutant checked as a formula of section 5.3; "" when none holds."""
     from symnet.checker.variants import Written, name_error
@@ -558,24 +497,27 @@ def _mutant_named(notation, pair, deadline) -> str:
     def holds(tree, spec):             # proved as the verdict proves it (no values)
         try:
             sides = _read_sides(notation, tree.args)
-            return not any(isinstance(v, (MeaningError, Entries)) for v in sides) and all(
-                _proved(notation.m, a, b) for a, b in zip(sides, sides[1:]))
+            return not any(isinstance(v, MeaningError) for v in sides) and all(
+                _sides_equal(notation, a, b) for a, b in zip(sides, sides[1:]))
         except Exception:    # a mutant that cannot be read or decided does not hold
             return False
     seconds = DIAGNOSIS_SECONDS if deadline is None else deadline - time.monotonic()
     w = Written(Node("chain", tuple(pair)), "", frozenset({"f"}),
-                ("sigmoid", "squared", None, True, False))
+                ("sigmoid", "squared", None, True, False),
+                ratio=_exact_ratio(notation, lhs, rhs), vocabulary=_vocabulary(),
+                accents=(("hat", ("y",)),),
+                bounds=tuple((k, str(v)) for k, v in notation.bound.items()))
     return name_error(w, holds, seconds)
 
 
-def _factor_rows(notation, lhs, rhs, free_l):
-    """The rows of the factors that lhs = rhs may have lost or gained (sign flipped too)."""
-    for name, factor in _candidate_factors(notation):
-        if not factor.free_symbols <= (lhs.free_symbols | rhs.free_symbols | {notation.m.eta}) \
-                and not (factor.free_symbols & set(notation.index.values())) <= free_l:
-            continue
-        yield from factor_rows(name, (lhs, rhs * factor), (lhs, rhs / factor),
-                               (lhs, -rhs * factor))
+def _sides_equal(notation, a, b) -> bool:
+    """Two sides proved equal as the verdict proves them: numbers, or vectors of one
+    length whose entries are equal at a symbolic index."""
+    if isinstance(a, Entries) or isinstance(b, Entries):
+        if not (isinstance(a, Entries) and isinstance(b, Entries)) or a.length != b.length:
+            return False
+        a, b = a.at(notation.m.j), b.at(notation.m.j)
+    return _proved(notation.m, a, b)
 
 
 def _exact_sides(notation, lhs, rhs, seed=0):
@@ -665,9 +607,10 @@ def _equal_written_out(model, left, right) -> bool:
     return model.equal(written(left), written(right))[0]
 
 
-def _vector_step(notation, left, right) -> Step:
+def _vector_step(notation, left, right, pair=None) -> Step:
     """Two vectors are equal when their lengths are the same size and their entries are
-    equal at one symbolic running index; a vector is never equal to a scalar."""
+    equal at one symbolic running index; a vector is never equal to a scalar (``pair``:
+    the two sides as written, for the diagnosis)."""
     shown = [f"vector of {v.length} entries {sp.sstr(v.entry)}" if isinstance(v, Entries)
              else sp.sstr(v)[:300] for v in (left, right)]
     if not (isinstance(left, Entries) and isinstance(right, Entries)):
@@ -694,7 +637,8 @@ def _vector_step(notation, left, right) -> Step:
         if step.counterexample is None:
             raise MeaningError("the prover could not decide this '=' (no proof, and "
                                "the sides agree at the values tried)", 0)
-        step.diagnosis = [f"entry j differs: {d}" for d in diagnose(notation, a, b)]
+        step.diagnosis = [f"entry j differs: {d}" for d in diagnose(notation, a, b, None,
+                                                                     pair)]
     return step
 
 
@@ -711,11 +655,11 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> C
     sides = _read_sides(notation, tree.args)
     refused = next((v for v in sides if isinstance(v, MeaningError)), None)
     if refused is not None:
-        return _readable_sides_differ(notation, sides, diagnose_steps)
+        return _readable_sides_differ(notation, sides, diagnose_steps, tree.args)
     steps, deadline = [], time.monotonic() + DIAGNOSIS_SECONDS
     for n, (left, right) in enumerate(zip(sides, sides[1:])):
         if isinstance(left, Entries) or isinstance(right, Entries):
-            steps.append(_vector_step(notation, left, right))
+            steps.append(_vector_step(notation, left, right, tree.args[n:n + 2]))
             continue
         try:
             holds = _proved(notation.m, left, right)
@@ -776,10 +720,11 @@ def _at_x(notation, node: Node):
     return _side(notation, Node("call", (node, Node("name", ("x",), node.pos)), node.pos))
 
 
-def _readable_sides_differ(notation, sides, diagnose_steps: bool) -> CheckResult:
+def _readable_sides_differ(notation, sides, diagnose_steps: bool, args=()) -> CheckResult:
     """A chain with unread sides: refuted when two readable sides next to each other
     (once the unread ones between them are left out) differ at exact values; the step
-    says which sides and why the ones between were not read.  Else the first refusal."""
+    says which sides and why the ones between were not read (``args``: the sides as
+    written, for the diagnosis).  Else the first refusal."""
     read = [(n, v) for n, v in enumerate(sides, 1)
             if not isinstance(v, (MeaningError, Entries))]
     steps, deadline = [], time.monotonic() + DIAGNOSIS_SECONDS
@@ -796,7 +741,7 @@ def _readable_sides_differ(notation, sides, diagnose_steps: bool) -> CheckResult
         what = [f"side {p} and side {r} differ" + (f"; {'; '.join(skipped)}" if skipped
                                                     else "")]
         if diagnose_steps:
-            what += diagnose(notation, left, right, deadline)
+            what += diagnose(notation, left, right, deadline, (args[p - 1], args[r - 1]))
         steps.append(Step(printed("", left, 300), printed("", right, 300), False, what, ce))
     if not steps:
         raise next(v for v in sides if isinstance(v, MeaningError))

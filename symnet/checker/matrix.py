@@ -21,7 +21,7 @@ from itertools import product
 import sympy as sp
 
 from symnet.checker.result import CheckResult, MeaningError, Step, defined, printed, shown
-from symnet.checker.equality import diagnose as _diagnose, same as _same, shape as _shape
+from symnet.checker.equality import exact_ratio, same as _same, shape as _shape, shape_facts
 from symnet.checker.evaluate import Evaluator
 from symnet.checker.chain_product import chain_product
 from symnet.checker.parse import Node, parse
@@ -786,6 +786,21 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
         step.counterexample["sizes"] = ",".join(map(str, notation.sizes)) + (
             f", k = {notation.k}" if notation.k is not None else "")
     if not holds and diagnose_steps:
-        step.diagnosis = _diagnose(_coordinates(notation, left),      # compared as above
-                                   _coordinates(notation, right), notation)
+        step.diagnosis = shape_facts(_coordinates(notation, left),    # compared as above
+                                     _coordinates(notation, right))
     return step
+
+
+def side_ratio(layers, tree):
+    """The number c with the first side = c times the last at the formula's first case
+    (its first k, every index 1), or None: the constant the table of wrong variants
+    tries first."""
+    try:
+        sizes = validate_sizes(list(layers))
+        letters, ks, combos, first = _cases(sizes, tree, free_index_letters(tree))
+        notation, sides = first.get((None, combos[0])) or _sides(
+            sizes, tree, ks[0], dict(zip(letters, combos[0])))
+        return exact_ratio(*(_coordinates(notation, sides[n]) for n in (0, -1)))
+    except (MeaningError, ShapeError, OutsideLayers, NeedsLayer, ValueError, TypeError,
+            ArithmeticError, IndexError, AttributeError):
+        return None

@@ -9,7 +9,7 @@ d,q,l, or when a formula mixes both vocabularies, both are read on that one mode
 from __future__ import annotations
 
 from symnet.checker.formula import check_single_layer
-from symnet.checker.matrix import check_matrix
+from symnet.checker.matrix import check_matrix, side_ratio
 from symnet.checker.symbols import flat_text
 from symnet.checker.symbolic_widths import layer_letters, prove_symbolic
 from symnet.checker.views import as_matrix_notation
@@ -152,9 +152,10 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
 
 
 def _name_by_mutants(text: str, tree: Node, layers, result: CheckResult) -> None:
-    """The book's matrix notation: the refuted steps the value rows left unnamed named by
-    the table of mutations (:mod:`symnet.checker.variants`), each mutant compared exactly
-    at ``layers`` as the formula was."""
+    """The book's matrix notation: the refuted steps the reader left unnamed (no simple
+    variant, shapes only) named by the table of mutations (:mod:`symnet.checker.variants`),
+    each mutant compared exactly at ``layers`` as the formula was; the sides' exact ratio,
+    f'(z^{(k)}) of the layers written and the tilde are the notation's part of it."""
     from symnet.checker.formula import DIAGNOSIS_SECONDS
     from symnet.checker.variants import Written, name_steps
 
@@ -165,8 +166,24 @@ def _name_by_mutants(text: str, tree: Node, layers, result: CheckResult) -> None
                 RecursionError):
             return False
     w = Written(tree, text, frozenset({"f", "sigma"}), ("sigmoid", "squared", None, True,
-                                                          False))
+                                                          False),
+                ratio=side_ratio(layers, tree), vocabulary=_layer_derivatives(tree),
+                times="odot", accents=(("tilde", ("a", "Theta")),))
     name_steps(result.steps, w, holds, DIAGNOSIS_SECONDS)
+
+
+def _layer_derivatives(tree: Node) -> tuple:
+    """f'(z^{(k)}) for each layer (k) the formula writes (one digit or letter): the
+    factors a formula of the matrix notation may have lost."""
+    found = []
+    for node in nodes(tree):
+        sup = node.args[1] if node.kind == "script" and node.op == "^" else None
+        inner = sup.args[0] if sup is not None and sup.kind == "group" and sup.op == "(" \
+            and sup.args else None
+        if isinstance(inner, Node) and inner.kind in ("num", "name") \
+                and len(inner.args[0]) == 1 and inner.args[0] not in found:
+            found.append(inner.args[0])
+    return tuple(parse(f"X = f'(z^{{({k})}})").args[1] for k in sorted(found))
 
 
 def _pair_activation(spec):

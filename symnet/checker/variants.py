@@ -1,12 +1,14 @@
-"""The table of wrong variants as mutations of the formula as written (issue 22).
+"""The one table of wrong variants: mutations of the formula as written (issues 21, 22).
 
-A refuted formula written in another author's notation (and a section-5.3 formula the
-value rows of :mod:`symnet.checker.formula` leave unnamed) is named by the first row of
-:data:`VARIANTS` one of whose mutants holds: each row is (a message template, a function
-yielding (mutant tree, model changes, fields)); a mutant is the written syntax tree with
-one change (two index letters swapped, one index letter wrong, a term's sign, a
-transposition, a function letter for its derivative, a layer off by one, a sum's start,
-a factor dropped) or the written tree in a model changed in one setting.  It is read by
+A refuted formula, in every notation (section 5.3, the matrix notation, another
+author's), is named by the first row of :data:`VARIANTS` one of whose mutants holds: each
+row is (a message template, a function yielding (mutant tree, model changes, fields)); a
+mutant is the written syntax tree with one change (a whole side's sign, a whole side
+times a constant, a missing sum, hat or tilde, a whole side transposed, two index letters
+swapped, one index letter wrong, a term's sign, a transposition, a function letter for its
+derivative, a layer off by one, a sum's start, a factor dropped, a factor missing) or the
+written tree in a model changed in one setting.  What a notation adds (the sides' exact
+ratio, the factors it may lose, its accents, its sums' ends) comes with :class:`Written`.  It is read by
 the same path as the formula (:func:`symnet.checker.translate.translate`, then
 :func:`check_matrix`'s exact comparison; the section-5.3 prover), so a mutant that
 "holds" holds exactly as a verdict would.  A side whose free index letters differ from
@@ -19,6 +21,7 @@ import time
 from dataclasses import dataclass, replace
 
 from symnet.checker.equality import NO_VARIANT
+from symnet.core.notation import FONT_MARKS
 from symnet.checker.symbols import is_transpose
 from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.checker.tree import Node, nodes
@@ -26,18 +29,29 @@ from symnet.checker.tree import Node, nodes
 __all__ = ["VARIANTS", "MAX_MUTANTS", "Written", "diagnosed", "free_index_mismatch",
            "holds_in", "name_error", "name_steps", "written"]
 
-MAX_MUTANTS = 60
+MAX_MUTANTS = 90
 
 
 @dataclass(frozen=True)
 class Written:
     """The formula as written: its tree, its text (for spellings), its function letters,
-    the transpose mark it uses and the model it is read in."""
+    the transpose mark it uses and the model it is read in; what the notation adds to the
+    rows (the ratio of the sides, the factors it may lose, its accents, its sums' ends)."""
 
     tree: Node
     text: str
     functions: frozenset
     spec: tuple
+    #: the exact ratio c of the last two sides (left = c right), where the reader gives one
+    ratio: object = None
+    #: factors the notation may see lost (section 5.3's b_h, x_i, ...; f'(z^{(k)})), and
+    #: the product that multiplies them in ("cdot", "odot")
+    vocabulary: tuple = ()
+    times: str = "cdot"
+    #: (accent, letters): a letter written where its accented form is meant (hat: y)
+    accents: tuple = ()
+    #: (index letter, its last value): a missing sum runs 1..that value (j: l)
+    bounds: tuple = ()
 
     @property
     def top(self) -> str:
@@ -309,6 +323,158 @@ def _sum_ranges(w: Written):
                         letter=written(low.args[0]), start=start.args[0])
 
 
+def _later_sides(w: Written):
+    """(n, side) for every side but the first, the last first: a side changed as a whole."""
+    sides = w.tree.args
+    return [(n, sides[n]) for n in range(len(sides) - 1, 0, -1)]
+
+
+def _grouped(node: Node) -> Node:
+    """``node`` in parentheses unless it is a single symbol or number."""
+    simple = node.kind in ("name", "num", "script", "accent", "group", "call")
+    return node if simple else Node("group", (node,), node.pos, "(")
+
+
+def _whole_signs(w: Written):
+    """A whole side with its sign flipped."""
+    for n, side in _later_sides(w):
+        flipped = side.args[0] if side.kind == "neg" else Node("neg", (_grouped(side),),
+                                                                side.pos)
+        yield _put(w.tree, side, flipped), None, {}
+
+
+def _number(c, pos: int) -> Node:
+    """The rational ``c`` as a tree (2, 1/2, -2, -1/2)."""
+    p, q = abs(c.p), c.q
+    node = Node("num", (str(p),), pos) if q == 1 else Node(
+        "frac", (Node("num", (str(p),), pos), Node("num", (str(q),), pos)), pos)
+    return Node("neg", (node,), pos) if c < 0 else node
+
+
+def _constants(w: Written):
+    """A whole side times a constant c: the exact ratio of the sides where the reader
+    gives one, else 2, 1/2, -2, -1/2."""
+    import sympy as sp
+    usual = [sp.Integer(2), sp.Rational(1, 2), sp.Integer(-2), sp.Rational(-1, 2)]
+    ratio = [sp.sympify(w.ratio)] if w.ratio is not None else []
+    for n, side in _later_sides(w):
+        for c in ratio + [c for c in usual if c not in ratio]:
+            if c.is_Rational and c not in (0, 1, -1):
+                times = Node("mul", (_number(c, side.pos), _grouped(side)), side.pos, "cdot")
+                yield _put(w.tree, side, times), None, dict(
+                    c=c, side=_side_name(n, len(w.tree.args)))
+
+
+def _free_letters(node: Node) -> set:
+    """The index letters of ``node`` not bound by a sum inside it."""
+    lows = [n.args[0] for n in _in_order(node) if n.kind == "sum" and n.args[0] is not None]
+    bound = {(low.args[0] if low.kind == "assign" else low).args[0] for low in lows}
+    return set(_index_letters(node)) - bound
+
+
+def _missing_sums(w: Written):
+    """A whole side summed over an index letter free on it and not on the left side (from
+    1 to the notation's end for that letter, where it has one)."""
+    ends = dict(w.bounds)
+    for n, side in _later_sides(w):
+        for letter in sorted(_free_letters(side) - _free_letters(w.tree.args[0])):
+            low = Node("name", (letter,), side.pos)
+            if letter in ends:
+                low = Node("assign", (low, Node("num", ("1",), side.pos)), side.pos)
+            high = Node("name", (ends[letter],), side.pos) if letter in ends else None
+            total = Node("sum", (low, high, _grouped(side)), side.pos)
+            yield _put(w.tree, side, total), None, dict(
+                letter=letter, side=_side_name(n, len(w.tree.args)),
+                end=f" = 1..{ends[letter]}" if letter in ends else "")
+
+
+#: what a missing accent means, by accent
+ACCENT_SAID = {
+    "hat": "a hat is missing on the {side} side: {symbol} is the target, the output is "
+           "{mutant}",
+    "tilde": "a tilde is missing on the {side} side: {symbol} is written where {mutant} is "
+             "meant (the tilde adds the threshold row 0)",
+}
+
+
+def _bare_letter(node: Node, letters) -> bool:
+    """Is ``node`` one of ``letters`` (or its bold form) with no other accent?"""
+    inner = node.args[0] if node.kind == "accent" and node.op in FONT_MARKS else node
+    return isinstance(inner, Node) and inner.kind == "name" and inner.args[0] in letters
+
+
+def _accent_targets(side: Node, letters) -> list:
+    """(shown, target): each unaccented letter of ``letters`` on ``side`` (``target``) and
+    the symbol it is the base of (``shown``: y_j for y)."""
+    covered, found = set(), []
+    for node in _in_order(side, marks=False):
+        if node.kind == "accent":
+            covered.update(id(a) for a in node.args)
+        base = node.args[0] if node.kind == "script" else node
+        if id(base) not in covered and _bare_letter(base, letters):
+            covered.add(id(base))
+            found.append((node, base))
+    return found
+
+
+def _missing_accents(w: Written):
+    """A letter written where its accented form is meant (y for \\hat{y}, \\Theta for
+    \\tilde{\\Theta}), on any side, the last first."""
+    sides = w.tree.args
+    for accent, letters in w.accents:
+        for n in range(len(sides) - 1, -1, -1):
+            for shown, target in _accent_targets(sides[n], letters):
+                new = Node("accent", (target,), target.pos, accent)
+                mutant = _put(shown, target, new)
+                yield _put(w.tree, shown, mutant), None, dict(said=ACCENT_SAID[accent].format(
+                    side=_side_name(n, len(sides)), symbol=written(shown, w.text),
+                    mutant=written(mutant, w.text)))
+
+
+def _whole_transposed(w: Written):
+    """A whole side transposed."""
+    for n, side in _later_sides(w):
+        t = Node("script", (Node("group", (side,), side.pos, "("),
+                            Node("name", (w.top,), side.pos)), side.pos, "^")
+        yield _put(w.tree, side, t), None, dict(side=_side_name(n, len(w.tree.args)))
+
+
+def _candidate_factors(w: Written) -> list:
+    """(factor, product): the notation's vocabulary, f' of every argument a function
+    letter is applied to in the formula, then the formula's own factors; only those
+    whose index letters the formula has, each once."""
+    letters, seen, found = set(_index_letters(w.tree)), set(), []
+    calls = [n for n in nodes(w.tree) if n.kind == "call" and n.args[0].kind == "name"
+             and n.args[0].args[0] in w.functions]
+    primed = [Node("call", (Node("script", (c.args[0], "prime"), c.pos, "'"), c.args[1]),
+                   c.pos) for c in calls]
+    own = [f for n in _right_first(w.tree) if n.kind == "mul"
+           for f in _factors(n, w.functions)]
+    for factor, op in [(f, w.times) for f in list(w.vocabulary) + primed] + \
+            [(f, "cdot") for f in own]:
+        text = written(factor, w.text)
+        if text not in seen and set(_index_letters(factor)) <= letters:
+            seen.add(text)
+            found.append((factor, op))
+    return found
+
+
+def _missing_factors(w: Written):
+    """A whole side times a factor it lacks, then times it with the sign flipped."""
+    for factor, op in _candidate_factors(w):
+        for n, side in _later_sides(w):
+            if written(factor, w.text) in {written(f, w.text) for f in _factors(
+                    side.args[0] if side.kind == "neg" else side, w.functions)}:
+                continue                                   # it has it already
+            times = Node("mul", (_grouped(side), factor), side.pos, op)
+            name = written(factor, w.text)
+            yield _put(w.tree, side, times), None, dict(factor=name, said=f"a factor is "
+                                                          f"missing: {name}")
+            yield _put(w.tree, side, Node("neg", (Node("group", (times,), side.pos, "("),),
+                                          side.pos)), None, dict(
+                factor=name, said=f"a factor is missing ({name}) and the sign is flipped")
+
+
 def _model_variants(w: Written):
     """The formula in the model changed in one setting: the squared error for any loss,
     no L2 term, the activation at the outputs too, a registry activation for any f."""
@@ -334,6 +500,13 @@ def _model_variants(w: Written):
 
 #: (message template, mutants): tried in order; the first mutant that holds names the error
 VARIANTS = (
+    ("the sign is flipped", _whole_signs),
+    ("a constant factor is off: the left side is {c} times the {side}", _constants),
+    ("a sum is missing: index {letter} is free on the {side}; the left side equals the "
+     "{side} summed over {letter}{end}", _missing_sums),
+    ("{said}", _missing_accents),
+    ("a matrix is transposed: the {side} side is the transpose of the left",
+     _whole_transposed),
     ("the indices {a} and {b} are swapped on the {side} side: {mutant} holds",
      _swapped_indices),
     ("the indices of {symbol} are swapped (a matrix is transposed): {mutant} holds",
@@ -345,6 +518,7 @@ VARIANTS = (
     ("the sum over {letter} should start at {start}", _sum_ranges),
     ("a factor is extra: {factor} ({mutant} holds)", _extra_factors),
     ("an index is wrong: {symbol} should be {mutant}", _wrong_index),
+    ("{said}", _missing_factors),
     ("{said}", _model_variants),
 )
 
@@ -392,7 +566,7 @@ def holds_in(notation, layers):
 def diagnosed(detail: str, w: Written, translated: Node, holds, seconds: int,
               steps=()) -> str:
     """A refutation's ``detail`` with its error named in the written symbols where the
-    values named none (no simple variant, or shapes only), and the refuted ``steps``
+    reader named none (no simple variant, or shapes only), and the refuted ``steps``
     (:class:`Step`, what ``symnet check FORMULA`` prints) given the same name; the verdict
     is unchanged."""
     if not _unnamed(detail):
@@ -405,9 +579,9 @@ def diagnosed(detail: str, w: Written, translated: Node, holds, seconds: int,
 
 
 def name_steps(steps, w: Written, holds, seconds: int) -> None:
-    """The refuted steps (:class:`Step`) whose value rows named no error (no simple
-    variant, or shapes only) given the table's name for the formula's error, when the
-    value rows named none of its steps."""
+    """The refuted steps (:class:`Step`) the reader named no error of (no simple
+    variant, or shapes only) given the table's name for the formula's error, when it
+    named none of its steps (a scalar set equal to a vector is a name)."""
     refuted = [s for s in steps if not s.holds]
     unnamed = [s for s in refuted if _unnamed("; ".join(s.diagnosis))]
     name = _search(w, holds, seconds, w.tree) if unnamed == refuted else ""
@@ -423,7 +597,7 @@ def _give_name(steps, name: str) -> None:
 
 
 def _unnamed(detail: str) -> bool:
-    """Did the value rows name no error (no simple variant, or shapes only)?"""
+    """Did the reader name no error (no simple variant, or shapes only)?"""
     return NO_VARIANT in detail or "the shapes do not match" in detail
 
 
