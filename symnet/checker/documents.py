@@ -16,10 +16,10 @@ import sympy as sp
 
 from symnet.checker.notations import NOTES_NETWORK, MeaningError, ParseError, check
 from symnet.checker.result import NotAClaim
+from symnet.prove.nested import DEFAULT_MODEL
 from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.core.notation import FUNCTION_LETTERS
 from symnet.core.registry import activation_function, step as step_function
-from symnet.prove.nested import using_model
 from symnet.core.notation_files import load as load_notation
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
@@ -214,8 +214,7 @@ def _ratio_read(tree: Node, layers, spec):
     from symnet.checker.matrix import side_ratio
     from symnet.checker.views import as_matrix_notation
     try:
-        with using_model(*spec):
-            return side_ratio(layers, as_matrix_notation(tree)[0])
+        return side_ratio(layers, as_matrix_notation(tree)[0], spec)
     except (MeaningError, ParseError, ValueError, TypeError, ArithmeticError):
         return None
 
@@ -239,12 +238,11 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     only is not a claim."""
     general = _general_model(eq.context)
     if general is not None:
-        with using_model(*general):
-            verdict = _proved_or_refuted(eq, tree, layers, seconds, counted[0], False)
+        verdict = _proved_or_refuted(eq, tree, layers, seconds, counted[0], False, general)
         if verdict.status == HOLDS:
             return verdict
-    with using_model(*_model_of(eq.context)):
-        verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0])
+    verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0],
+                                 model=_model_of(eq.context))
     written = _values_written(tree) if verdict.status == REFUTED else set()
     meant = [v for v in eq.context.get("assigned", ()) if sp.Rational(v) in written]
     if meant:
@@ -265,7 +263,6 @@ def _model_of(context: dict) -> tuple:
     activation set by a directive (<!-- symnet: h = tanh -->) if any, the loss a directive
     or the document (J = ..., :func:`_record_loss`) says."""
     from symnet.core.notation_files import load
-    from symnet.prove.nested import DEFAULT_MODEL
     if context.get("notation") is None:
         return DEFAULT_MODEL
     activation, loss, *rest = load(context["notation"]).model
@@ -495,19 +492,19 @@ def _f_of_numbers(tree: Node, eq: Equation) -> Verdict:
 
 
 def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None,
-                       diagnose: bool = True) -> Verdict:
-    """The network's check of the parsed formula under the document's activation and loss,
-    within ``seconds``; what it cannot read or decide is not checked, with the reason
-    (``diagnose=False``: a refutation is not named)."""
+                       diagnose: bool = True, model: tuple = None) -> Verdict:
+    """The network's check of the parsed formula under the document's activation and loss
+    (another notation's: in ``model``), within ``seconds``; what it cannot read or decide
+    is not checked, with the reason (``diagnose=False``: a refutation is not named)."""
     loss = eq.context.get("loss", "squared")
     try:
         activation, under = _activation(eq.context)
         if counted is not None:      # another notation: read in the model in force
             from symnet.prove.nested import model_text
-            activation, loss, under = None, "squared", model_text()   # (MODEL's loss)
+            activation, loss, under = None, "squared", model_text(model)
         with time_limit(seconds):
             result = check(eq.text, layers, diagnose, activation=activation, loss=loss,
-                           tree=tree, from_one=counted)
+                           tree=tree, from_one=counted, model=model or DEFAULT_MODEL)
     except (ParseError, MeaningError) as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
     except TimeLimitExceeded:

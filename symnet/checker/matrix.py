@@ -30,7 +30,7 @@ from symnet.checker.symbols import flat_text, function_of, index_items, read_sym
 from symnet.checker.symbols import is_transpose  # noqa: F401  (translate.py imports it here)
 from symnet.core.notation import FUNCTIONS
 from symnet.core.registry import ABSTRACT, any_loss, fprime, fsecond, loss_prime, row_written
-from symnet.prove.nested import MODEL, NetworkModel, model_text
+from symnet.prove.nested import DEFAULT_MODEL, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 
 
@@ -55,11 +55,6 @@ class OutsideLayers(MeaningError):
     formula says nothing about that k."""
 
 
-def _model(sizes: tuple) -> NetworkModel:
-    """The network in force (:data:`symnet.prove.nested.MODEL`) at these sizes."""
-    return _model_of(sizes, MODEL.get())
-
-
 def _coordinates(notation, value):
     """A side with the network's relations applied (no biases: theta_0j = 0; a linear
     output layer's a^(n) = z^(n): :meth:`NetworkModel.relations`)."""
@@ -80,10 +75,10 @@ class MatrixNotation(Evaluator):
     """The matrix notation on the concrete network ``sizes``; ``k`` the value of the layer
     letter k (l = k + 1), None while the formula is read without one."""
 
-    def __init__(self, sizes, k=None, free=None):
+    def __init__(self, sizes, k=None, free=None, model: tuple = DEFAULT_MODEL):
         self.free = dict(free or {})      # values of the free letter indices (i, j, ...)
         self.sizes = tuple(sizes)
-        self.model = _model(self.sizes)
+        self.model = _model_of(self.sizes, tuple(model))
         self.net = self.model.net
         self.n = len(sizes)
         self.k = k
@@ -608,9 +603,9 @@ def free_index_letters(tree: Node) -> list:
     return sorted(found - bound - {"k", "l", "n"})
 
 
-def _sides(sizes, tree, k, free=None):
+def _sides(sizes, tree, k, free=None, model: tuple = DEFAULT_MODEL):
     """Each side's value, or the ShapeError that makes it meaningless."""
-    notation = MatrixNotation(sizes, k, free)
+    notation = MatrixNotation(sizes, k, free, model)
     values = []
     for side in tree.args:
         try:
@@ -709,10 +704,12 @@ def _differing_at(notation, pairs, seeds, digits, tolerance):
 
 
 def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
-                 from_one=()) -> CheckResult:
+                 from_one=(), model: tuple = DEFAULT_MODEL) -> CheckResult:
     """Every "=" of ``text`` in the matrix notation at the concrete sizes ``layers``; a
     formula with layer letters is checked for every k for which all its layers exist, and
-    with free index letters for every value (from 0, or from 1 for ``from_one``)."""
+    with free index letters for every value (from 0, or from 1 for ``from_one``), in the
+    network ``model`` (activation, loss, output units, biases, L2 term: the
+    :class:`~symnet.prove.nested.NetworkModel`'s settings)."""
     sizes = validate_sizes(list(layers))
     if len(sizes) > 6 or sum(sizes) > 40:
         raise MeaningError("matrix-notation checks are exact and entry by entry: use at most "
@@ -720,13 +717,14 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
     tree = tree if tree is not None else parse(text)
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
-    letters, ks, combos, first = _cases(sizes, tree, from_one)
+    letters, ks, combos, first = _cases(sizes, tree, from_one, model)
     steps, checked, instances = [], [], 0
     for k, combo in product(ks, combos):
         free = dict(zip(letters, combo))
         label = ", ".join([f"k = {k}"] * (k is not None) + [f"{a} = {v}" for a, v in free.items()])
         try:
-            notation, sides = first.pop((k, combo), None) or _sides(sizes, tree, k, free)
+            notation, sides = first.pop((k, combo), None) or _sides(sizes, tree, k, free,
+                                                                    model)
         except OutsideLayers:
             continue
         instances += 1
@@ -743,10 +741,10 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
     if letters:
         where += f"; every {', '.join(letters)} ({instances} cases)"
     return CheckResult(all(s.holds for s in steps), steps,
-                       f"matrix (concrete sizes, {model_text()})", where)
+                       f"matrix (concrete sizes, {model_text(model)})", where)
 
 
-def _cases(sizes, tree, from_one) -> tuple:
+def _cases(sizes, tree, from_one, model: tuple = DEFAULT_MODEL) -> tuple:
     """(free index letters, the values of k, the values of the letters, the sides already
     read: {(k, values): (notation, sides)}) to check: k over every layer when the formula
     has a layer letter, each letter over 0..max width (from 1 for ``from_one``)."""
@@ -755,7 +753,8 @@ def _cases(sizes, tree, from_one) -> tuple:
               if all(v >= 1 for a, v in zip(letters, c) if a in from_one)]
     ks, first = [None], {}
     try:           # the first case, read once (kept for the loop), or the layer letters
-        first[None, combos[0]] = _sides(sizes, tree, None, dict(zip(letters, combos[0])))
+        first[None, combos[0]] = _sides(sizes, tree, None, dict(zip(letters, combos[0])),
+                                        model)
     except NeedsLayer:
         ks = list(range(1, len(sizes)))
     except OutsideLayers:
@@ -791,15 +790,15 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
     return step
 
 
-def side_ratio(layers, tree):
+def side_ratio(layers, tree, model: tuple = DEFAULT_MODEL):
     """The number c with the first side = c times the last at the formula's first case
     (its first k, every index 1), or None: the constant the table of wrong variants
     tries first."""
     try:
         sizes = validate_sizes(list(layers))
-        letters, ks, combos, first = _cases(sizes, tree, free_index_letters(tree))
+        letters, ks, combos, first = _cases(sizes, tree, free_index_letters(tree), model)
         notation, sides = first.get((None, combos[0])) or _sides(
-            sizes, tree, ks[0], dict(zip(letters, combos[0])))
+            sizes, tree, ks[0], dict(zip(letters, combos[0])), model)
         return exact_ratio(*(_coordinates(notation, sides[n]) for n in (0, -1)))
     except (MeaningError, ShapeError, OutsideLayers, NeedsLayer, ValueError, TypeError,
             ArithmeticError, IndexError, AttributeError):

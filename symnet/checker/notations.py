@@ -19,7 +19,7 @@ from symnet.checker.result import CheckResult, MeaningError
 from symnet.checker.tree import nodes
 from symnet.core.notation import MATRIX_NAMES, NOTES_NETWORK
 from symnet.prove.single_layer import single_layer_model
-from symnet.prove.nested import DEFAULT_MODEL, MODEL
+from symnet.prove.nested import DEFAULT_MODEL
 
 __all__ = ["check", "default_layers", "uses_matrix_notation", "CheckResult", "MeaningError",
            "ParseError", "NOTES_NETWORK"]
@@ -70,7 +70,8 @@ def _size_letters(tree: Node) -> set:
 
 
 def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
-          loss: str = "squared", tree: Node = None, from_one=None) -> CheckResult:
+          loss: str = "squared", tree: Node = None, from_one=None,
+          model: tuple = DEFAULT_MODEL) -> CheckResult:
     """Parse (unless ``tree`` is given) and check every "=" of ``text``: in the matrix
     notation at ``layers`` (a list of layer sizes) when given, else where the formula says
     (:func:`default_layers`).  A formula with layer letters that holds at ``layers`` for
@@ -83,7 +84,9 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
     cannot be read.  ``diagnose_steps=False``: the verdict only (a refuted step still gets
     its counterexample, since a refutation needs values that differ).  ``from_one``: the
     tree was rewritten from another author's notation (:mod:`symnet.checker.translate`)
-    into the matrix notation, and these index letters count from 1."""
+    into the matrix notation, and these index letters count from 1; ``model``: the
+    network's settings that notation's file and directives give (activation, loss,
+    output units, biases, an L2 term), the matrix notation's network."""
     from symnet.core.registry import sigmoid
     tree = tree if tree is not None else parse(text)
     if is_update(tree):
@@ -99,7 +102,7 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
                                f"squared error only (here f = {activation.__name__}, "
                                f"{loss} loss)", 0)
         result = _check_in_matrix_notation(text, tree, layers, chosen, diagnose_steps,
-                                           from_one)
+                                           from_one, model)
     elif from_one is not None:
         raise MeaningError("it is not in the matrix notation once rewritten", 0)
     else:
@@ -117,7 +120,8 @@ def check(text: str, layers=None, diagnose_steps: bool = True, activation=None,
 
 
 def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
-                              diagnose_steps: bool, counted=None) -> CheckResult:
+                              diagnose_steps: bool, counted=None,
+                              model: tuple = DEFAULT_MODEL) -> CheckResult:
     """The matrix notation at ``layers`` (``chosen``: picked by :func:`default_layers`, not
     the user); section 5.3's symbols read as its 3-layer network's quantities; a formula
     with layer letters that holds is then proved for symbolic widths where it can be, and
@@ -131,12 +135,13 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     if from_one is not None and len(layers) != 3:
         raise MeaningError("section 5.3's symbols (w_{hj}, b_h, g_j, ...) name a network "
                            "of 3 layers: use --layers d,q,l", 0)
-    result = check_matrix(text, layers, tree, diagnose_steps, from_one or counted or ())
+    result = check_matrix(text, layers, tree, diagnose_steps, from_one or counted or (),
+                          model)
     if diagnose_steps and from_one is None and counted is None and not result.holds:
         _name_by_mutants(text, tree, layers, result)
     if chosen and from_one is None and counted is None and not result.holds:
         _refuted_at_another_depth(text, tree, layers)
-    hidden = _pair_activation(MODEL.get())
+    hidden = _pair_activation(model)
     if result.holds and layer_letters(tree) and hidden is None:
         result.sizes += " (at these sizes only: no symbolic-width proof in this model)"
     elif result.holds and layer_letters(tree):
@@ -165,8 +170,7 @@ def _name_by_mutants(text: str, tree: Node, layers, result: CheckResult) -> None
         except (MeaningError, ParseError, ValueError, TypeError, ArithmeticError,
                 RecursionError):
             return False
-    w = Written(tree, text, frozenset({"f", "sigma"}), ("sigmoid", "squared", None, True,
-                                                          False),
+    w = Written(tree, text, frozenset({"f", "sigma"}), DEFAULT_MODEL,
                 ratio=side_ratio(layers, tree), vocabulary=_layer_derivatives(tree),
                 times="odot", accents=(("tilde", ("a", "Theta")),))
     name_steps(result.steps, w, holds, DIAGNOSIS_SECONDS)

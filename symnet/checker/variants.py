@@ -549,14 +549,13 @@ def holds_in(notation, layers):
     from symnet.checker.result import MeaningError, NotAClaim
     from symnet.checker.translate import translate
     from symnet.checker.views import as_matrix_notation
-    from symnet.prove.nested import using_model
 
     def holds(tree: Node, spec: tuple) -> bool:
         try:
             translated, counted, _ = translate(tree, notation, len(layers), spec[1])
             translated, from_one = as_matrix_notation(translated)     # as check() reads it
-            with using_model(*spec):
-                return check_matrix("", layers, translated, False, from_one or counted).holds
+            return check_matrix("", layers, translated, False, from_one or counted,
+                                spec).holds
         except (MeaningError, NotAClaim, ValueError, TypeError, ArithmeticError,
                 RecursionError, KeyError, IndexError, AttributeError):
             return False              # a mutant the reader cannot take is no fix

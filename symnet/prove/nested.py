@@ -23,8 +23,6 @@ which ``act-<name>-derivative`` proves against the elementary definition).
 from __future__ import annotations
 
 import time
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import sympy as sp
 
@@ -116,28 +114,15 @@ def check_nested(sizes, activation="sigmoid", loss="squared",
 
 
 #: the network a checked formula is read in: (hidden activation, loss, output units'
-#: activation or None for the same, biases, an L2 term); a notation file's ``[model]`` sets
-#: it for its formulas
+#: activation or None for the same, biases, an L2 term); a notation file's ``[model]`` and
+#: the document's directives give another, passed to the checker as ``model``
 DEFAULT_MODEL = ("sigmoid", "squared", None, True, False)
-MODEL: ContextVar = ContextVar("symnet_model", default=DEFAULT_MODEL)
-
-
-@contextmanager
-def using_model(activation: str = "sigmoid", loss: str = "squared", output=None,
-                bias: bool = True, l2: bool = False):
-    """Read formulas in the network with these activations, loss, biases or none, and an
-    L2 term or none (see :data:`MODEL` and :class:`NetworkModel`)."""
-    token = MODEL.set((activation, loss, output, bias, l2))
-    try:
-        yield
-    finally:
-        MODEL.reset(token)
 
 
 def model_text(spec=None) -> str:
     """The model in words: "sigmoid, squared error", "any differentiable activation,
     identity outputs, squared error", "..., no biases, L2 term lambda/2 ||W||^2"."""
-    activation, loss, output, bias, l2 = spec or MODEL.get()
+    activation, loss, output, bias, l2 = spec or DEFAULT_MODEL
     act = "any differentiable activation" if activation == ABSTRACT.name else activation
     out = f", {output} outputs" if output not in (None, activation) else ""
     loss = {"squared": "squared error", "any": "any differentiable loss"}.get(loss, loss)
