@@ -210,3 +210,15 @@ def test_an_ill_formed_side_refutes_only_beside_a_well_formed_one(formula, expec
     checked); a well-formed side set equal to an ill-formed one is refuted."""
     v = check_equation(Equation(1, formula, formula, {}), None)
     assert v.status == expected, (formula, v.detail)
+
+
+def test_a_hat_that_only_makes_both_sides_zero_names_no_fix():
+    """hat y_j - y_j = 0 is refuted; hatting y_j would make it hat y_j - hat y_j = 0, true
+    only because both sides vanish: that is no diagnosis.  (y_j - y_j)^2 in E_k is."""
+    import symnet
+    vacuous = symnet.check(r"\hat{y}_j - y_j = 0")
+    assert not vacuous.holds
+    assert not any("hat is missing" in d for s in vacuous.steps for d in s.diagnosis)
+    named = symnet.check(r"E_k = \frac{1}{2}\sum_{j=1}^{l}(y_j - y_j)^2")
+    assert any("a hat is missing on the right side" in d for s in named.steps
+               for d in s.diagnosis)

@@ -60,11 +60,6 @@ class Verdict:
                 "detail": self.detail, "notation": self.notation, "sizes": self.sizes,
                 "seconds": round(self.seconds, 3)}
 
-    def line_text(self, name: str) -> str:
-        """``FILE:LINE: holds | refuted: diagnosis | not checked: reason``."""
-        tail = f": {self.detail}" if self.detail and self.status != HOLDS else ""
-        return f"{name}:{self.line}: {self.status}{tail}"
-
 
 # --- one equation ------------------------------------------------------------------------
 
