@@ -433,13 +433,32 @@ _TEXT_WORDS = re.compile(r"\\(?:text(?:rm)?|mbox)\s*\{([^{}]*)\}"
                          r"(?!\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\()")
 
 
+def text_words(formula: str) -> bool:
+    """Whether ``formula`` has words in a \\text{..} between its statements."""
+    return any(re.search(r"[A-Za-z]|[^\x00-\x7f]", m.group(1))
+               for m in _TEXT_WORDS.finditer(formula))
+
+
+#: words that make a remark in an alignment's remark column (after &&) qualify the row
+#: beside it; any other remark there gives a reason ("chain rule", "by (5.3)")
+QUALIFIERS = frozenset({"for", "when", "if", "suppose", "assume", "assuming", "given",
+                        "provided", "unless", "only", "with", "where", "whenever", "let",
+                        "当", "若", "如果", "假设", "假定", "对于", "其中", "设"})
+
+
 def qualifying_words(formula: str) -> str:
-    """The first \text{..} of ``formula`` whose words are not :data:`CONNECTIVES` (a
-    condition or an assumption in words), or ""; a function name applied to an argument
-    (\text{prod}(..)) and a label without words (\text{(5.11)}) say nothing."""
+    """The first \\text{..} of ``formula`` that may qualify it (a condition or an
+    assumption in words), or "": between statements, words other than the
+    :data:`CONNECTIVES`; in a remark column after &&, a remark with one of the
+    :data:`QUALIFIERS`.  A function name applied to an argument (\\text{prod}(..)) and a
+    label without words (\\text{(5.11)}) say nothing."""
     for m in _TEXT_WORDS.finditer(formula):
-        words = re.findall(r"[A-Za-z]+|[^\x00-\x7f\s\d\W]+", m.group(1))
-        if words and " ".join(words).lower() not in CONNECTIVES:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+|[^\x00-\x7f\s\d\W]+",
+                                               m.group(1))]
+        row = formula[:m.start()].rsplit("\\\\", 1)[-1]
+        if "&&" in row and QUALIFIERS.isdisjoint(words):
+            continue                          # a reason beside a derivation's row
+        if words and " ".join(words) not in CONNECTIVES:
             return m.group(1).strip()
     return ""
 

@@ -23,6 +23,7 @@ from symnet.core.registry import activation_function, step as step_function
 from symnet.core.notation_files import load as load_notation
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
+from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
@@ -244,6 +245,11 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, f"a variable is given the value {meant[-1]} above "
                        "in this section, and the number may stand for it here; values are "
                        "not carried into later formulas, so it is not refuted")
+    if verdict.status == REFUTED and counted is not None:
+        verdict = _loss_stated_instead(eq, layers) or verdict
+    if verdict.status == REFUTED and eq.context.get("_defined_activation") == "unread":
+        return Verdict(0, "", NOT_CHECKED, "the activation is defined above by a function "
+                       "the checker does not read, and this does not hold for every one")
     if verdict.status == REFUTED and eq.context.get("_stated_loss") == "unread":
         return Verdict(0, "", NOT_CHECKED, "it does not hold for every loss, and the loss "
                        "the document states above is not one the checker reads")
@@ -263,7 +269,9 @@ def _model_of(context: dict) -> tuple:
     activation, loss, *rest = load(context["notation"]).model
     stated = context.get("_stated_loss")
     loss = context.get("loss") or (stated if stated not in (None, "unread") else loss)
-    return (context.get("f") or activation, loss, *rest)
+    defined = context.get("_defined_activation")
+    defined = defined if defined not in (None, "unread") else None
+    return (context.get("f") or defined or activation, loss, *rest)
 
 
 def _general_model(context: dict):
@@ -272,8 +280,9 @@ def _general_model(context: dict):
     from symnet.core.notation_files import load
     if context.get("notation") is None:
         return None
-    general = [g for g in load(context["notation"]).general
-               if not context.get({"activation": "f"}.get(g, g))]
+    chosen = {"activation": context.get("f") or context.get("_defined_activation"),
+              "loss": context.get("loss")}
+    general = [g for g in load(context["notation"]).general if not chosen[g]]
     spec = _model_of(context)
     out = ("any" if "activation" in general else spec[0],
            "any" if "loss" in general else spec[1], *spec[2:])
@@ -607,50 +616,102 @@ def check_document(text: str, kind: str = "md", layers=None, progress=None,
 def check_equations(eqs: list, layers=None, progress=None, context: dict = None) -> list:
     """A verdict for each equation, read in order: the local definitions and the values
     given above (under the same directive; a definition until the next heading at the same
-    or a higher level, a value until the next heading) are in force."""
-    out, defined, values, levels, where, losses = [], {}, {}, {}, (0, None), {}
-    assigned = []                      # values given in this section (eta = 0.1, x_1 = 1)
+    or a higher level, a value until the next heading) are in force (:class:`_Section`)."""
+    out, section = [], _Section()
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
-        section, level = eq.context.get("section", 0), eq.context.get("level", PREAMBLE)
-        if eq.context.get("f") != where[1]:      # a directive: local definitions end
-            defined, values, losses, assigned = {}, {}, {}, []
-        elif section != where[0]:     # a heading ends the definitions made under one as deep
-            defined = {k: v for k, v in defined.items() if levels[k] < level}
-            values, assigned = {}, []
-            losses = {} if losses.get("level", PREAMBLE) >= level else losses
-        where = (section, eq.context.get("f"))
-        eq.context = {**(context or {}), **eq.context, "defined": dict(defined),
-                      "values": dict(values)}
-        eq.context["assigned"] = list(assigned)
-        if "in force" in losses and losses["in force"][0] == eq.context.get("loss"):
-            eq.context["_stated_loss"] = losses["in force"][1]
+        section.enter(eq, context)
         verdict = check_equation(eq, layers)
-        _record_value(eq, verdict, values)
-        _record_loss(eq, verdict, layers, losses)
-        if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS):
-            assigned += _numbers(eq.text.split("=")[-1])
-        definition = eq.context.pop("_defines", None)
-        if definition is not None:
-            name, letter, node = definition
-            levels[name] = level
-            try:
-                body = expression_of(node, (letter,))
-                defined[name] = (letter, body, _registry_row(letter, body))
-            except ValueError as exc:
-                defined[name] = (letter, None, "")
-                verdict.detail += (f" (its right side is not read: {exc}; the formulas after "
-                                   "it in this section are not checked)")
-        elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.search(eq.text):
-            m = _DEFINES_A_FUNCTION.search(eq.text)
-            defined[m.group("name")] = (m.group("letter"), None, "")
-            levels[m.group("name")] = level
-            verdict.detail += "; the formulas after it in this section are not checked"
+        section.record(eq, verdict, layers)
         out.append(verdict)
     if progress:
         progress(len(eqs), len(eqs))
+    _qualified_by_later(eqs, out)
     return out
+
+
+class _Section:
+    """What the statements read so far say for the ones after them: local definitions
+    (``defined``, until a heading as deep), values given (``values``, ``assigned``: until
+    the next heading), the loss stated (``losses``) and the activation defined in another
+    notation (``activation``: its registry row or "unread"); a directive ends them all."""
+
+    def __init__(self):
+        self.defined, self.values, self.levels, self.losses = {}, {}, {}, {}
+        self.assigned, self.activation, self.where = [], None, (0, None)
+
+    def enter(self, eq: Equation, context: dict = None) -> None:
+        """The section state at ``eq`` (reset by a directive or a heading), put into its
+        context."""
+        section, level = eq.context.get("section", 0), eq.context.get("level", PREAMBLE)
+        if eq.context.get("f") != self.where[1]:      # a directive: local definitions end
+            self.__init__()
+        elif section != self.where[0]:  # a heading ends the definitions made under one as deep
+            self.defined = {k: v for k, v in self.defined.items() if self.levels[k] < level}
+            self.values, self.assigned, self.activation = {}, [], None
+            self.losses = {} if self.losses.get("level", PREAMBLE) >= level else self.losses
+        self.where, self.level = (section, eq.context.get("f")), level
+        eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
+                      "values": dict(self.values), "assigned": list(self.assigned)}
+        if "in force" in self.losses and self.losses["in force"][0] == eq.context.get("loss"):
+            eq.context["_stated_loss"] = self.losses["in force"][1]
+        if self.activation is not None:
+            eq.context["_defined_activation"] = self.activation
+
+    def record(self, eq: Equation, verdict: Verdict, layers) -> None:
+        """What ``eq`` says for the statements after it."""
+        _record_value(eq, verdict, self.values)
+        _record_loss(eq, verdict, layers, self.losses)
+        if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
+                not index_condition(eq.text):             # j = 1 (.. l): a range, no value
+            self.assigned += _numbers(eq.text.split("=")[-1])
+        self.activation = _activation_defined(eq, verdict) or self.activation
+        definition = eq.context.pop("_defines", None)
+        if definition is not None:
+            self.define(definition, verdict)
+        elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.search(eq.text):
+            m = _DEFINES_A_FUNCTION.search(eq.text)
+            self.defined[m.group("name")] = (m.group("letter"), None, "")
+            self.levels[m.group("name")] = self.level
+            verdict.detail += "; the formulas after it in this section are not checked"
+
+    def define(self, definition: tuple, verdict: Verdict) -> None:
+        """A local definition f(x) = ... in force from here (read, or noted as unread)."""
+        name, letter, node = definition
+        self.levels[name] = self.level
+        try:
+            body = expression_of(node, (letter,))
+            self.defined[name] = (letter, body, _registry_row(letter, body))
+        except ValueError as exc:
+            self.defined[name] = (letter, None, "")
+            verdict.detail += (f" (its right side is not read: {exc}; the formulas after "
+                               "it in this section are not checked)")
+
+
+_APPLIED = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>[a-z])\s*"
+                      r"(?:\\right)?\)\s*=(?!=)(?P<body>.*)$", re.S)
+
+
+def _activation_defined(eq: Equation, verdict: Verdict):
+    """The registry row (or "unread") of a local definition of the activation letter of
+    another notation (Nielsen's \\sigma(x) = \\tanh(x), Bishop's h(a) = \\tanh(a)): in
+    force for the formulas after it, as a directive; None when ``eq`` is no such one."""
+    from symnet.checker.definition import read_definition
+    m = _APPLIED.match(eq.text)
+    notation = eq.context.get("notation")
+    if verdict.status != NOT_A_CLAIM or m is None or notation is None or \
+            m.group("name") not in load_notation(notation).activation:
+        return None
+    try:
+        body = read_definition(m.group("body"), (m.group("letter"),))
+    except (ParseError, ValueError):
+        return "unread"
+    row = _registry_row(m.group("letter"), body)
+    verdict.detail += (f"; {m.group('name')} is the {row} activation for the formulas after "
+                       "it" if row else "; not a registry activation, so the formulas after "
+                       "it that do not hold for every activation are not checked")
+    return row or "unread"
 
 
 #: how a verdict on an assignment to a variable (eta = 0.1, x_1 = 1) begins
@@ -670,6 +731,54 @@ def _values_written(node: Node) -> set:
     kids = node.args[:1] if node.kind == "script" else node.args
     return set().union(*(_values_written(a) for a in kids if isinstance(a, Node)))
 
+#: how the verdicts on statements that may say what another's symbols mean begin: those
+#: that may change the model (a function, the loss) and those that give values only (a
+#: value, a condition on the data, a new symbol), which can turn a refutation only
+CHANGES_MODEL = ("defines", "says which loss")
+GIVES_VALUES = (ASSIGNS, "a condition on the data", "defines a new symbol")
+
+
+def _qualified_by_later(eqs: list, verdicts: list) -> None:
+    """In one formula, a statement after a claim that may say what the claim's symbols
+    mean leaves that claim not checked: a definition of a function or of the loss
+    (f(x) = \\tanh(x)), or one not read after words (\\text{where} ..., \\text{for} ...),
+    may read it in another model; a value (x_1 = 1; not an index range j = 1, ..., l)
+    may make a refuted claim true, never a proved one false."""
+    from symnet.checker.document import qualifying_words, text_words
+    for n, (eq, verdict) in enumerate(zip(eqs, verdicts)):
+        for later, said in zip(eqs[n + 1:], verdicts[n + 1:]):
+            if later.formula is not eq.formula or later.line < eq.line or \
+                    verdict.status not in (HOLDS, REFUTED) or index_condition(later.text):
+                continue
+            values = said.status == NOT_A_CLAIM and said.detail.startswith(GIVES_VALUES)
+            model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
+                CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
+                and not qualifying_words(eq.formula)
+            if model or values and verdict.status == REFUTED:
+                verdict.status, verdict.result = NOT_CHECKED, None
+                verdict.detail = (f"the statement after it in the same formula "
+                                  f"({later.text[:60]}) may say what its symbols mean here")
+
+
+def _loss_stated_instead(eq: Equation, layers):
+    """A refuted statement of the cost (Nielsen's cross-entropy C = -sum_j [...]) in a
+    notation whose loss is fixed, which holds for another loss the checker reads: the
+    document says which loss it uses (not a claim; in force after it, as
+    :func:`_record_loss` records); None otherwise."""
+    from symnet.checker.translate import is_loss_statement
+    from symnet.checker.variants import holds_in
+    tree, notation = eq.context.get("_tree"), load_notation(eq.context["notation"])
+    if tree is None or not is_loss_statement(tree, notation):
+        return None
+    holds, spec = holds_in(notation, layers or list(NOTES_NETWORK)), _model_of(eq.context)
+    if not any(holds(tree, (spec[0], loss, *spec[2:])) for loss in STATED_LOSSES
+               if loss != spec[1]):
+        return None
+    eq.context["_states_loss"] = tree
+    return Verdict(0, "", NOT_A_CLAIM, f"says which loss {flat_text(tree.args[0]) or 'it'} "
+                   f"is (the {notation.name} notation's is the {spec[1]} loss)")
+
+
 #: the losses a statement of the document's loss is matched with (each read by the
 #: notation's model with that loss, as a directive would set it)
 STATED_LOSSES = ("squared", "cross-entropy")
@@ -681,19 +790,34 @@ def _record_loss(eq: Equation, verdict: Verdict, layers, losses: dict) -> None:
     would; one not read as a known loss leaves them checked for every loss, and a formula
     that holds only for some is then not checked."""
     tree = eq.context.pop("_states_loss", None)
-    if tree is None:
+    if tree is None and not _unread_cost_statement(eq, verdict):
         return
-    from symnet.checker.variants import holds_in
-    notation = load_notation(eq.context["notation"])
-    holds, spec = holds_in(notation, layers or list(NOTES_NETWORK)), _model_of(eq.context)
-    found = [loss for loss in STATED_LOSSES if holds(tree, (spec[0], loss, *spec[2:]))]
-    stated = found[0] if len(found) == 1 else "unread"
+    stated = "unread"
+    if tree is not None:
+        from symnet.checker.variants import holds_in
+        notation = load_notation(eq.context["notation"])
+        holds, spec = holds_in(notation, layers or list(NOTES_NETWORK)), _model_of(eq.context)
+        found = [loss for loss in STATED_LOSSES if holds(tree, (spec[0], loss, *spec[2:]))]
+        stated = found[0] if len(found) == 1 else "unread"
     losses.update({"in force": (eq.context.get("loss"), stated),
                    "level": eq.context.get("level", PREAMBLE)})
+    lead = ": not" if tree is not None else "; it may state the loss, and is not"
     verdict.detail += (f": the {stated} loss, in force for the formulas after it in this "
-                       "section" if stated != "unread" else ": not a loss the checker "
+                       "section" if stated != "unread" else f"{lead} a loss the checker "
                        "reads, so a formula after it in this section that does not hold "
                        "for every loss is not checked")
+
+
+def _unread_cost_statement(eq: Equation, verdict: Verdict) -> bool:
+    """A statement not read whose left side begins with another notation's cost or loss
+    (J(\\theta) = ..., L(\\hat y, y) = ...): it may say which loss the document uses."""
+    notation = eq.context.get("notation")
+    if verdict.status != NOT_CHECKED or notation is None or "=" not in eq.text:
+        return False
+    costs = {name for name, row in load_notation(notation).symbols.items()
+             if row.quantity in ("error", "loss")}
+    first = re.match(r"\s*\\?([A-Za-z]+)", eq.text.split("=")[0])
+    return first is not None and first.group(1) in costs
 
 
 def _record_value(eq: Equation, verdict: Verdict, values: dict) -> None:

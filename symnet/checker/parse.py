@@ -215,6 +215,12 @@ class _ToNode(Transformer):
 
     def term(self, meta, children):
         pos = _pos(meta, children[0].pos)
+        written = [children[0]] + [factor for _, factor in children[1:]]
+        for node in written[:-1]:            # d/dx (a) b: which factors d/dx takes is unsaid
+            if node.kind == "frac" and node.op == "operator":
+                raise ParseError("\\frac{\\partial}{\\partial x}(...) followed by another "
+                                 "factor: write the derivative of the whole product as "
+                                 "\\frac{\\partial}{\\partial x}(... ...)", node.pos)
         factors, ops = [children[0]], []
         for op, factor in children[1:]:
             if op == "/":
@@ -330,13 +336,19 @@ class _ToNode(Transformer):
         return Node("frac", (children[1], children[2]), children[0].start_pos)
 
     def derivative_of(self, meta, children):
-        """\\frac{\\partial}{\\partial x} (...): the derivative of the bracketed expression,
-        \\frac{\\partial (...)}{\\partial x}; only a bracket after it is its operand."""
+        """\\frac{\\partial}{\\partial x} (...): the derivative of the bracket with its marks
+        ((...)^2 is squared first), \\frac{\\partial (...)^2}{\\partial x}.  Only a bracket
+        is an operand; a factor after it is refused where the product is read (which
+        factors the operator takes is not said)."""
         frac, _, by, operand = children
-        if by.kind != "partial":
-            raise ParseError("\\frac{\\partial}{...} needs \\partial x below", by.pos)
-        top = Node("partial", (Node("group", (operand,), operand.pos, "("),), frac.start_pos)
-        return Node("frac", (top, by), frac.start_pos)
+        base = operand
+        while base.kind == "script":
+            base = base.args[0]
+        if by.kind != "partial" or base.kind != "group" or base.op != "(":
+            raise ParseError("\\frac{\\partial}{\\partial x} is read before a bracket only: "
+                             "\\frac{\\partial}{\\partial x}(...)", operand.pos)
+        top = Node("partial", (operand,), frac.start_pos)
+        return Node("frac", (top, by), frac.start_pos, "operator")
 
     def digit(self, meta, children):
         return Node("num", (str(children[0]),), children[0].start_pos)

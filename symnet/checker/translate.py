@@ -33,7 +33,7 @@ from symnet.checker.tree import Node, nodes
 from symnet.core.notation import FONT_MARKS, UPRIGHT_MARKS
 from symnet.core.notation_files import FREE, QUANTITIES, Notation
 
-__all__ = ["LossStated", "translate"]
+__all__ = ["LossStated", "is_loss_statement", "translate"]
 
 #: the model's quantity -> the matrix notation's name for it
 _MATRIX_NAME = {"weighted-input": "z", "activation": "a", "delta": "delta", "error": "E",
@@ -79,13 +79,21 @@ class LossStated(NotAClaim):
     """The document says which loss its arbitrary loss is (J = 1/2 ||hat y - y||^2)."""
 
 
+def is_loss_statement(tree: Node, notation: Notation) -> bool:
+    """J = 1/2 ||hat y - y||^2 (= ...), C = -sum_j [...], d2l's J = 1/2 ||o - y||^2 + s:
+    the cost alone on the left, the other sides writing no loss (the regulariser s may
+    stand beside it)."""
+    if tree.kind != "chain" or len(tree.args) < 2:
+        return False
+    row = _written(tree.args[0], notation)[1]
+    return row is not None and row.quantity in ("error", "loss") and not any(
+        _mentions(side, notation, ("loss",)) for side in tree.args[1:])
+
+
 def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
     """J = 1/2 ||hat y - y||^2 under an arbitrary loss: the document choosing its loss."""
-    if loss != "any" or tree.kind != "chain" or len(tree.args) != 2:
-        return
-    parts, row = _written(tree.args[0], notation)
-    if row is not None and row.quantity in ("error", "loss") and \
-            not _mentions(tree.args[1], notation, ("loss", "regulariser")):
+    if loss == "any" and is_loss_statement(tree, notation):
+        parts = _written(tree.args[0], notation)[0]
         raise LossStated(f"says which loss {parts[0]} is (the {notation.name} notation "
                          "keeps it arbitrary)")
 
@@ -276,7 +284,8 @@ class _Translation:
 
     def refuse_other_arguments(self, group: Node) -> None:
         """A cost differentiated as a function of arguments: read (as the cost) only when
-        they are its own, each once -- the outputs (hat y, a^L, h^{(l)}) and the targets y:
+        they are its own, in the order the notation's L(a, y) takes them -- the outputs
+        (hat y, a^L, h^{(l)}), then the targets y:
         \\nabla_{hat y} L(hat y, y) is \\nabla_{hat y} L; MeaningError for any other."""
         items = group.args if group.kind == "vector" else group.args[:1]
         found = []
@@ -287,7 +296,7 @@ class _Translation:
                 (flat_text(parts[3]) or "").strip("()") == self.notation.last_layer
             found.append("output" if last else row.quantity if row is not None and
                          parts[2] is None else "?")
-        if sorted(found) not in (["output"], ["output", "target"]):
+        if found not in (["output"], ["output", "target"]):      # L(hat y, y), in order
             raise MeaningError("the cost written as a function of arguments other than the "
                                "outputs and the targets: a notation, not an identity to "
                                "check", group.pos)
