@@ -1038,10 +1038,15 @@ def _shortened(formula: str, width: int = 60) -> str:
 
 def _verdict_line(v, name: str, column: int) -> str:
     """``FILE:LINE:COL: verdict: formula (shortened) -- detail`` (compilers' form, so
-    editors and problem matchers jump to the formula)."""
+    editors and problem matchers jump to the formula); for "holds" the detail is what the
+    proof covers (the model and the sizes), as ``symnet check FORMULA`` prints it."""
     from symnet.checker.documents import HOLDS
     where = f"{name}:{v.line}:{column}" if column else f"{name}:{v.line}"
-    detail = f" -- {v.detail}" if v.detail and v.status != HOLDS else ""
+    if v.status == HOLDS:                 # what the proof covers, as the one-formula line
+        detail = f" -- {'; '.join(filter(None, (v.notation, v.sizes and 'sizes ' + v.sizes)))}"
+        detail = "" if detail == " -- " else detail
+    else:
+        detail = f" -- {v.detail}" if v.detail else ""
     return f"{where}: {v.status}: {_shortened(v.equation)}{detail}"
 
 

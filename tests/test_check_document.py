@@ -148,7 +148,8 @@ def test_cli_document_lines_and_exit_codes(tmp_path, capsys):
                                             "$\\breve{x} = 1$"))
     assert main(["check", good]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{good}:1:2: holds: \\Delta \\theta_j = -\\eta g_j"
+    assert out[0].startswith(f"{good}:1:2: holds: \\Delta \\theta_j = -\\eta g_j -- ")
+    assert "sizes symbolic d, q, l" in out[0]          # what the proof covers is said
     assert out[1].startswith(f"{good}:2:2: not checked: \\breve{{x}} = 1 -- ")
     assert main(["check", "--strict", good]) == 1
     capsys.readouterr()
@@ -237,3 +238,14 @@ def test_cli_time_limit_exits_2_not_refuted(monkeypatch, capsys):
     assert main(["check", "g_j = b_h"]) == 2
     err = capsys.readouterr().err
     assert "not checked: time limit" in err and err.count("\n") == 1
+
+
+def test_a_holds_line_names_the_sizes_a_concrete_proof_covers(tmp_path, capsys):
+    """A formula proved only on one concrete network says which, on its line (never a bare
+    "holds" for fewer sizes than the formula ranges over)."""
+    doc = _write(tmp_path, "concrete.md", _doc(
+        r"$\frac{\partial E}{\partial \mathbf{z}^{(2)}} = \frac{\partial E}"
+        r"{\partial \mathbf{a}^{(2)}} \odot f'(\mathbf{z}^{(2)})$"))
+    assert main(["check", doc]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert ": holds: " in line and " -- matrix (" in line and "sizes " in line, line

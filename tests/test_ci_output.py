@@ -70,7 +70,8 @@ def test_text_lines_have_the_column_the_formula_and_the_detail(document, capsys)
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{NAME}:3:15: refuted: 1 + 1 = 3 -- step 1: 2 =/= 3"
     assert out[1].startswith(f"{NAME}:5:3: not checked: a = b^ + 50\\% -- cannot read it")
-    assert out[2] == f"{NAME}:7:6: holds: \\Delta \\theta_j = -\\eta g_j"
+    assert out[2].startswith(f"{NAME}:7:6: holds: \\Delta \\theta_j = -\\eta g_j -- single "
+                             "hidden layer (symbolic d, q, l); sizes symbolic d, q, l")
 
 
 def test_long_formulas_are_shortened_in_text_lines(tmp_path, capsys):

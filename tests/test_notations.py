@@ -563,7 +563,7 @@ D2L_REFUTED = [
 def test_d2ls_formulas_hold(text):
     v = verdict(text, "d2l")
     assert v.status == "holds", v.detail
-    assert "any differentiable loss, no biases, L2 term" in v.notation
+    assert "any differentiable loss sum_j L(a_j, y_j), no biases, L2 term" in v.notation
 
 
 @pytest.mark.parametrize("text", D2L_REFUTED)

@@ -394,7 +394,7 @@ def _not_an_equation(eq: Equation):
                        "character it stands for")
     hidden = hidden_relation(eq.text)
     if hidden:
-        return Verdict(0, "", NOT_CHECKED, f"its relation {hidden!r} is inside a group "
+        return Verdict(0, "", NOT_CHECKED, f"its relation '{hidden}' is inside a group "
                        "(\\underbrace{...}, {...}): the statement is not read")
     relations = [r for r in top_level_relations(_without_shape(eq.text)) if r != "="]
     if relations in (["\\leftarrow"], ["\\gets"], ["←"]):
@@ -402,7 +402,7 @@ def _not_an_equation(eq: Equation):
     if relations and index_condition(eq.text):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on indices or sizes")
     if relations:
-        return Verdict(0, "", NOT_CHECKED, f"the relation {relations[0]!r} is not an "
+        return Verdict(0, "", NOT_CHECKED, f"the relation '{relations[0]}' is not an "
                        "equation: only '=' is checked")
     defines = new_function(eq.text)
     return Verdict(0, "", NOT_A_CLAIM, defines) if defines else None

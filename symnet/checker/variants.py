@@ -479,11 +479,12 @@ def _model_variants(w: Written):
     """The formula in the model changed in one setting: the squared error for any loss,
     no L2 term, the activation at the outputs too, a registry activation for any f."""
     from symnet.core.registry import ACTIVATIONS
+    from symnet.prove.nested import ANY_LOSS
     activation, loss, output, bias, l2 = w.spec
     if loss != "squared":
         yield w.tree, (activation, "squared", output, bias, l2), dict(
-            said="it holds for the squared error only; the loss here is any differentiable "
-                 "loss (a directive <!-- symnet: loss = squared --> says which)")
+            said=f"it holds for the squared error only; the loss here is {ANY_LOSS} (a "
+                 "directive <!-- symnet: loss = squared --> says which)")
     if l2:
         yield w.tree, (activation, loss, output, bias, False), dict(
             said="the L2 term's share is missing: it holds without the L2 term")

@@ -119,13 +119,18 @@ def check_nested(sizes, activation="sigmoid", loss="squared",
 DEFAULT_MODEL = ("sigmoid", "squared", None, True, False)
 
 
+#: what "any loss" covers: the arbitrary loss is a sum over the output units of one
+#: undefined function (``registry.ABSTRACT_LOSS``), not every function of all of them
+ANY_LOSS = "any differentiable loss sum_j L(a_j, y_j)"
+
+
 def model_text(spec=None) -> str:
     """The model in words: "sigmoid, squared error", "any differentiable activation,
     identity outputs, squared error", "..., no biases, L2 term lambda/2 ||W||^2"."""
     activation, loss, output, bias, l2 = spec or DEFAULT_MODEL
     act = "any differentiable activation" if activation == ABSTRACT.name else activation
     out = f", {output} outputs" if output not in (None, activation) else ""
-    loss = {"squared": "squared error", "any": "any differentiable loss"}.get(loss, loss)
+    loss = {"squared": "squared error", "any": ANY_LOSS}.get(loss, loss)
     extra = ("" if bias else ", no biases") + (", L2 term lambda/2 ||W||^2" if l2 else "")
     return f"{act}{out}, {loss}{extra}"
 
