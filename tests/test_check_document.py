@@ -249,3 +249,21 @@ def test_a_holds_line_names_the_sizes_a_concrete_proof_covers(tmp_path, capsys):
     assert main(["check", doc]) == 0
     line = capsys.readouterr().out.splitlines()[0]
     assert ": holds: " in line and " -- matrix (" in line and "sizes " in line, line
+
+
+G_J = r"g_j = \hat y_j (1-\hat y_j)(y_j - \hat y_j)"
+
+
+@pytest.mark.parametrize("doc,expected", [
+    # an index's whole range after the formula is no statement of its own, and no value
+    (f"$${G_J} \\quad (j = 1, 2, \\dots, l)$$", ["holds"]),
+    (f"$${G_J}, \\quad j = 1, 2, \\dots, l$$", ["holds", "not a claim"]),
+    (r"$$\Delta \theta_j = \eta g_j, \quad j = 1, 2, \ldots, l$$", ["refuted", "not a claim"]),
+    # a condition in brackets that is not read may make a refuted claim true (x = 1, 2
+    # are the roots): not checked; a proved claim stays proved
+    (r"$$x^2 = 3x - 2 \quad (x = 1, 2)$$", ["not checked", "not checked"]),
+    (r"$$x^2 = 3x - 2$$", ["refuted"]),
+    (f"$${G_J} \\quad (j = 1, \\dots, 3)$$", ["holds", "not checked"]),
+])
+def test_index_ranges_and_conditions_in_brackets(doc, expected):
+    assert [v.status for v in check_document(doc, "md")] == expected

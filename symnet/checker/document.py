@@ -468,6 +468,13 @@ _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s
 _FULL_WIDTH_NUMBER = re.compile(rf"{FULL_WIDTH_NUMBER}(?=\s*(?:$|\\\\|&|,|;|\\q?quad\b))")
 #: a piece that begins with an operator goes on with what is before it
 _OPERATOR = re.compile(r"[+\-*/×·−]|\\(?:cdot|times|div|pm|mp)(?![A-Za-z])")
+#: an index's range written as its values (j = 1, 2, \dots, l): one item, and the list
+_RANGE_ITEM = r"(?:\d+|[a-z]|\\[lc]?dots|\\ldots|\.\.\.|…)"
+_RANGE_SO_FAR = re.compile(rf"\(?\s*[a-z]\s*=\s*{_RANGE_ITEM}(?:\s*,\s*{_RANGE_ITEM})*")
+#: (its whole range: dots, and a size letter last; j = 1, 2 may be values for which alone
+#: the formula is said)
+INDEX_RANGE = re.compile(rf"\(?\s*[ihjk]\s*=\s*(?:{_RANGE_ITEM}\s*,\s*)*(?:\\[lc]?dots|\\ldots|"
+                         rf"\.\.\.|…)\s*,\s*[dqlmnst]\s*\)?")
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 #: what may end a formula without being part of it: punctuation and spacing
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")
@@ -650,11 +657,12 @@ def hidden_relation(piece: str) -> str:
 
 def _is_label(piece: str) -> bool:
     """After \\quad: an equation number in brackets ((5.11), [5.11]), or a side condition
-    in parentheses with a relation other than = ((1 \\le h \\le q)).  A parenthesis
+    in parentheses with a relation other than = ((1 \\le h \\le q)) or an index's range
+    ((j = 1, 2, \\dots, l)).  A parenthesis
     without any relation, (1 - \\hat{y}_j), is a factor going on; a bare number is
     neither (the formula's reader refuses it)."""
-    if re.fullmatch(BRACKETED_NUMBER, piece):
-        return True
+    if re.fullmatch(BRACKETED_NUMBER, piece) or INDEX_RANGE.fullmatch(piece):
+        return True                                 # (5.11); (j = 1, 2, \dots, l)
     if not re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", piece):
         return False
     inside = top_level_relations(piece[1:-1].replace(",", " "))
@@ -694,6 +702,10 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     end = 0                 # where the last statement's piece ends
     for offset, piece, before in _top_level_pieces(body, rows_separate=not multline):
         stripped = _without_trailing(_strip_alignment(piece)).strip()
+        if out and before == "other" and re.fullmatch(_RANGE_ITEM, stripped) and \
+                _RANGE_SO_FAR.fullmatch(out[-1][1]):
+            out[-1][1] += f", {stripped}"          # j = 1, 2, \dots, l: one range
+            continue
         if not stripped or _FILLERS.match(stripped):
             continue
         if before == "quad" and _is_label(stripped):

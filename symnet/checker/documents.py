@@ -399,7 +399,7 @@ def _not_an_equation(eq: Equation):
     relations = [r for r in top_level_relations(_without_shape(eq.text)) if r != "="]
     if relations in (["\\leftarrow"], ["\\gets"], ["←"]):
         return Verdict(0, "", NOT_A_CLAIM, UPDATE.replace("X + Delta X", "written after the arrow"))
-    if relations and index_condition(eq.text):
+    if index_condition(eq.text) and (relations or "," in eq.text):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on indices or sizes")
     if relations:
         return Verdict(0, "", NOT_CHECKED, f"the relation '{relations[0]}' is not an "
@@ -742,15 +742,17 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
     """In one formula, a statement after a claim that may say what the claim's symbols
     mean leaves that claim not checked: a definition of a function or of the loss
     (f(x) = \\tanh(x)), or one not read after words (\\text{where} ..., \\text{for} ...),
-    may read it in another model; a value (x_1 = 1; not an index range j = 1, ..., l)
-    may make a refuted claim true, never a proved one false."""
+    may read it in another model; a value (x_1 = 1; not an index range j = 1, ..., l), or
+    a condition in brackets not read ((x = 1, 2)), may make a refuted claim true, never a
+    proved one false."""
     from symnet.checker.document import qualifying_words, text_words
     for n, (eq, verdict) in enumerate(zip(eqs, verdicts)):
         for later, said in zip(eqs[n + 1:], verdicts[n + 1:]):
             if later.formula is not eq.formula or later.line < eq.line or \
                     verdict.status not in (HOLDS, REFUTED) or index_condition(later.text):
                 continue
-            values = said.status == NOT_A_CLAIM and said.detail.startswith(GIVES_VALUES)
+            values = said.status == NOT_A_CLAIM and said.detail.startswith(GIVES_VALUES) \
+                or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip())
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
                 and not qualifying_words(eq.formula)

@@ -402,7 +402,11 @@ _INDEX_CONDITION = re.compile(
 
 def index_condition(text: str) -> bool:
     """Text such as ``1 \\le h \\le q`` or ``(0 \\leq i \\leq s_k, l = k + 1)``: relations
-    between index and size letters and numbers only."""
+    between index and size letters and numbers only; or an index's whole range (``j = 1,
+    2, \\dots, l``)."""
+    from symnet.checker.document import INDEX_RANGE
+    if INDEX_RANGE.fullmatch(text.strip()):
+        return True
     parts = [p.strip() for p in text.strip().strip("()").split(",")]
     for part in parts:
         if not _INDEX_CONDITION.match(part):
