@@ -677,12 +677,31 @@ _NUMBER_COLUMN = re.compile(rf"(?:&\s*)+(?:{BRACKETED_NUMBER}|{NUMBER})\s*(?=$|\
 def _number_columns_blanked(body: str) -> str:
     """``body`` with each equation number in a column of its own blanked: after an
     alignment mark of a row that already has one (a &= b & (5.11)); a row that starts
-    with & (2) goes on with the right side above (a factor, as LaTeX sets it)."""
+    with & (2) goes on with the right side above (a factor, as LaTeX sets it).  A matrix's
+    last column is no equation number."""
     for m in reversed(list(_NUMBER_COLUMN.finditer(body))):
         row = body[body.rfind("\\\\", 0, m.start()) + 1:m.start()]
-        if "&" in row:
+        inside = body.count("\\begin{", 0, m.start()) > body.count("\\end{", 0, m.start())
+        if "&" in row and not inside:                 # a matrix's column is no number
             body = body[:m.start()] + " " * len(m.group()) + body[m.end():]
     return body
+
+
+def _column_pairs_apart(body: str) -> str:
+    """``body`` with every second alignment mark of a row (outside braces and matrix
+    environments) a separator: ``a &= b & c &= d`` sets two equations side by side
+    (align's column pairs), never b times c."""
+    out, depth, marks = list(body), 0, 0
+    for i, ch in enumerate(body):
+        depth += (ch in "{([") - (ch in "})]") + 2 * body.startswith("\\begin{", i) \
+            - 2 * body.startswith("\\end{", i)
+        if depth == 0 and body.startswith("\\\\", i):
+            marks = 0
+        elif depth == 0 and ch == "&" and body[i - 1:i] != "\\" \
+                and not HTML_ENTITY.match(body, i):
+            marks += 1
+            out[i] = ";" if marks % 2 == 0 else ch
+    return "".join(out)
 
 
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
@@ -695,7 +714,7 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     body = _ALIGNED.sub(lambda m: " " * len(m.group()), _unwrapped(formula))
     body = _LABELS.sub(lambda m: " " * len(m.group()), body)
     body = _FULL_WIDTH_NUMBER.sub(lambda m: " " * len(m.group()), body)
-    body = _number_columns_blanked(body)
+    body = _column_pairs_apart(_number_columns_blanked(body))
     body = "".join(FULL_WIDTH.get(c, c) for c in body)       # one character for one
     out: list[list] = []
     multline = environment.startswith("multline")

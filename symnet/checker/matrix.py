@@ -776,6 +776,10 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
                     [f"the shapes do not match: {bad[0]}"])
     holds = _same(left, right) or _same(_coordinates(notation, left),
                                         _coordinates(notation, right))
+    if not holds and (_diagonal_as_vector(left, right) or _diagonal_as_vector(right, left)):
+        raise MeaningError("one side is a diagonal Jacobian (an entrywise function's), the "
+                           "other the vector of its diagonal: a shorthand some notes write "
+                           "for diag(...), not an equality of the two", 0)
     step = Step(printed(label, left), printed("", right), holds)
     if not holds and _dims(left) == _dims(right):
         step.counterexample = _differing_entry(notation, left, right)
@@ -788,6 +792,13 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
         step.diagnosis = shape_facts(_coordinates(notation, left),    # compared as above
                                      _coordinates(notation, right))
     return step
+
+
+def _diagonal_as_vector(square, vector) -> bool:
+    """``square`` is an n x n diagonal matrix (n > 1) and ``vector`` its diagonal, n x 1."""
+    return isinstance(square, sp.MatrixBase) and isinstance(vector, sp.MatrixBase) and \
+        vector.shape[1] == 1 and square.shape == (vector.shape[0],) * 2 and \
+        vector.shape[0] > 1 and square.is_diagonal() and _same(square.diagonal().T, vector)
 
 
 def side_ratio(layers, tree, model: tuple = DEFAULT_MODEL):

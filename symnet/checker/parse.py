@@ -104,6 +104,14 @@ _SHAPE_AT_END = re.compile(
     rf"(?:\^\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?{_SPACE}*[.,;]?\s*$")
 
 
+def _leftmost(node: Node, scripts: bool = True) -> Node:
+    """The node written first in ``node``: inside braces, the base of a power or an
+    index (with ``scripts``)."""
+    while node.kind == "script" and scripts or node.kind == "group" and node.op == "{":
+        node = node.args[0]
+    return node
+
+
 def strip_annotations(text: str) -> tuple[str, list]:
     """The formula without what only labels it: ``\\tag{..}``, ``\\label{..}``,
     ``\\notag``, a leading ``\\because`` or ``\\therefore``, an equation number such as
@@ -223,6 +231,11 @@ class _ToNode(Transformer):
                                  "\\frac{\\partial}{\\partial x}(... ...)", node.pos)
         factors, ops = [children[0]], []
         for op, factor in children[1:]:
+            if op == "side by side" and _leftmost(factors[-1], False).kind == "num" \
+                    and _leftmost(factor).kind == "num":
+                raise ParseError("two numbers side by side (TeX sets 1 2 as 12): one number or "
+                                 "a product? write 12 or 1 \\cdot 2", factor.pos)
+            op = "cdot" if op == "side by side" else op
             if op == "/":
                 factors[-1] = Node("frac", (factors[-1], factor), pos)
             else:
@@ -249,7 +262,7 @@ class _ToNode(Transformer):
         return "/", children[0]
 
     def juxtaposed(self, meta, children):
-        return "cdot", children[0]
+        return "side by side", children[0]
 
     def neg(self, meta, children):
         if children[0] == "+":

@@ -277,10 +277,11 @@ def is_update(tree: Node) -> bool:
 
 def _variable(node: Node) -> bool:
     """One symbol that can be given a new value: a parameter, the rate, a new symbol, or
-    \\Delta of one (never a number, a product, or a quantity the notation defines)."""
+    \\Delta of one (never a number, a product, or a quantity the notation defines); its
+    negative (the matrix notation's reading of a bias: minus a threshold)."""
     if node.kind == "delta":
         return True
-    while node.kind in ("script", "accent") or (node.kind == "group" and node.op == "{"):
+    while node.kind in ("script", "accent", "neg") or (node.kind == "group" and node.op == "{"):
         node = node.args[0]
     if node.kind != "name":
         return False
@@ -508,7 +509,10 @@ def _value(node: Node, functions: dict):
     if k == "neg":
         return -_value(node.args[0], functions)
     if k == "add":
-        return sp.Add(*(_value(a, functions) for a in node.args))
+        terms = [_value(a, functions) for a in node.args]
+        if len({isinstance(t, sp.MatrixBase) for t in terms}) > 1:
+            raise ValueError("a number added to a vector or matrix is not read")
+        return sum(terms[1:], terms[0])
     if k == "mul":
         return _value(node.args[0], functions) * _value(node.args[1], functions)
     if k == "frac":
@@ -516,20 +520,30 @@ def _value(node: Node, functions: dict):
     if k == "script" and node.op == "^":
         base = node.args[0]
         if base.kind == "name" and base.args[0] == "e":
-            return sp.exp(_value(node.args[1], functions))          # Euler's e
-        return _power(_value(base, functions), _value(node.args[1], functions))
+            return sp.exp(_scalar(node.args[1], functions))          # Euler's e
+        return _power(_scalar(base, functions), _scalar(node.args[1], functions))
     if k == "func" and node.op in FUNCTIONS:
-        return FUNCTIONS[node.op](*(_value(a, functions) for a in node.args))
+        return FUNCTIONS[node.op](*(_scalar(a, functions) for a in node.args))
     if k == "call":
         name = node.args[0].args[0]
         if name not in functions:
             raise ValueError(f"the document does not say what {name} is")
-        return functions[name](_value(node.args[1], functions))
+        return functions[name](_scalar(node.args[1], functions))
     if k == "matrix":                     # its rows and columns as written
         return sp.Matrix([[_value(c, functions) for c in row] for row in node.args])
     if k == "vector":                     # a tuple (a; b) or (a, b): a vector
         return sp.Matrix([_value(c, functions) for c in _children(node)])
     raise ValueError(f"cannot evaluate {k}")
+
+
+def _scalar(node: Node, functions: dict):
+    """The value of ``node``, a number: a power or a function of a vector or matrix (entry
+    by entry? a matrix power? a norm or a determinant, |A|?) is not read."""
+    value = _value(node, functions)
+    if isinstance(value, sp.MatrixBase):
+        raise ValueError("a power or a function of a vector or matrix is not read (entry "
+                         "by entry, a matrix power, a norm or a determinant?)")
+    return value
 
 
 def _quotient(a, b):
