@@ -35,8 +35,8 @@ G_TANH = r"g_j = (1-\hat y_j^2)(y_j - \hat y_j)"
 @pytest.mark.parametrize("doc,expected", [
     (f"$${G_SIGMOID} \\quad \\text{{where }} f(x) = \\tanh(x)$$", [N, C]),
     (f"$${G_SIGMOID}, \\quad \\text{{其中 }} f(x) = \\tanh(x)$$", [N, C]),
-    (f"$${G_SIGMOID} \\quad \\text{{for }} f = \\tanh$$", [N, N]),
-    (f"$${G_TANH} \\quad \\text{{with }} f = \\tanh$$", [N, N]),
+    (f"$${G_SIGMOID} \\quad \\text{{for }} f = \\tanh$$", [N, C]),
+    (f"$${G_TANH} \\quad \\text{{with }} f = \\tanh$$", [N, C]),
     (r"$$\Delta \theta_j = -\eta g_j, \quad \text{for } j = 1, \dots, l$$", [H, C]),
     (r"$$E_k = \frac12 \sum_j (\hat y_j - y_j)^2, \quad \text{where } "
      r"\hat y_j = f(\beta_j - \theta_j)$$", [H, H]),

@@ -21,7 +21,10 @@ The classes it fixed:
   into one chain ``a = b c = d`` and refuted: every second alignment mark of a row is a
   separator;
 - two numbers side by side (``1 2 = 12``, ``5 7``, ``{2}{3}``) were multiplied, where TeX
-  sets them as one number: not checked, with the reason.
+  sets them as one number: not checked, with the reason;
+- the activation set equal to a function by its name (``Here $f = \\tanh$``, Nielsen's
+  ``\\sigma = \\tanh``, Bishop's ``h = \\tanh``) was unread, and the formulas after it
+  were read with the sigmoid (a false "holds"): it is ``f(x) = \\tanh(x)``, in force.
 """
 import pytest
 
@@ -91,3 +94,13 @@ def test_equations_in_column_pairs_are_apart():
 def test_numbers_side_by_side_are_not_read(formula):
     verdict, = check_document(f"$${formula}$$")
     assert verdict.status == N and "two numbers side by side" in verdict.detail
+
+
+@pytest.mark.parametrize("notation,statement,sigmoid_only", [
+    ("zhou", r"f = \tanh", r"g_j = \hat y_j(1-\hat y_j)(y_j - \hat y_j)"),
+    ("nielsen", r"\sigma = \tanh", r"\delta^L_j = (a^L_j - y_j)a^L_j(1-a^L_j)"),
+    ("bishop", r"h = \tanh", r"\delta_j = z_j(1 - z_j) \sum_k w_{kj} \delta_k"),
+])
+def test_the_activation_named_by_its_function(notation, statement, sigmoid_only):
+    doc = f"<!-- symnet: notation = {notation} -->\nHere ${statement}$.\n\n$${sigmoid_only}$$\n"
+    assert statuses(doc) == [C, R]

@@ -221,8 +221,10 @@ _EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")
 def _identity_sign_read(eq: Equation) -> Equation:
     """A ≡ B (Bishop's delta_j ≡ dE_n/da_j, Nielsen's delta^l_j ≡ dC/dz^l_j): an identity,
     or the definition of a symbol, read as A = B (a symbol the notation already defines
-    is then checked; a new one is a definition, not a claim)."""
+    is then checked; a new one is a definition, not a claim).  The activation set equal to
+    a function by its name (f = \\tanh) is f(x) = \\tanh(x)."""
     from symnet.checker.document import top_level_relations
+    eq = replace(eq, text=_as_applied(eq.text))
     relations = set(top_level_relations(eq.text))
     if not relations & {"\\equiv", "≡"} or not relations <= {"=", "\\equiv", "≡"}:
         return eq
@@ -693,12 +695,25 @@ _APPLIED = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>
                       r"(?:\\right)?\)\s*=(?!=)(?P<body>.*)$", re.S)
 
 
+_NAMED = re.compile(r"\s*(\\?([A-Za-z]+))\s*=\s*(\\[A-Za-z]+)\s*")
+
+
+def _as_applied(text: str) -> str:
+    """``f = \\tanh`` (an activation letter set equal to a function by its name) as
+    ``f(x) = \\tanh(x)``; any other text as it is."""
+    from symnet.checker.document import activation_letters
+    m = _NAMED.fullmatch(text)
+    if m is None or m.group(2) not in activation_letters() | {"f"}:
+        return text
+    return f"{m.group(1)}(x) = {m.group(3)}(x)"
+
+
 def _activation_defined(eq: Equation, verdict: Verdict):
     """The registry row (or "unread") of a local definition of the activation letter of
     another notation (Nielsen's \\sigma(x) = \\tanh(x), Bishop's h(a) = \\tanh(a)): in
     force for the formulas after it, as a directive; None when ``eq`` is no such one."""
     from symnet.checker.definition import read_definition
-    m = _APPLIED.match(eq.text)
+    m = _APPLIED.match(_as_applied(eq.text))
     notation = eq.context.get("notation")
     if verdict.status != NOT_A_CLAIM or m is None or notation is None or \
             m.group("name") not in load_notation(notation).activation:
