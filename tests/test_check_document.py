@@ -267,3 +267,12 @@ G_J = r"g_j = \hat y_j (1-\hat y_j)(y_j - \hat y_j)"
 ])
 def test_index_ranges_and_conditions_in_brackets(doc, expected):
     assert [v.status for v in check_document(doc, "md")] == expected
+
+
+@pytest.mark.parametrize("definition", [r"f = \sin", r"f(x) = \sin(x)"])
+def test_an_activation_named_by_a_function_not_read_leaves_what_follows_not_checked(
+        definition):
+    """f = \\sin is f(x) = \\sin(x): not read, so the sigmoid's g_j after it is not
+    proved (it held, read with the sigmoid: a false "holds")."""
+    doc = f"Here ${definition}$.\n\n$${G_J}$$\n"
+    assert [v.status for v in check_document(doc, "md")] == ["not checked", "not checked"]

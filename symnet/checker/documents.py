@@ -672,8 +672,8 @@ class _Section:
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             self.define(definition, verdict)
-        elif verdict.status == NOT_CHECKED and _DEFINES_A_FUNCTION.search(eq.text):
-            m = _DEFINES_A_FUNCTION.search(eq.text)
+        elif verdict.status == NOT_CHECKED and \
+                (m := _DEFINES_A_FUNCTION.search(_as_applied(eq.text))):      # f = \sin too
             self.defined[m.group("name")] = (m.group("letter"), None, "")
             self.levels[m.group("name")] = self.level
             verdict.detail += "; the formulas after it in this section are not checked"
