@@ -276,3 +276,20 @@ def test_an_activation_named_by_a_function_not_read_leaves_what_follows_not_chec
     proved (it held, read with the sigmoid: a false "holds")."""
     doc = f"Here ${definition}$.\n\n$${G_J}$$\n"
     assert [v.status for v in check_document(doc, "md")] == ["not checked", "not checked"]
+
+
+@pytest.mark.parametrize("comment,misspelt", [
+    ("<!-- symnt: f = tanh -->", True), ("<!-- synmet: loss = squared -->", True),
+    ("% smynet: f = tanh", True), ("<!-- note: f = tanh -->", False),
+    ("% sympy: f = x", False), ("<!-- TODO: check this -->", False)])
+def test_a_misspelt_directive_is_an_error_not_a_comment(comment, misspelt):
+    """A directive under a misspelt name was ignored (the formulas after it read with the
+    sigmoid); a comment that only looks alike is still a comment."""
+    from symnet.checker.document import DocumentError
+    kind = "tex" if comment.startswith("%") else "md"
+    doc = f"{comment}\n\n$\\Delta \\theta_j = -\\eta g_j$\n"
+    if misspelt:
+        with pytest.raises(DocumentError, match="directive not understood"):
+            check_document(doc, kind)
+    else:
+        assert [v.status for v in check_document(doc, kind)] == ["holds"]

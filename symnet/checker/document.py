@@ -25,7 +25,8 @@ How a formula is split (:func:`equations`):
 Directives in comments (``<!-- symnet: f = tanh -->`` in Markdown, ``% symnet: f = tanh``
 in LaTeX) set the activation f and the loss for the formulas that follow, until the next
 directive; an unknown key or value is an error (:class:`DocumentError`), never ignored,
-and so is a comment that says "symnet:" anywhere but at its start.
+and so is a comment that says "symnet:" anywhere but at its start, or one that reads as
+a directive under a misspelt name (``<!-- symnt: f = tanh -->``).
 
 Markdown as CommonMark reads it: a fence's language is its info string's first word
 (```` ```math {#eq1} ````); a fence or a ``<!--`` never closed runs to the end of the
@@ -84,11 +85,26 @@ _UNPAIRED = re.compile(r"(?<![\\$])\$\$(?!\$)|(?<![\\$])\$(?=[\\A-Za-z{])")
 _COMMENT_MD = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _COMMENT_TEX = re.compile(r"(?<!\\)%(?P<body>[^\n]*)")
 _SPEAKS_TO_SYMNET = re.compile(r"^[\s%]*symnet\b|\bsymnet\s*:", re.IGNORECASE)
+#: a comment that reads like a directive under a misspelt name (symnt: f = tanh)
+_LIKE_A_DIRECTIVE = re.compile(r"^[\s%]*(?P<word>[A-Za-z]{4,8})\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)"
+                               r"\s*=")
 _DIRECTIVE = re.compile(r"^[\s%]*symnet\b(?P<rest>.*)$", re.DOTALL | re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
 #: a section starts: local definitions end there
 _SECTION_MD = re.compile(r"^#{1,6}\s", re.MULTILINE)
 _SECTION_TEX = re.compile(r"\\(?:chapter|section|subsection|subsubsection)\*?\s*\{")
+
+
+def speaks_to_symnet(body: str) -> bool:
+    """A comment (``body``: its text) meant for symnet: it opens with "symnet" or says
+    "symnet:", or it reads "NAME: KEY = ..." with a directive's key under a name close to
+    "symnet" (a misspelt directive is an error, never a comment ignored)."""
+    from difflib import SequenceMatcher
+    if _SPEAKS_TO_SYMNET.search(body):
+        return True
+    m = _LIKE_A_DIRECTIVE.match(body)
+    return bool(m) and m.group("key") in set(directive_values()) | activation_letters() \
+        and SequenceMatcher(None, m.group("word").lower(), "symnet").ratio() >= 0.75
 
 
 def directive_values() -> dict:
@@ -235,7 +251,7 @@ def _math_comments_blanked(formula: str) -> str:
     blank, same length; one that speaks to symnet (a directive, which is no directive
     inside math) is kept, so that the formula stays unread rather than checked under the
     wrong f."""
-    return _COMMENT_TEX.sub(lambda m: m.group() if _SPEAKS_TO_SYMNET.search(m.group("body"))
+    return _COMMENT_TEX.sub(lambda m: m.group() if speaks_to_symnet(m.group("body"))
                             else _blank(m), formula)
 
 
@@ -295,7 +311,7 @@ def _code_formulas(text: str, warnings: list = None):
 def _comments_blanked(text: str) -> str:
     """LaTeX: every comment blank, directives kept; code (\\verb|..|, verbatim, listings)
     blank."""
-    text = _COMMENT_TEX.sub(lambda m: m.group() if _SPEAKS_TO_SYMNET.search(m.group("body"))
+    text = _COMMENT_TEX.sub(lambda m: m.group() if speaks_to_symnet(m.group("body"))
                             else _blank(m), text)
     return _TEX_CODE.sub(_blank, text)
 
@@ -331,7 +347,7 @@ def _markdown_masked(text: str, warnings: list) -> tuple[str, list]:
     masked, code = _code_formulas(text, warnings)
     events = [(start, "formula", (_math_comments_blanked(body), "", False))
               for start, body, _ in code]
-    masked = _COMMENT_MD.sub(lambda m: m.group() if _SPEAKS_TO_SYMNET.search(m.group("body"))
+    masked = _COMMENT_MD.sub(lambda m: m.group() if speaks_to_symnet(m.group("body"))
                              else _blank(m), masked)
     opened = masked.find("<!--")
     if opened >= 0 and not masked.startswith("<!--", opened + 4) and "-->" not in masked[opened:]:
