@@ -400,7 +400,8 @@ def _not_an_equation(eq: Equation):
                        "(\\underbrace{...}, {...}): the statement is not read")
     relations = [r for r in top_level_relations(_without_shape(eq.text)) if r != "="]
     if relations in (["\\leftarrow"], ["\\gets"], ["←"]):
-        return Verdict(0, "", NOT_A_CLAIM, UPDATE.replace("X + Delta X", "written after the arrow"))
+        return Verdict(0, "", NOT_A_CLAIM,
+                       UPDATE.replace("(X <- X + Delta X)", "written after the arrow"))
     if index_condition(eq.text) and (relations or "," in eq.text):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on indices or sizes")
     if relations:

@@ -289,7 +289,7 @@ def _variable(node: Node) -> bool:
     return kind != "derived" and not (node.args[0] in KNOWN and kind is None)
 
 
-UPDATE = "an update: assigns X its new value X + Delta X"
+UPDATE = "an update: assigns the variable on the left its new value (X <- X + Delta X)"
 
 
 def assigned_then_numbers(tree: Node) -> Optional[tuple[str, Node]]:
