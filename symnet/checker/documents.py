@@ -784,13 +784,11 @@ def _loss_stated_instead(eq: Equation, layers):
     document says which loss it uses (not a claim; in force after it, as
     :func:`_record_loss` records); None otherwise."""
     from symnet.checker.translate import is_loss_statement
-    from symnet.checker.variants import holds_in
     tree, notation = eq.context.get("_tree"), load_notation(eq.context["notation"])
     if tree is None or not is_loss_statement(tree, notation):
         return None
-    holds, spec = holds_in(notation, layers or list(NOTES_NETWORK)), _model_of(eq.context)
-    if not any(holds(tree, (spec[0], loss, *spec[2:])) for loss in STATED_LOSSES
-               if loss != spec[1]):
+    spec = _model_of(eq.context)
+    if not set(_losses_holding(eq, tree, layers)) - {spec[1]}:
         return None
     eq.context["_states_loss"] = tree
     return Verdict(0, "", NOT_A_CLAIM, f"says which loss {flat_text(tree.args[0]) or 'it'} "
@@ -810,13 +808,8 @@ def _record_loss(eq: Equation, verdict: Verdict, layers, losses: dict) -> None:
     tree = eq.context.pop("_states_loss", None)
     if tree is None and not _unread_cost_statement(eq, verdict):
         return
-    stated = "unread"
-    if tree is not None:
-        from symnet.checker.variants import holds_in
-        notation = load_notation(eq.context["notation"])
-        holds, spec = holds_in(notation, layers or list(NOTES_NETWORK)), _model_of(eq.context)
-        found = [loss for loss in STATED_LOSSES if holds(tree, (spec[0], loss, *spec[2:]))]
-        stated = found[0] if len(found) == 1 else "unread"
+    found = _losses_holding(eq, tree, layers) if tree is not None else []
+    stated = found[0] if len(found) == 1 else "unread"
     losses.update({"in force": (eq.context.get("loss"), stated),
                    "level": eq.context.get("level", PREAMBLE)})
     lead = ": not" if tree is not None else "; it may state the loss, and is not"
@@ -824,6 +817,19 @@ def _record_loss(eq: Equation, verdict: Verdict, layers, losses: dict) -> None:
                        "section" if stated != "unread" else f"{lead} a loss the checker "
                        "reads, so a formula after it in this section that does not hold "
                        "for every loss is not checked")
+
+
+def _losses_holding(eq: Equation, tree: Node, layers) -> list:
+    """The losses the checker reads (:data:`STATED_LOSSES`) for which the statement
+    ``tree`` holds in ``eq``'s model otherwise; decided once per statement (kept in its
+    context for :func:`_loss_stated_instead` and :func:`_record_loss` both)."""
+    if "_losses_holding" not in eq.context:
+        from symnet.checker.variants import holds_in
+        holds = holds_in(load_notation(eq.context["notation"]), layers or list(NOTES_NETWORK))
+        spec = _model_of(eq.context)
+        eq.context["_losses_holding"] = [loss for loss in STATED_LOSSES
+                                         if holds(tree, (spec[0], loss, *spec[2:]))]
+    return eq.context["_losses_holding"]
 
 
 def _unread_cost_statement(eq: Equation, verdict: Verdict) -> bool:
