@@ -383,7 +383,7 @@ DOCUMENTS += [
                 "section 6.5.4; the index names no commit for it (its versions at "
                 "701d07ba4da4bde67b40e50d3977ceb542daaa91 and 03929fe9... are shorter "
                 "drafts without 6.5.4)",
-         notation="goodfellow",
+         notation="goodfellow", sections=(0, 6),   # algorithm 6.4 under its own heading
          note="reading notes on Deep Learning 6.5; section 6.5.4 (algorithms 6.3 and 6.4, "
               "written $`...`$) listed whole; left out: 6.5.1-6.5.3 and 6.5.5-6.5.6 "
               "(computational graphs, the chain rule over generic x, y, z and tensors, "
@@ -400,15 +400,15 @@ DOCUMENTS += [
                r"\because \frac{\partial \lambda\Omega(\theta)}{\partial \hat{y}} = 0\right)",
                NK, True, "algorithm 6.4's start, with Omega; an update of g"),
              F(r"k=l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
-             F(r"g\leftarrow\nabla_{a^{(k)}} J = g \odot f'\left(a^{(k)}\right)", NK, True,
-               "true, g on the right the value of the line before (grad of J by h^(k)): "
-               "reading it needs the document's previous line"),
+             F(r"g\leftarrow\nabla_{a^{(k)}} J = g \odot f'\left(a^{(k)}\right)", H, True,
+               "true: g on the right is its value on entering iteration k, grad of J by "
+               "h^(k) (the body's last line for k + 1; grad by hat y = h^(l) before the loop)"),
              F(r"\nabla_{b^{(k)}} J = g + \lambda\nabla_{b^{(k)}}\Omega(\theta)", NK, True,
                "g (now grad by a^(k)) and Omega"),
              F(r"\nabla_{W^{(k)}} J = g\;(h^{(k-1)})^\top + \lambda\nabla_{W^{(k)}}\Omega"
                r"(\theta)", NK, True, "g and Omega"),
-             F(r"g\leftarrow\nabla_{h^{(k-1)}}J = {W^{(k)}}^\top g", NK, True,
-               "g the line before's value"),
+             F(r"g\leftarrow\nabla_{h^{(k-1)}}J = {W^{(k)}}^\top g", H, True,
+               "true: g is grad of J by a^(k), its value from the loop's first line"),
          ]),
 ]
 
@@ -463,7 +463,7 @@ CUI = dict(key="cui-bp", repo="(unnamed: index file id 27269352096)",
          path="(unnamed: a Markdown homework, 3326 characters)", commit="",
          stored="index file id 27269352096 (3326 characters): found by its text; the index "
                 "names neither its repository nor a commit",
-         notation="goodfellow",
+         notation="goodfellow", sections=(0,),    # '###1' without a space: no heading
          note="a course homework deriving the gradients of section 6.5 in the book's notation "
               "(a^(k), h^(k), W^(k), b^(k), J), every formula listed; it defines J with "
               "lambda Omega(theta) (1.3) and then differentiates J as the loss: the "
@@ -539,7 +539,7 @@ ZH_ALG = dict(key="zh-alg-6.4", repo="(unnamed: index file id 21260149266)",
          path="(unnamed: a Markdown page of chapter 6 notes, 4676 characters)", commit="",
          stored="index file id 21260149266 (4676 characters): found by its text; the index "
                 "names neither its repository nor a commit",
-         notation="goodfellow",
+         notation="goodfellow", sections=(0, 6, 12),   # 6.3's listing, 6.4's, the author's
          note="Chinese reading notes on section 6.5.4: the book's algorithms 6.3 and 6.4 "
               "(the Chinese translation's LaTeX, quoted in the page) and the author's own "
               "derivation, which renames a to z, writes layers as bare superscripts and "
@@ -553,17 +553,19 @@ ZH_ALG = dict(key="zh-alg-6.4", repo="(unnamed: index file id 21260149266)",
              F(r"\hat{y} = h^{(l)}", H, True, ""),
              F(r"J = L(\hat{y},y) + \lambda \Omega(\theta)", NK, True,
                "an arbitrary regulariser Omega(theta): not in the notation's model"),
-             F(r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y},y)", NC, True,
-               "algorithm 6.4's start: an update of g (true with lambda = 0)"),
+             F(r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y},y)", H, True,
+               "algorithm 6.4's start: an update of g, and its claim (true: Omega does not "
+               "depend on hat y)"),
              F(r"k=l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
-             F(r"g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})", NC, True,
-               "an update: g on the right is the line before's value (grad by h^(k))"),
+             F(r"g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})", H, True,
+               "an update and its claim: g on the right is its value on entering iteration "
+               "k (grad by h^(k)), true"),
              F(r"\nabla_{b^{(k)}} J = g + \lambda \nabla_{b^{(k)}} \Omega(\theta)", NK, True,
                "g (now grad by a^(k)) and Omega"),
              F(r"\nabla_{W^{(k)}} J = g \; h^{(k-1)\top} + \lambda \nabla_{W^{(k)}} "
                r"\Omega(\theta)", NK, True, "g and Omega"),
-             F(r"g \leftarrow \nabla_{h^{(k-1)}} J = W^{(k)\top} \; g", NC, True,
-               "an update of g"),
+             F(r"g \leftarrow \nabla_{h^{(k-1)}} J = W^{(k)\top} \; g", H, True,
+               "an update of g and its claim (g is grad by a^(k)); the book's own W^{(k)\\top}"),
              F("\n\\begin{aligned}\ngh^L & = & \\frac{\\partial L(\\hat y, y)}{\\partial h^L}\n"
                " = \\nabla_{\\hat y}L(\\hat y, y)\\\\\ngz^L & = & \\frac{\\partial L(\\hat y, y)}"
                "{\\partial z^L}\n = \\frac{\\partial L(\\hat y, y)}{\\partial h^L}\\frac{\\partial "
@@ -695,7 +697,7 @@ DOCUMENTS += [
          path="(unnamed: English reading notes on chapter 6, 17606 characters)", commit="",
          stored="index file id 47532419710 (17606 characters; from character 11500 read): "
                 "found by its text; the index names neither its repository nor a commit",
-         notation="goodfellow",
+         notation="goodfellow", sections=(0, 1, 2, 3, 4, 5, 6, 7),   # 7: heading 6.5.4
          note="English notes on the book's chapter 6; listed: sections 6.5.2-6.5.4 (the "
               "chain rule and algorithms 6.3 and 6.4, in bold symbols, as written with "
               "their typos); left out: the sections before 6.5 (not read), algorithms 6.1, "
@@ -726,17 +728,19 @@ DOCUMENTS += [
              F(r"J=L(\hat{\boldsymbol{y}} ,\boldsymbol{y}) + \lambda \Omega(\theta)", NK, True,
                "an arbitrary regulariser Omega(theta): not in the notation's model"),
              F(r"\boldsymbol{g} \gets \nabla_{\hat{\boldsymbol{y}}} J = \nabla_{\hat{"
-               r"\boldsymbol{y}}} L(\hat{\boldsymbol{y}} , \boldsymbol{y})", NC, True,
-               "algorithm 6.4's start: an update of g"),
+               r"\boldsymbol{y}}} L(\hat{\boldsymbol{y}} , \boldsymbol{y})", H, True,
+               "algorithm 6.4's start: an update of g and its claim (true)"),
              F(r"k = l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
              F(r"\boldsymbol{g} \gets \nabla_{\boldsymbol{a^{(k)}}} J = \boldsymbol{g} \odot "
-               r"f'(\boldsymbol{a^{(a)}})", NC, True,
-               "an update of g (and a^(a), a typo for a^(k))"),
+               r"f'(\boldsymbol{a^{(a)}})", NK, True,
+               "an update of g whose claim has a^(a), a typo for a^(k)", (NC,)),
              F(r"\nabla_{\boldsymbol{b^{(k)}}} J = \boldsymbol{g} + \lambda \nabla_{\boldsymbol"
                r"{b^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
              F(r"\nabla_{\boldsymbol{W^{(k)}}} J = \boldsymbol{gh^{(k-1)T}} + \lambda \nabla_"
                r"{\boldsymbol{W^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
              F(r"\boldsymbol{g} \gets \nabla_{\boldsymbol{h^{(k-1)}}} J = \boldsymbol{W^{(k)T}}"
-               r" \boldsymbol{g}", NC, True, "an update of g"),
+               r" \boldsymbol{g}", H, True,
+               "an update of g and its claim, the transpose written W^{(k)T} (g is grad by "
+               "a^(k), the value the loop's first line gives it)"),
          ]),
 ]

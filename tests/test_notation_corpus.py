@@ -51,7 +51,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from notation_corpus import DOCUMENTS  # noqa: E402
 
 from symnet.checker.document import Equation, equations  # noqa: E402
-from symnet.checker.documents import check_equation  # noqa: E402
+from symnet.checker.documents import check_equations  # noqa: E402
 
 READ = ("holds", "refuted")
 #: formulas whose check raises inside the evaluators (reported; the test fails when one
@@ -68,16 +68,24 @@ def _context(doc, n):
 
 
 def check_document(doc):
-    """[(formula, equation text, verdict status, detail)] for every equation of ``doc``."""
-    out = []
+    """[(formula, equation text, verdict status, detail)] for every equation of ``doc``,
+    read in order as ``symnet check FILE`` reads a document: what a formula states is in
+    force after it in its section (a stated loss, an algorithm's running value g).  A
+    document's ``sections`` lists the formulas that open a section (a heading before
+    them, or the start of an algorithm's listing); without it each formula is a section
+    of its own (read alone)."""
+    eqs, owner, starts = [], [], doc.get("sections", range(len(doc["formulas"])))
     for n, f in enumerate(doc["formulas"]):
+        section = sum(1 for s in starts if s <= n)
         for _, text in equations(f.text) or [(0, f.text)]:
-            try:
-                v = check_equation(Equation(1, text, f.text, _context(doc, n)), None)
-                out.append((f, text, v.status, v.detail))
-            except Exception as exc:          # recorded, never hidden: see RAISES
-                out.append((f, text, "raises", f"{type(exc).__name__}: {exc}"))
-    return out
+            eqs.append(Equation(n + 1, text, f.text, {**_context(doc, n), "section": section}))
+            owner.append(f)
+    try:
+        verdicts = check_equations(eqs)
+    except Exception as exc:                  # recorded, never hidden: see RAISES
+        return [(f, e.text, "raises", f"{type(exc).__name__}: {exc}")
+                for f, e in zip(owner, eqs)]
+    return [(f, e.text, v.status, v.detail) for f, e, v in zip(owner, eqs, verdicts)]
 
 
 def wrong(f, status) -> bool:
@@ -145,16 +153,15 @@ def test_what_raises_is_what_was_recorded():
 #: notations whose documents are not yet read to 85 %: the equations read (a floor), and
 #: why the rest is not (each reason outside translate.py and the notation files)
 SHORT: dict = {
-    # algorithm 6.4 writes its running gradient g <- X = Y(g): g on the right is the value
-    # of the line before, which reading one equation at a time cannot know; and it keeps
-    # an arbitrary regulariser lambda Omega(theta) that the model has not
+    # algorithm 6.4's running gradient g is read (symnet.checker.registers); what stays
+    # unread: its arbitrary regulariser lambda Omega(theta), which the model has not
     # (issue 22: five more documents; the book's Jacobian, a row per entry of the
-    # numerator, is the notation file's jacobian = "numerator".)  The rest: a document's
+    # numerator, is the notation file's jacobian = "numerator").  The rest: a document's
     # own delta^(k) (one document), rows W_j and unit vectors e^(j), cases blocks, a
     # layer written j by a typo, diag(...) and f'(a) I for the diagonal matrix, the
     # identity matrix written I or 1, h written without its layer (a typo)
-    "goodfellow": (24, "g's value is the previous line's; Omega(theta) is no quantity of "
-                       "the model; one document's own delta, e^(j), W_j, cases, diag"),
+    "goodfellow": (30, "Omega(theta) is no quantity of the model; one document's own "
+                       "delta, e^(j), W_j, cases, diag"),
 }
 
 

@@ -485,12 +485,15 @@ _FULL_WIDTH_NUMBER = re.compile(rf"{FULL_WIDTH_NUMBER}(?=\s*(?:$|\\\\|&|,|;|\\q?
 #: a piece that begins with an operator goes on with what is before it
 _OPERATOR = re.compile(r"[+\-*/×·−]|\\(?:cdot|times|div|pm|mp)(?![A-Za-z])")
 #: an index's range written as its values (j = 1, 2, \dots, l): one item, and the list
-_RANGE_ITEM = r"(?:\d+|[a-z]|\\[lc]?dots|\\ldots|\.\.\.|…)"
+_RANGE_ITEM = r"(?:\d+|[a-z](?:\s*[-+]\s*\d+)?|\\[lc]?dots|\\ldots|\.\.\.|…)"
 _RANGE_SO_FAR = re.compile(rf"\(?\s*[a-z]\s*=\s*{_RANGE_ITEM}(?:\s*,\s*{_RANGE_ITEM})*")
-#: (its whole range: dots, and a size letter last; j = 1, 2 may be values for which alone
-#: the formula is said)
-INDEX_RANGE = re.compile(rf"\(?\s*[ihjk]\s*=\s*(?:{_RANGE_ITEM}\s*,\s*)*(?:\\[lc]?dots|\\ldots|"
-                         rf"\.\.\.|…)\s*,\s*[dqlmnst]\s*\)?")
+#: (its whole range: dots, and a size letter last, or first going down to a number, as
+#: a loop over the layers k = l, l-1, ..., 1; j = 1, 2 may be values for which alone the
+#: formula is said)
+_DOTS = r"(?:\\[lc]?dots|\\ldots|\.\.\.|…)"
+INDEX_RANGE = re.compile(rf"\(?\s*[ihjk]\s*=\s*(?:(?:{_RANGE_ITEM}\s*,\s*)*{_DOTS}\s*,\s*"
+                         rf"[dqlmnst]|[dqlmnst]\s*,\s*(?:{_RANGE_ITEM}\s*,\s*)*{_DOTS}\s*,\s*"
+                         rf"\d+)\s*\)?")
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 #: what may end a formula without being part of it: punctuation and spacing
 _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")

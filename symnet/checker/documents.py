@@ -26,6 +26,7 @@ from symnet.checker.parse import Node, parse
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
+from symnet.checker.registers import Registers, substituted
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
                                        condition_on_free_variables,
@@ -127,6 +128,9 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     the API call this too), within ``seconds`` (default SECONDS_PER_EQUATION)."""
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
+    _registers_said(verdict, eq)
+    for key in ("_claim", "_registers_used", "registers"):
+        eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
         verdict.detail += _other_notation_hint(eq.context.get("_tree"), layers)
@@ -138,17 +142,14 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
 
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
-    eq = _identity_sign_read(eq)
+    claim = eq.context.get("_claim")            # g <- Q = R: the claim Q = R
+    eq = _identity_sign_read(replace(eq, text=claim[0]) if claim else eq)
     early = _not_an_equation(eq)
     if early is not None:
         return early
-    try:
-        tree = eq.context["_tree"] = parse(eq.text)   # kept for the hint: parsed once
-    except ParseError as exc:
-        defines = _new_symbol(unreadable_definition(eq.text), eq.context)
-        if defines:
-            return Verdict(0, "", NOT_A_CLAIM, defines)
-        return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
+    tree = _read(eq, claim)
+    if isinstance(tree, Verdict):
+        return tree
     tree, elided = without_elided_steps(tree)
     layers = layers or _network_of(eq.context.get("notation"))
     written, (tree, counted, early) = tree, _in_matrix_notation(tree, eq.context, layers)
@@ -187,6 +188,38 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
         verdict.detail = re.sub(r"\bstep (\d+):", lambda m: f"step {int(m.group(1)) + 1}:",
                                 verdict.detail)          # numbered as written
     return verdict
+
+
+def _read(eq: Equation, claim):
+    """The parsed equation (parsed once: an update's claim was parsed with its update),
+    with the running values in force (:mod:`symnet.checker.registers`) put in; or the
+    verdict on what is not read."""
+    try:
+        tree = claim[1] if claim and claim[1] and claim[0] == eq.text else parse(eq.text)
+        eq.context["_tree"] = tree                       # kept for the hint
+    except ParseError as exc:
+        defines = _new_symbol(unreadable_definition(eq.text), eq.context)
+        if defines:
+            return Verdict(0, "", NOT_A_CLAIM, defines)
+        return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
+    try:
+        tree, eq.context["_registers_used"] = substituted(tree, eq.context.get("registers")
+                                                          or {})
+    except ValueError as exc:
+        return Verdict(0, "", NOT_CHECKED, f"it uses a running value (an algorithm's "
+                       f"register) that has no known value here: {exc}")
+    return tree
+
+
+def _registers_said(verdict: Verdict, eq: Equation) -> None:
+    """The sizes text of a verdict that read an update's claim or a running value."""
+    if verdict.status not in (HOLDS, REFUTED):
+        return
+    if eq.context.get("_claim"):
+        verdict.sizes += ("; the arrow gives the name on its left a new value (an update, "
+                          "not checked), the '=' after it are checked")
+    for note in eq.context.get("_registers_used") or ():
+        verdict.sizes += f"; {note} (a running value)"
 
 
 def _named(verdict: Verdict, eq: Equation, written: Node, tree: Node, layers) -> str:
@@ -621,10 +654,12 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     given above (under the same directive; a definition until the next heading at the same
     or a higher level, a value until the next heading) are in force (:class:`_Section`)."""
     out, section = [], _Section()
+    registers = Registers(eqs, lambda tree, ctx: _holds(tree, ctx, layers), context)
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
         section.enter(eq, context)
+        registers.enter(n - 1, eq)
         verdict = check_equation(eq, layers)
         section.record(eq, verdict, layers)
         out.append(verdict)
@@ -632,6 +667,16 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
     return out
+
+
+def _holds(tree: Node, context: dict, layers) -> bool:
+    """Whether a parsed statement holds in the notation and model of ``context``."""
+    eq = Equation(0, "", "", dict(context))
+    layers = layers or _network_of(context.get("notation"))
+    tree, counted, early = _in_matrix_notation(tree, eq.context, layers)
+    if early is not None or counted is None:
+        return False
+    return _decided(eq, tree, layers, SECONDS_PER_EQUATION, counted).status == HOLDS
 
 
 class _Section:

@@ -55,6 +55,7 @@ def translate(tree: Node, notation: Notation, n_layers: int, loss: str = None):
     formula gives a free variable (a weight, a bias, an input) a number, or, while the
     loss is arbitrary (``loss`` "any", by default the file's), says what the error is."""
     work = _Translation(notation, n_layers)
+    tree = _spelled_out(tree, notation)
     _refuse_assignment(tree, notation)
     _refuse_loss_definition(tree, notation, loss or notation.model[1])
     offsets = set()
@@ -598,6 +599,31 @@ class _Translation:
         width = Node("script", (Node("name", ("s",), at), _layer_node(min(layers), at)),
                      at, "_")
         return Node("sum", (start, width, body), node.pos, node.op)
+
+
+def _spelled_out(node: Node, notation: Notation) -> Node:
+    """The tree with the notation's spellings of one meaning made one (see
+    :func:`_transposed_after_layer`)."""
+    node = _transposed_after_layer(node, notation) or node
+    return Node(node.kind, tuple(_spelled_out(a, notation) if isinstance(a, Node) else a
+                                 for a in node.args), node.pos, node.op)
+
+
+def _transposed_after_layer(node: Node, notation: Notation):
+    """h^{(k-1)\\top}, W^{(k)T} (the book's own spelling of a transposed symbol, the mark
+    after the layer in one superscript) as (h^{(k-1)})^\\top, or None; also in a font,
+    \\boldsymbol{W^{(k)T}}.  Only where layers are written in brackets."""
+    font = node.kind == "accent" and node.op in FONT_MARKS and len(node.args) == 1
+    inner = node.args[0] if font else node
+    if not notation.layer_letter or inner.kind != "script" or inner.op != "^":
+        return None
+    sup = inner.args[1]
+    if sup.kind != "mul" or len(sup.args) != 2 or sup.args[0].kind != "group" or \
+            sup.args[0].op != "(" or not is_transpose(sup.args[1]):
+        return None
+    symbol = Node("script", (inner.args[0], sup.args[0]), inner.pos, "^")
+    symbol = Node("accent", (symbol,), node.pos, node.op) if font else symbol
+    return Node("script", (symbol, sup.args[1]), node.pos, "^")
 
 
 def _argument_list(node: Node) -> bool:

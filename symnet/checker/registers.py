@@ -1,0 +1,241 @@
+"""A running value, as an algorithm writes one: ``g \\leftarrow Q = R`` gives a name that
+the notation in force has no row for (Goodfellow's g in algorithm 6.4) the value Q, and
+the formulas after it read g as Q (a register, as in pseudo-code).
+
+- The update's own '=' are a claim, Q = R, with g on its right the value g had before the
+  line.
+- Inside a loop over the layer letter written as its whole range (``k = l, l-1, \\cdots,
+  1`` going down, ``k = 1, \\dots, l`` going up), the value g has on entering iteration k
+  is its last value in the loop's body for the iteration before (k + 1 going down, k - 1
+  going up), and for the first iteration (k = l, k = 1) its value before the loop: g is
+  read so only where the two are proved to agree there.  The body runs to the next loop,
+  heading or directive.
+- A value that cannot be told (g used before any update, an update whose value is not
+  read, a loop whose entry value is not given or does not agree; after a loop, a value
+  that names its letter) leaves a formula that uses g not checked, with the reason.  In the book's own notation nothing is a register.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from symnet.checker.parse import parse
+from symnet.checker.symbols import flat_text as flat
+from symnet.checker.tree import Node, ParseError, nodes
+from symnet.core.notation import FONT_MARKS
+from symnet.core.notation_files import load
+
+__all__ = ["Registers", "substituted"]
+
+_ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
+_NAME = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm|vec)\s*\{\s*(?P<a>[A-Za-z])\s*\}|"
+                   r"(?P<b>[A-Za-z]))\s*")
+_LOOP = re.compile(r"\s*(?:\\text\{for\}\s*)?(?P<letter>[a-z])\s*=\s*(?P<items>[^=]+?)\s*")
+_DOTS = re.compile(r"\\[lc]?dots|\.\.\.|…")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A register's value (``tree``; None: not known) and how it was given (``note``)."""
+
+    tree: Optional[Node]
+    note: str
+
+
+def substituted(tree: Node, values: dict) -> tuple[Node, list]:
+    """``tree`` with every register written in it (g, \\boldsymbol{g}) replaced by its
+    value in brackets, and the notes of the values used; ValueError (the reason) for a
+    register whose value here is not known."""
+    used = []
+
+    def walk(node: Node) -> Node:
+        name = register_written(node)
+        if name in values:
+            value = values[name]
+            if value.tree is None:
+                raise ValueError(value.note)
+            if value.note not in used:
+                used.append(value.note)
+            return Node("group", (value.tree,), node.pos, "(")
+        return Node(node.kind, tuple(walk(a) if isinstance(a, Node) else a
+                                     for a in node.args), node.pos, node.op)
+    return walk(tree), used
+
+
+def register_written(node: Node) -> Optional[str]:
+    """The letter of a bare name (g) or of one in a font (\\boldsymbol{g}), else None."""
+    if node.kind == "accent" and node.op in FONT_MARKS and len(node.args) == 1:
+        node = node.args[0]
+    if node.kind == "name" and len(node.args[0]) == 1:
+        return node.args[0]
+    return None
+
+
+def _is_register(letter: str, notation) -> bool:
+    """A letter the notation gives no meaning: no row, no function, no layer letter."""
+    return letter != notation.layer_letter and letter not in notation.symbols and letter not in notation.activation and \
+        letter not in (notation.layer_letter, notation.last_layer)
+
+
+def split_update(text: str) -> Optional[tuple[str, str]]:
+    """(register letter, what follows the arrow) of ``g \\leftarrow ...``, else None."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        m = _ARROW.match(text, i) if depth == 0 else None
+        if m:
+            name = _NAME.fullmatch(text[:i])
+            return (name.group("a") or name.group("b"), text[m.end():]) if name else None
+    return None
+
+
+def loop_of(text: str, notation) -> int:
+    """+1 for a loop over the layer letter up its whole range (k = 1, ..., l), -1 down it
+    (k = l, l-1, ..., 1), 0 for anything else."""
+    m = _LOOP.fullmatch(text)
+    if not m or m.group("letter") != notation.layer_letter or not _DOTS.search(text):
+        return 0
+    items = [i.strip().replace(" ", "") for i in m.group("items").split(",")]
+    ends = (items[0], items[-1]) if len(items) > 1 else ()
+    return {("1", notation.last_layer): 1, (notation.last_layer, "1"): -1}.get(ends, 0)
+
+
+def _shifted(tree: Node, letter: str, by) -> Node:
+    """``tree`` with the layer letter k written as k + by (an int) or replaced by a node."""
+    def walk(node: Node) -> Node:
+        if node.kind == "name" and node.args[0] == letter:
+            if isinstance(by, Node):
+                return by
+            step = Node("num", ("1",), node.pos)
+            step = step if by > 0 else Node("neg", (step,), node.pos)
+            return Node("group", (Node("add", (node, step), node.pos),), node.pos, "(")
+        return Node(node.kind, tuple(walk(a) if isinstance(a, Node) else a
+                                     for a in node.args), node.pos, node.op)
+    return walk(tree)
+
+
+def _first_equals(text: str) -> int:
+    """The offset of the first '=' outside brackets and braces, or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch in "{([") - (ch in "})]")
+        if ch == "=" and depth == 0:
+            return i
+    return -1
+
+
+def _sides(text: str):
+    """The sides of what follows an update's arrow; where the whole is not read (a remark
+    in brackets after it), its first side alone (the value); None if not even that."""
+    for part in (text, text[:_first_equals(text)]):
+        try:
+            return parse(part).args[:None if part == text else 1]
+        except ParseError:
+            continue
+    return None
+
+
+class Registers:
+    """The registers in force at each equation of a document read in order: ``enter``
+    puts them in the equation's context (``registers``: letter -> :class:`Value`) and, for
+    an update with a claim, the claim (``_claim``: its text and parsed tree).
+    ``holds(tree, context)``: whether a parsed statement holds there (for a loop's
+    entry values)."""
+
+    def __init__(self, eqs: list, holds, context: dict = None):
+        self.eqs, self.holds, self.defaults = eqs, holds, context or {}
+        self.values, self.where, self.body_end, self.parsed = {}, None, -1, {}
+
+    def _notation(self, eq):
+        name = eq.context.get("notation", self.defaults.get("notation"))
+        notation = load(name) if name else None
+        return None if notation is None or notation.builtin else notation
+
+    def _key(self, eq) -> tuple:
+        return eq.context.get("section"), eq.context.get("notation"), eq.context.get("f")
+
+    def enter(self, n: int, eq) -> None:
+        notation = self._notation(eq)
+        if self._key(eq) != self.where:
+            self.values, self.where = {}, self._key(eq)
+        if notation is None:
+            return
+        if n == self.body_end:
+            self._close_loop(notation.layer_letter)
+        direction = loop_of(eq.formula, notation)
+        if direction:
+            self._open_loop(n, direction, notation, eq.context)
+        eq.context["registers"] = dict(self.values)
+        update = self._update(n, notation)
+        if update is None:
+            return
+        letter, sides, line, text = update
+        self.values[letter] = self._value_of(letter, sides, line)
+        if _first_equals(text) >= 0:          # a claim: checked (or not read: not checked)
+            read = sides is not None and len(sides) > 1
+            eq.context["_claim"] = (text, Node("chain", sides, sides[0].pos) if read else None)
+
+    def _update(self, n: int, notation):
+        """(letter, the sides after the arrow or None if unread, line, their text) of an
+        update, or None."""
+        if n in self.parsed:
+            return self.parsed[n]
+        eq, found = self.eqs[n], None
+        split = split_update(eq.text)
+        if split is not None and _is_register(split[0], notation):
+            found = split[0], _sides(split[1]), eq.line, split[1]
+        self.parsed[n] = found
+        return found
+
+    def _value_of(self, letter: str, sides, line: int) -> Value:
+        if sides is None:
+            return Value(None, f"the value given to it at line {line} is not read")
+        try:
+            tree, _ = substituted(sides[0], self.values)
+        except ValueError as exc:
+            return Value(None, str(exc))
+        return Value(tree, f"{letter} read as its value given at line {line}")
+
+    def _open_loop(self, n: int, direction: int, notation, context: dict) -> None:
+        """The values on entering the body of the loop at ``n`` (see the module's text)."""
+        last, end = {}, n + 1
+        while end < len(self.eqs) and self._key(self.eqs[end]) == self.where and \
+                not loop_of(self.eqs[end].formula, notation):
+            update = self._update(end, notation)
+            if update is not None:
+                last[update[0]] = update
+            end += 1
+        self.body_end = end
+        for letter, (_, sides, line, _) in last.items():
+            self.values[letter] = self._entry(letter, sides, line, direction, notation,
+                                              context)
+
+    def _close_loop(self, letter: str) -> None:
+        """After a loop's body, a value that names the loop's letter has none."""
+        for name, value in self.values.items():
+            if value.tree is not None and any(x.kind == "name" and x.args[0] == letter
+                                              for x in nodes(value.tree)):
+                self.values[name] = Value(None, f"after the loop, {name}'s value depends "
+                                                "on its last iteration")
+
+    def _entry(self, letter, sides, line, direction, notation, context) -> Value:
+        before = self.values.get(letter)
+        written = {register_written(x) for x in nodes(sides[0])} if sides else {None}
+        if sides is None or any(r and _is_register(r, notation) for r in written):
+            return Value(None, f"{letter}'s value on entering the loop is not read (line "
+                               f"{line} gives it one that is not read or uses a register)")
+        if before is None or before.tree is None:
+            return Value(None, f"{letter}'s value on entering the loop's first iteration "
+                               "is not given before the loop")
+        k = notation.layer_letter
+        value = _shifted(sides[0], k, -direction)
+        first = Node("name", (notation.last_layer,)) if direction < 0 else Node("num", ("1",))
+        if not self.holds(Node("chain", (_shifted(value, k, first), before.tree)), context):
+            return Value(None, f"{letter}'s value before the loop and its value from the "
+                               f"loop's body (line {line}) are not shown to agree at the "
+                               "first iteration")
+        step = "+ 1" if direction < 0 else "- 1"
+        return Value(value, f"{letter} read, on entering iteration {k}, as its value given "
+                            f"at line {line} for iteration {k} {step} (at the first, "
+                            f"{k} = {flat(first)}, its value before the loop: shown to agree)")

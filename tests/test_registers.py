@@ -1,0 +1,127 @@
+"""A running value (a register), as Goodfellow's algorithm 6.4 writes its gradient g:
+``g \\leftarrow Q = R`` claims Q = R (g on the right its value before the line) and gives g
+the value Q for what follows; in a loop over the layers, g's value on entering iteration
+k is its last value in the body for the iteration before, read only where that agrees
+with its value before the loop.  Every expected verdict was worked out by hand."""
+import pytest
+
+from symnet.checker.documents import check_document
+
+HEAD = "<!-- symnet: notation = goodfellow -->\n\n# Algorithm 6.4\n\n"
+FORWARD = [r"h^{(0)} = x", r"k = 1, \ldots, l", r"a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}",
+           r"h^{(k)} = f(a^{(k)})", r"\hat{y} = h^{(l)}"]
+START = r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y}, y)"
+LOOP = r"k = l, l-1, \cdots, 1"
+# the book's algorithm 6.4 as printed (lambda = 0 here), its own transposes h^{(k-1)\top}
+BODY = [r"g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})",
+        r"\nabla_{b^{(k)}} J = g",
+        r"\nabla_{W^{(k)}} J = g \; h^{(k-1)\top}",
+        r"g \leftarrow \nabla_{h^{(k-1)}} J = W^{(k)\top} \; g"]
+
+
+def run(*formulas, head=HEAD):
+    text = head + "".join(f"${f}$\n\n" for f in formulas)
+    return [(v.equation, v.status, v.detail, v.sizes) for v in check_document(text, "md")]
+
+
+def status_of(rows, text):
+    (found,) = [r for r in rows if r[0] == text]
+    return found[1], found[2], found[3]
+
+
+def test_the_books_algorithm_is_read_and_holds_line_by_line():
+    rows = run(*FORWARD, START, LOOP, *BODY)
+    for text in [START] + BODY:
+        status, detail, sizes = status_of(rows, text)
+        assert status == "holds", (text, detail)
+    _, _, sizes = status_of(rows, BODY[0])
+    assert "g read, on entering iteration k, as its value given at line" in sizes
+    assert "for iteration k + 1 (at the first, k = l, its value before the loop" in sizes
+    assert "the arrow gives the name on its left a new value" in sizes
+    assert "g read as its value given at line" in status_of(rows, BODY[1])[2]
+    assert status_of(rows, LOOP)[0] == "not a claim"
+
+
+@pytest.mark.parametrize("wrong", [
+    r"g \leftarrow \nabla_{a^{(k)}} J = g \odot f(a^{(k)})",        # f for f'
+    r"g \leftarrow \nabla_{a^{(k)}} J = - g \odot f'(a^{(k)})",     # sign
+])
+def test_a_wrong_update_claim_is_refuted(wrong):
+    rows = run(*FORWARD, START, LOOP, wrong, *BODY[1:])
+    assert status_of(rows, wrong)[0] == "refuted"
+
+
+@pytest.mark.parametrize("wrong", [
+    r"\nabla_{b^{(k)}} J = - g",
+    r"\nabla_{W^{(k)}} J = g \; h^{(k-1)}",
+    r"\nabla_{W^{(k)}} J = h^{(k-1)} g^\top",
+    r"g \leftarrow \nabla_{h^{(k-1)}} J = W^{(k)} \; g",
+])
+def test_a_wrong_formula_using_g_is_refuted(wrong):
+    body = [BODY[0], wrong, BODY[3]] if "leftarrow" not in wrong else [*BODY[:3], wrong]
+    rows = run(*FORWARD, START, LOOP, *body)
+    assert status_of(rows, wrong)[0] == "refuted"
+
+
+def test_g_means_what_the_line_before_gave_it_not_a_guess():
+    """Read in order: after g <- grad_a J, g is grad_a J, so grad_b J = g holds; g taken
+    as the output's gradient (its value two lines up) would be refuted."""
+    rows = run(*FORWARD, START, LOOP, *BODY)
+    assert status_of(rows, BODY[1])[0] == "holds"
+    rows = run(*FORWARD, START, r"\nabla_{a^{(k)}} J = g \odot f'(a^{(k)})")
+    assert status_of(rows, r"\nabla_{a^{(k)}} J = g \odot f'(a^{(k)})")[0] == "refuted", \
+        "without the loop, g is grad_yhat J: true at k = l only"
+
+
+def test_an_entry_value_that_does_not_agree_before_the_loop_is_not_checked():
+    start = r"g \leftarrow \nabla_{h^{(l-1)}} J"
+    rows = run(*FORWARD, start, LOOP, *BODY)
+    status, detail, _ = status_of(rows, BODY[0])
+    assert status == "not checked"
+    assert "not shown to agree at the first iteration" in detail
+
+
+def test_without_a_value_before_the_loop_g_is_not_checked():
+    rows = run(*FORWARD, LOOP, *BODY)
+    status, detail, _ = status_of(rows, BODY[0])
+    assert status == "not checked"
+    assert "is not given before the loop" in detail
+
+
+def test_g_before_any_update_has_no_meaning():
+    rows = run(r"\nabla_{b^{(k)}} J = g")
+    assert rows[0][1] == "not checked"
+
+
+def test_a_heading_ends_the_running_values():
+    rows = run(*FORWARD, START, "\n# Next\n\n$" + r"\nabla_{\hat{y}} J = g")
+    assert rows[-1][1] == "not checked"
+
+
+def test_an_ascending_loop_reads_the_value_of_the_iteration_before():
+    """u <- x, then for k = 1..l: a^(k) = b^(k) + W^(k) u, u <- h^(k) = f(a^(k)): on
+    entering iteration k, u is h^(k-1) (at k = 1, x = h^(0))."""
+    body = [r"a^{(k)} = b^{(k)} + W^{(k)} u", r"u \gets h^{(k)} = f(a^{(k)})"]
+    rows = run(r"u \gets x", r"k = 1, \ldots, l", *body)
+    assert [r[1] for r in rows] == ["not a claim", "not a claim", "holds", "holds"]
+    wrong = r"a^{(k)} = b^{(k)} + W^{(k)} f(u)"
+    rows = run(r"u \gets x", r"k = 1, \ldots, l", wrong, body[1])
+    assert rows[2][1] == "refuted"
+
+
+def test_in_the_books_own_notation_an_arrow_is_an_update_only():
+    text = "$g \\leftarrow \\nabla J = g$\n"
+    (v,) = check_document(text, "md")
+    assert v.status == "not a claim"
+
+
+def test_an_update_is_parsed_once(monkeypatch):
+    from lark import Lark
+    parsed, parse = [], Lark.parse
+
+    def counted(self, text, *args, **kwargs):
+        parsed.append(text)
+        return parse(self, text, *args, **kwargs)
+    monkeypatch.setattr(Lark, "parse", counted)
+    rows = run(*FORWARD, START, LOOP, *BODY)
+    assert len(parsed) <= len(rows)
