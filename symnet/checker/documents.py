@@ -129,7 +129,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     _registers_said(verdict, eq)
-    for key in ("_claim", "_registers_used", "registers"):
+    for key in ("_claim", "_registers_used", "registers", "_layer_letter"):
         eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
@@ -203,8 +203,8 @@ def _read(eq: Equation, claim):
             return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     try:
-        tree, eq.context["_registers_used"] = substituted(tree, eq.context.get("registers")
-                                                          or {})
+        tree, eq.context["_registers_used"] = substituted(
+            tree, eq.context.get("registers") or {}, eq.context.get("_layer_letter", ""))
     except ValueError as exc:
         return Verdict(0, "", NOT_CHECKED, f"it uses a running value (an algorithm's "
                        f"register) that has no known value here: {exc}")

@@ -17,7 +17,7 @@ the formulas after it read g as Q (a register, as in pseudo-code).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from symnet.checker.parse import parse
@@ -37,17 +37,22 @@ _DOTS = re.compile(r"\\[lc]?dots|\.\.\.|…")
 
 @dataclass(frozen=True)
 class Value:
-    """A register's value (``tree``; None: not known) and how it was given (``note``)."""
+    """A register's value (``tree``; None: not known), how it was given (``note``), and
+    whether it names no layer letter and may change from one iteration of a loop to the
+    next (``bare``: not the value of a loop the checker reads, unchanged in its body)."""
 
     tree: Optional[Node]
     note: str
+    bare: bool = False
 
 
-def substituted(tree: Node, values: dict) -> tuple[Node, list]:
+def substituted(tree: Node, values: dict, letter: str = "") -> tuple[Node, list]:
     """``tree`` with every register written in it (g, \\boldsymbol{g}) replaced by its
     value in brackets, and the notes of the values used; ValueError (the reason) for a
-    register whose value here is not known."""
-    used = []
+    register whose value here is not known, or is ``bare`` in a formula over every layer
+    (naming the layer letter): inside a loop written in words, not seen here, it would
+    have another value on entering each iteration."""
+    used, layered = [], bool(letter) and _names(tree, letter)
 
     def walk(node: Node) -> Node:
         name = register_written(node)
@@ -55,12 +60,21 @@ def substituted(tree: Node, values: dict) -> tuple[Node, list]:
             value = values[name]
             if value.tree is None:
                 raise ValueError(value.note)
+            if value.bare and layered:
+                raise ValueError(f"{name} was given a value for one layer ({value.note}), "
+                                 f"and this formula is over every layer {letter}: in a "
+                                 "loop the checker does not see (no line such as "
+                                 f"{letter} = l, l-1, \\cdots, 1), it would have another")
             if value.note not in used:
                 used.append(value.note)
             return Node("group", (value.tree,), node.pos, "(")
         return Node(node.kind, tuple(walk(a) if isinstance(a, Node) else a
                                      for a in node.args), node.pos, node.op)
     return walk(tree), used
+
+
+def _names(tree: Node, letter: str) -> bool:
+    return any(x.kind == "name" and x.args[0] == letter for x in nodes(tree))
 
 
 def register_written(node: Node) -> Optional[str]:
@@ -90,15 +104,17 @@ def split_update(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
-def loop_of(text: str, notation) -> int:
+def loop_of(text: str, notation):
     """+1 for a loop over the layer letter up its whole range (k = 1, ..., l), -1 down it
-    (k = l, l-1, ..., 1), 0 for anything else."""
+    (k = l, l-1, ..., 1), None for another range of the layer letter (k = l-1, ..., 2: a
+    loop not read), 0 for anything else."""
     m = _LOOP.fullmatch(text)
-    if not m or m.group("letter") != notation.layer_letter or not _DOTS.search(text):
+    if not m or m.group("letter") != notation.layer_letter or \
+            not (_DOTS.search(text) or "," in text):
         return 0
     items = [i.strip().replace(" ", "") for i in m.group("items").split(",")]
     ends = (items[0], items[-1]) if len(items) > 1 else ()
-    return {("1", notation.last_layer): 1, (notation.last_layer, "1"): -1}.get(ends, 0)
+    return {("1", notation.last_layer): 1, (notation.last_layer, "1"): -1}.get(ends)
 
 
 def _shifted(tree: Node, letter: str, by) -> Node:
@@ -146,6 +162,7 @@ class Registers:
     def __init__(self, eqs: list, holds, context: dict = None):
         self.eqs, self.holds, self.defaults = eqs, holds, context or {}
         self.values, self.where, self.body_end, self.parsed = {}, None, -1, {}
+        self.letter = ""
 
     def _notation(self, eq):
         name = eq.context.get("notation", self.defaults.get("notation"))
@@ -161,12 +178,17 @@ class Registers:
             self.values, self.where = {}, self._key(eq)
         if notation is None:
             return
+        self.letter = notation.layer_letter
         if n == self.body_end:
             self._close_loop(notation.layer_letter)
         direction = loop_of(eq.formula, notation)
-        if direction:
+        if direction is None:
+            self.values = {k: Value(None, f"{k}'s value inside the loop at line {eq.line} is "
+                                          "not read (a range that is not all the layers)")
+                           for k in self.values}
+        elif direction:
             self._open_loop(n, direction, notation, eq.context)
-        eq.context["registers"] = dict(self.values)
+        eq.context["registers"], eq.context["_layer_letter"] = dict(self.values), self.letter
         update = self._update(n, notation)
         if update is None:
             return
@@ -195,18 +217,21 @@ class Registers:
             tree, _ = substituted(sides[0], self.values)
         except ValueError as exc:
             return Value(None, str(exc))
-        return Value(tree, f"{letter} read as its value given at line {line}")
+        return Value(tree, f"{letter} read as its value given at line {line}",
+                     not _names(tree, self.letter))
 
     def _open_loop(self, n: int, direction: int, notation, context: dict) -> None:
         """The values on entering the body of the loop at ``n`` (see the module's text)."""
         last, end = {}, n + 1
         while end < len(self.eqs) and self._key(self.eqs[end]) == self.where and \
-                not loop_of(self.eqs[end].formula, notation):
+                loop_of(self.eqs[end].formula, notation) == 0:
             update = self._update(end, notation)
             if update is not None:
                 last[update[0]] = update
             end += 1
         self.body_end = end
+        self.values = {k: replace(v, bare=False) if k not in last else v
+                       for k, v in self.values.items()}      # the same in every iteration
         for letter, (_, sides, line, _) in last.items():
             self.values[letter] = self._entry(letter, sides, line, direction, notation,
                                               context)
