@@ -133,3 +133,11 @@ def test_an_update_is_parsed_once(monkeypatch):
     monkeypatch.setattr(Lark, "parse", counted)
     rows = run(*FORWARD, START, LOOP, *BODY)
     assert len(parsed) <= len(rows)
+
+
+def test_a_counter_is_never_a_running_value():
+    """i <- 1 (algorithm 6.6's counter): i stays an index letter in what follows."""
+    rows = run(r"i \gets 1", r"\frac{\partial J}{\partial b^{(k)}_i} = "
+               r"\frac{\partial J}{\partial a^{(k)}_i}")
+    assert rows[1][1] == "holds", rows[1]
+    assert "read as" not in rows[1][3]

@@ -23,7 +23,7 @@ from typing import Optional
 from symnet.checker.parse import parse
 from symnet.checker.symbols import flat_text as flat
 from symnet.checker.tree import Node, ParseError, nodes
-from symnet.core.notation import FONT_MARKS
+from symnet.core.notation import FONT_MARKS, INDEX_LETTERS
 from symnet.core.notation_files import load
 
 __all__ = ["Registers", "substituted"]
@@ -87,8 +87,10 @@ def register_written(node: Node) -> Optional[str]:
 
 
 def _is_register(letter: str, notation) -> bool:
-    """A letter the notation gives no meaning: no row, no function, no layer letter."""
-    return letter != notation.layer_letter and letter not in notation.symbols and letter not in notation.activation and \
+    """A letter the notation gives no meaning (no row, no function, no layer letter), and
+    not a letter that counts (i \\gets 1 is a loop's counter: never put into indices)."""
+    return letter not in INDEX_LETTERS and letter not in notation.symbols and \
+        letter not in notation.activation and \
         letter not in (notation.layer_letter, notation.last_layer)
 
 
