@@ -282,10 +282,13 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
                        "not carried into later formulas, so it is not refuted")
     if verdict.status == REFUTED and counted is not None:
         verdict = _loss_stated_instead(eq, layers) or verdict
-    if verdict.status == REFUTED and eq.context.get("_defined_activation") == "unread":
+    # a refutation, or a proof in a model that fixes what the document defines unread
+    fixed = [verdict.status == REFUTED or (verdict.status == HOLDS and setting != "any")
+             for setting in _model_of(eq.context)[:2]]
+    if fixed[0] and eq.context.get("_defined_activation") == "unread":
         return Verdict(0, "", NOT_CHECKED, "the activation is defined above by a function "
                        "the checker does not read, and this does not hold for every one")
-    if verdict.status == REFUTED and eq.context.get("_stated_loss") == "unread":
+    if fixed[1] and eq.context.get("_stated_loss") == "unread":
         return Verdict(0, "", NOT_CHECKED, "it does not hold for every loss, and the loss "
                        "the document states above is not one the checker reads")
     if verdict.status == REFUTED and condition_on_free_variables(tree):
@@ -315,7 +318,8 @@ def _general_model(context: dict):
     from symnet.core.notation_files import load
     if context.get("notation") is None:
         return None
-    chosen = {"activation": context.get("f") or context.get("_defined_activation"),
+    defined = context.get("_defined_activation")    # "unread": any one, tried as any
+    chosen = {"activation": context.get("f") or (defined if defined != "unread" else None),
               "loss": context.get("loss")}
     general = [g for g in load(context["notation"]).general if not chosen[g]]
     spec = _model_of(context)
@@ -440,8 +444,23 @@ def _not_an_equation(eq: Equation):
     if relations:
         return Verdict(0, "", NOT_CHECKED, f"the relation '{relations[0]}' is not an "
                        "equation: only '=' is checked")
-    defines = new_function(eq.text)
+    defines = _defines_the_activation(eq) or new_function(eq.text)
     return Verdict(0, "", NOT_A_CLAIM, defines) if defines else None
+
+
+def _defines_the_activation(eq: Equation):
+    """``\\sigma(z) = \\frac{1}{1 + e^{-z}}``: another notation's activation letter
+    applied to one letter, alone on the left of one '=': the definition of a function,
+    its argument a dummy letter (never the notation's z), read by
+    :func:`_activation_defined` after it; the reason, or None."""
+    notation = eq.context.get("notation")
+    m = _APPLIED.match(_as_applied(eq.text))
+    if notation is None or m is None or load_notation(notation).builtin or \
+            m.group("name") not in load_notation(notation).activation or \
+            "=" in m.group("body"):
+        return None
+    return (f"defines the activation {m.group('name')} (a function of the letter "
+            f"{m.group('letter')})")
 
 
 def _not_an_identity(tree: Node, eq: Equation):
