@@ -65,6 +65,7 @@ NOT_CHECKED = [
     (r"J = L(\hat{y}, y) + \lambda \Omega(\theta, x)", "the regulariser is a function"),
     (r"J = L(\hat{y}, y) + \lambda \Omega(W^{(k)})", "the regulariser is a function"),
     (r"\nabla_{\theta} J = 0", "read only as the argument of the regulariser"),
+    (r"J = L(y, \hat{y}) + \lambda \Omega(\theta)", "arguments other than the outputs"),
     (r"J = L(\hat{y}, y) + \lambda \Omega^{(k)}(\theta)", "superscript on Omega"),
     # b^(k-1) and a^(k) name three layers: not read (the translation's limit), never holds
     (r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J + \lambda \nabla_{b^{(k-1)}}\Omega(\theta)",

@@ -87,7 +87,7 @@ def is_loss_statement(tree: Node, notation: Notation) -> bool:
     stand beside it)."""
     if tree.kind != "chain" or len(tree.args) < 2:
         return False
-    row = _written(tree.args[0], notation)[1]
+    row = _written(_at_own_arguments(tree.args[0], notation), notation)[1]
     return row is not None and row.quantity in ("error", "loss") and not any(
         _mentions(side, notation, ("loss",)) for side in tree.args[1:])
 
@@ -95,7 +95,7 @@ def is_loss_statement(tree: Node, notation: Notation) -> bool:
 def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
     """J = 1/2 ||hat y - y||^2 under an arbitrary loss: the document choosing its loss."""
     if loss == "any" and is_loss_statement(tree, notation):
-        parts = _written(tree.args[0], notation)[0]
+        parts = _written(_at_own_arguments(tree.args[0], notation), notation)[0]
         raise LossStated(f"says which loss {parts[0]} is (the {notation.name} notation "
                          "keeps it arbitrary)")
 
@@ -114,6 +114,16 @@ def states_penalised_cost(tree: Node, notation: Notation) -> bool:
     row = _written(tree.args[0], notation)[1]
     return row is not None and row.quantity == "error" and any(
         writes_penalty(side, notation) for side in tree.args[1:])
+
+
+def _at_own_arguments(node: Node, notation: Notation) -> Node:
+    """The loss written at its arguments (L(hat y, y)) as its symbol L; any other node as
+    it is (the arguments are checked where the formula is read)."""
+    if node.kind == "mul" and len(node.args) == 2 and _argument_list(node.args[1]):
+        row = _written(node.args[0], notation)[1]
+        if row is not None and row.quantity == "loss":
+            return node.args[0]
+    return node
 
 
 def _mentions(tree: Node, notation: Notation, quantities) -> bool:
