@@ -394,8 +394,9 @@ DOCUMENTS += [
              F(r"a^{(k)} = b^{(k)} + W^{(k)}h^{(k-1)}", H, True, ""),
              F(r"h^{(k)} = f\left(a^{(k)}\right)", H, True, ""),
              F(r"\hat{y} = h^{(l)}", H, True, ""),
-             F(r"J = L(\hat{y}, y) + \lambda\Omega(\theta)", NK, True,
-               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"J = L(\hat{y}, y) + \lambda\Omega(\theta)", H, True,
+               "J = L + lambda Omega(theta), Omega any differentiable function of every parameter: the "
+               "definition of J (goodfellow.toml's Omega, theta, lambda); in force after it"),
              F(r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y}, y) \; \left("
                r"\because \frac{\partial \lambda\Omega(\theta)}{\partial \hat{y}} = 0\right)",
                NK, True, "algorithm 6.4's start, with Omega; an update of g"),
@@ -403,10 +404,10 @@ DOCUMENTS += [
              F(r"g\leftarrow\nabla_{a^{(k)}} J = g \odot f'\left(a^{(k)}\right)", H, True,
                "true: g on the right is its value on entering iteration k, grad of J by "
                "h^(k) (the body's last line for k + 1; grad by hat y = h^(l) before the loop)"),
-             F(r"\nabla_{b^{(k)}} J = g + \lambda\nabla_{b^{(k)}}\Omega(\theta)", NK, True,
-               "g (now grad by a^(k)) and Omega"),
+             F(r"\nabla_{b^{(k)}} J = g + \lambda\nabla_{b^{(k)}}\Omega(\theta)", H, True,
+               "true: g is grad of J by a^(k) (the loop's first line), and Omega's share"),
              F(r"\nabla_{W^{(k)}} J = g\;(h^{(k-1)})^\top + \lambda\nabla_{W^{(k)}}\Omega"
-               r"(\theta)", NK, True, "g and Omega"),
+               r"(\theta)", H, True, "true: g is grad of J by a^(k), and Omega's share"),
              F(r"g\leftarrow\nabla_{h^{(k-1)}}J = {W^{(k)}}^\top g", H, True,
                "true: g is grad of J by a^(k), its value from the loop's first line"),
          ]),
@@ -466,17 +467,20 @@ CUI = dict(key="cui-bp", repo="(unnamed: index file id 27269352096)",
          notation="goodfellow", sections=(0,),    # '###1' without a space: no heading
          note="a course homework deriving the gradients of section 6.5 in the book's notation "
               "(a^(k), h^(k), W^(k), b^(k), J), every formula listed; it defines J with "
-              "lambda Omega(theta) (1.3) and then differentiates J as the loss: the "
-              "notation's model has lambda = 0, where its gradients are exact",
+              "lambda Omega(theta) (1.3) and then differentiates J as the loss: its gradients "
+              "by W^(k) and b^(k) are exact with lambda = 0 only, and refuted after (1.3) "
+              "(the regulariser in force); those by units hold either way",
          formulas=[
              F(r"a^{(k)} = b^{(k)} + W^{(k)}h^{(k-1)} \tag{1.1}", H, True, ""),
              F(r"h^{(k)} = f(a^{(k)}) \tag{1.2}", H, True, ""),
-             F(r"J = L( \hat{y} , y ) + \lambda \Omega (\theta) \tag{1.3}", NK, True,
-               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"J = L( \hat{y} , y ) + \lambda \Omega (\theta) \tag{1.3}", H, True,
+               "J = L + lambda Omega(theta), Omega any differentiable function of every parameter: the "
+               "definition of J (goodfellow.toml's Omega, theta, lambda); in force after it"),
              F("\\nabla_{W^{(k)}}J\n= \\sum_j (\\nabla_{W^{(k)}}a^{(k)}_j) \\dfrac{\\partial J}"
-               "{\\partial a^{(k)}_j}", H, True,
-               "the chain rule through a^(k) (with lambda = 0; the document's own J would "
-               "add lambda grad Omega)"),
+               "{\\partial a^{(k)}_j}", R, True,
+               "the chain rule through a^(k) only: false for the document's own J (1.3), "
+               "which depends on W^(k) also directly, through Omega (lambda grad_W Omega is "
+               "missing; true with lambda = 0)"),
              F(r"a^{(k)}_j = W^{(k)}_j h^{(k-1)}", NK, True,
                "W_j names the j-th row (the document's notation, not the book's), and the "
                "bias is left out: false as an identity", (R,)),
@@ -492,21 +496,25 @@ CUI = dict(key="cui-bp", repo="(unnamed: index file id 27269352096)",
              F("\\nabla_{W^{(k)}}J\n= \\sum_j (\\nabla_{W^{(k)}}a^{(k)}_j) \\dfrac{\\partial J}"
                "{\\partial a^{(k)}_j}\n= \\sum_j (e^{(j)}(h^{(k-1)})^T) \\dfrac{\\partial J}"
                "{\\partial a^{(k)}_j}\\\\\n= (\\sum_j \\dfrac{\\partial J}{\\partial a^{(k)}_j}"
-               " e^{(j)}) (h^{(k-1)})^T\n= (\\nabla_{a^{(k)}}J)(h^{(k-1)})^T \\tag{2.1}", H, True,
-               "true (lambda = 0); its middle steps use the unit vector e^(j), which "
-               "the notation has not (a note in parentheses, left out, says "
-               "dJ/da_j is a scalar)"),
+               " e^{(j)}) (h^{(k-1)})^T\n= (\\nabla_{a^{(k)}}J)(h^{(k-1)})^T \\tag{2.1}", R, True,
+               "false for the document's own J (1.3): grad_W J = grad_a J h^T + lambda "
+               "grad_W Omega (true with lambda = 0); not read: its middle steps use the unit "
+               "vector e^(j), which the notation has not (a note in parentheses, left out, "
+               "says dJ/da_j is a scalar)"),
              F("\\nabla_{b^{(k)}}J\n=(\\dfrac{\\partial a^{(j)}}{\\partial b^{(j)}})^T "
                "\\nabla_{a^{(k)}}J", NK, True,
                "the layer written j where k is meant (a typo): read as written it mixes "
                "layers j and k"),
              F(r"\dfrac{\partial a^{(j)}}{\partial b^{(j)}}=I", NK, True,
                "the same typo (layer j), and I the identity of an unstated size"),
-             F("\\nabla_{b^{(k)}}J\n=\\nabla_{a^{(k)}}J \\tag{3.1}", H, True, "(lambda = 0)"),
+             F("\\nabla_{b^{(k)}}J\n=\\nabla_{a^{(k)}}J \\tag{3.1}", R, True,
+               "true with lambda = 0 only: the document's own J (1.3) adds lambda grad_b "
+               "Omega, and the regulariser is in force after (1.3)"),
              F("\\begin{cases}\n\\nabla_{W^{(k)}}J=\\delta^{(k)}(h^{(k-1)})^T\\\\\n"
-               "\\nabla_{b^{(k)}}J=\\delta^{(k)}\n\\end{cases} \\tag{4.1}", H, True,
+               "\\nabla_{b^{(k)}}J=\\delta^{(k)}\n\\end{cases} \\tag{4.1}", R, True,
                "two equations in a cases block, with delta^(k) the document's name for "
-               "grad_a^(k) J (not the book's): true (lambda = 0)"),
+               "grad_a^(k) J (not the book's): true with lambda = 0 only, false for the "
+               "document's own J (1.3), which adds lambda grad Omega to each"),
              F("\\nabla_{a^{(k)}}J\n=(\\dfrac{\\partial a^{(k+1)}}{\\partial a^{(k)}})^T"
                "\\nabla_{a^{(k+1)}}J \\tag {4.2}", H, True,
                "the book's Jacobian (a row per entry of a^(k+1)), as in its 6.5.2"),
@@ -551,8 +559,9 @@ ZH_ALG = dict(key="zh-alg-6.4", repo="(unnamed: index file id 21260149266)",
              F(r"a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}", H, True, ""),
              F(r"h^{(k)} = f(a^{(k)})", H, True, ""),
              F(r"\hat{y} = h^{(l)}", H, True, ""),
-             F(r"J = L(\hat{y},y) + \lambda \Omega(\theta)", NK, True,
-               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"J = L(\hat{y},y) + \lambda \Omega(\theta)", H, True,
+               "J = L + lambda Omega(theta), Omega any differentiable function of every parameter: the "
+               "definition of J (goodfellow.toml's Omega, theta, lambda); in force after it"),
              F(r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y},y)", H, True,
                "algorithm 6.4's start: an update of g, and its claim (true: Omega does not "
                "depend on hat y)"),
@@ -560,10 +569,11 @@ ZH_ALG = dict(key="zh-alg-6.4", repo="(unnamed: index file id 21260149266)",
              F(r"g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})", H, True,
                "an update and its claim: g on the right is its value on entering iteration "
                "k (grad by h^(k)), true"),
-             F(r"\nabla_{b^{(k)}} J = g + \lambda \nabla_{b^{(k)}} \Omega(\theta)", NK, True,
-               "g (now grad by a^(k)) and Omega"),
+             F(r"\nabla_{b^{(k)}} J = g + \lambda \nabla_{b^{(k)}} \Omega(\theta)", H, True,
+               "true: g is grad of J by a^(k) (the loop's first line), and Omega's share"),
              F(r"\nabla_{W^{(k)}} J = g \; h^{(k-1)\top} + \lambda \nabla_{W^{(k)}} "
-               r"\Omega(\theta)", NK, True, "g and Omega"),
+               r"\Omega(\theta)", H, True, "true: g is grad of J by a^(k), and Omega's share; "
+               "the book's own h^{(k-1)\\top}"),
              F(r"g \leftarrow \nabla_{h^{(k-1)}} J = W^{(k)\top} \; g", H, True,
                "an update of g and its claim (g is grad by a^(k)); the book's own W^{(k)\\top}"),
              F("\n\\begin{aligned}\ngh^L & = & \\frac{\\partial L(\\hat y, y)}{\\partial h^L}\n"
@@ -725,8 +735,9 @@ DOCUMENTS += [
              F(r"\quad \boldsymbol{h} = f(\boldsymbol{a}^{(k)})", NK, True,
                "h written without its layer (a typo for h^(k))"),
              F(r"\hat{\boldsymbol{y}} = \boldsymbol{h}^{(l)}", H, True, ""),
-             F(r"J=L(\hat{\boldsymbol{y}} ,\boldsymbol{y}) + \lambda \Omega(\theta)", NK, True,
-               "an arbitrary regulariser Omega(theta): not in the notation's model"),
+             F(r"J=L(\hat{\boldsymbol{y}} ,\boldsymbol{y}) + \lambda \Omega(\theta)", H, True,
+               "J = L + lambda Omega(theta), Omega any differentiable function of every parameter: the "
+               "definition of J (goodfellow.toml's Omega, theta, lambda); in force after it"),
              F(r"\boldsymbol{g} \gets \nabla_{\hat{\boldsymbol{y}}} J = \nabla_{\hat{"
                r"\boldsymbol{y}}} L(\hat{\boldsymbol{y}} , \boldsymbol{y})", H, True,
                "algorithm 6.4's start: an update of g and its claim (true)"),
@@ -735,9 +746,13 @@ DOCUMENTS += [
                r"f'(\boldsymbol{a^{(a)}})", NK, True,
                "an update of g whose claim has a^(a), a typo for a^(k)", (NC,)),
              F(r"\nabla_{\boldsymbol{b^{(k)}}} J = \boldsymbol{g} + \lambda \nabla_{\boldsymbol"
-               r"{b^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
+               r"{b^{(k)}}} \Omega (\theta)", H, True,
+               "true: g is grad of J by a^(k), the value the loop's first line gives it (its "
+               "claim is not read, its value is), and Omega's share"),
              F(r"\nabla_{\boldsymbol{W^{(k)}}} J = \boldsymbol{gh^{(k-1)T}} + \lambda \nabla_"
-               r"{\boldsymbol{W^{(k)}}} \Omega (\theta)", NK, True, "g and Omega"),
+               r"{\boldsymbol{W^{(k)}}} \Omega (\theta)", H, True,
+               "true: g h^{(k-1)T} in one bold group (a font around a product is each "
+               "factor's), g the value the loop's first line gives it, and Omega's share"),
              F(r"\boldsymbol{g} \gets \nabla_{\boldsymbol{h^{(k-1)}}} J = \boldsymbol{W^{(k)T}}"
                r" \boldsymbol{g}", H, True,
                "an update of g and its claim, the transpose written W^{(k)T} (g is grad by "

@@ -109,7 +109,9 @@ def test_a_remark_column_gives_reasons_unless_it_qualifies():
 @pytest.mark.parametrize("statement,expected", [
     (r"J = \frac12 \|\hat y - y\|^2 = \frac12 \sum_i (\hat y_i - y_i)^2", [C, H]),   # a chain
     (r"J(\theta) = \frac12 \|\hat y - y\|^2", [N, N]),       # unread: may state the loss
-    (r"L(\hat y, y) = \frac12 \|\hat y - y\|^2", [N, N]),
+    # L at its own arguments is the loss (goodfellow.toml's L, read in J = L + lambda
+    # Omega(theta)): the statement is read and puts the squared loss in force
+    (r"L(\hat y, y) = \frac12 \|\hat y - y\|^2", [C, H]),
 ])
 def test_statements_of_goodfellows_loss_in_other_forms(statement, expected):
     """A statement of J read as a chain puts its loss in force; one not read, whose left

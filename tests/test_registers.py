@@ -141,3 +141,45 @@ def test_a_counter_is_never_a_running_value():
                r"\frac{\partial J}{\partial a^{(k)}_i}")
     assert rows[1][1] == "holds", rows[1]
     assert "read as" not in rows[1][3]
+
+
+# the book's algorithm 6.4 as printed, with its regulariser lambda Omega(theta)
+J_STATED = r"J = L(\hat{y}, y) + \lambda \Omega(\theta)"
+BOOK_BODY = [BODY[0],
+             r"\nabla_{b^{(k)}} J = g + \lambda \nabla_{b^{(k)}} \Omega(\theta)",
+             r"\nabla_{W^{(k)}} J = g \; h^{(k-1)\top} + \lambda \nabla_{W^{(k)}} \Omega(\theta)",
+             BODY[3]]
+
+
+def test_the_books_algorithm_with_its_regulariser_holds():
+    rows = run(*FORWARD, J_STATED, START, LOOP, *BOOK_BODY)
+    for text in [J_STATED, START] + BOOK_BODY:
+        assert status_of(rows, text)[0] == "holds", (text, status_of(rows, text))
+
+
+@pytest.mark.parametrize("wrong", [
+    r"\nabla_{b^{(k)}} J = g",                      # the regulariser's share left out
+    r"\nabla_{b^{(k)}} J = g - \lambda \nabla_{b^{(k)}} \Omega(\theta)",
+    r"\nabla_{W^{(k)}} J = g \; h^{(k-1)} + \lambda \nabla_{W^{(k)}} \Omega(\theta)",
+])
+def test_a_wrong_gradient_in_the_books_algorithm_is_refuted(wrong):
+    rows = run(*FORWARD, J_STATED, START, LOOP, BOOK_BODY[0], wrong, BOOK_BODY[3])
+    assert status_of(rows, wrong)[0] == "refuted"
+
+
+def test_bold_symbols_with_their_layer_inside_the_font_read_the_same():
+    """\\boldsymbol{b^{(k)}} is \\boldsymbol{b}^{(k)}; \\boldsymbol{g h^{(k-1)T}} is each
+    factor in bold (a transcription of the book's algorithm)."""
+    body = [r"\boldsymbol{g} \gets \nabla_{\boldsymbol{a^{(k)}}} J = \boldsymbol{g} \odot "
+            r"f'(\boldsymbol{a^{(k)}})",
+            r"\nabla_{\boldsymbol{b^{(k)}}} J = \boldsymbol{g} + \lambda \nabla_{\boldsymbol"
+            r"{b^{(k)}}} \Omega (\theta)",
+            r"\nabla_{\boldsymbol{W^{(k)}}} J = \boldsymbol{gh^{(k-1)T}} + \lambda \nabla_"
+            r"{\boldsymbol{W^{(k)}}} \Omega (\theta)",
+            r"\boldsymbol{g} \gets \nabla_{\boldsymbol{h^{(k-1)}}} J = \boldsymbol{W^{(k)T}} "
+            r"\boldsymbol{g}"]
+    rows = run(*FORWARD, J_STATED, START, LOOP, *body)
+    assert [status_of(rows, t)[0] for t in body] == ["holds"] * 4
+    wrong = body[2].replace("gh^{(k-1)T}", "gh^{(k-1)}")
+    rows = run(*FORWARD, J_STATED, START, LOOP, body[0], wrong, body[3])
+    assert status_of(rows, wrong)[0] == "refuted"

@@ -134,7 +134,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
         verdict.detail += _other_notation_hint(eq.context.get("_tree"), layers)
-    eq.context.pop("_tree", None)
+    eq.context["_read"] = eq.context.pop("_tree", None)    # for what the verdict records
     verdict.line, verdict.equation = eq.line, eq.text
     verdict.column = getattr(eq, "column", 0)
     verdict.seconds = time.perf_counter() - start
@@ -309,7 +309,19 @@ def _model_of(context: dict) -> tuple:
     loss = context.get("loss") or (stated if stated not in (None, "unread") else loss)
     defined = context.get("_defined_activation")
     defined = defined if defined not in (None, "unread") else None
-    return (context.get("f") or defined or activation, loss, *rest)
+    return (context.get("f") or defined or activation, loss, *_regulariser_of(context, rest))
+
+
+def _regulariser_of(context: dict, rest: list) -> list:
+    """(output, bias, regulariser) of the notation's model, with the arbitrary regulariser
+    lambda Omega(theta) ("any") where the formula writes Omega or the document has stated
+    J = L + lambda Omega(theta) above it (:class:`_Regulariser`); else as the file says."""
+    from symnet.checker.translate import writes_penalty
+    tree, notation = context.get("_tree"), load_notation(context["notation"])
+    if rest[-1] is False and (context.get("_regulariser") or tree is not None and
+                              writes_penalty(tree, notation)):
+        return [*rest[:-1], "any"]
+    return list(rest)
 
 
 def _general_model(context: dict):
@@ -672,15 +684,17 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     """A verdict for each equation, read in order: the local definitions and the values
     given above (under the same directive; a definition until the next heading at the same
     or a higher level, a value until the next heading) are in force (:class:`_Section`)."""
-    out, section = [], _Section()
+    out, section, regulariser = [], _Section(), _Regulariser()
     registers = Registers(eqs, lambda tree, ctx: _holds(tree, ctx, layers), context)
     for n, eq in enumerate(eqs, 1):
         if progress:
             progress(n - 1, len(eqs))
         section.enter(eq, context)
+        regulariser.enter(eq)
         registers.enter(n - 1, eq)
         verdict = check_equation(eq, layers)
         section.record(eq, verdict, layers)
+        regulariser.record(eq, verdict)
         out.append(verdict)
     if progress:
         progress(len(eqs), len(eqs))
@@ -754,6 +768,42 @@ class _Section:
             self.defined[name] = (letter, None, "")
             verdict.detail += (f" (its right side is not read: {exc}; the formulas after "
                                "it in this section are not checked)")
+
+
+class _Regulariser:
+    """Another notation's arbitrary regulariser put in force by a statement of the cost
+    that writes it (Goodfellow's J = L(hat y, y) + lambda Omega(theta)): the formulas after
+    it in its section are read in the model with lambda Omega(theta) (``_regulariser`` in
+    their context), until a heading as deep as the statement's, a directive or another
+    notation; kept apart from :class:`_Section`, the same way."""
+
+    def __init__(self):
+        self.level, self.where = None, None        # the statement's heading level
+
+    def enter(self, eq: Equation) -> None:
+        where = (eq.context.get("section", 0), eq.context.get("f"),
+                 eq.context.get("notation"))
+        level = eq.context.get("level", PREAMBLE)
+        if self.where is not None and (where[1:] != self.where[1:] or
+                                       where[0] != self.where[0] and level <= self.level):
+            self.level = None
+        self.where = where if self.level is not None else None
+        if self.level is not None:
+            eq.context["_regulariser"] = True
+
+    def record(self, eq: Equation, verdict: Verdict) -> None:
+        """A statement of the cost with the regulariser, read or not, puts it in force."""
+        from symnet.checker.translate import states_penalised_cost
+        notation = eq.context.get("notation")
+        if notation is None or load_notation(notation).builtin:
+            return
+        tree = eq.context.pop("_read", None)          # parsed once, by the check
+        if tree is not None and states_penalised_cost(tree, load_notation(notation)):
+            self.level = eq.context.get("level", PREAMBLE)
+            self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
+            verdict.detail += ("; " if verdict.detail else "") + (
+                "the regulariser lambda Omega(theta) is in force for the formulas after it "
+                "in this section")
 
 
 _APPLIED = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>[a-z])\s*"

@@ -8,8 +8,10 @@ its definition, \\tilde a^{(k)} = (-1; a^{(k)}), \\Theta^{(kl)} (s_k x s_l),
 \\delta^{(k)}, wherever it stands, and every \\frac{\\partial E}{\\partial X} (X = z^{(k)},
 a^{(k)}, x, \\Theta^{(kl)}, \\tilde\\Theta^{(kl)}, or one entry of them) are SymPy's
 derivatives of the nested error E = 1/2 ||a^{(n)} - y||^2.  f is the sigmoid (the notes' f),
-f' SymPy's derivative of it.  Digit subscripts select entries (a_1^{(2)}); any other mark
-that has no meaning here is refused, never dropped.  Layer superscripts are digits, (2),
+f' SymPy's derivative of it.  L is the loss (E without a regulariser); s, \\lambda and
+\\Omega (another notation's regularisers) exist in a model with one.  Digit subscripts
+select entries (a_1^{(2)}); any other mark that has no meaning here is refused, never
+dropped.  Layer superscripts are digits, (2),
 (23), or letters k, l = k + 1 and n; a formula with k is checked for every k at which all
 its layers exist, and the result names those k.
 """
@@ -30,7 +32,7 @@ from symnet.checker.symbols import flat_text, function_of, index_items, read_sym
 from symnet.checker.symbols import is_transpose  # noqa: F401  (translate.py imports it here)
 from symnet.core.notation import FUNCTIONS
 from symnet.core.registry import ABSTRACT, any_loss, fprime, fsecond, loss_prime, row_written
-from symnet.prove.nested import DEFAULT_MODEL, NetworkModel, model_text
+from symnet.prove.nested import DEFAULT_MODEL, OMEGA, NetworkModel, model_text
 from symnet.core.layers import validate_sizes
 
 
@@ -205,14 +207,9 @@ class MatrixNotation(Evaluator):
         if self.graph and not accent and sup is None and base in ("E", "L", "s"):
             # differentiating by L or s: J = L + s over the two nodes, L and s themselves
             return self.graph.get(base, self.graph["L"] + self.graph["s"])
-        if base == "eta" and not accent and sup is None:
-            return self.eta
-        if base == "E" and not accent and sup is None:
-            return model.error_canonical()
-        if model.l2 and not accent and sup is None and base in ("L", "s", "lambda"):
-            # the loss without the L2 term, the L2 term, its strength
-            return {"L": model.loss_canonical, "s": model.regulariser,
-                    "lambda": lambda: model.lam}[base]()
+        scalar = None if accent or sup is not None else self.scalar(base)
+        if scalar is not None:
+            return scalar
         if base == "y" and sup is None:
             # y the targets; \hat{y} the outputs a^(n)
             return self.vec(model.a(self.n) if hat else net.y[1:])
@@ -246,6 +243,19 @@ class MatrixNotation(Evaluator):
                 raise OutsideLayers("layer 1 is the input: it has no delta", node.pos)
             return self.vec(model.delta(k))
         raise MeaningError(f"unknown symbol {base!r} in the matrix notation", node.pos)
+
+    def scalar(self, base: str):
+        """The scalars written without marks, or None: eta, the error E, the loss L (E
+        itself without a regulariser), and in a model with one, its strength lambda, d2l's
+        L2 term s (lambda/2 sum ||W||^2) or the arbitrary regulariser Omega(theta)."""
+        model = self.model
+        named = {"eta": lambda: self.eta, "E": model.error_canonical,
+                 "L": model.loss_canonical}
+        if model.l2:
+            named.update({"s": model.regulariser, "lambda": lambda: model.lam})
+        if model.l2 == "any":
+            named["Omega"] = model.omega
+        return named[base]() if base in named else None
 
     # -- derivatives -------------------------------------------------------------------
     def variables(self, node: Node, env: dict):
@@ -645,8 +655,14 @@ def _network_point(notation, seed: int, digits: int = 40) -> dict:
 
 def _at(expr, point: dict, seed: int):
     """expr at a network point; an arbitrary f, its f'(z) and an arbitrary loss's L(a, y)
-    and dL/da(a, y) each take the value :func:`_drawn` gives their call there."""
-    value = sp.sympify(expr).xreplace(point)
+    and dL/da(a, y) each take the value :func:`_drawn` gives their call there, and so do
+    the arbitrary regulariser Omega(theta) and each of its derivatives (first, while their
+    variables are still symbols: at the one point a network is, Omega's value and its
+    derivatives are free numbers)."""
+    value = sp.sympify(expr)
+    calls = [d for d in value.atoms(sp.Derivative) if isinstance(d.expr, OMEGA)]
+    calls += list(value.atoms(OMEGA))
+    value = value.xreplace({c: _drawn(c, seed) for c in calls}).xreplace(point)
     return value.replace(lambda e: isinstance(e, (ABSTRACT.function, fprime, fsecond,
                                                   any_loss, loss_prime)),
                          lambda e: _drawn(e, seed))

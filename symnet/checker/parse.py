@@ -41,7 +41,7 @@ PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot",
 #: Greek letters typed as Unicode, as the notes' commands name them
 UNICODE_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "θ": "theta",
                  "η": "eta", "λ": "lambda", "ρ": "rho", "σ": "sigma", "φ": "varphi",
-                 "Θ": "Theta", "Φ": "Phi", "ε": "epsilon"}
+                 "Θ": "Theta", "Φ": "Phi", "ε": "epsilon", "Ω": "Omega"}
 #: full-width punctuation typed inside math by Chinese input methods, and the Unicode
 #: minus sign, one for one
 FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "=", "−": "-"}

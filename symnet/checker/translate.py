@@ -33,17 +33,19 @@ from symnet.checker.tree import Node, nodes
 from symnet.core.notation import FONT_MARKS, UPRIGHT_MARKS
 from symnet.core.notation_files import FREE, QUANTITIES, Notation
 
-__all__ = ["LossStated", "is_loss_statement", "translate"]
+__all__ = ["LossStated", "is_loss_statement", "translate", "writes_penalty",
+           "states_penalised_cost"]
 
 #: the model's quantity -> the matrix notation's name for it
 _MATRIX_NAME = {"weighted-input": "z", "activation": "a", "delta": "delta", "error": "E",
                 "target": "y", "input": "x", "rate": "eta", "loss": "L",
-                "regulariser": "s", "l2-strength": "lambda"}
+                "regulariser": "s", "l2-strength": "lambda", "penalty": "Omega",
+                "strength": "lambda"}
 _PAIRED = ("weight", "bias", "threshold")
 #: quantities that are a column vector when written without an index, and the costs
 _VECTORS = ("weighted-input", "net-input", "activation", "output", "delta", "input",
             "target")
-_COSTS = ("error", "loss", "regulariser")
+_COSTS = ("error", "loss", "regulariser", "penalty")
 #: the matrix reader's layer letters, never used as index letters there
 _RESERVED = frozenset("kln")
 
@@ -86,7 +88,7 @@ def is_loss_statement(tree: Node, notation: Notation) -> bool:
     stand beside it)."""
     if tree.kind != "chain" or len(tree.args) < 2:
         return False
-    row = _written(tree.args[0], notation)[1]
+    row = _written(_at_own_arguments(tree.args[0], notation), notation)[1]
     return row is not None and row.quantity in ("error", "loss") and not any(
         _mentions(side, notation, ("loss",)) for side in tree.args[1:])
 
@@ -94,9 +96,35 @@ def is_loss_statement(tree: Node, notation: Notation) -> bool:
 def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
     """J = 1/2 ||hat y - y||^2 under an arbitrary loss: the document choosing its loss."""
     if loss == "any" and is_loss_statement(tree, notation):
-        parts = _written(tree.args[0], notation)[0]
+        parts = _written(_at_own_arguments(tree.args[0], notation), notation)[0]
         raise LossStated(f"says which loss {parts[0]} is (the {notation.name} notation "
                          "keeps it arbitrary)")
+
+
+def writes_penalty(tree: Node, notation: Notation) -> bool:
+    """Whether ``tree`` writes the notation's arbitrary regulariser (Goodfellow's
+    Omega(theta), quantity ``penalty``): it is read in the model with one."""
+    return _mentions(tree, notation, ("penalty",))
+
+
+def states_penalised_cost(tree: Node, notation: Notation) -> bool:
+    """J = L(hat y, y) + lambda Omega(theta): the cost alone on the left, a regulariser
+    Omega on another side; the document's cost has it from here."""
+    if tree.kind != "chain" or len(tree.args) < 2:
+        return False
+    row = _written(tree.args[0], notation)[1]
+    return row is not None and row.quantity == "error" and any(
+        writes_penalty(side, notation) for side in tree.args[1:])
+
+
+def _at_own_arguments(node: Node, notation: Notation) -> Node:
+    """The loss written at its arguments (L(hat y, y)) as its symbol L; any other node as
+    it is (the arguments are checked where the formula is read)."""
+    if node.kind == "mul" and len(node.args) == 2 and _argument_list(node.args[1]):
+        row = _written(node.args[0], notation)[1]
+        if row is not None and row.quantity == "loss":
+            return node.args[0]
+    return node
 
 
 def _mentions(tree: Node, notation: Notation, quantities) -> bool:
@@ -262,9 +290,13 @@ class _Translation:
                 raise MeaningError(f"{_parts(out[-1])[0]}(...) writes the cost as a function "
                                    "of its arguments: a notation, not an identity to check",
                                    item.pos)
-            if out and _argument_list(item) and self.is_cost_gradient(out[-1]):
+            if out and _argument_list(item) and (self.is_cost_gradient(out[-1]) or
+                                                 self.is_cost(out[-1], ("loss",))):
                 self.refuse_other_arguments(item)
                 continue                   # \nabla L(hat y, y): the cost at its arguments
+            if out and _argument_list(item) and self.is_penalty(out[-1]):
+                self.refuse_other_parameters(item)
+                continue                   # Omega(theta), \nabla Omega(theta)
             if out and item.kind == "group" and item.op == "(" and self.is_activation(out[-1]):
                 out[-1] = Node("call", (out[-1], item), out[-1].pos)
             else:
@@ -274,14 +306,33 @@ class _Translation:
             built = Node("mul", (built, item), node.pos, node.op)
         return built
 
-    def is_cost(self, node: Node) -> bool:
+    def is_cost(self, node: Node, quantities=("error",)) -> bool:
+        """The cost (J, C, E), or with ``quantities`` another of them (the loss L)."""
         row = _written(node, self.notation)[1]
-        return row is not None and row.quantity == "error"
+        return row is not None and row.quantity in quantities
 
     def is_cost_gradient(self, node: Node) -> bool:
-        """\\nabla_x L, \\partial L / \\partial x: a derivative of the cost."""
+        """\\nabla_x J, \\partial L / \\partial x: a derivative of the cost or the loss."""
         return node.kind == "frac" and node.args[0].kind == "partial" and \
-            self.is_cost(node.args[0].args[0])
+            self.is_cost(node.args[0].args[0], ("error", "loss"))
+
+    def is_penalty(self, node: Node) -> bool:
+        """The arbitrary regulariser Omega, or a derivative of it (\\nabla_b Omega)."""
+        if node.kind == "frac" and node.args[0].kind == "partial":
+            node = node.args[0].args[0]
+        return self.is_cost(node, ("penalty",))
+
+    def refuse_other_parameters(self, group: Node) -> None:
+        """Omega(theta): the regulariser is read at its own argument only, the notation's
+        symbol for every parameter (quantity ``parameters``); MeaningError for any other."""
+        items = group.args if group.kind == "vector" else group.args[:1]
+        parts, row = _written(items[0], self.notation) if len(items) == 1 else (None, None)
+        if row is None or row.quantity != "parameters" or parts[2] is not None or \
+                parts[3] is not None:
+            names = [s for s, r in self.notation.symbols.items() if r.quantity == "parameters"]
+            raise MeaningError("the regulariser is a function of every parameter, written "
+                               f"at its own argument ({' or '.join(names) or 'none here'}); "
+                               "at another argument it has no meaning here", group.pos)
 
     def refuse_other_arguments(self, group: Node) -> None:
         """A cost differentiated as a function of arguments: read (as the cost) only when
@@ -419,7 +470,8 @@ class _Translation:
         flip = var.kind == "script" and var.op == "^" and is_transpose(var.args[1])
         var = var.args[0] if flip else var
         top = num.args[0]
-        if top.kind == "mul" and self.is_cost(top.args[0]) and _argument_list(top.args[1]):
+        if top.kind == "mul" and self.is_cost(top.args[0], ("error", "loss")) and \
+                _argument_list(top.args[1]):
             self.refuse_other_arguments(top.args[1])        # dL(hat y, y)/d hat y_i
             top = top.args[0]
         out = Node("frac", (Node("partial", (self.walk(top),), num.pos),
@@ -525,6 +577,9 @@ class _Translation:
             return Node("name", ("E",), pos)      # E_n: the error of the one pattern n
         if q == "net-input":
             raise MeaningError(f"the {q} is read in the book's own notation only", pos)
+        if q == "parameters":
+            raise MeaningError(f"{row.symbol} (every parameter) is read only as the argument "
+                               "of the regulariser, Omega(theta)", pos)
         if q == "output" and variable:             # d/d hat y: by the output units a^(n)
             return self.quantity(_as_activation(row), ("last", 0), letters, variable, pos)
         if q == "output":
@@ -604,9 +659,28 @@ class _Translation:
 def _spelled_out(node: Node, notation: Notation) -> Node:
     """The tree with the notation's spellings of one meaning made one (see
     :func:`_transposed_after_layer`)."""
-    node = _transposed_after_layer(node, notation) or node
+    node = _transposed_after_layer(node, notation) or _font_outside(node, notation) or node
     return Node(node.kind, tuple(_spelled_out(a, notation) if isinstance(a, Node) else a
                                  for a in node.args), node.pos, node.op)
+
+
+def _font_outside(node: Node, notation: Notation):
+    """\\boldsymbol{b^{(k)}} (the font around the symbol and its layer) as
+    \\boldsymbol{b}^{(k)}, a font around a product as each factor's; or None.  Only where
+    layers are written in brackets."""
+    if not notation.layer_letter or node.kind != "accent" or node.op not in FONT_MARKS or \
+            len(node.args) != 1:
+        return None
+    if node.args[0].kind == "mul":           # \boldsymbol{g h^{(k-1)}}: each factor's font
+        return Node("mul", tuple(a if a.kind == "group" else Node("accent", (a,), a.pos,
+                                                                   node.op)
+                                 for a in node.args[0].args), node.pos, node.args[0].op)
+    if node.args[0].kind != "script" or node.args[0].op != "^":
+        return None
+    base, sup = node.args[0].args
+    if base.kind != "name" or sup.kind != "group" or sup.op != "(":
+        return None
+    return Node("script", (Node("accent", (base,), node.pos, node.op), sup), node.pos, "^")
 
 
 def _transposed_after_layer(node: Node, notation: Notation):

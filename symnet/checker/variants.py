@@ -487,7 +487,9 @@ def _model_variants(w: Written):
                  "directive <!-- symnet: loss = squared --> says which)")
     if l2:
         yield w.tree, (activation, loss, output, bias, False), dict(
-            said="the L2 term's share is missing: it holds without the L2 term")
+            said="the L2 term's share is missing: it holds without the L2 term" if l2 is True
+            else "the regulariser's share is missing: it holds with lambda = 0 only, not "
+                 "for the cost with lambda Omega(theta)")
     if output not in (None, activation):
         yield w.tree, (activation, loss, None, bias, l2), dict(
             said=f"it holds with the activation at the outputs; here they are {output}")

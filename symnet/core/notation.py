@@ -19,7 +19,7 @@ from typing import NamedTuple, Optional
 import sympy as sp
 
 GREEK = frozenset({"alpha", "beta", "gamma", "delta", "theta", "eta", "lambda", "rho",
-                   "sigma", "varphi", "phi", "Theta", "Phi", "epsilon"})
+                   "sigma", "varphi", "phi", "Theta", "Phi", "epsilon", "Omega"})
 
 #: the marks that are only a symbol's font, the same in every reading: bold (and the
 #: arrow) mark a vector, \mathbf{x} = \vec{x} = x as a column; upright is a name's font

@@ -10,7 +10,10 @@ sigma'(z)); and one ``[symbols.NAME]`` table per symbol with
 - ``quantity``: one of :data:`QUANTITIES` (a weight, a bias b with z = w a + b, a
   threshold theta with z = w a - theta, the weighted input z, the net input without
   threshold, an activation a, the output, delta = dE/dz, the error E, the target, the
-  input, the learning rate);
+  input, the learning rate; the loss L and d2l's L2 term s = lambda/2 sum ||W||^2 with its
+  strength lambda; Goodfellow's arbitrary regulariser: the ``penalty`` Omega(theta), a
+  differentiable function of every weight and bias, written with its argument, the
+  ``parameters`` theta, and its ``strength`` lambda, J = L + lambda Omega(theta));
 - ``layer``: the layer it belongs to when fixed (section 5.3's v is layer 2's weight),
   else the layer is written as a superscript;
 - ``indices`` (weights): the order of the written indices, ``["to", "from"]`` for
@@ -48,16 +51,19 @@ QUANTITIES = {
     "net-input": True, "activation": True, "output": False, "delta": True,
     "error": False, "target": False, "input": False, "rate": False,
     "loss": False, "regulariser": False, "l2-strength": False,
+    "penalty": False, "parameters": False, "strength": False,
 }
 #: quantities that are free variables (of the network, the data, the training): a
 #: formula giving one of them a number is a choice, not a claim
 FREE = frozenset({"weight", "bias", "threshold", "target", "input", "rate",
-                  "l2-strength"})
+                  "l2-strength", "strength"})
 
 _TOP_KEYS = {"name", "title", "summary", "builtin", "jacobian", "layers", "functions",
              "model", "symbols"}
 _LAYER_KEYS = {"letter", "last", "first", "units", "widths", "count", "bias_unit", "sizes"}
-_MODEL_KEYS = {"activation", "output", "loss", "bias", "l2", "general"}
+_MODEL_KEYS = {"activation", "output", "loss", "bias", "l2", "regulariser", "general"}
+#: [model] regulariser: none, d2l's L2 term (``l2 = true``), or an arbitrary one
+_REGULARISERS = {"none": False, "l2": True, "any": "any"}
 #: the settings a notation's [model] general may name (its book's formulas hold for any)
 _GENERAL = ("activation", "loss")
 #: the losses a notation's model may name (the checker's elementwise outputs)
@@ -112,7 +118,8 @@ class Notation:
     count: int = 0                        # with units: the number of layers they name
     bias_unit: bool = False               # unit 0 of a layer outputs 1 (w_j0 is the bias)
     model: tuple = ("sigmoid", "squared", None, True, False)  # activation, loss, output
-                                          # units' activation, biases, an L2 term
+                                          # units' activation, biases, the regulariser
+                                          # (False, True: an L2 term, "any": lambda Omega)
     sizes: tuple = ()                     # the network its formulas are checked on (else
                                           # the notes' network)
     general: tuple = ()                   # settings of model a formula is first tried
@@ -136,7 +143,8 @@ class Notation:
         lines.append(f"  activation written {', '.join(self.activation)}: {act}" +
                      (" unless a directive says otherwise" if self.builtin else "") +
                      (f"; output units {output}" if output else "") + f"; {loss} loss" +
-                     ("" if bias else "; no biases") + ("; L2 term" if l2 else ""))
+                     ("" if bias else "; no biases") + ("; L2 term" if l2 is True else "") +
+                     ("; regulariser lambda Omega(theta), any" if l2 == "any" else ""))
         if self.general:
             lines.append(f"  a formula is tried first for any {' and any '.join(self.general)}")
         if self.jacobian == "numerator":
@@ -261,10 +269,14 @@ def _unit_letters(layers: dict, where: str) -> tuple:
 
 
 def _model(spec: dict, where: str) -> tuple:
-    """[model]: (activation, loss, output units' activation, biases, an L2 term); "any"
-    is an arbitrary differentiable activation or loss (what is proved holds for every
-    one); ``bias = false``: z = W a with no bias; ``l2 = true``: the error is the loss plus
-    s = lambda/2 sum of the squared weights."""
+    """[model]: (activation, loss, output units' activation, biases, the regulariser);
+    "any" is an arbitrary differentiable activation or loss (what is proved holds for
+    every one); ``bias = false``: z = W a with no bias; ``l2 = true`` (or ``regulariser =
+    "l2"``): the error is the loss plus s = lambda/2 sum of the squared weights (True);
+    ``regulariser = "any"``: plus lambda Omega(theta), Omega an arbitrary differentiable
+    function of every weight and bias ("any").  Without either (``"none"``) the error is
+    the loss; a notation with a ``penalty`` row reads a formula that writes it, and those
+    after a statement of the cost that does, with ``"any"`` (the checker's documents)."""
     from symnet.core.registry import ACTIVATIONS
     act, output = spec.get("activation", "sigmoid"), spec.get("output")
     loss = spec.get("loss", "squared")
@@ -277,7 +289,11 @@ def _model(spec: dict, where: str) -> tuple:
     bias, l2 = spec.get("bias", True), spec.get("l2", False)
     if not isinstance(bias, bool) or not isinstance(l2, bool):
         raise NotationError(f"{where}: [model] bias and l2 are true or false")
-    return act, loss, output, bias, l2
+    kind = spec.get("regulariser", "l2" if l2 else "none")
+    if kind not in _REGULARISERS or l2 and kind != "l2":
+        raise NotationError(f"{where}: [model] regulariser is one of "
+                            f"{', '.join(_REGULARISERS)} (l2 = true is \"l2\")")
+    return act, loss, output, bias, _REGULARISERS[kind]
 
 
 def _row(name: str, spec, where: str) -> Row:

@@ -114,9 +114,17 @@ def check_nested(sizes, activation="sigmoid", loss="squared",
 
 
 #: the network a checked formula is read in: (hidden activation, loss, output units'
-#: activation or None for the same, biases, an L2 term); a notation file's ``[model]`` and
-#: the document's directives give another, passed to the checker as ``model``
+#: activation or None for the same, biases, the regulariser: False none, True an L2 term,
+#: "any" an arbitrary lambda Omega(theta)); a notation file's ``[model]`` and the
+#: document's directives give another, passed to the checker as ``model``
 DEFAULT_MODEL = ("sigmoid", "squared", None, True, False)
+
+#: Goodfellow's arbitrary regulariser Omega(theta): one undefined function of every
+#: parameter (weights and thresholds), so that SymPy's diff gives Derivative(Omega, theta)
+OMEGA = sp.Function("Omega")
+#: what the regulariser "any" is, in words
+ANY_REGULARISER = ("any differentiable regulariser lambda Omega(theta), Omega a function "
+                   "of every weight and bias")
 
 
 #: what "any loss" covers: the arbitrary loss is a sum over the output units of one
@@ -126,12 +134,14 @@ ANY_LOSS = "any differentiable loss sum_j L(a_j, y_j)"
 
 def model_text(spec=None) -> str:
     """The model in words: "sigmoid, squared error", "any differentiable activation,
-    identity outputs, squared error", "..., no biases, L2 term lambda/2 ||W||^2"."""
+    identity outputs, squared error", "..., no biases, L2 term lambda/2 ||W||^2", "...,
+    any differentiable regulariser lambda Omega(theta), ..."."""
     activation, loss, output, bias, l2 = spec or DEFAULT_MODEL
     act = "any differentiable activation" if activation == ABSTRACT.name else activation
     out = f", {output} outputs" if output not in (None, activation) else ""
     loss = {"squared": "squared error", "any": ANY_LOSS}.get(loss, loss)
-    extra = ("" if bias else ", no biases") + (", L2 term lambda/2 ||W||^2" if l2 else "")
+    reg = {True: ", L2 term lambda/2 ||W||^2", "any": ", " + ANY_REGULARISER}.get(l2, "")
+    extra = ("" if bias else ", no biases") + reg
     return f"{act}{out}, {loss}{extra}"
 
 
@@ -149,10 +159,14 @@ class NetworkModel:
     - ``error(k)``: E_k with the layers above k nested on the leaves a^(k);
     - ``dE_da(k)``, ``delta(k)`` = dE/dz^(k), ``dE_dtheta(k)`` = dE/dTheta~^(k,k+1):
       SymPy's diff of ``error(k)``, unit applications replaced by their symbols.
+
+    ``l2``: the regulariser added to the loss: False none, True d2l's lambda/2 sum of
+    the squared weights, "any" lambda Omega(theta) (:data:`OMEGA` of every weight and
+    threshold: SymPy keeps Derivative(Omega(theta), theta_ij) as a symbol of its own).
     """
 
     def __init__(self, sizes, activation="sigmoid", loss="squared", output=None,
-                 bias: bool = True, l2: bool = False):
+                 bias: bool = True, l2=False):
         self.act, self.los = model_activation(activation), model_loss(loss)
         self.out_act = self.act if output is None else model_activation(output)
         if self.los.softmax or (self.los.name == "cross-entropy" and
@@ -165,15 +179,29 @@ class NetworkModel:
         self.n = self.net.n
         self._cache: dict = {}
         self.bias, self.l2 = bias, l2
-        self.lam = sp.Symbol("lambda", positive=True)      # the L2 term's strength
+        self.lam = sp.Symbol("lambda", positive=True)      # the regulariser's strength
+        if l2 == "any" and self.out_act.name == "identity":
+            raise ValueError("an arbitrary regulariser Omega(theta) is not read with linear "
+                             "output units here")
 
     def weights(self) -> list:
         """Every weight theta_ij^(k,k+1) with i >= 1 (the thresholds are not weights)."""
         return [t for k in range(1, self.n) for row in self.net.theta[k][1:] for t in row]
 
+    def parameters(self) -> list:
+        """theta: every weight and, with biases, every threshold theta_0j of every layer."""
+        return [t for k in range(1, self.n) for row in self.net.theta[k][0 if self.bias else 1:]
+                for t in row]
+
+    def omega(self):
+        """Omega(theta): the arbitrary regulariser, without its strength lambda."""
+        return self._memo("omega", lambda: OMEGA(*self.parameters()))
+
     def regulariser(self):
         """s = lambda/2 sum of the squared weights (d2l's lambda/2 sum_k ||W^(k)||_F^2),
-        or 0 without an L2 term."""
+        lambda Omega(theta) for the arbitrary one, or 0 without a regulariser."""
+        if self.l2 == "any":
+            return self.lam * self.omega()
         return self.lam / 2 * sp.Add(*(t**2 for t in self.weights())) if self.l2 else 0
 
     def loss_canonical(self):
@@ -341,11 +369,13 @@ class NetworkModel:
             kind, expr = "a", sp.sympify(expr).subs(
                 {self.net.z_definition(k, j): self.net.a[k][j]
                  for j in range(1, self.s(k) + 1)})
-        written, t = sp.sympify(expr).free_symbols, sp.Dummy("z")
-        # a unit that is a symbol of the canonical form: differentiate through it
-        if kind == "theta" and self.is_unit(k + 1) and \
-                self.net.theta[k][var[2]][var[3] - 1] not in written:
-            return self._through_its_unit(expr, k, var[2], var[3])
+        written, t = _outside_omega(expr), sp.Dummy("z")
+        # a unit that is a symbol of the canonical form: differentiate through it (and
+        # Omega(theta) by the weight itself, where it is written)
+        weight = self.net.theta[k][var[2]][var[3] - 1] if kind == "theta" else None
+        if kind == "theta" and self.is_unit(k + 1) and weight not in written:
+            direct = sp.diff(sp.sympify(expr), weight)
+            return self._through_its_unit(expr, k, var[2], var[3]) + direct
         if kind == "z" and k >= 2 and self.is_unit(k) and \
                 not written & set(sum(self.net.theta[k - 1], [])):
             # z^(k)_i is not written: it enters only through a^(k)_i = f(z^(k)_i)
@@ -386,7 +416,7 @@ class NetworkModel:
         term, d2l's s) and units below alone are independent of a^(k)_i and held fixed."""
         if k < 2:
             return
-        free = sp.sympify(e).free_symbols
+        free = _outside_omega(e)          # Omega(theta) depends on the weights only
         into = {row[i - 1] for row in self.net.theta[k - 1]}
         below = set(self.net.a[k - 1][1:])
         if free & into and free & below:
@@ -404,3 +434,12 @@ class NetworkModel:
         inner = sp.diff(self.f_at(k + 1)(self.net.z_definition(k + 1, j)),
                         self.net.theta[k][i][j - 1])
         return self.canonical(outer * inner)
+
+
+def _outside_omega(expr) -> set:
+    """The symbols ``expr`` writes outside Omega(theta) and its derivatives (which depend
+    on the parameters directly, and on nothing else)."""
+    expr = sp.sympify(expr)
+    calls = [d for d in expr.atoms(sp.Derivative) if isinstance(d.expr, OMEGA)]
+    calls += list(expr.atoms(OMEGA))
+    return expr.xreplace({c: sp.Dummy() for c in calls}).free_symbols
