@@ -183,3 +183,21 @@ def test_bold_symbols_with_their_layer_inside_the_font_read_the_same():
     wrong = body[2].replace("gh^{(k-1)T}", "gh^{(k-1)}")
     rows = run(*FORWARD, J_STATED, START, LOOP, body[0], wrong, body[3])
     assert status_of(rows, wrong)[0] == "refuted"
+
+
+def test_the_shipped_example_of_algorithm_6_4_reads_as_the_readme_says():
+    """examples/algorithm-6.4.md: the book's algorithms as printed, one slip on purpose
+    (the weights' gradient without the regulariser's share); the README quotes its
+    summary line."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "examples" / "algorithm-6.4.md").read_text("utf-8")
+    verdicts = check_document(text, "md")
+    counts = [sum(v.status == s for v in verdicts) for s in
+              ("holds", "refuted", "not a claim", "not checked")]
+    (refuted,) = [v for v in verdicts if v.status == "refuted"]
+    assert "the regulariser's share is missing" in refuted.detail
+    assert refuted.equation == r"\nabla_{W^{(k)}} J = g \; h^{(k-1)\top}"
+    line = (f"examples/algorithm-6.4.md: {len(verdicts)} equations: {counts[0]} hold, "
+            f"{counts[1]} refuted, {counts[2]} not a claim, {counts[3]} not checked")
+    assert line in (root / "README.md").read_text("utf-8")
