@@ -203,11 +203,14 @@ def _read(eq: Equation, claim):
             return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     try:
-        tree, eq.context["_registers_used"] = substituted(
-            tree, eq.context.get("registers") or {}, eq.context.get("_layer_letter", ""))
+        tree, used = substituted(tree, eq.context.get("registers") or {},
+                                 eq.context.get("_layer_letter", ""))
     except ValueError as exc:
         return Verdict(0, "", NOT_CHECKED, f"it uses a running value (an algorithm's "
                        f"register) that has no known value here: {exc}")
+    eq.context["_registers_used"] = [v.note for v in used]
+    eq.context["_registers_from"] = {v.claim: v.note.split(" ")[0] for v in used
+                                     if v.claim is not None}
     return tree
 
 
@@ -699,7 +702,25 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     if progress:
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
+    _registers_not_shown(eqs, out)
     return out
+
+
+def _registers_not_shown(eqs: list, out: list) -> None:
+    """A verdict that read a running value given by an update whose own claim is refuted
+    (g \\leftarrow Q = R with Q =/= R: the algorithm's g may be Q or R) is not checked;
+    decided on the verdicts before this pass (a refuted update stays refuted).  A claim
+    not read leaves g its value Q, as the update names it."""
+    before = [v.status for v in out]
+    for n, (eq, verdict) in enumerate(zip(eqs, out)):
+        given = eq.context.pop("_registers_from", {})
+        bad = [(m, name) for m, name in given.items() if m != n and before[m] == REFUTED]
+        if bad and verdict.status in (HOLDS, REFUTED):
+            verdict.status, verdict.result = NOT_CHECKED, None
+            verdict.detail = (f"it uses the running value {bad[0][1]} given at line "
+                              f"{eqs[bad[0][0]].line} by an update whose claim (g "
+                              "\\leftarrow Q = R) is refuted: which of Q and R "
+                              f"{bad[0][1]} is, is not known")
 
 
 def _holds(tree: Node, context: dict, layers) -> bool:
