@@ -270,6 +270,9 @@ def _identity_sign_read(eq: Equation) -> Equation:
 def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     """Proved or refuted in the network in force; a refuted condition on free variables
     only is not a claim."""
+    early = _unread_regulariser(eq, eq.context.get("_tree") or tree)
+    if early is not None:
+        return early
     general = _general_model(eq.context)
     if general is not None:
         verdict = _proved_or_refuted(eq, tree, layers, seconds, counted[0], False, general)
@@ -284,7 +287,8 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
                        "in this section, and the number may stand for it here; values are "
                        "not carried into later formulas, so it is not refuted")
     if verdict.status == REFUTED and counted is not None:
-        verdict = _loss_stated_instead(eq, layers) or verdict
+        verdict = _loss_stated_instead(eq, layers) or \
+            _unread_regulariser(eq, tree, verdict) or verdict
     # a refutation, or a proof in a model that fixes what the document defines unread
     fixed = [verdict.status == REFUTED or (verdict.status == HOLDS and setting != "any")
              for setting in _model_of(eq.context)[:2]]
@@ -791,15 +795,25 @@ class _Section:
                                "it in this section are not checked)")
 
 
+#: how the verdict on a statement of the cost with the regulariser ends its detail
+REGULARISER_IN_FORCE = "the regulariser lambda Omega(theta) is in force for the formulas after it"
+REGULARISER_UNREAD = (", not read as the notation's J = L + lambda Omega(theta) (this "
+                      "statement does not hold): a formula after it that writes Omega or "
+                      "lambda, or is refuted, is not checked")
+
+
 class _Regulariser:
     """Another notation's arbitrary regulariser put in force by a statement of the cost
-    that writes it (Goodfellow's J = L(hat y, y) + lambda Omega(theta)): the formulas after
-    it in its section are read in the model with lambda Omega(theta) (``_regulariser`` in
-    their context), until a heading as deep as the statement's, a directive or another
-    notation; kept apart from :class:`_Section`, the same way."""
+    that writes it (Goodfellow's J = L(hat y, y) + lambda Omega(theta), in any order, J
+    also at its arguments): the formulas after it in its section are read in the model
+    with lambda Omega(theta) (``_regulariser`` in their context), until a heading as deep
+    as the statement's, a directive or another notation; kept apart from
+    :class:`_Section`, the same way.  A statement that does not hold (refuted, not read:
+    J = L + lambda Omega(theta)^2) says the document's cost is another one: it is in force
+    as "unread" (:func:`_unread_regulariser`)."""
 
     def __init__(self):
-        self.level, self.where = None, None        # the statement's heading level
+        self.level, self.where, self.state = None, None, None
 
     def enter(self, eq: Equation) -> None:
         where = (eq.context.get("section", 0), eq.context.get("f"),
@@ -810,21 +824,53 @@ class _Regulariser:
             self.level = None
         self.where = where if self.level is not None else None
         if self.level is not None:
-            eq.context["_regulariser"] = True
+            eq.context["_regulariser"] = self.state
 
     def record(self, eq: Equation, verdict: Verdict) -> None:
         """A statement of the cost with the regulariser, read or not, puts it in force."""
-        from symnet.checker.translate import states_penalised_cost
         notation = eq.context.get("notation")
         if notation is None or load_notation(notation).builtin:
             return
         tree = eq.context.pop("_read", None)          # parsed once, by the check
-        if tree is not None and states_penalised_cost(tree, load_notation(notation)):
-            self.level = eq.context.get("level", PREAMBLE)
-            self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
-            verdict.detail += ("; " if verdict.detail else "") + (
-                "the regulariser lambda Omega(theta) is in force for the formulas after it "
-                "in this section")
+        if not _states_penalised_cost(tree, eq.text, load_notation(notation)):
+            return
+        self.level = eq.context.get("level", PREAMBLE)
+        self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
+        self.state = True if verdict.status == HOLDS else "unread"
+        verdict.detail += ("; " if verdict.detail else "") + REGULARISER_IN_FORCE + (
+            " in this section" if self.state is True else " in this section" +
+            REGULARISER_UNREAD)
+
+
+def _states_penalised_cost(tree, text: str, notation) -> bool:
+    """Whether a statement states the notation's cost with its regulariser (parsed:
+    :func:`~symnet.checker.translate.states_penalised_cost`; not parsed: it begins with
+    the cost and writes the regulariser's symbol)."""
+    from symnet.checker.translate import states_penalised_cost
+    if tree is not None:
+        return states_penalised_cost(tree, notation)
+    names = {kind: [n for n, row in notation.symbols.items() if row.quantity == kind]
+             for kind in ("error", "penalty")}
+    cost = re.match(r"\s*\\?([A-Za-z]+)", text)
+    return cost is not None and cost.group(1) in names["error"] and any(
+        re.search(r"\\" + name + r"(?![A-Za-z])", text) for name in names["penalty"])
+
+
+def _unread_regulariser(eq: Equation, tree: Node, verdict: Verdict = None):
+    """Not checked, after a statement of the cost with a regulariser that does not hold
+    (the document's cost is not the notation's J = L + lambda Omega(theta)): a formula
+    that writes Omega or lambda (``verdict`` None: asked before it is decided), or one
+    refuted (it may hold for the document's cost); else None."""
+    from symnet.checker.translate import writes_penalty
+    if eq.context.get("_regulariser") != "unread":
+        return None
+    notation = load_notation(eq.context["notation"])
+    if verdict is None and writes_penalty(tree, notation, strength=True) or \
+            verdict is not None and verdict.status == REFUTED:
+        return Verdict(0, "", NOT_CHECKED, "the cost is stated above with a regulariser in "
+                       "a form that does not hold in the notation (J = L + lambda "
+                       "Omega(theta)), and this formula depends on which it is")
+    return None
 
 
 _APPLIED = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>[a-z])\s*"
@@ -906,11 +952,18 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                 or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip())
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
-                and not qualifying_words(eq.formula)
+                and not qualifying_words(eq.formula) or _states_regulariser(said, verdict)
             if model or values and verdict.status == REFUTED:
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the statement after it in the same formula "
                                   f"({later.text[:60]}) may say what its symbols mean here")
+
+
+def _states_regulariser(said: Verdict, verdict: Verdict) -> bool:
+    """Whether ``said`` puts a regulariser in force (:class:`_Regulariser`) that
+    ``verdict``, on a claim before it in the same formula, was not decided with."""
+    return REGULARISER_IN_FORCE in said.detail and (
+        REGULARISER_UNREAD in said.detail or "regulariser" not in verdict.notation)
 
 
 def _loss_stated_instead(eq: Equation, layers):
