@@ -674,8 +674,24 @@ def _step_number(steps, n: int) -> int:
 
 #: f(x) = ..., \\sigma(z) = ...: a definition of the activation (when it cannot be read,
 #: what follows it in the section is not checked)
-_DEFINES_A_FUNCTION = re.compile(r"(?<![A-Za-z])\\?(?P<name>f|sigma|varphi|phi)\s*(?:\\left)?"
-                                 r"\(\s*(?P<letter>[a-z])\s*(?:\\right)?\)\s*&?\s*=(?!=)")
+#: the relations that define (:=, \\coloneqq, \\equiv, \\triangleq, \\stackrel{def}{=}, ...)
+_DEFINING = (r"(?:=(?!=)|:=|\\coloneqq|\\equiv|≡|\\triangleq|\\doteq|\\defeq|\\eqdef|"
+             r"\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\})")
+
+
+def _defines_a_function(text: str, context: dict):
+    """The match (its ``name``, ``letter``) of a statement that defines the activation,
+    read or not: f, \\sigma, \\varphi, \\phi or another notation's activation letter (in a
+    font too) applied to a dummy letter (z, z_j, \\cdot), then a relation that defines;
+    None for anything else."""
+    names = {"f", "sigma", "varphi", "phi"}
+    if context.get("notation") is not None:
+        names |= set(load_notation(context["notation"]).activation)
+    name = "|".join(sorted(names, key=len, reverse=True))
+    return re.search(
+        r"(?<![A-Za-z])(?:\\(?:boldsymbol|mathbf|bm|mathrm|operatorname)\s*\{\s*)?\\?"
+        rf"(?P<name>{name})\s*\}}?\s*(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet)"
+        rf"(?:_\{{?\w\}}?)?\s*(?:\\right)?\)\s*&?\s*{_DEFINING}", _as_applied(text))
 
 
 def check_document(text: str, kind: str = "md", layers=None, progress=None,
@@ -777,8 +793,8 @@ class _Section:
         if definition is not None:
             self.define(definition, verdict)
         elif verdict.status == NOT_CHECKED and \
-                (m := _DEFINES_A_FUNCTION.search(_as_applied(eq.text))):      # f = \sin too
-            self.defined[m.group("name")] = (m.group("letter"), None, "")
+                (m := _defines_a_function(eq.text, eq.context)):      # f = \sin too
+            self.defined[m.group("name")] = (m.group("letter").lstrip("\\"), None, "")
             self.levels[m.group("name")] = self.level
             verdict.detail += "; the formulas after it in this section are not checked"
 
@@ -895,7 +911,7 @@ def _activation_defined(eq: Equation, verdict: Verdict):
     another notation (Nielsen's \\sigma(x) = \\tanh(x), Bishop's h(a) = \\tanh(a)): in
     force for the formulas after it, as a directive; None when ``eq`` is no such one."""
     from symnet.checker.definition import read_definition
-    m = _APPLIED.match(_as_applied(eq.text))
+    m = _APPLIED.match(_as_applied(_identity_sign_read(eq).text))      # \\equiv too
     notation = eq.context.get("notation")
     if verdict.status != NOT_A_CLAIM or m is None or notation is None or \
             m.group("name") not in load_notation(notation).activation:
