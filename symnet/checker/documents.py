@@ -203,11 +203,14 @@ def _read(eq: Equation, claim):
             return Verdict(0, "", NOT_A_CLAIM, defines)
         return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
     try:
-        tree, eq.context["_registers_used"] = substituted(
-            tree, eq.context.get("registers") or {}, eq.context.get("_layer_letter", ""))
+        tree, used = substituted(tree, eq.context.get("registers") or {},
+                                 eq.context.get("_layer_letter", ""))
     except ValueError as exc:
         return Verdict(0, "", NOT_CHECKED, f"it uses a running value (an algorithm's "
                        f"register) that has no known value here: {exc}")
+    eq.context["_registers_used"] = [v.note for v in used]
+    eq.context["_registers_from"] = {v.claim: v.note.split(" ")[0] for v in used
+                                     if v.claim is not None}
     return tree
 
 
@@ -267,6 +270,9 @@ def _identity_sign_read(eq: Equation) -> Equation:
 def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     """Proved or refuted in the network in force; a refuted condition on free variables
     only is not a claim."""
+    early = _unread_regulariser(eq, eq.context.get("_tree") or tree)
+    if early is not None:
+        return early
     general = _general_model(eq.context)
     if general is not None:
         verdict = _proved_or_refuted(eq, tree, layers, seconds, counted[0], False, general)
@@ -281,7 +287,8 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
                        "in this section, and the number may stand for it here; values are "
                        "not carried into later formulas, so it is not refuted")
     if verdict.status == REFUTED and counted is not None:
-        verdict = _loss_stated_instead(eq, layers) or verdict
+        verdict = _loss_stated_instead(eq, layers) or \
+            _unread_regulariser(eq, tree, verdict) or verdict
     # a refutation, or a proof in a model that fixes what the document defines unread
     fixed = [verdict.status == REFUTED or (verdict.status == HOLDS and setting != "any")
              for setting in _model_of(eq.context)[:2]]
@@ -667,8 +674,24 @@ def _step_number(steps, n: int) -> int:
 
 #: f(x) = ..., \\sigma(z) = ...: a definition of the activation (when it cannot be read,
 #: what follows it in the section is not checked)
-_DEFINES_A_FUNCTION = re.compile(r"(?<![A-Za-z])\\?(?P<name>f|sigma|varphi|phi)\s*(?:\\left)?"
-                                 r"\(\s*(?P<letter>[a-z])\s*(?:\\right)?\)\s*&?\s*=(?!=)")
+#: the relations that define (:=, \\coloneqq, \\equiv, \\triangleq, \\stackrel{def}{=}, ...)
+_DEFINING = (r"(?:=(?!=)|:=|\\coloneqq|\\equiv|≡|\\triangleq|\\doteq|\\defeq|\\eqdef|"
+             r"\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\})")
+
+
+def _defines_a_function(text: str, context: dict):
+    """The match (its ``name``, ``letter``) of a statement that defines the activation,
+    read or not: f, \\sigma, \\varphi, \\phi or another notation's activation letter (in a
+    font too) applied to a dummy letter (z, z_j, \\cdot), then a relation that defines;
+    None for anything else."""
+    names = {"f", "sigma", "varphi", "phi"}
+    if context.get("notation") is not None:
+        names |= set(load_notation(context["notation"]).activation)
+    name = "|".join(sorted(names, key=len, reverse=True))
+    return re.search(
+        r"(?<![A-Za-z])(?:\\(?:boldsymbol|mathbf|bm|mathrm|operatorname)\s*\{\s*)?\\?"
+        rf"(?P<name>{name})\s*\}}?\s*(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet)"
+        rf"(?:_\{{?\w\}}?)?\s*(?:\\right)?\)\s*&?\s*{_DEFINING}", _as_applied(text))
 
 
 def check_document(text: str, kind: str = "md", layers=None, progress=None,
@@ -699,7 +722,25 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     if progress:
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
+    _registers_not_shown(eqs, out)
     return out
+
+
+def _registers_not_shown(eqs: list, out: list) -> None:
+    """A verdict that read a running value given by an update whose own claim is refuted
+    (g \\leftarrow Q = R with Q =/= R: the algorithm's g may be Q or R) is not checked;
+    decided on the verdicts before this pass (a refuted update stays refuted).  A claim
+    not read leaves g its value Q, as the update names it."""
+    before = [v.status for v in out]
+    for n, (eq, verdict) in enumerate(zip(eqs, out)):
+        given = eq.context.pop("_registers_from", {})
+        bad = [(m, name) for m, name in given.items() if m != n and before[m] == REFUTED]
+        if bad and verdict.status in (HOLDS, REFUTED):
+            verdict.status, verdict.result = NOT_CHECKED, None
+            verdict.detail = (f"it uses the running value {bad[0][1]} given at line "
+                              f"{eqs[bad[0][0]].line} by an update whose claim (g "
+                              "\\leftarrow Q = R) is refuted: which of Q and R "
+                              f"{bad[0][1]} is, is not known")
 
 
 def _holds(tree: Node, context: dict, layers) -> bool:
@@ -752,8 +793,8 @@ class _Section:
         if definition is not None:
             self.define(definition, verdict)
         elif verdict.status == NOT_CHECKED and \
-                (m := _DEFINES_A_FUNCTION.search(_as_applied(eq.text))):      # f = \sin too
-            self.defined[m.group("name")] = (m.group("letter"), None, "")
+                (m := _defines_a_function(eq.text, eq.context)):      # f = \sin too
+            self.defined[m.group("name")] = (m.group("letter").lstrip("\\"), None, "")
             self.levels[m.group("name")] = self.level
             verdict.detail += "; the formulas after it in this section are not checked"
 
@@ -770,15 +811,25 @@ class _Section:
                                "it in this section are not checked)")
 
 
+#: how the verdict on a statement of the cost with the regulariser ends its detail
+REGULARISER_IN_FORCE = "the regulariser lambda Omega(theta) is in force for the formulas after it"
+REGULARISER_UNREAD = (", not read as the notation's J = L + lambda Omega(theta) (this "
+                      "statement does not hold): a formula after it that writes Omega or "
+                      "lambda, or is refuted, is not checked")
+
+
 class _Regulariser:
     """Another notation's arbitrary regulariser put in force by a statement of the cost
-    that writes it (Goodfellow's J = L(hat y, y) + lambda Omega(theta)): the formulas after
-    it in its section are read in the model with lambda Omega(theta) (``_regulariser`` in
-    their context), until a heading as deep as the statement's, a directive or another
-    notation; kept apart from :class:`_Section`, the same way."""
+    that writes it (Goodfellow's J = L(hat y, y) + lambda Omega(theta), in any order, J
+    also at its arguments): the formulas after it in its section are read in the model
+    with lambda Omega(theta) (``_regulariser`` in their context), until a heading as deep
+    as the statement's, a directive or another notation; kept apart from
+    :class:`_Section`, the same way.  A statement that does not hold (refuted, not read:
+    J = L + lambda Omega(theta)^2) says the document's cost is another one: it is in force
+    as "unread" (:func:`_unread_regulariser`)."""
 
     def __init__(self):
-        self.level, self.where = None, None        # the statement's heading level
+        self.level, self.where, self.state = None, None, None
 
     def enter(self, eq: Equation) -> None:
         where = (eq.context.get("section", 0), eq.context.get("f"),
@@ -789,21 +840,53 @@ class _Regulariser:
             self.level = None
         self.where = where if self.level is not None else None
         if self.level is not None:
-            eq.context["_regulariser"] = True
+            eq.context["_regulariser"] = self.state
 
     def record(self, eq: Equation, verdict: Verdict) -> None:
         """A statement of the cost with the regulariser, read or not, puts it in force."""
-        from symnet.checker.translate import states_penalised_cost
         notation = eq.context.get("notation")
         if notation is None or load_notation(notation).builtin:
             return
         tree = eq.context.pop("_read", None)          # parsed once, by the check
-        if tree is not None and states_penalised_cost(tree, load_notation(notation)):
-            self.level = eq.context.get("level", PREAMBLE)
-            self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
-            verdict.detail += ("; " if verdict.detail else "") + (
-                "the regulariser lambda Omega(theta) is in force for the formulas after it "
-                "in this section")
+        if not _states_penalised_cost(tree, eq.text, load_notation(notation)):
+            return
+        self.level = eq.context.get("level", PREAMBLE)
+        self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
+        self.state = True if verdict.status == HOLDS else "unread"
+        verdict.detail += ("; " if verdict.detail else "") + REGULARISER_IN_FORCE + (
+            " in this section" if self.state is True else " in this section" +
+            REGULARISER_UNREAD)
+
+
+def _states_penalised_cost(tree, text: str, notation) -> bool:
+    """Whether a statement states the notation's cost with its regulariser (parsed:
+    :func:`~symnet.checker.translate.states_penalised_cost`; not parsed: it begins with
+    the cost and writes the regulariser's symbol)."""
+    from symnet.checker.translate import states_penalised_cost
+    if tree is not None:
+        return states_penalised_cost(tree, notation)
+    names = {kind: [n for n, row in notation.symbols.items() if row.quantity == kind]
+             for kind in ("error", "penalty")}
+    cost = re.match(r"\s*\\?([A-Za-z]+)", text)
+    return cost is not None and cost.group(1) in names["error"] and any(
+        re.search(r"\\" + name + r"(?![A-Za-z])", text) for name in names["penalty"])
+
+
+def _unread_regulariser(eq: Equation, tree: Node, verdict: Verdict = None):
+    """Not checked, after a statement of the cost with a regulariser that does not hold
+    (the document's cost is not the notation's J = L + lambda Omega(theta)): a formula
+    that writes Omega or lambda (``verdict`` None: asked before it is decided), or one
+    refuted (it may hold for the document's cost); else None."""
+    from symnet.checker.translate import writes_penalty
+    if eq.context.get("_regulariser") != "unread":
+        return None
+    notation = load_notation(eq.context["notation"])
+    if verdict is None and writes_penalty(tree, notation, strength=True) or \
+            verdict is not None and verdict.status == REFUTED:
+        return Verdict(0, "", NOT_CHECKED, "the cost is stated above with a regulariser in "
+                       "a form that does not hold in the notation (J = L + lambda "
+                       "Omega(theta)), and this formula depends on which it is")
+    return None
 
 
 _APPLIED = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>[a-z])\s*"
@@ -828,7 +911,7 @@ def _activation_defined(eq: Equation, verdict: Verdict):
     another notation (Nielsen's \\sigma(x) = \\tanh(x), Bishop's h(a) = \\tanh(a)): in
     force for the formulas after it, as a directive; None when ``eq`` is no such one."""
     from symnet.checker.definition import read_definition
-    m = _APPLIED.match(_as_applied(eq.text))
+    m = _APPLIED.match(_as_applied(_identity_sign_read(eq).text))      # \\equiv too
     notation = eq.context.get("notation")
     if verdict.status != NOT_A_CLAIM or m is None or notation is None or \
             m.group("name") not in load_notation(notation).activation:
@@ -885,11 +968,18 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                 or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip())
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
-                and not qualifying_words(eq.formula)
+                and not qualifying_words(eq.formula) or _states_regulariser(said, verdict)
             if model or values and verdict.status == REFUTED:
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the statement after it in the same formula "
                                   f"({later.text[:60]}) may say what its symbols mean here")
+
+
+def _states_regulariser(said: Verdict, verdict: Verdict) -> bool:
+    """Whether ``said`` puts a regulariser in force (:class:`_Regulariser`) that
+    ``verdict``, on a claim before it in the same formula, was not decided with."""
+    return REGULARISER_IN_FORCE in said.detail and (
+        REGULARISER_UNREAD in said.detail or "regulariser" not in verdict.notation)
 
 
 def _loss_stated_instead(eq: Equation, layers):

@@ -12,7 +12,10 @@ the formulas after it read g as Q (a register, as in pseudo-code).
   heading or directive.
 - A value that cannot be told (g used before any update, an update whose value is not
   read, a loop whose entry value is not given or does not agree; after a loop, a value
-  that names its letter) leaves a formula that uses g not checked, with the reason.  In the book's own notation nothing is a register.
+  that names its letter) leaves a formula that uses g not checked, with the reason; so
+  does a value that names the layer letter in a formula that does not (the loop's end is
+  not written: after it, g has its last iteration's value), and a value given by an
+  update whose claim Q = R is refuted (g may be Q or R).  In the book's own notation nothing is a register.
 """
 from __future__ import annotations
 
@@ -39,19 +42,24 @@ _DOTS = re.compile(r"\\[lc]?dots|\.\.\.|…")
 class Value:
     """A register's value (``tree``; None: not known), how it was given (``note``), and
     whether it names no layer letter and may change from one iteration of a loop to the
-    next (``bare``: not the value of a loop the checker reads, unchanged in its body)."""
+    next (``bare``: not the value of a loop the checker reads, unchanged in its body), and
+    the equation (its number in the document's list) of the update that gave it, where
+    that update claims Q = R (``claim``: where Q = R is refuted, g may be Q or R)."""
 
     tree: Optional[Node]
     note: str
     bare: bool = False
+    claim: Optional[int] = None     # the update that gave it, where it claims Q = R
 
 
 def substituted(tree: Node, values: dict, letter: str = "") -> tuple[Node, list]:
     """``tree`` with every register written in it (g, \\boldsymbol{g}) replaced by its
-    value in brackets, and the notes of the values used; ValueError (the reason) for a
+    value in brackets, and the values used (:class:`Value`); ValueError (the reason) for a
     register whose value here is not known, or is ``bare`` in a formula over every layer
     (naming the layer letter): inside a loop written in words, not seen here, it would
-    have another value on entering each iteration."""
+    have another value on entering each iteration; or whose value names the layer letter
+    in a formula that does not (after a loop, whose end is not written, it has the last
+    iteration's value: \\nabla_{h^{(0)}} J = g after algorithm 6.4's loop)."""
     used, layered = [], bool(letter) and _names(tree, letter)
 
     def walk(node: Node) -> Node:
@@ -65,8 +73,12 @@ def substituted(tree: Node, values: dict, letter: str = "") -> tuple[Node, list]
                                  f"and this formula is over every layer {letter}: in a "
                                  "loop the checker does not see (no line such as "
                                  f"{letter} = l, l-1, \\cdots, 1), it would have another")
-            if value.note not in used:
-                used.append(value.note)
+            if letter and not layered and _names(value.tree, letter):
+                raise ValueError(f"{name}'s value names the layer {letter} ({value.note}), "
+                                 f"and this formula does not: it may come after the loop, "
+                                 f"where {name} has its last iteration's value")
+            if value not in used:
+                used.append(value)
             return Node("group", (value.tree,), node.pos, "(")
         return Node(node.kind, tuple(walk(a) if isinstance(a, Node) else a
                                      for a in node.args), node.pos, node.op)
@@ -197,6 +209,7 @@ class Registers:
         letter, sides, line, text = update
         self.values[letter] = self._value_of(letter, sides, line)
         if _first_equals(text) >= 0:          # a claim: checked (or not read: not checked)
+            self.values[letter] = replace(self.values[letter], claim=n)
             read = sides is not None and len(sides) > 1
             eq.context["_claim"] = (text, Node("chain", sides, sides[0].pos) if read else None)
 
@@ -224,19 +237,21 @@ class Registers:
 
     def _open_loop(self, n: int, direction: int, notation, context: dict) -> None:
         """The values on entering the body of the loop at ``n`` (see the module's text)."""
-        last, end = {}, n + 1
+        last, end, claims = {}, n + 1, {}
         while end < len(self.eqs) and self._key(self.eqs[end]) == self.where and \
                 loop_of(self.eqs[end].formula, notation) == 0:
             update = self._update(end, notation)
             if update is not None:
                 last[update[0]] = update
+                claims[update[0]] = end if _first_equals(update[3]) >= 0 else None
             end += 1
         self.body_end = end
         self.values = {k: replace(v, bare=False) if k not in last else v
                        for k, v in self.values.items()}      # the same in every iteration
         for letter, (_, sides, line, _) in last.items():
-            self.values[letter] = self._entry(letter, sides, line, direction, notation,
-                                              context)
+            self.values[letter] = replace(self._entry(letter, sides, line, direction,
+                                                      notation, context),
+                                          claim=claims[letter])
 
     def _close_loop(self, letter: str) -> None:
         """After a loop's body, a value that names the loop's letter has none."""

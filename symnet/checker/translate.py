@@ -101,20 +101,31 @@ def _refuse_loss_definition(tree: Node, notation: Notation, loss: str) -> None:
                          "keeps it arbitrary)")
 
 
-def writes_penalty(tree: Node, notation: Notation) -> bool:
+def writes_penalty(tree: Node, notation: Notation, strength: bool = False) -> bool:
     """Whether ``tree`` writes the notation's arbitrary regulariser (Goodfellow's
-    Omega(theta), quantity ``penalty``): it is read in the model with one."""
-    return _mentions(tree, notation, ("penalty",))
+    Omega(theta), quantity ``penalty``): it is read in the model with one; with
+    ``strength``, or its weight lambda."""
+    return _mentions(tree, notation, ("penalty", "strength") if strength else ("penalty",))
 
 
 def states_penalised_cost(tree: Node, notation: Notation) -> bool:
-    """J = L(hat y, y) + lambda Omega(theta): the cost alone on the left, a regulariser
-    Omega on another side; the document's cost has it from here."""
+    """J = L(hat y, y) + lambda Omega(theta), in any order (L + lambda Omega(theta) = J),
+    the cost also written at its arguments (J(theta) = ...): one side the cost alone,
+    another writing the regulariser Omega; the document's cost has it from here (read
+    as the notation's where the statement holds)."""
     if tree.kind != "chain" or len(tree.args) < 2:
         return False
-    row = _written(tree.args[0], notation)[1]
-    return row is not None and row.quantity == "error" and any(
-        writes_penalty(side, notation) for side in tree.args[1:])
+    costs = [_is_cost(side, notation) for side in tree.args]
+    return any(costs) and any(writes_penalty(side, notation)
+                              for side, cost in zip(tree.args, costs) if not cost)
+
+
+def _is_cost(node: Node, notation: Notation) -> bool:
+    """The notation's cost (quantity "error") written alone, or at its arguments."""
+    if node.kind == "mul" and len(node.args) == 2 and _argument_list(node.args[1]):
+        node = node.args[0]
+    row = _written_or_none(node, notation)
+    return row is not None and row.quantity == "error"
 
 
 def _at_own_arguments(node: Node, notation: Notation) -> Node:
@@ -129,8 +140,17 @@ def _at_own_arguments(node: Node, notation: Notation) -> Node:
 
 def _mentions(tree: Node, notation: Notation, quantities) -> bool:
     """Whether ``tree`` writes a symbol of one of these quantities."""
-    rows = (_written(node, notation)[1] for node in nodes(tree))
+    rows = (_written_or_none(node, notation) for node in nodes(tree))
     return any(row is not None and row.quantity in quantities for row in rows)
+
+
+def _written_or_none(node: Node, notation: Notation):
+    """The notation's row for a written symbol; None for anything else, and for a
+    symbol under a mark that has no meaning here (\\tilde J: refused where it is read)."""
+    try:
+        return _written(node, notation)[1]
+    except MeaningError:
+        return None
 
 
 def _written(node: Node, notation: Notation) -> tuple:
