@@ -201,3 +201,16 @@ def test_the_shipped_example_of_algorithm_6_4_reads_as_the_readme_says():
     line = (f"examples/algorithm-6.4.md: {len(verdicts)} equations: {counts[0]} hold, "
             f"{counts[1]} refuted, {counts[2]} not a claim, {counts[3]} not checked")
     assert line in (root / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("letter, formula", [
+    ("e", r"\nabla_{\hat{y}} J = e"),
+    ("T", r"\nabla_{W^{(k)}} J = \nabla_{a^{(k)}} J \, (h^{(k-1)})^T"),
+    ("d", r"\frac{d J}{d \hat{y}} = \nabla_{\hat{y}} J"),
+])
+def test_letters_that_mathematics_reads_are_never_running_values(letter, formula):
+    """e <- ... would otherwise stand for its value in e^{0}; T in a transpose; d in a
+    derivative written with an ordinary d."""
+    rows = run(f"{letter} \\gets \\nabla_{{\\hat{{y}}}} J", formula)
+    assert rows[1][1] == ("not checked" if letter == "e" else "holds"), rows[1]
+    assert "read as" not in rows[1][3]

@@ -35,6 +35,8 @@ _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _NAME = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm|vec)\s*\{\s*(?P<a>[A-Za-z])\s*\}|"
                    r"(?P<b>[A-Za-z]))\s*")
 _LOOP = re.compile(r"\s*(?:\\text\{for\}\s*)?(?P<letter>[a-z])\s*=\s*(?P<items>[^=]+?)\s*")
+#: letters never taken as registers: index letters, and e, T (a transpose), d
+_NOT_REGISTERS = INDEX_LETTERS | frozenset("eTd")
 _DOTS = re.compile(r"\\[lc]?dots|\.\.\.|…")
 
 
@@ -100,8 +102,9 @@ def register_written(node: Node) -> Optional[str]:
 
 def _is_register(letter: str, notation) -> bool:
     """A letter the notation gives no meaning (no row, no function, no layer letter), and
-    not a letter that counts (i \\gets 1 is a loop's counter: never put into indices)."""
-    return letter not in INDEX_LETTERS and letter not in notation.symbols and \
+    not a letter that counts (i \\gets 1 is a loop's counter: never put into indices), nor
+    one that mathematics gives a meaning (e, a transpose's T, a differential's d)."""
+    return letter not in _NOT_REGISTERS and letter not in notation.symbols and \
         letter not in notation.activation and \
         letter not in (notation.layer_letter, notation.last_layer)
 
