@@ -46,3 +46,33 @@ def test_an_activation_not_read_never_lends_the_default_ones_holds():
 def test_a_wrong_formula_after_the_definition_is_refuted():
     _, wrong = run(r"\sigma(z)=\frac{1}{1+e^{-z}}", r"\delta^L = \nabla_a C \odot \sigma(z^L)")
     assert wrong.status == "refuted"
+
+
+def test_a_function_not_read_reaches_only_the_formulas_that_write_it():
+    """In Goodfellow's notation (activation f), a document's own g defined by what the
+    checker does not read leaves the formulas that write g not checked, and no others
+    (they were all not checked; with a chain defining sigma, the next formula raised
+    AttributeError out of check)."""
+    text = ("<!-- symnet: notation = goodfellow -->\n\n"
+            "$g(z) = \\sigma(z) = \\frac{1}{1 + e^{-z}}$\n\n$g(z) = \\max(0, z)$\n\n"
+            "$h^{(0)} = x$\n\n$h^{(k)} = f(a^{(k)})$\n\n$a^{(k)} = b^{(k)} + W^{(k)} g(h^{(k-1)})$\n")
+    verdicts = check_document(text, "md")
+    assert [v.status for v in verdicts[2:]] == ["holds", "holds", "not checked"]
+
+
+def test_a_loss_stated_unread_lends_no_holds_but_every_loss_still_proves():
+    """Bishop's file fixes the sum of squares; a document's E_n that the checker does not
+    read (y with one index too many) leaves delta_k = y_k - t_k (true for some losses only)
+    not checked, while the forward sum and (5.56), true for every loss, hold: they are
+    proved for an arbitrary loss, which covers the document's."""
+    text = ("<!-- symnet: notation = bishop -->\n\n"
+            "$E_n = \\frac {1}{2} \\sum_k (y_{nk}-t_{nk})^{2}$\n\n"
+            "$a_j = \\sum_i w_{ji}z_i$\n\n$\\delta_k = y_k - t_k$\n\n"
+            "$\\delta_j = h'(a_j) \\sum_k w_{kj} \\delta_k$\n\n"
+            "$\\delta_j = h(a_j) \\sum_k w_{kj} \\delta_k$\n")
+    verdicts = check_document(text, "md")
+    # h for h': false for every loss tried, but a refutation for some loss says nothing of
+    # the document's own one: not checked either
+    assert [v.status for v in verdicts[1:]] == ["holds", "not checked", "holds",
+                                                "not checked"]
+    assert "any differentiable loss" in verdicts[3].notation

@@ -23,6 +23,7 @@ from symnet.core.registry import activation_function, step as step_function
 from symnet.core.notation_files import load as load_notation
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
+from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
@@ -333,14 +334,18 @@ def _regulariser_of(context: dict, rest: list) -> list:
 
 def _general_model(context: dict):
     """The model in force with the settings its notation file calls general ([model]
-    general) made arbitrary, unless a directive chose them; None when nothing changes."""
+    general), and those the document defines by what the checker does not read (any
+    activation, any loss covers them), made arbitrary, unless a directive chose them;
+    None when nothing changes."""
     from symnet.core.notation_files import load
     if context.get("notation") is None:
         return None
     defined = context.get("_defined_activation")    # "unread": any one, tried as any
     chosen = {"activation": context.get("f") or (defined if defined != "unread" else None),
               "loss": context.get("loss")}
-    general = [g for g in load(context["notation"]).general if not chosen[g]]
+    unread = {"activation"} if defined == "unread" else set()
+    unread |= {"loss"} if context.get("_stated_loss") == "unread" else set()
+    general = [g for g in {*load(context["notation"]).general, *unread} if not chosen[g]]
     spec = _model_of(context)
     out = ("any" if "activation" in general else spec[0],
            "any" if "loss" in general else spec[1], *spec[2:])
@@ -363,10 +368,15 @@ def _unit_zero(tree: Node, counted):
 
 
 def _function_not_said(tree: Node, context: dict):
-    """Not checked: a function defined above by a formula not read, or f'(0) (a derivative
-    of f at a number) where the document has not said what f is; else None."""
+    """Not checked: a function defined above by a formula not read, where the formula
+    writes it or it is the activation (every network formula depends on that one), or
+    f'(0) (a derivative of f at a number) where the document has not said what f is;
+    else None."""
+    notation = context.get("notation")
+    activation = load_notation(notation).activation if notation else FUNCTION_LETTERS
+    written = {n.args[0] for n in nodes(tree) if n.kind == "name"}
     unread = [name for name, (_, body, _) in context.get("defined", {}).items()
-              if body is None]
+              if body is None and (name in activation or name in written)]
     if unread:
         return Verdict(0, "", NOT_CHECKED, f"{unread[0]} was defined above in this section by "
                        "a formula that is not read, and this formula may depend on it")
@@ -576,10 +586,11 @@ def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None,
     is not checked, with the reason (``diagnose=False``: a refutation is not named)."""
     loss = eq.context.get("loss", "squared")
     try:
-        activation, under = _activation(eq.context)
         if counted is not None:      # another notation: read in the model in force
             from symnet.prove.nested import model_text
             activation, loss, under = None, "squared", model_text(model)
+        else:                        # the book's: f, sigma, phi as defined above, or f
+            activation, under = _activation(eq.context)
         with time_limit(seconds):
             result = check(eq.text, layers, diagnose, activation=activation, loss=loss,
                            tree=tree, from_one=counted, model=model or DEFAULT_MODEL)
