@@ -150,6 +150,18 @@ def test_no_verdict_is_wrong(doc):
     assert not bad, bad
 
 
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=[d["key"] for d in DOCUMENTS])
+def test_no_verdict_is_wrong_when_nothing_parts_the_formulas(doc):
+    """The worst case for what a formula carries to the ones after it (a stated loss, a
+    definition, the regulariser, g): the document's formulas read as one section, no
+    heading between them.  Still no wrong verdict, and nothing raises (es-numpy raised
+    AttributeError so, and arisongha's forward sum was lost to an unread E_n)."""
+    rows = check_document(dict(doc, sections=(0,)))
+    bad = [(text, f.expected, status, detail) for f, text, status, detail in rows
+           if status == "raises" or wrong(f, status)]
+    assert not bad, bad
+
+
 def test_what_raises_is_what_was_recorded():
     raising = {text for rows in results().values() for _, text, s, _ in rows if s == "raises"}
     assert raising == RAISES, raising
