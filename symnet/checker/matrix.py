@@ -784,6 +784,7 @@ def _cases(sizes, tree, from_one, model: tuple = DEFAULT_MODEL) -> tuple:
 def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
     """One "=" at one case: proved equal entry by entry, or refuted with the entry that
     differs at a real network (a shape that differs is a refutation by itself)."""
+    left, right = _zero_as(left, right), _zero_as(right, left)
     bad = [v for v in (left, right) if isinstance(v, ShapeError)]
     if len(bad) == 2:           # X = X with X ill-formed is no false statement: unread
         raise MeaningError(f"neither side is well formed ({bad[0]}; {bad[1]})", 0)
@@ -808,6 +809,16 @@ def _step(notation, label: str, left, right, diagnose_steps: bool) -> Step:
         step.diagnosis = shape_facts(_coordinates(notation, left),    # compared as above
                                      _coordinates(notation, right))
     return step
+
+
+def _zero_as(value, other):
+    """0 written for a zero vector or matrix (\\nabla_{a^{(k)}} \\Omega(\\theta) = 0, as
+    everyone writes it): a scalar exactly 0 is the zero of the other side's shape."""
+    if isinstance(other, sp.MatrixBase) and other.shape != (1, 1) and \
+            not isinstance(value, (sp.MatrixBase, ShapeError)) and \
+            sp.sympify(value).is_zero is True:
+        return sp.zeros(*other.shape)
+    return value
 
 
 def _diagonal_as_vector(square, vector) -> bool:

@@ -15,7 +15,8 @@ the formulas after it read g as Q (a register, as in pseudo-code).
   that names its letter) leaves a formula that uses g not checked, with the reason; so
   does a value that names the layer letter in a formula that does not (the loop's end is
   not written: after it, g has its last iteration's value), and a value given by an
-  update whose claim Q = R is refuted (g may be Q or R).  In the book's own notation nothing is a register.
+  update whose claim Q = R is refuted (g may be Q or R).  In the book's own notation
+  nothing is a register; nor is an index letter (a counter), e, T or d.
 """
 from __future__ import annotations
 
