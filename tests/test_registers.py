@@ -39,7 +39,9 @@ def test_the_books_algorithm_is_read_and_holds_line_by_line():
     assert "for iteration k + 1 (at the first, k = l, its value before the loop" in sizes
     assert "the arrow gives the name on its left a new value" in sizes
     assert "g read as its value given at line" in status_of(rows, BODY[1])[2]
-    assert status_of(rows, LOOP)[0] == "not a claim"
+    status, detail, _ = status_of(rows, LOOP)
+    assert status == "not a claim"
+    assert "read as the loop over the layers (k from l down to 1)" in detail
 
 
 @pytest.mark.parametrize("wrong", [

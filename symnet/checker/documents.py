@@ -130,7 +130,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     _registers_said(verdict, eq)
-    for key in ("_claim", "_registers_used", "registers", "_layer_letter"):
+    for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop"):
         eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
@@ -216,7 +216,10 @@ def _read(eq: Equation, claim):
 
 
 def _registers_said(verdict: Verdict, eq: Equation) -> None:
-    """The sizes text of a verdict that read an update's claim or a running value."""
+    """The sizes text of a verdict that read an update's claim or a running value; a loop
+    head's detail says it is read as one."""
+    if verdict.status == NOT_A_CLAIM and eq.context.get("_loop"):
+        verdict.detail = f"{verdict.detail}, read as {eq.context['_loop']}"
     if verdict.status not in (HOLDS, REFUTED):
         return
     if eq.context.get("_claim"):

@@ -206,6 +206,10 @@ class Registers:
                            for k in self.values}
         elif direction:
             self._open_loop(n, direction, notation, eq.context)
+            eq.context["_loop"] = (f"the loop over the layers ({self.letter} from "
+                                   + ("l down to 1" if direction < 0 else "1 up to l")
+                                   + "): the running values in its body are read for every "
+                                   "iteration")
         eq.context["registers"], eq.context["_layer_letter"] = dict(self.values), self.letter
         update = self._update(n, notation)
         if update is None:
