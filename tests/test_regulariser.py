@@ -224,3 +224,11 @@ def test_the_derived_gradient_agrees_with_finite_differences(k):
                 return _cost({**mvalues, weight: w}, net, params, mp.mpf(3) / 10)
             want = mp.diff(cost, mvalues[weight])
             assert abs(mp.mpf(str(got)) - want) < mp.mpf("1e-15"), (i, j, got, want)
+
+
+def test_the_notation_table_says_when_the_regulariser_is_in_force():
+    from symnet.core.notation_files import load
+    table = load("goodfellow").table()
+    assert "regulariser lambda Omega(theta), Omega any differentiable function of every " \
+           "weight and bias: in force in a formula that writes it" in table
+    assert "Omega" not in load("d2l").table()

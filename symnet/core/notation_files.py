@@ -145,6 +145,10 @@ class Notation:
                      (f"; output units {output}" if output else "") + f"; {loss} loss" +
                      ("" if bias else "; no biases") + ("; L2 term" if l2 is True else "") +
                      ("; regulariser lambda Omega(theta), any" if l2 == "any" else ""))
+        if any(row.quantity == "penalty" for row in self.symbols.values()):
+            lines.append("  regulariser lambda Omega(theta), Omega any differentiable function "
+                         "of every weight and bias: in force in a formula that writes it and "
+                         "after a statement of J with it in its section; else lambda = 0")
         if self.general:
             lines.append(f"  a formula is tried first for any {' and any '.join(self.general)}")
         if self.jacobian == "numerator":
