@@ -3,16 +3,12 @@ lambda Omega(theta) and another notation's activation defined in the document.  
 expected verdict was worked out by hand; the comment on each case says why."""
 import pytest
 
+from test_registers import BODY, LOOP, START   # algorithm 6.4 as printed (lambda = 0)
+
 from symnet.checker.documents import check_document
 
 GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n# Algorithm\n\n"
 NIELSEN = "<!-- symnet: notation = nielsen -->\n\n# Chapter\n\n"
-START = r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y}, y)"
-LOOP = r"k = l, l-1, \cdots, 1"
-BODY = [r"g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})",
-        r"\nabla_{b^{(k)}} J = g",
-        r"\nabla_{W^{(k)}} J = g \; h^{(k-1)\top}",
-        r"g \leftarrow \nabla_{h^{(k-1)}} J = W^{(k)\top} \; g"]
 B_PLAIN = r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J"
 B_REG = r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J + \lambda \nabla_{b^{(k)}} \Omega(\theta)"
 
