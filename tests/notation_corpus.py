@@ -399,7 +399,10 @@ DOCUMENTS += [
                "definition of J (goodfellow.toml's Omega, theta, lambda); in force after it"),
              F(r"g \leftarrow \nabla_{\hat{y}} J = \nabla_{\hat{y}} L(\hat{y}, y) \; \left("
                r"\because \frac{\partial \lambda\Omega(\theta)}{\partial \hat{y}} = 0\right)",
-               NK, True, "algorithm 6.4's start, with Omega; an update of g"),
+               H, True, "algorithm 6.4's start, with Omega; an update of g, true (Omega does "
+               "not depend on hat y); its justification in parentheses is a claim of its own, "
+               "not read: the derivative of a scalar expression by a whole vector has no "
+               "layout fixed in the notation (a row or a column)"),
              F(r"k=l, l-1, \cdots, 1", NC, False, "the loop's range", (NK,)),
              F(r"g\leftarrow\nabla_{a^{(k)}} J = g \odot f'\left(a^{(k)}\right)", H, True,
                "true: g on the right is its value on entering iteration k, grad of J by "

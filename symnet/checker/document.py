@@ -723,6 +723,35 @@ def _column_pairs_apart(body: str) -> str:
     return "".join(out)
 
 
+#: a justification in parentheses that ends a formula, "a = b \\; (\\because c = d)": a
+#: claim of its own, read apart from the statement it supports
+_BECAUSE_OPEN = re.compile(r"(?:\\left\s*)?\(\s*(?=\\because(?![A-Za-z])|∵)")
+
+
+def _justification_apart(body: str) -> str:
+    """``body`` with a parenthesised ``\\because`` clause at its end (outside braces and
+    brackets) set apart as a statement of its own: its opening bracket a separator, its
+    closing one blank; the \\because itself stays, for the reader to remove and report.
+    Anywhere else the clause is left as written (and is not read)."""
+    for m in _BECAUSE_OPEN.finditer(body):
+        before = body[:m.start()]
+        if any(before.count(o) != before.count(c) for o, c in ("{}", "()", "[]")):
+            continue
+        depth, close = 0, -1
+        for i in range(m.end() - 1, len(body)):
+            depth += (body[i] in "({[") - (body[i] in ")}]")
+            if depth == 0:
+                close = i
+                break
+        if close < 0 or _TRAILING.sub("", body[close + 1:]).strip():
+            continue
+        right = re.search(r"\\right\s*$", body[:close])
+        start = right.start() if right else close
+        return (body[:m.start()] + ";" + " " * (m.end() - m.start() - 1) + body[m.end():start]
+                + " " * (close + 1 - start) + body[close + 1:])
+    return body
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -735,6 +764,7 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     body = _FULL_WIDTH_NUMBER.sub(lambda m: " " * len(m.group()), body)
     body = _column_pairs_apart(_number_columns_blanked(body))
     body = "".join(FULL_WIDTH.get(c, c) for c in body)       # one character for one
+    body = _justification_apart(body)
     out: list[list] = []
     multline = environment.startswith("multline")
     end = 0                 # where the last statement's piece ends
