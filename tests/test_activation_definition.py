@@ -76,3 +76,19 @@ def test_a_loss_stated_unread_lends_no_holds_but_every_loss_still_proves():
     assert [v.status for v in verdicts[1:]] == ["holds", "not checked", "holds",
                                                 "not checked"]
     assert "any differentiable loss" in verdicts[3].notation
+
+
+@pytest.mark.parametrize("definition", [
+    r"\sigma_{}(z) = \tanh(z)",          # an empty subscript: not read
+    r"\sigma_{j}(z) = \tanh(z)",         # sigma with a subscript: no row of the notation
+    r"\sigma^{(l)}(z) = \tanh(z)",
+])
+def test_the_activation_defined_with_scripts_and_not_read_lends_no_holds(definition):
+    """The activation letter with a script, applied to a dummy letter and defined by tanh,
+    is a definition of the activation even when it is not read: the sigmoid's delta^L
+    after it is never said to hold (it held under the file's default sigmoid: a false
+    holds)."""
+    first, specific = run(definition, SIGMOID_ONLY)
+    assert first.status == "not checked"
+    assert "the formulas after it in this section are not checked" in first.detail
+    assert specific.status == "not checked", specific.detail

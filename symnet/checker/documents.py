@@ -696,15 +696,16 @@ _DEFINING = (r"(?:=(?!=)|:=|\\coloneqq|\\equiv|≡|\\triangleq|\\doteq|\\defeq|\
 def _defines_a_function(text: str, context: dict):
     """The match (its ``name``, ``letter``) of a statement that defines the activation,
     read or not: f, \\sigma, \\varphi, \\phi or another notation's activation letter (in a
-    font too) applied to a dummy letter (z, z_j, \\cdot), then a relation that defines;
-    None for anything else."""
+    font too, with any scripts: \\sigma_j, \\sigma_{}) applied to a dummy letter (z, z_j,
+    \\cdot), then a relation that defines; None for anything else."""
     names = {"f", "sigma", "varphi", "phi"}
     if context.get("notation") is not None:
         names |= set(load_notation(context["notation"]).activation)
     name = "|".join(sorted(names, key=len, reverse=True))
     return re.search(
         r"(?<![A-Za-z])(?:\\(?:boldsymbol|mathbf|bm|mathrm|operatorname)\s*\{\s*)?\\?"
-        rf"(?P<name>{name})\s*\}}?\s*(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet)"
+        rf"(?P<name>{name})\s*\}}?\s*(?:[_^]\s*(?:\{{[^{{}}]*\}}|\w)\s*)*"
+        r"(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet)"
         rf"(?:_\{{?\w\}}?)?\s*(?:\\right)?\)\s*&?\s*{_DEFINING}", _as_applied(text))
 
 
