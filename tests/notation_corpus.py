@@ -762,3 +762,199 @@ DOCUMENTS += [
                "a^(k), the value the loop's first line gives it)"),
          ]),
 ]
+
+# More documents in Goodfellow's notation (a search of the index for the book's symbols:
+# nabla_{a^(k)} J, b^(k) + W^(k) h^(k-1), lambda Omega(theta), g <- nabla, f'(a^(k)), ...),
+# every one found that writes section 6.5's algorithms in the notation, judged by hand.
+DOCUMENTS += [
+    dict(key="en-seminar-6.5", repo="(unnamed: index file id 3484656047)",
+         path="(unnamed: English seminar notes on chapters 4 and 6, 15806 characters)",
+         commit="",
+         stored="index file id 3484656047 (15806 characters, read whole): found by its text; "
+                "the index names neither its repository nor a commit (shorter stored "
+                "versions, ids 3587780929 and 3507278845, hold the same section 6.5)",
+         notation="goodfellow", sections=(0, 5, 9, 16),   # headings: chain rule, example,
+                                                          # forward, back-propagation
+         note="English seminar notes (optimisation 4.3-4.4, gradient-based learning 6.2, "
+              "back-propagation 6.5); listed: section 6.5 whole (the chain rule, its "
+              "example, algorithms 6.3 and 6.4 written with the layer letter i and "
+              "\\leftarrow); left out: chapters 4 and 6.2 and the closing questions "
+              "(optimisation, output units), and expressions that state nothing (J(theta), "
+              "x, (x,y), b_i, W_i)",
+         formulas=[
+             F(r"f: \mathbb{R}^n \rightarrow \mathbb{R}^m", NC, False,
+               "a generic function's signature (the chain rule's f, not the activation)",
+               (NK,)),
+             F(r"g: \mathbb{R}^m \rightarrow \mathbb{R}", NC, False,
+               "a generic function's signature (not the running gradient g)", (NK,)),
+             F(r"y = f(x)", NK, False, "the chain rule's generic x, y (y is no target)"),
+             F(r"z = g(y) = g(f(x))", NK, False, "generic y, z, f, g"),
+             F(r"\frac{\partial z}{\partial x_i} = \sum_{j=1}^{m}\frac{\partial z}"
+               r"{\partial y_j}\frac{\partial y_j}{\partial x_i}", NK, False,
+               "the chain rule over generic x, y, z"),
+             F(r"x = f(w)", NK, False, "the example's generic chain w, x, y, z"),
+             F(r"y = f(x)", NK, False, "generic"),
+             F(r"z = h(y)", NK, False, "generic: h a function here, not the activation"),
+             F(r"\frac{\partial z}{\partial w} = \frac{\partial z}{\partial y} \frac"
+               r"{\partial y}{\partial x} \frac{\partial x}{\partial w}", NK, False,
+               "the chain rule over generic w, x, y, z"),
+             F(r"i = 1,\ldots, l", NC, False,
+               "the range of the layers in the algorithm's input line", (NK,)),
+             F(r"h^{(0)} := x", H, True, "algorithm 6.3, written with :="),
+             F(r"i = 1, \ldots, l", NC, False, "the loop's range (layer letter i)", (NK,)),
+             F(r"a^{(i)} \leftarrow W^{(i)}h^{(i-1)} + b^{(i)}", H, True,
+               "the book's a^(k) = b^(k) + W^(k) h^(k-1) as an assignment, the layer "
+               "written i (the loop's letter)"),
+             F(r"h^{(i)} \leftarrow f(a^{(i)})", H, True, "layer i, an assignment"),
+             F(r"\hat{y} \leftarrow h^{(l)}", H, True, "an assignment"),
+             F(r"J \leftarrow L(\hat{y}, y) + \lambda\Omega(\theta)", H, True,
+               "J = L + lambda Omega(theta) as an assignment: the definition of J "
+               "(a heading follows: it is not in force in the next section)"),
+             F(r"g \leftarrow \nabla_{\hat{y}}J = \nabla_{\hat{y}}L(\hat{y},y)", H, True,
+               "algorithm 6.4's start: an update of g and its claim (true: Omega does "
+               "not depend on hat y)"),
+             F(r"i = l, \ldots, 1", NC, False, "the loop's range (layer letter i)", (NK,)),
+             F(r"g \leftarrow \nabla_{a^{(i)}}J = f^\prime(a^{(i)})^\intercal g", R, True,
+               "a real error: f'(a^(i)) is the book's column of derivatives (its "
+               "g \\odot f'(a^(k))), so f'(a)^T g is a scalar, the inner product, not "
+               "the gradient by a^(i) (a column: g \\odot f'(a), i.e. diag(f'(a)) g); "
+               "the author likely meant the Jacobian of f, which the notation writes "
+               "otherwise"),
+             F(r"\nabla_{b^{(i)}}J \leftarrow g \lambda\nabla_{b^{(i)}}\Omega(\theta)", NK,
+               True, "a typo: the '+' of g + lambda grad Omega is missing; as written, a "
+                     "product of two columns (g and grad_b Omega), which has no meaning"),
+             F(r"\nabla_{W^{(i)}}J \leftarrow g{h^{(i-1)}}^\intercal + \lambda\nabla_"
+               r"{W^{(i)}}\Omega(\theta)", H, True,
+               "true: g is grad of J by a^(i) (the value the loop's first line gives it), "
+               "and Omega's share"),
+             F(r"g \leftarrow \nabla_{h^{(i-1)}}J = {W^{(i)}}^\intercal g", H, True,
+               "an update of g and its claim (g is grad by a^(i)): true"),
+         ]),
+    dict(key="en-dlbook-notes", repo="(unnamed: index file id 49140242608)",
+         path="(unnamed: English notes on the book, chapter by chapter, 128083 characters)",
+         commit="",
+         stored="index file id 49140242608 (128083 characters; characters 47000-69500 "
+                "read): found by its text; the index names neither its repository nor a "
+                "commit",
+         notation="goodfellow", sections=(0,),   # section 6.5's notes: one heading, bullets
+         note="English chapter-by-chapter notes on the book (Markdown for a Jekyll site: "
+              "the subscripts in math are escaped, \\_); listed: every formula of the "
+              "notes on section 6.5 (one heading, bullets: the chain rule, the general "
+              "graph's algorithm in u^(i), algorithms 6.3 and 6.4 inline, bprop); left "
+              "out: expressions that state nothing (bare symbols, O(n)); the escaped "
+              "\\_ is read as the subscript the page renders",
+         formulas=[
+             F(r"\mathbf{x} \in \mathbb{R}^m", NC, False,
+               "the chain rule's generic x: a declaration", (NK,)),
+             F(r"\mathbf{y} = g(\mathbf{x}) \in \mathbb{R}^n", NK, False,
+               "generic x, y (y is no target here), with its dimension"),
+             F(r"z = f(\mathbf{y})", NK, False, "generic z, f (not the activation)"),
+             F(r"\nabla\_\mathbf{x} z = \left(\frac{\partial \mathbf{y}}{\partial "
+               r"\mathbf{x}} \right)^{\intercal} \nabla\_\mathbf{y} z", NK, False,
+               "the book's (6.46) over generic x, y, z"),
+             F(r"\nabla\_\mathbf{X} z = (\nabla\_\mathbf{X} z)\_i", NK, False,
+               "a notation for a generic tensor's gradient (multi-index i)"),
+             F(r"\nabla\_\mathbf{X} z = \sum\_j (\nabla\_\mathbf{X} \mathbf{Y}\_j) \frac"
+               r"{\partial z}{\partial \mathbf{Y}\_j}", NK, False, "generic tensors"),
+             F(r"n = n\_{i+1}, ..., n", NC, False,
+               "the general graph's loop over its nodes (written with n for i)", (NK,)),
+             F(r"j \in \text{Pa}(u^{(i)})", NC, False, "a node's parents: a condition",
+               (NK,)),
+             F(r"u^{(i)} = f^{(i)}(\mathbb{A}^{(i)})", NK, False,
+               "the general graph's nodes u^(i): another notation"),
+             F(r"\text{gradtable}(u^{(n)}) = 1", NK, False,
+               "the general graph's grad table: an assignment, another notation"),
+             F(r"j=n-1,...,1", NC, False, "the loop's range over nodes", (NK,)),
+             F(r"\frac{\partial u^{(n)}}{\partial u^{(j)}} = \sum\_{i \text{ s.t. } j \in "
+               r"\text{Pa}(u^{(i)})} \frac{\partial u^{(n)}}{\partial u^{(i)}} \frac{"
+               r"\partial u^{(i)}}{\partial u^{(j)}} = \sum\_i \text{gradtable}(u^{(i)}) "
+               r"\frac{\partial u^{(i)}}{\partial u^{(j)}}", NK, False,
+               "the general graph's chain rule in u^(i)"),
+             F(r"\mathbf{h^{(0)}} = \mathbf{x}", H, True,
+               "algorithm 6.3, the bold around h^(0) with its layer"),
+             F(r"k=1,...,l", NC, False, "the loop's range", (NK,)),
+             F(r"\mathbf{a}^{(k)} = \mathbf{b}^{(k)} + \mathbf{W}^{(k)} \mathbf{h}^{(k-1)}",
+               H, True, ""),
+             F(r"\mathbf{h}^{(k)} = f(\mathbf{a}^{(k)})", H, True, ""),
+             F(r"\widehat{\mathbf{y}} = \mathbf{h}^{(l)}", H, True, "hat y as \\widehat"),
+             F(r"J = L(\widehat{\mathbf{y}}, \mathbf{y}) + \lambda \Omega(\theta)", H, True,
+               "J = L + lambda Omega(theta): the definition of J, in force after it"),
+             F(r"\mathbf{g} = \nabla\_\mathbf{\widehat{\mathbf{y}}} J = \nabla\_{\widehat"
+               r"{\mathbf{y}}} L(\widehat{\mathbf{y}}, \mathbf{y})", H, True,
+               "'Set g = ...': g given its value with '=' (not \\leftarrow), and the claim "
+               "grad_yhat J = grad_yhat L (true: Omega does not depend on hat y)"),
+             F(r"k=l,...1", NC, False, "the loop's range (a comma missing)", (NK,)),
+             F(r"\nabla\_{\mathbf{a}^{(k)}} J = \mathbf{g} \cdot f'(\mathbf{a}^{(k)})", NK,
+               True, "g \\cdot f'(a) between two columns: the dot product (a scalar, "
+                     "false) or the book's elementwise \\odot (true): two readings; g "
+                     "(grad by h^(k)) is given its value by words ('replace g with')"),
+             F(r"\nabla\_{\mathbf{b}^{(k)}} J = \mathbf{g} + \lambda \nabla\_{\mathbf{b}^"
+               r"{(k)}} \Omega(\theta)", H, True,
+               "true: g is grad of J by a^(k) (the words before: 'replace the gradient g "
+               "with' it), and Omega's share"),
+             F(r"\nabla\_{\mathbf{W}^{(k)}} J = \mathbf{g} \mathbf{h}^{(k-1)T} + \lambda "
+               r"\nabla\_{\mathbf{W}^{(k)}} \Omega(\theta)", H, True,
+               "true: g is grad of J by a^(k), and Omega's share"),
+             F(r"\nabla\_{h^{(k-1)}} = \mathbf{W}^{(k)}{\intercal} \mathbf{g}", NK, True,
+               "typos: the gradient of nothing (J left out) and the transpose written "
+               "without its ^ ({\\intercal} a factor): no one meaning as written"),
+             F(r"\text{op.bprop}(\text{inputs}, \mathbf{X}, \mathcal{G}) = \sum\_i "
+               r"(\nabla\_\mathbf{X} \text{op.f}(\text{inputs})\_i)\mathbf{G}\_i", NK, False,
+               "the general back-propagation's bprop over generic tensors"),
+             F(r"\mathbf{X} \mapsto \mathbf{Y} \mapsto z", NC, False,
+               "a chain of generic maps: a notation", (NK,)),
+             F(r"\nabla\_\mathbf{X} z = \sum\_i (\nabla\_\mathbf{X} Y\_i) \frac{\partial z}"
+               r"{\partial Y\_i}", NK, False, "the chain rule over generic tensors"),
+         ]),
+    dict(key="id-if3270", repo="(unnamed: index file id 55679524825)",
+         path="(unnamed: Indonesian course notes IF3270, midterm, 26923 characters)",
+         commit="",
+         stored="index file id 55679524825 (26923 characters, read whole): found by its "
+                "text; the index names neither its repository nor a commit",
+         notation="goodfellow", sections=(0, 5, 8, 10, 11, 14),   # 2.c; 4.b-4.f
+         note="course notes (perceptron, FFNN, back-propagation, CNN) whose forward pass "
+              "is the book's algorithm 6.3 ('Goodfellow Notation'), and whose "
+              "back-propagation is Mitchell's (delta_j, o_j, t_j, w_ji: another notation); "
+              "listed: section 2.c (forward propagation) and section 4 (back-propagation) "
+              "whole; left out: the perceptron, activations and losses, CNN sections, "
+              "and expressions that state nothing (bare symbols, shapes)",
+         formulas=[
+             F(r"\mathbf{h}^{(0)} = \mathbf{x}", H, True, "algorithm 6.3"),
+             F(r"\text{for } k = 1, \ldots, l:\quad \mathbf{a}^{(k)} = \mathbf{b}^{(k)} + "
+               r"W^{(k)}\mathbf{h}^{(k-1)},\quad \mathbf{h}^{(k)} = f\!\left(\mathbf{a}^"
+               r"{(k)}\right)", H, True,
+               "the loop and its two lines in one display (symnet splits off the loop's "
+               "range k = 1, \\ldots as an equation of its own: not a claim)"),
+             F(r"\hat{\mathbf{y}} = \mathbf{h}^{(l)}, \qquad J = L(\hat{\mathbf{y}},\,"
+               r"\mathbf{y}) + \lambda\,\Omega(\theta)", H, True,
+               "hat y, and J = L + lambda Omega(theta): the definition of J"),
+             F(r"f(\mathbf{x};\,W_{xh},\mathbf{c},\,W_{hy},\mathbf{b}) = f_2\!\left(W_{hy}"
+               r"^T\cdot f_1\!\left(W_{xh}^T\cdot\mathbf{x}+\mathbf{c}\right)+\mathbf{b}"
+               r"\right)", NK, False,
+               "a one-hidden-layer network in W_xh, c, W_hy, f_1, f_2: another notation"),
+             F(r"f(\mathbf{X};\,W_{xh},\mathbf{c},\,W_{hy},\mathbf{b}) = f_2\!\left(f_1\!"
+               r"\left(\mathbf{X}W_{xh}+\mathbf{c}\right)\cdot W_{hy}+\mathbf{b}\right)", NK,
+               False, "the same over a mini-batch X (rows): another notation"),
+             F(r"\frac{\partial E_d}{\partial w_{ji}} = \frac{\partial E_d}{\partial o_j}"
+               r"\cdot\frac{\partial o_j}{\partial\,\text{net}_j}\cdot\frac{\partial\,"
+               r"\text{net}_j}{\partial w_{ji}} = -(t_j-o_j)\,o_j(1-o_j)\,x_{ji}", NK, False,
+               "Mitchell's output unit (sigmoid, E_d, o_j, t_j, net_j): another notation"),
+             F(r"\delta_j = o_j(1-o_j)(t_j - o_j)", NK, False, "Mitchell's delta"),
+             F(r"\therefore\quad \frac{\partial E_d}{\partial w_{ji}} = -\delta_j\,x_{ji}",
+               NK, False, "Mitchell's notation"),
+             F(r"\delta_h = o_h(1-o_h)\sum_{k\,\in\,\text{outputs}(h)} w_{kh}\,\delta_k", NK,
+               False, "Mitchell's hidden unit h (a unit, not the activation)"),
+             F(r"\therefore\quad \frac{\partial E_d}{\partial w_{ji}} = -\delta_h\,x_{ji}",
+               NK, False, "Mitchell's notation"),
+             F(r"w_{ji} \leftarrow w_{ji} + \Delta w_{ji}, \qquad \Delta w_{ji} = \eta\,"
+               r"\delta_j\,x_{ji}", NK, False, "Mitchell's weight update"),
+             F(r"\delta_k \leftarrow o_k(1-o_k)(t_k - o_k)", NK, False,
+               "Mitchell's algorithm: an update"),
+             F(r"\delta_h \leftarrow o_h(1-o_h)\sum_{k\,\in\,\text{outputs}}w_{kh}\,"
+               r"\delta_k", NK, False, "Mitchell's algorithm: an update"),
+             F(r"w_{ji} \leftarrow w_{ji} + \eta\,\delta_j\,x_{ji}", NK, False,
+               "Mitchell's algorithm: an update"),
+             F(r"\alpha=0.01", NC, False, "the leaky ReLU's slope (a table of training "
+                                        "problems): a value", (NK,)),
+         ]),
+]
