@@ -58,7 +58,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 from notation_corpus import DOCUMENTS  # noqa: E402
 
-from symnet.checker.document import Equation, equations  # noqa: E402
+from symnet.checker.document import Equation, equations, markdown_math  # noqa: E402
 from symnet.checker.documents import check_equations  # noqa: E402
 
 READ = ("holds", "refuted")
@@ -81,11 +81,14 @@ def check_document(doc):
     force after it in its section (a stated loss, an algorithm's running value g).  A
     document's ``sections`` lists the formulas that open a section (a heading before
     them, or the start of an algorithm's listing); without it each formula is a section
-    of its own (read alone)."""
+    of its own (read alone).  Each formula is read as the Markdown reader reads a math
+    span (entities, comments, Markdown's escapes such as \\_: ``markdown_math``), unless
+    its document's ``kind`` is "tex"."""
     eqs, owner, starts = [], [], doc.get("sections", range(len(doc["formulas"])))
     for n, f in enumerate(doc["formulas"]):
         section = sum(1 for s in starts if s <= n)
-        for _, text in equations(f.text) or [(0, f.text)]:
+        written = markdown_math(f.text) if doc.get("kind", "md") == "md" else f.text
+        for _, text in equations(written) or [(0, written)]:
             eqs.append(Equation(n + 1, text, f.text, {**_context(doc, n), "section": section}))
             owner.append(f)
     try:

@@ -246,6 +246,12 @@ def _unescape_markdown(formula: str) -> str:
     return formula
 
 
+def markdown_math(body: str) -> str:
+    """A math span of a Markdown document as MathJax reads it: HTML entities decoded, %
+    comments blank, Markdown's escapes removed (:func:`_unescape_markdown`)."""
+    return _unescape_markdown(_math_comments_blanked(entities_decoded(body)))
+
+
 def _math_comments_blanked(formula: str) -> str:
     """Markdown math: a % comment (to the end of its line, as MathJax and KaTeX read it)
     blank, same length; one that speaks to symnet (a directive, which is no directive
@@ -393,8 +399,8 @@ def formulas(text: str, kind: str = "md", with_start: bool = False, warnings: li
                      if g in m.re.groupindex and m.group(g) is not None)
         body = m.group(group)
         events.append((m.start(group), "formula",
-                       (_unescape_markdown(_math_comments_blanked(entities_decoded(body)))
-                        if kind == "md" else body, m.group("env") or "", kind == "md")))
+                       (markdown_math(body) if kind == "md" else body,
+                        m.group("env") or "", kind == "md")))
     _unpaired(masked, [m.span() for m in matches], warnings)
     context = {"section": 0}
     for start, what, item in sorted(events, key=lambda e: e[0]):
