@@ -27,7 +27,7 @@ from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
-from symnet.checker.registers import Registers, substituted
+from symnet.checker.registers import Registers, computes, computing_arrow, substituted
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
                                        condition_on_free_variables,
@@ -130,7 +130,8 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     _registers_said(verdict, eq)
-    for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop"):
+    for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
+                "_computes"):
         eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
@@ -144,7 +145,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     claim = eq.context.get("_claim")            # g <- Q = R: the claim Q = R
-    eq = _identity_sign_read(replace(eq, text=claim[0]) if claim else eq)
+    eq = _identity_sign_read(replace(eq, text=claim[0]) if claim else _computed_read(eq))
     early = _not_an_equation(eq)
     if early is not None:
         return early
@@ -191,6 +192,18 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     return verdict
 
 
+def _computed_read(eq: Equation) -> Equation:
+    """``Q \\leftarrow R`` read as the claim Q = R where the arrow gives a value to a quantity
+    the network computes (:func:`symnet.checker.registers.computing_arrow`; what Q is,
+    :func:`_read` tells from the parse); any other equation as it is."""
+    notation = eq.context.get("notation")
+    claim = computing_arrow(eq.text, load_notation(notation) if notation else None)
+    if claim is None:
+        return eq
+    eq.context["_computes"] = claim.split(" = ")[0]
+    return replace(eq, text=claim)
+
+
 def _read(eq: Equation, claim):
     """The parsed equation (parsed once: an update's claim was parsed with its update),
     with the running values in force (:mod:`symnet.checker.registers`) put in; or the
@@ -198,6 +211,9 @@ def _read(eq: Equation, claim):
     try:
         tree = claim[1] if claim and claim[1] and claim[0] == eq.text else parse(eq.text)
         eq.context["_tree"] = tree                       # kept for the hint
+        if eq.context.get("_computes") and \
+                not computes(tree.args[0], load_notation(eq.context["notation"])):
+            return Verdict(0, "", NOT_A_CLAIM, UPDATE)      # W <- 0: a free variable set
     except ParseError as exc:
         defines = _new_symbol(unreadable_definition(eq.text), eq.context)
         if defines:
@@ -225,6 +241,10 @@ def _registers_said(verdict: Verdict, eq: Equation) -> None:
     if eq.context.get("_claim"):
         verdict.sizes += ("; the arrow gives the name on its left a new value (an update, "
                           "not checked), the '=' after it are checked")
+    if eq.context.get("_computes"):
+        verdict.sizes += (f"; the arrow gives {eq.context['_computes']}, a quantity the "
+                          "network computes, its value: read as the claim that the value is "
+                          "that quantity")
     for note in eq.context.get("_registers_used") or ():
         verdict.sizes += f"; {note} (a running value)"
 

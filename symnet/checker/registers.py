@@ -17,6 +17,13 @@ the formulas after it read g as Q (a register, as in pseudo-code).
   not written: after it, g has its last iteration's value), and a value given by an
   update whose claim Q = R is refuted (g may be Q or R).  In the book's own notation
   nothing is a register; nor is an index letter (a counter), e, T or d.
+
+An arrow whose left side is a quantity the network computes (``a^{(k)} \\leftarrow b^{(k)} +
+W^{(k)} h^{(k-1)}``, ``\\nabla_{W^{(k)}} J \\leftarrow g h^{(k-1)\\top}``: a row of the
+notation that is no free variable, or a derivative of the cost) and does not stand on its
+right claims that the value is that quantity: it is read as Q = R.  An arrow to a free
+variable (a weight, a bias: ``W \\leftarrow W - \\eta \\nabla_W J``) or to a quantity written on
+its right stays an update, not a claim.
 """
 from __future__ import annotations
 
@@ -28,9 +35,9 @@ from symnet.checker.parse import parse
 from symnet.checker.symbols import flat_text as flat
 from symnet.checker.tree import Node, ParseError, nodes
 from symnet.core.notation import FONT_MARKS, INDEX_LETTERS
-from symnet.core.notation_files import load
+from symnet.core.notation_files import FREE, load
 
-__all__ = ["Registers", "substituted"]
+__all__ = ["Registers", "substituted", "computing_arrow", "computes"]
 
 _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _NAME = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm|vec)\s*\{\s*(?P<a>[A-Za-z])\s*\}|"
@@ -120,6 +127,43 @@ def split_update(text: str) -> Optional[tuple[str, str]]:
             name = _NAME.fullmatch(text[:i])
             return (name.group("a") or name.group("b"), text[m.end():]) if name else None
     return None
+
+
+#: quantities that are no free variable and still not computed by the network
+_NOT_COMPUTED = FREE | {"parameters", "penalty"}
+
+
+def computing_arrow(text: str, notation) -> Optional[str]:
+    """``Q = R`` for ``Q \\leftarrow R`` (one arrow, nothing else relating, in a notation that
+    is not the book's own) whose Q is not written in R; None else.  Whether Q is a
+    quantity the network computes is told from its parse (:func:`computes`)."""
+    from symnet.checker.document import top_level_relations
+    relations = top_level_relations(text)
+    if notation is None or notation.builtin or len(relations) != 1 or \
+            not _ARROW.fullmatch(relations[0]):
+        return None
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        m = _ARROW.match(text, i) if depth == 0 else None
+        if m:
+            left, right = text[:i].strip(), text[m.end():]
+            if not left or re.sub(r"\s+", "", left) in re.sub(r"\s+", "", right):
+                return None
+            return f"{left} = {right}"
+    return None
+
+
+def computes(left: Node, notation) -> bool:
+    """Whether ``left`` (an arrow's left side) is a quantity the network computes: a
+    symbol of the notation whose quantity is no free variable (the pre-activation, the
+    activation, the output, the cost), or a derivative of the cost."""
+    from symnet.checker.translate import _COSTS, _written
+    if left.kind == "frac" and left.args[0].kind == "partial":
+        row = _written(left.args[0].args[0], notation)[1]
+        return row is not None and row.quantity in _COSTS
+    row = _written(left, notation)[1]
+    return row is not None and row.quantity not in _NOT_COMPUTED
 
 
 def loop_of(text: str, notation):
