@@ -820,9 +820,11 @@ DOCUMENTS += [
                "the gradient by a^(i) (a column: g \\odot f'(a), i.e. diag(f'(a)) g); "
                "the author likely meant the Jacobian of f, which the notation writes "
                "otherwise"),
-             F(r"\nabla_{b^{(i)}}J \leftarrow g \lambda\nabla_{b^{(i)}}\Omega(\theta)", NK,
+             F(r"\nabla_{b^{(i)}}J \leftarrow g \lambda\nabla_{b^{(i)}}\Omega(\theta)", R,
                True, "a typo: the '+' of g + lambda grad Omega is missing; as written, a "
-                     "product of two columns (g and grad_b Omega), which has no meaning"),
+                     "product of two columns (g and grad_b Omega), whose shapes do not "
+                     "match: false as written (a shape mismatch is a refutation, as "
+                     "everywhere in the checker)"),
              F(r"\nabla_{W^{(i)}}J \leftarrow g{h^{(i-1)}}^\intercal + \lambda\nabla_"
                r"{W^{(i)}}\Omega(\theta)", H, True,
                "true: g is grad of J by a^(i) (the value the loop's first line gives it), "

@@ -27,7 +27,8 @@ from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
-from symnet.checker.registers import Registers, computes, computing_arrow, substituted
+from symnet.checker.registers import (Registers, computes, computing_arrow,
+                                      in_notation_letter, substituted)
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
                                        condition_on_free_variables,
@@ -131,7 +132,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     _registers_said(verdict, eq)
     for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
-                "_computes"):
+                "_computes", "_renamed"):
         eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
@@ -225,10 +226,26 @@ def _read(eq: Equation, claim):
     except ValueError as exc:
         return Verdict(0, "", NOT_CHECKED, f"it uses a running value (an algorithm's "
                        f"register) that has no known value here: {exc}")
+    try:
+        tree = _in_notation_letter(tree, eq.context)
+    except ValueError as exc:
+        return Verdict(0, "", NOT_CHECKED, str(exc))
     eq.context["_registers_used"] = [v.note for v in used]
     eq.context["_registers_from"] = {v.claim: v.note.split(" ")[0] for v in used
                                      if v.claim is not None}
     return tree
+
+
+def _in_notation_letter(tree: Node, context: dict) -> Node:
+    """``tree`` with the layer letter of the loop in force written as the notation's
+    (:func:`symnet.checker.registers.in_notation_letter`); "_renamed" notes it."""
+    notation = context.get("notation")
+    letter = context.get("_layer_letter", "")
+    out = in_notation_letter(tree, letter, load_notation(notation) if notation else None)
+    if out is not tree:
+        context["_renamed"] = (f"{letter} (the letter of the loop over the layers) read as "
+                               f"the notation's {load_notation(notation).layer_letter}")
+    return out
 
 
 def _registers_said(verdict: Verdict, eq: Equation) -> None:
@@ -241,6 +258,8 @@ def _registers_said(verdict: Verdict, eq: Equation) -> None:
     if eq.context.get("_claim"):
         verdict.sizes += ("; the arrow gives the name on its left a new value (an update, "
                           "not checked), the '=' after it are checked")
+    if eq.context.get("_renamed"):
+        verdict.sizes += f"; {eq.context['_renamed']}"
     if eq.context.get("_computes"):
         verdict.sizes += (f"; the arrow gives {eq.context['_computes']}, a quantity the "
                           "network computes, its value: read as the claim that the value is "
@@ -782,6 +801,10 @@ def _holds(tree: Node, context: dict, layers) -> bool:
     """Whether a parsed statement holds in the notation and model of ``context``."""
     eq = Equation(0, "", "", dict(context))
     layers = layers or _network_of(context.get("notation"))
+    try:
+        tree = _in_notation_letter(tree, eq.context)
+    except ValueError:
+        return False
     tree, counted, early = _in_matrix_notation(tree, eq.context, layers)
     if early is not None or counted is None:
         return False

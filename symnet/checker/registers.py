@@ -37,7 +37,7 @@ from symnet.checker.tree import Node, ParseError, nodes
 from symnet.core.notation import FONT_MARKS, INDEX_LETTERS
 from symnet.core.notation_files import FREE, load
 
-__all__ = ["Registers", "substituted", "computing_arrow", "computes"]
+__all__ = ["Registers", "substituted", "computing_arrow", "computes", "in_notation_letter"]
 
 _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _NAME = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm|vec)\s*\{\s*(?P<a>[A-Za-z])\s*\}|"
@@ -167,16 +167,49 @@ def computes(left: Node, notation) -> bool:
 
 
 def loop_of(text: str, notation):
-    """+1 for a loop over the layer letter up its whole range (k = 1, ..., l), -1 down it
+    """+1 for a loop over the layers up their whole range (k = 1, ..., l), -1 down it
     (k = l, l-1, ..., 1), None for another range of the layer letter (k = l-1, ..., 2: a
-    loop not read), 0 for anything else."""
+    loop not read), 0 for anything else.  Another letter that the notation gives no
+    meaning (i = l, ..., 1) is a loop over the layers when it runs over all of them:
+    :func:`loop_letter` is then the layer letter in the loop's body."""
     m = _LOOP.fullmatch(text)
-    if not m or m.group("letter") != notation.layer_letter or \
-            not (_DOTS.search(text) or "," in text):
+    if not m or not (_DOTS.search(text) or "," in text) or \
+            m.group("letter") in notation.symbols or m.group("letter") == notation.last_layer:
         return 0
     items = [i.strip().replace(" ", "") for i in m.group("items").split(",")]
     ends = (items[0], items[-1]) if len(items) > 1 else ()
-    return {("1", notation.last_layer): 1, (notation.last_layer, "1"): -1}.get(ends)
+    direction = {("1", notation.last_layer): 1, (notation.last_layer, "1"): -1}.get(ends)
+    return direction if m.group("letter") == notation.layer_letter or direction else 0
+
+
+def loop_letter(text: str) -> str:
+    """The letter a loop's head runs (see :func:`loop_of`)."""
+    return _LOOP.fullmatch(text).group("letter")
+
+
+def in_notation_letter(tree: Node, letter: str, notation) -> Node:
+    """``tree`` with ``letter``, the layer letter of the loop in force (i in ``i = l,
+    \\ldots, 1``), written as the notation's (k) in every superscript; ValueError (the
+    reason) where that letter is written as anything else too (an index), or the
+    notation's own letter is written as well."""
+    own = notation.layer_letter if notation is not None else ""
+    written = {x.args[0] for x in nodes(tree) if x.kind == "name"}
+    if not letter or letter == own or letter not in written:
+        return tree
+    if own in written:
+        raise ValueError(f"it writes both {letter} (the letter of the loop over the layers) "
+                         f"and {own}")
+
+    def walk(node: Node, layer: bool) -> Node:
+        if node.kind == "name" and node.args[0] == letter:
+            if not layer:
+                raise ValueError(f"{letter} runs over the layers here (the loop over them) "
+                                 "and is written as an index too")
+            return Node("name", (own,), node.pos)
+        return Node(node.kind, tuple(
+            walk(a, layer or node.kind == "script" and node.op == "^" and i == 1)
+            if isinstance(a, Node) else a for i, a in enumerate(node.args)), node.pos, node.op)
+    return walk(tree, False)
 
 
 def _shifted(tree: Node, letter: str, by) -> Node:
@@ -237,13 +270,15 @@ class Registers:
     def enter(self, n: int, eq) -> None:
         notation = self._notation(eq)
         if self._key(eq) != self.where:
-            self.values, self.where = {}, self._key(eq)
+            self.values, self.where, self.letter = {}, self._key(eq), ""
         if notation is None:
             return
-        self.letter = notation.layer_letter
         if n == self.body_end:
-            self._close_loop(notation.layer_letter)
+            self._close_loop(self.letter or notation.layer_letter)
         direction = loop_of(eq.formula, notation)
+        self.letter = loop_letter(eq.formula) if direction else \
+            self.letter or notation.layer_letter
+        eq.context["_layer_letter"] = self.letter
         if direction is None:
             self.values = {k: Value(None, f"{k}'s value inside the loop at line {eq.line} is "
                                           "not read (a range that is not all the layers)")
@@ -322,7 +357,7 @@ class Registers:
         if before is None or before.tree is None:
             return Value(None, f"{letter}'s value on entering the loop's first iteration "
                                "is not given before the loop")
-        k = notation.layer_letter
+        k = self.letter
         value = _shifted(sides[0], k, -direction)
         first = Node("name", (notation.last_layer,)) if direction < 0 else Node("num", ("1",))
         if not self.holds(Node("chain", (_shifted(value, k, first), before.tree)), context):
