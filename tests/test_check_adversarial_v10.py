@@ -149,26 +149,29 @@ def test_an_activation_defined_with_equiv_is_in_force(definition):
     assert got[SIGMOID_ONLY][0] == "refuted", got
 
 
-@pytest.mark.parametrize("definition", [
-    r"\sigma(z) := \tanh(z)",
-    r"\sigma(z) \coloneqq \tanh(z)",
-    r"\sigma(z) \triangleq \tanh(z)",
-    r"\sigma(z) \stackrel{\text{def}}{=} \tanh(z)",
-    r"\sigma(\cdot) = \tanh(\cdot)",
-    r"\boldsymbol{\sigma}(z) = \tanh(z)",
+@pytest.mark.parametrize("definition, expected", [
+    (r"\sigma(z) := \tanh(z)", "refuted"),          # defining signs, read as '=':
+    (r"\sigma(z) \coloneqq \tanh(z)", "refuted"),   # tanh is in force
+    (r"\sigma(z) \triangleq \tanh(z)", "refuted"),
+    (r"\sigma(z) \stackrel{\text{def}}{=} \tanh(z)", "refuted"),
+    (r"\sigma(\cdot) = \tanh(\cdot)", "not checked"),     # forms not read
+    (r"\boldsymbol{\sigma}(z) = \tanh(z)", "not checked"),
 ])
-def test_an_activation_defined_in_a_form_not_read_never_lends_the_default(definition):
-    """The document defines sigma (as tanh) in a form the checker does not read: the
-    sigmoid-only delta^L held under the file's default sigmoid (false for tanh)."""
+def test_an_activation_defined_in_a_form_not_read_never_lends_the_default(definition,
+                                                                            expected):
+    """The document defines sigma (as tanh): the sigmoid-only delta^L held under the
+    file's default sigmoid (false for tanh).  A defining sign (:=, \\coloneqq, ...) is
+    read as '=' (tanh in force: refuted); a form not read leaves it not checked."""
     got = run(definition, SIGMOID_ONLY, head=NIELSEN)
-    assert got[SIGMOID_ONLY][0] == "not checked", got
+    assert got[SIGMOID_ONLY][0] == expected, got
 
 
 @pytest.mark.parametrize("definition", [r"f(x) := \tanh(x)", r"f(x) \coloneqq \tanh(x)"])
 def test_in_the_books_notation_too(definition):
-    """f'(x) = f(x)(1 - f(x)) is the sigmoid's; f is defined as tanh: it held."""
+    """f'(x) = f(x)(1 - f(x)) is the sigmoid's; f is defined as tanh: it held.  The
+    definition is read (':=' as '='), so it is refuted with f = tanh."""
     got = run(definition, r"f'(x) = f(x)(1 - f(x))", head="# A\n\n")
-    assert got[r"f'(x) = f(x)(1 - f(x))"][0] == "not checked", got
+    assert got[r"f'(x) = f(x)(1 - f(x))"][0] == "refuted", got
 
 
 def test_bishops_activation_defined_with_equiv():

@@ -232,3 +232,20 @@ def test_the_notation_table_says_when_the_regulariser_is_in_force():
     assert "regulariser lambda Omega(theta), Omega any differentiable function of every " \
            "weight and bias: in force in a formula that writes it" in table
     assert "Omega" not in load("d2l").table()
+
+
+@pytest.mark.parametrize("first, expected", [
+    (r"\hat{y} = h^{(l)}", "holds"),           # no cost in it: the statement after it
+    (r"\hat{y} = h^{(l-1)}", "refuted"),       # cannot change what it says
+    (r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J", "not checked"),  # J: the one stated after
+])
+def test_a_claim_beside_the_costs_statement_in_one_display(first, expected):
+    """``\\hat y = h^{(l)}, \\qquad J = L + \\lambda \\Omega(\\theta)`` (one display): the
+    statement of J may say what a claim before it means only where that claim writes a
+    cost or a derivative (the gradient by b^(k) is not checked: the J stated after it
+    says what it means)."""
+    text = ("<!-- symnet: notation = goodfellow -->\n\n"
+            f"$${first}, \\qquad J = L(\\hat{{y}}, y) + \\lambda \\Omega(\\theta)$$\n")
+    claim, cost = check_document(text, "md")
+    assert cost.status == "holds"
+    assert claim.status == expected, claim.detail

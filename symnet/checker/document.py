@@ -448,7 +448,7 @@ CONNECTIVES = frozenset({
     "e g", "that is", "since", "because", "we get", "we have", "so that", "also",
     "and also", "or equivalently", "equivalently", "for", "for all", "for every",
     "for each", "for any", "by", "from", "using", "times", "plus", "minus",
-    "multiplied by", "divided by", "over", "where we write", "here",
+    "multiplied by", "divided by", "over", "where we write", "here", "def",
     "其中", "且", "即", "所以", "因此", "故", "则", "有", "得", "和", "与", "以及", "这里",
     "式中", "又", "而", "并且", "于是", "可得", "得到", "对于", "对所有", "对任意"})
 _TEXT_WORDS = re.compile(r"\\(?:text(?:rm)?|mbox)\s*\{([^{}]*)\}"

@@ -297,13 +297,36 @@ def _ratio_read(tree: Node, layers, spec):
 _EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")
 
 
+#: signs that define the left side as the right (A := B, A \\coloneqq B, A \\triangleq B,
+#: A \\stackrel{def}{=} B)
+_DEFINING_SIGN = re.compile(
+    r":\s*=|\\coloneqq(?![A-Za-z])|≔|\\triangleq(?![A-Za-z])|≜|\\(?:stackrel|overset)\s*"
+    r"\{\s*(?:\\(?:text|textrm|mathrm)\s*\{\s*def\s*\}|def)\s*\}\s*\{\s*=\s*\}")
+
+
+def _defining_sign_read(text: str) -> str:
+    """A := B read as A = B (a symbol the notation defines is then checked; a new one is
+    defined), or, where A is written in B (w := w + \\Delta w), as the update A
+    \\leftarrow B; any other text (two such signs, or another relation) as it is."""
+    from symnet.checker.document import top_level_relations
+    signs = list(_DEFINING_SIGN.finditer(text))
+    if len(signs) != 1 or any(r != "=" for r in top_level_relations(
+            text[:signs[0].start()] + text[signs[0].end():])):
+        return text
+    left, right = text[:signs[0].start()], text[signs[0].end():]
+    if re.sub(r"\s+", "", left) in re.sub(r"\s+", "", right) or "=" in right:
+        return f"{left}\\leftarrow{right}" if "=" not in right else text
+    return f"{left}={right}"
+
+
 def _identity_sign_read(eq: Equation) -> Equation:
     """A ≡ B (Bishop's delta_j ≡ dE_n/da_j, Nielsen's delta^l_j ≡ dC/dz^l_j): an identity,
     or the definition of a symbol, read as A = B (a symbol the notation already defines
-    is then checked; a new one is a definition, not a claim).  The activation set equal to
-    a function by its name (f = \\tanh) is f(x) = \\tanh(x)."""
+    is then checked; a new one is a definition, not a claim); so is A := B
+    (:func:`_defining_sign_read`).  The activation set equal to a function by its name
+    (f = \\tanh) is f(x) = \\tanh(x)."""
     from symnet.checker.document import top_level_relations
-    eq = replace(eq, text=_as_applied(eq.text))
+    eq = replace(eq, text=_as_applied(_defining_sign_read(eq.text)))
     relations = set(top_level_relations(eq.text))
     if not relations & {"\\equiv", "≡"} or not relations <= {"=", "\\equiv", "≡"}:
         return eq
@@ -905,7 +928,7 @@ class _Regulariser:
         notation = eq.context.get("notation")
         if notation is None or load_notation(notation).builtin:
             return
-        tree = eq.context.pop("_read", None)          # parsed once, by the check
+        tree = eq.context.get("_read")          # parsed once, by the check
         if not _states_penalised_cost(tree, eq.text, load_notation(notation)):
             return
         self.level = eq.context.get("level", PREAMBLE)
@@ -1026,18 +1049,40 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                 or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip())
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
-                and not qualifying_words(eq.formula) or _states_regulariser(said, verdict)
+                and not qualifying_words(eq.formula) or _states_regulariser(said, verdict, eq)
             if model or values and verdict.status == REFUTED:
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the statement after it in the same formula "
                                   f"({later.text[:60]}) may say what its symbols mean here")
 
 
-def _states_regulariser(said: Verdict, verdict: Verdict) -> bool:
+def _states_regulariser(said: Verdict, verdict: Verdict, eq: Equation) -> bool:
     """Whether ``said`` puts a regulariser in force (:class:`_Regulariser`) that
-    ``verdict``, on a claim before it in the same formula, was not decided with."""
+    ``verdict``, on a claim ``eq`` before it in the same formula, was not decided with and
+    that may change what it says: it writes a derivative or a cost (hat y = h^(l) does
+    not)."""
     return REGULARISER_IN_FORCE in said.detail and (
-        REGULARISER_UNREAD in said.detail or "regulariser" not in verdict.notation)
+        REGULARISER_UNREAD in said.detail or "regulariser" not in verdict.notation) and \
+        _writes_cost(eq)
+
+
+def _writes_cost(eq: Equation) -> bool:
+    """Whether ``eq`` (parsed: its context's "_read") writes a derivative or a symbol the
+    notation in force makes a cost; True where that is not known."""
+    from symnet.checker.translate import _COSTS, _written
+    tree, name = eq.context.get("_read"), eq.context.get("notation")
+    if tree is None or name is None:
+        return True
+    notation = load_notation(name)
+    for node in nodes(tree):
+        if node.kind in ("frac", "partial") or node.kind == "name" and node.args[0] in (
+                "nabla", "partial"):
+            return True
+        row = _written(node, notation)[1] if node.kind in ("name", "script", "accent") \
+            else None
+        if row is not None and row.quantity in _COSTS:
+            return True
+    return False
 
 
 def _loss_stated_instead(eq: Equation, layers):
