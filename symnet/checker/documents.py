@@ -772,11 +772,13 @@ class _Section:
     """What the statements read so far say for the ones after them: local definitions
     (``defined``, until a heading as deep), values given (``values``, ``assigned``: until
     the next heading), the loss stated (``losses``) and the activation defined in another
-    notation (``activation``: its registry row or "unread"); a directive ends them all."""
+    notation (``activation``: its registry row or "unread"; a definition too, until a
+    heading as deep); a directive ends them all."""
 
     def __init__(self):
         self.defined, self.values, self.levels, self.losses = {}, {}, {}, {}
         self.assigned, self.activation, self.where = [], None, (0, None)
+        self.activation_level = PREAMBLE
 
     def enter(self, eq: Equation, context: dict = None) -> None:
         """The section state at ``eq`` (reset by a directive or a heading), put into its
@@ -786,7 +788,8 @@ class _Section:
             self.__init__()
         elif section != self.where[0]:  # a heading ends the definitions made under one as deep
             self.defined = {k: v for k, v in self.defined.items() if self.levels[k] < level}
-            self.values, self.assigned, self.activation = {}, [], None
+            self.values, self.assigned = {}, []
+            self.activation = self.activation if self.activation_level < level else None
             self.losses = {} if self.losses.get("level", PREAMBLE) >= level else self.losses
         self.where, self.level = (section, eq.context.get("f")), level
         eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
@@ -803,7 +806,9 @@ class _Section:
         if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
                 not index_condition(eq.text):             # j = 1 (.. l): a range, no value
             self.assigned += _numbers(eq.text.split("=")[-1])
-        self.activation = _activation_defined(eq, verdict) or self.activation
+        defined = _activation_defined(eq, verdict)
+        if defined is not None:            # a definition: in force until a heading as deep
+            self.activation, self.activation_level = defined, self.level
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             self.define(definition, verdict)

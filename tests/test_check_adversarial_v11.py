@@ -1,0 +1,30 @@
+"""Adversarial pass 11 on what a document puts in force (an activation defined in it,
+the regulariser, running values), justifications and zeros of any shape.  Each expected
+verdict was worked out by hand; the comment on each case says why."""
+import pytest
+
+from symnet.checker.documents import check_document
+
+NIELSEN = "<!-- symnet: notation = nielsen -->\n\n"
+GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n"
+SIGMOID_ONLY = r"\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)"     # sigma' = a(1 - a)
+
+
+def statuses(text):
+    return [(v.equation, v.status) for v in check_document(text, "md")]
+
+
+# -- an activation defined in a section is in force in its subsections -------------------
+
+@pytest.mark.parametrize("definition, expected", [
+    (r"\sigma(z) = \tanh(z)", "refuted"),               # read: tanh, not the sigmoid
+    (r"\sigma(z) = \frac{1}{1 + e^{z}}", "not checked"),  # no registry row: unread
+])
+def test_an_activation_defined_in_a_section_holds_in_its_subsections(definition, expected):
+    """sigma is defined in section C; C.1 is part of C, so sigma is still that function
+    there: the sigmoid's delta^L is false (tanh) or not known to hold.  It held, the
+    definition dropped at the subsection's heading (definitions f(x) = ... are kept)."""
+    text = (NIELSEN + f"# C\n\n${definition}$\n\n## C.1\n\n$${SIGMOID_ONLY}$$\n\n"
+            f"# D\n\n$${SIGMOID_ONLY}$$\n")
+    got = statuses(text)
+    assert [s for _, s in got[1:]] == [expected, "holds"], got
