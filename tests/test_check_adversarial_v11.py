@@ -28,3 +28,20 @@ def test_an_activation_defined_in_a_section_holds_in_its_subsections(definition,
             f"# D\n\n$${SIGMOID_ONLY}$$\n")
     got = statuses(text)
     assert [s for _, s in got[1:]] == [expected, "holds"], got
+
+
+# -- a statement of the cost J that is not read -------------------------------------------
+
+W_PLAIN = r"\nabla_{W^{(k)}} J = \nabla_{a^{(k)}} J \, (h^{(k-1)})^\top"
+
+
+@pytest.mark.parametrize("statement", [
+    r"J(\theta) = L(\hat{y}, y) + \frac{\lambda}{2} \sum_k \|W^{(k)}\|_F^2",   # weight decay
+    r"J = L(\hat{y}, y) + \frac{\lambda}{2} \|W^{(1)}\|^2",
+])
+def test_a_cost_stated_in_a_form_not_read_lends_no_holds(statement):
+    """The document's J is L plus a weight penalty (not read): grad_W J = grad_a J h^T
+    misses the penalty's share lambda W and is false for it; it held, read with the
+    notation's J = L (lambda = 0): the unread statement was taken for a loss only."""
+    got = statuses(GOODFELLOW + "# A\n\n" + f"${statement}$\n\n${W_PLAIN}$\n")
+    assert got[1] == (W_PLAIN, "not checked"), got

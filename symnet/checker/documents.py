@@ -868,8 +868,10 @@ class _Regulariser:
         if notation is None or load_notation(notation).builtin:
             return
         tree = eq.context.pop("_read", None)          # parsed once, by the check
-        if not _states_penalised_cost(tree, eq.text, load_notation(notation)):
-            return
+        if not (_states_penalised_cost(tree, eq.text, load_notation(notation)) or
+                _unread_cost_statement(eq, verdict, ("error",)) and
+                _has_quantity(load_notation(notation), "penalty")):
+            return                   # an unread J = ...: its J may have a penalty, as Omega
         self.level = eq.context.get("level", PREAMBLE)
         self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
         self.state = True if verdict.status == HOLDS else "unread"
@@ -1056,16 +1058,22 @@ def _losses_holding(eq: Equation, tree: Node, layers) -> list:
     return eq.context["_losses_holding"]
 
 
-def _unread_cost_statement(eq: Equation, verdict: Verdict) -> bool:
+def _unread_cost_statement(eq: Equation, verdict: Verdict,
+                           quantities=("error", "loss")) -> bool:
     """A statement not read whose left side begins with another notation's cost or loss
-    (J(\\theta) = ..., L(\\hat y, y) = ...): it may say which loss the document uses."""
+    (J(\\theta) = ..., L(\\hat y, y) = ...; those of ``quantities``): it may say which
+    loss the document uses (or, the cost, that it has a penalty)."""
     notation = eq.context.get("notation")
     if verdict.status != NOT_CHECKED or notation is None or "=" not in eq.text:
         return False
     costs = {name for name, row in load_notation(notation).symbols.items()
-             if row.quantity in ("error", "loss")}
+             if row.quantity in quantities}
     first = re.match(r"\s*\\?([A-Za-z]+)", eq.text.split("=")[0])
     return first is not None and first.group(1) in costs
+
+
+def _has_quantity(notation, quantity: str) -> bool:
+    return any(row.quantity == quantity for row in notation.symbols.values())
 
 
 def _record_value(eq: Equation, verdict: Verdict, values: dict) -> None:
