@@ -45,3 +45,32 @@ def test_a_cost_stated_in_a_form_not_read_lends_no_holds(statement):
     notation's J = L (lambda = 0): the unread statement was taken for a loss only."""
     got = statuses(GOODFELLOW + "# A\n\n" + f"${statement}$\n\n${W_PLAIN}$\n")
     assert got[1] == (W_PLAIN, "not checked"), got
+
+
+# -- a condition that restricts an index, after the claim in the same formula --------------
+
+OUTPUT_DELTA = r"\delta^{(k)} = (a^{(k)} - y) \odot f'(z^{(k)})"     # true at k = n only
+
+
+@pytest.mark.parametrize("written", [
+    r"{c} \quad (k = n)", r"{c}, \quad k = n", r"{c} \; \left(\because k = n\right)",
+    r"{c} \qquad (k = n).",
+])
+def test_a_claim_restricted_to_one_layer_is_not_refuted_for_the_others(written):
+    """delta^(k) = (a^(k) - y) (.) f'(z^(k)) is the output layer's delta: with k = n, as
+    written, it is true; it was refuted at k = 2 (the condition read as a range over every
+    k, or as a justification of its own).  A restriction may make a refuted claim true,
+    never a proved one false: not checked."""
+    verdicts = check_document("$$" + written.replace("{c}", OUTPUT_DELTA) + "$$\n", "md")
+    assert verdicts[0].status == "not checked", verdicts[0].detail
+
+
+@pytest.mark.parametrize("condition", [r"(l = k + 1)", r"(1 \le h \le q)",
+                                       r"k = 2, \ldots, n", r"(k = n, n-1, \cdots, 2)",
+                                       r"(0 \le i \le s_k, l = k + 1)"])
+def test_a_range_or_the_notations_own_relation_still_refutes(condition):
+    """l = k + 1 is what the notation means by l; 1 <= h <= q is h's whole range: a
+    claim wrong for every k is still refuted."""
+    wrong = r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot f(z^{(k)})"   # f for f'
+    verdicts = check_document(f"$${wrong} \\quad {condition}$$\n", "md")
+    assert verdicts[0].status == "refuted", verdicts[0].detail

@@ -983,11 +983,14 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
     from symnet.checker.document import qualifying_words, text_words
     for n, (eq, verdict) in enumerate(zip(eqs, verdicts)):
         for later, said in zip(eqs[n + 1:], verdicts[n + 1:]):
+            restricts = _restricts_an_index(later.text)
             if later.formula is not eq.formula or later.line < eq.line or \
-                    verdict.status not in (HOLDS, REFUTED) or index_condition(later.text):
+                    verdict.status not in (HOLDS, REFUTED) or \
+                    index_condition(later.text) and not restricts:
                 continue
             values = said.status == NOT_A_CLAIM and said.detail.startswith(GIVES_VALUES) \
-                or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip())
+                or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip()) \
+                or restricts
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
                 and not qualifying_words(eq.formula) or _states_regulariser(said, verdict)
@@ -995,6 +998,21 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the statement after it in the same formula "
                                   f"({later.text[:60]}) may say what its symbols mean here")
+
+
+#: one index or size letter, or a number, on each side of one relation (k = n, h < q)
+_ONE_VALUE = re.compile(r"\(?\s*(?:[A-Za-z]|\d+)\s*(?:=|<|>|[≠]|\\neq?)\s*(?:[A-Za-z]|\d+)\s*\)?")
+
+
+def _restricts_an_index(text: str) -> bool:
+    """An index condition that fixes an index to one value or bounds it on one side
+    (``k = n``, ``(h = 1)``, ``\\because k < n``), never an index's whole range (j = 1,
+    ..., l; 1 \\le h \\le q) nor a relation between letters (l = k + 1): a claim refuted
+    for every value may hold under it."""
+    text = re.sub(r"^\s*(?:\\because(?![A-Za-z])|∵)", "", text)
+    parts = [p.strip() for p in text.strip().strip("()").split(",")]
+    return index_condition(text) and any(_ONE_VALUE.fullmatch(p) for p in parts) and \
+        not any(re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts)     # a range
 
 
 def _states_regulariser(said: Verdict, verdict: Verdict) -> bool:
