@@ -74,3 +74,25 @@ def test_a_range_or_the_notations_own_relation_still_refutes(condition):
     wrong = r"\delta^{(k)} = (\Theta^{(kl)} \delta^{(l)}) \odot f(z^{(k)})"   # f for f'
     verdicts = check_document(f"$${wrong} \\quad {condition}$$\n", "md")
     assert verdicts[0].status == "refuted", verdicts[0].detail
+
+
+# -- the activation defined below a formula that depends on it ----------------------------
+
+@pytest.mark.parametrize("definition, row", [(r"\sigma(z) = \tanh(z)", "tanh"),
+                                             (r"\sigma(z) = \frac{1}{1 + e^{z}}", "")])
+def test_an_activation_defined_below_in_the_section_leaves_a_formula_above_not_checked(
+        definition, row):
+    """"delta^L = (a^L - y) (.) a^L (.) (1 - a^L), where sigma(z) = tanh(z)": the
+    definition just below says what sigma is in the formula, and the formula is false for
+    tanh; it held under the notation's default sigmoid.  A formula true for every
+    activation (BP1) still holds; one in another section is not touched."""
+    bp1 = r"\delta^L = \nabla_a C \odot \sigma'(z^L)"
+    text = (NIELSEN + f"# A\n\n$${SIGMOID_ONLY}$$\n\n$${bp1}$$\n\n$1 + 1 = 2$\n\n"
+            f"where ${definition}$.\n\n# B\n\n$${SIGMOID_ONLY}$$\n")
+    got = statuses(text)
+    assert [s for _, s in got] == ["not checked", "holds", "holds", "not a claim", "holds"], got
+
+
+def test_a_sigmoid_defined_below_changes_nothing():
+    text = NIELSEN + f"# A\n\n$${SIGMOID_ONLY}$$\n\n$\\sigma(z) = \\frac{{1}}{{1 + e^{{-z}}}}$\n"
+    assert [s for _, s in statuses(text)] == ["holds", "not a claim"]

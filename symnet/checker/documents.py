@@ -737,8 +737,35 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     if progress:
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
+    _defined_below(eqs, out)
     _registers_not_shown(eqs, out)
     return out
+
+
+def _defined_below(eqs: list, out: list) -> None:
+    """A formula decided with its notation's own activation (it does not hold for every
+    one) above a definition of the activation as another function in its section
+    (``\\sigma(z) = \\tanh(z)`` below it: "where ..."): the definition may say what the
+    formula means, so it is not checked."""
+    for m, later in enumerate(eqs):
+        row = later.context.get("_activation_row")
+        notation = later.context.get("notation")
+        own = load_notation(notation).model[0] if notation is not None else None
+        if row is None or own in (None, "any", row):      # "any": decided for every one
+            continue
+        for eq, verdict in zip(eqs[:m], out[:m]):
+            if verdict.status in (HOLDS, REFUTED) and "_defined_activation" not in \
+                    eq.context and not eq.context.get("f") and \
+                    all(eq.context.get(k) == later.context.get(k) for k in _SCOPE) and \
+                    re.search(rf"\b{own}\b", verdict.notation):     # decided with it
+                verdict.status, verdict.result = NOT_CHECKED, None
+                verdict.detail = (f"the activation is defined below it in this section "
+                                  f"(line {later.line}) as another function than the "
+                                  "notation's, and this does not hold for every one")
+
+
+#: what a definition's section is told by: its heading, directives and notation
+_SCOPE = ("section", "f", "notation")
 
 
 def _registers_not_shown(eqs: list, out: list) -> None:
@@ -809,6 +836,7 @@ class _Section:
         defined = _activation_defined(eq, verdict)
         if defined is not None:            # a definition: in force until a heading as deep
             self.activation, self.activation_level = defined, self.level
+            eq.context["_activation_row"] = defined          # for the formulas above it
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             self.define(definition, verdict)
