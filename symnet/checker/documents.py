@@ -799,8 +799,35 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     if progress:
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
+    _defined_below(eqs, out)
     _registers_not_shown(eqs, out)
     return out
+
+
+def _defined_below(eqs: list, out: list) -> None:
+    """A formula decided with its notation's own activation (it does not hold for every
+    one) above a definition of the activation as another function in its section
+    (``\\sigma(z) = \\tanh(z)`` below it: "where ..."): the definition may say what the
+    formula means, so it is not checked."""
+    for m, later in enumerate(eqs):
+        row = later.context.get("_activation_row")
+        notation = later.context.get("notation")
+        own = load_notation(notation).model[0] if notation is not None else None
+        if row is None or own in (None, "any", row):      # "any": decided for every one
+            continue
+        for eq, verdict in zip(eqs[:m], out[:m]):
+            if verdict.status in (HOLDS, REFUTED) and "_defined_activation" not in \
+                    eq.context and not eq.context.get("f") and \
+                    all(eq.context.get(k) == later.context.get(k) for k in _SCOPE) and \
+                    re.search(rf"\b{own}\b", verdict.notation):     # decided with it
+                verdict.status, verdict.result = NOT_CHECKED, None
+                verdict.detail = (f"the activation is defined below it in this section "
+                                  f"(line {later.line}) as another function than the "
+                                  "notation's, and this does not hold for every one")
+
+
+#: what a definition's section is told by: its heading, directives and notation
+_SCOPE = ("section", "f", "notation")
 
 
 def _registers_not_shown(eqs: list, out: list) -> None:
@@ -838,11 +865,13 @@ class _Section:
     """What the statements read so far say for the ones after them: local definitions
     (``defined``, until a heading as deep), values given (``values``, ``assigned``: until
     the next heading), the loss stated (``losses``) and the activation defined in another
-    notation (``activation``: its registry row or "unread"); a directive ends them all."""
+    notation (``activation``: its registry row or "unread"; a definition too, until a
+    heading as deep); a directive ends them all."""
 
     def __init__(self):
         self.defined, self.values, self.levels, self.losses = {}, {}, {}, {}
         self.assigned, self.activation, self.where = [], None, (0, None)
+        self.activation_level = PREAMBLE
 
     def enter(self, eq: Equation, context: dict = None) -> None:
         """The section state at ``eq`` (reset by a directive or a heading), put into its
@@ -852,7 +881,8 @@ class _Section:
             self.__init__()
         elif section != self.where[0]:  # a heading ends the definitions made under one as deep
             self.defined = {k: v for k, v in self.defined.items() if self.levels[k] < level}
-            self.values, self.assigned, self.activation = {}, [], None
+            self.values, self.assigned = {}, []
+            self.activation = self.activation if self.activation_level < level else None
             self.losses = {} if self.losses.get("level", PREAMBLE) >= level else self.losses
         self.where, self.level = (section, eq.context.get("f")), level
         eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
@@ -869,7 +899,10 @@ class _Section:
         if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
                 not index_condition(eq.text):             # j = 1 (.. l): a range, no value
             self.assigned += _numbers(eq.text.split("=")[-1])
-        self.activation = _activation_defined(eq, verdict) or self.activation
+        defined = _activation_defined(eq, verdict)
+        if defined is not None:            # a definition: in force until a heading as deep
+            self.activation, self.activation_level = defined, self.level
+            eq.context["_activation_row"] = defined          # for the formulas above it
         definition = eq.context.pop("_defines", None)
         if definition is not None:
             self.define(definition, verdict)
@@ -929,8 +962,10 @@ class _Regulariser:
         if notation is None or load_notation(notation).builtin:
             return
         tree = eq.context.get("_read")          # parsed once, by the check
-        if not _states_penalised_cost(tree, eq.text, load_notation(notation)):
-            return
+        if not (_states_penalised_cost(tree, eq.text, load_notation(notation)) or
+                _unread_cost_statement(eq, verdict, ("error",)) and
+                _has_quantity(load_notation(notation), "penalty")):
+            return                   # an unread J = ...: its J may have a penalty, as Omega
         self.level = eq.context.get("level", PREAMBLE)
         self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
         self.state = True if verdict.status == HOLDS else "unread"
@@ -1042,11 +1077,14 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
     from symnet.checker.document import qualifying_words, text_words
     for n, (eq, verdict) in enumerate(zip(eqs, verdicts)):
         for later, said in zip(eqs[n + 1:], verdicts[n + 1:]):
+            restricts = _restricts_an_index(later.text)
             if later.formula is not eq.formula or later.line < eq.line or \
-                    verdict.status not in (HOLDS, REFUTED) or index_condition(later.text):
+                    verdict.status not in (HOLDS, REFUTED) or \
+                    index_condition(later.text) and not restricts:
                 continue
             values = said.status == NOT_A_CLAIM and said.detail.startswith(GIVES_VALUES) \
-                or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip())
+                or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip()) \
+                or restricts
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
                 and not qualifying_words(eq.formula) or _states_regulariser(said, verdict, eq)
@@ -1054,6 +1092,21 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the statement after it in the same formula "
                                   f"({later.text[:60]}) may say what its symbols mean here")
+
+
+#: one index or size letter, or a number, on each side of one relation (k = n, h < q)
+_ONE_VALUE = re.compile(r"\(?\s*(?:[A-Za-z]|\d+)\s*(?:=|<|>|[≠]|\\neq?)\s*(?:[A-Za-z]|\d+)\s*\)?")
+
+
+def _restricts_an_index(text: str) -> bool:
+    """An index condition that fixes an index to one value or bounds it on one side
+    (``k = n``, ``(h = 1)``, ``\\because k < n``), never an index's whole range (j = 1,
+    ..., l; 1 \\le h \\le q) nor a relation between letters (l = k + 1): a claim refuted
+    for every value may hold under it."""
+    text = re.sub(r"^\s*(?:\\because(?![A-Za-z])|∵)", "", text)
+    parts = [p.strip() for p in text.strip().strip("()").split(",")]
+    return index_condition(text) and any(_ONE_VALUE.fullmatch(p) for p in parts) and \
+        not any(re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts)     # a range
 
 
 def _states_regulariser(said: Verdict, verdict: Verdict, eq: Equation) -> bool:
@@ -1139,16 +1192,22 @@ def _losses_holding(eq: Equation, tree: Node, layers) -> list:
     return eq.context["_losses_holding"]
 
 
-def _unread_cost_statement(eq: Equation, verdict: Verdict) -> bool:
+def _unread_cost_statement(eq: Equation, verdict: Verdict,
+                           quantities=("error", "loss")) -> bool:
     """A statement not read whose left side begins with another notation's cost or loss
-    (J(\\theta) = ..., L(\\hat y, y) = ...): it may say which loss the document uses."""
+    (J(\\theta) = ..., L(\\hat y, y) = ...; those of ``quantities``): it may say which
+    loss the document uses (or, the cost, that it has a penalty)."""
     notation = eq.context.get("notation")
     if verdict.status != NOT_CHECKED or notation is None or "=" not in eq.text:
         return False
     costs = {name for name, row in load_notation(notation).symbols.items()
-             if row.quantity in ("error", "loss")}
+             if row.quantity in quantities}
     first = re.match(r"\s*\\?([A-Za-z]+)", eq.text.split("=")[0])
     return first is not None and first.group(1) in costs
+
+
+def _has_quantity(notation, quantity: str) -> bool:
+    return any(row.quantity == quantity for row in notation.symbols.values())
 
 
 def _record_value(eq: Equation, verdict: Verdict, values: dict) -> None:
