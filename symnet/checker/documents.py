@@ -18,7 +18,7 @@ from symnet.checker.notations import NOTES_NETWORK, MeaningError, ParseError, ch
 from symnet.checker.result import NotAClaim
 from symnet.prove.nested import DEFAULT_MODEL
 from symnet.core.limits import TimeLimitExceeded, time_limit
-from symnet.core.notation import FUNCTION_LETTERS
+from symnet.core.notation import FUNCTION_LETTERS, INDEX_LETTERS
 from symnet.core.registry import activation_function, step as step_function
 from symnet.core.notation_files import load as load_notation
 from symnet.checker.document import Equation, document_equations
@@ -132,7 +132,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     _registers_said(verdict, eq)
     for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
-                "_computes", "_renamed"):
+                "_computes", "_renamed", "_named"):
         eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
@@ -227,13 +227,35 @@ def _read(eq: Equation, claim):
         return Verdict(0, "", NOT_CHECKED, f"it uses a running value (an algorithm's "
                        f"register) that has no known value here: {exc}")
     try:
-        tree = _in_notation_letter(tree, eq.context)
+        tree = _in_notation_letter(_named_first(tree, eq), eq.context)
     except ValueError as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
     eq.context["_registers_used"] = [v.note for v in used]
     eq.context["_registers_from"] = {v.claim: v.note.split(" ")[0] for v in used
                                      if v.claim is not None}
     return tree
+
+
+def _named_first(tree: Node, eq: Equation) -> Node:
+    """``X = Q = R ...`` in another notation, X a symbol the notation has no row for (no
+    index or layer letter, no running value in force, not written after it): X is the
+    document's name for Q (cui-bp's \\delta^{(l)} = \\nabla_{a^{(l)}} J = ...), its
+    definition, and the claim is Q = R ...; "_named" notes it.  Any other tree as it is."""
+    from symnet.checker.translate import _written
+    name = eq.context.get("notation")
+    notation = load_notation(name) if name else None
+    if notation is None or notation.builtin or tree.kind != "chain" or len(tree.args) < 3:
+        return tree
+    parts, row = _written(tree.args[0], notation)
+    if parts is None or row is not None or parts[0] in INDEX_LETTERS or parts[0] in (
+            notation.layer_letter, notation.last_layer, *notation.activation,
+            *(eq.context.get("registers") or {})) or any(
+            x.kind == "name" and x.args[0] == parts[0] for a in tree.args[1:] for x in nodes(a)):
+        return tree
+    eq.context["_named"] = (f"{eq.text[:eq.text.index('=')].strip()} is the document's name "
+                            "for the side after it (its definition, not a claim); the '=' "
+                            "after that are checked")
+    return Node("chain", tree.args[1:], tree.args[1].pos)
 
 
 def _in_notation_letter(tree: Node, context: dict) -> Node:
@@ -258,6 +280,8 @@ def _registers_said(verdict: Verdict, eq: Equation) -> None:
     if eq.context.get("_claim"):
         verdict.sizes += ("; the arrow gives the name on its left a new value (an update, "
                           "not checked), the '=' after it are checked")
+    if eq.context.get("_named"):
+        verdict.sizes += f"; {eq.context['_named']}"
     if eq.context.get("_renamed"):
         verdict.sizes += f"; {eq.context['_renamed']}"
     if eq.context.get("_computes"):
