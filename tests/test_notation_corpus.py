@@ -177,14 +177,18 @@ def test_what_raises_is_what_was_recorded():
 #: why the rest is not (each reason outside translate.py and the notation files)
 SHORT: dict = {
     # algorithm 6.4's running gradient g is read (symnet.checker.registers), and its
-    # regulariser lambda Omega(theta) (goodfellow.toml's Omega, theta, lambda)
-    # (issue 22: five more documents; the book's Jacobian, a row per entry of the
-    # numerator, is the notation file's jacobian = "numerator").  The rest: a document's
-    # own delta^(k) (one document), rows W_j and unit vectors e^(j), cases blocks, a
-    # layer written j by a typo, diag(...) and f'(a) I for the diagonal matrix, the
-    # identity matrix written I or 1, h written without its layer (a typo)
-    # (three more documents, branch gfcorpus: the layer letter written i, \leftarrow
-    # in algorithm 6.3 (an update), Markdown's escaped \_ in math, :=)
+    # regulariser lambda Omega(theta) (goodfellow.toml's Omega, theta, lambda); the
+    # book's Jacobian, a row per entry of the numerator, is the notation file's
+    # jacobian = "numerator"; arrows that give a computed quantity its value, a loop's
+    # own layer letter (i), :=, a document's own name at a chain's head (delta^(l)) and a
+    # trailing (\because ...) are read.  The rest (25 of 88): cui-bp's rows W_j, unit
+    # vectors e^(j), cases blocks, stacked rows with ellipses, diag(...) and f'(a) I for
+    # the diagonal matrix, its delta^(k) used before any formula defines it, a layer
+    # written j by a typo (13); the identity written 1, a column times a Jacobian, g
+    # with no update (zh-notes, 3); algorithm 6.4 written with '=' for its arrows, so g
+    # has no one value (en-dlbook-notes, 3); typos (h without its layer, a^{(a)},
+    # \nabla_{h} with no J: 3); f'(a)^T g (1); d(lambda Omega)/d hat y, a scalar by a
+    # whole vector, its layout not fixed (1); a loop's range split from its display (1)
     "goodfellow": (63, "one document's own delta, e^(j), W_j, cases, diag; typos; "
                        "the identity written I or 1"),
 }
