@@ -27,7 +27,7 @@ from symnet.checker.tree import nodes
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
-from symnet.checker.registers import (Registers, computes, computing_arrow,
+from symnet.checker.registers import (Registers, computes, computing_arrow, rewrites_itself,
                                       in_notation_letter, substituted)
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
@@ -132,7 +132,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     _registers_said(verdict, eq)
     for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
-                "_computes", "_renamed", "_named"):
+                "_computes", "_renamed", "_named", "_defining"):
         eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
@@ -212,8 +212,7 @@ def _read(eq: Equation, claim):
     try:
         tree = claim[1] if claim and claim[1] and claim[0] == eq.text else parse(eq.text)
         eq.context["_tree"] = tree                       # kept for the hint
-        if eq.context.get("_computes") and \
-                not computes(tree.args[0], load_notation(eq.context["notation"])):
+        if _an_update(tree, eq.context):
             return Verdict(0, "", NOT_A_CLAIM, UPDATE)      # W <- 0: a free variable set
     except ParseError as exc:
         defines = _new_symbol(unreadable_definition(eq.text), eq.context)
@@ -234,6 +233,18 @@ def _read(eq: Equation, claim):
     eq.context["_registers_from"] = {v.claim: v.note.split(" ")[0] for v in used
                                      if v.claim is not None}
     return tree
+
+
+def _an_update(tree: Node, context: dict) -> bool:
+    """Whether ``Q = R``, read from an arrow (``_computes``) or a defining sign
+    (``_defining``) in another notation, gives Q a new value rather than claiming Q = R:
+    an arrow to no computed quantity (W \\leftarrow 0), or a computed Q that R writes again
+    or that R sets to a number (:func:`symnet.checker.registers.rewrites_itself`)."""
+    arrow, name = context.get("_computes"), context.get("notation")
+    if not (arrow or context.get("_defining")) or name is None or tree.kind != "chain":
+        return False
+    computed = computes(tree.args[0], load_notation(name))
+    return bool(arrow) and not computed or computed and rewrites_itself(tree)
 
 
 def _named_first(tree: Node, eq: Equation) -> Node:
@@ -350,7 +361,10 @@ def _identity_sign_read(eq: Equation) -> Equation:
     (:func:`_defining_sign_read`).  The activation set equal to a function by its name
     (f = \\tanh) is f(x) = \\tanh(x)."""
     from symnet.checker.document import top_level_relations
-    eq = replace(eq, text=_as_applied(_defining_sign_read(eq.text)))
+    read = _defining_sign_read(eq.text)
+    if read != eq.text:
+        eq.context["_defining"] = True
+    eq = replace(eq, text=_as_applied(read))
     relations = set(top_level_relations(eq.text))
     if not relations & {"\\equiv", "≡"} or not relations <= {"=", "\\equiv", "≡"}:
         return eq

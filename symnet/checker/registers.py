@@ -33,11 +33,12 @@ from typing import Optional
 
 from symnet.checker.parse import parse
 from symnet.checker.symbols import flat_text as flat
-from symnet.checker.tree import Node, ParseError, nodes
+from symnet.checker.tree import Node, ParseError, nodes, same_tree
 from symnet.core.notation import FONT_MARKS, INDEX_LETTERS
 from symnet.core.notation_files import FREE, load
 
-__all__ = ["Registers", "substituted", "computing_arrow", "computes", "in_notation_letter"]
+__all__ = ["Registers", "substituted", "computing_arrow", "computes", "rewrites_itself",
+           "in_notation_letter"]
 
 _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _NAME = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm|vec)\s*\{\s*(?P<a>[A-Za-z])\s*\}|"
@@ -158,12 +159,30 @@ def computes(left: Node, notation) -> bool:
     """Whether ``left`` (an arrow's left side) is a quantity the network computes: a
     symbol of the notation whose quantity is no free variable (the pre-activation, the
     activation, the output, the cost), or a derivative of the cost."""
-    from symnet.checker.translate import _COSTS, _written
+    from symnet.checker.translate import _COSTS, _written_or_none
     if left.kind == "frac" and left.args[0].kind == "partial":
-        row = _written(left.args[0].args[0], notation)[1]
+        row = _written_or_none(left.args[0].args[0], notation)
         return row is not None and row.quantity in _COSTS
-    row = _written(left, notation)[1]
+    row = _written_or_none(left, notation)     # None for a mark it lacks (\tilde h)
     return row is not None and row.quantity not in _NOT_COMPUTED
+
+
+def rewrites_itself(tree: Node) -> bool:
+    """Whether the right side of ``Q = R`` (read from an arrow or a defining sign) writes
+    Q again, in any font or bracketing (\\boldsymbol{h}^{(k)}, h^k for h^{(k)}), or is a
+    number alone (\\nabla_W J \\leftarrow 0, an accumulator's start): the line gives Q a
+    new value, it does not claim that Q is R."""
+    left = _plain(tree.args[0])
+    return any(same_tree(left, x) for side in tree.args[1:] for x in nodes(_plain(side))) \
+        or all(x.kind != "name" for side in tree.args[1:] for x in nodes(side))
+
+
+def _plain(node: Node) -> Node:
+    """``node`` without fonts and brackets."""
+    if node.kind == "accent" and node.op in FONT_MARKS or node.kind == "group":
+        return _plain(node.args[0])
+    return Node(node.kind, tuple(_plain(a) if isinstance(a, Node) else a
+                                 for a in node.args), 0, node.op)
 
 
 def loop_of(text: str, notation):
