@@ -59,3 +59,30 @@ def test_an_arrow_to_a_symbol_under_a_mark_the_notation_lacks_is_no_error():
     got = statuses(GOODFELLOW + "$\\tilde{h}^{(k)} \\leftarrow f(a^{(k)})$\n\n"
                    "$h^{(k)} = f(a^{(k)})$\n")
     assert [s for _, s, _ in got] == ["not a claim", "holds"], got
+
+
+# -- a chain's head that the document gave another value above --------------------------
+
+LATER = r"\delta^{(k)} = \nabla_{h^{(k)}} J = (W^{(k+1)})^\top \nabla_{a^{(k+1)}} J"
+
+
+@pytest.mark.parametrize("above", [
+    r"\delta^{(k)} = \nabla_{a^{(k)}} J", r"\delta^{(k)} \equiv \nabla_{a^{(k)}} J",
+    r"\delta^{(k)} := \nabla_{a^{(k)}} J",
+    r"\delta^{(k)} = \nabla_{a^{(k)}} J = \nabla_{h^{(k)}} J \odot f'(a^{(k)})",
+])
+def test_a_head_given_another_value_above_is_no_new_name(above):
+    """The document says above that delta^(k) is grad_a J; delta^(k) = grad_h J is then a
+    claim, false (grad_a J = grad_h J (.) f'(a)), not the name of grad_h J: the chain
+    held, its head taken for a new name and dropped.  Not checked (the head's '=' is not
+    read against the value above)."""
+    got = statuses(GOODFELLOW + f"$${above}$$\n\n# Later\n\n$${LATER}$$\n")
+    assert got[-1][1] == "not checked", got[-1]
+
+
+def test_a_head_given_the_same_value_above_is_still_a_name():
+    """delta^(k) = grad_a J above, and delta^(k) = grad_a J = grad_h J (.) f'(a^(k)):
+    the same name for the same side, and the claim after it holds."""
+    chain = r"\delta^{(k)} = \nabla_{a^{(k)}} J = \nabla_{h^{(k)}} J \odot f'(a^{(k)})"
+    got = statuses(GOODFELLOW + f"$$\\delta^{{(k)}} = \\nabla_{{a^{{(k)}}}} J$$\n\n$${chain}$$\n")
+    assert got[-1][1] == "holds", got[-1]

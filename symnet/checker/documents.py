@@ -23,7 +23,7 @@ from symnet.core.registry import activation_function, step as step_function
 from symnet.core.notation_files import load as load_notation
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
-from symnet.checker.tree import nodes
+from symnet.checker.tree import nodes, same_tree
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
@@ -263,6 +263,10 @@ def _named_first(tree: Node, eq: Equation) -> Node:
             *(eq.context.get("registers") or {})) or any(
             x.kind == "name" and x.args[0] == parts[0] for a in tree.args[1:] for x in nodes(a)):
         return tree
+    for head, value, line in eq.context.get("_heads", ()):
+        if same_tree(head, tree.args[0]) and not same_tree(value, tree.args[1]):
+            raise ValueError(f"{eq.text[:eq.text.index('=')].strip()} is given another value "
+                             f"above (line {line}): its '=' here is a claim, not read")
     eq.context["_named"] = (f"{eq.text[:eq.text.index('=')].strip()} is the document's name "
                             "for the side after it (its definition, not a claim); the '=' "
                             "after that are checked")
@@ -909,7 +913,7 @@ class _Section:
     def __init__(self):
         self.defined, self.values, self.levels, self.losses = {}, {}, {}, {}
         self.assigned, self.activation, self.where = [], None, (0, None)
-        self.activation_level = PREAMBLE
+        self.activation_level, self.heads = PREAMBLE, []
 
     def enter(self, eq: Equation, context: dict = None) -> None:
         """The section state at ``eq`` (reset by a directive or a heading), put into its
@@ -924,7 +928,8 @@ class _Section:
             self.losses = {} if self.losses.get("level", PREAMBLE) >= level else self.losses
         self.where, self.level = (section, eq.context.get("f")), level
         eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
-                      "values": dict(self.values), "assigned": list(self.assigned)}
+                      "values": dict(self.values), "assigned": list(self.assigned),
+                      "_heads": list(self.heads)}
         if "in force" in self.losses and self.losses["in force"][0] == eq.context.get("loss"):
             eq.context["_stated_loss"] = self.losses["in force"][1]
         if self.activation is not None:
@@ -933,6 +938,9 @@ class _Section:
     def record(self, eq: Equation, verdict: Verdict, layers) -> None:
         """What ``eq`` says for the statements after it."""
         _record_value(eq, verdict, self.values)
+        read = eq.context.get("_read")
+        if read is not None and read.kind == "chain":     # X = Q: X's value, for a name
+            self.heads.append((read.args[0], read.args[1], eq.line))
         _record_loss(eq, verdict, layers, self.losses)
         if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
                 not index_condition(eq.text):             # j = 1 (.. l): a range, no value
