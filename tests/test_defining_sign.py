@@ -15,7 +15,8 @@ def verdict(formula, head=GOODFELLOW):
     return found.status, found.detail
 
 
-@pytest.mark.parametrize("sign", [":=", r"\coloneqq", "≔", r"\triangleq", "≜",
+@pytest.mark.parametrize("sign", [":=", r"\coloneqq", r"\coloneq", r"\defeq", "≔",
+                                  r"\triangleq", "≜",
                                   r"\stackrel{\text{def}}{=}", r"\overset{def}{=}"])
 def test_a_defining_sign_reads_as_equals(sign):
     assert verdict(rf"a^{{(k)}} {sign} b^{{(k)}} + W^{{(k)}} h^{{(k-1)}}")[0] == "holds"
@@ -40,3 +41,11 @@ def test_the_left_side_written_on_the_right_is_an_update(formula, head):
 
 def test_two_defining_signs_are_not_read():
     assert verdict(r"h^{(0)} := x := 1")[0] == "not checked"
+
+
+@pytest.mark.parametrize("relation", [r"\eqqcolon", r"\eqcolon", r"\doteq"])
+def test_another_relation_is_listed_not_checked_never_dropped(relation):
+    """b =: a (the right side defined) and a \\doteq b are no '=': listed, not checked
+    (the equation vanished from the output before)."""
+    status, detail = verdict(rf"b^{{(k)}} + W^{{(k)}} h^{{(k-1)}} {relation} a^{{(k)}}")
+    assert status == "not checked" and relation in detail, detail

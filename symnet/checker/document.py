@@ -507,6 +507,7 @@ _TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")
 #: as commands or as the Unicode characters that notes type for them (η∈(0,1), a ≤ b)
 RELATIONS = re.compile(r"=|<|>|[≤≥≠∈∉⊂⊆≈∝→∼≃≡≜≔←↦⇒⇔≪≫]|\\(?:le|leq|ge|geq|ne|neq|in|notin|"
                        r"subset|subseteq|approx|propto|to|sim|simeq|equiv|triangleq|coloneqq|"
+                       r"coloneq|Coloneqq|eqqcolon|eqcolon|defeq|eqdef|doteq|"
                        r"gets|mapsto|leftarrow|rightarrow|Rightarrow|iff|ll|gg)(?![A-Za-z])")
 
 

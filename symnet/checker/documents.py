@@ -339,7 +339,7 @@ _EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")
 #: signs that define the left side as the right (A := B, A \\coloneqq B, A \\triangleq B,
 #: A \\stackrel{def}{=} B)
 _DEFINING_SIGN = re.compile(
-    r":\s*=|\\coloneqq(?![A-Za-z])|≔|\\triangleq(?![A-Za-z])|≜|\\(?:stackrel|overset)\s*"
+    r":\s*=|\\(?:coloneqq?|defeq|eqdef|triangleq)(?![A-Za-z])|≔|≜|\\(?:stackrel|overset)\s*"
     r"\{\s*(?:\\(?:text|textrm|mathrm)\s*\{\s*def\s*\}|def)\s*\}\s*\{\s*=\s*\}")
 
 
