@@ -249,3 +249,20 @@ def test_a_claim_beside_the_costs_statement_in_one_display(first, expected):
     claim, cost = check_document(text, "md")
     assert cost.status == "holds"
     assert claim.status == expected, claim.detail
+
+
+@pytest.mark.parametrize("penalty", [r"\lambda \sum_k \|h^{(k)}\|^2",          # on the units
+                                     r"\frac{\lambda}{2} \sum_k \|W^{(k)}\|_F^2"])
+def test_after_a_cost_stated_unread_no_formula_on_the_cost_holds(penalty):
+    """J = L + an activity penalty on the units (not a function of the parameters, so
+    not covered by any Omega(theta)): grad_h J = W^T grad_a J, true for every
+    parameter penalty, is false for it (the penalty's own gradient by h is missing); it
+    held.  Any formula on the cost after an unread J is not checked; one without the cost
+    still holds."""
+    text = ("<!-- symnet: notation = goodfellow -->\n\n"
+            f"$$J = L(\\hat{{y}}, y) + {penalty}$$\n\n"
+            "$$\\nabla_{h^{(k-1)}} J = (W^{(k)})^\\top \\nabla_{a^{(k)}} J$$\n\n"
+            "$$a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}$$\n")
+    _, gradient, forward = check_document(text, "md")
+    assert gradient.status == "not checked" and "stated above in a form" in gradient.detail
+    assert forward.status == "holds"

@@ -976,6 +976,8 @@ REGULARISER_IN_FORCE = "the regulariser lambda Omega(theta) is in force for the 
 REGULARISER_UNREAD = (", not read as the notation's J = L + lambda Omega(theta) (this "
                       "statement does not hold): a formula after it that writes Omega or "
                       "lambda, or is refuted, is not checked")
+REGULARISER_UNKNOWN = (", not read (its penalty may depend on the units): a formula after it "
+                       "that writes the cost or a derivative is not checked")
 
 
 class _Regulariser:
@@ -1008,16 +1010,17 @@ class _Regulariser:
         if notation is None or load_notation(notation).builtin:
             return
         tree = eq.context.get("_read")          # parsed once, by the check
-        if not (_states_penalised_cost(tree, eq.text, load_notation(notation)) or
-                _unread_cost_statement(eq, verdict, ("error",)) and
+        penalised = _states_penalised_cost(tree, eq.text, load_notation(notation))
+        if not (penalised or _unread_cost_statement(eq, verdict, ("error",)) and
                 _has_quantity(load_notation(notation), "penalty")):
-            return                   # an unread J = ...: its J may have a penalty, as Omega
+            return
         self.level = eq.context.get("level", PREAMBLE)
         self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
-        self.state = True if verdict.status == HOLDS else "unread"
+        # an unread J = ... without Omega: its penalty may depend on the units too
+        self.state = True if verdict.status == HOLDS else "unread" if penalised else "unknown"
         verdict.detail += ("; " if verdict.detail else "") + REGULARISER_IN_FORCE + (
-            " in this section" if self.state is True else " in this section" +
-            REGULARISER_UNREAD)
+            " in this section" + {True: "", "unread": REGULARISER_UNREAD,
+                                  "unknown": REGULARISER_UNKNOWN}[self.state])
 
 
 def _states_penalised_cost(tree, text: str, notation) -> bool:
@@ -1040,9 +1043,13 @@ def _unread_regulariser(eq: Equation, tree: Node, verdict: Verdict = None):
     that writes Omega or lambda (``verdict`` None: asked before it is decided), or one
     refuted (it may hold for the document's cost); else None."""
     from symnet.checker.translate import writes_penalty
+    notation = load_notation(eq.context["notation"]) if eq.context.get("notation") else None
+    if eq.context.get("_regulariser") == "unknown" and _tree_writes_cost(tree, notation):
+        return Verdict(0, "", NOT_CHECKED, "the cost J is stated above in a form that is not "
+                       "read (its penalty may depend on the units, not only on the "
+                       "parameters), and this formula writes the cost or a derivative")
     if eq.context.get("_regulariser") != "unread":
         return None
-    notation = load_notation(eq.context["notation"])
     if verdict is None and writes_penalty(tree, notation, strength=True) or \
             verdict is not None and verdict.status == REFUTED:
         return Verdict(0, "", NOT_CHECKED, "the cost is stated above with a regulariser in "
@@ -1161,23 +1168,29 @@ def _states_regulariser(said: Verdict, verdict: Verdict, eq: Equation) -> bool:
     that may change what it says: it writes a derivative or a cost (hat y = h^(l) does
     not)."""
     return REGULARISER_IN_FORCE in said.detail and (
-        REGULARISER_UNREAD in said.detail or "regulariser" not in verdict.notation) and \
+        REGULARISER_UNREAD in said.detail or REGULARISER_UNKNOWN in said.detail or
+        "regulariser" not in verdict.notation) and \
         _writes_cost(eq)
 
 
 def _writes_cost(eq: Equation) -> bool:
-    """Whether ``eq`` (parsed: its context's "_read") writes a derivative or a symbol the
-    notation in force makes a cost; True where that is not known."""
-    from symnet.checker.translate import _COSTS, _written
-    tree, name = eq.context.get("_read"), eq.context.get("notation")
-    if tree is None or name is None:
+    """Whether ``eq`` (parsed: its context's "_read") writes a derivative or a cost
+    (:func:`_tree_writes_cost`)."""
+    name = eq.context.get("notation")
+    return _tree_writes_cost(eq.context.get("_read"), load_notation(name) if name else None)
+
+
+def _tree_writes_cost(tree, notation) -> bool:
+    """Whether ``tree`` writes a derivative or a symbol ``notation`` makes a cost; True
+    where that is not known."""
+    from symnet.checker.translate import _COSTS, _written_or_none
+    if tree is None or notation is None:
         return True
-    notation = load_notation(name)
     for node in nodes(tree):
         if node.kind in ("frac", "partial") or node.kind == "name" and node.args[0] in (
                 "nabla", "partial"):
             return True
-        row = _written(node, notation)[1] if node.kind in ("name", "script", "accent") \
+        row = _written_or_none(node, notation) if node.kind in ("name", "script", "accent") \
             else None
         if row is not None and row.quantity in _COSTS:
             return True
