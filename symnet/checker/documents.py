@@ -28,7 +28,7 @@ from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
 from symnet.checker.registers import (Registers, computes, computing_arrow, rewrites_itself,
-                                      in_notation_letter, substituted)
+                                      in_notation_letter, substituted, written_on_right)
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
                                        condition_on_free_variables,
@@ -263,13 +263,13 @@ def _named_first(tree: Node, eq: Equation) -> Node:
             *(eq.context.get("registers") or {})) or any(
             x.kind == "name" and x.args[0] == parts[0] for a in tree.args[1:] for x in nodes(a)):
         return tree
-    for head, value, line in eq.context.get("_heads", ()):
-        if same_tree(head, tree.args[0]) and not same_tree(value, tree.args[1]):
-            raise ValueError(f"{eq.text[:eq.text.index('=')].strip()} is given another value "
-                             f"above (line {line}): its '=' here is a claim, not read")
-    eq.context["_named"] = (f"{eq.text[:eq.text.index('=')].strip()} is the document's name "
-                            "for the side after it (its definition, not a claim); the '=' "
-                            "after that are checked")
+    head = eq.text[:eq.text.index('=')].strip()
+    for before, value, line in eq.context.get("_heads", ()):
+        if same_tree(before, tree.args[0]) and not same_tree(value, tree.args[1]):
+            raise ValueError(f"{head} is given another value above (line {line}): its '=' "
+                             "here is a claim, not read")
+    eq.context["_named"] = (f"{head} is the document's name for the side after it (its "
+                            "definition, not a claim); the '=' after that are checked")
     return Node("chain", tree.args[1:], tree.args[1].pos)
 
 
@@ -353,7 +353,7 @@ def _defining_sign_read(text: str) -> str:
             text[:signs[0].start()] + text[signs[0].end():])):
         return text
     left, right = text[:signs[0].start()], text[signs[0].end():]
-    if re.sub(r"\s+", "", left) in re.sub(r"\s+", "", right) or "=" in right:
+    if written_on_right(left, right) or "=" in right:
         return f"{left}\\leftarrow{right}" if "=" not in right else text
     return f"{left}={right}"
 
@@ -792,9 +792,10 @@ def _step_number(steps, n: int) -> int:
 
 #: f(x) = ..., \\sigma(z) = ...: a definition of the activation (when it cannot be read,
 #: what follows it in the section is not checked)
-#: the relations that define (:=, \\coloneqq, \\equiv, \\triangleq, \\stackrel{def}{=}, ...)
-_DEFINING = (r"(?:=(?!=)|:=|\\coloneqq|\\equiv|≡|\\triangleq|\\doteq|\\defeq|\\eqdef|"
-             r"\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\})")
+#: the relations that define: '=', \\equiv, \\doteq, the defining signs read as '='
+#: (:data:`_DEFINING_SIGN`) and = under any label (\\stackrel{\\Delta}{=})
+_DEFINING = (r"(?:=(?!=)|\\equiv|≡|\\doteq|" + _DEFINING_SIGN.pattern +
+             r"|\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\})")
 
 
 def _defines_a_function(text: str, context: dict):

@@ -38,7 +38,7 @@ from symnet.core.notation import FONT_MARKS, INDEX_LETTERS
 from symnet.core.notation_files import FREE, load
 
 __all__ = ["Registers", "substituted", "computing_arrow", "computes", "rewrites_itself",
-           "in_notation_letter"]
+           "in_notation_letter", "written_on_right"]
 
 _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _NAME = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm|vec)\s*\{\s*(?P<a>[A-Za-z])\s*\}|"
@@ -118,16 +118,27 @@ def _is_register(letter: str, notation) -> bool:
         letter not in (notation.layer_letter, notation.last_layer)
 
 
-def split_update(text: str) -> Optional[tuple[str, str]]:
-    """(register letter, what follows the arrow) of ``g \\leftarrow ...``, else None."""
+def _sides_of_arrow(text: str) -> Optional[tuple[str, str]]:
+    """(what stands before, what follows) the first arrow outside braces, else None."""
     depth = 0
     for i, ch in enumerate(text):
         depth += (ch == "{") - (ch == "}")
         m = _ARROW.match(text, i) if depth == 0 else None
         if m:
-            name = _NAME.fullmatch(text[:i])
-            return (name.group("a") or name.group("b"), text[m.end():]) if name else None
+            return text[:i], text[m.end():]
     return None
+
+
+def written_on_right(left: str, right: str) -> bool:
+    """Whether the text ``left`` stands, as written (spaces aside), in ``right``."""
+    return re.sub(r"\s+", "", left) in re.sub(r"\s+", "", right)
+
+
+def split_update(text: str) -> Optional[tuple[str, str]]:
+    """(register letter, what follows the arrow) of ``g \\leftarrow ...``, else None."""
+    sides = _sides_of_arrow(text)
+    name = _NAME.fullmatch(sides[0]) if sides else None
+    return (name.group("a") or name.group("b"), sides[1]) if name else None
 
 
 #: quantities that are no free variable and still not computed by the network
@@ -143,16 +154,9 @@ def computing_arrow(text: str, notation) -> Optional[str]:
     if notation is None or notation.builtin or len(relations) != 1 or \
             not _ARROW.fullmatch(relations[0]):
         return None
-    depth = 0
-    for i, ch in enumerate(text):
-        depth += (ch == "{") - (ch == "}")
-        m = _ARROW.match(text, i) if depth == 0 else None
-        if m:
-            left, right = text[:i].strip(), text[m.end():]
-            if not left or re.sub(r"\s+", "", left) in re.sub(r"\s+", "", right):
-                return None
-            return f"{left} = {right}"
-    return None
+    sides = _sides_of_arrow(text)
+    left, right = (sides[0].strip(), sides[1]) if sides else ("", "")
+    return None if not left or written_on_right(left, right) else f"{left} = {right}"
 
 
 def computes(left: Node, notation) -> bool:
@@ -308,7 +312,7 @@ class Registers:
                                    + ("l down to 1" if direction < 0 else "1 up to l")
                                    + "): the running values in its body are read for every "
                                    "iteration")
-        eq.context["registers"], eq.context["_layer_letter"] = dict(self.values), self.letter
+        eq.context["registers"] = dict(self.values)
         update = self._update(n, notation)
         if update is None:
             return
