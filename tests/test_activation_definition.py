@@ -92,3 +92,65 @@ def test_the_activation_defined_with_scripts_and_not_read_lends_no_holds(definit
     assert first.status == "not checked"
     assert "the formulas after it in this section are not checked" in first.detail
     assert specific.status == "not checked", specific.detail
+
+
+# The book's notation: a local definition of f (or sigma, varphi) BELOW a formula, in its
+# section ("... where f(x) = tanh(x)").  The formula above was decided with the default
+# sigmoid; it is decided again under the definition, and where the verdicts differ it is
+# not checked (it held under the sigmoid: a false holds).  Verdicts worked out by hand:
+# g_j = yhat(1 - yhat)(y - yhat) is the sigmoid's (5.10); under tanh g_j = (1 - yhat^2)
+# (y - yhat); -g_j b_h is dE/dw_hj for every activation.
+G_SIGMOID = r"g_j = \hat y_j^k (1 - \hat y_j^k)(y_j^k - \hat y_j^k)"
+G_TANH = r"g_j = (1 - (\hat y_j^k)^2)(y_j^k - \hat y_j^k)"
+DW = r"\frac{\partial E_k}{\partial w_{hj}} = -g_j b_h"
+
+
+def book(*formulas):
+    return check_document("".join(f"${f}$\n\n" for f in formulas), "md")
+
+
+@pytest.mark.parametrize("definition", [r"f(x) = \tanh(x)", r"\sigma(z) = \tanh(z)",
+                                        r"f(x) = x^2"])
+def test_the_book_activation_defined_below_lends_no_holds(definition):
+    above, dw, defined = book(G_SIGMOID, DW, definition)
+    assert above.status == "not checked", above.detail
+    assert "defined below it in this section (line 5)" in above.detail
+    assert "under that definition it is refuted" in above.detail
+    assert dw.status == "holds", dw.detail              # true under both: kept
+    assert defined.status == "not a claim"
+
+
+def test_a_formula_true_under_the_definition_below_and_false_under_the_sigmoid():
+    """Refuted under the sigmoid, true under the tanh defined below: not refuted."""
+    above, defined = book(G_TANH, r"f(x) = \tanh(x)")
+    assert above.status == "not checked", above.detail
+    assert "under that definition it holds:" in above.detail
+
+
+def test_the_book_activation_defined_below_and_not_read():
+    """f(z) = max(0, z) is not read: every formula above decided with the sigmoid is not
+    checked, the ones after it neither."""
+    above, dw, defined, after = book(G_SIGMOID, DW, r"f(z) = \max(0, z)", DW)
+    assert above.status == dw.status == after.status == "not checked"
+    assert "the definition is not read: which one it means is not known" in above.detail
+
+
+@pytest.mark.parametrize("other", [
+    r"f(x) = \frac{1}{1+e^{-x}}",                           # the sigmoid: nothing changes
+    r"f(\mathbf{x}) = \mathbf{w}^\top \mathbf{x} + b",      # a function of a vector (RBF)
+])
+def test_a_definition_below_that_is_the_sigmoid_or_no_activation(other):
+    above, dw, _ = book(G_SIGMOID, DW, other)
+    assert above.status == dw.status == "holds", above.detail
+
+
+def test_a_heading_ends_the_reach_of_a_definition_below():
+    text = f"# One\n\n${G_SIGMOID}$\n\n# Two\n\n$f(x) = \\tanh(x)$\n\n${G_TANH}$\n"
+    above, defined, after = check_document(text, "md")
+    assert above.status == after.status == "holds", (above.detail, after.detail)
+
+
+def test_a_directive_above_is_not_overridden_by_a_definition_below():
+    text = f"<!-- symnet: f = sigmoid -->\n\n${G_SIGMOID}$\n\n$f(x) = \\tanh(x)$\n"
+    above, defined = check_document(text, "md")
+    assert above.status == "holds", above.detail

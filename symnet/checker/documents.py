@@ -843,6 +843,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
     _defined_below(eqs, out)
+    _decided_again_below(eqs, out, layers)
     _registers_not_shown(eqs, out)
     return out
 
@@ -871,6 +872,38 @@ def _defined_below(eqs: list, out: list) -> None:
 
 #: what a definition's section is told by: its heading, directives and notation
 _SCOPE = ("section", "f", "notation")
+
+
+#: a formula's verdict under a definition below it, in words
+_AGAIN = {HOLDS: "it holds", REFUTED: "it is refuted", None: "the definition is not read"}
+
+
+def _decided_again_below(eqs: list, out: list, layers) -> None:
+    """The book's notation: a formula decided with the default activation (no directive,
+    no local definition of f above it) above a local definition of the activation as
+    another function of one letter in its section (``f(x) = \\tanh(x)`` below it:
+    "where ...") is decided again under that definition; where the two verdicts differ
+    it is not checked (the definition may say what the formula means)."""
+    for m, later in enumerate(eqs):
+        local = later.context.get("_local_activation")
+        if local is None or later.context.get("notation") is not None:
+            continue
+        name, entry = local
+        for eq, verdict in zip(eqs[:m], out[:m]):
+            if verdict.status not in (HOLDS, REFUTED) or eq.context.get("f") or \
+                    set(eq.context.get("defined", {})) & FUNCTION_LETTERS or \
+                    any(eq.context.get(k) != later.context.get(k) for k in _SCOPE):
+                continue
+            defined = {**eq.context.get("defined", {}), name: entry}
+            again = None if entry[1] is None else check_equation(
+                replace(eq, context={**eq.context, "defined": defined}), layers).status
+            if again != verdict.status:
+                verdict.status, verdict.result = NOT_CHECKED, None
+                verdict.detail = (f"{name} is defined below it in this section (line "
+                                  f"{later.line}) as another function than the sigmoid it "
+                                  "was decided with, and under that definition " +
+                                  _AGAIN.get(again, "it is not checked") +
+                                  ": which one it means is not known")
 
 
 def _registers_not_shown(eqs: list, out: list) -> None:
@@ -958,6 +991,11 @@ class _Section:
             self.defined[m.group("name")] = (m.group("letter").lstrip("\\"), None, "")
             self.levels[m.group("name")] = self.level
             verdict.detail += "; the formulas after it in this section are not checked"
+        applied = _defines_a_function(eq.text, eq.context)
+        if eq.context.get("notation") is None and applied and \
+                self.defined.get(applied.group("name"), (0, 0, "sigmoid"))[2] != "sigmoid":
+            eq.context["_local_activation"] = (applied.group("name"),     # f(x) = \tanh(x)
+                                               self.defined[applied.group("name")])
 
     def define(self, definition: tuple, verdict: Verdict) -> None:
         """A local definition f(x) = ... in force from here (read, or noted as unread)."""
