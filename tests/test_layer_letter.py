@@ -37,7 +37,11 @@ def test_the_algorithm_written_with_i_holds_line_by_line():
     (r"\nabla_{b^{(i)}} J = -g", "sign"),
 ])
 def test_a_wrong_line_written_with_i_is_refuted(wrong, named):
-    rows = run(START, DOWN, BODY[0], wrong)
+    """The loop is closed by g's update (its body as the book writes it): the update at
+    its head is then checked, and g read as its value (a g from an update not checked is
+    not known: the line using it would not be checked)."""
+    rows = run(START, DOWN, BODY[0], wrong, *([] if wrong.startswith("g") else BODY[3:]))
+    rows = [r for r in rows if r[0] == wrong]
     assert rows[-1][1] == "refuted", rows[-1]
     assert named in rows[-1][2]
 

@@ -86,8 +86,9 @@ _COMMENT_MD = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _COMMENT_TEX = re.compile(r"(?<!\\)%(?P<body>[^\n]*)")
 _SPEAKS_TO_SYMNET = re.compile(r"^[\s%]*symnet\b|\bsymnet\s*:", re.IGNORECASE)
 #: a comment that reads like a directive under a misspelt name (symnt: f = tanh)
-_LIKE_A_DIRECTIVE = re.compile(r"^[\s%]*(?P<word>[A-Za-z]{4,8})\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)"
-                               r"\s*=")
+#: (the name may be cut by a separator: sym-net, sym net, sym_net)
+_LIKE_A_DIRECTIVE = re.compile(r"^[\s%]*(?P<word>[A-Za-z](?:[A-Za-z]|[-_. ](?=[A-Za-z])){3,9})"
+                               r"\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=")
 _DIRECTIVE = re.compile(r"^[\s%]*symnet\b(?P<rest>.*)$", re.DOTALL | re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
 #: a section starts: local definitions end there
@@ -104,7 +105,8 @@ def speaks_to_symnet(body: str) -> bool:
         return True
     m = _LIKE_A_DIRECTIVE.match(body)
     return bool(m) and m.group("key") in set(directive_values()) | activation_letters() \
-        and SequenceMatcher(None, m.group("word").lower(), "symnet").ratio() >= 0.75
+        and SequenceMatcher(None, re.sub(r"[-_. ]", "", m.group("word").lower()),
+                            "symnet").ratio() >= 0.75
 
 
 def directive_values() -> dict:
@@ -801,12 +803,18 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     return [(o, t) for o, t in out]
 
 
+#: a blank line: paragraphs end there
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def document_equations(text: str, kind: str = "md", warnings: list = None) -> list[Equation]:
     """Every equation of the document with its line, its column and the directives in
     force (``warnings``: see :func:`formulas`)."""
-    found = []
+    from bisect import bisect
+    found, blanks = [], [m.end() for m in _BLANK_LINE.finditer(text)]
     for start, line, formula, context, environment in formulas(text, kind, True, warnings):
         where = _positions(text, start, formula, kind)
+        context = dict(context, paragraph=bisect(blanks, start))    # blank lines above
         for offset, eq in equations(formula, environment):
             skip = formula[offset:]
             at = where(offset + len(skip) - len(skip.lstrip(" \t&")))

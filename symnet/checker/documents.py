@@ -20,7 +20,7 @@ from symnet.prove.nested import DEFAULT_MODEL
 from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.core.notation import FUNCTION_LETTERS, INDEX_LETTERS
 from symnet.core.registry import activation_function, step as step_function
-from symnet.core.notation_files import load as load_notation
+from symnet.core.notation_files import Row, load as load_notation
 from symnet.checker.document import Equation, document_equations
 from symnet.checker.parse import Node, parse
 from symnet.checker.tree import nodes, same_tree
@@ -353,8 +353,9 @@ def _defining_sign_read(text: str) -> str:
             text[:signs[0].start()] + text[signs[0].end():])):
         return text
     left, right = text[:signs[0].start()], text[signs[0].end():]
-    if written_on_right(left, right) or "=" in right:
-        return f"{left}\\leftarrow{right}" if "=" not in right else text
+    chained = "=" in top_level_relations(right)        # not a sum's j = 1
+    if written_on_right(left, right) or chained:
+        return f"{left}\\leftarrow{right}" if not chained else text
     return f"{left}={right}"
 
 
@@ -378,7 +379,8 @@ def _identity_sign_read(eq: Equation) -> Equation:
 def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     """Proved or refuted in the network in force; a refuted condition on free variables
     only is not a claim."""
-    early = _unread_regulariser(eq, eq.context.get("_tree") or tree)
+    early = _unread_regulariser(eq, eq.context.get("_tree") or tree) or \
+        _at_another_depth(eq, tree, layers if layers != list(NOTES_NETWORK) else None)
     if early is not None:
         return early
     general = _general_model(eq.context)
@@ -396,7 +398,8 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
                        "not carried into later formulas, so it is not refuted")
     if verdict.status == REFUTED and counted is not None:
         verdict = _loss_stated_instead(eq, layers) or \
-            _unread_regulariser(eq, tree, verdict) or verdict
+            _unread_regulariser(eq, tree, verdict) or _penalty_defined(eq) or \
+            _regulariser_as_given(eq, tree, layers, seconds, counted, verdict)
     # a refutation, or a proof in a model that fixes what the document defines unread
     fixed = [verdict.status == REFUTED or (verdict.status == HOLDS and setting != "any")
              for setting in _model_of(eq.context)[:2]]
@@ -410,6 +413,111 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
         return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
                        "(free variables only, not an identity)")
     return verdict
+
+
+def _depth_given(eq: Equation, verdict: Verdict):
+    """(n, line) where ``eq`` gives the matrix notation's depth n a number (n = 5), or
+    names a layer deeper than the notes' network (\\Theta^{(45)}): not the notes'
+    network, whose layers a formula may name by number; else None."""
+    if eq.context.get("notation"):
+        return None
+    m = re.fullmatch(r"\s*n\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
+    named = [int(c) for g in re.findall(r"\^\s*\{\s*\((\d+)\)\s*\}", eq.text) for c in g]
+    if m is None or verdict.status != NOT_A_CLAIM:       # Theta^(45): layer 5 is named
+        return (max(named), eq.line) if named and max(named) > len(NOTES_NETWORK) else None
+    return (int(m.group(1)), eq.line) if int(m.group(1)) != len(NOTES_NETWORK) else None
+
+
+def _at_another_depth(eq: Equation, tree: Node, layers):
+    """Not checked: a formula that names the output and layers by number (delta^(4) =
+    (a^(4) - y) (.) f'(z^(4))) after the document gave the network another depth than
+    the notes' (n = 5), decided at the notes' network (no --layers); else None."""
+    from symnet.checker.notations import output_depth
+    depth = eq.context.get("_depth")
+    if depth is None or layers is not None or output_depth(tree) is None:
+        return None
+    return Verdict(0, "", NOT_CHECKED, f"the document gives the network {depth[0]} layers "
+                   f"(line {depth[1]}) and this formula names the output and layers by "
+                   f"number: the checker's network has {len(NOTES_NETWORK)}; give the sizes "
+                   "with --layers")
+
+
+def _penalty_defined(eq: Equation):
+    """A refuted statement of another notation's arbitrary regulariser (Goodfellow's
+    Omega(theta) = 1/2 ||W^(1)||_F^2): the document says which one it uses, not a claim
+    (recorded by :func:`_regulariser_given`); None for any other formula."""
+    row = _first_row(eq.text, load_notation(eq.context["notation"]))
+    if row is None or row[1].quantity != "penalty":
+        return None
+    return Verdict(0, "", NOT_A_CLAIM, f"{PENALTY_DEFINED} {row[0]}, which the notation "
+                   "keeps arbitrary: a formula after it in this section that holds for "
+                   "every one holds for this one, and one refuted is not checked")
+
+
+#: how the verdict on a definition of the notation's arbitrary regulariser begins
+PENALTY_DEFINED = "defines the regulariser"
+
+
+def _first_row(text: str, notation):
+    """(name, row) of the notation's symbol that begins the left side of ``text`` (in a
+    font or under a hat too: the book's \\hat y is its row yhat; its matrix notation's
+    delta^(k) and a^(k) are the delta and the activation), or None."""
+    first = re.match(r"\s*(?:\\(?:mathbf|boldsymbol|bm|mathrm|tilde)\s*\{\s*)?(\\(?:hat|"
+                     r"widehat)\s*\{?\s*)?\\?([A-Za-z]+)", _sides(text)[0])
+    if not first or len(_sides(text)) < 2:
+        return None
+    name = ("hat" if first.group(1) else "") + first.group(2)
+    name = name if name in notation.symbols or not notation.builtin else \
+        {"haty": "yhat"}.get(name, name)
+    row = notation.symbols.get(name) or (_MATRIX_ROWS.get(name) if notation.builtin else None)
+    return None if row is None else (name, row)
+
+
+def _sides(text: str) -> list:
+    """``text`` cut at its first relation that says "is" (=, \\equiv, a defining sign)."""
+    return re.split(r"=|\\equiv(?![A-Za-z])|≡|" + _DEFINING_SIGN.pattern, text, maxsplit=1)
+
+
+#: the notes' matrix notation beside the book's rows (symnet.checker.symbols reads it):
+#: the quantities a statement of its delta^(k) or a^(k) is about
+_MATRIX_ROWS = {"delta": Row("delta", "delta"), "a": Row("a", "activation")}
+
+
+def _regulariser_given(eq: Equation, verdict: Verdict) -> dict:
+    """{name: value} for a statement that gives another notation's regulariser symbols a
+    value: lambda = 0 or Omega(theta) = 0 (0), Omega defined (None); else {}."""
+    notation = eq.context.get("notation")
+    row = _first_row(eq.text, load_notation(notation)) if notation else None
+    if row is None or row[1].quantity not in _STRENGTHS or verdict.status != NOT_A_CLAIM:
+        return {}
+    if verdict.detail.startswith(PENALTY_DEFINED):
+        return {row[0]: None}
+    zero = re.fullmatch(r"[^=]*=\s*0(?:\.0*)?\s*[.,;]?\s*", eq.text)
+    return {row[0]: 0 if zero else None} if verdict.detail.startswith(ASSIGNS) else {}
+
+
+#: the quantities that say how much of the regulariser a cost has
+_STRENGTHS = ("strength", "l2-strength", "penalty")
+
+
+def _regulariser_as_given(eq: Equation, tree: Node, layers, seconds, counted, verdict):
+    """A formula refuted after the document gave the regulariser a value in this section:
+    lambda = 0 or Omega(theta) = 0, decided again without it (holds or refuted so); Omega
+    defined, or lambda another value, not checked (the checker keeps them arbitrary)."""
+    given = eq.context.get("_given") or {}
+    if not given:
+        return verdict
+    name, value = next(iter(given.items()))
+    if any(v is None for v in given.values()):
+        return Verdict(0, "", NOT_CHECKED, f"{name} is given a value or defined above in "
+                       "this section, and the checker keeps the regulariser arbitrary: a "
+                       "refutation for some would not say it is false for that one")
+    spec = _model_of(eq.context)
+    again = _proved_or_refuted(eq, tree, layers, seconds, counted[0],
+                               model=(*spec[:-1], False))
+    if again.status != NOT_CHECKED:
+        again.sizes += f"; with {name} = {value} as given above in this section"
+    return again
 
 
 def _model_of(context: dict) -> tuple:
@@ -657,6 +765,10 @@ def _new_symbol(reason, context: dict, translated: bool = False):
     return None if known else reason
 
 
+#: how a verdict on primes names what it was decided in (the values given above are read)
+CALCULUS = "calculus (primes are derivatives)"
+
+
 def _primes(tree: Node, values: dict) -> Verdict:
     """u' = 0, (u/v)' = ...: primes of letters given a value above or of arbitrary
     functions (:mod:`symnet.checker.primes`)."""
@@ -667,7 +779,7 @@ def _primes(tree: Node, values: dict) -> Verdict:
     if holds is None:
         return Verdict(0, "", NOT_CHECKED, detail)
     status = HOLDS if holds else REFUTED
-    return Verdict(0, "", status, "" if holds else detail, "calculus (primes are derivatives)",
+    return Verdict(0, "", status, "" if holds else detail, CALCULUS,
                    detail if holds else "exact")
 
 
@@ -842,6 +954,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     if progress:
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
+    _given_just_above(eqs, out)
     _defined_below(eqs, out)
     _decided_again_below(eqs, out, layers)
     _registers_not_shown(eqs, out)
@@ -870,6 +983,8 @@ def _defined_below(eqs: list, out: list) -> None:
                                   "notation's, and this does not hold for every one")
 
 
+#: the book's own notation file
+BOOK = "zhou"
 #: what a definition's section is told by: its heading, directives and notation
 _SCOPE = ("section", "f", "notation")
 
@@ -908,19 +1023,20 @@ def _decided_again_below(eqs: list, out: list, layers) -> None:
 
 def _registers_not_shown(eqs: list, out: list) -> None:
     """A verdict that read a running value given by an update whose own claim is refuted
-    (g \\leftarrow Q = R with Q =/= R: the algorithm's g may be Q or R) is not checked;
-    decided on the verdicts before this pass (a refuted update stays refuted).  A claim
-    not read leaves g its value Q, as the update names it."""
+    or not checked (g \\leftarrow Q = R with Q =/= R, or R not read: the algorithm's g
+    may be Q or R) is not checked; decided on the verdicts before this pass (a refuted
+    update stays refuted; an update made not checked here does not pass it on)."""
     before = [v.status for v in out]
     for n, (eq, verdict) in enumerate(zip(eqs, out)):
         given = eq.context.pop("_registers_from", {})
-        bad = [(m, name) for m, name in given.items() if m != n and before[m] == REFUTED]
+        bad = [(m, name) for m, name in given.items()
+               if m != n and before[m] in (REFUTED, NOT_CHECKED)]
         if bad and verdict.status in (HOLDS, REFUTED):
             verdict.status, verdict.result = NOT_CHECKED, None
             verdict.detail = (f"it uses the running value {bad[0][1]} given at line "
                               f"{eqs[bad[0][0]].line} by an update whose claim (g "
-                              "\\leftarrow Q = R) is refuted: which of Q and R "
-                              f"{bad[0][1]} is, is not known")
+                              f"\\leftarrow Q = R) is {before[bad[0][0]]}: which of Q "
+                              f"and R {bad[0][1]} is, is not known")
 
 
 def _holds(tree: Node, context: dict, layers) -> bool:
@@ -946,6 +1062,8 @@ class _Section:
 
     def __init__(self):
         self.defined, self.values, self.levels, self.losses = {}, {}, {}, {}
+        self.given = {}           # the regulariser's symbols given a value: lambda = 0, Omega
+        self.depth = None         # the network's depth the document gives (n = 5), its line
         self.assigned, self.activation, self.where = [], None, (0, None)
         self.activation_level, self.heads = PREAMBLE, []
 
@@ -957,12 +1075,13 @@ class _Section:
             self.__init__()
         elif section != self.where[0]:  # a heading ends the definitions made under one as deep
             self.defined = {k: v for k, v in self.defined.items() if self.levels[k] < level}
-            self.values, self.assigned = {}, []
+            self.values, self.assigned, self.given = {}, [], {}
             self.activation = self.activation if self.activation_level < level else None
             self.losses = {} if self.losses.get("level", PREAMBLE) >= level else self.losses
         self.where, self.level = (section, eq.context.get("f")), level
         eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
                       "values": dict(self.values), "assigned": list(self.assigned),
+                      "_given": dict(self.given), "_depth": self.depth,
                       "_heads": list(self.heads)}
         if "in force" in self.losses and self.losses["in force"][0] == eq.context.get("loss"):
             eq.context["_stated_loss"] = self.losses["in force"][1]
@@ -972,6 +1091,8 @@ class _Section:
     def record(self, eq: Equation, verdict: Verdict, layers) -> None:
         """What ``eq`` says for the statements after it."""
         _record_value(eq, verdict, self.values)
+        self.given.update(_regulariser_given(eq, verdict))
+        self.depth = _depth_given(eq, verdict) or self.depth
         read = eq.context.get("_read")
         if read is not None and read.kind == "chain":     # X = Q: X's value, for a name
             self.heads.append((read.args[0], read.args[1], eq.line))
@@ -1030,7 +1151,7 @@ class _Regulariser:
     as "unread" (:func:`_unread_regulariser`)."""
 
     def __init__(self):
-        self.level, self.where, self.state = None, None, None
+        self.level, self.where, self.state, self.other = None, None, None, None
 
     def enter(self, eq: Equation) -> None:
         where = (eq.context.get("section", 0), eq.context.get("f"),
@@ -1042,16 +1163,29 @@ class _Regulariser:
         self.where = where if self.level is not None else None
         if self.level is not None:
             eq.context["_regulariser"] = self.state
+            eq.context["_other_model"] = self.other
+        else:
+            self.state = self.other = None
 
     def record(self, eq: Equation, verdict: Verdict) -> None:
         """A statement of the cost with the regulariser, read or not, puts it in force."""
         notation = eq.context.get("notation")
+        other = _states_another_model(eq, verdict, load_notation(notation or BOOK))
         if notation is None or load_notation(notation).builtin:
+            penalised = False
+        else:
+            tree = eq.context.get("_read")          # parsed once, by the check
+            penalised = _states_penalised_cost(tree, eq.text, load_notation(notation))
+        ours = notation is not None and (penalised or _unread_cost_statement(
+            eq, verdict, ("error",)) and _has_quantity(load_notation(notation), "penalty"))
+        if other and not ours:
+            self.level = eq.context.get("level", PREAMBLE) if self.level is None else \
+                min(self.level, eq.context.get("level", PREAMBLE))
+            self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
+            self.other = f"{other} (line {eq.line})"
+            verdict.detail += ("; " if verdict.detail else "") + OTHER_MODEL
             return
-        tree = eq.context.get("_read")          # parsed once, by the check
-        penalised = _states_penalised_cost(tree, eq.text, load_notation(notation))
-        if not (penalised or _unread_cost_statement(eq, verdict, ("error",)) and
-                _has_quantity(load_notation(notation), "penalty")):
+        if not ours:
             return
         self.level = eq.context.get("level", PREAMBLE)
         self.where = (eq.context.get("section", 0), eq.context.get("f"), notation)
@@ -1060,6 +1194,59 @@ class _Regulariser:
         verdict.detail += ("; " if verdict.detail else "") + REGULARISER_IN_FORCE + (
             " in this section" + {True: "", "unread": REGULARISER_UNREAD,
                                   "unknown": REGULARISER_UNKNOWN}[self.state])
+
+
+#: the quantities of a notation's model whose statement says which model the document uses
+_MODEL_QUANTITIES = {"error": "the cost", "loss": "the cost", "regulariser": "the L2 term",
+                     "activation": "the units' outputs", "output": "the output units"}
+#: the book's quantities a document may state otherwise (g_j without its minus sign)
+_BOOK_QUANTITIES = {"delta": "a delta (g_j, e_h, delta^(k))"}
+#: the quantities a penalty on the parameters writes
+_PARAMETERS = ("weight", "bias", "threshold", "parameters", "strength", "l2-strength")
+
+
+def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
+    """What a statement of the model says where it is not the notation's (a cost, L2 term
+    or units' output refuted: C = sum (a - y)^2, s = lambda ||W||^2, a^L = z^L; one not
+    read that writes a parameter: C = C_0 + lambda/2n sum w^2; units' outputs not read:
+    a^L_j = e^{z_j} / sum_k e^{z_k}); "" for any other statement.  The cost not read that
+    writes no parameter stays with the loss (:func:`_record_loss`)."""
+    row = _first_row(eq.text, notation)
+    row = row and row[1]
+    what = _MODEL_QUANTITIES.get(row.quantity, _BOOK_QUANTITIES.get(row.quantity) if
+                                 notation.builtin else None) if row is not None else None
+    unread = verdict.status == NOT_CHECKED or verdict.status == NOT_A_CLAIM and \
+        LOSS_NOT_READ in verdict.detail                 # E = ...: a loss, not one read
+    if what is None or not (unread or verdict.status == REFUTED):
+        return ""
+    if verdict.status == REFUTED:          # the book's g_j = (y - yhat) is a claim, wrong
+        defines = _DEFINING_SIGN.search(eq.text) or re.search(r"\\equiv(?![A-Za-z])|≡",
+                                                              eq.text) or re.match(
+            r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\partial|\\nabla)", _sides(eq.text)[-1])
+        if notation.builtin and row.quantity == "delta" and not defines:
+            return ""
+        return f"{what} stated otherwise than the notation's model"
+    if notation.builtin and row.quantity != "error":      # the book's, written unread
+        return ""
+    right = re.sub(r"\\[A-Za-z]+", " ", _sides(eq.text)[-1])
+    if row.quantity in ("activation", "output"):        # not the notation's own f(...)
+        own = "|".join(notation.activation)
+        return (f"{what} stated in a form the checker does not read" if re.search(
+            r"[A-Za-z]", right) and not re.search(rf"\\?(?:{own})\s*(?:\\left)?\(",
+                                                  _sides(eq.text)[-1]) else "")
+    if row.quantity == "error" and re.search(
+            rf"\\sum.*?(?<![A-Za-z\\]){row.symbol}(?![A-Za-z])", _sides(eq.text)[-1]):
+        return ""                  # E = sum_k E_k: the total of the errors, not another one
+    names = [n for n, r in notation.symbols.items() if r.quantity in _PARAMETERS]
+    written = any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])|\\{n}(?![A-Za-z])", right)
+                  for n in names) or re.search(r"\\lambda(?![A-Za-z])", eq.text)
+    return f"{what} stated with a penalty on the parameters, not read" if written else ""
+
+
+#: how the verdict on such a statement ends its detail
+OTHER_MODEL = ("the document's model is not the notation's, so a formula after it in "
+               "this section that writes the cost, a derivative, a delta or a prime is not "
+               "checked")
 
 
 def _states_penalised_cost(tree, text: str, notation) -> bool:
@@ -1083,6 +1270,9 @@ def _unread_regulariser(eq: Equation, tree: Node, verdict: Verdict = None):
     refuted (it may hold for the document's cost); else None."""
     from symnet.checker.translate import writes_penalty
     notation = load_notation(eq.context["notation"]) if eq.context.get("notation") else None
+    if eq.context.get("_other_model") and _tree_writes_cost(tree, notation, deltas=True):
+        return Verdict(0, "", NOT_CHECKED, f"{eq.context['_other_model']}: the document's "
+                       "model is not the notation's, and this formula depends on it")
     if eq.context.get("_regulariser") == "unknown" and _tree_writes_cost(tree, notation):
         return Verdict(0, "", NOT_CHECKED, "the cost J is stated above in a form that is not "
                        "read (its penalty may depend on the units, not only on the "
@@ -1159,6 +1349,59 @@ CHANGES_MODEL = ("defines", "says which loss")
 GIVES_VALUES = (ASSIGNS, "a condition on the data", "defines a new symbol")
 
 
+def _given_just_above(eqs: list, out: list) -> None:
+    """A refuted formula next to a value or condition given is not checked: on its line
+    (before or after it: "If yhat_j = y_j, then ...", "... when yhat_j = y_j") or the first
+    formula decided after it in its paragraph or the next ("Let eta = 0.1." then the
+    display).  Values and conditions are not carried into the formulas, and the
+    refutation may be at a point they exclude (eta g_1 b_2 = 0.02 is right arithmetic).  A
+    value given to a letter reaches the formulas that write it (eta: also an update)."""
+    for n, (eq, said) in enumerate(zip(eqs, out)):
+        letter, where = _gives_a_value(eq, said), eq.context.get("paragraph")
+        if letter is None or where is None:          # equations read without their text
+            continue
+        for other, verdict in _beside(eqs, out, n):
+            if verdict.notation.startswith(CALCULUS):          # primes: the values read
+                continue
+            if verdict.status == REFUTED and (not letter or re.search(
+                    rf"(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])" +
+                    (r"|\\Delta" if letter == "\\eta" else ""), other.text)):
+                verdict.status, verdict.result = NOT_CHECKED, None
+                verdict.detail = (f"a value or a condition is given beside it (line "
+                                  f"{eq.line}: {eq.text[:40]}); values and conditions are not "
+                                  "carried into formulas, and it may hold under it, so it is "
+                                  "not refuted")
+
+
+def _beside(eqs: list, out: list, n: int) -> list:
+    """The (equation, verdict) pairs a value or condition given at ``n`` speaks of: those
+    on its line, and the first one decided after it in its paragraph or the next."""
+    eq, near = eqs[n], []
+    where = eq.context.get("paragraph")
+    for other, verdict in zip(eqs[n + 1:], out[n + 1:]):
+        if other.context.get("section") != eq.context.get("section") or \
+                other.context.get("paragraph", where) > where + 1:
+            break
+        near.append((other, verdict))
+        if verdict.status in (HOLDS, REFUTED) and other.line != eq.line:
+            break
+    return near + [(e, v) for e, v in zip(eqs[:n], out[:n]) if e.line == eq.line]
+
+
+def _gives_a_value(eq: Equation, said: Verdict):
+    """The letter a statement gives a value (eta = 0.1: "\\eta"), "" for a condition on
+    a quantity the notation defines (yhat_j = y_j, yhat_j = 1/2, g_1 = 0.5), None for
+    anything else (an index's range is none)."""
+    if said.status == NOT_CHECKED and said.detail.startswith(("it sets", "it gives")) or \
+            said.status == NOT_A_CLAIM and said.detail.startswith("a condition") and \
+            not said.detail.startswith("a condition on indices"):      # not a range
+        return ""
+    if said.status == NOT_A_CLAIM and said.detail.startswith(ASSIGNS):
+        m = re.match(r"\s*(\\?[A-Za-z]+)", eq.text)
+        return m.group(1) if m else None
+    return None
+
+
 def _qualified_by_later(eqs: list, verdicts: list) -> None:
     """In one formula, a statement after a claim that may say what the claim's symbols
     mean leaves that claim not checked: a definition of a function or of the loss
@@ -1175,11 +1418,13 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                     index_condition(later.text) and not restricts:
                 continue
             values = said.status == NOT_A_CLAIM and said.detail.startswith(GIVES_VALUES) \
+                or _gives_a_value(later, said) is not None \
                 or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip()) \
                 or restricts
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
-                and not qualifying_words(eq.formula) or _states_regulariser(said, verdict, eq)
+                and not qualifying_words(eq.formula) or _states_regulariser(said, verdict, eq) \
+                or _depth_given(later, said) and re.search(r"\^\s*\{?\s*\(\d", eq.text)
             if model or values and verdict.status == REFUTED:
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the statement after it in the same formula "
@@ -1219,19 +1464,20 @@ def _writes_cost(eq: Equation) -> bool:
     return _tree_writes_cost(eq.context.get("_read"), load_notation(name) if name else None)
 
 
-def _tree_writes_cost(tree, notation) -> bool:
-    """Whether ``tree`` writes a derivative or a symbol ``notation`` makes a cost; True
-    where that is not known."""
+def _tree_writes_cost(tree, notation, deltas: bool = False) -> bool:
+    """Whether ``tree`` writes a derivative or a symbol ``notation`` makes a cost (with
+    ``deltas``: also a delta or a prime); True where that is not known."""
     from symnet.checker.translate import _COSTS, _written_or_none
     if tree is None or notation is None:
         return True
+    costs = (*_COSTS, "delta") if deltas else _COSTS
     for node in nodes(tree):
         if node.kind in ("frac", "partial") or node.kind == "name" and node.args[0] in (
-                "nabla", "partial"):
+                "nabla", "partial") or deltas and getattr(node, "op", None) == "'":
             return True
         row = _written_or_none(node, notation) if node.kind in ("name", "script", "accent") \
             else None
-        if row is not None and row.quantity in _COSTS:
+        if row is not None and row.quantity in costs:
             return True
     return False
 
@@ -1272,9 +1518,13 @@ def _record_loss(eq: Equation, verdict: Verdict, layers, losses: dict) -> None:
                    "level": eq.context.get("level", PREAMBLE)})
     lead = ": not" if tree is not None else "; it may state the loss, and is not"
     verdict.detail += (f": the {stated} loss, in force for the formulas after it in this "
-                       "section" if stated != "unread" else f"{lead} a loss the checker "
-                       "reads, so a formula after it in this section that does not hold "
-                       "for every loss is not checked")
+                       "section" if stated != "unread" else f"{lead} {LOSS_NOT_READ}, so a "
+                       "formula after it in this section that does not hold for every "
+                       "loss is not checked")
+
+
+#: what a statement of the loss that is not read says
+LOSS_NOT_READ = "a loss the checker reads"
 
 
 def _losses_holding(eq: Equation, tree: Node, layers) -> list:

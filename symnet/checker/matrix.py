@@ -52,6 +52,23 @@ class NeedsIndex(MeaningError):
     """A free letter index (a_i^{(k)}): the formula is checked for every value."""
 
 
+def _outside(what: str, sub: Node, env: dict) -> MeaningError:
+    """The error for an entry that does not exist: OutsideLayers (that k is skipped) for a
+    digit or a free index; a plain MeaningError when a sum's index runs to it (the sum's
+    bound is not this layer's width: sum_{i=1}^{4} a_i^{(k)} at a layer of 3 units is no
+    formula to skip there, it is wrong there)."""
+    items = index_items(sub) or ()
+    if any(item in env for item in items):
+        return PastUnits(f"{what}: a sum runs past the units of a layer (its bound is not "
+                         "that layer's width, at some k)", sub.pos)
+    return OutsideLayers(what, sub.pos)
+
+
+class PastUnits(MeaningError):
+    """A sum's index runs to a unit its layer does not have, at one k: the formula is
+    refuted where another k refutes it, else not checked."""
+
+
 class OutsideLayers(MeaningError):
     """For this choice of k some layer does not exist (delta^(1), Theta^(n,n+1)): the
     formula says nothing about that k."""
@@ -147,7 +164,7 @@ class MatrixNotation(Evaluator):
         k = self.layer(sup, pairs=True)
         i, j = self.indices(sub, env, 2)
         if not (0 <= i <= self.sizes[k - 1] and 1 <= j <= self.sizes[k]):
-            raise OutsideLayers(f"theta_{{{i}{j}}}^{{({k}{k + 1})}} does not exist", sub.pos)
+            raise _outside(f"theta_{{{i}{j}}}^{{({k}{k + 1})}} does not exist", sub, env)
         return k, i, j
 
     def indices(self, sub: Node, env: dict, count: int) -> list:
@@ -184,11 +201,11 @@ class MatrixNotation(Evaluator):
             if row is not None:
                 (i,) = self.indices(row, env, 1)
                 if not 0 <= i - first < rows:
-                    raise OutsideLayers(f"row {i} does not exist", sub.pos)
+                    raise _outside(f"row {i} does not exist", row, env)
                 return value[i - first, :]
             (j,) = self.indices(col, env, 1)
             if not 0 <= j - 1 < cols:
-                raise OutsideLayers(f"column {j} does not exist", sub.pos)
+                raise _outside(f"column {j} does not exist", col, env)
             return value[:, j - 1]
         if cols == 1:
             (i,) = self.indices(sub, env, 1)
@@ -196,7 +213,7 @@ class MatrixNotation(Evaluator):
         else:
             i, j = self.indices(sub, env, 2)
         if not (0 <= i - first < rows and 0 <= j - 1 < cols):
-            raise OutsideLayers(f"entry {i},{j} is outside a {rows} x {cols} quantity", sub.pos)
+            raise _outside(f"entry {i},{j} is outside a {rows} x {cols} quantity", sub, env)
         return value[i - first, j - 1]
 
     def _quantity(self, node, base, accent, sup):
@@ -734,7 +751,7 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
     if len(tree.args) < 2:
         raise MeaningError("a formula to check needs an '='", 0)
     letters, ks, combos, first = _cases(sizes, tree, from_one, model)
-    steps, checked, instances = [], [], 0
+    steps, checked, instances, past = [], [], 0, None
     for k, combo in product(ks, combos):
         free = dict(zip(letters, combo))
         label = ", ".join([f"k = {k}"] * (k is not None) + [f"{a} = {v}" for a, v in free.items()])
@@ -743,11 +760,16 @@ def check_matrix(text: str, layers, tree=None, diagnose_steps: bool = True,
                                                                     model)
         except OutsideLayers:
             continue
+        except PastUnits as exc:
+            past = past or exc
+            continue
         instances += 1
         if k not in checked:
             checked.append(k)
         steps.extend(_step(notation, label + ": " if label else "", left, right,
                            diagnose_steps) for left, right in zip(sides, sides[1:]))
+    if past is not None and all(s.holds for s in steps):
+        raise past
     if not checked:
         raise MeaningError("no layer k (or index value) of this network gives every symbol "
                            "a meaning", 0)

@@ -141,6 +141,9 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
         _name_by_mutants(text, tree, layers, result)
     if chosen and from_one is None and counted is None and not result.holds:
         _refuted_at_another_depth(text, tree, layers)
+    if chosen and result.holds and layer_letters(tree):
+        _holds_at_other_widths(text, tree, layers, from_one or counted or (), model)
+        result.sizes += f"; also at {','.join(map(str, other_widths(layers)))}"
     hidden = _pair_activation(model)
     if result.holds and layer_letters(tree) and hidden is None:
         result.sizes += " (at these sizes only: no symbolic-width proof in this model)"
@@ -201,7 +204,7 @@ def _pair_activation(spec):
     return model_activation(activation).function
 
 
-def _output_depth(tree: Node):
+def output_depth(tree: Node):
     """The highest layer named by a digit (a^{(3)}, \\Theta^{(23)}) in a formula that also
     names the output (y, \\hat{y}, E), or None: such a formula may be written for a network
     whose output is that layer."""
@@ -220,7 +223,7 @@ def _refuted_at_another_depth(text: str, tree: Node, layers) -> None:
     the output with a lower digit layer (\\delta^{(3)} = (a^{(3)} - y) \\odot f'(z^{(3)})
     is written for a 3-layer network): MeaningError when it holds at that depth, since its
     verdict then depends on a depth the formula does not say."""
-    depth = _output_depth(tree)
+    depth = output_depth(tree)
     if depth is None or not 2 <= depth < len(layers):
         return
     shallower = list(layers[:depth - 1]) + [layers[-1]]
@@ -233,6 +236,29 @@ def _refuted_at_another_depth(text: str, tree: Node, layers) -> None:
                            f"{depth} is the output (at {','.join(map(str, shallower))}) and is "
                            f"refuted at {','.join(map(str, layers))}; give the sizes with "
                            f"--layers", 0)
+
+
+def other_widths(layers) -> list:
+    """The network of ``layers``' depth with every width moved by one (3,4,4,3 -> 2,5,3,4):
+    no two neighbouring layers keep equal widths, so a sum whose bound is a number or
+    another layer's width (s_1 for s_n) is caught there."""
+    return [s + 1 if n % 2 or s < 2 else s - 1 for n, s in enumerate(layers)]
+
+
+def _holds_at_other_widths(text: str, tree: Node, layers, counted, model) -> None:
+    """A formula with layer letters that holds at the network the checker chose is checked
+    again at :func:`other_widths`: MeaningError when it is refuted or not read there (it
+    holds at these widths only: E = 1/2 sum_{j=1}^{s_1} (a_j^{(n)} - y_j)^2 at 3,4,4,3)."""
+    other = other_widths(layers)
+    try:
+        again = check_matrix(text, other, tree, False, counted, model)
+    except (MeaningError, ParseError) as exc:
+        again = exc
+    if not isinstance(again, CheckResult) or not again.holds:
+        raise MeaningError(f"the verdict depends on the widths: it holds at "
+                           f"{','.join(map(str, layers))} and "
+                           f"{'is refuted' if isinstance(again, CheckResult) else 'is not read'}"
+                           f" at {','.join(map(str, other))}; give the sizes with --layers", 0)
 
 
 def _both_views_agree(text: str, tree: Node, result: CheckResult) -> None:
