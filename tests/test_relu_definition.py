@@ -83,6 +83,15 @@ def test_max_of_numbers_is_exact(formula, status):
     assert book(formula)[0].status == status
 
 
+def test_relu_defined_reaches_its_subsections_only():
+    """The unread-definition scoping case of test_check_adversarial_v4 (d67) with the
+    definition now read: refuted in its subsection, the sigmoid again in the next section."""
+    text = ("## A\n\n$f(x) = \\max(0, x)$\n\n### B\n\n$g_j = \\hat{y}_j(1-\\hat{y}_j)"
+            "(y_j-\\hat{y}_j)$\n\n## C\n\n$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)$\n")
+    assert [(v.line, v.status) for v in check_document(text, "md")] == \
+        [(3, "not a claim"), (7, "refuted"), (11, "holds")]
+
+
 def test_the_defined_relu_at_numbers():
     _, two, minus, wrong = book(r"f(z) = \max(0, z)", r"f(2) = \max(0, 2)", r"f(-3) = 0",
                                 r"f(-3) = 1")
