@@ -128,9 +128,10 @@ def test_a_formula_true_under_the_definition_below_and_false_under_the_sigmoid()
 
 
 def test_the_book_activation_defined_below_and_not_read():
-    """f(z) = max(0, z) is not read: every formula above decided with the sigmoid is not
+    """f(z) = max(0, z) + 1 is not read (max(0, z) alone is ReLU, read since
+    tests/test_relu_definition.py): every formula above decided with the sigmoid is not
     checked, the ones after it neither."""
-    above, dw, defined, after = book(G_SIGMOID, DW, r"f(z) = \max(0, z)", DW)
+    above, dw, defined, after = book(G_SIGMOID, DW, r"f(z) = \max(0, z) + 1", DW)
     assert above.status == dw.status == after.status == "not checked"
     assert "the definition is not read: which one it means is not known" in above.detail
 

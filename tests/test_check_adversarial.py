@@ -80,7 +80,8 @@ def test_a_full_width_number_in_a_document():
 # B: an activation defined by a formula the checker cannot read: the formulas after it in
 #    its section are not checked (they fell back to the sigmoid and "held")
 @pytest.mark.parametrize("definition", [r"f(x) = \frac{1}{1+e^{-a x}}",
-                                        r"f(x) = \operatorname{sgn}(x)", r"f(x) = \max(0, x)"])
+                                        r"f(x) = \operatorname{sgn}(x)",
+                                        r"f(x) = \max(0, x) + 1"])   # max(0, x): ReLU
 def test_an_unread_definition_of_f_stops_the_section(definition):
     text = (f"# one\n\n$${definition}$$\n\n$$f'(x) = f(x)(1-f(x))$$\n\n"
             "$$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j - \\hat{y}_j)$$\n\n"
@@ -150,11 +151,11 @@ def test_updates_and_values_in_chains(formula, expected):
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("# S\n\n$$\\begin{align} f(x) &= \\max(0, x) \\\\ g_j &= \\hat{y}_j(1-\\hat{y}_j)"
+    ("# S\n\n$$\\begin{align} f(x) &= \\max(0, x) + 1 \\\\ g_j &= \\hat{y}_j(1-\\hat{y}_j)"
      "(y_j-\\hat{y}_j) \\end{align}$$\n\n$$e_h = b_h(1-b_h)\\sum_{j=1}^{l} w_{hj} g_j$$\n", "md"),
-    ("\\section{A}\n$$f(x) = \\max(0,x)$$\n\\newcommand{\\mysec}{\\section{X}}\n"
+    ("\\section{A}\n$$f(x) = \\max(0,x) + 1$$\n\\newcommand{\\mysec}{\\section{X}}\n"
      "$$e_h = b_h(1-b_h)\\sum_{j=1}^{l} w_{hj} g_j$$\n", "tex"),
-    ("\\section{A}\n$$f(x) = \\max(0,x)$$\n\\iffalse \\section{x} \\fi\n"
+    ("\\section{A}\n$$f(x) = \\max(0,x) + 1$$\n\\iffalse \\section{x} \\fi\n"
      "$$e_h = b_h(1-b_h)\\sum_{j=1}^{l} w_{hj} g_j$$\n", "tex")])
 def test_an_unread_f_is_not_forgotten_at_a_false_section(text, kind):
     assert check_document(text, kind)[-1].status == NOT_CHECKED

@@ -639,7 +639,7 @@ DOCUMENTS += [
     ("### A\n\n$f(x) = x^2$\n\n## B\n\n$f(2) = 4$\n", "md", [(3, C), (7, N)]),
     ("## A\n\n$f(x) = x^2$\n\n### B\n\n$f(2) = 4$\n\n### C\n\n$f(3) = 9$\n\n## D\n\n"
      "$f(2) = 4$\n", "md", [(3, C), (7, H), (11, H), (15, N)]),
-    ("## A\n\n$f(x) = \\max(0, x)$\n\n### B\n\n$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)$"
+    ("## A\n\n$f(x) = \\sin(x)$\n\n### B\n\n$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)$"
      "\n\n## C\n\n$g_j = \\hat{y}_j(1-\\hat{y}_j)(y_j-\\hat{y}_j)$\n", "md",
      [(3, N), (7, N), (11, H)]),
     ("\\chapter{A}\n$f(x) = x^2$\n\\section{B}\n$f(2) = 4$\n\\chapter{C}\n$f(2) = 4$\n", "tex",

@@ -5,9 +5,9 @@ SymPy expression of named variables, never by ``eval``:
     read_definition(r"\\frac12 (a - y)^2", ("a", "y"))      (a - y)**2/2
 
 Numbers, the variables, + - \\cdot / \\frac, powers, e^{..}, \\exp \\ln \\log \\tanh
-\\sqrt, |..|, \\sigma(..) (the sigmoid), \\Phi(..) (the standard normal distribution
-function) and \\operatorname{erf}(..) (or \\mathrm{erf}), so GELU is ``x\\Phi(x)``.
-Anything else is refused with its position.
+\\sqrt, |..|, \\max(.., ..) and \\min(.., ..), \\sigma(..) (the sigmoid), \\Phi(..) (the
+standard normal distribution function) and \\operatorname{erf}(..) (or \\mathrm{erf}), so
+GELU is ``x\\Phi(x)``.  Anything else is refused with its position.
 
 \\Phi is the SymPy function :class:`Phi` (its derivative the density :class:`phi`), and
 erf(u) is read as 2 Phi(sqrt(2) u) - 1: one function, which prints itself for every code
@@ -205,7 +205,7 @@ def _value(node: Node, symbols: dict) -> sp.Expr:
             return sp.exp(_value(power, symbols))
         return _value(base, symbols) ** _value(power, symbols)
     if k == "func":
-        return FUNCTIONS[node.op](_value(node.args[0], symbols))
+        return FUNCTIONS[node.op](*(_value(a, symbols) for a in node.args))
     if k == "call":
         head, arg = node.args
         if head.kind == "name" and head.args[0] == "sigma":

@@ -585,7 +585,8 @@ def _unit_zero(tree: Node, counted):
 def _function_not_said(tree: Node, context: dict):
     """Not checked: a function defined above by a formula not read, where the formula
     writes it or it is the activation (every network formula depends on that one), or
-    f'(0) (a derivative of f at a number) where the document has not said what f is;
+    f'(0) (a derivative of f at a number) where the document has not said what f is or
+    defined it with \\max (ReLU'(0) is a convention);
     else None."""
     notation = context.get("notation")
     activation = load_notation(notation).activation if notation else FUNCTION_LETTERS
@@ -596,6 +597,11 @@ def _function_not_said(tree: Node, context: dict):
         return Verdict(0, "", NOT_CHECKED, f"{unread[0]} was defined above in this section by "
                        "a formula that is not read, and this formula may depend on it")
     primed = primed_function_at_number(tree)
+    kinked = context.get("defined", {}).get(primed, (0, None, ""))[1]
+    if kinked is not None and kinked.has(sp.Max, sp.Min):
+        return Verdict(0, "", NOT_CHECKED, f"{primed}' of a number, {primed} defined above with "
+                       "\\max: its derivative at the kink is a convention the document does "
+                       "not state (<!-- symnet: f = relu --> states ReLU'(0) = 0)")
     if primed is not None and primed not in number_functions(context):
         if primed == "f":
             return Verdict(0, "", NOT_CHECKED, "f'" + NUMBER_FUNCTION_HINT[1:])
@@ -828,16 +834,35 @@ def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None,
 
 
 def _registry_row(letter: str, body) -> str:
-    """The registry activation whose definition ``body`` (in ``letter``) is, or ""."""
+    """The registry activation whose definition ``body`` (in ``letter``) is, or ""; a
+    body with \\max or \\min (ReLU as \\max(0, z)) by :func:`_zero_everywhere`."""
     from symnet.core.registry import ACTIVATIONS
     x = sp.Symbol(letter, real=True)
     for name, row in ACTIVATIONS.items():
         try:
-            if sp.simplify((row.function.definition(x) - body).rewrite(sp.exp)) == 0:
+            difference = row.function.definition(x) - body
+            if body.has(sp.Max, sp.Min) and _zero_everywhere(difference, x) or \
+                    sp.simplify(difference.rewrite(sp.exp)) == 0:
                 return name
-        except (TypeError, ValueError, AttributeError):
+        except (TypeError, ValueError, AttributeError, NotImplementedError):
             continue
     return ""
+
+
+def _zero_everywhere(difference, x) -> bool:
+    """``difference``, a function of the real ``x`` with \\max, \\min or pieces, is 0 for
+    every x: written as pieces on sets of the real line, each piece simplifies to 0 on an
+    interval, or is 0 exactly at each point of a finite set.  False when not shown."""
+    folded = sp.piecewise_fold(difference.rewrite(sp.Piecewise))
+    if not isinstance(folded, sp.Piecewise):
+        return not folded.has(sp.Max, sp.Min) and sp.simplify(folded) == 0
+    for piece, where in folded.as_expr_set_pairs(sp.Reals):
+        if isinstance(where, sp.FiniteSet):
+            if any(sp.simplify(piece.subs(x, point)) != 0 for point in where):
+                return False
+        elif not where.is_empty and (piece.has(sp.Max, sp.Min) or sp.simplify(piece) != 0):
+            return False
+    return True
 
 
 @lru_cache(maxsize=32)
@@ -1124,7 +1149,12 @@ class _Section:
         self.levels[name] = self.level
         try:
             body = expression_of(node, (letter,))
-            self.defined[name] = (letter, body, _registry_row(letter, body))
+            row = _registry_row(letter, body)
+            if not row and body.has(sp.Max, sp.Min):
+                raise MeaningError("\\max or \\min that is no registry activation (ReLU "
+                                   "is \\max(0, z)): its derivative at the kink is not said",
+                                   node.pos)
+            self.defined[name] = (letter, body, row)
         except ValueError as exc:
             self.defined[name] = (letter, None, "")
             verdict.detail += (f" (its right side is not read: {exc}; the formulas after "

@@ -16,6 +16,7 @@ import sympy as sp
 from symnet.checker.result import MeaningError
 from symnet.checker.symbols import is_transpose
 from symnet.checker.tree import Node
+from symnet.core.notation import SEVERAL_ARGUMENTS
 
 __all__ = ["Evaluator"]
 
@@ -57,6 +58,16 @@ class Evaluator:
         return self.symbol(node, env)
 
     on_name = on_accent = on_script
+
+    def refuse_max(self, node: Node) -> None:
+        """\\max and \\min (core.notation.SEVERAL_ARGUMENTS) of the network's quantities
+        are refused: differentiated, they have a kink whose derivative is a convention
+        (SymPy's Heaviside(0) = 1/2, the registry's ReLU'(0) = 0), so a comparison could
+        refute an identity that holds away from it."""
+        if node.op in SEVERAL_ARGUMENTS:
+            raise self.refusal(f"\\{node.op} of the network's quantities is not read (its "
+                               "derivative at the kink is a convention); a definition of the "
+                               "activation as \\max(0, z) is read as ReLU", node.pos)
 
     def on_frac(self, node: Node, env: dict):
         """\\frac{\\partial N}{\\partial X} (the algebra's ``derivative``) or a quotient

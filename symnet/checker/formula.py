@@ -276,6 +276,7 @@ class SingleLayerNotation(Evaluator):
     def on_func(self, node: Node, env: dict):
         """\\ln, \\exp, \\tanh, ... of a scalar; the model's own f where it is the one
         named (\\tanh under f = tanh is the registry's tanh, the f of b_h)."""
+        self.refuse_max(node)
         row = row_written(node.op)
         fn = self.m.f if row is not None and row.function is self.m.f else FUNCTIONS[node.op]
         return fn(self._scalar(node.args[0], env))

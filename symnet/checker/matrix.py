@@ -526,6 +526,7 @@ class MatrixNotation(Evaluator):
     def on_func(self, node: Node, env: dict):
         """\\tanh, \\exp, \\ln, \\sqrt (core.notation.FUNCTIONS) of a scalar; an
         activation of the registry (\\tanh: its row) also of a column, entry by entry."""
+        self.refuse_max(node)
         row = row_written(node.op)
         fn = row.function if row is not None else FUNCTIONS[node.op]
         arg = self.value(node.args[0], env)

@@ -26,7 +26,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, VisitError
 
 from symnet.checker.dots import expand_dots
 from symnet.checker.tree import Node, ParseError, nodes
-from symnet.core.notation import FONT_MARKS, FUNCTION_LETTERS
+from symnet.core.notation import FONT_MARKS, FUNCTION_LETTERS, SEVERAL_ARGUMENTS
 
 __all__ = ["parse", "strip_annotations", "normalise", "Node", "ParseError", "MAX_LENGTH",
            "MAX_DEPTH", "grammar_text"]
@@ -57,6 +57,13 @@ NORM_BARS = {"\\|", "\\lVert", "\\rVert", "\\Vert"}
 _FUNCTION_HEAD = re.compile(
     r"(?:(?<![A-Za-z\\_^])f|\\(?:" + "|".join(sorted(n for n in FUNCTION_LETTERS if n != "f"))
     + r")(?![A-Za-z]))(?:\s*')*\s*$")
+
+
+#: what a list in braces follows, \max\{0, z\} (read as \max(0, z)): \max, \min, upright
+#: or bare (the functions of core.notation.SEVERAL_ARGUMENTS)
+_NAMES = "|".join(sorted(SEVERAL_ARGUMENTS))
+_LIST_HEAD = re.compile(rf"(?:\\(?:{_NAMES})|\\(?:operatorname|mathrm)\s*\{{\s*(?:{_NAMES})\s*\}}"
+                        rf"|(?<![A-Za-z\\])(?:{_NAMES}))(?![A-Za-z])\s*$")
 
 
 def grammar_text() -> str:
@@ -156,8 +163,15 @@ def normalise(text: str) -> str:
     out = list(text)
     norm_open = abs_open = False
     after_size = False                         # the next delimiter follows \left or \right
+    lists = 0                                  # \max\{ open, its \} not yet read
     for m in _COMMAND.finditer(text):
         token, start, end = m.group(), m.start(), m.end()
+        if token == "\\{" and _LIST_HEAD.search("".join(out[:start])) or \
+                token == "\\}" and lists:
+            lists += 1 if token == "\\{" else -1
+            out[start:end] = [" ", "(" if token == "\\{" else ")"]
+            after_size = False
+            continue
         if token.startswith("\\") and token[1:] in SPACING or token in ("\\left", "\\right",
                                                                         "\\middle"):
             out[start:end] = " " * (end - start)
@@ -197,6 +211,24 @@ def _function_name(node: Node) -> bool:
     while node.kind == "script" and node.op == "'":
         node = node.args[0]
     return node.kind == "name" and node.args[0] in FUNCTION_LETTERS
+
+
+def _function_named(token: Token) -> str:
+    """tanh for \\tanh, max for \\operatorname{max} and for a bare max."""
+    return re.search(r"[a-z]+(?=\s*\}?$)", str(token)).group()
+
+
+def _applied(token: Token, arg: Node) -> Node:
+    """The function a FUNCTION token names (\\tanh, \\operatorname{max}, max) applied to
+    ``arg``; one of several arguments (\\max, core.notation.SEVERAL_ARGUMENTS) to the
+    list in brackets, \\max(0, z), and refused with one argument or none."""
+    name = _function_named(token)
+    if name not in SEVERAL_ARGUMENTS:
+        return Node("func", (arg,), token.start_pos, name)
+    if arg.kind != "vector" or arg.op != "row":
+        raise ParseError(f"\\{name} of one argument (the largest entry of a vector?) is not "
+                         f"read: write two or more, \\{name}(0, z)", arg.pos)
+    return Node("func", arg.args, token.start_pos, name)
 
 
 def _items(children) -> tuple:
@@ -414,15 +446,17 @@ class _ToNode(Transformer):
         return Node("delta", (children[1],), children[0].start_pos)
 
     def function(self, meta, children):
-        """\\ln x, \\tanh(x); a power after a bracketed argument is the value's:
-        \\tanh(x)^2 is (\\tanh x)^2, as a reader takes it, never \\tanh(x^2)."""
+        """\\ln x, \\tanh(x), \\max(0, z); a power after a bracketed argument is the
+        value's: \\tanh(x)^2 is (\\tanh x)^2, as a reader takes it, never \\tanh(x^2)."""
         arg, marks = children[1], []
         while arg.kind == "script":
             marks.append(arg)
             arg = arg.args[0]
-        if not marks or arg.kind != "group" or arg.op not in ("(", "["):
+        listed = arg.kind == "vector" and arg.op == "row" and \
+            _function_named(children[0]) in SEVERAL_ARGUMENTS          # \max(0, z)^2
+        if not marks or not (arg.kind == "group" and arg.op in ("(", "[") or listed):
             arg, marks = children[1], []
-        node = Node("func", (arg,), children[0].start_pos, children[0][1:])
+        node = _applied(children[0], arg)
         for mark in reversed(marks):
             node = Node("script", (node, mark.args[1]), mark.pos, mark.op)
         return node
@@ -434,8 +468,7 @@ class _ToNode(Transformer):
         if power.kind != "num" or not power.args[0].isdigit() or int(power.args[0]) < 2:
             raise ParseError(f"{name}^... other than a whole power 2, 3, ... (an inverse "
                              f"{name}^{{-1}} is another function) is not read", power.pos)
-        node = Node("func", (arg,), name.start_pos, name[1:])
-        return Node("script", (node, power), power.pos, "^")
+        return Node("script", (_applied(name, arg), power), power.pos, "^")
 
     def sqrt(self, meta, children):
         return Node("func", (children[1],), children[0].start_pos, "sqrt")

@@ -57,7 +57,11 @@ def _has_prime(node: Node) -> bool:
 def _value(node: Node, env: dict, t):
     k = node.kind
     if k == "script" and node.op == "'":
-        return sp.diff(_value(node.args[0], env, t), t)
+        inner = _value(node.args[0], env, t)
+        if inner.has(sp.Max, sp.Min):        # SymPy's Heaviside(0) = 1/2 is one convention
+            raise MeaningError("the derivative of \\max or \\min is not read (at the kink it "
+                               "is a convention)", node.pos)
+        return sp.diff(inner, t)
     if k == "num":
         return sp.Rational(node.args[0])
     if k == "name":

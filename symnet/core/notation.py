@@ -3,7 +3,8 @@
 - ``GREEK``: the Greek letters the notes use (LaTeX command names);
 - ``ACCENTS``: the marks a symbol can carry (``\\hat y``, ``\\tilde{\\Theta}``, fonts);
 - ``FUNCTION_LETTERS``: letters written as functions, f(x), \\sigma(x), \\varphi(x);
-- ``FUNCTIONS``: the functions named by command, \\ln \\exp \\tanh \\sqrt |x|, in SymPy;
+- ``FUNCTIONS``: the functions named by command, \\ln \\exp \\tanh \\sqrt |x| \\max, in SymPy
+  (``SEVERAL_ARGUMENTS``: those of two or more arguments, \\max(0, z));
 - ``PRINTED``: how the report prints each SymPy base name (LaTeX kernel, layer key; the
   key is looked up in the printer's ``layers`` setting, e.g. "kl" -> (23));
 - ``SINGLE_LAYER``: the indexed symbols of section 5.3 and their number of indices;
@@ -35,9 +36,15 @@ ACCENTS = frozenset({"hat", "tilde", "widetilde", "widehat", "bar"}) | FONT_MARK
 
 FUNCTION_LETTERS = frozenset({"f", "sigma", "varphi", "phi"})
 
-#: the functions a formula names by command (\ln x, \sqrt{x}, |x|) and their SymPy meaning
+#: the functions a formula names by command (\ln x, \sqrt{x}, |x|, \max(0, z)) and their
+#: SymPy meaning
 FUNCTIONS = {"ln": sp.log, "log": sp.log, "exp": sp.exp, "tanh": sp.tanh, "sqrt": sp.sqrt,
-             "abs": sp.Abs}
+             "abs": sp.Abs, "max": sp.Max, "min": sp.Min}
+
+#: the functions of ``FUNCTIONS`` applied to a list of two or more arguments, \max(0, z),
+#: \min\{a, b, c\}: SymPy's lattice operations (Max, Min)
+SEVERAL_ARGUMENTS = frozenset(name for name, fn in FUNCTIONS.items() if isinstance(fn, type)
+                              and issubclass(fn, sp.core.operations.LatticeOp))
 
 PRINTED = {
     "yhat": (r"\hat{y}", None), "Theta_tilde": (r"\tilde{\Theta}", "kl"),
