@@ -141,18 +141,17 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
         _name_by_mutants(text, tree, layers, result)
     if chosen and from_one is None and counted is None and not result.holds:
         _refuted_at_another_depth(text, tree, layers)
-    if chosen and result.holds and layer_letters(tree):
-        _holds_at_other_widths(text, tree, layers, from_one or counted or (), model)
-        result.sizes += f"; also at {','.join(map(str, other_widths(layers)))}"
     hidden = _pair_activation(model)
-    if result.holds and layer_letters(tree) and hidden is None:
-        result.sizes += " (at these sizes only: no symbolic-width proof in this model)"
-    elif result.holds and layer_letters(tree):
-        proved, what = prove_symbolic(tree, hidden)
+    if result.holds and layer_letters(tree):
+        proved, what = prove_symbolic(tree, hidden) if hidden is not None else \
+            (False, "no symbolic-width proof in this model")
         if proved:
             result.sizes = f"{what}; also at {result.sizes}"
             result.notation = result.notation.replace("concrete sizes", "symbolic widths")
-        else:
+        else:           # at concrete widths only: at two networks, every width moved
+            if chosen:
+                _holds_at_other_widths(text, tree, layers, from_one or counted or (), model)
+                result.sizes += f"; also at {','.join(map(str, other_widths(layers)))}"
             result.sizes = f"{result.sizes} (at these sizes only: {what})"
     if chosen and from_one is not None:
         result.sizes = f"d, q, l = {', '.join(map(str, layers))} only"
