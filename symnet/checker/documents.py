@@ -423,9 +423,10 @@ def _depth_given(eq: Equation, verdict: Verdict):
         return None
     m = re.fullmatch(r"\s*n\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
     named = [int(c) for g in re.findall(r"\^\s*\{\s*\((\d+)\)\s*\}", eq.text) for c in g]
+    named += [int(w) for w in re.findall(r"^\s*s_\s*\{?\s*(\d)\s*\}?\s*=", eq.text)]
     if m is None or verdict.status != NOT_A_CLAIM:       # Theta^(45): layer 5 is named
         return (max(named), eq.line) if named and max(named) > len(NOTES_NETWORK) else None
-    return (int(m.group(1)), eq.line) if int(m.group(1)) != len(NOTES_NETWORK) else None
+    return int(m.group(1)), eq.line                   # n = 4 too: the notes' depth again
 
 
 def _at_another_depth(eq: Equation, tree: Node, layers):
@@ -434,7 +435,9 @@ def _at_another_depth(eq: Equation, tree: Node, layers):
     the notes' (n = 5), decided at the notes' network (no --layers); else None."""
     from symnet.checker.notations import output_depth
     depth = eq.context.get("_depth")
-    if depth is None or layers is not None or output_depth(tree) is None:
+    if depth is None or depth[0] == len(NOTES_NETWORK) or layers is not None or \
+            output_depth(tree) is None and \
+            not re.search(r"\^\s*\{?\s*\(\d", eq.text):      # a layer named by number
         return None
     return Verdict(0, "", NOT_CHECKED, f"the document gives the network {depth[0]} layers "
                    f"(line {depth[1]}) and this formula names the output and layers by "
@@ -462,7 +465,7 @@ def _first_row(text: str, notation):
     """(name, row) of the notation's symbol that begins the left side of ``text`` (in a
     font or under a hat too: the book's \\hat y is its row yhat; its matrix notation's
     delta^(k) and a^(k) are the delta and the activation), or None."""
-    first = re.match(r"\s*(?:\\(?:mathbf|boldsymbol|bm|mathrm|tilde)\s*\{\s*)?(\\(?:hat|"
+    first = re.match(r"\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm|mathrm|tilde)\s*\{\s*)?(\\(?:hat|"
                      r"widehat)\s*\{?\s*)?\\?([A-Za-z]+)", _sides(text)[0])
     if not first or len(_sides(text)) < 2:
         return None
@@ -474,8 +477,15 @@ def _first_row(text: str, notation):
 
 
 def _sides(text: str) -> list:
-    """``text`` cut at its first relation that says "is" (=, \\equiv, a defining sign)."""
-    return re.split(r"=|\\equiv(?![A-Za-z])|≡|" + _DEFINING_SIGN.pattern, text, maxsplit=1)
+    """``text`` cut at its first relation outside braces that says "is" (=, \\equiv, a
+    defining sign; not a sum's j = 1)."""
+    depth, at = 0, None
+    for m in re.finditer(r"[{}]|=|\\equiv(?![A-Za-z])|≡|" + _DEFINING_SIGN.pattern, text):
+        depth += {"{": 1, "}": -1}.get(m.group(), 0)
+        if depth == 0 and m.group() not in "{}":
+            at = m
+            break
+    return [text] if at is None else [text[:at.start()], text[at.end():]]
 
 
 #: the notes' matrix notation beside the book's rows (symnet.checker.symbols reads it):
@@ -947,7 +957,8 @@ def _defines_a_function(text: str, context: dict):
     return re.search(
         r"(?<![A-Za-z])(?:\\(?:boldsymbol|mathbf|bm|mathrm|operatorname)\s*\{\s*)?\\?"
         rf"(?P<name>{name})\s*\}}?\s*(?:[_^]\s*(?:\{{[^{{}}]*\}}|\w)\s*)*"
-        r"(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet)"
+        r"(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet|\\(?:alpha|beta|gamma|zeta|eta|"
+        r"theta|xi|mu|nu|tau|rho|chi|psi|omega|epsilon|varepsilon))"
         rf"(?:_\{{?\w\}}?)?\s*(?:\\right)?\)\s*&?\s*{_DEFINING}", _as_applied(text))
 
 
@@ -980,6 +991,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
     _given_just_above(eqs, out)
+    _model_stated_below(eqs, out)
     _defined_below(eqs, out)
     _decided_again_below(eqs, out, layers)
     _registers_not_shown(eqs, out)
@@ -1235,13 +1247,26 @@ _BOOK_QUANTITIES = {"delta": "a delta (g_j, e_h, delta^(k))"}
 _PARAMETERS = ("weight", "bias", "threshold", "parameters", "strength", "l2-strength")
 
 
+def _cost_first(text: str, notation) -> str:
+    """``text`` with its sides swapped where it ends with the notation's cost alone
+    (sum_j (yhat_j - y_j)^2 = E_k), else as it is."""
+    sides = _sides(text)
+    if len(sides) != 2 or "=" in _sides(sides[1])[-1] and len(_sides(sides[1])) > 1 or \
+            _first_row(text, notation) is not None or not re.fullmatch(
+            r"\s*\{?\s*\\?[A-Za-z]+\s*\}?\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*[.,;]?\s*", sides[1]):
+        return text
+    row = _first_row(f"{sides[1]}={sides[0]}", notation)
+    return f"{sides[1]}={sides[0]}" if row and row[1].quantity == "error" else text
+
+
 def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
     """What a statement of the model says where it is not the notation's (a cost, L2 term
     or units' output refuted: C = sum (a - y)^2, s = lambda ||W||^2, a^L = z^L; one not
     read that writes a parameter: C = C_0 + lambda/2n sum w^2; units' outputs not read:
     a^L_j = e^{z_j} / sum_k e^{z_k}); "" for any other statement.  The cost not read that
     writes no parameter stays with the loss (:func:`_record_loss`)."""
-    row = _first_row(eq.text, notation)
+    text = _cost_first(eq.text, notation)
+    row = _first_row(text, notation)
     row = row and row[1]
     what = _MODEL_QUANTITIES.get(row.quantity, _BOOK_QUANTITIES.get(row.quantity) if
                                  notation.builtin else None) if row is not None else None
@@ -1249,6 +1274,9 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
         LOSS_NOT_READ in verdict.detail                 # E = ...: a loss, not one read
     if what is None or not (unread or verdict.status == REFUTED):
         return ""
+    if row.quantity == "error" and re.search(
+            rf"\\sum.*?(?<![A-Za-z\\]){row.symbol}(?![A-Za-z])", _sides(text)[-1]):
+        return ""                  # E = sum_k E_k: the total of the errors, not another one
     if verdict.status == REFUTED:          # the book's g_j = (y - yhat) is a claim, wrong
         defines = _DEFINING_SIGN.search(eq.text) or re.search(r"\\equiv(?![A-Za-z])|≡",
                                                               eq.text) or re.match(
@@ -1258,15 +1286,17 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
         return f"{what} stated otherwise than the notation's model"
     if notation.builtin and row.quantity != "error":      # the book's, written unread
         return ""
-    right = re.sub(r"\\[A-Za-z]+", " ", _sides(eq.text)[-1])
+    right = re.sub(r"\\[A-Za-z]+", " ", _sides(text)[-1])
     if row.quantity in ("activation", "output"):        # not the notation's own f(...)
         own = "|".join(notation.activation)
         return (f"{what} stated in a form the checker does not read" if re.search(
             r"[A-Za-z]", right) and not re.search(rf"\\?(?:{own})\s*(?:\\left)?\(",
                                                   _sides(eq.text)[-1]) else "")
-    if row.quantity == "error" and re.search(
-            rf"\\sum.*?(?<![A-Za-z\\]){row.symbol}(?![A-Za-z])", _sides(eq.text)[-1]):
-        return ""                  # E = sum_k E_k: the total of the errors, not another one
+    if notation.builtin:                      # E_k = 1/2 sum (yhat - y)^2 + anything more
+        rest = re.sub(r"\\(?:[dtc]?frac|sum|hat|widehat|left|right|limits|cdot|big|Big|quad|"
+                      r"qquad|textstyle|displaystyle)(?![A-Za-z])|\\[,;|]", " ", _sides(text)[-1])
+        return f"{what} stated in a form the checker does not read" if re.search(
+            r"\\[A-Za-z]+|(?![cjklmnqy])[A-Za-z]", rest) else ""
     names = [n for n, r in notation.symbols.items() if r.quantity in _PARAMETERS]
     written = any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])|\\{n}(?![A-Za-z])", right)
                   for n in names) or re.search(r"\\lambda(?![A-Za-z])", eq.text)
@@ -1380,22 +1410,24 @@ GIVES_VALUES = (ASSIGNS, "a condition on the data", "defines a new symbol")
 
 
 def _given_just_above(eqs: list, out: list) -> None:
-    """A refuted formula next to a value or condition given is not checked: on its line
-    (before or after it: "If yhat_j = y_j, then ...", "... when yhat_j = y_j") or the first
-    formula decided after it in its paragraph or the next ("Let eta = 0.1." then the
-    display).  Values and conditions are not carried into the formulas, and the
-    refutation may be at a point they exclude (eta g_1 b_2 = 0.02 is right arithmetic).  A
-    value given to a letter reaches the formulas that write it (eta: also an update)."""
+    """A refuted formula next to a value or condition given is not checked: a condition
+    reaches the formulas on its line ("... when yhat_j = y_j") and the first one decided
+    after it in its paragraph or the next with a formula ("If yhat_j = 1/2, then ...");
+    a value given to a letter (eta = 0.1, η = 0.5) the formulas that write it (eta: also
+    an update) in its paragraph, the one with a formula before it ("where eta = 0.1")
+    and the two with a formula after it (a worked example's steps).  Values and conditions are not carried into the formulas, and the
+    refutation may be at a point they exclude (eta g_1 b_2 = 0.02 is right arithmetic)."""
+    ranks = _paragraph_ranks(eqs)
     for n, (eq, said) in enumerate(zip(eqs, out)):
-        letter, where = _gives_a_value(eq, said), eq.context.get("paragraph")
-        if letter is None or where is None:          # equations read without their text
+        letter = _gives_a_value(eq, said)
+        if letter is None or eq.context.get("paragraph") is None:   # read without its text
             continue
-        for other, verdict in _beside(eqs, out, n):
-            if verdict.notation.startswith(CALCULUS):          # primes: the values read
-                continue
-            if verdict.status == REFUTED and (not letter or re.search(
-                    rf"(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])" +
-                    (r"|\\Delta" if letter == "\\eta" else ""), other.text)):
+        near = _beside(eqs, out, n) if not letter else [
+            (e, v) for e, v in zip(eqs, out) if e.context.get("section") == eq.context.get(
+                "section") and -1 <= ranks.get(e.context.get("paragraph"), -9) -
+            ranks[eq.context["paragraph"]] <= 2 and _writes(e, letter)]
+        for other, verdict in near:
+            if verdict.status == REFUTED and not verdict.notation.startswith(CALCULUS):
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"a value or a condition is given beside it (line "
                                   f"{eq.line}: {eq.text[:40]}); values and conditions are not "
@@ -1403,9 +1435,48 @@ def _given_just_above(eqs: list, out: list) -> None:
                                   "not refuted")
 
 
+def _model_stated_below(eqs: list, out: list) -> None:
+    """A formula decided just above a statement that puts another model in force ("g_j =
+    ..., where E_k = sum (yhat_j - y_j)^2"): in that statement's paragraph or the one with
+    a formula before it, writing the cost, a derivative, a delta or a prime: not checked
+    (the statement below may say what it means)."""
+    ranks = _paragraph_ranks(eqs)
+    for n, (eq, said) in enumerate(zip(eqs, out)):
+        if OTHER_MODEL not in said.detail or eq.context.get("paragraph") is None:
+            continue
+        notation = eq.context.get("notation")
+        for other, verdict in zip(eqs[:n], out[:n]):
+            if verdict.status in (HOLDS, REFUTED) and other.context.get("section") == \
+                    eq.context.get("section") and 0 <= ranks[eq.context["paragraph"]] - \
+                    ranks.get(other.context.get("paragraph"), -9) <= 1 and _tree_writes_cost(
+                        other.context.get("_read"), notation and load_notation(notation), True):
+                verdict.status, verdict.result = NOT_CHECKED, None
+                verdict.detail = (f"the model is stated just below it (line {eq.line}: "
+                                  f"{eq.text[:40]}), not as the notation's: it may be the "
+                                  "model this formula is written in")
+
+
+def _paragraph_ranks(eqs: list) -> dict:
+    """Each paragraph that holds a formula -> its place among those paragraphs."""
+    seen = list(dict.fromkeys(e.context.get("paragraph") for e in eqs))
+    return {p: r for r, p in enumerate(seen) if p is not None}
+
+
+def _writes(eq: Equation, letter: str) -> bool:
+    """Whether ``eq`` writes the letter (LaTeX or Unicode: \\eta, η; an update Delta for
+    eta, whose rate it is)."""
+    import unicodedata
+    names = {letter}
+    if len(letter) == 1 and not letter.isascii():
+        names.add("\\" + unicodedata.name(letter, "").split()[-1].lower())
+    if any(n in ("\\eta", "η") for n in names):
+        names |= {"\\eta", "η", "\\Delta", "Δ"}
+    return any(re.search(rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])", eq.text) for n in names)
+
+
 def _beside(eqs: list, out: list, n: int) -> list:
-    """The (equation, verdict) pairs a value or condition given at ``n`` speaks of: those
-    on its line, and the first one decided after it in its paragraph or the next."""
+    """The (equation, verdict) pairs a condition given at ``n`` speaks of: those on its
+    line, and the first one decided after it in its paragraph or the next."""
     eq, near = eqs[n], []
     where = eq.context.get("paragraph")
     for other, verdict in zip(eqs[n + 1:], out[n + 1:]):
@@ -1426,8 +1497,10 @@ def _gives_a_value(eq: Equation, said: Verdict):
             said.status == NOT_A_CLAIM and said.detail.startswith("a condition") and \
             not said.detail.startswith("a condition on indices"):      # not a range
         return ""
-    if said.status == NOT_A_CLAIM and said.detail.startswith(ASSIGNS):
-        m = re.match(r"\s*(\\?[A-Za-z]+)", eq.text)
+    if said.status == NOT_A_CLAIM and said.detail.startswith(ASSIGNS):   # to a number
+        m = re.fullmatch(r"\s*(\\?[A-Za-z]+|[^\x00-\x7f])\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*=\s*-?\s*"
+                         r"(?:\d+(?:\.\d+)?|\\[dt]?frac\s*\{?\s*\d+\s*\}?\s*\{?\s*\d+\s*\}?)"
+                         r"\s*[.,;]?\s*", eq.text)
         return m.group(1) if m else None
     return None
 
