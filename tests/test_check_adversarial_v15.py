@@ -3,7 +3,7 @@
 conditions given beside a formula, the depth of the matrix notation's network given by
 the document, a local definition of the activation below a formula, \\max / \\min.
 
-Each expected verdict was worked out by hand (see REPORT15.md; the comment on each case
+Each expected verdict was worked out by hand (the comment on each case
 says why).  Where the tool honestly cannot decide, "not checked" is accepted; a formula
 false in the document's model must never "hold", and one true under the values the
 document gives must never be "refuted".
