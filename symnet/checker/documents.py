@@ -1009,15 +1009,23 @@ def _defined_below(eqs: list, out: list) -> None:
         own = load_notation(notation).model[0] if notation is not None else None
         if row is None or own in (None, "any", row):      # "any": decided for every one
             continue
-        for eq, verdict in zip(eqs[:m], out[:m]):
-            if verdict.status in (HOLDS, REFUTED) and "_defined_activation" not in \
-                    eq.context and not eq.context.get("f") and \
-                    all(eq.context.get(k) == later.context.get(k) for k in _SCOPE) and \
+        for eq, verdict in _decided_above(eqs, out, m):
+            if "_defined_activation" not in eq.context and \
                     re.search(rf"\b{own}\b", verdict.notation):     # decided with it
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the activation is defined below it in this section "
                                   f"(line {later.line}) as another function than the "
                                   "notation's, and this does not hold for every one")
+
+
+def _decided_above(eqs: list, out: list, m: int):
+    """The (equation, verdict) pairs before ``m`` that hold or are refuted, under no
+    directive's f, in the scope of ``eqs[m]`` (its heading, directives and notation): the
+    formulas a definition below them may speak of."""
+    for eq, verdict in zip(eqs[:m], out[:m]):
+        if verdict.status in (HOLDS, REFUTED) and not eq.context.get("f") and \
+                all(eq.context.get(k) == eqs[m].context.get(k) for k in _SCOPE):
+            yield eq, verdict
 
 
 #: the book's own notation file
@@ -1041,10 +1049,8 @@ def _decided_again_below(eqs: list, out: list, layers) -> None:
         if local is None or later.context.get("notation") is not None:
             continue
         name, entry = local
-        for eq, verdict in zip(eqs[:m], out[:m]):
-            if verdict.status not in (HOLDS, REFUTED) or eq.context.get("f") or \
-                    set(eq.context.get("defined", {})) & FUNCTION_LETTERS or \
-                    any(eq.context.get(k) != later.context.get(k) for k in _SCOPE):
+        for eq, verdict in _decided_above(eqs, out, m):
+            if set(eq.context.get("defined", {})) & FUNCTION_LETTERS:
                 continue
             defined = {**eq.context.get("defined", {}), name: entry}
             again = None if entry[1] is None else check_equation(
@@ -1280,7 +1286,7 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
     if verdict.status == REFUTED:          # the book's g_j = (y - yhat) is a claim, wrong
         defines = _DEFINING_SIGN.search(eq.text) or re.search(r"\\equiv(?![A-Za-z])|≡",
                                                               eq.text) or re.match(
-            r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\partial|\\nabla)", _sides(eq.text)[-1])
+            r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\partial|\\nabla)", _sides(text)[-1])
         if notation.builtin and row.quantity == "delta" and not defines:
             return ""
         return f"{what} stated otherwise than the notation's model"
@@ -1291,7 +1297,7 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
         own = "|".join(notation.activation)
         return (f"{what} stated in a form the checker does not read" if re.search(
             r"[A-Za-z]", right) and not re.search(rf"\\?(?:{own})\s*(?:\\left)?\(",
-                                                  _sides(eq.text)[-1]) else "")
+                                                  _sides(text)[-1]) else "")
     if notation.builtin:                      # E_k = 1/2 sum (yhat - y)^2 + anything more
         rest = re.sub(r"\\(?:[dtc]?frac|sum|hat|widehat|left|right|limits|cdot|big|Big|quad|"
                       r"qquad|textstyle|displaystyle)(?![A-Za-z])|\\[,;|]", " ", _sides(text)[-1])
@@ -1423,9 +1429,8 @@ def _given_just_above(eqs: list, out: list) -> None:
         if letter is None or eq.context.get("paragraph") is None:   # read without its text
             continue
         near = _beside(eqs, out, n) if not letter else [
-            (e, v) for e, v in zip(eqs, out) if e.context.get("section") == eq.context.get(
-                "section") and -1 <= ranks.get(e.context.get("paragraph"), -9) -
-            ranks[eq.context["paragraph"]] <= 2 and _writes(e, letter)]
+            (e, v) for e, v in zip(eqs, out) if _within(e, eq, ranks, -1, 2) and
+            _writes(e, letter)]
         for other, verdict in near:
             if verdict.status == REFUTED and not verdict.notation.startswith(CALCULUS):
                 verdict.status, verdict.result = NOT_CHECKED, None
@@ -1446,14 +1451,20 @@ def _model_stated_below(eqs: list, out: list) -> None:
             continue
         notation = eq.context.get("notation")
         for other, verdict in zip(eqs[:n], out[:n]):
-            if verdict.status in (HOLDS, REFUTED) and other.context.get("section") == \
-                    eq.context.get("section") and 0 <= ranks[eq.context["paragraph"]] - \
-                    ranks.get(other.context.get("paragraph"), -9) <= 1 and _tree_writes_cost(
-                        other.context.get("_read"), notation and load_notation(notation), True):
+            if verdict.status in (HOLDS, REFUTED) and _within(other, eq, ranks, -1, 0) and \
+                    _tree_writes_cost(other.context.get("_read"),
+                                      notation and load_notation(notation), True):
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the model is stated just below it (line {eq.line}: "
                                   f"{eq.text[:40]}), not as the notation's: it may be the "
                                   "model this formula is written in")
+
+
+def _within(other: Equation, eq: Equation, ranks: dict, before: int, after: int) -> bool:
+    """Whether ``other`` is in ``eq``'s section, from ``before`` to ``after`` paragraphs
+    with a formula away from ``eq``'s (``ranks``: :func:`_paragraph_ranks`)."""
+    return other.context.get("section") == eq.context.get("section") and before <= \
+        ranks.get(other.context.get("paragraph"), -9) - ranks[eq.context["paragraph"]] <= after
 
 
 def _paragraph_ranks(eqs: list) -> dict:
