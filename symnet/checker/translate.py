@@ -277,7 +277,10 @@ class _Translation:
             base = Node("group", (self.walk(node.args[0], variable),), node.pos, "(")
             return Node("script", (base, node.args[1]), node.pos, "^")
         if kind == "script" and node.op == "^" and is_transpose(node.args[1]):
-            return Node(kind, (self.walk(node.args[0], variable), node.args[1]), node.pos, "^")
+            inner = self.walk(node.args[0], variable)    # f'(a)^T: the value's transpose,
+            if node.args[0].kind == "call":              # as (f'(a))^T (and f(x)^2, (f(x))^2)
+                inner = Node("group", (inner,), node.pos, "(")
+            return Node(kind, (inner, node.args[1]), node.pos, "^")
         if kind in ("script", "name", "accent") and _parts(node) is not None:
             return self.symbol(node, variable)
         if kind == "call":
