@@ -64,6 +64,7 @@ def translate(tree: Node, notation: Notation, n_layers: int, loss: str = None):
     work.collect(tree, offsets)
     work.letters = _layer_letters(offsets, notation)
     work.rename = renaming(tree)
+    work.against_zero = _derivative_against_zero(tree)
     out = work.bound_sums(work.walk(tree))
     return out, tuple(sorted(work.ranges)), work.note()
 
@@ -206,6 +207,7 @@ class _Translation:
         self.ranges = {}              # index letter -> the layer (text) whose units it counts
         self.zero = None              # the letter read as 0 (a sum's bias-unit term)
         self.bounds = {}              # a sum's bound letter (n in sum_{i=1}^n) -> its layer
+        self.against_zero = None      # a derivative that is a side of X = 0 on its own
 
     def note(self) -> str:
         """How the written layers and index letters map to the matrix notation's."""
@@ -486,7 +488,8 @@ class _Translation:
         """d N / d X with X translated; a symbol that is minus a variable (b = -theta_0)
         turns the derivative's sign."""
         num, den = node.args
-        rows_by_numerator = self.jacobian_rows(num.args[0], den.args[0])
+        rows_by_numerator = node is not self.against_zero and \
+            self.jacobian_rows(num.args[0], den.args[0])
         var = self.walk(den.args[0], True)
         sign = var.kind == "neg"
         var = var.args[0] if sign else var
@@ -721,6 +724,20 @@ def _transposed_after_layer(node: Node, notation: Notation):
     symbol = Node("script", (inner.args[0], sup.args[0]), inner.pos, "^")
     symbol = Node("accent", (symbol,), node.pos, node.op) if font else symbol
     return Node("script", (symbol, sup.args[1]), node.pos, "^")
+
+
+def _derivative_against_zero(tree: Node):
+    """The derivative d N / d X of ``d N / d X = 0`` (or ``0 = d N / d X``): two sides, one
+    the number 0 and the other that derivative alone.  Its entries are dN_i / dX_j in any
+    layout (a row or a column, a Jacobian or its transpose), and all are 0 in all of them
+    or in none: a layout the notation leaves open does not matter there."""
+    if tree.kind != "chain" or len(tree.args) != 2:
+        return None
+    zero = [side.kind == "num" and side.args[0] == "0" for side in tree.args]
+    other = tree.args[zero.index(False)] if zero.count(True) == 1 else None
+    ok = other is not None and other.kind == "frac" and \
+        all(a.kind == "partial" for a in other.args)
+    return other if ok else None
 
 
 def _argument_list(node: Node) -> bool:
