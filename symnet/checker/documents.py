@@ -975,7 +975,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     """A verdict for each equation, read in order: the local definitions and the values
     given above (under the same directive; a definition until the next heading at the same
     or a higher level, a value until the next heading) are in force (:class:`_Section`)."""
-    out, section, regulariser = [], _Section(), _Regulariser()
+    out, section, regulariser, entered = [], _Section(), _Regulariser(), []
     registers = Registers(eqs, lambda tree, ctx: _holds(tree, ctx, layers), context)
     for n, eq in enumerate(eqs, 1):
         if progress:
@@ -983,6 +983,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
         section.enter(eq, context)
         regulariser.enter(eq)
         registers.enter(n - 1, eq)
+        entered.append(dict(eq.context))       # as read: for a second reading of g
         verdict = check_equation(eq, layers)
         section.record(eq, verdict, layers)
         regulariser.record(eq, verdict)
@@ -994,7 +995,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     _model_stated_below(eqs, out)
     _defined_below(eqs, out)
     _decided_again_below(eqs, out, layers)
-    _registers_not_shown(eqs, out)
+    _registers_not_shown(eqs, out, entered, layers)
     return out
 
 
@@ -1064,22 +1065,49 @@ def _decided_again_below(eqs: list, out: list, layers) -> None:
                                   ": which one it means is not known")
 
 
-def _registers_not_shown(eqs: list, out: list) -> None:
+def _registers_not_shown(eqs: list, out: list, entered: list = None, layers=None) -> None:
     """A verdict that read a running value given by an update whose own claim is refuted
     or not checked (g \\leftarrow Q = R with Q =/= R, or R not read: the algorithm's g
-    may be Q or R) is not checked; decided on the verdicts before this pass (a refuted
-    update stays refuted; an update made not checked here does not pass it on)."""
+    may be Q or R) is not checked, unless it is decided alike with g read as each side
+    of that claim (:func:`_decided_alike`); decided on the verdicts before this pass (a
+    refuted update stays refuted; an update made not checked here does not pass it on)."""
     before = [v.status for v in out]
     for n, (eq, verdict) in enumerate(zip(eqs, out)):
         given = eq.context.pop("_registers_from", {})
         bad = [(m, name) for m, name in given.items()
                if m != n and before[m] in (REFUTED, NOT_CHECKED)]
-        if bad and verdict.status in (HOLDS, REFUTED):
-            verdict.status, verdict.result = NOT_CHECKED, None
-            verdict.detail = (f"it uses the running value {bad[0][1]} given at line "
-                              f"{eqs[bad[0][0]].line} by an update whose claim (g "
-                              f"\\leftarrow Q = R) is {before[bad[0][0]]}: which of Q "
-                              f"and R {bad[0][1]} is, is not known")
+        if not bad or verdict.status not in (HOLDS, REFUTED):
+            continue
+        said = (f"the running value {bad[0][1]} given at line {eqs[bad[0][0]].line} by an "
+                f"update whose claim (g \\leftarrow Q = R) is {before[bad[0][0]]}")
+        if entered and _decided_alike(eq, verdict.status, sorted({x for _, x in bad}),
+                                      entered[n], layers):
+            verdict.detail += (f"; it uses {said}, and is decided alike with "
+                               f"{bad[0][1]} read as each side of that claim")
+            continue
+        verdict.status, verdict.result = NOT_CHECKED, None
+        verdict.detail = f"it uses {said}: which of Q and R {bad[0][1]} is, is not known"
+
+
+def _decided_alike(eq: Equation, status: str, names: list, context: dict, layers) -> bool:
+    """Whether ``eq``, read as it was (``context``: its context as it entered) with the
+    running values ``names`` given by updates ``g \\leftarrow Q = R`` whose claim is not
+    shown, is decided ``status`` with each such value read as every side of its claim (Q,
+    R, ...: every combination); False where a side is not read."""
+    from itertools import product
+    registers = context.get("registers") or {}
+    values = [registers.get(x) for x in names]
+    if any(v is None or v.tree is None or not v.others for v in values):
+        return False
+    for trees in product(*[(v.tree, *v.others) for v in values]):
+        if all(t is v.tree for t, v in zip(trees, values)):
+            continue                                   # the reading already made
+        swapped = {**registers, **{x: replace(v, tree=t)
+                                   for x, v, t in zip(names, values, trees)}}
+        again = check_equation(replace(eq, context={**context, "registers": swapped}), layers)
+        if again.status != status:
+            return False
+    return True
 
 
 def _holds(tree: Node, context: dict, layers) -> bool:

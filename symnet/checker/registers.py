@@ -15,7 +15,8 @@ the formulas after it read g as Q (a register, as in pseudo-code).
   that names its letter) leaves a formula that uses g not checked, with the reason; so
   does a value that names the layer letter in a formula that does not (the loop's end is
   not written: after it, g has its last iteration's value), and a value given by an
-  update whose claim Q = R is refuted (g may be Q or R).  In the book's own notation
+  update whose claim Q = R is refuted (g may be Q or R), unless the formula is decided
+  alike with g read as each (``Value.others``).  In the book's own notation
   nothing is a register; nor is an index letter (a counter), e, T or d.
 
 An arrow whose left side is a quantity the network computes (``a^{(k)} \\leftarrow b^{(k)} +
@@ -61,6 +62,8 @@ class Value:
     note: str
     bare: bool = False
     claim: Optional[int] = None     # the update that gave it, where it claims Q = R
+    others: Optional[tuple] = None  # R (and every later side) of that claim, read as g's
+                                    # value: None where one is not read
 
 
 def substituted(tree: Node, values: dict, letter: str = "") -> tuple[Node, list]:
@@ -342,8 +345,12 @@ class Registers:
             tree, _ = substituted(sides[0], self.values)
         except ValueError as exc:
             return Value(None, str(exc))
+        try:
+            others = tuple(substituted(side, self.values)[0] for side in sides[1:])
+        except ValueError:
+            others = None
         return Value(tree, f"{letter} read as its value given at line {line}",
-                     not _names(tree, self.letter))
+                     not _names(tree, self.letter), others=others)
 
     def _open_loop(self, n: int, direction: int, notation, context: dict) -> None:
         """The values on entering the body of the loop at ``n`` (see the module's text)."""
