@@ -1072,32 +1072,49 @@ def _registers_not_shown(eqs: list, out: list, entered: list = None, layers=None
     of that claim (:func:`_decided_alike`); decided on the verdicts before this pass (a
     refuted update stays refuted; an update made not checked here does not pass it on)."""
     before = [v.status for v in out]
+    given = [eq.context.pop("_registers_from", {}) for eq in eqs]
+    shown = _shown_updates(given, before)
     for n, (eq, verdict) in enumerate(zip(eqs, out)):
-        given = eq.context.pop("_registers_from", {})
-        bad = [(m, name) for m, name in given.items()
+        bad = [(m, name) for m, name in given[n].items()
                if m != n and before[m] in (REFUTED, NOT_CHECKED)]
         if not bad or verdict.status not in (HOLDS, REFUTED):
             continue
         said = (f"the running value {bad[0][1]} given at line {eqs[bad[0][0]].line} by an "
                 f"update whose claim (g \\leftarrow Q = R) is {before[bad[0][0]]}")
         if entered and _decided_alike(eq, verdict.status, sorted({x for _, x in bad}),
-                                      entered[n], layers):
-            verdict.detail += (f"; it uses {said}, and is decided alike with "
-                               f"{bad[0][1]} read as each side of that claim")
+                                      entered[n], layers, shown):
+            verdict.detail += ("; " if verdict.detail else "") + (
+                f"it uses {said}, and is decided alike with {bad[0][1]} read as each side "
+                "of that claim")
             continue
         verdict.status, verdict.result = NOT_CHECKED, None
         verdict.detail = f"it uses {said}: which of Q and R {bad[0][1]} is, is not known"
 
 
-def _decided_alike(eq: Equation, status: str, names: list, context: dict, layers) -> bool:
+def _shown_updates(given: list, before: list) -> set:
+    """The updates g \\leftarrow Q = R whose claim holds and reads only running values
+    given by such updates (transitively; a cycle, a loop's value fed back, is not shown):
+    the value they give is Q and nothing else."""
+    shown = {m for m, status in enumerate(before) if status == HOLDS}
+    while True:
+        lost = {m for m in shown if any(u != m and u not in shown for u in given[m])}
+        if not lost:
+            return shown
+        shown -= lost
+
+
+def _decided_alike(eq: Equation, status: str, names: list, context: dict, layers,
+                   shown: set) -> bool:
     """Whether ``eq``, read as it was (``context``: its context as it entered) with the
     running values ``names`` given by updates ``g \\leftarrow Q = R`` whose claim is not
     shown, is decided ``status`` with each such value read as every side of its claim (Q,
-    R, ...: every combination); False where a side is not read."""
+    R, ...: every combination); False where a side is not read, or was read with a value
+    that is not shown to be one (``shown``: :func:`_shown_updates`)."""
     from itertools import product
     registers = context.get("registers") or {}
     values = [registers.get(x) for x in names]
-    if any(v is None or v.tree is None or not v.others for v in values):
+    if any(v is None or v.tree is None or not v.others or
+           not set(v.others_from) <= shown for v in values):
         return False
     for trees in product(*[(v.tree, *v.others) for v in values]):
         if all(t is v.tree for t, v in zip(trees, values)):

@@ -64,6 +64,7 @@ class Value:
     claim: Optional[int] = None     # the update that gave it, where it claims Q = R
     others: Optional[tuple] = None  # R (and every later side) of that claim, read as g's
                                     # value: None where one is not read
+    others_from: tuple = ()         # the updates whose values those sides were read with
 
 
 def substituted(tree: Node, values: dict, letter: str = "") -> tuple[Node, list]:
@@ -346,11 +347,14 @@ class Registers:
         except ValueError as exc:
             return Value(None, str(exc))
         try:
-            others = tuple(substituted(side, self.values)[0] for side in sides[1:])
+            read = [substituted(side, self.values) for side in sides[1:]]
         except ValueError:
-            others = None
+            read = None
         return Value(tree, f"{letter} read as its value given at line {line}",
-                     not _names(tree, self.letter), others=others)
+                     not _names(tree, self.letter),
+                     others=tuple(t for t, _ in read) if read else None,
+                     others_from=tuple(sorted({v.claim for _, used in read or () for v in used
+                                               if v.claim is not None})))
 
     def _open_loop(self, n: int, direction: int, notation, context: dict) -> None:
         """The values on entering the body of the loop at ``n`` (see the module's text)."""
