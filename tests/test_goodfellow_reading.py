@@ -141,15 +141,32 @@ def test_an_unread_right_side_leaves_g_unknown():
     assert found[1][0] == "not checked" and found[2][0] == "not checked", found
 
 
-def test_a_value_fed_back_by_a_loop_gives_no_second_reading():
-    """en-seminar-6.5's loop: g's value on entering iteration k comes from the body's last
-    update (g \\leftarrow grad_h J = W^T g) for iteration k + 1, whose claim was read with
-    g as the first update's Q; that first update's claim is refuted, so its R, read with
-    that entry value, is not one of g's values for sure: no second reading, not checked."""
-    found = document(COST, r"g \leftarrow \nabla_{\hat{y}}J = \nabla_{\hat{y}}L(\hat{y},y)",
-                     r"k = l, \ldots, 1", r"g \leftarrow \nabla_{a^{(k)}}J = f'(a^{(k)})^T g",
+#: algorithm 6.4's loop with en-seminar-6.5's wrong first line (f'(a)^T g, a scalar)
+LOOP = (COST, r"g \leftarrow \nabla_{\hat{y}}J = \nabla_{\hat{y}}L(\hat{y},y)", r"k = l, \ldots, 1")
+LAST = r"g \leftarrow \nabla_{h^{(k-1)}}J = (W^{(k)})^T g"
+
+
+def test_a_loop_refutation_at_its_first_iteration_with_either_side():
+    """In a loop, g's value on entering iteration k comes from the body's last update for
+    iteration k + 1, whose claim was read with g as the first update's Q: R, read with
+    that entry value, is one of g's values at the first iteration (k = l) only, where the
+    entry value is the value before the loop.  A formula refuted there with g as Q and as
+    R is refuted (a claim over every layer is false at one); one that holds with g as Q
+    is not checked (at k < l g's value is not known)."""
+    found = document(*LOOP, r"g \leftarrow \nabla_{a^{(k)}}J = f'(a^{(k)})^T g",
                      r"\nabla_{b^{(k)}}J = -g + \lambda\nabla_{b^{(k)}}\Omega(\theta)",
-                     r"g \leftarrow \nabla_{h^{(k-1)}}J = (W^{(k)})^T g")
+                     r"\nabla_{W^{(k)}}J = g (h^{(k-1)})^T + \lambda\nabla_{W^{(k)}}\Omega"
+                     r"(\theta)", LAST)
+    assert [s for s, _ in found] == ["holds", "holds", "not a claim", "refuted", "refuted",
+                                     "not checked", "not checked"], found
+    assert "at the loop's first iteration, k = l" in found[4][1]
+    assert "which of Q and R g is, is not known" in found[5][1]
+
+
+def test_a_loop_line_that_holds_with_the_other_side_at_the_first_iteration():
+    # refuted with g = grad_a J; with g = 2 grad_h J (.) f'(a) (R) it holds at k = l
+    found = document(*LOOP, r"g \leftarrow \nabla_{a^{(k)}}J = 2 g \odot f'(a^{(k)})",
+                     r"\nabla_{b^{(k)}}J = \frac{1}{2} g + \lambda\nabla_{b^{(k)}}\Omega"
+                     r"(\theta)", LAST)
     assert [s for s, _ in found] == ["holds", "holds", "not a claim", "refuted",
                                      "not checked", "not checked"], found
-    assert "which of Q and R g is, is not known" in found[4][1]

@@ -23,14 +23,14 @@ Measured (equations, as ``symnet check`` splits the formulas):
     bb-dl-ex8.1      bishop            8   8    7     7     0      0     1     0
     bb-dl-ex8.2      bishop-layers     6   6    6     6     0      0     0     0
     en-dlbook-ch6    goodfellow       19  10    5     5     0      2    12     0
-    en-seminar-6.5   goodfellow       22  10    7     6     1      5    10     0
+    en-seminar-6.5   goodfellow       22  10    8     6     2      5     9     0
     en-dlbook-notes  goodfellow       27  10    6     6     0      2    19     0
     id-if3270        goodfellow       19   6    5     5     0      4    10     0
 
     bishop: 31 of 36 equations in the notation read (86 %)
     bishop-layers: 6 of 6 equations in the notation read (100 %)
     d2l: 44 of 44 equations in the notation read (100 %)
-    goodfellow: 59 of 88 equations in the notation read (67 %; recorded in SHORT)
+    goodfellow: 60 of 88 equations in the notation read (68 %; recorded in SHORT)
     nielsen: 50 of 52 equations in the notation read (96 %)
 
 ("in": equations in the notation; "claim-": not a claim; "unchk": not checked.)  Before
@@ -181,24 +181,25 @@ SHORT: dict = {
     # book's Jacobian, a row per entry of the numerator, is the notation file's
     # jacobian = "numerator"; arrows that give a computed quantity its value, a loop's
     # own layer letter (i), :=, a document's own name at a chain's head (delta^(l)) and a
-    # trailing (\because ...) are read.  The rest (29 of 88 at 59): cui-bp's rows W_j, unit
+    # trailing (\because ...) are read.  The rest (28 of 88 at 60): cui-bp's rows W_j, unit
     # vectors e^(j), cases blocks, stacked rows with ellipses, diag(...) and f'(a) I for
     # the diagonal matrix, its delta^(k) used before any formula defines it, a layer
     # written j by a typo (13); the identity written 1, a column times a Jacobian, g
     # with no update (zh-notes, 3); algorithm 6.4 written with '=' for its arrows, so g
     # has no one value (en-dlbook-notes, 3); typos (h without its layer, a^{(a)},
     # \nabla_{h} with no J: 3); a loop's range split from its display (1); g after an
-    # update whose claim is not shown (en-dlbook-ch6 3, en-seminar 3).
+    # update whose claim is not shown (en-dlbook-ch6 3, en-seminar 2).
     # Since pass 14 (63 -> 57): a line that uses g given by an update whose own claim is
     # not checked (en-seminar's f'(a)^T g, en-dlbook-ch6's a^{(a)}) is not checked either
     # (which of Q and R g is, is not known; it held with g read as the arrow's name: 6).
-    # 57 -> 59 (tests/test_goodfellow_reading.py): f'(a)^T is the transpose of f'(a)'s
+    # 57 -> 60 (tests/test_goodfellow_reading.py): f'(a)^T is the transpose of f'(a)'s
     # value (en-seminar's update, refuted), and dN/dX = 0 by a whole vector is read in
     # any layout (joonhyeok's d(lambda Omega)/d hat y = 0).  A line using g from an update
     # whose claim is not shown keeps its verdict where it is decided alike with g read as
-    # each side, Q and R, and R was read with values shown: en-seminar's R reads g fed
-    # back by its loop, so its three lines after stay not checked
-    "goodfellow": (59, "one document's own delta, e^(j), W_j, cases, diag; typos; "
+    # each side, Q and R, and R was read with values shown; R read with a loop's entry
+    # value is one of g's values at the loop's first iteration only: a refutation there
+    # with every side (en-seminar's g \lambda \nabla_b Omega, a product of two columns)
+    "goodfellow": (60, "one document's own delta, e^(j), W_j, cases, diag; typos; "
                        "the identity written I or 1"),
 }
 

@@ -27,8 +27,9 @@ from symnet.checker.tree import nodes, same_tree
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
-from symnet.checker.registers import (Registers, computes, computing_arrow, rewrites_itself,
-                                      in_notation_letter, substituted, written_on_right)
+from symnet.checker.registers import (Registers, at_layer, computes, computing_arrow,
+                                      rewrites_itself, in_notation_letter, substituted,
+                                      written_on_right)
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
                                        condition_on_free_variables,
@@ -226,6 +227,7 @@ def _read(eq: Equation, claim):
         return Verdict(0, "", NOT_CHECKED, f"it uses a running value (an algorithm's "
                        f"register) that has no known value here: {exc}")
     try:
+        tree = at_layer(tree, eq.context.get("_at_layer"))      # one iteration only
         tree = _in_notation_letter(_named_first(tree, eq), eq.context)
     except ValueError as exc:
         return Verdict(0, "", NOT_CHECKED, str(exc))
@@ -1081,11 +1083,12 @@ def _registers_not_shown(eqs: list, out: list, entered: list = None, layers=None
             continue
         said = (f"the running value {bad[0][1]} given at line {eqs[bad[0][0]].line} by an "
                 f"update whose claim (g \\leftarrow Q = R) is {before[bad[0][0]]}")
-        if entered and _decided_alike(eq, verdict.status, sorted({x for _, x in bad}),
-                                      entered[n], layers, shown):
+        alike = _decided_alike(eq, verdict.status, sorted({x for _, x in bad}),
+                               entered[n], layers, shown) if entered else None
+        if alike is not None:
             verdict.detail += ("; " if verdict.detail else "") + (
                 f"it uses {said}, and is decided alike with {bad[0][1]} read as each side "
-                "of that claim")
+                f"of that claim{alike}")
             continue
         verdict.status, verdict.result = NOT_CHECKED, None
         verdict.detail = f"it uses {said}: which of Q and R {bad[0][1]} is, is not known"
@@ -1104,27 +1107,37 @@ def _shown_updates(given: list, before: list) -> set:
 
 
 def _decided_alike(eq: Equation, status: str, names: list, context: dict, layers,
-                   shown: set) -> bool:
+                   shown: set):
     """Whether ``eq``, read as it was (``context``: its context as it entered) with the
     running values ``names`` given by updates ``g \\leftarrow Q = R`` whose claim is not
     shown, is decided ``status`` with each such value read as every side of its claim (Q,
     R, ...: every combination); False where a side is not read, or was read with a value
-    that is not shown to be one (``shown``: :func:`_shown_updates`)."""
+    that is not shown to be one (``shown``: :func:`_shown_updates`).  A side read with a
+    loop's entry value is one of g's values at the loop's first iteration only (there the
+    entry value is the value before the loop, shown to agree): a formula over every layer
+    is then refuted where every reading, the first included, is refuted at that layer.
+    None where not decided alike; else what the verdict adds (the layer, if one)."""
     from itertools import product
     registers = context.get("registers") or {}
     values = [registers.get(x) for x in names]
     if any(v is None or v.tree is None or not v.others or
            not set(v.others_from) <= shown for v in values):
-        return False
+        return None
+    at = {v.others_at for v in values} - {None}
+    if at and (status != REFUTED or len(at) > 1):
+        return None
+    context = {**context, "_at_layer": next(iter(at))} if at else context
     for trees in product(*[(v.tree, *v.others) for v in values]):
-        if all(t is v.tree for t, v in zip(trees, values)):
+        if not at and all(t is v.tree for t, v in zip(trees, values)):
             continue                                   # the reading already made
         swapped = {**registers, **{x: replace(v, tree=t)
                                    for x, v, t in zip(names, values, trees)}}
         again = check_equation(replace(eq, context={**context, "registers": swapped}), layers)
         if again.status != status:
-            return False
-    return True
+            return None
+    return "" if not at else (f" at the loop's first iteration, {next(iter(at))[0]} = "
+                              f"{flat_text(next(iter(at))[1])} (every reading is refuted "
+                              "there, so the formula over every layer is)")
 
 
 def _holds(tree: Node, context: dict, layers) -> bool:

@@ -38,7 +38,7 @@ from symnet.checker.tree import Node, ParseError, nodes, same_tree
 from symnet.core.notation import FONT_MARKS, INDEX_LETTERS
 from symnet.core.notation_files import FREE, load
 
-__all__ = ["Registers", "substituted", "computing_arrow", "computes", "rewrites_itself",
+__all__ = ["Registers", "substituted", "at_layer", "computing_arrow", "computes", "rewrites_itself",
            "in_notation_letter", "written_on_right"]
 
 _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
@@ -65,6 +65,10 @@ class Value:
     others: Optional[tuple] = None  # R (and every later side) of that claim, read as g's
                                     # value: None where one is not read
     others_from: tuple = ()         # the updates whose values those sides were read with
+    others_at: Optional[tuple] = None   # (loop letter, its first layer) where those sides
+                                        # read a loop's entry value: one of g's values there
+    first: Optional[tuple] = None   # a loop's entry value: (its letter, its first layer,
+                                    # the update that gave the value before the loop)
 
 
 def substituted(tree: Node, values: dict, letter: str = "") -> tuple[Node, list]:
@@ -239,6 +243,12 @@ def in_notation_letter(tree: Node, letter: str, notation) -> Node:
     return walk(tree, False)
 
 
+def at_layer(tree: Node, at) -> Node:
+    """``tree`` at one layer: ``at`` (letter, node) the loop's letter and its first layer
+    (a running value's other reading holds there only: :class:`Value`'s others_at)."""
+    return tree if at is None else _shifted(tree, at[0], at[1])
+
+
 def _shifted(tree: Node, letter: str, by) -> Node:
     """``tree`` with the layer letter k written as k + by (an int) or replaced by a node."""
     def walk(node: Node) -> Node:
@@ -350,11 +360,14 @@ class Registers:
             read = [substituted(side, self.values) for side in sides[1:]]
         except ValueError:
             read = None
+        used = [v for _, found in read or () for v in found]
+        at = {v.first[:2] for v in used if v.first is not None}
         return Value(tree, f"{letter} read as its value given at line {line}",
                      not _names(tree, self.letter),
-                     others=tuple(t for t, _ in read) if read else None,
-                     others_from=tuple(sorted({v.claim for _, used in read or () for v in used
-                                               if v.claim is not None})))
+                     others=tuple(t for t, _ in read) if read and len(at) < 2 else None,
+                     others_from=tuple(sorted({v.first[2] if v.first else v.claim
+                                               for v in used} - {None})),
+                     others_at=next(iter(at), None))
 
     def _open_loop(self, n: int, direction: int, notation, context: dict) -> None:
         """The values on entering the body of the loop at ``n`` (see the module's text)."""
@@ -401,4 +414,5 @@ class Registers:
         step = "+ 1" if direction < 0 else "- 1"
         return Value(value, f"{letter} read, on entering iteration {k}, as its value given "
                             f"at line {line} for iteration {k} {step} (at the first, "
-                            f"{k} = {flat(first)}, its value before the loop: shown to agree)")
+                            f"{k} = {flat(first)}, its value before the loop: shown to agree)",
+                     first=(k, first, before.claim))
