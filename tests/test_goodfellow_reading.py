@@ -170,3 +170,13 @@ def test_a_loop_line_that_holds_with_the_other_side_at_the_first_iteration():
                      r"(\theta)", LAST)
     assert [s for s, _ in found] == ["holds", "holds", "not a claim", "refuted",
                                      "not checked", "not checked"], found
+
+
+def test_one_layer_is_put_only_in_layer_superscripts():
+    from symnet.checker.parse import parse
+    from symnet.checker.registers import at_layer
+    from symnet.checker.tree import Node, same_tree
+    last = ("k", Node("name", ("l",)))
+    assert same_tree(at_layer(parse(r"{h^{(k-1)}}^T"), last), parse(r"{h^{(l-1)}}^T"))
+    with pytest.raises(ValueError):            # k as an index too: not read at one layer
+        at_layer(parse(r"a^{(k)}_k"), last)

@@ -245,8 +245,23 @@ def in_notation_letter(tree: Node, letter: str, notation) -> Node:
 
 def at_layer(tree: Node, at) -> Node:
     """``tree`` at one layer: ``at`` (letter, node) the loop's letter and its first layer
-    (a running value's other reading holds there only: :class:`Value`'s others_at)."""
-    return tree if at is None else _shifted(tree, at[0], at[1])
+    (a running value's other reading holds there only: :class:`Value`'s others_at), put
+    for the letter in every layer superscript; ValueError where the letter is written
+    anywhere else (an index, a width's subscript: not read at one layer)."""
+    if at is None:
+        return tree
+    letter, first = at
+
+    def walk(node: Node, layer: bool) -> Node:
+        if node.kind == "name" and node.args[0] == letter:
+            if not layer:
+                raise ValueError(f"{letter} is written outside a layer's superscript: the "
+                                 "formula is not read at the loop's first iteration alone")
+            return first
+        return Node(node.kind, tuple(
+            walk(a, layer or node.kind == "script" and node.op == "^" and i == 1)
+            if isinstance(a, Node) else a for i, a in enumerate(node.args)), node.pos, node.op)
+    return walk(tree, False)
 
 
 def _shifted(tree: Node, letter: str, by) -> Node:
