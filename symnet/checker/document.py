@@ -761,6 +761,12 @@ def _justification_apart(body: str) -> str:
     return body
 
 
+#: a row with its own left side before its aligned relation (``- \\eta g_j &= ...``): a
+#: statement of its own, though it begins with a sign
+_OWN_LEFT_SIDE = re.compile(r"\s*[+-][^&]*?\S[^&]*&\s*(?:=|\\(?:approx|equiv|le|ge|leq|geq)"
+                            r"(?![A-Za-z])|<|>)")
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -792,7 +798,8 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
             out[-1][1] += f" {body[end:offset].strip()} {stripped}"    # = a, \cdot 2: unread
             continue
         continues = out and (RELATIONS.match(stripped) or (before == "row" and (
-            stripped[0] in "+-" or not relations)) or (before == "quad" and not relations))
+            stripped[0] in "+-" and not _OWN_LEFT_SIDE.match(piece) or not relations)) or
+            (before == "quad" and not relations))
         end = offset + len(piece)
         if continues:                                  # the chain or the side goes on
             out[-1][1] += (" \\qquad " if before == "quad" else " ") + stripped

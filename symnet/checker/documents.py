@@ -391,7 +391,8 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0],
                                  model=_model_of(eq.context))
     written = _values_written(tree) if verdict.status == REFUTED else set()
-    meant = [v for v in eq.context.get("assigned", ()) if sp.Rational(v) in written]
+    meant = [v for v in eq.context.get("assigned", ()) if v != "0" and {  # 0.1: 10 divides
+        sp.Rational(v), -sp.Rational(v), 1 / sp.Rational(v)} & written]
     if meant:
         return Verdict(0, "", NOT_CHECKED, f"a variable is given the value {meant[-1]} above "
                        "in this section, and the number may stand for it here; values are "
@@ -542,7 +543,8 @@ def _model_of(context: dict) -> tuple:
     loss = context.get("loss") or (stated if stated not in (None, "unread") else loss)
     defined = context.get("_defined_activation")
     defined = defined if defined not in (None, "unread") else None
-    return (context.get("f") or defined or activation, loss, *_regulariser_of(context, rest))
+    # a local definition is made after the directive in force (a directive ends it)
+    return (defined or context.get("f") or activation, loss, *_regulariser_of(context, rest))
 
 
 def _regulariser_of(context: dict, rest: list) -> list:
@@ -566,7 +568,8 @@ def _general_model(context: dict):
     if context.get("notation") is None:
         return None
     defined = context.get("_defined_activation")    # "unread": any one, tried as any
-    chosen = {"activation": context.get("f") or (defined if defined != "unread" else None),
+    chosen = {"activation": (defined if defined != "unread" else None) if defined else
+              context.get("f"),                     # a definition after the directive
               "loss": context.get("loss")}
     unread = {"activation"} if defined == "unread" else set()
     unread |= {"loss"} if context.get("_stated_loss") == "unread" else set()
@@ -1142,7 +1145,7 @@ class _Section:
         _record_loss(eq, verdict, layers, self.losses)
         if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
                 not index_condition(eq.text):             # j = 1 (.. l): a range, no value
-            self.assigned += _numbers(eq.text.split("=")[-1])
+            self.assigned += [str(v) for v in [_value_given(eq)] if v is not None]
         defined = _activation_defined(eq, verdict)
         if defined is not None:            # a definition: in force until a heading as deep
             self.activation, self.activation_level = defined, self.level
@@ -1393,12 +1396,21 @@ def _activation_defined(eq: Equation, verdict: Verdict):
 
 #: how a verdict on an assignment to a variable (eta = 0.1, x_1 = 1) begins
 ASSIGNS = "assigns a value to "
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _numbers(text: str) -> list:
-    """[the number ``text`` is, as written] when it is one number and nothing else."""
-    return [text.strip()] if _NUMBER.fullmatch(text.strip()) else []
+def _value_given(eq: Equation):
+    """The rational number an assignment gives its letter (eta = 0.1, 1/10, \\frac{1}{10},
+    10^{-1}, -0.5: all read by the parser, not by their spelling); None when its right
+    side is not a number alone."""
+    tree = eq.context.get("_read")
+    if tree is None or tree.kind != "chain" or len(tree.args) != 2 or \
+            not isinstance(tree.args[1], Node) or _plain_letters(tree.args[1]):
+        return None
+    try:
+        value = expression_of(tree.args[1], ())
+    except (ValueError, TypeError):
+        return None
+    return value if value.is_Rational else None
 
 
 def _values_written(node: Node) -> set:
@@ -1509,10 +1521,9 @@ def _gives_a_value(eq: Equation, said: Verdict):
             not said.detail.startswith("a condition on indices"):      # not a range
         return ""
     if said.status == NOT_A_CLAIM and said.detail.startswith(ASSIGNS):   # to a number
-        m = re.fullmatch(r"\s*(\\?[A-Za-z]+|[^\x00-\x7f])\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*=\s*-?\s*"
-                         r"(?:\d+(?:\.\d+)?|\\[dt]?frac\s*\{?\s*\d+\s*\}?\s*\{?\s*\d+\s*\}?)"
-                         r"\s*[.,;]?\s*", eq.text)
-        return m.group(1) if m else None
+        m = re.match(r"\s*(\\?[A-Za-z]+|[^\x00-\x7f])\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*=",
+                     eq.text)
+        return m.group(1) if m and _value_given(eq) is not None else None
     return None
 
 
