@@ -117,3 +117,34 @@ def test_a_value_given_near_as_a_fraction_or_a_power_is_a_value(value):
     doc = f"Let $\\eta = {value}$.\n\n$$\\Delta \\theta_1 = -\\eta g_1 = -0.1 g_1$$\n"
     eq, status, detail = find(doc, r"\Delta \theta_1 = -\eta g_1 = -0.1 g_1")
     assert status in NOT_REFUTED, (eq, status, detail)
+
+
+# -- D. an update's arrow followed by a claim ----------------------------------------------
+
+@pytest.mark.parametrize("doc", [
+    # w_hj <- w_hj + Delta w_hj = w_hj - eta g_j b_h: the arrow gives w_hj its new value,
+    # the '=' claims Delta w_hj = -eta g_j b_h, false (5.11: Delta w_hj = +eta g_j b_h).
+    # The whole line was "not a claim" (an update), the false claim after it unread.
+    "$$w_{hj} \\leftarrow w_{hj} + \\Delta w_{hj} = w_{hj} - \\eta g_j b_h$$\n",
+    # theta_j - eta g_j = theta_j + eta g_j: false unless g_j = 0
+    "$$\\theta_j \\leftarrow \\theta_j - \\eta g_j = \\theta_j + \\eta g_j$$\n",
+    # the claim after the arrow: the sign of g_j flipped (5.10)
+    "$$g_j \\leftarrow \\hat y_j(1 - \\hat y_j)(y_j - \\hat y_j) = "
+    "\\hat y_j(1 - \\hat y_j)(\\hat y_j - y_j)$$\n",
+    "$$v_{ih} \\gets v_{ih} + \\Delta v_{ih} = v_{ih} - \\eta e_h x_i$$\n",
+])
+def test_a_false_claim_after_an_update_arrow_is_not_a_non_claim(doc):
+    got = verdicts(doc)
+    assert [s for _, s, _ in got] == [R], got
+
+
+@pytest.mark.parametrize("doc, expected", [
+    # Delta w_hj = eta g_j b_h (5.11): the claim after the arrow holds
+    ("$$w_{hj} \\leftarrow w_{hj} + \\Delta w_{hj} = w_{hj} + \\eta g_j b_h$$\n", [H]),
+    ("$$v_{ih} \\gets v_{ih} + \\Delta v_{ih} = v_{ih} + \\eta e_h x_i$$\n", [H]),
+    # no '=' after the arrow: an update only
+    ("$$w_{hj} \\leftarrow w_{hj} + \\Delta w_{hj}$$\n", [C]),
+])
+def test_an_update_arrow_with_or_without_a_claim(doc, expected):
+    got = verdicts(doc)
+    assert [s for _, s, _ in got] == expected, got

@@ -27,7 +27,7 @@ from symnet.checker.tree import nodes, same_tree
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
-from symnet.checker.registers import (Registers, computes, computing_arrow, rewrites_itself,
+from symnet.checker.registers import (Registers, arrow_claim, computes, computing_arrow, rewrites_itself,
                                       in_notation_letter, substituted, written_on_right)
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
@@ -145,7 +145,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
 
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
-    claim = eq.context.get("_claim")            # g <- Q = R: the claim Q = R
+    claim = eq.context.get("_claim") or arrow_claim(eq.text)    # g <- Q = R: Q = R
     eq = _identity_sign_read(replace(eq, text=claim[0]) if claim else _computed_read(eq))
     early = _not_an_equation(eq)
     if early is not None:
