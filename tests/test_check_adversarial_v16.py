@@ -148,3 +148,50 @@ def test_a_false_claim_after_an_update_arrow_is_not_a_non_claim(doc):
 def test_an_update_arrow_with_or_without_a_claim(doc, expected):
     got = verdicts(doc)
     assert [s for _, s, _ in got] == expected, got
+
+
+# -- E. the single hidden layer's sizes given by the document ------------------------------
+
+ONE_OUTPUT = "The network has $l = 1$ output unit.\n\n"
+ALL_SIZES = "The network has $d = 2$ inputs, $q = 1$ hidden unit and $l = 1$ output.\n\n"
+
+
+@pytest.mark.parametrize("doc, claim", [
+    # l = 1: e_h = b_h(1 - b_h) sum_{j=1}^{1} w_hj g_j = b_h(1 - b_h) w_h1 g_1 (5.15 with
+    # one output): true in the document's network; it was decided for symbolic l, refuted
+    (ONE_OUTPUT + "$$e_h = b_h(1 - b_h) w_{h1} g_1$$\n", r"e_h = b_h(1 - b_h) w_{h1} g_1"),
+    # q = 1: beta_1 = sum_{h=1}^{1} w_h1 b_h = w_11 b_1: true
+    (ALL_SIZES + "$$\\beta_1 = w_{11} b_1$$\n", r"\beta_1 = w_{11} b_1"),
+    # l = 1: dE_k/db_h = sum_j w_hj g_j ... = -e_h here written with the one output
+    (ONE_OUTPUT + "$$\\frac{\\partial E_k}{\\partial b_h} = -w_{h1} g_1$$\n",
+     r"\frac{\partial E_k}{\partial b_h} = -w_{h1} g_1"),
+])
+def test_a_formula_true_at_the_sizes_given_is_not_refuted(doc, claim):
+    eq, status, detail = find(doc, claim)
+    assert status in NOT_REFUTED, (eq, status, detail)
+
+
+@pytest.mark.parametrize("doc, claim", [
+    # l = 1: there is no output unit 5, so beta_5 means nothing in the document's network;
+    # it held for symbolic l
+    (ONE_OUTPUT + "$$\\beta_5 = \\sum_{h=1}^q w_{h5} b_h$$\n", r"\beta_5 = \sum_{h=1}^q w_{h5} b_h"),
+    # q = 1: no hidden unit 3
+    (ALL_SIZES + "$$e_3 = b_3(1 - b_3) w_{31} g_1$$\n", r"e_3 = b_3(1 - b_3) w_{31} g_1"),
+])
+def test_a_unit_past_the_sizes_given_does_not_hold(doc, claim):
+    eq, status, detail = find(doc, claim)
+    assert status in NOT_HOLDS, (eq, status, detail)
+
+
+@pytest.mark.parametrize("doc, claim, expected", [
+    # false at every size: still refuted (sign of g_j flipped, 5.10)
+    (ONE_OUTPUT + "$$g_j = \\hat y_j(1 - \\hat y_j)(\\hat y_j - y_j)$$\n",
+     r"g_j = \hat y_j(1 - \hat y_j)(\hat y_j - y_j)", R),
+    # true at every size: still holds
+    (ONE_OUTPUT + "$$\\Delta w_{hj} = \\eta g_j b_h$$\n", r"\Delta w_{hj} = \eta g_j b_h", H),
+    # beta_1 = 2 w_11 b_1 with q = 1: false
+    (ALL_SIZES + "$$\\beta_1 = 2 w_{11} b_1$$\n", r"\beta_1 = 2 w_{11} b_1", R),
+])
+def test_the_sizes_given_keep_what_holds_or_fails_at_every_size(doc, claim, expected):
+    eq, status, detail = find(doc, claim)
+    assert status == expected, (eq, status, detail)

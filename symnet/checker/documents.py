@@ -413,7 +413,7 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     if verdict.status == REFUTED and condition_on_free_variables(tree):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
                        "(free variables only, not an identity)")
-    return verdict
+    return _at_the_sizes_given(eq, tree, verdict, seconds) if counted is None else verdict
 
 
 def _depth_given(eq: Equation, verdict: Verdict):
@@ -428,6 +428,43 @@ def _depth_given(eq: Equation, verdict: Verdict):
     if m is None or verdict.status != NOT_A_CLAIM:       # Theta^(45): layer 5 is named
         return (max(named), eq.line) if named and max(named) > len(NOTES_NETWORK) else None
     return int(m.group(1)), eq.line                   # n = 4 too: the notes' depth again
+
+
+#: the single hidden layer's sizes, in the order --layers gives them, and the network a
+#: size the document does not give is taken from (the checker's counterexamples' sizes)
+_SIZES, _SIZES_DEFAULT, _SIZES_MOST = ("d", "q", "l"), (2, 3, 4), 10
+
+
+def _sizes_given(eq: Equation, verdict: Verdict) -> dict:
+    """{letter: (n, line)} where ``eq`` gives a size of the single hidden layer a number
+    (l = 1: one output unit), in the book's notation; else {}."""
+    m = re.fullmatch(r"\s*([dql])\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
+    if m is None or eq.context.get("notation") or verdict.status != NOT_A_CLAIM:
+        return {}
+    return {m.group(1): (int(m.group(2)), eq.line)}
+
+
+def _at_the_sizes_given(eq: Equation, tree: Node, verdict: Verdict, seconds) -> Verdict:
+    """A formula decided at symbolic d, q, l after the document gave some of them a number
+    (l = 1), decided again at those sizes (the others at the counterexamples' 2, 3, 4):
+    all given, the verdict at them (the document's network); else where the two agree,
+    the symbolic one (a refutation at the sizes given); where they differ, not checked (true
+    at l = 1 only: e_h = b_h(1 - b_h) w_{h1} g_1; a unit past them: beta_5 when l = 1)."""
+    given = eq.context.get("_sizes") or {}
+    if not given or verdict.status not in (HOLDS, REFUTED) or \
+            "symbolic d, q, l" not in verdict.sizes or \
+            any(n < 1 or n > _SIZES_MOST for n, _ in given.values()):
+        return verdict
+    sizes = [given.get(k, (v, 0))[0] for k, v in zip(_SIZES, _SIZES_DEFAULT)]
+    again = _proved_or_refuted(eq, tree, sizes, seconds, model=_model_of(eq.context))
+    if again.status == verdict.status:
+        return again if again.status == REFUTED else verdict
+    if len(given) == len(_SIZES) and again.status in (HOLDS, REFUTED):
+        return again                                      # the document's own network
+    said = ", ".join(f"{k} = {n} (line {line})" for k, (n, line) in given.items())
+    return Verdict(0, "", NOT_CHECKED, f"the document gives {said}: at those sizes it is "
+                   f"{again.status} ({'d, q, l = ' + ','.join(map(str, sizes))}), for "
+                   f"symbolic d, q, l it is {verdict.status}: which one it means is not known")
 
 
 def _at_another_depth(eq: Equation, tree: Node, layers):
@@ -1110,6 +1147,7 @@ class _Section:
         self.defined, self.values, self.levels, self.losses = {}, {}, {}, {}
         self.given = {}           # the regulariser's symbols given a value: lambda = 0, Omega
         self.depth = None         # the network's depth the document gives (n = 5), its line
+        self.sizes = {}           # the single hidden layer's sizes it gives (l = 1), lines
         self.assigned, self.activation, self.where = [], None, (0, None)
         self.activation_level, self.heads = PREAMBLE, []
 
@@ -1128,6 +1166,7 @@ class _Section:
         eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
                       "values": dict(self.values), "assigned": list(self.assigned),
                       "_given": dict(self.given), "_depth": self.depth,
+                      "_sizes": dict(self.sizes),
                       "_heads": list(self.heads)}
         if "in force" in self.losses and self.losses["in force"][0] == eq.context.get("loss"):
             eq.context["_stated_loss"] = self.losses["in force"][1]
@@ -1139,6 +1178,7 @@ class _Section:
         _record_value(eq, verdict, self.values)
         self.given.update(_regulariser_given(eq, verdict))
         self.depth = _depth_given(eq, verdict) or self.depth
+        self.sizes.update(_sizes_given(eq, verdict))
         read = eq.context.get("_read")
         if read is not None and read.kind == "chain":     # X = Q: X's value, for a name
             self.heads.append((read.args[0], read.args[1], eq.line))
