@@ -195,3 +195,56 @@ def test_a_unit_past_the_sizes_given_does_not_hold(doc, claim):
 def test_the_sizes_given_keep_what_holds_or_fails_at_every_size(doc, claim, expected):
     eq, status, detail = find(doc, claim)
     assert status == expected, (eq, status, detail)
+
+
+# -- F. another notation's depth given by the document (its last layer's number) ----------
+
+NIELSEN_L3 = NIELSEN + "Consider a network with $L = 3$ layers.\n\n"
+GOODFELLOW_L2 = ("<!-- symnet: notation = goodfellow -->\n\n# A\n\n"
+                 "Consider a network with $l = 2$ layers.\n\n")
+
+
+@pytest.mark.parametrize("doc, claim", [
+    # L = 3: layer 3 is the output, delta^3 = (a^3 - y) (.) sigma'(z^3) is BP1 (quadratic
+    # cost); it was decided in the notes' 4-layer network, where layer 3 is hidden, and
+    # refuted (shapes 4 x 1 and 3 x 1)
+    (NIELSEN_L3 + "$$\\delta^3 = (a^3 - y) \\odot \\sigma'(z^3)$$\n",
+     r"\delta^3 = (a^3 - y) \odot \sigma'(z^3)"),
+])
+def test_the_output_formula_at_the_depth_given_is_not_refuted(doc, claim):
+    eq, status, detail = find(doc, claim)
+    assert status in NOT_REFUTED, (eq, status, detail)
+
+
+@pytest.mark.parametrize("doc, claim", [
+    # L = 3: there is no layer 4, w^4 and delta^4 mean nothing; it held at 3,4,4,3
+    (NIELSEN_L3 + "$$\\delta^3 = ((w^4)^T \\delta^4) \\odot \\sigma'(z^3)$$\n",
+     r"\delta^3 = ((w^4)^T \delta^4) \odot \sigma'(z^3)"),
+    (NIELSEN_L3 + "$$\\delta^4 = (a^4 - y) \\odot \\sigma'(z^4)$$\n",
+     r"\delta^4 = (a^4 - y) \odot \sigma'(z^4)"),
+    # Goodfellow, l = 2 (layers h^(0) = x, h^(1), h^(2) = yhat): no a^(3)
+    (GOODFELLOW_L2 + "$$\\nabla_{a^{(3)}} J = \\nabla_{\\hat y} J \\odot f'(a^{(3)})$$\n",
+     r"\nabla_{a^{(3)}} J = \nabla_{\hat y} J \odot f'(a^{(3)})"),
+])
+def test_a_layer_past_the_depth_given_does_not_hold(doc, claim):
+    eq, status, detail = find(doc, claim)
+    assert status in NOT_HOLDS, (eq, status, detail)
+
+
+@pytest.mark.parametrize("doc, claim, expected", [
+    # the general formulas hold at any depth
+    (NIELSEN_L3 + "$$\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)$$\n",
+     r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)", H),
+    (NIELSEN_L3 + "$$\\delta^2 = ((w^3)^T \\delta^3) \\odot \\sigma'(z^2)$$\n",
+     r"\delta^2 = ((w^3)^T \delta^3) \odot \sigma'(z^2)", H),
+    # Goodfellow l = 2: a^(2) is the output's pre-activation, so grad_{a^(2)} J =
+    # grad_yhat J (.) f'(a^(2)) (algorithm 6.4's first line) holds; at 4 layers it was refuted
+    (GOODFELLOW_L2 + "$$\\nabla_{a^{(2)}} J = \\nabla_{\\hat y} J \\odot f'(a^{(2)})$$\n",
+     r"\nabla_{a^{(2)}} J = \nabla_{\hat y} J \odot f'(a^{(2)})", H),
+    # BP1 with its sign flipped: refuted at the depth given too
+    (NIELSEN_L3 + "$$\\delta^3 = (y - a^3) \\odot \\sigma'(z^3)$$\n",
+     r"\delta^3 = (y - a^3) \odot \sigma'(z^3)", R),
+])
+def test_formulas_at_the_depth_given(doc, claim, expected):
+    eq, status, detail = find(doc, claim)
+    assert status == expected, (eq, status, detail)

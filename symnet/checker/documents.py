@@ -154,7 +154,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if isinstance(tree, Verdict):
         return tree
     tree, elided = without_elided_steps(tree)
-    layers = layers or _network_of(eq.context.get("notation"))
+    layers = layers or _network_of(eq.context.get("notation"), eq.context.get("_depth"))
     written, (tree, counted, early) = tree, _in_matrix_notation(tree, eq.context, layers)
     if early is not None:
         return early
@@ -419,9 +419,10 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
 def _depth_given(eq: Equation, verdict: Verdict):
     """(n, line) where ``eq`` gives the matrix notation's depth n a number (n = 5), or
     names a layer deeper than the notes' network (\\Theta^{(45)}): not the notes'
-    network, whose layers a formula may name by number; else None."""
+    network, whose layers a formula may name by number; else None.  Another notation's
+    depth (Nielsen's L = 3): :func:`_last_layer_given`."""
     if eq.context.get("notation"):
-        return None
+        return _last_layer_given(eq)
     m = re.fullmatch(r"\s*n\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
     named = [int(c) for g in re.findall(r"\^\s*\{\s*\((\d+)\)\s*\}", eq.text) for c in g]
     named += [int(w) for w in re.findall(r"^\s*s_\s*\{?\s*(\d)\s*\}?\s*=", eq.text)]
@@ -467,13 +468,30 @@ def _at_the_sizes_given(eq: Equation, tree: Node, verdict: Verdict, seconds) -> 
                    f"symbolic d, q, l it is {verdict.status}: which one it means is not known")
 
 
+#: the depths of another notation's network the checker builds (widths as the notes')
+_DEPTHS = range(2, 9)
+
+
+def _last_layer_given(eq: Equation):
+    """(layers, line, notation) where ``eq`` gives the last layer's letter of a notation whose
+    network has no fixed sizes a number (Nielsen's L = 3, Goodfellow's l = 3): its
+    formulas are decided in a network of that depth (:func:`_network_of`); else None."""
+    notation = load_notation(eq.context["notation"])
+    letter = notation.last_layer
+    m = letter and re.fullmatch(rf"\s*{re.escape(letter)}\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
+    depth = int(m.group(1)) - notation.first_layer + 1 if m else 0   # layers 0..L: L + 1
+    if notation.builtin or notation.sizes or depth not in _DEPTHS:
+        return None
+    return depth, eq.line, eq.context["notation"]
+
+
 def _at_another_depth(eq: Equation, tree: Node, layers):
     """Not checked: a formula that names the output and layers by number (delta^(4) =
     (a^(4) - y) (.) f'(z^(4))) after the document gave the network another depth than
     the notes' (n = 5), decided at the notes' network (no --layers); else None."""
     from symnet.checker.notations import output_depth
     depth = eq.context.get("_depth")
-    if depth is None or depth[0] == len(NOTES_NETWORK) or layers is not None or \
+    if depth is None or depth[2:] or depth[0] == len(NOTES_NETWORK) or layers is not None or \
             output_depth(tree) is None and \
             not re.search(r"\^\s*\{?\s*\(\d", eq.text):      # a layer named by number
         return None
@@ -617,9 +635,13 @@ def _general_model(context: dict):
     return None if out == spec else out
 
 
-def _network_of(notation):
-    """The network a notation's file says its formulas are checked on, or None."""
+def _network_of(notation, depth=None):
+    """The network a notation's file says its formulas are checked on, or None; of the
+    depth the document gives its last layer (``depth``: :func:`_last_layer_given`), widths
+    as the notes' network's, where it is that notation's."""
     from symnet.core.notation_files import load
+    if depth is not None and depth[2:] == (notation,):
+        return [NOTES_NETWORK[0]] + [NOTES_NETWORK[1]] * (depth[0] - 2) + [NOTES_NETWORK[-1]]
     return list(load(notation).sizes) or None if notation is not None else None
 
 
@@ -1125,7 +1147,7 @@ def _registers_not_shown(eqs: list, out: list) -> None:
 def _holds(tree: Node, context: dict, layers) -> bool:
     """Whether a parsed statement holds in the notation and model of ``context``."""
     eq = Equation(0, "", "", dict(context))
-    layers = layers or _network_of(context.get("notation"))
+    layers = layers or _network_of(context.get("notation"), context.get("_depth"))
     try:
         tree = _in_notation_letter(tree, eq.context)
     except ValueError:
