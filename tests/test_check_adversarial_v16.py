@@ -248,3 +248,36 @@ def test_a_layer_past_the_depth_given_does_not_hold(doc, claim):
 def test_formulas_at_the_depth_given(doc, claim, expected):
     eq, status, detail = find(doc, claim)
     assert status == expected, (eq, status, detail)
+
+
+# -- G. a decimal comma (or a thousands' separator) split as if it separated statements --
+
+@pytest.mark.parametrize("doc, wrong", [
+    # (1 - 0,5) * 0,5 = 0,25 is true with the decimal comma (0.5 * 0.5 = 0.25); it was
+    # split at its commas and "5 = 0" refuted
+    ("$$(1 - 0,5) \\cdot 0,5 = 0,25$$\n", "5 = 0"),
+    # sigma(0) = 1/(1 + e^0) = 0,5: true; "... = 0" was refuted
+    ("$$\\frac{1}{1+e^{0}} = 0,5$$\n", r"\frac{1}{1+e^{0}} = 0"),
+    # 1,000 = 1000 (a thousands' separator): "000 = 1000" was refuted
+    ("$$1,000 = 1000$$\n", "000 = 1000"),
+    # eta = 0,1 read as eta = 0, and the worked step -eta g_1 = -0,05 as "... = -0"
+    ("Let $\\eta = 0,1$ and $g_1 = 0,5$.\n\n$$\\Delta \\theta_1 = -\\eta g_1 = -0,05$$\n",
+     r"\Delta \theta_1 = -\eta g_1 = -0"),
+])
+def test_a_comma_between_digits_is_part_of_a_number(doc, wrong):
+    got = verdicts(doc)
+    assert all(" ".join(e.split()) != " ".join(wrong.split()) for e, _, _ in got), got
+    assert all(s != R for _, s, _ in got), got
+
+
+@pytest.mark.parametrize("doc, expected", [
+    # an index's values written without spaces: still a range, a condition on indices
+    ("$$j=1,2,\\ldots,l$$\n", [C]),
+    # statements separated by ", " after a number: still two values
+    ("$$x_1 = 1, x_2 = 0$$\n", [C, C]),
+    # a formula then its range without spaces
+    ("$$e_h = b_h(1-b_h)\\sum_{j=1}^l w_{hj} g_j, h=1,2,\\ldots,q$$\n", [H, C]),
+])
+def test_commas_that_separate_are_still_separators(doc, expected):
+    got = verdicts(doc)
+    assert [s for _, s, _ in got] == expected, got

@@ -513,6 +513,12 @@ RELATIONS = re.compile(r"=|<|>|[≤≥≠∈∉⊂⊆≈∝→∼≃≡≜≔←
                        r"gets|mapsto|leftarrow|rightarrow|Rightarrow|iff|ll|gg)(?![A-Za-z])")
 
 
+#: a comma between digits, no space on either side (0,5; 1,000): part of a number (a
+#: decimal comma or a thousands' separator, which one is not known), no separator; an
+#: index's values (j = 1,2,\dots,l) are read as a range all the same
+_NUMBER_COMMA = re.compile(r"(?<![A-Za-z_^])\d,\d")
+
+
 def _top_level_pieces(text: str, rows_separate: bool = True):
     """Split at separators that stand outside every brace, bracket, parenthesis and
     matrix environment: (offset, piece, separator before it: "", "quad", "row" or
@@ -542,6 +548,8 @@ def _top_level_pieces(text: str, rows_separate: bool = True):
             depth -= 1
         elif depth == 0 and env_depth == 0:
             m = _SEPARATORS.match(text, i)
+            if m and _NUMBER_COMMA.match(text, i - 1 if i else 0) and i:
+                m = None                      # 0,5 and 1,000: a decimal comma, a thousands'
             if m and (rows_separate or not m.group("row")):
                 pieces.append((last, text[last:i], before))
                 before = "quad" if m.group("quad") else "row" if m.group("row") else "other"
