@@ -1207,7 +1207,9 @@ class _Section:
         _record_loss(eq, verdict, layers, self.losses)
         if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
                 not index_condition(eq.text):             # j = 1 (.. l): a range, no value
-            self.assigned += [str(v) for v in [_value_given(eq)] if v is not None]
+            value, written = _value_given(eq), eq.text.split("=")[-1].strip(" .,;")
+            self.assigned += [] if value is None else [written] if re.fullmatch(
+                r"\d+(?:\.\d+)?", written) else [str(value)]      # 0.1 as written
         defined = _activation_defined(eq, verdict)
         if defined is not None:            # a definition: in force until a heading as deep
             self.activation, self.activation_level = defined, self.level
