@@ -281,3 +281,42 @@ def test_a_comma_between_digits_is_part_of_a_number(doc, wrong):
 def test_commas_that_separate_are_still_separators(doc, expected):
     got = verdicts(doc)
     assert [s for _, s, _ in got] == expected, got
+
+
+# -- regressions: tricky cases answered right ----------------------------------------------
+
+@pytest.mark.parametrize("doc, expected", [
+    # math in a code fence that is not ```math is code; an HTML comment is no formula;
+    # the block-quoted formula is read (sign of g_j flipped: refuted)
+    ("```\n$$\\Delta \\theta_1 = -\\eta g_1 = -0.07$$\n```\n\n"
+     "> $$g_j = \\hat y_j(1 - \\hat y_j)(\\hat y_j - y_j)$$\n\n"
+     "<!-- $$g_j = 2$$ -->\n", [R]),
+    # \tag and an equation number after \quad are labels, not parts of the formula
+    ("$$\\Delta \\theta_j = -\\eta g_j \\tag{5.12}$$\n\n"
+     "$$\\Delta \\theta_j = -\\eta g_j \\qquad (5.12)$$\n", [H, H]),
+    # the book's f = tanh by directive, then f defined as the sigmoid: the definition,
+    # made after the directive, is in force (sigmoid g_j holds, tanh g_j refuted)
+    ("<!-- symnet: f = tanh -->\n\nHere $f(x) = \\frac{1}{1+e^{-x}}$.\n\n"
+     "$$g_j = \\hat y_j(1 - \\hat y_j)(y_j - \\hat y_j)$$\n\n"
+     "$$g_j = (1 - \\hat y_j^2)(y_j - \\hat y_j)$$\n", [C, H, R]),
+    # a row that continues with "&-" and a relation: one chain (5.11 minus itself is 0)
+    ("$$\\begin{aligned} \\Delta w_{hj} &= \\eta g_j b_h \\\\ &- \\eta g_j b_h = 0 "
+     "\\end{aligned}$$\n", [R]),
+    # values in a table's header reach the rows below (true arithmetic not refuted)
+    ("| step | $\\eta = 0.5$ |\n|---|---|\n| a | $\\Delta \\theta_1 = -\\eta g_1 = "
+     "-0.5 g_1$ |\n", [C, N]),
+    # exact arithmetic with decimals and fractions
+    ("$$0.1 + 0.2 = 0.3$$\n\n$$0.1 = \\frac{1}{10}$$\n\n$$\\frac13 = 0.333$$\n", [H, H, R]),
+    # the chain rule for v_ih without the sum over j: refuted (index j free on the right)
+    ("$$\\frac{\\partial E_k}{\\partial v_{ih}} = \\frac{\\partial E_k}{\\partial \\beta_j} "
+     "\\frac{\\partial \\beta_j}{\\partial b_h} \\frac{\\partial b_h}{\\partial \\alpha_h} "
+     "\\frac{\\partial \\alpha_h}{\\partial v_{ih}}$$\n", [R]),
+    # a sum with bounds other than 1..l is not guessed
+    ("$$e_h = b_h(1 - b_h)\\sum_{j=2}^{l} w_{hj} g_j$$\n", [N]),
+    # a ':=' chain is not read, so not guessed either way
+    ("$$g_j := \\hat y_j(1 - \\hat y_j)(\\hat y_j - y_j) = -\\frac{\\partial E_k}"
+     "{\\partial \\beta_j}$$\n", [N]),
+])
+def test_tricky_cases_answered_right(doc, expected):
+    got = verdicts(doc)
+    assert [s for _, s, _ in got] == expected, got
