@@ -513,6 +513,12 @@ RELATIONS = re.compile(r"=|<|>|[≤≥≠∈∉⊂⊆≈∝→∼≃≡≜≔←
                        r"gets|mapsto|leftarrow|rightarrow|Rightarrow|iff|ll|gg)(?![A-Za-z])")
 
 
+#: a comma between digits, no space on either side (0,5; 1,000): part of a number (a
+#: decimal comma or a thousands' separator, which one is not known), no separator; an
+#: index's values (j = 1,2,\dots,l) are read as a range all the same
+_NUMBER_COMMA = re.compile(r"(?<![A-Za-z_^])\d,\d")
+
+
 def _top_level_pieces(text: str, rows_separate: bool = True):
     """Split at separators that stand outside every brace, bracket, parenthesis and
     matrix environment: (offset, piece, separator before it: "", "quad", "row" or
@@ -542,6 +548,8 @@ def _top_level_pieces(text: str, rows_separate: bool = True):
             depth -= 1
         elif depth == 0 and env_depth == 0:
             m = _SEPARATORS.match(text, i)
+            if m and _NUMBER_COMMA.match(text, i - 1 if i else 0) and i:
+                m = None                      # 0,5 and 1,000: a decimal comma, a thousands'
             if m and (rows_separate or not m.group("row")):
                 pieces.append((last, text[last:i], before))
                 before = "quad" if m.group("quad") else "row" if m.group("row") else "other"
@@ -761,6 +769,12 @@ def _justification_apart(body: str) -> str:
     return body
 
 
+#: a row with its own left side before its aligned relation (``- \\eta g_j &= ...``): a
+#: statement of its own, though it begins with a sign
+_OWN_LEFT_SIDE = re.compile(r"\s*[+-][^&]*?\S[^&]*&\s*(?:=|\\(?:approx|equiv|le|ge|leq|geq)"
+                            r"(?![A-Za-z])|<|>)")
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -792,7 +806,8 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
             out[-1][1] += f" {body[end:offset].strip()} {stripped}"    # = a, \cdot 2: unread
             continue
         continues = out and (RELATIONS.match(stripped) or (before == "row" and (
-            stripped[0] in "+-" or not relations)) or (before == "quad" and not relations))
+            stripped[0] in "+-" and not _OWN_LEFT_SIDE.match(piece) or not relations)) or
+            (before == "quad" and not relations))
         end = offset + len(piece)
         if continues:                                  # the chain or the side goes on
             out[-1][1] += (" \\qquad " if before == "quad" else " ") + stripped

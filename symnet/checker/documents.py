@@ -27,9 +27,9 @@ from symnet.checker.tree import nodes, same_tree
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.primes import check_primes, is_prime_formula
-from symnet.checker.registers import (Registers, at_layer, computes, computing_arrow,
-                                      rewrites_itself, in_notation_letter, substituted,
-                                      written_on_right)
+from symnet.checker.registers import (Registers, arrow_claim, at_layer, computes,
+                                      computing_arrow, rewrites_itself, in_notation_letter,
+                                      substituted, written_on_right)
 from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
                                        condition_on_free_variables,
@@ -146,7 +146,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
 
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
-    claim = eq.context.get("_claim")            # g <- Q = R: the claim Q = R
+    claim = eq.context.get("_claim") or arrow_claim(eq.text)    # g <- Q = R: Q = R
     eq = _identity_sign_read(replace(eq, text=claim[0]) if claim else _computed_read(eq))
     early = _not_an_equation(eq)
     if early is not None:
@@ -155,7 +155,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if isinstance(tree, Verdict):
         return tree
     tree, elided = without_elided_steps(tree)
-    layers = layers or _network_of(eq.context.get("notation"))
+    layers = layers or _network_of(eq.context.get("notation"), eq.context.get("_depth"))
     written, (tree, counted, early) = tree, _in_matrix_notation(tree, eq.context, layers)
     if early is not None:
         return early
@@ -393,7 +393,8 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     verdict = _proved_or_refuted(eq, tree, layers, seconds, counted and counted[0],
                                  model=_model_of(eq.context))
     written = _values_written(tree) if verdict.status == REFUTED else set()
-    meant = [v for v in eq.context.get("assigned", ()) if sp.Rational(v) in written]
+    meant = [v for v in eq.context.get("assigned", ()) if v != "0" and {  # 0.1: 10 divides
+        sp.Rational(v), -sp.Rational(v), 1 / sp.Rational(v)} & written]
     if meant:
         return Verdict(0, "", NOT_CHECKED, f"a variable is given the value {meant[-1]} above "
                        "in this section, and the number may stand for it here; values are "
@@ -414,15 +415,16 @@ def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     if verdict.status == REFUTED and condition_on_free_variables(tree):
         return Verdict(0, "", NOT_A_CLAIM, "a condition on the data or the parameters "
                        "(free variables only, not an identity)")
-    return verdict
+    return _at_the_sizes_given(eq, tree, verdict, seconds) if counted is None else verdict
 
 
 def _depth_given(eq: Equation, verdict: Verdict):
     """(n, line) where ``eq`` gives the matrix notation's depth n a number (n = 5), or
     names a layer deeper than the notes' network (\\Theta^{(45)}): not the notes'
-    network, whose layers a formula may name by number; else None."""
+    network, whose layers a formula may name by number; else None.  Another notation's
+    depth (Nielsen's L = 3): :func:`_last_layer_given`."""
     if eq.context.get("notation"):
-        return None
+        return _last_layer_given(eq)
     m = re.fullmatch(r"\s*n\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
     named = [int(c) for g in re.findall(r"\^\s*\{\s*\((\d+)\)\s*\}", eq.text) for c in g]
     named += [int(w) for w in re.findall(r"^\s*s_\s*\{?\s*(\d)\s*\}?\s*=", eq.text)]
@@ -431,13 +433,67 @@ def _depth_given(eq: Equation, verdict: Verdict):
     return int(m.group(1)), eq.line                   # n = 4 too: the notes' depth again
 
 
+#: the single hidden layer's sizes, in the order --layers gives them, and the network a
+#: size the document does not give is taken from (the checker's counterexamples' sizes)
+_SIZES, _SIZES_DEFAULT, _SIZES_MOST = ("d", "q", "l"), (2, 3, 4), 10
+
+
+def _sizes_given(eq: Equation, verdict: Verdict) -> dict:
+    """{letter: (n, line)} where ``eq`` gives a size of the single hidden layer a number
+    (l = 1: one output unit), in the book's notation; else {}."""
+    m = re.fullmatch(r"\s*([dql])\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
+    if m is None or eq.context.get("notation") or verdict.status != NOT_A_CLAIM:
+        return {}
+    return {m.group(1): (int(m.group(2)), eq.line)}
+
+
+def _at_the_sizes_given(eq: Equation, tree: Node, verdict: Verdict, seconds) -> Verdict:
+    """A formula decided at symbolic d, q, l after the document gave some of them a number
+    (l = 1), decided again at those sizes (the others at the counterexamples' 2, 3, 4):
+    all given, the verdict at them (the document's network); else where the two agree,
+    the symbolic one (a refutation at the sizes given); where they differ, not checked (true
+    at l = 1 only: e_h = b_h(1 - b_h) w_{h1} g_1; a unit past them: beta_5 when l = 1)."""
+    given = eq.context.get("_sizes") or {}
+    if not given or verdict.status not in (HOLDS, REFUTED) or \
+            "symbolic d, q, l" not in verdict.sizes or \
+            any(n < 1 or n > _SIZES_MOST for n, _ in given.values()):
+        return verdict
+    sizes = [given.get(k, (v, 0))[0] for k, v in zip(_SIZES, _SIZES_DEFAULT)]
+    again = _proved_or_refuted(eq, tree, sizes, seconds, model=_model_of(eq.context))
+    if again.status == verdict.status:
+        return again if again.status == REFUTED else verdict
+    if len(given) == len(_SIZES) and again.status in (HOLDS, REFUTED):
+        return again                                      # the document's own network
+    said = ", ".join(f"{k} = {n} (line {line})" for k, (n, line) in given.items())
+    return Verdict(0, "", NOT_CHECKED, f"the document gives {said}: at those sizes it is "
+                   f"{again.status} ({'d, q, l = ' + ','.join(map(str, sizes))}), for "
+                   f"symbolic d, q, l it is {verdict.status}: which one it means is not known")
+
+
+#: the depths of another notation's network the checker builds (widths as the notes')
+_DEPTHS = range(2, 9)
+
+
+def _last_layer_given(eq: Equation):
+    """(layers, line, notation) where ``eq`` gives the last layer's letter of a notation whose
+    network has no fixed sizes a number (Nielsen's L = 3, Goodfellow's l = 3): its
+    formulas are decided in a network of that depth (:func:`_network_of`); else None."""
+    notation = load_notation(eq.context["notation"])
+    letter = notation.last_layer
+    m = letter and re.fullmatch(rf"\s*{re.escape(letter)}\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
+    depth = int(m.group(1)) - notation.first_layer + 1 if m else 0   # layers 0..L: L + 1
+    if notation.builtin or notation.sizes or depth not in _DEPTHS:
+        return None
+    return depth, eq.line, eq.context["notation"]
+
+
 def _at_another_depth(eq: Equation, tree: Node, layers):
     """Not checked: a formula that names the output and layers by number (delta^(4) =
     (a^(4) - y) (.) f'(z^(4))) after the document gave the network another depth than
     the notes' (n = 5), decided at the notes' network (no --layers); else None."""
     from symnet.checker.notations import output_depth
     depth = eq.context.get("_depth")
-    if depth is None or depth[0] == len(NOTES_NETWORK) or layers is not None or \
+    if depth is None or depth[2:] or depth[0] == len(NOTES_NETWORK) or layers is not None or \
             output_depth(tree) is None and \
             not re.search(r"\^\s*\{?\s*\(\d", eq.text):      # a layer named by number
         return None
@@ -544,7 +600,8 @@ def _model_of(context: dict) -> tuple:
     loss = context.get("loss") or (stated if stated not in (None, "unread") else loss)
     defined = context.get("_defined_activation")
     defined = defined if defined not in (None, "unread") else None
-    return (context.get("f") or defined or activation, loss, *_regulariser_of(context, rest))
+    # a local definition is made after the directive in force (a directive ends it)
+    return (defined or context.get("f") or activation, loss, *_regulariser_of(context, rest))
 
 
 def _regulariser_of(context: dict, rest: list) -> list:
@@ -568,7 +625,8 @@ def _general_model(context: dict):
     if context.get("notation") is None:
         return None
     defined = context.get("_defined_activation")    # "unread": any one, tried as any
-    chosen = {"activation": context.get("f") or (defined if defined != "unread" else None),
+    chosen = {"activation": (defined if defined != "unread" else None) if defined else
+              context.get("f"),                     # a definition after the directive
               "loss": context.get("loss")}
     unread = {"activation"} if defined == "unread" else set()
     unread |= {"loss"} if context.get("_stated_loss") == "unread" else set()
@@ -579,9 +637,13 @@ def _general_model(context: dict):
     return None if out == spec else out
 
 
-def _network_of(notation):
-    """The network a notation's file says its formulas are checked on, or None."""
+def _network_of(notation, depth=None):
+    """The network a notation's file says its formulas are checked on, or None; of the
+    depth the document gives its last layer (``depth``: :func:`_last_layer_given`), widths
+    as the notes' network's, where it is that notation's."""
     from symnet.core.notation_files import load
+    if depth is not None and depth[2:] == (notation,):
+        return [NOTES_NETWORK[0]] + [NOTES_NETWORK[1]] * (depth[0] - 2) + [NOTES_NETWORK[-1]]
     return list(load(notation).sizes) or None if notation is not None else None
 
 
@@ -1143,7 +1205,7 @@ def _decided_alike(eq: Equation, status: str, names: list, context: dict, layers
 def _holds(tree: Node, context: dict, layers) -> bool:
     """Whether a parsed statement holds in the notation and model of ``context``."""
     eq = Equation(0, "", "", dict(context))
-    layers = layers or _network_of(context.get("notation"))
+    layers = layers or _network_of(context.get("notation"), context.get("_depth"))
     try:
         tree = _in_notation_letter(tree, eq.context)
     except ValueError:
@@ -1165,6 +1227,7 @@ class _Section:
         self.defined, self.values, self.levels, self.losses = {}, {}, {}, {}
         self.given = {}           # the regulariser's symbols given a value: lambda = 0, Omega
         self.depth = None         # the network's depth the document gives (n = 5), its line
+        self.sizes = {}           # the single hidden layer's sizes it gives (l = 1), lines
         self.assigned, self.activation, self.where = [], None, (0, None)
         self.activation_level, self.heads = PREAMBLE, []
 
@@ -1183,6 +1246,7 @@ class _Section:
         eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
                       "values": dict(self.values), "assigned": list(self.assigned),
                       "_given": dict(self.given), "_depth": self.depth,
+                      "_sizes": dict(self.sizes),
                       "_heads": list(self.heads)}
         if "in force" in self.losses and self.losses["in force"][0] == eq.context.get("loss"):
             eq.context["_stated_loss"] = self.losses["in force"][1]
@@ -1194,13 +1258,16 @@ class _Section:
         _record_value(eq, verdict, self.values)
         self.given.update(_regulariser_given(eq, verdict))
         self.depth = _depth_given(eq, verdict) or self.depth
+        self.sizes.update(_sizes_given(eq, verdict))
         read = eq.context.get("_read")
         if read is not None and read.kind == "chain":     # X = Q: X's value, for a name
             self.heads.append((read.args[0], read.args[1], eq.line))
         _record_loss(eq, verdict, layers, self.losses)
         if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
                 not index_condition(eq.text):             # j = 1 (.. l): a range, no value
-            self.assigned += _numbers(eq.text.split("=")[-1])
+            value, written = _value_given(eq), eq.text.split("=")[-1].strip(" .,;")
+            self.assigned += [] if value is None else [written] if re.fullmatch(
+                r"\d+(?:\.\d+)?", written) else [str(value)]      # 0.1 as written
         defined = _activation_defined(eq, verdict)
         if defined is not None:            # a definition: in force until a heading as deep
             self.activation, self.activation_level = defined, self.level
@@ -1451,12 +1518,21 @@ def _activation_defined(eq: Equation, verdict: Verdict):
 
 #: how a verdict on an assignment to a variable (eta = 0.1, x_1 = 1) begins
 ASSIGNS = "assigns a value to "
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _numbers(text: str) -> list:
-    """[the number ``text`` is, as written] when it is one number and nothing else."""
-    return [text.strip()] if _NUMBER.fullmatch(text.strip()) else []
+def _value_given(eq: Equation):
+    """The rational number an assignment gives its letter (eta = 0.1, 1/10, \\frac{1}{10},
+    10^{-1}, -0.5: all read by the parser, not by their spelling); None when its right
+    side is not a number alone."""
+    tree = eq.context.get("_read")
+    if tree is None or tree.kind != "chain" or len(tree.args) != 2 or \
+            not isinstance(tree.args[1], Node) or _plain_letters(tree.args[1]):
+        return None
+    try:
+        value = expression_of(tree.args[1], ())
+    except (ValueError, TypeError):
+        return None
+    return value if value.is_Rational else None
 
 
 def _values_written(node: Node) -> set:
@@ -1567,10 +1643,9 @@ def _gives_a_value(eq: Equation, said: Verdict):
             not said.detail.startswith("a condition on indices"):      # not a range
         return ""
     if said.status == NOT_A_CLAIM and said.detail.startswith(ASSIGNS):   # to a number
-        m = re.fullmatch(r"\s*(\\?[A-Za-z]+|[^\x00-\x7f])\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*=\s*-?\s*"
-                         r"(?:\d+(?:\.\d+)?|\\[dt]?frac\s*\{?\s*\d+\s*\}?\s*\{?\s*\d+\s*\}?)"
-                         r"\s*[.,;]?\s*", eq.text)
-        return m.group(1) if m else None
+        m = re.match(r"\s*(\\?[A-Za-z]+|[^\x00-\x7f])\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*=",
+                     eq.text)
+        return m.group(1) if m and _value_given(eq) is not None else None
     return None
 
 

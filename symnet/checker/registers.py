@@ -137,6 +137,19 @@ def _sides_of_arrow(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
+def arrow_claim(text: str) -> Optional[tuple[str, None]]:
+    """(``Q = R``, None) for ``X \\leftarrow Q = R`` (one arrow, then '=' and no other
+    relation): the update gives X a new value and claims Q = R, a claim to check, as a
+    register's (the parse left to the check); None else."""
+    from symnet.checker.document import top_level_relations
+    sides = _sides_of_arrow(text)
+    if sides is None or not sides[0].strip():
+        return None
+    relations = top_level_relations(sides[1])
+    return (sides[1].strip(), None) if relations and set(relations) == {"="} and \
+        not _ARROW.search(sides[1]) else None
+
+
 def written_on_right(left: str, right: str) -> bool:
     """Whether the text ``left`` stands, as written (spaces aside), in ``right``."""
     return re.sub(r"\s+", "", left) in re.sub(r"\s+", "", right)
