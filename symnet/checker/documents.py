@@ -30,7 +30,8 @@ from symnet.checker.primes import check_primes, is_prime_formula
 from symnet.checker.registers import (Registers, arrow_claim, at_layer, computes,
                                       computing_arrow, rewrites_itself, in_notation_letter,
                                       substituted, written_on_right)
-from symnet.checker.statements import (UPDATE, compare_numbers, defined_set_to_number,
+from symnet.checker.statements import (UPDATE, base_of_log_matters, compare_numbers,
+                                       defined_set_to_number,
                                        defined_then_numbers, value_given_in_chain,
                                        condition_on_free_variables,
                                        without_elided_steps,
@@ -115,6 +116,10 @@ def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
         return Verdict(0, "", NOT_CHECKED, f"cannot evaluate it: {exc}")
     if n is None:
         return Verdict(0, "", NOT_CHECKED, "the sides cannot be compared exactly")
+    if base_of_log_matters(tree, functions, n):
+        return Verdict(0, "", NOT_CHECKED, "\\log is written without its base, and the "
+                       "verdict is not the same in base e, 2 and 10: write \\ln for the "
+                       "natural logarithm, or \\log x / \\log 10 for another base")
     if not n:
         return Verdict(0, "", HOLDS, "", f"numbers{', ' + said if said else ''}", "exact")
     detail = f"step {n + steps_before}: {_shown(values[n - 1])} =/= {_shown(values[n])}{with_said}"

@@ -25,7 +25,7 @@ from typing import Optional
 
 import sympy as sp
 
-from symnet.checker.tree import Node, same_tree
+from symnet.checker.tree import Node, nodes, same_tree
 from symnet.core.notation import (FONT_MARKS, FUNCTION_LETTERS, FUNCTIONS, INDEX_LETTERS,
                                   MATRIX_NAMES, QUANTITY_KIND, SINGLE_LAYER)
 
@@ -522,8 +522,9 @@ def _value(node: Node, functions: dict):
         if base.kind == "name" and base.args[0] == "e":
             return sp.exp(_scalar(node.args[1], functions))          # Euler's e
         return _power(_scalar(base, functions), _scalar(node.args[1], functions))
-    if k == "func" and node.op in FUNCTIONS:
-        return FUNCTIONS[node.op](*(_scalar(a, functions) for a in node.args))
+    if k == "func" and node.op in FUNCTIONS:       # "\\log": the base read (see LOG_BASES)
+        function = functions.get("\\" + node.op, FUNCTIONS[node.op])
+        return function(*(_scalar(a, functions) for a in node.args))
     if k == "call":
         name = node.args[0].args[0]
         if name not in functions:
@@ -593,6 +594,28 @@ def exactly_equal(a, b) -> Optional[bool]:
     except (TypeError, ValueError, ArithmeticError, RecursionError):
         return None                      # too large to decide (f(10^{20})): undecided
     return None if zero is None else bool(zero)
+
+
+#: the bases \\log (written without one) is also read in, between numbers: e is the
+#: checker's reading everywhere else, and a statement about numbers may mean 2 or 10
+LOG_BASES = (2, 10)
+
+
+def base_of_log_matters(tree: Node, functions: dict, first: Optional[int]) -> bool:
+    """Whether ``tree`` writes \\log without a base and the first step whose sides differ
+    (``first``: :func:`compare_numbers` with \\log natural) is another with \\log in base
+    2 or 10 (\\log 10 = 1 holds in base 10 only; \\log 1 = 0 and \\log 10 = 5 do not
+    depend on it)."""
+    if not any(x.kind == "func" and x.op == "log" for x in nodes(tree)):
+        return False
+    for base in LOG_BASES:
+        log = (lambda b: lambda x: sp.log(x, b))(base)
+        try:
+            if compare_numbers(tree, {**functions, "\\log": log})[0] != first:
+                return True
+        except (ValueError, TypeError, ArithmeticError, RecursionError):
+            return True
+    return False
 
 
 def compare_numbers(tree: Node, functions: dict) -> tuple[Optional[int], list]:
