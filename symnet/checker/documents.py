@@ -504,8 +504,9 @@ def _at_another_depth(eq: Equation, tree: Node, layers):
         return None
     return Verdict(0, "", NOT_CHECKED, f"the document gives the network {depth[0]} layers "
                    f"(line {depth[1]}) and this formula names the output and layers by "
-                   f"number: the checker's network has {len(NOTES_NETWORK)}; give the sizes "
-                   "with --layers")
+                   f"number: the network it is checked in has {len(NOTES_NETWORK)} (the "
+                   f"notes' {','.join(map(str, NOTES_NETWORK))}); give the document's sizes "
+                   f"with --layers, {depth[0]} numbers")
 
 
 def _penalty_defined(eq: Equation):
