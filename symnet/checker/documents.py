@@ -441,15 +441,17 @@ def _depth_given(eq: Equation, verdict: Verdict):
 #: the single hidden layer's sizes, in the order --layers gives them, and the network a
 #: size the document does not give is taken from (the checker's counterexamples' sizes)
 _SIZES, _SIZES_DEFAULT, _SIZES_MOST = ("d", "q", "l"), (2, 3, 4), 10
+#: l = 1, q = l = 1, \\ l=1 (after a spacing command): sizes of the single hidden layer
+_SIZE_GIVEN = re.compile(r"(?:\s|\\[ ,;:!])*((?:[dql]\s*=\s*)+)(\d+)\s*[.,;]?\s*")
 
 
 def _sizes_given(eq: Equation, verdict: Verdict) -> dict:
     """{letter: (n, line)} where ``eq`` gives a size of the single hidden layer a number
     (l = 1: one output unit), in the book's notation; else {}."""
-    m = re.fullmatch(r"\s*([dql])\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
+    m = _SIZE_GIVEN.fullmatch(eq.text)
     if m is None or eq.context.get("notation") or verdict.status != NOT_A_CLAIM:
         return {}
-    return {m.group(1): (int(m.group(2)), eq.line)}
+    return {k: (int(m.group(2)), eq.line) for k in re.findall(r"[dql]", m.group(1))}
 
 
 def _at_the_sizes_given(eq: Equation, tree: Node, verdict: Verdict, seconds) -> Verdict:
