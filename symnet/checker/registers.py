@@ -38,8 +38,8 @@ from symnet.checker.tree import Node, ParseError, nodes, same_tree
 from symnet.core.notation import FONT_MARKS, INDEX_LETTERS
 from symnet.core.notation_files import FREE, load
 
-__all__ = ["Registers", "substituted", "at_layer", "computing_arrow", "computes", "rewrites_itself",
-           "in_notation_letter", "written_on_right"]
+__all__ = ["Registers", "substituted", "at_layer", "arrow_claim", "computing_arrow", "computes",
+           "rewrites_itself", "in_notation_letter", "written_on_right"]
 
 _ARROW = re.compile(r"\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|←")
 _NAME = re.compile(r"\s*(?:\\(?:boldsymbol|mathbf|bm|vec)\s*\{\s*(?P<a>[A-Za-z])\s*\}|"
