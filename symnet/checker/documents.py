@@ -136,6 +136,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     the API call this too), within ``seconds`` (default SECONDS_PER_EQUATION)."""
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
+    verdict = _at_a_depth_given_elsewhere(eq, layers, seconds, verdict)
     _registers_said(verdict, eq)
     for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
                 "_computes", "_renamed", "_named", "_defining"):
@@ -457,7 +458,8 @@ def _sizes_given(eq: Equation, verdict: Verdict) -> dict:
 def _at_the_sizes_given(eq: Equation, tree: Node, verdict: Verdict, seconds) -> Verdict:
     """A formula decided at symbolic d, q, l after the document gave some of them a number
     (l = 1), decided again at those sizes (the others at the counterexamples' 2, 3, 4):
-    all given, the verdict at them (the document's network); else where the two agree,
+    all given in this section or one it lies in, the verdict at them (the document's
+    network; not an example's sizes given under another heading); else where the two agree,
     the symbolic one (a refutation at the sizes given); where they differ, not checked (true
     at l = 1 only: e_h = b_h(1 - b_h) w_{h1} g_1; a unit past them: beta_5 when l = 1)."""
     given = eq.context.get("_sizes") or {}
@@ -469,9 +471,12 @@ def _at_the_sizes_given(eq: Equation, tree: Node, verdict: Verdict, seconds) -> 
     again = _proved_or_refuted(eq, tree, sizes, seconds, model=_model_of(eq.context))
     if again.status == verdict.status:
         return again if again.status == REFUTED else verdict
-    if len(given) == len(_SIZES) and again.status in (HOLDS, REFUTED):
+    elsewhere = set(given) & eq.context.get("_elsewhere", set())
+    if len(given) == len(_SIZES) and again.status in (HOLDS, REFUTED) and not elsewhere:
         return again                                      # the document's own network
-    said = ", ".join(f"{k} = {n} (line {line})" for k, (n, line) in given.items())
+    ended = ", in a section that has ended"
+    said = ", ".join(f"{k} = {n} (line {line}{ended * (k in elsewhere)})"
+                     for k, (n, line) in given.items())
     return Verdict(0, "", NOT_CHECKED, f"the document gives {said}: at those sizes it is "
                    f"{again.status} ({'d, q, l = ' + ','.join(map(str, sizes))}), for "
                    f"symbolic d, q, l it is {verdict.status}: which one it means is not known")
@@ -492,6 +497,26 @@ def _last_layer_given(eq: Equation):
     if notation.builtin or notation.sizes or depth not in _DEPTHS:
         return None
     return depth, eq.line, eq.context["notation"]
+
+
+def _at_a_depth_given_elsewhere(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
+    """A formula of another notation decided at the depth the document gave its last layer
+    (L = 3) in a section that has ended (an example's) is not checked where it is decided
+    otherwise in the notation's own network: which depth it means is not known."""
+    depth = eq.context.get("_depth")
+    if layers is not None or depth is None or not depth[2:] or \
+            "depth" not in eq.context.get("_elsewhere", ()) or \
+            verdict.status not in (HOLDS, REFUTED):
+        return verdict
+    context = {**eq.context, "_depth": None}
+    again = _check_equation(replace(eq, context=context), layers,
+                            seconds or SECONDS_PER_EQUATION)
+    if again.status == verdict.status:
+        return verdict
+    return Verdict(0, "", NOT_CHECKED, f"the document gives the network {depth[0]} layers "
+                   f"(line {depth[1]}) in a section that has ended: at that depth it is "
+                   f"{verdict.status}, in the {depth[2]} notation's own network it is "
+                   f"{again.status}: which one it means is not known")
 
 
 def _at_another_depth(eq: Equation, tree: Node, layers):
@@ -1236,6 +1261,8 @@ class _Section:
         self.given = {}           # the regulariser's symbols given a value: lambda = 0, Omega
         self.depth = None         # the network's depth the document gives (n = 5), its line
         self.sizes = {}           # the single hidden layer's sizes it gives (l = 1), lines
+        self.given_at = {}        # the heading level each size (and "depth") was given at
+        self.elsewhere = set()    # those given in a section that has ended (an example's)
         self.assigned, self.activation, self.where = [], None, (0, None)
         self.activation_level, self.heads = PREAMBLE, []
 
@@ -1248,13 +1275,14 @@ class _Section:
         elif section != self.where[0]:  # a heading ends the definitions made under one as deep
             self.defined = {k: v for k, v in self.defined.items() if self.levels[k] < level}
             self.values, self.assigned, self.given = {}, [], {}
+            self.elsewhere |= {k for k, at in self.given_at.items() if at >= level}
             self.activation = self.activation if self.activation_level < level else None
             self.losses = {} if self.losses.get("level", PREAMBLE) >= level else self.losses
         self.where, self.level = (section, eq.context.get("f")), level
         eq.context = {**(context or {}), **eq.context, "defined": dict(self.defined),
                       "values": dict(self.values), "assigned": list(self.assigned),
                       "_given": dict(self.given), "_depth": self.depth,
-                      "_sizes": dict(self.sizes),
+                      "_sizes": dict(self.sizes), "_elsewhere": set(self.elsewhere),
                       "_heads": list(self.heads)}
         if "in force" in self.losses and self.losses["in force"][0] == eq.context.get("loss"):
             eq.context["_stated_loss"] = self.losses["in force"][1]
@@ -1265,8 +1293,12 @@ class _Section:
         """What ``eq`` says for the statements after it."""
         _record_value(eq, verdict, self.values)
         self.given.update(_regulariser_given(eq, verdict))
-        self.depth = _depth_given(eq, verdict) or self.depth
-        self.sizes.update(_sizes_given(eq, verdict))
+        depth, sizes = _depth_given(eq, verdict), _sizes_given(eq, verdict)
+        self.depth = depth or self.depth
+        self.sizes.update(sizes)
+        for key in [*sizes, *(["depth"] if depth else [])]:   # before a heading: everywhere
+            self.given_at[key] = 0 if self.level == PREAMBLE else self.level
+            self.elsewhere.discard(key)
         read = eq.context.get("_read")
         if read is not None and read.kind == "chain":     # X = Q: X's value, for a name
             self.heads.append((read.args[0], read.args[1], eq.line))
