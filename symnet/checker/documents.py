@@ -555,8 +555,10 @@ PENALTY_DEFINED = "defines the regulariser"
 def _first_row(text: str, notation):
     """(name, row) of the notation's symbol that begins the left side of ``text`` (in a
     font or under a hat too: the book's \\hat y is its row yhat; its matrix notation's
-    delta^(k) and a^(k) are the delta and the activation), or None."""
-    first = re.match(r"\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm|mathrm|tilde)\s*\{\s*)?(\\(?:hat|"
+    delta^(k) and a^(k) are the delta and the activation; a calligraphic or script letter
+    too, \\mathcal{E}_k, where a document may restate the cost), or None."""
+    first = re.match(r"\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm|mathrm|tilde|mathcal|mathscr|"
+                     r"mathit|mathsf|text|textrm|textit)\s*\{\s*)?(\\(?:hat|"
                      r"widehat)\s*\{?\s*)?\\?([A-Za-z]+)", _sides(text)[0])
     if not first or len(_sides(text)) < 2:
         return None
