@@ -48,3 +48,16 @@ def test_nielsens_cost_with_a_penalty_in_a_script_letter():
            "$$\\frac{\\partial C}{\\partial w^l_{jk}} = a^{l-1}_k \\delta^l_j$$\n")
     got = statuses(doc)
     assert [s for s, _ in got[1:]] == ["not checked", "holds"], got
+
+
+@pytest.mark.parametrize("statement", [
+    r"J = E_k + \frac{\lambda}{2}\sum_{h,j} w_{hj}^2",
+    r"E = \lambda \frac{1}{m}\sum_{k=1}^m E_k + (1 - \lambda)\sum_i w_i^2",
+])
+def test_a_penalised_objective_under_another_name_leaves_e_k_as_it_is(statement):
+    """A new objective built from E_k (J = E_k + penalty, the book's own 5.17 for E) does
+    not restate E_k: the book's Delta w_hj = -eta dE_k/dw_hj (5.6) keeps its meaning, so
+    (5.11) still holds and its sign flipped is still refuted."""
+    got = statuses(f"# A\n\n$${statement}$$\n\n$${UPDATE}$$\n\n"
+                   r"$$\Delta w_{hj} = -\eta g_j b_h$$" "\n")
+    assert [s for s, _ in got[1:]] == ["holds", "refuted"], got
