@@ -53,3 +53,38 @@ def test_the_books_cost_given_with_the_arrow_is_still_read():
         r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J + \lambda \nabla_{b^{(k)}}\Omega(\theta)",
         r"\nabla_{b^{(k)}} J = \nabla_{a^{(k)}} J")]
     assert statuses == ["holds", "holds", "refuted"]
+
+
+# -- a quantity written as a function of the input: h^{(0)}(x) ----------------------------
+# en-wikistat-mlp writes Larochelle's h^{(0)}(x) = x, a^{(k)}(x) = b^{(k)} + W^{(k)}
+# h^{(k-1)}(x): read as a product, h^{(0)} (x) is a column times a column, and the formula
+# was refuted for its shapes, though it states the book's h^{(0)} = x.
+
+def one(text):
+    from symnet.checker.document import Equation
+    from symnet.checker.documents import check_equation
+    return check_equation(Equation(1, text, text, {"notation": "goodfellow"}), None)
+
+
+@pytest.mark.parametrize("text", [
+    r"h^{(0)}(x)=x",
+    r"a^{(k)}(x)=b^{(k)}+W^{(k)} h^{(k-1)}(x)",
+    r"h^{(0)}(x) = 2x",               # not refuted either: X(x) has no one meaning
+])
+def test_a_quantity_before_its_argument_is_not_read_as_a_product(text):
+    verdict = one(text)
+    assert verdict.status == "not checked", verdict.detail
+    assert "function of it" in verdict.detail
+
+
+@pytest.mark.parametrize("text, status", [
+    # a product that fits, its factor in parentheses: still a product, read
+    (r"a^{(k)} = b^{(k)} + W^{(k)}(h^{(k-1)})", "holds"),
+    (r"a^{(k)} = b^{(k)} + W^{(k)}(2h^{(k-1)})", "refuted"),
+    # shapes that do not fit, with no argument in parentheses: refuted as before
+    (r"a^{(k)} = b^{(k)} + h^{(k-1)} W^{(k)}", "refuted"),
+    (r"h^{(0)} = x", "holds"),
+])
+def test_products_are_read_as_before(text, status):
+    verdict = one(text)
+    assert verdict.status == status, verdict.detail
