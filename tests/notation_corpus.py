@@ -960,3 +960,345 @@ DOCUMENTS += [
                                         "problems): a value", (NK,)),
          ]),
 ]
+
+# Documents in Goodfellow's notation, second search (find_string over the index for the
+# book's symbols and algorithm 6.4's lines, the code and pages corpora by meaning, in
+# English, Chinese, Korean, Japanese, Turkish): each one found that writes section 6.5's
+# quantities (a^(k), h^(k), W^(k), b^(k), g, grad J) for back-propagation, included before
+# any was checked, and judged by hand.  Seen and left out (not back-propagation in the
+# notation): Turkish course notes with the forward pass only (phi^(k) per layer, softmax
+# output); English notes whose algorithms 6.3/6.4 are images (Navid Shokouhi's); German/
+# English notes that name grad_a^(k) J in words only; the Chinese translation's LaTeX
+# (exacity/deeplearningbook-chinese), whose algorithms 6.3/6.4 are placeholders there;
+# windmissing/Bible-DeepLearning's page, which is zh-alg-6.4 above.
+RDH = dict(key="ko-rdh-ffn", repo="RohDongHyun/tmp",
+         path="_posts/04.DeepLearning/01.Introduction/2024-05-23-Backpropagation.md",
+         commit="040e87bc3beb879a95cd8337224823a18850015c", notation="goodfellow",
+         sections=(0, 4, 6),   # headings: chain rule, back-propagation, at FFN
+         note="Korean blog post (author rdh): the chain rule, a generic graph, and "
+              "algorithm 6.4's running gradient g (g <-, grad, odot) on a network with one "
+              "hidden layer written without layer numbers (a <- Wx, h <- sigma(a), "
+              "hat y <- v^T h) and a squared error with an L2 penalty: the book's symbols "
+              "in another model (no bias, a linear scalar output v^T h, sigma for f), so "
+              "every formula is outside the layered model; every formula listed (bare "
+              "lists of derivatives left out)",
+         formulas=[
+             F(r"z=f(\mathbf{y})", NK, False, "the chain rule's generic z, f, y"),
+             F(r"y=g(\mathbf{x})", NK, False, "generic y, g, x (y is no target here)"),
+             F(r"\mathbf{x}\in \mathbb{R}^n, \mathbf{y}\in \mathbb{R}^m, z\in \mathbb{R}", NC,
+               False, "declarations of the generic x, y, z", (NK,)),
+             F("\n\\frac{d z}{d x_i}\n= \\sum_j \\frac{d z}{d y_j}\\frac{d y_j}{d x_i}\n"
+               "= \\sum_j \\frac{d y_j}{d x_i}\\frac{d z}{d y_j}\n", NK, False,
+               "the chain rule over generic x, y, z (true, and true read in any model)",
+               (H,)),
+             F(r"\frac{\partial z}{\partial w} \leftarrow \frac{\partial y}{\partial w}"
+               r"\frac{\partial z}{\partial y} + \frac{\partial x}{\partial w}\frac{\partial z}"
+               r"{\partial x}", NK, False, "a generic graph drawn in a figure (w, x, y, z)"),
+             F(r"\frac{\partial z}{\partial v} \leftarrow \frac{\partial w}{\partial v}"
+               r"\frac{\partial z}{\partial w}", NK, False, "the figure's generic graph"),
+             F(r"a \leftarrow Wx", NK, False,
+               "the one hidden layer's weighted input, no layer number and no bias: "
+               "gives a its value"),
+             F(r"h \leftarrow \sigma(a)", NK, False, "sigma for the activation, no layer"),
+             F(r"\hat{y} \leftarrow v^T h", NK, False,
+               "a linear scalar output with weights v: not the book's hat y = h^(l)"),
+             F(r"J \leftarrow (\hat{y} - y)^2 + \lambda ( \vert W \vert_F^2 + \vert v "
+               r"\vert_2^2)", NK, False,
+               "the document's J: squared error plus lambda times the squared norms (a "
+               "Frobenius norm written with single bars): gives J its value"),
+             F(r"g \leftarrow \nabla_{\hat{y}} J = 2 (\hat{y} - y)", H, False,
+               "true for the document's J (the line above): the derivative of "
+               "(hat y - y)^2 by the scalar hat y"),
+             F(r"\nabla_v J \leftarrow \nabla_v [(\hat{y} - y)^2 + \lambda (\vert W \vert_F^2 "
+               r"+ \vert v \vert_2^2)] = gh + 2 \lambda v", H, False,
+               "true: g = 2(hat y - y) is a scalar, grad_v (hat y - y)^2 = g h, and the "
+               "penalty gives 2 lambda v"),
+             F(r"g \leftarrow \nabla_h J = \nabla_h [(\hat{y} - y)^2 + \lambda (\vert W "
+               r"\vert_F^2 + \vert v \vert_2^2)] = gv", H, False,
+               "true: grad_h J = 2(hat y - y) v = g v (g the value of the first line)"),
+             F(r"g \leftarrow \nabla_a J = g \odot \sigma'(a) \quad \text{(elementwise)}", H,
+               False, "true: g is grad_h J (the line above) and h = sigma(a) elementwise"),
+             F(r"\nabla_W J \leftarrow \nabla_W [(\hat{y} - y)^2 + \lambda (\vert W \vert_F^2"
+               r" + \vert v \vert_2^2)] = gx^T + 2 \lambda W", H, False,
+               "true: g is grad_a J (the line above), a = W x, and the penalty gives "
+               "2 lambda W"),
+         ])
+
+ZH_654 = dict(key="zh-notes-6.5.4", repo="(unnamed: index file id 30917050365)",
+         path="(unnamed: Chinese reading notes on chapter 6, 43899 characters)", commit="",
+         stored="index file id 30917050365 (43899 characters; from character 35000 read): "
+                "found by its text; the index names neither its repository nor a commit",
+         notation="goodfellow", sections=(0, 5),   # headings 6.5.4 and 6.5.7
+         note="Chinese reading notes on the book's chapter 6; algorithms 6.3 and 6.4 are "
+              "images, and the notes explain algorithm 6.4 in their own symbols (alpha^(k) "
+              "for a^(k) as W^(k)T x + b^(k), f the loss, 'Regular' for the regulariser's "
+              "share, written as a word); listed: every formula of 6.5.4 and 6.5.7; left "
+              "out: 6.5.1-6.5.3, 6.5.5 and 6.5.6 (graphs, the chain rule over generic x, "
+              "y, z, tensors, V = X*Y) and expressions that state nothing (bare symbols, "
+              "O(w))",
+         formulas=[
+             F(r"g=f'(\alpha^{(k)})=\partial{f(W^Tx+b)}", NK, True,
+               "the notes' alpha for a^(k) and partial f(..) of their own; as meant "
+               "(g = f'(a)) not the book's g, which is g times f'(a) elementwise"),
+             F(r"f(\alpha^{(k-1)}) \to f(W^Tx^{(k-1)}+b)", NK, False,
+               "an arrow rewriting alpha^(k-1) as W^T x^(k-1) + b: no equation"),
+             F(r"\partial{f} /\partial{b} =  \partial{f} /\partial{\alpha} \cdot  \partial"
+               r"{\alpha}/ \partial{b} + Regular=b^{(k)}+Regular", NK, True,
+               "f the loss, alpha for a, 'Regular' a word; false as meant (the gradient "
+               "by the bias is g plus the regulariser's share, not b^(k)): refuted in any "
+               "reading", (R,)),
+             F(r"\partial{f} /\partial{W} = \partial{f} /\partial{\alpha} \cdot  \partial"
+               r"{\alpha}/ \partial{W}  + Regluar =g \cdot h^{(k-1)T} +Regular", NK, True,
+               "f the loss, alpha for a, the word 'Regular' (once misspelt 'Regluar'), and "
+               "d alpha / dW a 3-index array: true as meant (the book's g h^(k-1)T plus "
+               "the regulariser's share)", (H,)),
+             F(r"\partial{f} /\partial{x} = \partial{f} /\partial{\alpha} \cdot  \partial"
+               r"{\alpha}/ \partial{x}  + Regular = W^{(k)T} \cdot g", NK, True,
+               "f the loss, x for h^(k-1), and a regulariser's share 'Regular' that the "
+               "last side drops (it is 0 for x): no one meaning"),
+             F(r"y=max\{W^{(1)T}X\}", NK, False,
+               "the example's minibatch X and a max with one argument (y is no target)"),
+             F(r"y=W^{(2)T}X", NK, False, "the example's second layer over the minibatch"),
+         ])
+
+MSE = dict(key="mse-2970202",
+         repo="(web page: math.stackexchange.com question 2970202)",
+         path="https://math.stackexchange.com/questions/2970202", commit="",
+         stored="pages corpus: the question (as stored from its copy at "
+                "www.commonlounge.com) and its answer (as stored from newbetuts.com's "
+                "mirror, 'A matrix calculus problem in backpropagation encountered when "
+                "studying Deep Learning'), read in the excerpts the search returns",
+         notation="goodfellow", sections=(0, 2),   # the question, the answer
+         note="a question on algorithm 6.4's gradient by W^(k) (why the transpose), asked "
+              "in the book's notation, and an answer in subscripts (a_k, h_k, W_k) with "
+              "the Frobenius product ':' (another notation); every formula listed, "
+              "expressions that state nothing left out",
+         formulas=[
+             F(r"\nabla_{W^{(k)}}J = gh^{(k-1)T}+\lambda\nabla_{W^{(k)}}{\Omega(\theta)}", H,
+               True, "algorithm 6.4's line, quoted: true with g the book's grad of J by "
+                     "a^(k) (no update of g is written in the question)"),
+             F(r"a^{(k)}= b^{(k)}+W^{(k)}h^{(k-1)}", H, True, "algorithm 6.3's line"),
+             F(r"\eqalign{ g &= \frac{\partial L}{\partial {\hat y}} \frac{\partial {\hat y}}"
+               r"{\partial h_l} \frac{\partial h_l}{\partial a_l} \frac{\partial a_l}{\partial "
+               r"h_{l-1}} \frac{\partial h_{l-1}}{\partial a_{l-1}} \frac{\partial a_{l-1}}"
+               r"{\partial h_{l-2}} \ldots \frac{\partial h_{k+1}}{\partial a_{k+1}} \frac"
+               r"{\partial a_{k+1}}{\partial h_{k}} \frac{\partial h_{k}}{\partial a_{k}} &= "
+               r"\frac{\partial L}{\partial a_{k}} }", NK, False,
+               "the answer's layers as subscripts and gradients as rows (a chain of "
+               "Jacobians from the left): another notation"),
+             F(r"\frac{\partial {\hat y}}{\partial h_l}=1", NK, False,
+               "the identity written 1, subscript layer"),
+             F(r"\eqalign{ dL&= g:da_k\cr &= g:dW_k\,h_{k-1}\cr &= gh_{k-1}^T:dW_k\cr \frac"
+               r"{\partial L}{\partial W_k} &= gh_{k-1}^T \cr }", NK, False,
+               "differentials and the Frobenius product ':' in subscripts"),
+             F(r"A:B = {\rm tr}(A^TB)", NK, False, "defines ':' for generic A, B", (NC,)),
+             F(r"\eqalign{ &{\rm tr}(ABC) = {\rm tr}(CAB) = {\rm tr}(BCA) \cr &{\rm tr}(AB) = "
+               r"{\rm tr}(BA) = {\rm tr}(B^TA^T) \cr }", NK, False,
+               "trace identities of generic matrices (true)", (H,)),
+             F(r"\eqalign{ &A:BC = B^TA:C = AC^T:B \cr &A:B = B:A = B^T:A^T \cr }", NK, False,
+               "rules of the Frobenius product of generic matrices (true)", (H,)),
+         ])
+
+ELL = "the document's loss l(f(x), y) of its network's output f(x) (f is not the " \
+      "activation here) and ' for the transpose: the document's notation"
+WIKISTAT = dict(key="en-wikistat-mlp", repo="(unnamed: index file id 33350099739)",
+         path="(unnamed: English lecture notes 'neural networks and introduction to deep "
+              "learning', converted from PDF, 52746 characters)", commit="",
+         stored="index file id 33350099739 (52746 characters; characters 6500-38500 read): "
+                "found by its text; the index names neither its repository nor a commit",
+         notation="goodfellow",
+         sections=(0, 7, 11, 24),   # MLP; penalised risk; regression; classification
+         note="English lecture notes (Wikistat style, converted from PDF) whose multilayer "
+              "perceptron is written a^(k)(x) = b^(k) + W^(k) h^(k-1)(x), h^(k)(x) = "
+              "phi(a^(k)(x)) (the book's layers, phi for f, hidden layers 1..L and an "
+              "output layer L + 1 with its own activation psi), with lambda Omega(theta) "
+              "and grad_W^(k) Omega; back-propagation is derived per unit and per example "
+              "(R_i, delta_{k,i}, s_{m,i}) for regression and with the loss l(f(x), y) for "
+              "classification.  Listed: the MLP's summary and sections 2.4.2 (penalised "
+              "risk: the Omega lines), 2.4.3 and 2.4.4 whole; left out: Hornik's theorem, "
+              "the losses of 2.4.1, the optimisers (SGD, momentum, learning-rate "
+              "conditions), the iterates theta^(r) named inline, and a pair of inline "
+              "fragments the PDF conversion split mid-formula",
+         formulas=[
+             F("\n\\operatorname{softmax}(z)_{i}=\\frac{\\exp \\left(z_{i}\\right)}{\\sum_{j} "
+               "\\exp \\left(z_{j}\\right)}\n", NK, False, "softmax over a dummy z"),
+             F(r"h^{(0)}(x)=x", H, True, "algorithm 6.3's h^(0) = x, as a function of x"),
+             F(r"k=1, \ldots, L", NC, False, "the hidden layers' range", (NK,)),
+             F("\n\\begin{aligned}\n& a^{(k)}(x)=b^{(k)}+W^{(k)} h^{(k-1)}(x) \\\\\n& h^{(k)}"
+               "(x)=\\phi\\left(a^{(k)}(x)\\right)\n\\end{aligned}\n", H, True,
+               "the book's two lines as functions of x, phi the document's name for f"),
+             F(r"k=L+1", NC, False, "the output layer's number", (NK,)),
+             F(r"& a^{(L+1)}(x)=b^{(L+1)}+W^{(L+1)} h^{(L)}(x)", H, True,
+               "the output layer's weighted input (the first row of an aligned display)"),
+             F(r"& h^{(L+1)}(x)=\psi\left(a^{(L+1)}(x)\right):=f(x, \theta) .", NK, False,
+               "the second row: the output activation psi (not the hidden layers' phi) and "
+               "f(x, theta) the network: another model than the book's one f"),
+             F("\nL_{n}(\\theta)=\\frac{1}{n} \\sum_{i=1}^{n} \\ell\\left(f\\left(X_{i}, "
+               "\\theta\\right), Y_{i}\\right)+\\lambda \\Omega(\\theta)\n", NK, False,
+               "the penalised empirical risk over n examples: another cost"),
+             F("\n\\begin{aligned}\n\\Omega(\\theta) & =\\sum_{k} \\sum_{i} \\sum_{j}\\left("
+               "W_{i, j}^{(k)}\\right)^{2} \\\\\n& =\\sum_{k}\\left\\|W^{(k)}\\right\\|_{F}^{2}"
+               "\n\\end{aligned}\n", NK, False,
+               "defines Omega as the L2 penalty of the weights (the second equality is "
+               "true: the squared Frobenius norm)", (H,)),
+             F("\n\\nabla_{W^{(k)}} \\Omega(\\theta)=2 W^{(k)}\n", H, True,
+               "true for the Omega the document has just defined (the L2 penalty); "
+               "unknown for the book's arbitrary Omega"),
+             F("\n\\Omega(\\theta)=\\sum_{k} \\sum_{i} \\sum_{j}\\left|W_{i, j}^{(k)}\\right|"
+               "\n", NK, False, "the L1 penalty, an alternative definition of Omega",
+               (NC,)),
+             F("\nR_{i}(\\theta)=\\sum_{k=1}^{K}\\left(Y_{i, k}-f_{k}\\left(X_{i}, \\theta"
+               "\\right)\\right)^{2}\n", NK, False,
+               "the squared error of example i (f the network): another cost"),
+             F("\n\\psi\\left(a_{1}, \\ldots, a_{K}\\right)=\\left(g_{1}\\left(a_{1}\\right), "
+               "\\ldots, g_{K}\\left(a_{K}\\right)\\right)\n", NK, False,
+               "the output activation psi, unit by unit"),
+             F("\n\\begin{aligned}\n\\frac{\\partial R_{i}}{\\partial W_{k, m}^{(L+1)}} & ="
+               "\\delta_{k, i} h_{m}^{(L)}\\left(X_{i}\\right) \\\\\n\\frac{\\partial R_{i}}"
+               "{\\partial W_{m, l}^{(L)}} & =s_{m, i} h_{l}^{(L-1)}\\left(X_{i}\\right)\n"
+               "\\end{aligned}\n", NK, False,
+               "example i's cost R_i, with delta and s defined further down"),
+             F("\na^{(L+1)}(x)=b^{(L+1)}+W^{(L+1)} h^{(L)}(x)\n", H, True,
+               "the output layer's weighted input, recalled"),
+             F("\n\\frac{\\partial R_{i}}{\\partial W_{k, m}^{(L+1)}}=-2\\left(Y_{i, k}-f_{k}"
+               "\\left(X_{i}, \\theta\\right)\\right) g_{k}^{\\prime}\\left(a_{k}^{(L+1)}\\left("
+               "X_{i}\\right)\\right) h_{m}^{(L)}\\left(X_{i}\\right)\n", NK, False,
+               "example i's cost and the output activations g_k: another model"),
+             F("\n\\frac{\\partial R_{i}}{\\partial W_{m, l}^{(L)}}=-2 \\sum_{k=1}^{K}\\left("
+               "Y_{i, k}-f_{k}\\left(X_{i}, \\theta\\right)\\right) g_{k}^{\\prime}\\left(a_{k}^"
+               "{(L+1)}\\left(X_{i}\\right)\\right) \\frac{\\partial a_{k}^{(L+1)}\\left(X_{i}"
+               "\\right)}{\\partial W_{m, l}^{(L)}} .\n", NK, False, "the same model"),
+             F(r"a_{k}^{(L+1)}(x) & =\sum_{j} W_{k, j}^{(L+1)} h_{j}^{(L)}(x),", R, True,
+               "the first row of an aligned display: the bias b_k^(L+1) is left out (the "
+               "document's own a^(L+1) has it): false as written (only its derivative by "
+               "the weights is meant)"),
+             F(r"h_{j}^{(L)}(x) & =\phi\left(b_{j}^{(L)}+\left\langle W_{j}^{(L)}, h^{(L-1)}"
+               r"(x)\right\rangle\right) .", NK, True,
+               "the second row: W_j^(L) names the j-th row, and <,> the inner product (the "
+               "document's notation); true so read", (H,)),
+             F("\n\\frac{\\partial a_{k}^{(L+1)}(x)}{\\partial W_{m, l}^{(L)}}=W_{k, m}^{(L+1)}"
+               " \\phi^{\\prime}\\left(b_{m}^{(L)}+\\left\\langle W_{m}^{(L)}, h^{(L-1)}(x)"
+               "\\right\\rangle\\right) h_{l}^{(L-1)}(x) .\n", NK, True,
+               "rows W_m^(L) and <,>, the document's notation; true so read", (H,)),
+             F("\n\\begin{aligned}\n\\delta_{k, i} & =-2\\left(Y_{i, k}-f_{k}\\left(X_{i}, "
+               "\\theta\\right)\\right) g_{k}^{\\prime}\\left(a_{k}^{(L+1)}\\left(X_{i}\\right)"
+               "\\right) \\\\\ns_{m, i} & =\\phi^{\\prime}\\left(a_{m}^{(L)}\\left(X_{i}\\right)"
+               "\\right) \\sum_{k=1}^{K} W_{k, m}^{(L+1)} \\delta_{k, i} .\n\\end{aligned}\n",
+               NK, False, "defines delta_{k,i} and s_{m,i} per example: new symbols",
+               (NC,)),
+             F("\n\\begin{aligned}\nW_{k, m}^{(L+1, r+1)} & =W_{k, m}^{(L+1, r)}-\\varepsilon"
+               "_{r} \\sum_{i \\in B} \\frac{\\partial R_{i}}{\\partial W_{k, m}^{(L+1, r)}} \\\\"
+               "\nW_{m, l}^{(L, r+1)} & =W_{m, l}^{(L, r)}-\\varepsilon_{r} \\sum_{i \\in B} "
+               "\\frac{\\partial R_{i}}{\\partial W_{m, l}^{(L, r)}}\n\\end{aligned}\n", NK,
+               False, "gradient descent's updates at step r: an optimiser"),
+             F("\n\\phi(x)=\\frac{1}{1+\\exp (-x)}, \\quad \\phi^{\\prime}(x)=\\phi(x)(1-"
+               "\\phi(x)) .\n", NK, False,
+               "the sigmoid and its derivative over a dummy x (true)", (H,)),
+             F("\n\\phi(x)=\\frac{\\exp (x)-\\exp (-x)}{\\exp (x)+\\exp (-x)}, \\quad \\phi^"
+               "{\\prime}(x)=1-\\phi^{2}(x)\n", NK, False,
+               "tanh and its derivative over a dummy x (true)", (H,)),
+             F(r"f(x)=\left(\begin{array}{c}\mathbb{P}(Y=1 / x) \\ \cdot \\ \cdot \\ "
+               r"\mathbb{P}(Y=K / x)\end{array}\right)", NK, False,
+               "the network's output f(x) as class probabilities"),
+             F("\n\\operatorname{softmax}\\left(x_{1}, \\ldots, x_{K}\\right)=\\frac{1}"
+               "{\\sum_{k=1}^{K} e^{x_{i}}}\\left(e^{x_{1}}, \\ldots, e^{x_{K}}\\right)\n", NK,
+               False, "softmax over dummy x_1..x_K (its sum written over x_i)"),
+             F("\n\\begin{aligned}\n\\frac{\\partial \\operatorname{softmax}(\\boldsymbol{x})"
+               "_{i}}{\\partial x_{j}} & =\\operatorname{softmax}(\\boldsymbol{x})_{i}\\left(1-"
+               "\\operatorname{softmax}(\\boldsymbol{x})_{i}\\right) \\text { if } i=j \\\\\n& "
+               "=-\\operatorname{softmax}(\\boldsymbol{x})_{i} \\operatorname{softmax}("
+               "\\boldsymbol{x})_{j} \\text { if } i \\neq j\n\\end{aligned}\n", NK, False,
+               "softmax's derivatives, a case split"),
+             F("\n(f(x))_{y}=\\sum_{k=1}^{K} \\mathbf{1}_{y=k}(f(x))_{k}\n", NK, False,
+               "a notation for the output at the class y"),
+             F("\n-\\log (f(x))_{y}=-\\sum_{k=1}^{K} \\mathbf{1}_{y=k} \\log (f(x))_{k}=\\ell"
+               "(f(x), y)\n", NK, False, "the cross-entropy l: another cost"),
+             F(r"z(x)=\phi\left(a_{1}(x), \ldots, a_{J}(x)\right)", NK, False,
+               "a generic z of a_1..a_J (inline, before the display above)"),
+             F("\n\\frac{\\partial z}{\\partial x_{i}}=\\sum_{j} \\frac{\\partial z}{\\partial "
+               "a_{j}} \\frac{\\partial a_{j}}{\\partial x_{i}}=\\left\\langle\\nabla \\phi, "
+               "\\frac{\\partial \\boldsymbol{a}}{\\partial x_{i}}\\right\\rangle .\n", NK,
+               False, "the chain rule over generic z, a, x (z = phi(a(x)))"),
+             F("\n\\frac{\\partial \\ell(f(x), y)}{\\partial\\left(a^{(L+1)}(x)\\right)_{i}}="
+               "\\sum_{j} \\frac{\\partial \\ell(f(x), y)}{\\partial f(x)_{j}} \\frac{\\partial "
+               "f(x)_{j}}{\\partial\\left(a^{(L+1)}(x)\\right)_{i}} .\n", NK, False, ELL),
+             F("\n\\frac{\\partial \\ell(f(x), y)}{\\partial f(x)_{j}}=\\frac{-\\mathbf{1}_"
+               "{y=j}}{(f(x))_{y}}\n", NK, False, ELL),
+             F("\n\\begin{aligned}\n& \\frac{\\partial \\ell(f(x), y)}{\\partial\\left(a^{(L+1)}"
+               "(x)\\right)_{i}}=-\\sum_{j} \\frac{\\mathbf{1}_{y=j}}{(f(x))_{y}} \\frac{\\partial"
+               " \\operatorname{softmax}\\left(a^{(L+1)}(x)\\right)_{j}}{\\partial\\left(a^{(L+1)}"
+               "(x)\\right)_{i}} \\\\\n& =-\\frac{1}{(f(x))_{y}} \\frac{\\partial \\operatorname"
+               "{softmax}\\left(a^{(L+1)}(x)\\right)_{y}}{\\partial\\left(a^{(L+1)}(x)\\right)_"
+               "{i}} \\\\\n& =-\\frac{1}{(f(x))_{y}} \\operatorname{softmax}\\left(a^{(L+1)}(x)"
+               "\\right)_{y}\\left(1-\\operatorname{softmax}\\left(a^{(L+1)}(x)\\right)_{y}"
+               "\\right) \\mathbf{1} y=i \\\\\n& +\\frac{1}{(f(x))_{y}} \\operatorname{softmax}"
+               "\\left(a^{(L+1)}(x)\\right)_{i} \\operatorname{softmax}\\left(a^{(L+1)}(x)"
+               "\\right)_{y} \\mathbf{1}_{y \\neq i} \\\\\n& \\quad \\frac{\\partial \\ell(f(x), "
+               "y)}{\\partial\\left(a^{(L+1)}(x)\\right)_{i}}=\\left(-1+f(x)_{y}\\right) "
+               "\\mathbf{1} y=i+f(x)_{i} \\mathbf{1} y \\neq i\n\\end{aligned}\n", NK, False,
+               ELL + "; indicators written '1 y=i' (their subscripts lost in the conversion)"),
+             F("\n\\nabla_{a^{(L+1)}(x)} \\ell(f(x), y)=f(x)-e(y)\n", NK, False,
+               ELL + "; e(y) the one-hot vector of the class y"),
+             F(r"\frac{\partial\left(\left(a^{(L+1)}(x)\right)\right)_{j}}{\partial\left("
+               r"b^{(L+1)}\right)_{i}}=\mathbf{1}_{i=j},", H, True,
+               "the first row of a gathered display: the derivative of the output's "
+               "weighted input by a bias, the indicator of i = j (true)"),
+             F(r"\nabla_{b^{(L+1)}} \ell(f(x), y)=f(x)-e(y),", NK, False,
+               "the second row: " + ELL),
+             F("\n\\frac{\\partial \\ell(f(x), y)}{\\partial W_{i, j}^{(L+1)}}=\\sum_{k} "
+               "\\frac{\\partial \\ell(f(x), y)}{\\partial\\left(a^{(L+1)}(x)\\right)_{k}} "
+               "\\frac{\\partial\\left(a^{(L+1)}(x)\\right)_{k}}{\\partial W_{i, j}^{(L+1)}}\n",
+               NK, False, ELL),
+             F("\n\\left.\\frac{\\partial\\left(a^{(L+1)}(x)\\right)_{k}}{\\partial W_{i, j}^"
+               "{(L+1)}}=a^{(L)}(x)\\right)_{j} \\mathbf{1}_{i=k}\n", R, True,
+               "a typo, a^(L) for h^(L): the derivative of a_k^(L+1) by W_ij^(L+1) is "
+               "h_j^(L) times the indicator of i = k, not a_j^(L) (the bracket before "
+               "a^(L) lost in the conversion): false as written"),
+             F("\n\\nabla_{W^{(L+1)}} \\ell(f(x), y)=(f(x)-e(y))\\left(a^{(L)}(x)\\right)^"
+               "{\\prime}\n", NK, False, ELL + " (and the same typo a^(L) for h^(L))"),
+             F("\n\\frac{\\partial \\ell(f(x), y)}{\\partial\\left(h^{(k)}(x)\\right)_{j}}="
+               "\\sum_{i} \\frac{\\partial \\ell(f(x), y)}{\\partial\\left(a^{(k+1)}(x)\\right)"
+               "_{i}} \\frac{\\partial\\left(a^{(k+1)}(x)\\right)_{i}}{\\partial\\left(h^{(k)}"
+               "(x)\\right)_{j}}\n", NK, False, ELL),
+             F("\n\\left(a^{(k+1)}(x)\\right)_{i}=b_{i}^{(k+1)}+\\sum_{j} W_{i, j}^{(k+1)}"
+               "\\left(h^{(k)}(x)\\right)_{j} .\n", H, True,
+               "the book's forward line, unit by unit (true)"),
+             F("\n\\begin{aligned}\n\\frac{\\partial \\ell(f(x), y)}{\\partial h^{(k)}(x)_{j}}"
+               " & =\\sum_{i} \\frac{\\partial \\ell(f(x), y)}{\\partial a^{(k+1)}(x)_{i}} W_{i,"
+               " j}^{(k+1)} \\\\\n\\nabla_{h^{(k)}(x)} \\ell(f(x), y) & =\\left(W^{(k+1)}\\right)"
+               "^{\\prime} \\nabla_{a^{(k+1)}(x)} \\ell(f(x), y)\n\\end{aligned}\n", NK, False,
+               ELL),
+             F(r"h^{(k)}(x)_{j}=\phi\left(a^{(k)}(x)_{j}\right)", H, True,
+               "the book's h = f(a), unit by unit, phi for f (inline)"),
+             F("\n\\frac{\\partial \\ell(f(x), y)}{\\partial a^{(k)}(x)_{j}}=\\frac{\\partial "
+               "\\ell(f(x), y)}{\\partial h^{(k)}(x)_{j}} \\phi^{\\prime}\\left(a^{(k)}(x)_{j}"
+               "\\right)\n", NK, False, ELL),
+             F(r"\nabla_{a^{(k)}(x)} \ell(f(x), y)=\nabla_{h^{(k)}(x)} \ell(f(x), y) \odot"
+               r"\left(\phi^{\prime}\left(a^{(k)}(x)_{1}\right), \ldots, \phi^{\prime}\left("
+               r"a^{(k)}(x)_{j}\right), \ldots\right)^{\prime}", NK, False,
+               ELL + " (inline)"),
+             F("\n\\begin{aligned}\n\\frac{\\partial \\ell(f(x), y)}{\\partial W_{i, j}^{(k)}}"
+               " & =\\frac{\\partial \\ell(f(x), y)}{\\partial a^{(k)}(x)_{i}} \\frac{\\partial "
+               "a^{(k)}(x)_{i}}{\\partial W_{i, j}^{(k)}} \\\\\n& =\\frac{\\partial \\ell(f(x), "
+               "y)}{\\partial a^{(k)}(x)_{i}} h_{j}^{(k-1)}(x)\n\\end{aligned}\n", NK, False,
+               ELL),
+             F("\n\\nabla_{W^{(k)}} \\ell(f(x), y)=\\nabla_{a^{(k)}(x)} \\ell(f(x), y) h^{(k-1)}"
+               "(x)^{\\prime}\n", NK, False, ELL),
+             F("\n\\frac{\\partial \\ell(f(x), y)}{\\partial b_{i}^{(k)}}=\\frac{\\partial "
+               "\\ell(f(x), y)}{\\partial a^{(k)}(x)_{i}}\n", NK, False, ELL),
+             F("\n\\nabla_{b^{(k)}} \\ell(f(x), y)=\\nabla_{a^{(k)}(x)} \\ell(f(x), y) \\text"
+               " {. }\n", NK, False, ELL),
+             F(r"\nabla_{a^{(L+1)}(x)} \ell(f(x), y)=f(x)-e(y)", NK, False,
+               ELL + " (the summary, inline)"),
+             F(r"k=L+1", NC, False, "the loop's start ('for k = L+1 to 1')", (NK,)),
+             F("\n\\begin{aligned}\n\\nabla_{W^{(k)}} \\ell(f(x), y) & =\\nabla_{a^{(k)}(x)} "
+               "\\ell(f(x), y) h^{(k-1)}(x)^{\\prime} \\\\\n\\nabla_{b^{(k)}} \\ell(f(x), y) & "
+               "=\\nabla_{a^{(k)}(x)} \\ell(f(x), y)\n\\end{aligned}\n", NK, False, ELL),
+             F("\n\\nabla_{h^{(k-1)}(x)} \\ell(f(x), y)=\\left(W^{(k)}\\right)^{\\prime} "
+               "\\nabla_{a^{(k)}(x)} \\ell(f(x), y)\n", NK, False, ELL),
+             F("\n\\begin{aligned}\n\\nabla_{a^{(k-1)}(x)} \\ell(f(x), y)= & \\nabla_{h^{(k-1)}"
+               "(x)} \\ell(f(x), y) \\\\\n& \\odot\\left(\\ldots, \\phi^{\\prime}\\left(a^{(k-1)}"
+               "(x)_{j}\\right), \\ldots\\right)^{\\prime}\n\\end{aligned}\n", NK, False, ELL),
+         ])
+
+DOCUMENTS += [RDH, ZH_654, MSE, WIKISTAT]

@@ -1835,12 +1835,18 @@ def _unread_cost_statement(eq: Equation, verdict: Verdict,
     (J(\\theta) = ..., L(\\hat y, y) = ...; those of ``quantities``): it may say which
     loss the document uses (or, the cost, that it has a penalty)."""
     notation = eq.context.get("notation")
-    if verdict.status != NOT_CHECKED or notation is None or "=" not in eq.text:
+    relation = _GIVES_VALUE.search(eq.text)
+    if verdict.status != NOT_CHECKED or notation is None or relation is None:
         return False
     costs = {name for name, row in load_notation(notation).symbols.items()
              if row.quantity in quantities}
-    first = re.match(r"\s*\\?([A-Za-z]+)", eq.text.split("=")[0])
+    first = re.match(r"\s*\\?([A-Za-z]+)", eq.text[:relation.start()])
     return first is not None and first.group(1) in costs
+
+
+#: a relation that states or gives the quantity on its left (=, :=, an algorithm's arrow:
+#: J \leftarrow (\hat y - y)^2 + ... gives the cost its value as J = ... would)
+_GIVES_VALUE = re.compile(r"=|\\leftarrow(?![A-Za-z])|\\gets(?![A-Za-z])|\u2190")
 
 
 def _has_quantity(notation, quantity: str) -> bool:

@@ -505,6 +505,10 @@ class MatrixNotation(Evaluator):
                 raise ShapeError(f"\\odot of a {_shape(lv)} and a {_shape(rv)}")
             return lv.multiply_elementwise(rv)
         if isinstance(lv, sp.MatrixBase) and isinstance(rv, sp.MatrixBase):
+            if lv.shape[1] != rv.shape[0] and _argument_list(left, right):
+                raise MeaningError("a quantity before a bracketed argument, X(x), may write "
+                                   "X as a function of it (a^{(k)}(x), h^{(0)}(x) = x), and "
+                                   "as a product the shapes do not fit: not read", right.pos)
             if lv.shape[1] != rv.shape[0]:
                 raise ShapeError(f"a {_shape(lv)} matrix times a {_shape(rv)}")
             return lv * rv
@@ -583,6 +587,18 @@ def _applied_error(left: Node, right: Node) -> bool:
     return left.kind == "name" and left.args[0] == "E" and (
         right.kind == "group" and right.op == "(" or right.kind == "vector" and
         right.op == "row")
+
+
+def _argument_list(left: Node, right: Node) -> bool:
+    """A symbol (with its scripts, the last factor of a product) right before the input x
+    in parentheses: h^{(0)}(x), W h^{(k-1)}(x), which notes after Larochelle's write for
+    the quantity as a function of the input, as well as a product.  Only the input as
+    written: a running value put in (g's, a group too) or any other factor is a product."""
+    while left.kind == "mul" and left.op != "odot":
+        left = left.args[1]
+    inner = right.args[0] if right.kind == "group" and right.op == "(" else None
+    return inner is not None and inner.kind == "name" and inner.args[0] == "x" and \
+        left.kind in ("name", "script")
 
 
 def _tilde_rows(base, accent) -> bool:
