@@ -546,10 +546,12 @@ CUI = dict(key="cui-bp", repo="(unnamed: index file id 27269352096)",
                "true, written with the document's delta^(l) = grad_a^(l) J"),
          ])
 
-ZH_ALG = dict(key="zh-alg-6.4", repo="(unnamed: index file id 21260149266)",
-         path="(unnamed: a Markdown page of chapter 6 notes, 4676 characters)", commit="",
-         stored="index file id 21260149266 (4676 characters): found by its text; the index "
-                "names neither its repository nor a commit",
+ZH_ALG = dict(key="zh-alg-6.4", repo="windmissing/Bible-DeepLearning",
+         path="Chapter6/5Backprop/4FullyConnectedMLP.md", commit="",
+         stored="index file id 21260149266 (4676 characters): found by its text, a version of "
+                "this repository's file whose commit the index does not name (it also holds "
+                "4151afffc857339ef87ce0c5e57f1442e1e1e451, 4683 characters, the same "
+                "formulas, and 4b730236bbbc7d2505266817dc7075f55dbc5a27, 2580 characters)",
          notation="goodfellow", sections=(0, 6, 12),   # 6.3's listing, 6.4's, the author's
          note="Chinese reading notes on section 6.5.4: the book's algorithms 6.3 and 6.4 "
               "(the Chinese translation's LaTeX, quoted in the page) and the author's own "
