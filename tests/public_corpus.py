@@ -4,9 +4,10 @@ judgement of every chapter-5 equation they contain.
 
 Provenance.  The documents were located and read through a stored index of public GitHub
 repositories (read-only look-ups; nothing was cloned).  `repo`, `path` and `commit` name the
-stored version that was read; `url` is the GitHub blob address of that version.  Three
+stored version that was read; `url` is the GitHub blob address of that version.  Eight
 documents (`author=None`) were only reachable by their id in that index (`index_id`); their
-repository could not be identified, so `repo`, `path`, `commit` and `url` are None.
+repository could not be identified, so `repo`, `path`, `commit` and `url` are None.  Line
+numbers count the newlines of the stored text (read as JSON, so blanks and TABs are exact).
 
 Only formulas (facts) are reproduced; no prose sentence is copied.  Notes are my own.
 
@@ -40,7 +41,10 @@ Per document:
             the delimiters) is replaced by "…", while delimiters, math, indentation, list
             markers, pure punctuation next to math and equation tags like "(5.3)" are kept
             byte-exact (tabs, trailing blanks included).  Every listed equation lies inside the
-            skeleton.
+            skeleton.  One exception keeps the Markdown structure: a list-item line without
+            math that the math items below are nested in keeps its indentation and marker, its
+            prose written "…" (left empty, the nested items indented by a TAB or four blanks
+            would read as an indented code block).
 
 Verdict policy for documents that rename the book's sizes (e.g. `c` outputs and `m` hidden
 units instead of l and q, declared in the document itself): the formulas are judged against
@@ -1350,8 +1354,10 @@ _CQL_EQUATIONS = [
 #     TAB-indented lists
 # ---------------------------------------------------------------------------------------
 
-_IDX492_FIRST = 26
+_IDX492_FIRST = 24
 _IDX492_SKELETON = r"""
+- …<SP>
+
 <TAB>- $dq + ql + q + l$ ….
 
 <TAB><TAB>- …$(x_k, y_k)$: $E_k = \frac{1}{2}\sum_{y=1}^l(\hat y_j^k - y_j^k)$
