@@ -4,7 +4,7 @@ judgement of every chapter-5 equation they contain.
 
 Provenance.  The documents were located and read through a stored index of public GitHub
 repositories (read-only look-ups; nothing was cloned).  `repo`, `path` and `commit` name the
-stored version that was read; `url` is the GitHub blob address of that version.  Eight
+stored version that was read; `url` is the GitHub blob address of that version.  Ten
 documents (`author=None`) were only reachable by their id in that index (`index_id`); their
 repository could not be identified, so `repo`, `path`, `commit` and `url` are None.  Line
 numbers count the newlines of the stored text (read as JSON, so blanks and TABs are exact).
@@ -1392,6 +1392,260 @@ _IDX492_LAYOUTS = ["dollar-inline", "tab-indented-list", "hat-without-braces",
 
 
 # ---------------------------------------------------------------------------------------
+# 14. index 60183756018 (repository not identified): a knowledge-base page deriving BP
+#     after the pumpkin book, with sigma for f and the sample index mostly dropped
+# ---------------------------------------------------------------------------------------
+
+_IDX601_FIRST = 20
+_IDX601_SKELETON = r"""
+… $D = \{(\boldsymbol{x}_1,\boldsymbol{y}_1),\ldots,(\boldsymbol{x}_m,\boldsymbol{y}_m)\}$，…：
+
+- **…**：$d$ … $\boldsymbol{x} = (x_1,\ldots,x_d)$
+- **…**：$q$ … $\boldsymbol{b} = (b_1,\ldots,b_q)$
+- **…**：$l$ … $\hat{\boldsymbol{y}} = (\hat{y}_1,\ldots,\hat{y}_l)$
+
+
+- … $v_{ih}$（… $i$ … $h$ … $\gamma_h$
+- … $w_{hj}$（… $h$ … $j$ … $\theta_j$
+
+
+$$\sigma(x) = \frac{1}{1+e^{-x}}, \quad \sigma'(x) = \sigma(x)(1-\sigma(x))$$
+
+
+
+… $(\boldsymbol{x}_k, \boldsymbol{y}_k)$：
+
+… $h$ …：
+$$\alpha_h = \sum_{i=1}^{d} v_{ih} x_i$$
+
+… $h$ …：
+$$b_h = \sigma(\alpha_h - \gamma_h)$$
+
+… $j$ …：
+$$\beta_j = \sum_{h=1}^{q} w_{hj} b_h$$
+
+… $j$ …：
+$$\hat{y}_j = \sigma(\beta_j - \theta_j)$$
+
+
+
+… $(\boldsymbol{x}_k, \boldsymbol{y}_k)$ …：
+
+$$E_k = \frac{1}{2}\sum_{j=1}^{l}(\hat{y}_j^k - y_j^k)^2$$
+
+… $v$ …：
+
+$$v \leftarrow v + \Delta v, \quad \Delta v = -\eta \frac{\partial E_k}{\partial v}$$
+
+… $\eta$ …。
+
+
+
+
+
+$$\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}$$
+
+
+$$\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j} \cdot \frac{\partial \hat{y}_j}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}$$
+
+
+
+1. $\frac{\partial E_k}{\partial \hat{y}_j} = \hat{y}_j - y_j$
+2. $\frac{\partial \hat{y}_j}{\partial \beta_j} = \hat{y}_j(1-\hat{y}_j)$（…）
+3. $\frac{\partial \beta_j}{\partial w_{hj}} = b_h$
+
+
+
+$$\frac{\partial E_k}{\partial w_{hj}} = (\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j)b_h$$
+
+… $g_j$：
+
+$$g_j = -\frac{\partial E_k}{\partial (\beta_j - \theta_j)} = -(\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j) = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)$$
+
+
+
+$$\Delta w_{hj} = \eta g_j b_h$$
+
+
+
+$$\Delta \theta_j = -\eta\frac{\partial E_k}{\partial \theta_j} = -\eta\frac{\partial E_k}{\partial \hat{y}_j}\cdot\frac{\partial \hat{y}_j}{\partial \theta_j} = -\eta(\hat{y}_j-y_j)\cdot(-\hat{y}_j(1-\hat{y}_j)) = -\eta g_j$$
+
+
+
+
+
+$$\frac{\partial E_k}{\partial v_{ih}} = \frac{\partial E_k}{\partial b_h}\cdot\frac{\partial b_h}{\partial \alpha_h}\cdot\frac{\partial \alpha_h}{\partial v_{ih}}$$
+
+… $\frac{\partial E_k}{\partial b_h}$——… $b_h$ …：
+
+$$\frac{\partial E_k}{\partial b_h} = \sum_{j=1}^{l}\frac{\partial E_k}{\partial \beta_j}\cdot\frac{\partial \beta_j}{\partial b_h} = \sum_{j=1}^{l}(-g_j)w_{hj}$$
+
+
+- $\frac{\partial b_h}{\partial \alpha_h} = b_h(1-b_h)$（…）
+- $\frac{\partial \alpha_h}{\partial v_{ih}} = x_i$
+
+… $e_h$：
+
+$$e_h = -\frac{\partial E_k}{\partial (\alpha_h - \gamma_h)} = b_h(1-b_h)\sum_{j=1}^{l}w_{hj}g_j$$
+
+
+
+$$\Delta v_{ih} = \eta e_h x_i$$
+
+
+
+$$\Delta \gamma_h = -\eta e_h$$
+
+
+
+
+2. … $b_h$ … $\hat{y}_j$。
+3. … $g_j = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)$。
+4. … $e_h = b_h(1-b_h)\sum_j w_{hj}g_j$。
+5. …：$w_{hj} \leftarrow w_{hj} + \eta g_j b_h$，$\theta_j \leftarrow \theta_j - \eta g_j$。
+6. …：$v_{ih} \leftarrow v_{ih} + \eta e_h x_i$，$\gamma_h \leftarrow \gamma_h - \eta e_h$。
+
+
+
+
+1. **…**：$\sigma'(x) = \sigma(x)(1-\sigma(x))$ …。
+2. **… $g_j$ … $w_{hj}$ … $e_h$，…。
+"""[1:-1]
+_idx601 = lambda line: _block(_IDX601_SKELETON, _IDX601_FIRST, line)
+
+_IDX601_EQUATIONS = [
+    (20, r"D = \{(\boldsymbol{x}_1,\boldsymbol{y}_1),\ldots,(\boldsymbol{x}_m,\boldsymbol{y}_m)\}", "not a claim", False,
+     'training-set definition'),
+    (22, r"\boldsymbol{x} = (x_1,\ldots,x_d)", "not a claim", False,
+     'introduces the input vector x = (x_1, ..., x_d) (judgement unsure: could be read as a restatement)'),
+    (23, r"\boldsymbol{b} = (b_1,\ldots,b_q)", "not a claim", False,
+     'introduces the new vector symbol b = (b_1, ..., b_q)'),
+    (24, r"\hat{\boldsymbol{y}} = (\hat{y}_1,\ldots,\hat{y}_l)", "holds", False,
+     'the output vector with the sample index dropped'),
+    (31, r"\sigma(x) = \frac{1}{1+e^{-x}}, \quad \sigma'(x) = \sigma(x)(1-\sigma(x))", "not a claim", False,
+     "defines a new function sigma (the sigmoid, the book's f), then states its derivative sigma' = sigma(1-sigma), which is true"),
+    (38, r"\alpha_h = \sum_{i=1}^{d} v_{ih} x_i", "holds", True,
+     'alpha_h definition'),
+    (41, r"b_h = \sigma(\alpha_h - \gamma_h)", "holds", True,
+     "b_h = sigma(alpha_h - gamma_h) with the document's sigma = the book's f"),
+    (44, r"\beta_j = \sum_{h=1}^{q} w_{hj} b_h", "holds", True,
+     'beta_j definition'),
+    (47, r"\hat{y}_j = \sigma(\beta_j - \theta_j)", "holds", True,
+     '5.3 with sigma and without the sample index'),
+    (53, r"E_k = \frac{1}{2}\sum_{j=1}^{l}(\hat{y}_j^k - y_j^k)^2", "holds", True,
+     '5.4'),
+    (57, r"v \leftarrow v + \Delta v, \quad \Delta v = -\eta \frac{\partial E_k}{\partial v}", "not checked", False,
+     'generic update rule for any parameter v (clashes with v_ih), with \\leftarrow'),
+    (65, r"\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}", "holds", True,
+     '5.6'),
+    (68, r"\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j} \cdot \frac{\partial \hat{y}_j}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}", "holds", True,
+     '5.7 with yhat_j (sample index dropped)'),
+    (72, r"\frac{\partial E_k}{\partial \hat{y}_j} = \hat{y}_j - y_j", "holds", True,
+     'numbered-list item'),
+    (73, r"\frac{\partial \hat{y}_j}{\partial \beta_j} = \hat{y}_j(1-\hat{y}_j)", "holds", True,
+     'dyhat_j/dbeta_j = yhat_j(1-yhat_j) (list item, CJK remark after the span)'),
+    (74, r"\frac{\partial \beta_j}{\partial w_{hj}} = b_h", "holds", True,
+     '5.8 (list item)'),
+    (78, r"\frac{\partial E_k}{\partial w_{hj}} = (\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j)b_h", "holds", True,
+     'the three factors multiplied'),
+    (82, r"g_j = -\frac{\partial E_k}{\partial (\beta_j - \theta_j)} = -(\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j) = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)", "holds", True,
+     'g_j = -dE_k/d(beta_j - theta_j) (derivative with respect to the net input) = ... = 5.10'),
+    (86, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (90, r"\Delta \theta_j = -\eta\frac{\partial E_k}{\partial \theta_j} = -\eta\frac{\partial E_k}{\partial \hat{y}_j}\cdot\frac{\partial \hat{y}_j}{\partial \theta_j} = -\eta(\hat{y}_j-y_j)\cdot(-\hat{y}_j(1-\hat{y}_j)) = -\eta g_j", "holds", True,
+     'Delta theta_j chain: dyhat/dtheta_j = -yhat(1-yhat); every link checked'),
+    (96, r"\frac{\partial E_k}{\partial v_{ih}} = \frac{\partial E_k}{\partial b_h}\cdot\frac{\partial b_h}{\partial \alpha_h}\cdot\frac{\partial \alpha_h}{\partial v_{ih}}", "holds", True,
+     'chain rule for v_ih'),
+    (100, r"\frac{\partial E_k}{\partial b_h} = \sum_{j=1}^{l}\frac{\partial E_k}{\partial \beta_j}\cdot\frac{\partial \beta_j}{\partial b_h} = \sum_{j=1}^{l}(-g_j)w_{hj}", "holds", True,
+     'dE_k/db_h = sum_j dE_k/dbeta_j w_hj = sum_j (-g_j) w_hj'),
+    (103, r"\frac{\partial b_h}{\partial \alpha_h} = b_h(1-b_h)", "holds", True,
+     'list item'),
+    (104, r"\frac{\partial \alpha_h}{\partial v_{ih}} = x_i", "holds", True,
+     'list item'),
+    (108, r"e_h = -\frac{\partial E_k}{\partial (\alpha_h - \gamma_h)} = b_h(1-b_h)\sum_{j=1}^{l}w_{hj}g_j", "holds", True,
+     'e_h = -dE_k/d(alpha_h - gamma_h) = 5.15'),
+    (112, r"\Delta v_{ih} = \eta e_h x_i", "holds", True,
+     '5.13'),
+    (116, r"\Delta \gamma_h = -\eta e_h", "holds", True,
+     '5.14'),
+    (122, r"g_j = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)", "holds", True,
+     "5.10 in the algorithm's steps"),
+    (123, r"e_h = b_h(1-b_h)\sum_j w_{hj}g_j", "holds", True,
+     "5.15 with the sum's limits omitted"),
+    (124, r"w_{hj} \leftarrow w_{hj} + \eta g_j b_h", "not a claim", False,
+     'update assignment'),
+    (124, r"\theta_j \leftarrow \theta_j - \eta g_j", "not a claim", False,
+     'update assignment'),
+    (125, r"v_{ih} \leftarrow v_{ih} + \eta e_h x_i", "not a claim", False,
+     'update assignment'),
+    (125, r"\gamma_h \leftarrow \gamma_h - \eta e_h", "not a claim", False,
+     'update assignment'),
+    (130, r"\sigma'(x) = \sigma(x)(1-\sigma(x))", "holds", True,
+     "5.9 for the document's sigma"),
+]
+
+# ---------------------------------------------------------------------------------------
+# 15. index 55450745163 (repository not identified): chapter notes merging three
+#     books; its section 3 derives BP in the watermelon book's notation
+# ---------------------------------------------------------------------------------------
+
+_IDX554_FIRST = 51
+_IDX554_SKELETON = r"""
+… $(\mathbf{x}_k, \mathbf{y}_k)$，…：
+
+$$E_k = \frac{1}{2}\sum_{j=1}^{l} (\hat{y}_j^k - y_j^k)^2$$
+
+… $v$ … $\Delta v = -\eta \frac{\partial E_k}{\partial v}$。
+
+**… $w_{hj}$ …)：
+
+$$\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}$$
+
+… $\beta_j = \sum_{h=1}^{q} w_{hj} b_h$，… $f'(x) = f(x)(1-f(x))$：
+
+$$g_j = -\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} = \hat{y}_j^k(1-\hat{y}_j^k)(y_j^k - \hat{y}_j^k)$$
+
+…：$\Delta w_{hj} = \eta g_j b_h$，$\Delta \theta_j = -\eta g_j$。
+
+**… $v_{ih}$ …)：
+
+… $e_h = b_h(1-b_h)\sum_{j=1}^{l} w_{hj} g_j$，…：
+
+$$\Delta v_{ih} = \eta e_h x_i, \quad \Delta \gamma_h = -\eta e_h$$
+"""[1:-1]
+_idx554 = lambda line: _block(_IDX554_SKELETON, _IDX554_FIRST, line)
+
+_IDX554_EQUATIONS = [
+    (53, r"E_k = \frac{1}{2}\sum_{j=1}^{l} (\hat{y}_j^k - y_j^k)^2", "holds", True,
+     '5.4'),
+    (55, r"\Delta v = -\eta \frac{\partial E_k}{\partial v}", "not checked", False,
+     'generic gradient step for any parameter v (clashes with v_ih)'),
+    (59, r"\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}", "holds", True,
+     '5.7'),
+    (61, r"\beta_j = \sum_{h=1}^{q} w_{hj} b_h", "holds", True,
+     'beta_j definition'),
+    (61, r"f'(x) = f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (63, r"g_j = -\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} = \hat{y}_j^k(1-\hat{y}_j^k)(y_j^k - \hat{y}_j^k)", "holds", True,
+     '5.10'),
+    (65, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (65, r"\Delta \theta_j = -\eta g_j", "holds", True,
+     '5.12'),
+    (69, r"e_h = b_h(1-b_h)\sum_{j=1}^{l} w_{hj} g_j", "holds", True,
+     '5.15'),
+    (71, r"\Delta v_{ih} = \eta e_h x_i, \quad \Delta \gamma_h = -\eta e_h", "holds", True,
+     '5.13 and 5.14 in one span, separated by \\quad'),
+]
+
+
+_IDX601_LAYOUTS = ["front-matter", "dollar-inline", "dollar-display", "boldsymbol",
+                   "several-claims-one-span", "prime-variants"]
+_IDX554_LAYOUTS = ["dollar-inline", "dollar-display", "several-claims-one-span",
+                   "prime-variants"]
+
+
+# ---------------------------------------------------------------------------------------
 # The documents
 # ---------------------------------------------------------------------------------------
 
@@ -1487,6 +1741,16 @@ DOCUMENTS = [
          kind="short English/Chinese notes on the chapter; repository not identified",
          layouts=_IDX492_LAYOUTS, equations=_IDX492_EQUATIONS,
          skeleton_first_line=_IDX492_FIRST, source_math_layout=_IDX492_SKELETON),
+    dict(id="idx-60183756018", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="60183756018",
+         kind="knowledge-base page 'BP 反向传播算法推导'; repository not identified",
+         layouts=_IDX601_LAYOUTS, equations=_IDX601_EQUATIONS,
+         skeleton_first_line=_IDX601_FIRST, source_math_layout=_IDX601_SKELETON),
+    dict(id="idx-55450745163", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="55450745163",
+         kind="chapter notes merging three textbooks (section 3 only); repository not identified",
+         layouts=_IDX554_LAYOUTS, equations=_IDX554_EQUATIONS,
+         skeleton_first_line=_IDX554_FIRST, source_math_layout=_IDX554_SKELETON),
 ]
 
 VERDICTS = ("holds", "refuted", "not a claim", "not checked")
