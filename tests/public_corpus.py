@@ -4,7 +4,7 @@ judgement of every chapter-5 equation they contain.
 
 Provenance.  The documents were located and read through a stored index of public GitHub
 repositories (read-only look-ups; nothing was cloned).  `repo`, `path` and `commit` name the
-stored version that was read; `url` is the GitHub blob address of that version.  Ten
+stored version that was read; `url` is the GitHub blob address of that version.  Eleven
 documents (`author=None`) were only reachable by their id in that index (`index_id`); their
 repository could not be identified, so `repo`, `path`, `commit` and `url` are None.  Line
 numbers count the newlines of the stored text (read as JSON, so blanks and TABs are exact).
@@ -87,6 +87,7 @@ LAYOUT_TAGS = {
     "chain-over-spans": "one link of a chain per $...$ span, each continuation span starting with '='",
     "bm": "\\bm vectors",
     "tab-indented-list": "list items indented with TAB characters",
+    "align-env": "\\begin{align*} / \\begin{align} inside $$",
 }
 
 
@@ -1646,6 +1647,156 @@ _IDX554_LAYOUTS = ["dollar-inline", "dollar-display", "several-claims-one-span",
 
 
 # ---------------------------------------------------------------------------------------
+# 16. index 12551148809 (repository not identified): notes on chapters 1-5 following the
+#     book's text; a typo in E_k (yhat - yhat)
+# ---------------------------------------------------------------------------------------
+
+_IDX125_FIRST = 659
+_IDX125_SKELETON = r"""
+…$D=\{(\bm{x}_1, \bm{x}_1), (\bm{x}_2, \bm{x}_2),\dots,(\bm{x}_m, \bm{x}_m) \},\bm{x}_i \in \mathbb{R}^d ,\bm{y}_i \in \mathbb{R}^l$，…$d$…$l$…。
+…$d$…、$l$…、$q$…$j$…$\theta_j$…$h$…$\gamma_h$…$i$…$v_{ih}$。…$h$…$\alpha_h = \sum^d_{i=1}v_{ih}x_i$,…$j$…$\beta_j = \sum^q_{h=1}w_{hj}b_h$，…$b_h$…$h$…。
+
+
+…$(\bm{x}_k, \bm{y}_k)$…$\hat{\bm{y}}_k = (\hat{y}^k_1,\hat{y}^k_2,\dots, \hat{y}^k_l)$,…
+$$
+\hat{y}^k_j = f(\beta_j - \theta_j)
+$$
+
+…$(\bm{x}_k, \bm{y}_k)$…
+$$
+\begin{equation}
+E_k = \frac 12 \sum^l_{j=1}(\hat{y}^k_j-\hat{y}^k_j)^2
+\end{equation}
+$$
+…$(d+l+1)q+l$…$d\times q$…$q \times l$…、$q$…、$l$…。
+…$(14)$…$v$…
+$$
+v \leftarrow v + \Delta v
+$$
+
+…$E_k$，…$\eta$，…
+$$
+\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}.<SP>
+$$
+…$w_{hj}$…$j$…$\beta_j$，…$\hat{y}^k_j$，…$E_k$，…
+$$
+\begin{equation}
+\frac{\partial E_k}{\partial w_{hj}}=\frac{\partial E_k}{\partial \hat{y}^k_j} \cdot \frac{\partial \hat{y}^k_j}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}
+\end{equation}
+$$
+
+…$\beta_j$…
+$$
+\frac{\partial \beta_j}{\partial w_{hj}} = b_h
+$$
+
+$$
+f'(x) = f(x)(1-f(x))
+$$
+
+$$
+\begin{align*}
+g_j &= - \frac{\partial E_k}{\partial \hat{y}^k_j} \cdot \frac{\partial \hat{y}^k_j}{\partial \beta_j}
+\\
+&= -(\hat{y}^k_j -y^k_j)f'(\beta_j -\theta_j)
+\\
+&= \hat{y}^k_j(1-\hat{y}^k_j)(y^k_j-\hat{y}^k_j)
+\end{align*}
+$$
+…$w_{hj}$…
+$$
+\Delta w_{hj} = \eta g_j b_h
+$$
+
+
+$$
+\begin{align*}
+\Delta \theta _j &= - \eta g_j,
+\\
+\Delta v_{ih} &= \eta e_h x_i,
+\\
+\Delta \gamma _h &= - \eta e_h<SP>
+\end{align*}
+$$
+
+
+$$
+\begin{align*}
+e_h &= -\frac{\partial E_k}{\partial b_h} \cdot \frac{\partial b_h}{\partial \alpha_h}
+\\
+&= -\sum^l_{j=1}\frac{\partial E_k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial b_h} f'(\alpha_h - \gamma_h)
+\\
+&= \sum^l_{j=1} w_{hj} g_j f'(\alpha_h - \gamma_h)
+\\
+&= b_h(1-b_h) \sum^l_{j=1} w_{hj} g_j
+\end{align*}
+$$
+
+
+
+…$D$…
+$$
+E = \frac 1m \sum^m_{k=1} E_k
+$$
+…$E_k$…。
+…$D$…。
+
+
+
+2. __…$E_k$…$k$…
+$$
+E = \lambda \frac 1m \sum^m_{k=1}E_k + (1-\lambda)\sum_i w^2_i
+$$
+…$\lambda \in (0,1)$…。
+"""[1:-1].replace("<TAB>", "\t").replace("<SP>", " ")
+_idx125 = lambda line: _block(_IDX125_SKELETON, _IDX125_FIRST, line)
+
+_IDX125_EQUATIONS = [
+    (659, r"D=\{(\bm{x}_1, \bm{x}_1), (\bm{x}_2, \bm{x}_2),\dots,(\bm{x}_m, \bm{x}_m) \},\bm{x}_i \in \mathbb{R}^d ,\bm{y}_i \in \mathbb{R}^l", "not a claim", False,
+     'data set (with the typo (x_i, x_i) for (x_i, y_i)) and membership conditions in one span'),
+    (660, r"\alpha_h = \sum^d_{i=1}v_{ih}x_i", "holds", True,
+     'alpha_h definition, \\sum^d_{i=1}'),
+    (660, r"\beta_j = \sum^q_{h=1}w_{hj}b_h", "holds", True,
+     'beta_j definition'),
+    (663, r"\hat{\bm{y}}_k = (\hat{y}^k_1,\hat{y}^k_2,\dots, \hat{y}^k_l)", "holds", False,
+     'the output vector, components written yhat^k_j'),
+    (664, r"\hat{y}^k_j = f(\beta_j - \theta_j)", "holds", True,
+     '5.3 with the superscript written first'),
+    (669, _idx125(669), "refuted", True,
+     '5.4 with a typo: (yhat^k_j - yhat^k_j)^2 instead of (yhat^k_j - y^k_j)^2, so the right side is 0 while E_k is not'),
+    (676, r"v \leftarrow v + \Delta v", "not checked", False,
+     'generic update assignment with \\leftarrow'),
+    (681, _idx125(681), "holds", True,
+     '5.6 with a full stop and a blank inside the math'),
+    (685, _idx125(685), "holds", True,
+     '5.7 in an equation environment'),
+    (692, r"\frac{\partial \beta_j}{\partial w_{hj}} = b_h", "holds", True,
+     '5.8'),
+    (696, r"f'(x) = f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (700, _idx125(700), "holds", True,
+     '5.10 chain in align* with \\\\ on lines of their own'),
+    (710, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (715, _idx125(715), "holds", True,
+     '5.12-5.14 in align* (rows end with commas; \\theta _j and \\gamma _h with a blank)'),
+    (726, _idx125(726), "holds", True,
+     '5.15 chain in align*'),
+    (741, r"E = \frac 1m \sum^m_{k=1} E_k", "holds", True,
+     '5.16 with \\frac 1m'),
+    (750, r"E = \lambda \frac 1m \sum^m_{k=1}E_k + (1-\lambda)\sum_i w^2_i", "not checked", False,
+     'regularised objective (5.17) re-uses the name E'),
+    (753, r"\lambda \in (0,1)", "not a claim", False,
+     'condition'),
+]
+
+
+_IDX125_LAYOUTS = ["dollar-inline", "dollar-display-block", "equation-env", "align-env", "bm",
+                   "limits", "frac-unbraced", "prime-variants", "trailing-whitespace",
+                   "trailing-punctuation-in-math"]
+
+
+# ---------------------------------------------------------------------------------------
 # The documents
 # ---------------------------------------------------------------------------------------
 
@@ -1751,6 +1902,11 @@ DOCUMENTS = [
          kind="chapter notes merging three textbooks (section 3 only); repository not identified",
          layouts=_IDX554_LAYOUTS, equations=_IDX554_EQUATIONS,
          skeleton_first_line=_IDX554_FIRST, source_math_layout=_IDX554_SKELETON),
+    dict(id="idx-12551148809", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="12551148809",
+         kind="notes on chapters 1-5 of the book (section 5.3 only); repository not identified",
+         layouts=_IDX125_LAYOUTS, equations=_IDX125_EQUATIONS,
+         skeleton_first_line=_IDX125_FIRST, source_math_layout=_IDX125_SKELETON),
 ]
 
 VERDICTS = ("holds", "refuted", "not a claim", "not checked")
