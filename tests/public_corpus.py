@@ -4,7 +4,7 @@ judgement of every chapter-5 equation they contain.
 
 Provenance.  The documents were located and read through a stored index of public GitHub
 repositories (read-only look-ups; nothing was cloned).  `repo`, `path` and `commit` name the
-stored version that was read; `url` is the GitHub blob address of that version.  Eleven
+stored version that was read; `url` is the GitHub blob address of that version.  Twelve
 documents (`author=None`) were only reachable by their id in that index (`index_id`); their
 repository could not be identified, so `repo`, `path`, `commit` and `url` are None.  Line
 numbers count the newlines of the stored text (read as JSON, so blanks and TABs are exact).
@@ -88,6 +88,7 @@ LAYOUT_TAGS = {
     "bm": "\\bm vectors",
     "tab-indented-list": "list items indented with TAB characters",
     "align-env": "\\begin{align*} / \\begin{align} inside $$",
+    "array-rows": "equations as rows of \\begin{array}{c}",
 }
 
 
@@ -1797,6 +1798,143 @@ _IDX125_LAYOUTS = ["dollar-inline", "dollar-display-block", "equation-env", "ali
 
 
 # ---------------------------------------------------------------------------------------
+# 17. index 3307234461 (repository not identified): Marp lecture slides (front matter names
+#     the author Shiyan Pan), the BP slides only; a sign error in the e_h chain
+# ---------------------------------------------------------------------------------------
+
+_IDX330_FIRST = 730
+_IDX330_SKELETON = r"""
+… $(d+l+1) q+l$ … $d \times q$… $q \times l$ …、 $q$ …、 $l$ … $v$ …
+$$
+v \leftarrow v+\Delta v
+$$
+
+
+
+
+
+
+
+
+
+
+
+
+
+… $w_{h j}$ …：
+
+… $E_k$ ($E_k=\frac{1}{2} \sum_{j=1}^l\left(\hat{y}_j^k-y_j^k\right)^2$ …**$k$… $\eta$, …
+$$
+\Delta w_{h j}=-\eta \frac{\partial E_k}{\partial w_{h j}}
+$$
+
+
+… $w_{h j}$ … $j$ … $\beta_j$, … $\hat{y}_j^k$,… $E_k$, …
+$$
+\frac{\partial E_k}{\partial w_{h j}}=\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{h j}} .
+$$
+… $\beta_j$ …
+$$
+\frac{\partial \beta_j}{\partial w_{h j}}=b_h .
+$$
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+$$
+f^{\prime}(x)=f(x)(1-f(x))
+$$
+
+$$
+\begin{aligned}
+g_j & =-\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \\
+& =-\left(\hat{y}_j^k-y_j^k\right) f^{\prime}\left(\beta_j-\theta_j\right) \\
+& =\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(y_j^k-\hat{y}_j^k\right)
+\end{aligned}
+$$
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+… $w_{h j}$ …
+$$
+\Delta w_{h j}=\eta g_j b_h
+$$
+
+$$
+\begin{array}{c}
+\Delta \theta_j=-\eta g_j, \\
+\Delta v_{i h}=\eta e_h x_i, \\
+\Delta \gamma_h=-\eta e_h
+\end{array}
+$$
+
+$$
+\begin{aligned}
+e_h & =-\frac{\partial E_k}{\partial b_h} \cdot \frac{\partial b_h}{\partial \alpha_h} \\
+& =-\sum_{j=1}^l \frac{\partial E_k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial b_h} f^{\prime}\left(\alpha_h-\gamma_h\right) \\
+& =-\sum_{j=1}^l w_{hj} \cdot g_j f^{\prime}\left(\alpha_h-\gamma_h\right) \\
+& =b_h (1 - b_h ) \sum_{j=1}^l w_{hj} g_j
+\end{aligned}
+$$
+
+"""[1:-1]
+_idx330 = lambda line: _block(_IDX330_SKELETON, _IDX330_FIRST, line)
+
+_IDX330_EQUATIONS = [
+    (731, r"v \leftarrow v+\Delta v", "not checked", False,
+     'generic update assignment with \\leftarrow'),
+    (749, r"E_k=\frac{1}{2} \sum_{j=1}^l\left(\hat{y}_j^k-y_j^k\right)^2", "holds", True,
+     '5.4 inline, inside parentheses in a sentence'),
+    (750, r"\Delta w_{h j}=-\eta \frac{\partial E_k}{\partial w_{h j}}", "holds", True,
+     '5.6 with the subscript written {h j}'),
+    (756, r"\frac{\partial E_k}{\partial w_{h j}}=\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{h j}} .", "holds", True,
+     "5.7 ending with ' .'"),
+    (760, r"\frac{\partial \beta_j}{\partial w_{h j}}=b_h .", "holds", True,
+     "5.8 ending with ' .'"),
+    (779, r"f^{\prime}(x)=f(x)(1-f(x))", "holds", True,
+     '5.9 with f^{\\prime}'),
+    (783, _idx330(783), "holds", True,
+     '5.10 chain'),
+    (808, r"\Delta w_{h j}=\eta g_j b_h", "holds", True,
+     '5.11'),
+    (812, _idx330(812), "holds", True,
+     '5.12-5.14 as rows of an array{c} (rows end with commas)'),
+    (820, _idx330(820), "refuted", True,
+     "5.15 chain with a sign error in the third link: -sum_j dE_k/dbeta_j * w_hj f' = +sum_j w_hj g_j f'(alpha_h - gamma_h), but the slide writes -sum_j w_hj g_j f'(...); the last link b_h(1-b_h) sum_j w_hj g_j is right"),
+]
+
+
+_IDX330_LAYOUTS = ["dollar-inline", "dollar-display-block", "aligned", "array-rows", "left-right",
+                   "prime-variants", "trailing-punctuation-in-math", "html"]
+
+
+# ---------------------------------------------------------------------------------------
 # The documents
 # ---------------------------------------------------------------------------------------
 
@@ -1907,6 +2045,11 @@ DOCUMENTS = [
          kind="notes on chapters 1-5 of the book (section 5.3 only); repository not identified",
          layouts=_IDX125_LAYOUTS, equations=_IDX125_EQUATIONS,
          skeleton_first_line=_IDX125_FIRST, source_math_layout=_IDX125_SKELETON),
+    dict(id="idx-3307234461", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="3307234461",
+         kind="Marp lecture slides on deep learning (the BP slides only); repository not identified",
+         layouts=_IDX330_LAYOUTS, equations=_IDX330_EQUATIONS,
+         skeleton_first_line=_IDX330_FIRST, source_math_layout=_IDX330_SKELETON),
 ]
 
 VERDICTS = ("holds", "refuted", "not a claim", "not checked")
