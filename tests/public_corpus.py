@@ -4,7 +4,7 @@ judgement of every chapter-5 equation they contain.
 
 Provenance.  The documents were located and read through a stored index of public GitHub
 repositories (read-only look-ups; nothing was cloned).  `repo`, `path` and `commit` name the
-stored version that was read; `url` is the GitHub blob address of that version.  Twelve
+stored version that was read; `url` is the GitHub blob address of that version.  Thirteen
 documents (`author=None`) were only reachable by their id in that index (`index_id`); their
 repository could not be identified, so `repo`, `path`, `commit` and `url` are None.  Line
 numbers count the newlines of the stored text (read as JSON, so blanks and TABs are exact).
@@ -17,7 +17,8 @@ Per document:
              (`$`, `$$`, ...); for a display whose `$$` stands on its own line this is the
              `$$` line, not the line of the first formula row.
     latex    the text between the delimiters exactly as in the file (Markdown escapes and
-             all), with only the leading/trailing newlines of a multi-line display removed.
+             all), with only the leading/trailing newlines of a multi-line display removed
+             (for a display indented in a list, also the indentation before its closing $$).
              Only spans containing a relation (=, \\in, \\leftarrow, ...) are listed; spans like
              `$\\eta$` are not.  Math that is not about the chapter-5 network (logistic regression
              etc.) outside the skeleton is not listed.
@@ -1935,6 +1936,155 @@ _IDX330_LAYOUTS = ["dollar-inline", "dollar-display-block", "aligned", "array-ro
 
 
 # ---------------------------------------------------------------------------------------
+# 18. index 27196847659 (repository not identified): notes 'A²PI²-ML version2.1' on the
+#     book, BP as a numbered list with indented $$ displays (items 1-20 of section 5.3)
+# ---------------------------------------------------------------------------------------
+
+_IDX271_FIRST = 1252
+_IDX271_SKELETON = r"""
+  1. …$D=\{(x_1,y_1),(x_2, y_2),...,(x_m, y_m)\},x_i\in \mathbb R^d,y_i\in \mathbb R^l$，…$d$…$l$…
+
+  2. …$d$…、$l$…、$q$…
+
+  3. …$j$…$\theta_j$…$h$…$\gamma_h$…$i$…$w_{hj}$
+
+  4. …$h$…$\alpha_h=\sum^d_{i=1}v_{ih}x_i$，…$j$…$\beta_j=\sum^q_{h=1}w_{hj}b_h$，…$b_h$…$h$…
+
+
+
+  6. …$(x_k,y_k)$，…$\hat{y}_k=(\hat{y}_1^k,\hat{y}_2^k,...,\hat{y}_l^k)$，…
+     $$
+     \hat{y}_j^k=f(\beta_j-\theta_j)
+     $$
+
+  7. …$(x_k,y_k)$…
+     $$
+     E_k=\frac{1}{2}\sum\limits^l_{j=1}(\hat{y}^k_j-y^k_j)^2
+     $$
+
+  8. …$(d+l+1)q+l$…$d\times q$…$q\times l$…，$q$…、$l$…
+
+
+     $$
+     v\gets v+\Delta v
+     $$
+
+  10. …$w_{hj}$，…$E_k$，…$\eta$，…
+      $$
+      \Delta w_{hj} = -\eta\frac{\partial E_k}{\partial w_{hj}}
+      $$
+
+  11. …$w_{hj}$…$j$…$\beta_j$，…$\hat{y}_j^k$，…$E_k$，…
+      $$
+      \frac{\partial E_k}{\partial w_{hj}}=\frac{\partial E_k}{\partial\hat{y}_j^k}·\frac{\partial\hat{y}_j^k}{\partial\beta_j}·\frac{\partial\beta_j}{\partial w_{hj}}
+      $$
+
+  12. …$\beta_j$…
+      $$
+      \frac{\partial\beta_j}{\partial w_{hj}}=b_h
+      $$
+
+
+      $$
+      f'(x)=f(x)(1-f(x))
+      $$
+
+
+      $$
+      \begin{equation}
+      <TAB><TAB>\begin{aligned}
+      <TAB><TAB><TAB><TAB>g_j&=-\frac{\partial E_k}{\partial\hat{y}_j^k}·\frac{\partial\hat{y}_j^k}{\partial\beta_j}\\
+      <TAB><TAB><TAB>  &=-(\hat{y}^k_j-y^k_j)f'(\beta_j-\theta_j)\\
+              &=\hat{y}^k_j(1-\hat{y}^k_j)(y^k_j-\hat{y}^k_j)\\
+      <TAB><TAB>\end{aligned}
+      \end{equation}
+      $$
+
+  15. …$w_{hj}$…
+      $$
+      \Delta w_{hj} = -\eta g_jb_h
+      $$
+
+  16. …$v_{ih}$，…$E_k$，…$\eta$，…
+      $$
+      \Delta v_{ih} = -\eta\frac{\partial E_k}{\partial v_{ih}}
+      $$
+
+  17. …$v_{ih}$…$h$…$\alpha_h$，…$b_h$，…$E_k$，…
+      $$
+      \frac{\partial E_k}{\partial v_{ih}}=\frac{\partial E_k}{\partial b_h}·\frac{\partial b_h}{\partial \alpha_h}·\frac{\partial\alpha_h}{\partial v_{ih}}\
+      $$
+
+  18. …$\alpha_h$…
+      $$
+      \frac{\partial\alpha_h}{\partial v_{ih}}=x_i
+      $$
+
+
+      $$
+      \begin{equation}
+      <TAB><TAB>\begin{aligned}
+      <TAB><TAB><TAB><TAB>e_h&=-\frac{\partial E_k}{\partial b_h}·\frac{\partial b_h}{\partial \alpha_h}\\
+      <TAB><TAB><TAB>  &=-\sum\limits^l_{j=1}\frac{\partial E_k}{\partial\beta_j}·\frac{\partial\beta_j}{\partial b_h}f'(\alpha_h-\gamma_h)\\
+              &=\sum\limits^l_{j=1}w_{hj}g_jf'(\alpha_h-\gamma_h)\\
+              &=b_h(1-b_h)\sum\limits^l_{j=1}w_{hj}g_j\\
+      <TAB><TAB>\end{aligned}
+      \end{equation}
+      $$
+
+
+      $$
+      \Delta\theta_j=-\eta g_j\\
+      \Delta v_{ih}=\eta e_hx_i\\
+      \Delta\gamma_h=-\eta e_h
+      $$
+"""[1:-1].replace("<TAB>", "\t").replace("<SP>", " ")
+
+_IDX271_EQUATIONS = [
+    (1252, 'D=\\{(x_1,y_1),(x_2, y_2),...,(x_m, y_m)\\},x_i\\in \\mathbb R^d,y_i\\in \\mathbb R^l', "not a claim", False,
+     'data set and membership conditions in one span'),
+    (1258, '\\alpha_h=\\sum^d_{i=1}v_{ih}x_i', "holds", True,
+     'alpha_h definition'),
+    (1258, '\\beta_j=\\sum^q_{h=1}w_{hj}b_h', "holds", True,
+     'beta_j definition'),
+    (1262, '\\hat{y}_k=(\\hat{y}_1^k,\\hat{y}_2^k,...,\\hat{y}_l^k)', "holds", False,
+     "the output vector, items separated by '...'"),
+    (1263, '     \\hat{y}_j^k=f(\\beta_j-\\theta_j)', "holds", True,
+     '5.3 in a $$ display indented inside a numbered list item'),
+    (1268, '     E_k=\\frac{1}{2}\\sum\\limits^l_{j=1}(\\hat{y}^k_j-y^k_j)^2', "holds", True,
+     '5.4 with \\sum\\limits^l_{j=1}'),
+    (1275, '     v\\gets v+\\Delta v', "not checked", False,
+     'generic update assignment with \\gets'),
+    (1280, '      \\Delta w_{hj} = -\\eta\\frac{\\partial E_k}{\\partial w_{hj}}', "holds", True,
+     '5.6'),
+    (1285, '      \\frac{\\partial E_k}{\\partial w_{hj}}=\\frac{\\partial E_k}{\\partial\\hat{y}_j^k}·\\frac{\\partial\\hat{y}_j^k}{\\partial\\beta_j}·\\frac{\\partial\\beta_j}{\\partial w_{hj}}', "holds", True,
+     '5.7 with U+00B7 middle dots as products'),
+    (1290, '      \\frac{\\partial\\beta_j}{\\partial w_{hj}}=b_h', "holds", True,
+     '5.8'),
+    (1295, "      f'(x)=f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (1300, "      \\begin{equation}\n      \t\t\\begin{aligned}\n      \t\t\t\tg_j&=-\\frac{\\partial E_k}{\\partial\\hat{y}_j^k}·\\frac{\\partial\\hat{y}_j^k}{\\partial\\beta_j}\\\\\n      \t\t\t  &=-(\\hat{y}^k_j-y^k_j)f'(\\beta_j-\\theta_j)\\\\\n              &=\\hat{y}^k_j(1-\\hat{y}^k_j)(y^k_j-\\hat{y}^k_j)\\\\\n      \t\t\\end{aligned}\n      \\end{equation}", "holds", True,
+     '5.10 chain in equation+aligned, TABs inside the math, a trailing \\\\ before \\end{aligned}'),
+    (1311, '      \\Delta w_{hj} = -\\eta g_jb_h', "refuted", True,
+     "sign flipped: the book's 5.11 is Delta w_hj = +eta g_j b_h"),
+    (1316, '      \\Delta v_{ih} = -\\eta\\frac{\\partial E_k}{\\partial v_{ih}}', "holds", True,
+     'gradient rule for v_ih'),
+    (1321, '      \\frac{\\partial E_k}{\\partial v_{ih}}=\\frac{\\partial E_k}{\\partial b_h}·\\frac{\\partial b_h}{\\partial \\alpha_h}·\\frac{\\partial\\alpha_h}{\\partial v_{ih}}\\', "holds", True,
+     'chain rule for v_ih; a stray backslash at the end of the line (a control space)'),
+    (1326, '      \\frac{\\partial\\alpha_h}{\\partial v_{ih}}=x_i', "holds", True,
+     'd alpha_h / d v_ih = x_i'),
+    (1331, "      \\begin{equation}\n      \t\t\\begin{aligned}\n      \t\t\t\te_h&=-\\frac{\\partial E_k}{\\partial b_h}·\\frac{\\partial b_h}{\\partial \\alpha_h}\\\\\n      \t\t\t  &=-\\sum\\limits^l_{j=1}\\frac{\\partial E_k}{\\partial\\beta_j}·\\frac{\\partial\\beta_j}{\\partial b_h}f'(\\alpha_h-\\gamma_h)\\\\\n              &=\\sum\\limits^l_{j=1}w_{hj}g_jf'(\\alpha_h-\\gamma_h)\\\\\n              &=b_h(1-b_h)\\sum\\limits^l_{j=1}w_{hj}g_j\\\\\n      \t\t\\end{aligned}\n      \\end{equation}", "holds", True,
+     '5.15 chain in equation+aligned with TABs'),
+    (1343, '      \\Delta\\theta_j=-\\eta g_j\\\\\n      \\Delta v_{ih}=\\eta e_hx_i\\\\\n      \\Delta\\gamma_h=-\\eta e_h', "holds", True,
+     '5.12-5.14 as three rows separated by \\\\ without environment'),
+]
+
+_IDX271_LAYOUTS = ["dollar-inline", "dollar-display-block", "indented-display", "equation-env",
+                   "aligned", "tab-in-math", "backslash-rows-without-env", "limits",
+                   "unicode-math", "prime-variants"]
+
+
+# ---------------------------------------------------------------------------------------
 # The documents
 # ---------------------------------------------------------------------------------------
 
@@ -2050,6 +2200,11 @@ DOCUMENTS = [
          kind="Marp lecture slides on deep learning (the BP slides only); repository not identified",
          layouts=_IDX330_LAYOUTS, equations=_IDX330_EQUATIONS,
          skeleton_first_line=_IDX330_FIRST, source_math_layout=_IDX330_SKELETON),
+    dict(id="idx-27196847659", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="27196847659",
+         kind="notes on the whole book (section 5.3 items 1-20 only); repository not identified",
+         layouts=_IDX271_LAYOUTS, equations=_IDX271_EQUATIONS,
+         skeleton_first_line=_IDX271_FIRST, source_math_layout=_IDX271_SKELETON),
 ]
 
 VERDICTS = ("holds", "refuted", "not a claim", "not checked")
