@@ -1,5 +1,5 @@
 """`symnet check` on real public documents (tests/public_corpus.py: the layout skeletons
-of eighteen chapter-5 documents by several authors, every equation judged by hand).  No
+of nineteen chapter-5 documents by several authors, every equation judged by hand).  No
 wrong verdict: a formula judged true or a statement judged not a claim is never refuted,
 one judged false never holds; every listed equation is found; and at least READ_AT_LEAST
 of the back-propagation formulas are read (holds or refuted).
@@ -21,9 +21,9 @@ from symnet.checker.documents import check_document  # noqa: E402
 READ = ("holds", "refuted")
 #: the ratchet: back-propagation formulas read (holds or refuted) out of those listed;
 #: raise it when the checker reads more, never lower it for the same documents.  Measured
-#: 81/89 on the first eight documents; 171/205 (83.4 %) after ten more were added, chosen
-#: before the checker was run on them (their unread formulas are listed by table())
-READ_AT_LEAST = Fraction(171, 205)
+#: 81/89 on the first eight documents; 183/220 (83.2 %) after eleven more were added,
+#: chosen before the checker was run on them (their unread formulas are listed by table())
+READ_AT_LEAST = Fraction(183, 220)
 COLUMNS = ("found", "read", "holds", "refuted", "not a claim", "not checked", "wrong",
            "bp", "bp read")
 
