@@ -4,9 +4,10 @@ judgement of every chapter-5 equation they contain.
 
 Provenance.  The documents were located and read through a stored index of public GitHub
 repositories (read-only look-ups; nothing was cloned).  `repo`, `path` and `commit` name the
-stored version that was read; `url` is the GitHub blob address of that version.  Three
+stored version that was read; `url` is the GitHub blob address of that version.  Thirteen
 documents (`author=None`) were only reachable by their id in that index (`index_id`); their
-repository could not be identified, so `repo`, `path`, `commit` and `url` are None.
+repository could not be identified, so `repo`, `path`, `commit` and `url` are None.  Line
+numbers count the newlines of the stored text (read as JSON, so blanks and TABs are exact).
 
 Only formulas (facts) are reproduced; no prose sentence is copied.  Notes are my own.
 
@@ -16,7 +17,8 @@ Per document:
              (`$`, `$$`, ...); for a display whose `$$` stands on its own line this is the
              `$$` line, not the line of the first formula row.
     latex    the text between the delimiters exactly as in the file (Markdown escapes and
-             all), with only the leading/trailing newlines of a multi-line display removed.
+             all), with only the leading/trailing newlines of a multi-line display removed
+             (for a display indented in a list, also the indentation before its closing $$).
              Only spans containing a relation (=, \\in, \\leftarrow, ...) are listed; spans like
              `$\\eta$` are not.  Math that is not about the chapter-5 network (logistic regression
              etc.) outside the skeleton is not listed.
@@ -40,7 +42,10 @@ Per document:
             the delimiters) is replaced by "…", while delimiters, math, indentation, list
             markers, pure punctuation next to math and equation tags like "(5.3)" are kept
             byte-exact (tabs, trailing blanks included).  Every listed equation lies inside the
-            skeleton.
+            skeleton.  One exception keeps the Markdown structure: a list-item line without
+            math that the math items below are nested in keeps its indentation and marker, its
+            prose written "…" (left empty, the nested items indented by a TAB or four blanks
+            would read as an indented code block).
 
 Verdict policy for documents that rename the book's sizes (e.g. `c` outputs and `m` hidden
 units instead of l and q, declared in the document itself): the formulas are judged against
@@ -77,6 +82,14 @@ LAYOUT_TAGS = {
     "boldsymbol": "\\boldsymbol vectors",
     "hat-without-braces": "\\hat y (no braces)",
     "several-claims-one-span": "several comma-separated equations in one math span",
+    "delta-as-partial": "\\delta written for the partial-derivative sign (\\frac{\\delta E_k}{\\delta w_{hj}})",
+    "hat-over-subscript": "\\hat{y_j}^k (the hat over the subscripted symbol)",
+    "big-delimiters": "\\big( ... \\big), \\bigl/\\bigr",
+    "chain-over-spans": "one link of a chain per $...$ span, each continuation span starting with '='",
+    "bm": "\\bm vectors",
+    "tab-indented-list": "list items indented with TAB characters",
+    "align-env": "\\begin{align*} / \\begin{align} inside $$",
+    "array-rows": "equations as rows of \\begin{array}{c}",
 }
 
 
@@ -746,6 +759,1332 @@ _IDX248_LAYOUTS = ["html", "dollar-inline", "dollar-display", "dollar-display-in
 
 
 # ---------------------------------------------------------------------------------------
+# 8. index 26040306840 (repository not identified): chapter-5 notes with $$ blocks,
+#    rows separated by \\ without environment, a wrong first link of e_h
+# ---------------------------------------------------------------------------------------
+
+_IDX260_FIRST = 69
+_IDX260_SKELETON = r"""
+…$(x_k,y_k)$，…$\hat{y}_j^k=\hat{y}_1^k,\hat{y}_2^k, \dotsb,\hat{y}_l^k$，…
+$$
+\hat{y}_j^k = f(\beta_j - \theta_j)
+$$
+…$(x_k,y_k)$…：
+$$
+E_k = \frac{1}{2} \sum_{j=1}^l (\hat{y}_j^k - y_j^k)^2
+$$
+…$(d+l+1)q+l$：…$d \times q$…$q \times l$…、$q$…、$l$…
+
+…$v$…：
+$$
+ v \leftarrow v+ \Delta{v}
+$$
+
+
+
+$$
+\Delta{w_{hj}} = - \eta \frac{\partial{E_k}}{\partial{w_{hj}}} \\
+\frac{\partial{E_k}}{\partial{w_{hj}}} = \frac{\partial{E_k}}{\partial{\hat{y}_j^k}} \cdot \frac{\partial{\hat{y}_j^k}}{\partial{\beta_j}} \cdot \frac{\partial{\beta_j}}{\partial{w_{hj}}} \\
+\frac{\partial{\beta_j}}{\partial{w_{hj}}} = b_h
+$$
+
+$$
+f'(x)=f(x)(1-f(x))
+$$
+
+$$
+\begin{equation}
+\begin{aligned}
+g_j &= -\frac{\partial{E_k}}{\partial{\hat{y}_j^k}} \cdot \frac{\partial{\hat{y}_j^k}}{\partial{\beta_j}} \\
+&= -(\hat{y}_j^k - y_j^k) f'(\beta_j - \theta_j) \\
+&= \hat{y}_j^k (1- \hat{y}_j^k)(y_j^k - \hat{y}_j^k)
+\end{aligned}
+\end{equation}
+$$
+…$w_{hj}$…：
+$$
+\Delta w_{hj} = \eta g_j b_h
+$$
+
+$$
+\Delta \theta_j = - \eta g_j \\
+\Delta v_{ih} = \eta e_h x_i \\
+\Delta \gamma_h = - \eta e_h \\
+e_h = - \frac{ \partial{E_k} }{\partial{\beta_j}} \cdot \frac{\partial{b_h}}{\partial{\alpha_h}} =  - \sum_{j=1}^l \frac{\partial{E_k}}{\partial{\beta_j}} \cdot \frac{\partial{\beta_j}}{\partial{b_h}} f'(\alpha_h - \gamma_h) = b_h (1-b_h) \sum_{j=1}^l w_{hj} g_j
+$$
+
+
+
+
+
+
+…$D$…：
+$$
+E= \frac{1}{m} \sum_{k=1}^m E_k
+$$
+"""[1:-1]
+_idx260 = lambda line: _block(_IDX260_SKELETON, _IDX260_FIRST, line)
+
+_IDX260_EQUATIONS = [
+    (69, r"\hat{y}_j^k=\hat{y}_1^k,\hat{y}_2^k, \dotsb,\hat{y}_l^k", "refuted", False,
+     'the output vector written with the component on the left and no parentheses: a scalar yhat_j^k set equal to the list yhat_1^k, ..., yhat_l^k (intended: \\hat{y}_k = (...); judgement unsure)'),
+    (70, r"\hat{y}_j^k = f(\beta_j - \theta_j)", "holds", True,
+     '5.3'),
+    (74, r"E_k = \frac{1}{2} \sum_{j=1}^l (\hat{y}_j^k - y_j^k)^2", "holds", True,
+     '5.4'),
+    (80, r" v \leftarrow v+ \Delta{v}", "not checked", False,
+     'generic update assignment with \\leftarrow'),
+    (86, _idx260(86), "holds", True,
+     '5.6, 5.7 and 5.8 as three rows separated by \\\\ without environment; \\Delta{w_{hj}} braced'),
+    (92, r"f'(x)=f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (96, _idx260(96), "holds", True,
+     '5.10 chain in equation+aligned'),
+    (106, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (110, _idx260(110), "refuted", True,
+     'four rows without environment: 5.12-5.14 hold, but the e_h row starts e_h = -dE_k/dbeta_j * db_h/dalpha_h, which is g_j b_h(1-b_h) for one j (free index j), not e_h = b_h(1-b_h) sum_j w_hj g_j; the later links hold'),
+    (123, r"E= \frac{1}{m} \sum_{k=1}^m E_k", "holds", True,
+     '5.16'),
+]
+
+# ---------------------------------------------------------------------------------------
+# 9. index 36953381430 (repository not identified): Typora notes as nested lists,
+#    \delta written for the partial sign, Delta w_hj with a flipped sign
+# ---------------------------------------------------------------------------------------
+
+_IDX369_FIRST = 140
+_IDX369_SKELETON = r"""
+  - …$D=\{ (x_1,y_1),...(x_m,y_m)\},x_i \in R^d y_i \in R^l$
+
+
+
+
+
+
+
+    - $\theta_j$：…
+    - $\gamma_h$：…
+    - $v_{ih}$：…
+    - $w_{hj}$：…
+    - $b_h$：…
+
+
+
+  - …$(x_k,y_k)$，…$\hat{y_k}=(\hat{y_1}^k,\hat{y_2}^k...\hat{y_l}^k)$
+
+    - $\hat{y_j}^k=f(\beta_j-\theta_j)$
+
+
+
+      $E_k=\frac{1}{2}\sum_{j=1}^l(\hat{y_j}^k-y_j^k)^2$
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+    - …：$v \leftarrow v+\Delta v$
+
+    - …$w_{hj}$…
+
+      - $\Delta w_{hj}=- \eta \frac{\delta E_k}{\delta w_{hj}}$
+
+      - …$\beta_j$，…$\hat{y_j}^k$
+
+        - $\frac{\delta E_k}{\delta w_{hj}}=\frac{\delta E_k}{\delta \hat{y_j}^k}·\frac{\delta  \hat{y_j}^k}{\delta \beta_j}·\frac{\delta \beta_j}{\delta w_{hj}}$
+
+        - $\frac{\delta \beta_j}{\delta w_{hj}}=b_h$
+
+        - …$f'(x)=f(x)(1-f(x))$
+
+          $$\begin{aligned}g_j &=-\frac{\delta E_k}{\delta \hat{y_j}^k}·\frac{\delta  \hat{y_j}^k}{\delta \beta_j} \\ &=-(\hat{y_j}^k-y_j^k)f'(\beta_j-\theta_j) \\ &=\hat{y_j}^k(1-\hat{y_j}^k)(y_j^k-\hat{y_j}^k) \end{aligned}$$
+
+        - $\Delta w_{hj}=- \eta g_j b_h$
+
+
+
+          - $\Delta \theta_j=-\eta g_j$
+
+            - …$w_{hj}$…$\theta$…$b_h$
+
+          - $\Delta v_{ih}=\eta e_h x_i$
+
+            - …$w_{hj}$…
+
+          - $\Delta \gamma_h=-\eta e_h$
+
+            - …$\theta$
+
+          - …$e_h$
+
+            $$\begin{aligned} e_h &=-\frac{\delta E_k}{\delta b_h}·\frac{\delta b_h}{\delta \alpha_h} \\ &=-\sum_{j=1}^l \frac{\delta E_k}{\delta \beta_j}·\frac{\delta \beta_j}{\delta b_h} f'(\alpha_h-\gamma_h) \\ &=\sum_{j=1}^l w_{hj}g_j f'(\alpha_h-\gamma_h) \\ &=b_h(1-b_h)\sum_{j=1}^l w_{hj}g_j\end{aligned}$$
+
+          - …$\eta$
+
+
+
+
+
+              - $w_{hj},\theta$…$v_{ih},\gamma_h$…$\eta$…
+
+
+
+    - …$E=\frac{1}{m}\sum_{k=1}^m E_k$
+
+      - …$E_k$…
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+    - $E=\lambda \frac{1}{m}\sum_{k=1}^mE_k+(1-\lambda)\sum_i w_i^2$
+      - $\lambda \in (0,1)$
+"""[1:-1]
+_idx369 = lambda line: _block(_IDX369_SKELETON, _IDX369_FIRST, line)
+
+_IDX369_EQUATIONS = [
+    (140, r"D=\{ (x_1,y_1),...(x_m,y_m)\},x_i \in R^d y_i \in R^l", "not a claim", False,
+     'data set and conditions in one span (x_i \\in R^d y_i \\in R^l without a separator)'),
+    (156, r"\hat{y_k}=(\hat{y_1}^k,\hat{y_2}^k...\hat{y_l}^k)", "holds", False,
+     "the output vector of sample k, hat over y_k written \\hat{y_k}; items listed with '...' and no comma"),
+    (158, r"\hat{y_j}^k=f(\beta_j-\theta_j)", "holds", True,
+     '5.3 with \\hat{y_j}^k'),
+    (162, r"E_k=\frac{1}{2}\sum_{j=1}^l(\hat{y_j}^k-y_j^k)^2", "holds", True,
+     '5.4'),
+    (177, r"v \leftarrow v+\Delta v", "not checked", False,
+     'generic update assignment with \\leftarrow'),
+    (181, r"\Delta w_{hj}=- \eta \frac{\delta E_k}{\delta w_{hj}}", "holds", True,
+     "5.6 written with \\delta for the partial-derivative sign (the author's notation throughout); read as d/dw it holds (judgement: the reading of \\delta as a derivative is the author's)"),
+    (185, r"\frac{\delta E_k}{\delta w_{hj}}=\frac{\delta E_k}{\delta \hat{y_j}^k}·\frac{\delta  \hat{y_j}^k}{\delta \beta_j}·\frac{\delta \beta_j}{\delta w_{hj}}", "holds", True,
+     '5.7 with \\delta for the partial sign and U+00B7 middle dots as products'),
+    (187, r"\frac{\delta \beta_j}{\delta w_{hj}}=b_h", "holds", True,
+     '5.8 with \\delta for the partial sign'),
+    (189, r"f'(x)=f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (191, r"\begin{aligned}g_j &=-\frac{\delta E_k}{\delta \hat{y_j}^k}·\frac{\delta  \hat{y_j}^k}{\delta \beta_j} \\ &=-(\hat{y_j}^k-y_j^k)f'(\beta_j-\theta_j) \\ &=\hat{y_j}^k(1-\hat{y_j}^k)(y_j^k-\hat{y_j}^k) \end{aligned}", "holds", True,
+     '5.10 chain on one line inside an indented $$ display, \\delta for the partial sign'),
+    (193, r"\Delta w_{hj}=- \eta g_j b_h", "refuted", True,
+     "sign flipped: the book's 5.11 is Delta w_hj = +eta g_j b_h"),
+    (197, r"\Delta \theta_j=-\eta g_j", "holds", True,
+     '5.12'),
+    (201, r"\Delta v_{ih}=\eta e_h x_i", "holds", True,
+     '5.13'),
+    (205, r"\Delta \gamma_h=-\eta e_h", "holds", True,
+     '5.14'),
+    (211, r"\begin{aligned} e_h &=-\frac{\delta E_k}{\delta b_h}·\frac{\delta b_h}{\delta \alpha_h} \\ &=-\sum_{j=1}^l \frac{\delta E_k}{\delta \beta_j}·\frac{\delta \beta_j}{\delta b_h} f'(\alpha_h-\gamma_h) \\ &=\sum_{j=1}^l w_{hj}g_j f'(\alpha_h-\gamma_h) \\ &=b_h(1-b_h)\sum_{j=1}^l w_{hj}g_j\end{aligned}", "holds", True,
+     '5.15 chain on one line inside an indented $$ display, \\delta for the partial sign'),
+    (223, r"E=\frac{1}{m}\sum_{k=1}^m E_k", "holds", True,
+     '5.16'),
+    (260, r"E=\lambda \frac{1}{m}\sum_{k=1}^mE_k+(1-\lambda)\sum_i w_i^2", "not checked", False,
+     'regularised objective (5.17) re-uses the name E'),
+    (261, r"\lambda \in (0,1)", "not a claim", False,
+     'condition'),
+]
+
+# ---------------------------------------------------------------------------------------
+# 10. index 67147549511 (repository not identified): blog post 'ML推导' (2024), one
+#     $...$ span per line, the e_h chain split over spans starting with '='
+# ---------------------------------------------------------------------------------------
+
+_IDX671_FIRST = 456
+_IDX671_SKELETON = r"""
+> …：$v \leftarrow v + \Delta v$
+
+
+
+…$D={(x_1,y_1),(x_2,y_2),\dots,(x_m,y_m)},x_i\in R^d , y_i \in R^l$
+…：$d$…
+…：$l$…
+…：$q$…
+…：$v_{1h},v_{2h},\dots,v_{ih}$
+…：$w_{h1},w_{h2},\dots,w_{hj}$
+
+…$h$…：$\alpha_h = \sum\limits_{i=1}^{d} v_{ih} x_i$
+…$h$…：$b_h$
+…$j$…：$\beta_j = \sum\limits_{h=1}^{q}w_{hj}b_h$
+…$\hat y_k = (\hat y_1^k, \hat y_2^k,\dots,\hat y_l^k)$
+$\hat y_j^k = f(\beta_j - \theta_j)$
+…：$E_k = \cfrac{1}{2} \sum\limits_{j=1}^{l} (\hat y_j^k - y_j^k)^2$
+
+…$(d+l+1)q+l$
+
+…$\Delta v$…
+$\Delta w_{hj} = -\eta \cfrac{\partial E_k}{\partial w_{hj}}$
+…$\eta \in (0,1)$…**
+
+
+
+$\cfrac{\partial E_k}{\partial w_{hj}} =\cfrac{\partial E_k}{\partial \hat y_{j}^k} \cdot \cfrac{\partial \hat y_j^k}{\partial \beta_{j}} \cdot \cfrac{\partial \beta_j}{\partial w_{hj}}$
+
+
+
+$\cfrac{\partial E_k}{\partial \hat y_j^k} = (\hat y_j^k - y_j^k)$
+
+$\hat y_j^k = f(\beta_j-\theta_j)$
+
+… $f'(x)=f(x)\cdot\big(1-f(x)\big)$
+
+… $g_j = - \cfrac{\partial E_k}{\partial \hat y_{j}^k} \cdot \cfrac{\partial \hat y_j^k}{\partial \beta_{j}}=\hat y_j^k(1-\hat y_j^k)(y_j^k -\hat y_j^k)$
+
+
+$\Delta w_{hj} = - \eta \cfrac{\partial E_k}{\partial w_{hj}} = \eta g_j b_h$
+
+
+
+$\Delta\theta_j =-\eta g_j$
+
+$e_h= -\cfrac{\partial E_k}{\partial b_h} \cdot \cfrac{\partial b_h }{\partial \alpha_{h}}$
+$=-\sum\limits_{j=1}^{l} \cfrac{\partial E_k}{\partial \beta_j}\cdot\cfrac{\partial \beta_j}{\partial b_h}\cdot f'(\alpha_h - \gamma_h)$
+$=\quad \sum\limits_{j=1}^{l} w_{hj}g_jf'(\alpha_h - \gamma_h)$
+$=b_h(1-b_h)\sum\limits_{j=1}^{l}w_{hj}g_j$
+
+$\Delta v_{ih} = \eta e_h x_i$
+
+$\Delta\gamma_h = -\eta e_h$
+"""[1:-1]
+_idx671 = lambda line: _block(_IDX671_SKELETON, _IDX671_FIRST, line)
+
+_IDX671_EQUATIONS = [
+    (456, r"v \leftarrow v + \Delta v", "not checked", False,
+     'generic update assignment with \\leftarrow'),
+    (460, r"D={(x_1,y_1),(x_2,y_2),\dots,(x_m,y_m)},x_i\in R^d , y_i \in R^l", "not a claim", False,
+     'data set (braces unescaped, so they group) and membership conditions in one span'),
+    (467, r"\alpha_h = \sum\limits_{i=1}^{d} v_{ih} x_i", "holds", True,
+     'alpha_h definition, \\sum\\limits'),
+    (469, r"\beta_j = \sum\limits_{h=1}^{q}w_{hj}b_h", "holds", True,
+     'beta_j definition, \\sum\\limits'),
+    (470, r"\hat y_k = (\hat y_1^k, \hat y_2^k,\dots,\hat y_l^k)", "holds", False,
+     'the output vector of sample k'),
+    (471, r"\hat y_j^k = f(\beta_j - \theta_j)", "holds", True,
+     '5.3'),
+    (472, r"E_k = \cfrac{1}{2} \sum\limits_{j=1}^{l} (\hat y_j^k - y_j^k)^2", "holds", True,
+     '5.4 with \\cfrac and \\sum\\limits'),
+    (477, r"\Delta w_{hj} = -\eta \cfrac{\partial E_k}{\partial w_{hj}}", "holds", True,
+     '5.6'),
+    (478, r"\eta \in (0,1)", "not a claim", False,
+     'condition'),
+    (482, r"\cfrac{\partial E_k}{\partial w_{hj}} =\cfrac{\partial E_k}{\partial \hat y_{j}^k} \cdot \cfrac{\partial \hat y_j^k}{\partial \beta_{j}} \cdot \cfrac{\partial \beta_j}{\partial w_{hj}}", "holds", True,
+     '5.7'),
+    (486, r"\cfrac{\partial E_k}{\partial \hat y_j^k} = (\hat y_j^k - y_j^k)", "holds", True,
+     'dE_k/dyhat_j^k = yhat_j^k - y_j^k (from 5.4)'),
+    (488, r"\hat y_j^k = f(\beta_j-\theta_j)", "holds", True,
+     '5.3 again'),
+    (490, r"f'(x)=f(x)\cdot\big(1-f(x)\big)", "holds", True,
+     '5.9 with \\big( \\big)'),
+    (492, r"g_j = - \cfrac{\partial E_k}{\partial \hat y_{j}^k} \cdot \cfrac{\partial \hat y_j^k}{\partial \beta_{j}}=\hat y_j^k(1-\hat y_j^k)(y_j^k -\hat y_j^k)", "holds", True,
+     '5.10'),
+    (495, r"\Delta w_{hj} = - \eta \cfrac{\partial E_k}{\partial w_{hj}} = \eta g_j b_h", "holds", True,
+     '5.6 = 5.11'),
+    (499, r"\Delta\theta_j =-\eta g_j", "holds", True,
+     '5.12'),
+    (501, r"e_h= -\cfrac{\partial E_k}{\partial b_h} \cdot \cfrac{\partial b_h }{\partial \alpha_{h}}", "holds", True,
+     'first link of 5.15 (the chain goes on in one span per line)'),
+    (502, r"=-\sum\limits_{j=1}^{l} \cfrac{\partial E_k}{\partial \beta_j}\cdot\cfrac{\partial \beta_j}{\partial b_h}\cdot f'(\alpha_h - \gamma_h)", "holds", True,
+     "second link of the 5.15 chain: a span that starts with '=' and continues the e_h chain of the line above"),
+    (503, r"=\quad \sum\limits_{j=1}^{l} w_{hj}g_jf'(\alpha_h - \gamma_h)", "holds", True,
+     "third link of the 5.15 chain (span starting with '=')"),
+    (504, r"=b_h(1-b_h)\sum\limits_{j=1}^{l}w_{hj}g_j", "holds", True,
+     "last link of the 5.15 chain (span starting with '=')"),
+    (506, r"\Delta v_{ih} = \eta e_h x_i", "holds", True,
+     '5.13'),
+    (508, r"\Delta\gamma_h = -\eta e_h", "holds", True,
+     '5.14'),
+]
+
+# ---------------------------------------------------------------------------------------
+# 11. index 45818112890 (repository not identified): Jekyll post 'ML 笔记：神经网络'
+#     (2020), kramdown $$ ... $$ inside sentences
+# ---------------------------------------------------------------------------------------
+
+_IDX458_FIRST = 82
+_IDX458_SKELETON = r"""
+… $$ D = {(\bm x_1, \bm y_1), (\bm x_2, \bm y_2), \dots, (\bm x_m, \bm y_m)}, \bm x_i \in \mathbb R^d, \bm y \in \mathbb R^l $$，… $$\theta_j$$ … $$\gamma_h$$ …。
+
+
+
+
+
+… $$(\bm x_k, \bm y_k)$$，… $$\hat \bm y_k = (\hat y_1^k, \dots, \hat y_l^k)$$，…
+
+$$ \hat y_j^k = f(\beta_j - \theta_j) $$
+
+
+
+$$ E_k = \frac 1 2 \sum_{j=1}^l (\hat y_j^k - y_j^k)^2 $$
+
+**… $$(d + l)q + q + l$$ …：
+
+$$  \Delta w_{hj}   = \eta g_j b_h \\
+    \Delta \theta_j = -\eta g_j  \\
+    \Delta v_{ih}   = \eta e_h x_i \\
+    \Delta \gamma_h = -\eta e_h  $$
+
+
+
+$$ g_j = \hat y_j^k (1-\hat y_j^k)(y_j^k - \hat y_j^k) \\
+   e_h = b_h(1-b_h) \sum_{j=1}^l w_{hj} g_j $$
+
+… $$ \eta \in (0,1) $$ …。
+
+… $$w_{hj}$$ … $$E_k$$，… $$\eta$$，…
+
+$$  \begin{aligned}
+        \Delta w_{hj} & = -\eta \frac {\partial E_k} {\partial w_{hj}} \\
+                      & = -\eta \frac {\partial E_k} {\partial \hat y_j^k} \frac {\partial \hat y_j^k} {\partial \beta_j} \frac{\partial \beta_j} {\partial w_{hj}}  \\
+                      \\
+        \frac{\partial \beta_j} {\partial w_{hj}} & = b_h \\
+        \frac {\partial \hat y_j^k} {\partial \beta_j} & = f'(\beta_j - \theta_j)  \\
+                & = f(\beta_j - \theta_j) [1 - f(\beta_j - \theta_j)] \text{ (利用 Sigmoid 函数的性质 f'(x)=f(x)(1-f(x)))} \\
+                & = \hat y_j^k (1 - \hat y_j^k) \\
+        \frac {\partial E_k} {\partial \hat y_j^k} & = \hat y_j^k - y_j^k<SP>
+    \end{aligned}
+$$
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+$$ E = \frac 1 m \sum_{k=1}^m E_k $$
+
+… $$E_k$$ …* 。
+
+
+
+
+
+
+
+
+
+
+
+
+
+… $$E_k$$ …，$$w_i$$ …
+
+$$ E = \lambda \frac 1 m \sum_{k=1}^m E_k + (1-\lambda) \sum_i w_i^2 $$
+
+… $$\lambda \in (0,1)$$ …。
+"""[1:-1].replace("<TAB>", "\t").replace("<SP>", " ")
+_idx458 = lambda line: _block(_IDX458_SKELETON, _IDX458_FIRST, line)
+
+_IDX458_EQUATIONS = [
+    (82, _idx458(82), "not a claim", False,
+     'data set and conditions in one kramdown $$ span inside a sentence'),
+    (88, r"\hat \bm y_k = (\hat y_1^k, \dots, \hat y_l^k)", "holds", False,
+     'the output vector of sample k (\\hat \\bm y_k)'),
+    (90, _idx458(90), "holds", True,
+     '5.3'),
+    (94, _idx458(94), "holds", True,
+     '5.4 with \\frac 1 2'),
+    (98, _idx458(98), "holds", True,
+     '5.11-5.14 as four rows separated by \\\\ without environment, indented continuation lines'),
+    (105, _idx458(105), "holds", True,
+     '5.10 and 5.15 as two rows separated by \\\\ without environment'),
+    (108, _idx458(108), "not a claim", False,
+     'condition'),
+    (112, _idx458(112), "holds", True,
+     "5.6-5.9 in one aligned block (with an empty row); the \\text{} remark contains f'(x)=... as text; every row checked"),
+    (137, _idx458(137), "holds", True,
+     '5.16'),
+    (155, _idx458(155), "not checked", False,
+     'regularised objective (5.17) re-uses the name E'),
+    (157, r"\lambda \in (0,1)", "not a claim", False,
+     'condition'),
+]
+
+# ---------------------------------------------------------------------------------------
+# 12. 99MyCql/DS_and_Algorithms, study/machineLearning/BP/README.md: BP derivation
+#     with a gamma_j typo
+# ---------------------------------------------------------------------------------------
+
+_CQL_FIRST = 85
+_CQL_SKELETON = r"""
+…$(X_k, Y_k)$，…$X_k = (x_1^k, x_2^k,..., x_d^k)$，…$\hat{Y}_k = (\hat{y}_1^k, \hat{y}_2^k,..., \hat{y}_l^k)$。
+
+
+
+$$b_h = f(\alpha_h - \gamma_h)$$
+
+
+
+$$\hat{y}_j^k = f(\beta_j - \theta_j)$$
+
+…$(X_k, Y_k)$…：
+
+$$E_k = \frac{1}{2}\sum_{j=1}^l(\hat{y}_j^k-y_j^k)^2$$
+
+…$\Delta w_{hj}$…：
+
+$$\begin{aligned}
+\Delta w_{hj} &= -\eta\frac{\partial E_k}{\partial w_{hj}} \\
+\Delta w_{hj} &= -\eta\frac{\partial E_k}{\partial \hat{y}_j^k}\cdot\frac{\partial \hat{y}_j^k}{\partial \beta_j}\cdot\frac{\partial \beta_j}{\partial w_{hj}}
+\end{aligned}$$
+
+
+
+$$\frac{\partial E_k}{\partial \hat{y}_j^k} = \hat{y}_j^k-y_j^k$$
+
+…$\beta_j$…：
+
+$$\frac{\partial \beta_j}{\partial w_{hj}} = b_h$$
+
+…$Sigmoid$…：
+
+$$f^\prime(x) = f(x)(1-f(x))$$
+
+
+
+$$\frac{\partial \hat{y}_j^k}{\partial \beta_j} = \hat{y}_j^k(1-\hat{y}_j^k)$$
+
+
+
+$$\Delta w_{hj} = -\eta(\hat{y}_j^k-y_j^k)\hat{y}_j^k(1-\hat{y}_j^k)b_h$$
+
+
+
+$$g_j = \hat{y}_j^k(y_j^k-\hat{y}_j^k)(1-\hat{y}_j^k)$$
+
+
+
+$$\Delta w_{hj} = \eta g_j b_h$$
+
+…$\theta_j$…：
+
+$$\begin{aligned}
+\Delta \theta_j &= -\eta\frac{\partial E_k}{\partial \theta_j} \\
+\Delta \theta_j &= -\eta\frac{\partial E_k}{\partial \hat{y}_j^k}\cdot\frac{\partial \hat{y}_j^k}{\partial \theta_j} \\
+\Delta \theta_j &= -\eta g_j
+\end{aligned}$$
+
+
+
+$$\begin{aligned}
+\Delta v_{ih} &= \eta e_h x_i \\
+\Delta \gamma_j &= -\eta e_h
+\end{aligned}$$
+
+
+
+$$e_h = b_h(1-b_h)\sum_{j=1}^l w_{hj}g_j$$
+"""[1:-1]
+_cql = lambda line: _block(_CQL_SKELETON, _CQL_FIRST, line)
+
+_CQL_EQUATIONS = [
+    (85, r"X_k = (x_1^k, x_2^k,..., x_d^k)", "not a claim", False,
+     'introduces the new symbol X_k for the input of sample k (with sample superscripts)'),
+    (85, r"\hat{Y}_k = (\hat{y}_1^k, \hat{y}_2^k,..., \hat{y}_l^k)", "not a claim", False,
+     'introduces the new symbol \\hat{Y}_k for the output vector (the book writes \\hat{y}_k)'),
+    (89, r"b_h = f(\alpha_h - \gamma_h)", "holds", True,
+     'hidden output b_h'),
+    (93, r"\hat{y}_j^k = f(\beta_j - \theta_j)", "holds", True,
+     '5.3'),
+    (97, r"E_k = \frac{1}{2}\sum_{j=1}^l(\hat{y}_j^k-y_j^k)^2", "holds", True,
+     '5.4'),
+    (101, _cql(101), "holds", True,
+     '5.6 and 5.7 as two rows both starting Delta w_hj &= (the second restates the first)'),
+    (108, r"\frac{\partial E_k}{\partial \hat{y}_j^k} = \hat{y}_j^k-y_j^k", "holds", True,
+     'dE_k/dyhat_j^k = yhat_j^k - y_j^k'),
+    (112, r"\frac{\partial \beta_j}{\partial w_{hj}} = b_h", "holds", True,
+     '5.8'),
+    (116, r"f^\prime(x) = f(x)(1-f(x))", "holds", True,
+     '5.9 with f^\\prime'),
+    (120, r"\frac{\partial \hat{y}_j^k}{\partial \beta_j} = \hat{y}_j^k(1-\hat{y}_j^k)", "holds", True,
+     "dyhat/dbeta = f'(beta-theta) = yhat(1-yhat)"),
+    (124, r"\Delta w_{hj} = -\eta(\hat{y}_j^k-y_j^k)\hat{y}_j^k(1-\hat{y}_j^k)b_h", "holds", True,
+     '5.6 with the three factors substituted'),
+    (128, r"g_j = \hat{y}_j^k(y_j^k-\hat{y}_j^k)(1-\hat{y}_j^k)", "holds", True,
+     '5.10 with the factors in another order'),
+    (132, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (136, _cql(136), "holds", True,
+     'Delta theta_j = -eta dE_k/dtheta_j = -eta dE/dyhat * dyhat/dtheta_j = -eta g_j; every row checked'),
+    (144, _cql(144), "refuted", True,
+     'Delta v_ih = eta e_h x_i holds, but the second row writes Delta gamma_j = -eta e_h: gamma is indexed by the hidden unit h in the book (typo gamma_j for gamma_h; the update of gamma_j would be -eta e_j)'),
+    (151, r"e_h = b_h(1-b_h)\sum_{j=1}^l w_{hj}g_j", "holds", True,
+     '5.15'),
+]
+
+# ---------------------------------------------------------------------------------------
+# 13. index 4929534649 (repository not identified): short English/Chinese notes,
+#     TAB-indented lists
+# ---------------------------------------------------------------------------------------
+
+_IDX492_FIRST = 24
+_IDX492_SKELETON = r"""
+- …<SP>
+
+<TAB>- $dq + ql + q + l$ ….
+
+<TAB><TAB>- …$(x_k, y_k)$: $E_k = \frac{1}{2}\sum_{y=1}^l(\hat y_j^k - y_j^k)$
+<TAB><TAB>- $\Delta$:<SP><SP>
+<TAB><TAB><TAB>- $\Delta w_{hj}= -\eta \frac{\partial E_k}{\partial \hat y_k^j}\frac{\partial \hat y_k^j}{\partial \beta_j} \frac{\partial \beta_j}{w_hj}$
+<TAB><TAB><TAB>- $\Delta\theta_j, \Delta v_{dh}, \Delta \gamma_h$
+"""[1:-1].replace("<TAB>", "\t").replace("<SP>", " ")
+_idx492 = lambda line: _block(_IDX492_SKELETON, _IDX492_FIRST, line)
+
+_IDX492_EQUATIONS = [
+    (28, r"E_k = \frac{1}{2}\sum_{y=1}^l(\hat y_j^k - y_j^k)", "refuted", True,
+     '5.4 without the square and with the summation index written y (the summand uses j): E_k is the sum of squared differences'),
+    (30, r"\Delta w_{hj}= -\eta \frac{\partial E_k}{\partial \hat y_k^j}\frac{\partial \hat y_k^j}{\partial \beta_j} \frac{\partial \beta_j}{w_hj}", "refuted", True,
+     "5.6+5.7 merged, with the output written yhat_k^j (sample and output indices swapped) and the last factor \\frac{\\partial \\beta_j}{w_hj} without the partial sign in the denominator and w_hj unbraced (w_h with j after it); not the book's chain as written (judgement unsure)"),
+]
+
+
+_IDX260_LAYOUTS = ["dollar-inline", "dollar-display-block", "backslash-rows-without-env",
+                   "equation-env", "aligned", "prime-variants", "several-claims-one-span"]
+_IDX369_LAYOUTS = ["front-matter", "html", "dollar-inline", "dollar-display-inline",
+                   "indented-display", "aligned", "delta-as-partial", "hat-over-subscript",
+                   "unicode-math", "prime-variants"]
+_IDX671_LAYOUTS = ["front-matter", "html", "dollar-inline", "cfrac", "limits", "big-delimiters",
+                   "hat-without-braces", "prime-variants", "chain-over-spans"]
+_IDX458_LAYOUTS = ["front-matter", "dollar-display", "dollar-display-inline",
+                   "backslash-rows-without-env", "aligned", "frac-unbraced", "hat-without-braces",
+                   "bm", "prime-variants", "trailing-whitespace", "unicode-math"]
+_CQL_LAYOUTS = ["dollar-inline", "dollar-display", "display-env-same-line", "aligned",
+                "prime-variants"]
+_IDX492_LAYOUTS = ["dollar-inline", "tab-indented-list", "hat-without-braces",
+                   "trailing-whitespace"]
+
+
+# ---------------------------------------------------------------------------------------
+# 14. index 60183756018 (repository not identified): a knowledge-base page deriving BP
+#     after the pumpkin book, with sigma for f and the sample index mostly dropped
+# ---------------------------------------------------------------------------------------
+
+_IDX601_FIRST = 20
+_IDX601_SKELETON = r"""
+… $D = \{(\boldsymbol{x}_1,\boldsymbol{y}_1),\ldots,(\boldsymbol{x}_m,\boldsymbol{y}_m)\}$，…：
+
+- **…**：$d$ … $\boldsymbol{x} = (x_1,\ldots,x_d)$
+- **…**：$q$ … $\boldsymbol{b} = (b_1,\ldots,b_q)$
+- **…**：$l$ … $\hat{\boldsymbol{y}} = (\hat{y}_1,\ldots,\hat{y}_l)$
+
+
+- … $v_{ih}$（… $i$ … $h$ … $\gamma_h$
+- … $w_{hj}$（… $h$ … $j$ … $\theta_j$
+
+
+$$\sigma(x) = \frac{1}{1+e^{-x}}, \quad \sigma'(x) = \sigma(x)(1-\sigma(x))$$
+
+
+
+… $(\boldsymbol{x}_k, \boldsymbol{y}_k)$：
+
+… $h$ …：
+$$\alpha_h = \sum_{i=1}^{d} v_{ih} x_i$$
+
+… $h$ …：
+$$b_h = \sigma(\alpha_h - \gamma_h)$$
+
+… $j$ …：
+$$\beta_j = \sum_{h=1}^{q} w_{hj} b_h$$
+
+… $j$ …：
+$$\hat{y}_j = \sigma(\beta_j - \theta_j)$$
+
+
+
+… $(\boldsymbol{x}_k, \boldsymbol{y}_k)$ …：
+
+$$E_k = \frac{1}{2}\sum_{j=1}^{l}(\hat{y}_j^k - y_j^k)^2$$
+
+… $v$ …：
+
+$$v \leftarrow v + \Delta v, \quad \Delta v = -\eta \frac{\partial E_k}{\partial v}$$
+
+… $\eta$ …。
+
+
+
+
+
+$$\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}$$
+
+
+$$\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j} \cdot \frac{\partial \hat{y}_j}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}$$
+
+
+
+1. $\frac{\partial E_k}{\partial \hat{y}_j} = \hat{y}_j - y_j$
+2. $\frac{\partial \hat{y}_j}{\partial \beta_j} = \hat{y}_j(1-\hat{y}_j)$（…）
+3. $\frac{\partial \beta_j}{\partial w_{hj}} = b_h$
+
+
+
+$$\frac{\partial E_k}{\partial w_{hj}} = (\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j)b_h$$
+
+… $g_j$：
+
+$$g_j = -\frac{\partial E_k}{\partial (\beta_j - \theta_j)} = -(\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j) = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)$$
+
+
+
+$$\Delta w_{hj} = \eta g_j b_h$$
+
+
+
+$$\Delta \theta_j = -\eta\frac{\partial E_k}{\partial \theta_j} = -\eta\frac{\partial E_k}{\partial \hat{y}_j}\cdot\frac{\partial \hat{y}_j}{\partial \theta_j} = -\eta(\hat{y}_j-y_j)\cdot(-\hat{y}_j(1-\hat{y}_j)) = -\eta g_j$$
+
+
+
+
+
+$$\frac{\partial E_k}{\partial v_{ih}} = \frac{\partial E_k}{\partial b_h}\cdot\frac{\partial b_h}{\partial \alpha_h}\cdot\frac{\partial \alpha_h}{\partial v_{ih}}$$
+
+… $\frac{\partial E_k}{\partial b_h}$——… $b_h$ …：
+
+$$\frac{\partial E_k}{\partial b_h} = \sum_{j=1}^{l}\frac{\partial E_k}{\partial \beta_j}\cdot\frac{\partial \beta_j}{\partial b_h} = \sum_{j=1}^{l}(-g_j)w_{hj}$$
+
+
+- $\frac{\partial b_h}{\partial \alpha_h} = b_h(1-b_h)$（…）
+- $\frac{\partial \alpha_h}{\partial v_{ih}} = x_i$
+
+… $e_h$：
+
+$$e_h = -\frac{\partial E_k}{\partial (\alpha_h - \gamma_h)} = b_h(1-b_h)\sum_{j=1}^{l}w_{hj}g_j$$
+
+
+
+$$\Delta v_{ih} = \eta e_h x_i$$
+
+
+
+$$\Delta \gamma_h = -\eta e_h$$
+
+
+
+
+2. … $b_h$ … $\hat{y}_j$。
+3. … $g_j = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)$。
+4. … $e_h = b_h(1-b_h)\sum_j w_{hj}g_j$。
+5. …：$w_{hj} \leftarrow w_{hj} + \eta g_j b_h$，$\theta_j \leftarrow \theta_j - \eta g_j$。
+6. …：$v_{ih} \leftarrow v_{ih} + \eta e_h x_i$，$\gamma_h \leftarrow \gamma_h - \eta e_h$。
+
+
+
+
+1. **…**：$\sigma'(x) = \sigma(x)(1-\sigma(x))$ …。
+2. **… $g_j$ … $w_{hj}$ … $e_h$，…。
+"""[1:-1]
+_idx601 = lambda line: _block(_IDX601_SKELETON, _IDX601_FIRST, line)
+
+_IDX601_EQUATIONS = [
+    (20, r"D = \{(\boldsymbol{x}_1,\boldsymbol{y}_1),\ldots,(\boldsymbol{x}_m,\boldsymbol{y}_m)\}", "not a claim", False,
+     'training-set definition'),
+    (22, r"\boldsymbol{x} = (x_1,\ldots,x_d)", "not a claim", False,
+     'introduces the input vector x = (x_1, ..., x_d) (judgement unsure: could be read as a restatement)'),
+    (23, r"\boldsymbol{b} = (b_1,\ldots,b_q)", "not a claim", False,
+     'introduces the new vector symbol b = (b_1, ..., b_q)'),
+    (24, r"\hat{\boldsymbol{y}} = (\hat{y}_1,\ldots,\hat{y}_l)", "holds", False,
+     'the output vector with the sample index dropped'),
+    (31, r"\sigma(x) = \frac{1}{1+e^{-x}}, \quad \sigma'(x) = \sigma(x)(1-\sigma(x))", "not a claim", False,
+     "defines a new function sigma (the sigmoid, the book's f), then states its derivative sigma' = sigma(1-sigma), which is true"),
+    (38, r"\alpha_h = \sum_{i=1}^{d} v_{ih} x_i", "holds", True,
+     'alpha_h definition'),
+    (41, r"b_h = \sigma(\alpha_h - \gamma_h)", "holds", True,
+     "b_h = sigma(alpha_h - gamma_h) with the document's sigma = the book's f"),
+    (44, r"\beta_j = \sum_{h=1}^{q} w_{hj} b_h", "holds", True,
+     'beta_j definition'),
+    (47, r"\hat{y}_j = \sigma(\beta_j - \theta_j)", "holds", True,
+     '5.3 with sigma and without the sample index'),
+    (53, r"E_k = \frac{1}{2}\sum_{j=1}^{l}(\hat{y}_j^k - y_j^k)^2", "holds", True,
+     '5.4'),
+    (57, r"v \leftarrow v + \Delta v, \quad \Delta v = -\eta \frac{\partial E_k}{\partial v}", "not checked", False,
+     'generic update rule for any parameter v (clashes with v_ih), with \\leftarrow'),
+    (65, r"\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}", "holds", True,
+     '5.6'),
+    (68, r"\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j} \cdot \frac{\partial \hat{y}_j}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}", "holds", True,
+     '5.7 with yhat_j (sample index dropped)'),
+    (72, r"\frac{\partial E_k}{\partial \hat{y}_j} = \hat{y}_j - y_j", "holds", True,
+     'numbered-list item'),
+    (73, r"\frac{\partial \hat{y}_j}{\partial \beta_j} = \hat{y}_j(1-\hat{y}_j)", "holds", True,
+     'dyhat_j/dbeta_j = yhat_j(1-yhat_j) (list item, CJK remark after the span)'),
+    (74, r"\frac{\partial \beta_j}{\partial w_{hj}} = b_h", "holds", True,
+     '5.8 (list item)'),
+    (78, r"\frac{\partial E_k}{\partial w_{hj}} = (\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j)b_h", "holds", True,
+     'the three factors multiplied'),
+    (82, r"g_j = -\frac{\partial E_k}{\partial (\beta_j - \theta_j)} = -(\hat{y}_j - y_j)\hat{y}_j(1-\hat{y}_j) = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)", "holds", True,
+     'g_j = -dE_k/d(beta_j - theta_j) (derivative with respect to the net input) = ... = 5.10'),
+    (86, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (90, r"\Delta \theta_j = -\eta\frac{\partial E_k}{\partial \theta_j} = -\eta\frac{\partial E_k}{\partial \hat{y}_j}\cdot\frac{\partial \hat{y}_j}{\partial \theta_j} = -\eta(\hat{y}_j-y_j)\cdot(-\hat{y}_j(1-\hat{y}_j)) = -\eta g_j", "holds", True,
+     'Delta theta_j chain: dyhat/dtheta_j = -yhat(1-yhat); every link checked'),
+    (96, r"\frac{\partial E_k}{\partial v_{ih}} = \frac{\partial E_k}{\partial b_h}\cdot\frac{\partial b_h}{\partial \alpha_h}\cdot\frac{\partial \alpha_h}{\partial v_{ih}}", "holds", True,
+     'chain rule for v_ih'),
+    (100, r"\frac{\partial E_k}{\partial b_h} = \sum_{j=1}^{l}\frac{\partial E_k}{\partial \beta_j}\cdot\frac{\partial \beta_j}{\partial b_h} = \sum_{j=1}^{l}(-g_j)w_{hj}", "holds", True,
+     'dE_k/db_h = sum_j dE_k/dbeta_j w_hj = sum_j (-g_j) w_hj'),
+    (103, r"\frac{\partial b_h}{\partial \alpha_h} = b_h(1-b_h)", "holds", True,
+     'list item'),
+    (104, r"\frac{\partial \alpha_h}{\partial v_{ih}} = x_i", "holds", True,
+     'list item'),
+    (108, r"e_h = -\frac{\partial E_k}{\partial (\alpha_h - \gamma_h)} = b_h(1-b_h)\sum_{j=1}^{l}w_{hj}g_j", "holds", True,
+     'e_h = -dE_k/d(alpha_h - gamma_h) = 5.15'),
+    (112, r"\Delta v_{ih} = \eta e_h x_i", "holds", True,
+     '5.13'),
+    (116, r"\Delta \gamma_h = -\eta e_h", "holds", True,
+     '5.14'),
+    (122, r"g_j = \hat{y}_j(1-\hat{y}_j)(y_j - \hat{y}_j)", "holds", True,
+     "5.10 in the algorithm's steps"),
+    (123, r"e_h = b_h(1-b_h)\sum_j w_{hj}g_j", "holds", True,
+     "5.15 with the sum's limits omitted"),
+    (124, r"w_{hj} \leftarrow w_{hj} + \eta g_j b_h", "not a claim", False,
+     'update assignment'),
+    (124, r"\theta_j \leftarrow \theta_j - \eta g_j", "not a claim", False,
+     'update assignment'),
+    (125, r"v_{ih} \leftarrow v_{ih} + \eta e_h x_i", "not a claim", False,
+     'update assignment'),
+    (125, r"\gamma_h \leftarrow \gamma_h - \eta e_h", "not a claim", False,
+     'update assignment'),
+    (130, r"\sigma'(x) = \sigma(x)(1-\sigma(x))", "holds", True,
+     "5.9 for the document's sigma"),
+]
+
+# ---------------------------------------------------------------------------------------
+# 15. index 55450745163 (repository not identified): chapter notes merging three
+#     books; its section 3 derives BP in the watermelon book's notation
+# ---------------------------------------------------------------------------------------
+
+_IDX554_FIRST = 51
+_IDX554_SKELETON = r"""
+… $(\mathbf{x}_k, \mathbf{y}_k)$，…：
+
+$$E_k = \frac{1}{2}\sum_{j=1}^{l} (\hat{y}_j^k - y_j^k)^2$$
+
+… $v$ … $\Delta v = -\eta \frac{\partial E_k}{\partial v}$。
+
+**… $w_{hj}$ …)：
+
+$$\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}$$
+
+… $\beta_j = \sum_{h=1}^{q} w_{hj} b_h$，… $f'(x) = f(x)(1-f(x))$：
+
+$$g_j = -\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} = \hat{y}_j^k(1-\hat{y}_j^k)(y_j^k - \hat{y}_j^k)$$
+
+…：$\Delta w_{hj} = \eta g_j b_h$，$\Delta \theta_j = -\eta g_j$。
+
+**… $v_{ih}$ …)：
+
+… $e_h = b_h(1-b_h)\sum_{j=1}^{l} w_{hj} g_j$，…：
+
+$$\Delta v_{ih} = \eta e_h x_i, \quad \Delta \gamma_h = -\eta e_h$$
+"""[1:-1]
+_idx554 = lambda line: _block(_IDX554_SKELETON, _IDX554_FIRST, line)
+
+_IDX554_EQUATIONS = [
+    (53, r"E_k = \frac{1}{2}\sum_{j=1}^{l} (\hat{y}_j^k - y_j^k)^2", "holds", True,
+     '5.4'),
+    (55, r"\Delta v = -\eta \frac{\partial E_k}{\partial v}", "not checked", False,
+     'generic gradient step for any parameter v (clashes with v_ih)'),
+    (59, r"\frac{\partial E_k}{\partial w_{hj}} = \frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}", "holds", True,
+     '5.7'),
+    (61, r"\beta_j = \sum_{h=1}^{q} w_{hj} b_h", "holds", True,
+     'beta_j definition'),
+    (61, r"f'(x) = f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (63, r"g_j = -\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} = \hat{y}_j^k(1-\hat{y}_j^k)(y_j^k - \hat{y}_j^k)", "holds", True,
+     '5.10'),
+    (65, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (65, r"\Delta \theta_j = -\eta g_j", "holds", True,
+     '5.12'),
+    (69, r"e_h = b_h(1-b_h)\sum_{j=1}^{l} w_{hj} g_j", "holds", True,
+     '5.15'),
+    (71, r"\Delta v_{ih} = \eta e_h x_i, \quad \Delta \gamma_h = -\eta e_h", "holds", True,
+     '5.13 and 5.14 in one span, separated by \\quad'),
+]
+
+
+_IDX601_LAYOUTS = ["front-matter", "dollar-inline", "dollar-display", "boldsymbol",
+                   "several-claims-one-span", "prime-variants"]
+_IDX554_LAYOUTS = ["dollar-inline", "dollar-display", "several-claims-one-span",
+                   "prime-variants"]
+
+
+# ---------------------------------------------------------------------------------------
+# 16. index 12551148809 (repository not identified): notes on chapters 1-5 following the
+#     book's text; a typo in E_k (yhat - yhat)
+# ---------------------------------------------------------------------------------------
+
+_IDX125_FIRST = 659
+_IDX125_SKELETON = r"""
+…$D=\{(\bm{x}_1, \bm{x}_1), (\bm{x}_2, \bm{x}_2),\dots,(\bm{x}_m, \bm{x}_m) \},\bm{x}_i \in \mathbb{R}^d ,\bm{y}_i \in \mathbb{R}^l$，…$d$…$l$…。
+…$d$…、$l$…、$q$…$j$…$\theta_j$…$h$…$\gamma_h$…$i$…$v_{ih}$。…$h$…$\alpha_h = \sum^d_{i=1}v_{ih}x_i$,…$j$…$\beta_j = \sum^q_{h=1}w_{hj}b_h$，…$b_h$…$h$…。
+
+
+…$(\bm{x}_k, \bm{y}_k)$…$\hat{\bm{y}}_k = (\hat{y}^k_1,\hat{y}^k_2,\dots, \hat{y}^k_l)$,…
+$$
+\hat{y}^k_j = f(\beta_j - \theta_j)
+$$
+
+…$(\bm{x}_k, \bm{y}_k)$…
+$$
+\begin{equation}
+E_k = \frac 12 \sum^l_{j=1}(\hat{y}^k_j-\hat{y}^k_j)^2
+\end{equation}
+$$
+…$(d+l+1)q+l$…$d\times q$…$q \times l$…、$q$…、$l$…。
+…$(14)$…$v$…
+$$
+v \leftarrow v + \Delta v
+$$
+
+…$E_k$，…$\eta$，…
+$$
+\Delta w_{hj} = -\eta \frac{\partial E_k}{\partial w_{hj}}.<SP>
+$$
+…$w_{hj}$…$j$…$\beta_j$，…$\hat{y}^k_j$，…$E_k$，…
+$$
+\begin{equation}
+\frac{\partial E_k}{\partial w_{hj}}=\frac{\partial E_k}{\partial \hat{y}^k_j} \cdot \frac{\partial \hat{y}^k_j}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{hj}}
+\end{equation}
+$$
+
+…$\beta_j$…
+$$
+\frac{\partial \beta_j}{\partial w_{hj}} = b_h
+$$
+
+$$
+f'(x) = f(x)(1-f(x))
+$$
+
+$$
+\begin{align*}
+g_j &= - \frac{\partial E_k}{\partial \hat{y}^k_j} \cdot \frac{\partial \hat{y}^k_j}{\partial \beta_j}
+\\
+&= -(\hat{y}^k_j -y^k_j)f'(\beta_j -\theta_j)
+\\
+&= \hat{y}^k_j(1-\hat{y}^k_j)(y^k_j-\hat{y}^k_j)
+\end{align*}
+$$
+…$w_{hj}$…
+$$
+\Delta w_{hj} = \eta g_j b_h
+$$
+
+
+$$
+\begin{align*}
+\Delta \theta _j &= - \eta g_j,
+\\
+\Delta v_{ih} &= \eta e_h x_i,
+\\
+\Delta \gamma _h &= - \eta e_h<SP>
+\end{align*}
+$$
+
+
+$$
+\begin{align*}
+e_h &= -\frac{\partial E_k}{\partial b_h} \cdot \frac{\partial b_h}{\partial \alpha_h}
+\\
+&= -\sum^l_{j=1}\frac{\partial E_k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial b_h} f'(\alpha_h - \gamma_h)
+\\
+&= \sum^l_{j=1} w_{hj} g_j f'(\alpha_h - \gamma_h)
+\\
+&= b_h(1-b_h) \sum^l_{j=1} w_{hj} g_j
+\end{align*}
+$$
+
+
+
+…$D$…
+$$
+E = \frac 1m \sum^m_{k=1} E_k
+$$
+…$E_k$…。
+…$D$…。
+
+
+
+2. __…$E_k$…$k$…
+$$
+E = \lambda \frac 1m \sum^m_{k=1}E_k + (1-\lambda)\sum_i w^2_i
+$$
+…$\lambda \in (0,1)$…。
+"""[1:-1].replace("<TAB>", "\t").replace("<SP>", " ")
+_idx125 = lambda line: _block(_IDX125_SKELETON, _IDX125_FIRST, line)
+
+_IDX125_EQUATIONS = [
+    (659, r"D=\{(\bm{x}_1, \bm{x}_1), (\bm{x}_2, \bm{x}_2),\dots,(\bm{x}_m, \bm{x}_m) \},\bm{x}_i \in \mathbb{R}^d ,\bm{y}_i \in \mathbb{R}^l", "not a claim", False,
+     'data set (with the typo (x_i, x_i) for (x_i, y_i)) and membership conditions in one span'),
+    (660, r"\alpha_h = \sum^d_{i=1}v_{ih}x_i", "holds", True,
+     'alpha_h definition, \\sum^d_{i=1}'),
+    (660, r"\beta_j = \sum^q_{h=1}w_{hj}b_h", "holds", True,
+     'beta_j definition'),
+    (663, r"\hat{\bm{y}}_k = (\hat{y}^k_1,\hat{y}^k_2,\dots, \hat{y}^k_l)", "holds", False,
+     'the output vector, components written yhat^k_j'),
+    (664, r"\hat{y}^k_j = f(\beta_j - \theta_j)", "holds", True,
+     '5.3 with the superscript written first'),
+    (669, _idx125(669), "refuted", True,
+     '5.4 with a typo: (yhat^k_j - yhat^k_j)^2 instead of (yhat^k_j - y^k_j)^2, so the right side is 0 while E_k is not'),
+    (676, r"v \leftarrow v + \Delta v", "not checked", False,
+     'generic update assignment with \\leftarrow'),
+    (681, _idx125(681), "holds", True,
+     '5.6 with a full stop and a blank inside the math'),
+    (685, _idx125(685), "holds", True,
+     '5.7 in an equation environment'),
+    (692, r"\frac{\partial \beta_j}{\partial w_{hj}} = b_h", "holds", True,
+     '5.8'),
+    (696, r"f'(x) = f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (700, _idx125(700), "holds", True,
+     '5.10 chain in align* with \\\\ on lines of their own'),
+    (710, r"\Delta w_{hj} = \eta g_j b_h", "holds", True,
+     '5.11'),
+    (715, _idx125(715), "holds", True,
+     '5.12-5.14 in align* (rows end with commas; \\theta _j and \\gamma _h with a blank)'),
+    (726, _idx125(726), "holds", True,
+     '5.15 chain in align*'),
+    (741, r"E = \frac 1m \sum^m_{k=1} E_k", "holds", True,
+     '5.16 with \\frac 1m'),
+    (750, r"E = \lambda \frac 1m \sum^m_{k=1}E_k + (1-\lambda)\sum_i w^2_i", "not checked", False,
+     'regularised objective (5.17) re-uses the name E'),
+    (753, r"\lambda \in (0,1)", "not a claim", False,
+     'condition'),
+]
+
+
+_IDX125_LAYOUTS = ["dollar-inline", "dollar-display-block", "equation-env", "align-env", "bm",
+                   "limits", "frac-unbraced", "prime-variants", "trailing-whitespace",
+                   "trailing-punctuation-in-math"]
+
+
+# ---------------------------------------------------------------------------------------
+# 17. index 3307234461 (repository not identified): Marp lecture slides (front matter names
+#     the author Shiyan Pan), the BP slides only; a sign error in the e_h chain
+# ---------------------------------------------------------------------------------------
+
+_IDX330_FIRST = 730
+_IDX330_SKELETON = r"""
+… $(d+l+1) q+l$ … $d \times q$… $q \times l$ …、 $q$ …、 $l$ … $v$ …
+$$
+v \leftarrow v+\Delta v
+$$
+
+
+
+
+
+
+
+
+
+
+
+
+
+… $w_{h j}$ …：
+
+… $E_k$ ($E_k=\frac{1}{2} \sum_{j=1}^l\left(\hat{y}_j^k-y_j^k\right)^2$ …**$k$… $\eta$, …
+$$
+\Delta w_{h j}=-\eta \frac{\partial E_k}{\partial w_{h j}}
+$$
+
+
+… $w_{h j}$ … $j$ … $\beta_j$, … $\hat{y}_j^k$,… $E_k$, …
+$$
+\frac{\partial E_k}{\partial w_{h j}}=\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{h j}} .
+$$
+… $\beta_j$ …
+$$
+\frac{\partial \beta_j}{\partial w_{h j}}=b_h .
+$$
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+$$
+f^{\prime}(x)=f(x)(1-f(x))
+$$
+
+$$
+\begin{aligned}
+g_j & =-\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \\
+& =-\left(\hat{y}_j^k-y_j^k\right) f^{\prime}\left(\beta_j-\theta_j\right) \\
+& =\hat{y}_j^k\left(1-\hat{y}_j^k\right)\left(y_j^k-\hat{y}_j^k\right)
+\end{aligned}
+$$
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+… $w_{h j}$ …
+$$
+\Delta w_{h j}=\eta g_j b_h
+$$
+
+$$
+\begin{array}{c}
+\Delta \theta_j=-\eta g_j, \\
+\Delta v_{i h}=\eta e_h x_i, \\
+\Delta \gamma_h=-\eta e_h
+\end{array}
+$$
+
+$$
+\begin{aligned}
+e_h & =-\frac{\partial E_k}{\partial b_h} \cdot \frac{\partial b_h}{\partial \alpha_h} \\
+& =-\sum_{j=1}^l \frac{\partial E_k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial b_h} f^{\prime}\left(\alpha_h-\gamma_h\right) \\
+& =-\sum_{j=1}^l w_{hj} \cdot g_j f^{\prime}\left(\alpha_h-\gamma_h\right) \\
+& =b_h (1 - b_h ) \sum_{j=1}^l w_{hj} g_j
+\end{aligned}
+$$
+
+"""[1:-1]
+_idx330 = lambda line: _block(_IDX330_SKELETON, _IDX330_FIRST, line)
+
+_IDX330_EQUATIONS = [
+    (731, r"v \leftarrow v+\Delta v", "not checked", False,
+     'generic update assignment with \\leftarrow'),
+    (749, r"E_k=\frac{1}{2} \sum_{j=1}^l\left(\hat{y}_j^k-y_j^k\right)^2", "holds", True,
+     '5.4 inline, inside parentheses in a sentence'),
+    (750, r"\Delta w_{h j}=-\eta \frac{\partial E_k}{\partial w_{h j}}", "holds", True,
+     '5.6 with the subscript written {h j}'),
+    (756, r"\frac{\partial E_k}{\partial w_{h j}}=\frac{\partial E_k}{\partial \hat{y}_j^k} \cdot \frac{\partial \hat{y}_j^k}{\partial \beta_j} \cdot \frac{\partial \beta_j}{\partial w_{h j}} .", "holds", True,
+     "5.7 ending with ' .'"),
+    (760, r"\frac{\partial \beta_j}{\partial w_{h j}}=b_h .", "holds", True,
+     "5.8 ending with ' .'"),
+    (779, r"f^{\prime}(x)=f(x)(1-f(x))", "holds", True,
+     '5.9 with f^{\\prime}'),
+    (783, _idx330(783), "holds", True,
+     '5.10 chain'),
+    (808, r"\Delta w_{h j}=\eta g_j b_h", "holds", True,
+     '5.11'),
+    (812, _idx330(812), "holds", True,
+     '5.12-5.14 as rows of an array{c} (rows end with commas)'),
+    (820, _idx330(820), "refuted", True,
+     "5.15 chain with a sign error in the third link: -sum_j dE_k/dbeta_j * w_hj f' = +sum_j w_hj g_j f'(alpha_h - gamma_h), but the slide writes -sum_j w_hj g_j f'(...); the last link b_h(1-b_h) sum_j w_hj g_j is right"),
+]
+
+
+_IDX330_LAYOUTS = ["dollar-inline", "dollar-display-block", "aligned", "array-rows", "left-right",
+                   "prime-variants", "trailing-punctuation-in-math", "html"]
+
+
+# ---------------------------------------------------------------------------------------
+# 18. index 27196847659 (repository not identified): notes 'A²PI²-ML version2.1' on the
+#     book, BP as a numbered list with indented $$ displays (items 1-20 of section 5.3)
+# ---------------------------------------------------------------------------------------
+
+_IDX271_FIRST = 1252
+_IDX271_SKELETON = r"""
+  1. …$D=\{(x_1,y_1),(x_2, y_2),...,(x_m, y_m)\},x_i\in \mathbb R^d,y_i\in \mathbb R^l$，…$d$…$l$…
+
+  2. …$d$…、$l$…、$q$…
+
+  3. …$j$…$\theta_j$…$h$…$\gamma_h$…$i$…$w_{hj}$
+
+  4. …$h$…$\alpha_h=\sum^d_{i=1}v_{ih}x_i$，…$j$…$\beta_j=\sum^q_{h=1}w_{hj}b_h$，…$b_h$…$h$…
+
+
+
+  6. …$(x_k,y_k)$，…$\hat{y}_k=(\hat{y}_1^k,\hat{y}_2^k,...,\hat{y}_l^k)$，…
+     $$
+     \hat{y}_j^k=f(\beta_j-\theta_j)
+     $$
+
+  7. …$(x_k,y_k)$…
+     $$
+     E_k=\frac{1}{2}\sum\limits^l_{j=1}(\hat{y}^k_j-y^k_j)^2
+     $$
+
+  8. …$(d+l+1)q+l$…$d\times q$…$q\times l$…，$q$…、$l$…
+
+
+     $$
+     v\gets v+\Delta v
+     $$
+
+  10. …$w_{hj}$，…$E_k$，…$\eta$，…
+      $$
+      \Delta w_{hj} = -\eta\frac{\partial E_k}{\partial w_{hj}}
+      $$
+
+  11. …$w_{hj}$…$j$…$\beta_j$，…$\hat{y}_j^k$，…$E_k$，…
+      $$
+      \frac{\partial E_k}{\partial w_{hj}}=\frac{\partial E_k}{\partial\hat{y}_j^k}·\frac{\partial\hat{y}_j^k}{\partial\beta_j}·\frac{\partial\beta_j}{\partial w_{hj}}
+      $$
+
+  12. …$\beta_j$…
+      $$
+      \frac{\partial\beta_j}{\partial w_{hj}}=b_h
+      $$
+
+
+      $$
+      f'(x)=f(x)(1-f(x))
+      $$
+
+
+      $$
+      \begin{equation}
+      <TAB><TAB>\begin{aligned}
+      <TAB><TAB><TAB><TAB>g_j&=-\frac{\partial E_k}{\partial\hat{y}_j^k}·\frac{\partial\hat{y}_j^k}{\partial\beta_j}\\
+      <TAB><TAB><TAB>  &=-(\hat{y}^k_j-y^k_j)f'(\beta_j-\theta_j)\\
+              &=\hat{y}^k_j(1-\hat{y}^k_j)(y^k_j-\hat{y}^k_j)\\
+      <TAB><TAB>\end{aligned}
+      \end{equation}
+      $$
+
+  15. …$w_{hj}$…
+      $$
+      \Delta w_{hj} = -\eta g_jb_h
+      $$
+
+  16. …$v_{ih}$，…$E_k$，…$\eta$，…
+      $$
+      \Delta v_{ih} = -\eta\frac{\partial E_k}{\partial v_{ih}}
+      $$
+
+  17. …$v_{ih}$…$h$…$\alpha_h$，…$b_h$，…$E_k$，…
+      $$
+      \frac{\partial E_k}{\partial v_{ih}}=\frac{\partial E_k}{\partial b_h}·\frac{\partial b_h}{\partial \alpha_h}·\frac{\partial\alpha_h}{\partial v_{ih}}\
+      $$
+
+  18. …$\alpha_h$…
+      $$
+      \frac{\partial\alpha_h}{\partial v_{ih}}=x_i
+      $$
+
+
+      $$
+      \begin{equation}
+      <TAB><TAB>\begin{aligned}
+      <TAB><TAB><TAB><TAB>e_h&=-\frac{\partial E_k}{\partial b_h}·\frac{\partial b_h}{\partial \alpha_h}\\
+      <TAB><TAB><TAB>  &=-\sum\limits^l_{j=1}\frac{\partial E_k}{\partial\beta_j}·\frac{\partial\beta_j}{\partial b_h}f'(\alpha_h-\gamma_h)\\
+              &=\sum\limits^l_{j=1}w_{hj}g_jf'(\alpha_h-\gamma_h)\\
+              &=b_h(1-b_h)\sum\limits^l_{j=1}w_{hj}g_j\\
+      <TAB><TAB>\end{aligned}
+      \end{equation}
+      $$
+
+
+      $$
+      \Delta\theta_j=-\eta g_j\\
+      \Delta v_{ih}=\eta e_hx_i\\
+      \Delta\gamma_h=-\eta e_h
+      $$
+"""[1:-1].replace("<TAB>", "\t").replace("<SP>", " ")
+
+_IDX271_EQUATIONS = [
+    (1252, 'D=\\{(x_1,y_1),(x_2, y_2),...,(x_m, y_m)\\},x_i\\in \\mathbb R^d,y_i\\in \\mathbb R^l', "not a claim", False,
+     'data set and membership conditions in one span'),
+    (1258, '\\alpha_h=\\sum^d_{i=1}v_{ih}x_i', "holds", True,
+     'alpha_h definition'),
+    (1258, '\\beta_j=\\sum^q_{h=1}w_{hj}b_h', "holds", True,
+     'beta_j definition'),
+    (1262, '\\hat{y}_k=(\\hat{y}_1^k,\\hat{y}_2^k,...,\\hat{y}_l^k)', "holds", False,
+     "the output vector, items separated by '...'"),
+    (1263, '     \\hat{y}_j^k=f(\\beta_j-\\theta_j)', "holds", True,
+     '5.3 in a $$ display indented inside a numbered list item'),
+    (1268, '     E_k=\\frac{1}{2}\\sum\\limits^l_{j=1}(\\hat{y}^k_j-y^k_j)^2', "holds", True,
+     '5.4 with \\sum\\limits^l_{j=1}'),
+    (1275, '     v\\gets v+\\Delta v', "not checked", False,
+     'generic update assignment with \\gets'),
+    (1280, '      \\Delta w_{hj} = -\\eta\\frac{\\partial E_k}{\\partial w_{hj}}', "holds", True,
+     '5.6'),
+    (1285, '      \\frac{\\partial E_k}{\\partial w_{hj}}=\\frac{\\partial E_k}{\\partial\\hat{y}_j^k}·\\frac{\\partial\\hat{y}_j^k}{\\partial\\beta_j}·\\frac{\\partial\\beta_j}{\\partial w_{hj}}', "holds", True,
+     '5.7 with U+00B7 middle dots as products'),
+    (1290, '      \\frac{\\partial\\beta_j}{\\partial w_{hj}}=b_h', "holds", True,
+     '5.8'),
+    (1295, "      f'(x)=f(x)(1-f(x))", "holds", True,
+     '5.9'),
+    (1300, "      \\begin{equation}\n      \t\t\\begin{aligned}\n      \t\t\t\tg_j&=-\\frac{\\partial E_k}{\\partial\\hat{y}_j^k}·\\frac{\\partial\\hat{y}_j^k}{\\partial\\beta_j}\\\\\n      \t\t\t  &=-(\\hat{y}^k_j-y^k_j)f'(\\beta_j-\\theta_j)\\\\\n              &=\\hat{y}^k_j(1-\\hat{y}^k_j)(y^k_j-\\hat{y}^k_j)\\\\\n      \t\t\\end{aligned}\n      \\end{equation}", "holds", True,
+     '5.10 chain in equation+aligned, TABs inside the math, a trailing \\\\ before \\end{aligned}'),
+    (1311, '      \\Delta w_{hj} = -\\eta g_jb_h', "refuted", True,
+     "sign flipped: the book's 5.11 is Delta w_hj = +eta g_j b_h"),
+    (1316, '      \\Delta v_{ih} = -\\eta\\frac{\\partial E_k}{\\partial v_{ih}}', "holds", True,
+     'gradient rule for v_ih'),
+    (1321, '      \\frac{\\partial E_k}{\\partial v_{ih}}=\\frac{\\partial E_k}{\\partial b_h}·\\frac{\\partial b_h}{\\partial \\alpha_h}·\\frac{\\partial\\alpha_h}{\\partial v_{ih}}\\', "holds", True,
+     'chain rule for v_ih; a stray backslash at the end of the line (a control space)'),
+    (1326, '      \\frac{\\partial\\alpha_h}{\\partial v_{ih}}=x_i', "holds", True,
+     'd alpha_h / d v_ih = x_i'),
+    (1331, "      \\begin{equation}\n      \t\t\\begin{aligned}\n      \t\t\t\te_h&=-\\frac{\\partial E_k}{\\partial b_h}·\\frac{\\partial b_h}{\\partial \\alpha_h}\\\\\n      \t\t\t  &=-\\sum\\limits^l_{j=1}\\frac{\\partial E_k}{\\partial\\beta_j}·\\frac{\\partial\\beta_j}{\\partial b_h}f'(\\alpha_h-\\gamma_h)\\\\\n              &=\\sum\\limits^l_{j=1}w_{hj}g_jf'(\\alpha_h-\\gamma_h)\\\\\n              &=b_h(1-b_h)\\sum\\limits^l_{j=1}w_{hj}g_j\\\\\n      \t\t\\end{aligned}\n      \\end{equation}", "holds", True,
+     '5.15 chain in equation+aligned with TABs'),
+    (1343, '      \\Delta\\theta_j=-\\eta g_j\\\\\n      \\Delta v_{ih}=\\eta e_hx_i\\\\\n      \\Delta\\gamma_h=-\\eta e_h', "holds", True,
+     '5.12-5.14 as three rows separated by \\\\ without environment'),
+]
+
+_IDX271_LAYOUTS = ["dollar-inline", "dollar-display-block", "indented-display", "equation-env",
+                   "aligned", "tab-in-math", "backslash-rows-without-env", "limits",
+                   "unicode-math", "prime-variants"]
+
+
+# ---------------------------------------------------------------------------------------
 # The documents
 # ---------------------------------------------------------------------------------------
 
@@ -766,6 +2105,9 @@ _TANG_COMMIT = "23d858bcf72141f20a0f98048136815692af99f6"
 _ZHMH = "zhmhbest/HelloMathematics"
 _ZHMH_PATH = "notes/MachineLearning/NeuralNetwork.md"
 _ZHMH_COMMIT = "01190a70de6f96c8d7be2806a0326cd9139fcc5f"
+_CQL = "99MyCql/DS_and_Algorithms"
+_CQL_PATH = "study/machineLearning/BP/README.md"
+_CQL_COMMIT = "95f3f001a2f3086713a4809eb47a4430e4852d0a"
 
 DOCUMENTS = [
     dict(id="pumpkin-189c419", repo=_PUMPKIN, path=_PUMPKIN_PATH, commit=_PUMPKIN_NEW_COMMIT,
@@ -808,6 +2150,61 @@ DOCUMENTS = [
          kind="English notes on Ch.5; repository not identified (a longer variant exists, index 2668803166)",
          layouts=_IDX248_LAYOUTS, equations=_IDX248_EQUATIONS,
          skeleton_first_line=_IDX248_FIRST, source_math_layout=_IDX248_SKELETON),
+    dict(id="idx-26040306840", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="26040306840",
+         kind="chapter-5 notes (neuron, perceptron, BP); repository not identified",
+         layouts=_IDX260_LAYOUTS, equations=_IDX260_EQUATIONS,
+         skeleton_first_line=_IDX260_FIRST, source_math_layout=_IDX260_SKELETON),
+    dict(id="idx-36953381430", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="36953381430",
+         kind="Typora notes on the whole chapter as nested lists; repository not identified",
+         layouts=_IDX369_LAYOUTS, equations=_IDX369_EQUATIONS,
+         skeleton_first_line=_IDX369_FIRST, source_math_layout=_IDX369_SKELETON),
+    dict(id="idx-67147549511", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="67147549511",
+         kind="blog post on derivations of the book (2024); repository not identified",
+         layouts=_IDX671_LAYOUTS, equations=_IDX671_EQUATIONS,
+         skeleton_first_line=_IDX671_FIRST, source_math_layout=_IDX671_SKELETON),
+    dict(id="idx-45818112890", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="45818112890",
+         kind="Jekyll blog post, notes on the chapter (2020); repository not identified",
+         layouts=_IDX458_LAYOUTS, equations=_IDX458_EQUATIONS,
+         skeleton_first_line=_IDX458_FIRST, source_math_layout=_IDX458_SKELETON),
+    dict(id="99mycql-bp", repo=_CQL, path=_CQL_PATH, commit=_CQL_COMMIT,
+         author="99MyCql", url=_url(_CQL, _CQL_COMMIT, _CQL_PATH), index_id="25614214533",
+         kind="README deriving BP for a three-layer network, with Python code",
+         layouts=_CQL_LAYOUTS, equations=_CQL_EQUATIONS,
+         skeleton_first_line=_CQL_FIRST, source_math_layout=_CQL_SKELETON),
+    dict(id="idx-4929534649", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="4929534649",
+         kind="short English/Chinese notes on the chapter; repository not identified",
+         layouts=_IDX492_LAYOUTS, equations=_IDX492_EQUATIONS,
+         skeleton_first_line=_IDX492_FIRST, source_math_layout=_IDX492_SKELETON),
+    dict(id="idx-60183756018", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="60183756018",
+         kind="knowledge-base page 'BP 反向传播算法推导'; repository not identified",
+         layouts=_IDX601_LAYOUTS, equations=_IDX601_EQUATIONS,
+         skeleton_first_line=_IDX601_FIRST, source_math_layout=_IDX601_SKELETON),
+    dict(id="idx-55450745163", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="55450745163",
+         kind="chapter notes merging three textbooks (section 3 only); repository not identified",
+         layouts=_IDX554_LAYOUTS, equations=_IDX554_EQUATIONS,
+         skeleton_first_line=_IDX554_FIRST, source_math_layout=_IDX554_SKELETON),
+    dict(id="idx-12551148809", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="12551148809",
+         kind="notes on chapters 1-5 of the book (section 5.3 only); repository not identified",
+         layouts=_IDX125_LAYOUTS, equations=_IDX125_EQUATIONS,
+         skeleton_first_line=_IDX125_FIRST, source_math_layout=_IDX125_SKELETON),
+    dict(id="idx-3307234461", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="3307234461",
+         kind="Marp lecture slides on deep learning (the BP slides only); repository not identified",
+         layouts=_IDX330_LAYOUTS, equations=_IDX330_EQUATIONS,
+         skeleton_first_line=_IDX330_FIRST, source_math_layout=_IDX330_SKELETON),
+    dict(id="idx-27196847659", repo=None, path=None, commit=None, author=None, url=None,
+         index_id="27196847659",
+         kind="notes on the whole book (section 5.3 items 1-20 only); repository not identified",
+         layouts=_IDX271_LAYOUTS, equations=_IDX271_EQUATIONS,
+         skeleton_first_line=_IDX271_FIRST, source_math_layout=_IDX271_SKELETON),
 ]
 
 VERDICTS = ("holds", "refuted", "not a claim", "not checked")

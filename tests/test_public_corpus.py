@@ -1,5 +1,5 @@
 """`symnet check` on real public documents (tests/public_corpus.py: the layout skeletons
-of eight chapter-5 documents by several authors, every equation judged by hand).  No
+of nineteen chapter-5 documents by several authors, every equation judged by hand).  No
 wrong verdict: a formula judged true or a statement judged not a claim is never refuted,
 one judged false never holds; every listed equation is found; and at least READ_AT_LEAST
 of the back-propagation formulas are read (holds or refuted).
@@ -20,8 +20,10 @@ from symnet.checker.documents import check_document  # noqa: E402
 
 READ = ("holds", "refuted")
 #: the ratchet: back-propagation formulas read (holds or refuted) out of those listed;
-#: raise it when the checker reads more, never lower it
-READ_AT_LEAST = Fraction(81, 89)
+#: raise it when the checker reads more, never lower it for the same documents.  Measured
+#: 81/89 on the first eight documents; 183/220 (83.2 %) after eleven more were added,
+#: chosen before the checker was run on them (their unread formulas are listed by table())
+READ_AT_LEAST = Fraction(183, 220)
 COLUMNS = ("found", "read", "holds", "refuted", "not a claim", "not checked", "wrong",
            "bp", "bp read")
 
@@ -42,8 +44,10 @@ _FULL_WIDTH = str.maketrans("（），：；", "(),:;")
 
 def _key(text):
     """The equation's text without what the reader may drop or rewrite: blanks, spacing
-    commands, underscores (escaped or not), alignment marks, full-width punctuation."""
-    return re.sub(r"\s+|\\[,;!: ]|\\_|_|&", "", text.translate(_FULL_WIDTH))
+    commands (\\quad and \\qquad too), underscores (escaped or not), alignment marks,
+    full-width punctuation."""
+    return re.sub(r"\s+|\\[,;!: ]|\\q?quad(?![A-Za-z])|\\_|_|&", "",
+                  text.translate(_FULL_WIDTH))
 
 
 def _first_line(doc, line, latex):
