@@ -431,9 +431,9 @@ def _level(heading: str) -> int:
 # --- equations inside one formula ---------------------------------------------------------
 
 #: row environments inside a formula (also align/gather written inside $$..$$, as MathJax
-#: allows): their markers removed, their rows split
+#: allows), and an equation around them there: their markers removed, their rows split
 _ALIGNED = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat|align\*?|gather\*?|"
-                      r"eqnarray\*?|flalign\*?)\}(\{\d+\})?")
+                      r"eqnarray\*?|flalign\*?|equation\*?)\}(\{\d+\})?")
 #: (\text{ } is spacing, \text{ and } a separator, \text{ times } an operator (the word
 #: first): the statement is not read; \textrm{prod}(...) a function applied)
 _SEPARATORS = re.compile(r"(?P<quad>\\qquad\b|\\quad\b)"

@@ -1454,7 +1454,8 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
         defines = _DEFINING_SIGN.search(eq.text) or re.search(r"\\equiv(?![A-Za-z])|≡",
                                                               eq.text) or re.match(
             r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\partial|\\nabla)", _sides(text)[-1])
-        if notation.builtin and row.quantity == "delta" and not defines:
+        if notation.builtin and row.quantity == "delta" and not defines or \
+                _only_itself(text):
             return ""
         return f"{what} stated otherwise than the notation's model"
     if notation.builtin and row.quantity != "error":      # the book's, written unread
@@ -1474,6 +1475,26 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
     written = any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])|\\{n}(?![A-Za-z])", right)
                   for n in names) or re.search(r"\\lambda(?![A-Za-z])", eq.text)
     return f"{what} stated with a penalty on the parameters, not read" if written else ""
+
+
+#: what :func:`_only_itself` strips: scripts (one level of braces), marks, dots, brackets
+_SCRIPTS_AND_MARKS = re.compile(r"[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])|\\(?:hat|widehat|"
+                                r"left|right|[lcv]?dots[bc]?|ldots|mathbf|boldsymbol)"
+                                r"(?![A-Za-z])|[{}()\[\],.;\s]")
+
+
+def _only_itself(text: str) -> bool:
+    """Whether the right side of ``text`` writes nothing but the symbol its left side is,
+    at other indices (yhat_j^k = yhat_1^k, yhat_2^k, ..., yhat_l^k: the output vector
+    written without its own name): a claim about indices, refuted as one, not a statement
+    of another model.  Its superscripts are the left side's (the example's k): with
+    another one (yhat_j = yhat_j^2, a power) it states something of the model."""
+    sides = _sides(text)
+    left, right = (_SCRIPTS_AND_MARKS.sub("", side) for side in (sides[0], sides[-1]))
+    ups = [{re.sub(r"[{}\s]", "", u) for u in re.findall(r"\^\s*(\{[^{}]*\}|\\?[A-Za-z0-9])",
+                                                         side)} for side in (sides[0], sides[-1])]
+    return bool(left) and ups[1] <= ups[0] and \
+        re.fullmatch(f"(?:{re.escape(left)})+", right) is not None
 
 
 #: how the verdict on such a statement ends its detail

@@ -205,6 +205,8 @@ class SingleLayerNotation(Evaluator):
         if isinstance(var, (sp.Add, sp.Mul)) and var.free_symbols:
             t = sp.Dummy("u")
             replaced = num.xreplace({var: t})
+            if not replaced.has(t) and _linear_in_quantities(var):
+                return self._by_whole(num, var, pos)      # E_k by (beta_j - theta_j)
             if not replaced.has(t):
                 raise MeaningError("the numerator does not contain the expression it is "
                                    "differentiated by", pos)
@@ -216,6 +218,17 @@ class SingleLayerNotation(Evaluator):
             return sp.diff(replaced, t).xreplace({t: var})
         raise MeaningError("differentiate with respect to a quantity such as w_{hj} or an "
                            "expression such as (\\beta_j - \\theta_j)", pos)
+
+    def _by_whole(self, num, var, pos) -> sp.Expr:
+        """d num / d u for u = c_1 p_1 + c_2 p_2 + ... (the net input beta_j - theta_j) and a
+        numerator that holds u only after unfolding (E_k): each d num / d p_i, by SymPy,
+        divided by c_i; where they agree, num depends on the pieces through u alone and that
+        is the derivative; where they do not, it has no meaning."""
+        parts = [self.derivative(num, p, pos) / c for p, c in var.as_coefficients_dict().items()]
+        if not all(_proved(self.m, parts[0], other) for other in parts[1:]):
+            raise MeaningError("the numerator depends on the pieces of the expression it "
+                               "is differentiated by, not only on the whole", pos)
+        return parts[0]
 
     def _refuse_dependent(self, unfolded, var: Indexed, pos) -> None:
         """d N / d yhat_j has a meaning only where N, unfolded down to yhat, depends on
@@ -400,6 +413,14 @@ class SingleLayerNotation(Evaluator):
 
 
 _COUNTS = {"d": "the inputs", "q": "the hidden units", "l": "the outputs"}
+
+
+def _linear_in_quantities(var) -> bool:
+    """Whether ``var`` is a sum of two or more named quantities with number coefficients
+    (beta_j - theta_j, alpha_h - gamma_h)."""
+    terms = var.as_coefficients_dict() if isinstance(var, sp.Add) else {}
+    return len(terms) >= 2 and all(isinstance(p, Indexed) and str(p.base) in LEVEL_OF and
+                                   c.is_number and c != 0 for p, c in terms.items())
 
 
 def _indexed(expr) -> set:
