@@ -137,6 +137,8 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     verdict = _at_a_depth_given_elsewhere(eq, layers, seconds, verdict)
+    verdict = _at_an_unsaid_depth(eq, layers, seconds, verdict)
+    verdict = _at_unsaid_widths(eq, layers, seconds, verdict)
     _registers_said(verdict, eq)
     for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
                 "_computes", "_renamed", "_named", "_defining"):
@@ -517,6 +519,78 @@ def _at_a_depth_given_elsewhere(eq: Equation, layers, seconds, verdict: Verdict)
                    f"(line {depth[1]}) in a section that has ended: at that depth it is "
                    f"{verdict.status}, in the {depth[2]} notation's own network it is "
                    f"{again.status}: which one it means is not known")
+
+
+#: a layer named by a number in another notation: a^3, w^{4}, h^{(2)} (not a power of a
+#: bracket or a norm, (a - y)^2, \\|v\\|^2)
+_NUMBERED_LAYER = re.compile(r"(?<![)|}\]])\^\s*(?:\{\s*)?\(?\s*\d")
+#: a sum that runs to a number: \\sum_{j=1}^{3}, \\sum\\limits^3_{j=1}
+_SUM_TO_A_NUMBER = re.compile(r"\\sum(?:\\limits)?\s*(?:_\s*(?:\{[^{}]*\}|\S)\s*)?"
+                              r"\^\s*\{?\s*\d")
+#: the depths (layers, counted as the network the checker builds) a formula that names a
+#: layer by number is decided at besides the notes' 4, where the document gives none
+_OTHER_DEPTHS = (3, 5)
+_SAID = {HOLDS: "holds", REFUTED: "is refuted", NOT_CHECKED: "is not read"}
+
+
+def _free_network(eq: Equation, layers, verdict: Verdict):
+    """The notation in force where its network has no fixed sizes (Nielsen's, Goodfellow's:
+    the checker builds one, the notes' widths) and ``verdict`` is decided there without
+    --layers; else None."""
+    name = eq.context.get("notation")
+    if layers is not None or name is None or verdict.status not in (HOLDS, REFUTED):
+        return None
+    notation = load_notation(name)
+    return None if notation.builtin or notation.sizes or not notation.last_layer else notation
+
+
+def _at_an_unsaid_depth(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
+    """A formula of another notation (one whose network has no fixed sizes: Nielsen's L,
+    Goodfellow's l) that names a layer by number, decided in the notes' 4-layer network
+    where the document gives no depth, decided again one layer shallower and deeper: where
+    the verdict differs it depends on the depth (delta^4 = (a^L - y) (.) sigma'(z^4) holds
+    iff L = 4; delta^3 = (a^3 - y) (.) sigma'(z^3) iff L = 3), which is not known; so
+    where it holds at 4 layers and is not read at 5, where every layer it names is."""
+    notation = _free_network(eq, layers, verdict)
+    if notation is None or eq.context.get("_depth") is not None or \
+            not _NUMBERED_LAYER.search(eq.text):
+        return verdict
+    for depth in _OTHER_DEPTHS:
+        context = {**eq.context, "_depth": (depth, 0, eq.context["notation"])}
+        again = _check_equation(replace(eq, context=context), None,
+                                seconds or SECONDS_PER_EQUATION)
+        unread = again.status == NOT_CHECKED and depth > len(NOTES_NETWORK) and \
+            verdict.status == HOLDS
+        if again.status != verdict.status and (unread or again.status != NOT_CHECKED):
+            last, at = notation.last_layer, depth - 1 + notation.first_layer
+            return Verdict(0, "", NOT_CHECKED, f"the verdict depends on the network's depth, "
+                           f"which the document does not give: it {_SAID[verdict.status]} at "
+                           f"{last} = {len(NOTES_NETWORK) - 1 + notation.first_layer} and "
+                           f"{_SAID[again.status]} at {last} = {at}; say which (e.g. "
+                           f"${last} = {at}$)")
+    return verdict
+
+
+def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
+    """A formula of another notation whose network has no fixed sizes, with a sum that runs
+    to a number (C = 1/2 sum_{j=1}^{3} (y_j - a^L_j)^2), that holds in the network the
+    checker built: decided again with every width moved by one; where it does not hold
+    there, it holds at the widths the checker picked only, which the document does not
+    give (the number is not the width of a layer it names)."""
+    from symnet.checker.notations import other_widths
+    if verdict.status != HOLDS or _free_network(eq, layers, verdict) is None or \
+            not _SUM_TO_A_NUMBER.search(eq.text):
+        return verdict
+    network = _network_of(eq.context["notation"], eq.context.get("_depth")) or \
+        list(NOTES_NETWORK)
+    other = other_widths(network)
+    again = _check_equation(replace(eq, context=dict(eq.context)), other,
+                            seconds or SECONDS_PER_EQUATION)
+    if again.status == HOLDS:
+        return verdict
+    return Verdict(0, "", NOT_CHECKED, f"a sum runs to a number, and the document does not "
+                   f"give the layers' widths: it holds at {','.join(map(str, network))} and "
+                   f"{_SAID[again.status]} at {','.join(map(str, other))}")
 
 
 def _at_another_depth(eq: Equation, tree: Node, layers):
