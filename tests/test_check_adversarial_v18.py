@@ -42,6 +42,10 @@ def last(text, kind="md"):
     GOODFELLOW + "$$\\nabla_{h^{(2)}} J = \\nabla_{\\hat y} J$$\n",
     # Bishop's layers (z^(0) = x, output L): delta^(2) = dE/da^(L) iff L = 2; refuted at L = 3
     LAYERS + "$$\\delta^{(2)} = \\frac{\\partial E_n}{\\partial a^{(L)}}$$\n",
+    # Goodfellow's l = 2 says nothing of Nielsen's L (another letter, another notation's
+    # network): Nielsen's delta^3 BP1 after the switch is still true iff L = 3; refuted
+    GOODFELLOW + "Here $l = 2$.\n\n<!-- symnet: notation = nielsen -->\n\n"
+    "$$\\delta^3_j = (a^3_j - y_j)\\sigma'(z^3_j)$$\n",
 ])
 def test_a_formula_true_at_another_depth_is_not_refuted(doc):
     _, status, detail = last(doc)
@@ -61,6 +65,10 @@ def test_a_formula_true_at_another_depth_is_not_refuted(doc):
     LAYERS + "$$\\delta^{(3)}_k = \\frac{\\partial E_n}{\\partial a^{(L)}_k}$$\n",
     # C = 1/2 sum_j (y_j - a^4_j)^2 is Nielsen's quadratic cost iff L = 4; held
     NIELSEN + "$$C = \\frac12 \\sum_{j} (y_j - a^4_j)^2$$\n",
+    # Nielsen's L = 3 says nothing of Goodfellow's l: grad_{h^(3)} J = grad_{hat y} J iff
+    # l = 3, not given; it held
+    NIELSEN + "Here $L = 3$.\n\n<!-- symnet: notation = goodfellow -->\n\n"
+    "$$\\nabla_{h^{(3)}} J = \\nabla_{\\hat y} J$$\n",
 ])
 def test_a_formula_true_at_the_built_depth_only_does_not_hold(doc):
     _, status, detail = last(doc)

@@ -551,10 +551,10 @@ def _at_an_unsaid_depth(eq: Equation, layers, seconds, verdict: Verdict) -> Verd
     the verdict differs it depends on the depth (delta^4 = (a^L - y) (.) sigma'(z^4) holds
     iff L = 4; delta^3 = (a^3 - y) (.) sigma'(z^3) iff L = 3), which is not known; so
     where it holds at 4 layers and is not read at 5, where every layer it names is."""
-    notation = _free_network(eq, layers, verdict)
-    if notation is None or eq.context.get("_depth") is not None or \
-            not _NUMBERED_LAYER.search(eq.text):
-        return verdict
+    notation, given = _free_network(eq, layers, verdict), eq.context.get("_depth")
+    if notation is None or given is not None and given[2:] == (eq.context["notation"],) \
+            or not _NUMBERED_LAYER.search(eq.text):
+        return verdict                            # this notation's depth is given
     for depth in _OTHER_DEPTHS:
         context = {**eq.context, "_depth": (depth, 0, eq.context["notation"])}
         again = _check_equation(replace(eq, context=context), None,
