@@ -129,6 +129,20 @@ def test_a_formula_in_a_list_items_indented_code_is_not_read():
     assert verdicts("- a\n\n      $$\\Delta \\theta_j = \\eta g_j$$\n") == []
 
 
+# -- D. numbers that differ past the digits printed ----------------------------------------
+
+@pytest.mark.parametrize("doc, apart", [
+    # 10^300 + 1 and 10^300 differ by 1 (refuted, rightly), but both printed as
+    # 1.00000000000000E+300: the detail showed two equal numbers as the counterexample
+    ("$$10^{300} + 1 = 10^{300}$$\n", "differ by -1"),
+    # 1 + 10^-300 differs from 1 by 10^-300: printed 1.00000000000000 =/= 1
+    ("$$10^{-300} + 1 = 1$$\n", "differ by -1.00000000000000E-300"),
+])
+def test_numbers_that_print_alike_say_how_far_apart_they_are(doc, apart):
+    _, status, detail = last(doc)
+    assert status == R and apart in detail, detail
+
+
 # -- regressions: tricky cases answered right ----------------------------------------------
 
 @pytest.mark.parametrize("doc, expected", [

@@ -103,6 +103,16 @@ def _shown(value) -> str:
         return "a number too long to print"
 
 
+def _apart(left, right) -> str:
+    """Where two different numbers agree to the 15 digits they are printed with (10^300 + 1
+    and 10^300), by how much they differ; else nothing."""
+    try:
+        alike = sp.N(left, 15) == sp.N(right, 15)
+    except (TypeError, ValueError, ArithmeticError):
+        return ""
+    return f" (they differ by {_shown(right - left)})" if alike else ""
+
+
 def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
     """An identity between numbers (and f of numbers, with the f the document has said),
     decided exactly; ``steps_before``: the "=" written before the chain (its numbering)."""
@@ -122,7 +132,8 @@ def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
                        "natural logarithm, or \\log x / \\log 10 for another base")
     if not n:
         return Verdict(0, "", HOLDS, "", f"numbers{', ' + said if said else ''}", "exact")
-    detail = f"step {n + steps_before}: {_shown(values[n - 1])} =/= {_shown(values[n])}{with_said}"
+    detail = (f"step {n + steps_before}: {_shown(values[n - 1])} =/= {_shown(values[n])}"
+              f"{_apart(values[n - 1], values[n])}{with_said}")
     if context.get("f") in (STEP, "sigmoid") and not context.get("defined"):
         other = "sigmoid" if context["f"] == STEP else STEP
         if compare_numbers(tree, number_functions({"f": other}))[0] == 0:
