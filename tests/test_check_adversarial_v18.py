@@ -18,6 +18,7 @@ H, R, N, C = "holds", "refuted", "not checked", "not a claim"
 NIELSEN = "<!-- symnet: notation = nielsen -->\n\n# A\n\n"
 GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n# A\n\n"
 LAYERS = "<!-- symnet: notation = bishop-layers -->\n\n# A\n\n"
+BISHOP = "<!-- symnet: notation = bishop -->\n\n# A\n\n"
 #: g_j of (5.10) for the sigmoid: true where f is the sigmoid (the default), false for tanh
 G_SIGMOID = r"g_j = \hat y_j (1 - \hat y_j)(y_j - \hat y_j)"
 
@@ -87,6 +88,12 @@ def test_a_formula_true_at_the_built_depth_only_does_not_hold(doc):
     NIELSEN + "$$z^L_j = \\sum_{k=1}^{4} w^L_{jk} a^{L-1}_k + b^L_j$$\n",
     # the same in Bishop's layers: a^(L)_k = sum_j w^(L)_kj z^(L-1)_j + b^(L)_k
     LAYERS + "$$a^{(L)}_k = \\sum_{j=1}^{4} w^{(L)}_{kj} z^{(L-1)}_j + b^{(L)}_k$$\n",
+    # Bishop (5.56): delta_j = h'(a_j) sum_{k=1}^{K} w_kj delta_k, over all K outputs; the
+    # notation file checks at D, M, K = 3, 4, 2, which PRML keeps arbitrary: the sum to 2
+    # is the backward pass iff K = 2; it held
+    BISHOP + "$$\\delta_j = h'(a_j) \\sum_{k=1}^{2} w_{kj} \\delta_k$$\n",
+    # Bishop (5.48) with the bias as unit 0: a_j = sum_{i=0}^{D} w_ji z_i; to 3 iff D = 3
+    BISHOP + "$$a_j = \\sum_{i=0}^{3} w_{ji} z_i$$\n",
 ])
 def test_a_sum_to_the_built_width_does_not_hold(doc):
     _, status, detail = last(doc)
@@ -163,6 +170,8 @@ def test_numbers_that_print_alike_say_how_far_apart_they_are(doc, apart):
     (NIELSEN + "Take $L = 4$.\n\n$$\\delta^4_j = (a^L_j - y_j)\\sigma'(z^L_j)$$\n", (H,)),
     # Goodfellow: grad_{b^(3)} J = grad_{a^(3)} J wherever layer 3 exists
     (GOODFELLOW + "$$\\nabla_{b^{(3)}} J = \\nabla_{a^{(3)}} J$$\n", (H,)),
+    # Bishop's sum to the width's letter K: holds at every width
+    (BISHOP + "$$\\delta_j = h'(a_j) \\sum_{k=1}^{K} w_{kj} \\delta_k$$\n", (H,)),
     # a sum with no bound written runs over the layer: holds at every width
     (NIELSEN + "$$z^l_j = \\sum_k w^l_{jk} a^{l-1}_k + b^l_j$$\n", (H,)),
     # the bias's sign flipped: false at every width, refuted

@@ -544,15 +544,18 @@ _OTHER_DEPTHS = (3, 5)
 _SAID = {HOLDS: "holds", REFUTED: "is refuted", NOT_CHECKED: "is not read"}
 
 
-def _free_network(eq: Equation, layers, verdict: Verdict):
-    """The notation in force where its network has no fixed sizes (Nielsen's, Goodfellow's:
-    the checker builds one, the notes' widths) and ``verdict`` is decided there without
-    --layers; else None."""
+def _free_network(eq: Equation, layers, verdict: Verdict, sized: bool = False):
+    """The notation in force where its network has no fixed depth (Nielsen's, Goodfellow's:
+    the checker builds one, the notes' widths; ``sized``: or one its file picks, Bishop's
+    3,4,2, whose widths D, M, K the book keeps arbitrary too) and ``verdict`` is decided
+    there without --layers; else None."""
     name = eq.context.get("notation")
     if layers is not None or name is None or verdict.status not in (HOLDS, REFUTED):
         return None
     notation = load_notation(name)
-    return None if notation.builtin or notation.sizes or not notation.last_layer else notation
+    if notation.builtin or notation.sizes and not sized:
+        return None
+    return notation if notation.last_layer or notation.sizes else None
 
 
 def _at_an_unsaid_depth(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
@@ -578,7 +581,7 @@ def _at_an_unsaid_depth(eq: Equation, layers, seconds, verdict: Verdict) -> Verd
                            f"which the document does not give: it {_SAID[verdict.status]} at "
                            f"{last} = {len(NOTES_NETWORK) - 1 + notation.first_layer} and "
                            f"{_SAID[again.status]} at {last} = {at}; say which (e.g. "
-                           f"${last} = {at}$)")
+                           f"${last} = {at}$, or --layers with {depth} sizes)")
     return verdict
 
 
@@ -589,7 +592,7 @@ def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdic
     there, it holds at the widths the checker picked only, which the document does not
     give (the number is not the width of a layer it names)."""
     from symnet.checker.notations import other_widths
-    if verdict.status != HOLDS or _free_network(eq, layers, verdict) is None or \
+    if verdict.status != HOLDS or _free_network(eq, layers, verdict, True) is None or \
             not _SUM_TO_A_NUMBER.search(eq.text):
         return verdict
     network = _network_of(eq.context["notation"], eq.context.get("_depth")) or \
@@ -601,7 +604,8 @@ def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdic
         return verdict
     return Verdict(0, "", NOT_CHECKED, f"a sum runs to a number, and the document does not "
                    f"give the layers' widths: it holds at {','.join(map(str, network))} and "
-                   f"{_SAID[again.status]} at {','.join(map(str, other))}")
+                   f"{_SAID[again.status]} at {','.join(map(str, other))}; give the sizes "
+                   f"with --layers")
 
 
 def _at_another_depth(eq: Equation, tree: Node, layers):
