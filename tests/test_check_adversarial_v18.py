@@ -94,6 +94,11 @@ def test_a_formula_true_at_the_built_depth_only_does_not_hold(doc):
     BISHOP + "$$\\delta_j = h'(a_j) \\sum_{k=1}^{2} w_{kj} \\delta_k$$\n",
     # Bishop (5.48) with the bias as unit 0: a_j = sum_{i=0}^{D} w_ji z_i; to 3 iff D = 3
     BISHOP + "$$a_j = \\sum_{i=0}^{3} w_{ji} z_i$$\n",
+    # Nielsen (23) written out term by term: z^2_1 = sum_k w^2_1k a^1_k + b^2_1 has as many
+    # terms as layer 1 has units, 3 iff the input is 3 wide; it held
+    NIELSEN + "$$z^2_1 = w^2_{11} a^1_1 + w^2_{12} a^1_2 + w^2_{13} a^1_3 + b^2_1$$\n",
+    # the quadratic cost written out for 3 outputs: true iff the output is 3 wide; it held
+    NIELSEN + "$$C = \\frac12 ((y_1 - a^L_1)^2 + (y_2 - a^L_2)^2 + (y_3 - a^L_3)^2)$$\n",
 ])
 def test_a_sum_to_the_built_width_does_not_hold(doc):
     _, status, detail = last(doc)
@@ -170,6 +175,10 @@ def test_numbers_that_print_alike_say_how_far_apart_they_are(doc, apart):
     (NIELSEN + "Take $L = 4$.\n\n$$\\delta^4_j = (a^L_j - y_j)\\sigma'(z^L_j)$$\n", (H,)),
     # Goodfellow: grad_{b^(3)} J = grad_{a^(3)} J wherever layer 3 exists
     (GOODFELLOW + "$$\\nabla_{b^{(3)}} J = \\nabla_{a^{(3)}} J$$\n", (H,)),
+    # BP4 at units named by number: true wherever those units exist (still held)
+    (NIELSEN + "$$\\frac{\\partial C}{\\partial w^2_{13}} = a^1_3 \\delta^2_1$$\n", (H,)),
+    (LAYERS + "$$\\frac{\\partial E_n}{\\partial w^{(2)}_{13}} = \\delta^{(2)}_1 "
+     "z^{(1)}_3$$\n", (H,)),
     # Bishop's sum to the width's letter K: holds at every width
     (BISHOP + "$$\\delta_j = h'(a_j) \\sum_{k=1}^{K} w_{kj} \\delta_k$$\n", (H,)),
     # a sum with no bound written runs over the layer: holds at every width

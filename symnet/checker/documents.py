@@ -538,6 +538,9 @@ _NUMBERED_LAYER = re.compile(r"(?<![)|}\]])\^\s*(?:\{\s*)?\(?\s*\d")
 #: a sum that runs to a number: \\sum_{j=1}^{3}, \\sum\\limits^3_{j=1}
 _SUM_TO_A_NUMBER = re.compile(r"\\sum(?:\\limits)?\s*(?:_\s*(?:\{[^{}]*\}|\S)\s*)?"
                               r"\^\s*\{?\s*\d")
+#: a unit named by number: a^1_3, w^2_{13}, \\delta_{2} (the widths decide a sum written
+#: out term by term: z^2_1 = w^2_{11} a^1_1 + w^2_{12} a^1_2 + b^2_1)
+_NUMBERED_UNIT = re.compile(r"_\s*\{?\s*\d")
 #: the depths (layers, counted as the network the checker builds) a formula that names a
 #: layer by number is decided at besides the notes' 4, where the document gives none
 _OTHER_DEPTHS = (3, 5)
@@ -586,24 +589,24 @@ def _at_an_unsaid_depth(eq: Equation, layers, seconds, verdict: Verdict) -> Verd
 
 
 def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
-    """A formula of another notation whose network has no fixed sizes, with a sum that runs
-    to a number (C = 1/2 sum_{j=1}^{3} (y_j - a^L_j)^2), that holds in the network the
-    checker built: decided again with every width moved by one; where it does not hold
-    there, it holds at the widths the checker picked only, which the document does not
-    give (the number is not the width of a layer it names)."""
-    from symnet.checker.notations import other_widths
+    """A formula of another notation whose widths the checker picks, with a sum that runs to
+    a number (C = 1/2 sum_{j=1}^{3} (y_j - a^L_j)^2) or units named by number (a sum written
+    out, z^2_1 = w^2_{11} a^1_1 + ... + b^2_1), that holds in the network picked: decided
+    again with every layer one unit wider (each unit named still there); where it does
+    not hold there, it holds at the widths picked only, which the document does not give."""
     if verdict.status != HOLDS or _free_network(eq, layers, verdict, True) is None or \
-            not _SUM_TO_A_NUMBER.search(eq.text):
+            not (_SUM_TO_A_NUMBER.search(eq.text) or _NUMBERED_UNIT.search(eq.text)):
         return verdict
     network = _network_of(eq.context["notation"], eq.context.get("_depth")) or \
         list(NOTES_NETWORK)
-    other = other_widths(network)
+    other = [width + 1 for width in network]         # every unit named is still there
     again = _check_equation(replace(eq, context=dict(eq.context)), other,
                             seconds or SECONDS_PER_EQUATION)
     if again.status == HOLDS:
         return verdict
-    return Verdict(0, "", NOT_CHECKED, f"a sum runs to a number, and the document does not "
-                   f"give the layers' widths: it holds at {','.join(map(str, network))} and "
+    return Verdict(0, "", NOT_CHECKED, f"the verdict depends on the layers' widths (a sum "
+                   f"runs to a number, or units are named by number), which the document does "
+                   f"not give: it holds at {','.join(map(str, network))} and "
                    f"{_SAID[again.status]} at {','.join(map(str, other))}; give the sizes "
                    f"with --layers")
 
