@@ -74,9 +74,8 @@ _TEX_CODE = re.compile(r"\\(?:verb\*?|lstinline(?:\[[^\]]*\])?|mintinline\{[^{}]
                        r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"
                        r"|\\begin\{(?P<env>verbatim\*?|Verbatim|lstlisting|minted|comment)\}"
                        r".*?\\end\{(?P=env)\}", re.DOTALL)
-#: Markdown: raw HTML code, and the marker that starts a list item
+#: Markdown: raw HTML code
 _HTML_CODE = re.compile(r"<(?P<tag>pre|code)\b[^>]*>.*?</(?P=tag)\s*>", re.DOTALL | re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _QUOTE_MARKS = re.compile(r"^[ ]{0,3}(?:>[ ]?)+", re.MULTILINE)
 #: a math delimiter left over: $$, or $ before a command or a letter (not a price: $5)
 _UNPAIRED = re.compile(r"(?<![\\$])\$\$(?!\$)|(?<![\\$])\$(?=[\\A-Za-z{])")
@@ -324,26 +323,53 @@ def _comments_blanked(text: str) -> str:
     return _TEX_CODE.sub(_blank, text)
 
 
+#: Markdown: a list item's marker, and a line that is a block of its own, after which an
+#: indented line opens code (an ATX heading, a thematic break, a setext underline)
+_ITEM_MARKER = re.compile(r"^[ \t]*(?P<marker>[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_ONE_LINE_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$|=+[ \t]*$)")
+
+
+def _columns(text: str) -> int:
+    """The column the text after the leading blanks starts at (a tab stop every 4)."""
+    return len(text[:len(text) - len(text.lstrip(" \t"))].expandtabs(4))
+
+
+def _item_column(line: str):
+    """The column of a list item's content where ``line`` opens one, else None: past the
+    marker and the 1 to 4 blanks after it (one where more follow, or nothing)."""
+    m = _ITEM_MARKER.match(line)
+    if m is None or _ONE_LINE_BLOCK.match(line):
+        return None
+    end, rest = len(line[:m.end()].expandtabs(4)), line[m.end():]
+    gap = _columns(rest)
+    return end + (1 if not rest.strip() or gap > 4 else gap)
+
+
 def _indented_code_blanked(text: str) -> str:
-    """Markdown: an indented code block (lines indented by four spaces or a tab after a
-    blank line, not inside a list item) blank."""
-    lines, out, code, paragraph_start = text.split("\n"), [], False, ""
-    for n, line in enumerate(lines):
-        indented = re.match(r"^(?: {4}|\t)", _QUOTE_MARKS.sub("", line)) is not None
-        blank_before = n == 0 or not lines[n - 1].strip()
-        if not line.strip():
+    """Markdown: an indented code block blank: lines indented by four columns past the
+    list item they are in (none: the margin), where a block may open (after a blank line,
+    a heading, a thematic break, an HTML comment's last line; not a paragraph's next
+    line), and the blank lines between them (CommonMark)."""
+    out, code, opens, items, html = [], False, True, [], False
+    for line in text.split("\n"):
+        bare = _QUOTE_MARKS.sub("", line)
+        if not bare.strip():
             out.append(line)
+            opens = opens or not html
             continue
-        if indented and (code or (blank_before and not _LIST_ITEM.match(paragraph_start)
-                                  and not paragraph_start.startswith((" ", "\t")))):
+        width = _columns(bare)
+        while items and opens and width < items[-1]:
+            items.pop()                      # a line left of the item's content ends it
+        if not html and (code or opens) and width >= (items[-1] if items else 0) + 4:
             code = True
             out.append(" " * len(line))
             continue
-        code = False
-        if blank_before:
-            paragraph_start = line
-        elif not paragraph_start:
-            paragraph_start = line
+        comment = html or re.match(r" {0,3}<!--", bare) is not None
+        column = None if comment else _item_column(bare)
+        if column is not None:
+            items = [c for c in items if c <= width] + [column]
+        code, html = False, comment and "-->" not in bare
+        opens = comment and not html or _ONE_LINE_BLOCK.match(bare) is not None
         out.append(line)
     return "\n".join(out)
 

@@ -103,6 +103,16 @@ def _shown(value) -> str:
         return "a number too long to print"
 
 
+def _apart(left, right) -> str:
+    """Where two different numbers agree to the 15 digits they are printed with (10^300 + 1
+    and 10^300), by how much they differ; else nothing."""
+    try:
+        alike = sp.N(left, 15) == sp.N(right, 15)
+    except (TypeError, ValueError, ArithmeticError):
+        return ""
+    return f" (they differ by {_shown(right - left)})" if alike else ""
+
+
 def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
     """An identity between numbers (and f of numbers, with the f the document has said),
     decided exactly; ``steps_before``: the "=" written before the chain (its numbering)."""
@@ -122,7 +132,8 @@ def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
                        "natural logarithm, or \\log x / \\log 10 for another base")
     if not n:
         return Verdict(0, "", HOLDS, "", f"numbers{', ' + said if said else ''}", "exact")
-    detail = f"step {n + steps_before}: {_shown(values[n - 1])} =/= {_shown(values[n])}{with_said}"
+    detail = (f"step {n + steps_before}: {_shown(values[n - 1])} =/= {_shown(values[n])}"
+              f"{_apart(values[n - 1], values[n])}{with_said}")
     if context.get("f") in (STEP, "sigmoid") and not context.get("defined"):
         other = "sigmoid" if context["f"] == STEP else STEP
         if compare_numbers(tree, number_functions({"f": other}))[0] == 0:
@@ -137,6 +148,8 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     start = time.perf_counter()
     verdict = _check_equation(eq, layers, seconds or SECONDS_PER_EQUATION)
     verdict = _at_a_depth_given_elsewhere(eq, layers, seconds, verdict)
+    verdict = _at_an_unsaid_depth(eq, layers, seconds, verdict)
+    verdict = _at_unsaid_widths(eq, layers, seconds, verdict)
     _registers_said(verdict, eq)
     for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
                 "_computes", "_renamed", "_named", "_defining"):
@@ -517,6 +530,85 @@ def _at_a_depth_given_elsewhere(eq: Equation, layers, seconds, verdict: Verdict)
                    f"(line {depth[1]}) in a section that has ended: at that depth it is "
                    f"{verdict.status}, in the {depth[2]} notation's own network it is "
                    f"{again.status}: which one it means is not known")
+
+
+#: a layer named by a number in another notation: a^3, w^{4}, h^{(2)} (not a power of a
+#: bracket or a norm, (a - y)^2, \\|v\\|^2)
+_NUMBERED_LAYER = re.compile(r"(?<![)|}\]])\^\s*(?:\{\s*)?\(?\s*\d")
+#: a sum that runs to a number: \\sum_{j=1}^{3}, \\sum\\limits^3_{j=1}
+_SUM_TO_A_NUMBER = re.compile(r"\\sum(?:\\limits)?\s*(?:_\s*(?:\{[^{}]*\}|\S)\s*)?"
+                              r"\^\s*\{?\s*\d")
+#: a unit named by number: a^1_3, w^2_{13}, \\delta_{2} (the widths decide a sum written
+#: out term by term: z^2_1 = w^2_{11} a^1_1 + w^2_{12} a^1_2 + b^2_1)
+_NUMBERED_UNIT = re.compile(r"_\s*\{?\s*\d")
+#: the depths (layers, counted as the network the checker builds) a formula that names a
+#: layer by number is decided at besides the notes' 4, where the document gives none
+_OTHER_DEPTHS = (3, 5)
+_SAID = {HOLDS: "holds", REFUTED: "is refuted", NOT_CHECKED: "is not read"}
+
+
+def _free_network(eq: Equation, layers, verdict: Verdict, sized: bool = False):
+    """The notation in force where its network has no fixed depth (Nielsen's, Goodfellow's:
+    the checker builds one, the notes' widths; ``sized``: or one its file picks, Bishop's
+    3,4,2, whose widths D, M, K the book keeps arbitrary too) and ``verdict`` is decided
+    there without --layers; else None."""
+    name = eq.context.get("notation")
+    if layers is not None or name is None or verdict.status not in (HOLDS, REFUTED):
+        return None
+    notation = load_notation(name)
+    if notation.builtin or notation.sizes and not sized:
+        return None
+    return notation if notation.last_layer or notation.sizes else None
+
+
+def _at_an_unsaid_depth(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
+    """A formula of another notation (one whose network has no fixed sizes: Nielsen's L,
+    Goodfellow's l) that names a layer by number, decided in the notes' 4-layer network
+    where the document gives no depth, decided again one layer shallower and deeper: where
+    the verdict differs it depends on the depth (delta^4 = (a^L - y) (.) sigma'(z^4) holds
+    iff L = 4; delta^3 = (a^3 - y) (.) sigma'(z^3) iff L = 3), which is not known; so
+    where it holds at 4 layers and is not read at 5, where every layer it names is."""
+    notation, given = _free_network(eq, layers, verdict), eq.context.get("_depth")
+    if notation is None or given is not None and given[2:] == (eq.context["notation"],) \
+            or not _NUMBERED_LAYER.search(eq.text):
+        return verdict                            # this notation's depth is given
+    for depth in _OTHER_DEPTHS:
+        context = {**eq.context, "_depth": (depth, 0, eq.context["notation"])}
+        again = _check_equation(replace(eq, context=context), None,
+                                seconds or SECONDS_PER_EQUATION)
+        unread = again.status == NOT_CHECKED and depth > len(NOTES_NETWORK) and \
+            verdict.status == HOLDS
+        if again.status != verdict.status and (unread or again.status != NOT_CHECKED):
+            last, at = notation.last_layer, depth - 1 + notation.first_layer
+            return Verdict(0, "", NOT_CHECKED, f"the verdict depends on the network's depth, "
+                           f"which the document does not give: it {_SAID[verdict.status]} at "
+                           f"{last} = {len(NOTES_NETWORK) - 1 + notation.first_layer} and "
+                           f"{_SAID[again.status]} at {last} = {at}; say which (e.g. "
+                           f"${last} = {at}$, or --layers with {depth} sizes)")
+    return verdict
+
+
+def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
+    """A formula of another notation whose widths the checker picks, with a sum that runs to
+    a number (C = 1/2 sum_{j=1}^{3} (y_j - a^L_j)^2) or units named by number (a sum written
+    out, z^2_1 = w^2_{11} a^1_1 + ... + b^2_1), that holds in the network picked: decided
+    again with every layer one unit wider (each unit named still there); where it does
+    not hold there, it holds at the widths picked only, which the document does not give."""
+    if verdict.status != HOLDS or _free_network(eq, layers, verdict, True) is None or \
+            not (_SUM_TO_A_NUMBER.search(eq.text) or _NUMBERED_UNIT.search(eq.text)):
+        return verdict
+    network = _network_of(eq.context["notation"], eq.context.get("_depth")) or \
+        list(NOTES_NETWORK)
+    other = [width + 1 for width in network]         # every unit named is still there
+    again = _check_equation(replace(eq, context=dict(eq.context)), other,
+                            seconds or SECONDS_PER_EQUATION)
+    if again.status == HOLDS:
+        return verdict
+    return Verdict(0, "", NOT_CHECKED, f"the verdict depends on the layers' widths (a sum "
+                   f"runs to a number, or units are named by number), which the document does "
+                   f"not give: it holds at {','.join(map(str, network))} and "
+                   f"{_SAID[again.status]} at {','.join(map(str, other))}; give the sizes "
+                   f"with --layers")
 
 
 def _at_another_depth(eq: Equation, tree: Node, layers):
