@@ -54,3 +54,31 @@ def test_every_size_given_in_a_chain_decides_it_in_that_network():
 @pytest.mark.parametrize("given", ["d = q = l = 1", "q = l = 1", "l = 1"])
 def test_a_formula_false_at_the_sizes_given_is_refuted(given):
     assert _last(given, E_H_WRONG).status == "refuted"
+
+
+# -- another notation's depth given (Nielsen's L = 3, Goodfellow's l = 3) -----------------
+# The statement itself is not a claim: it says which network the formulas after it are
+# decided in (it was "not checked: 'L' has no meaning in the nielsen notation", though it
+# set the depth all the same).  BP1 at layer 3 holds when L = 3; its sign flipped does not.
+
+@pytest.mark.parametrize("notation, given", [("nielsen", "L = 3"), ("goodfellow", "l = 3"),
+                                             ("nielsen", "L = 3.")])
+def test_another_notations_depth_given_is_not_a_claim(notation, given):
+    got = check_document(f"<!-- symnet: notation = {notation} -->\n\nHere ${given}$\n", "md")
+    assert [v.status for v in got] == ["not a claim"], got[0].detail
+    assert "depth" in got[0].detail, got[0].detail
+
+
+@pytest.mark.parametrize("formula, expected", [
+    (r"\delta^3_j = (a^3_j - y_j) \sigma'(z^3_j)", "holds"),
+    (r"\delta^3_j = (y_j - a^3_j) \sigma'(z^3_j)", "refuted"),
+])
+def test_the_depth_given_decides_what_follows(formula, expected):
+    got = check_document("<!-- symnet: notation = nielsen -->\n\n# A\n\nHere $L = 3$.\n\n"
+                         f"$${formula}$$\n", "md")
+    assert [v.status for v in got] == ["not a claim", expected], [v.detail for v in got]
+
+
+def test_a_letter_that_is_not_the_last_layers_is_not_read_as_a_depth():
+    got = check_document("<!-- symnet: notation = nielsen -->\n\nHere $l = 2$.\n", "md")
+    assert got[0].status == "not checked", got[0].detail

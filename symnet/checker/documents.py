@@ -895,6 +895,11 @@ def _not_an_equation(eq: Equation):
     if relations:
         return Verdict(0, "", NOT_CHECKED, f"the relation '{relations[0]}' is not an "
                        "equation: only '=' is checked")
+    depth = eq.context.get("notation") and _last_layer_given(eq)
+    if depth:                                             # Nielsen's L = 3
+        return Verdict(0, "", NOT_A_CLAIM, f"gives the network's depth (its last layer "
+                       f"{eq.text.strip().rstrip('.,;')}): the formulas after it are decided "
+                       f"in a network of that depth")
     defines = _defines_the_activation(eq) or new_function(eq.text)
     return Verdict(0, "", NOT_A_CLAIM, defines) if defines else None
 
