@@ -341,9 +341,8 @@ class MatrixNotation(Evaluator):
         MeaningError then; the canonical form hides the difference, the written tree
         does not.  A layer whose f' is a constant (linear units) has one meaning."""
         cells = [where] if isinstance(where, tuple) else [v for r in where.rows for v in r]
-        t = sp.Dummy("t")
-        layers = {v[1] for v in cells if v[0] == "a" and v[1] >= 2 and   # f' constant: one
-                  sp.diff(self.model.f_at(v[1])(t), t, 2) != 0}         # meaning (linear)
+        layers = {v[1] for v in cells if v[0] == "a" and v[1] >= 2}
+        layers = {k for k in layers if _curved(self.model.f_at(k))}    # f' constant: one
         for node in nodes(num) if layers else ():
             at, what = self.written_layer(node)
             if at in layers:
@@ -577,6 +576,14 @@ class _Cells:
 
     def applyfunc(self, fn):
         return sp.Matrix([[fn(v) for v in row] for row in self.rows])
+
+
+@lru_cache(maxsize=64)
+def _curved(f) -> bool:
+    """Whether the activation ``f`` has a derivative that is not a constant (f'' != 0): the
+    sigmoid's a(1 - a) is, a linear unit's 1 is not."""
+    t = sp.Dummy("t")
+    return sp.diff(f(t), t, 2) != 0
 
 
 def _applied_error(left: Node, right: Node) -> bool:
