@@ -36,7 +36,7 @@ MAX_DEPTH = 240          # levels of lark's tree (about four per pair of parenth
 
 MATRIX_ENVIRONMENTS = {"bmatrix", "pmatrix", "matrix", "array", "Bmatrix"}
 PRODUCTS = {"cdot": "cdot", "times": "cdot", "odot": "odot", "circ": "odot",
-            "×": "cdot", "·": "cdot", "⋅": "cdot"}
+            "×": "cdot", "·": "cdot", "⋅": "cdot", "⊙": "odot", "∘": "odot"}
 
 #: Greek letters typed as Unicode, as the notes' commands name them
 UNICODE_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "θ": "theta",
@@ -50,7 +50,7 @@ FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝":
 CALL_OPEN, NORM_OPEN, NORM_CLOSE, ABS_OPEN, ABS_CLOSE = "\u2983", "\u2016", "\u2017", \
     "\u2985", "\u2986"
 
-_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)|\u2019|\||\(|\S", re.DOTALL)
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)|\u2019|\u2032|\||\(|\S", re.DOTALL)
 SPACING = {",", ";", "!", ":", " ", "quad", "qquad", "displaystyle", "textstyle", "big",
            "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits"}
 NORM_BARS = {"\\|", "\\lVert", "\\rVert", "\\Vert"}
@@ -185,7 +185,7 @@ def normalise(text: str) -> str:
             if token in ("\\{", "\\}"):
                 out[start:end] = [" ", token[1]]
                 continue
-        if token == "\u2019":
+        if token in ("\u2019", "\u2032"):           # ’ and ′ typed for a prime
             out[start] = "'"
         elif token in NORM_BARS:
             if token in ("\\lVert", "\\rVert"):
