@@ -801,6 +801,20 @@ _OWN_LEFT_SIDE = re.compile(r"\s*[+-][^&]*?\S[^&]*&\s*(?:=|\\(?:approx|equiv|le|
                             r"(?![A-Za-z])|<|>)")
 
 
+#: what may stand between one environment's end and the next one's beginning
+_NEXT_ENVIRONMENT = re.compile(r"(?:\s|\\q?quad(?![A-Za-z])|[,;])*\\begin\{")
+
+
+def _marker_blank(m: re.Match) -> str:
+    """A row environment's marker blank, same length; its end a row break where another
+    environment begins after it (two blocks side by side in one formula, or two equations
+    in one $$: two statements, never one chain across them, and the next block's first
+    row, even one that starts with + or -, no continuation of the last one's)."""
+    if m.group(1) == "end" and _NEXT_ENVIRONMENT.match(m.string, m.end()):
+        return "\\\\;" + " " * (len(m.group()) - 3)
+    return " " * len(m.group())
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -808,7 +822,7 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     separate statements split
     apart, labels and trailing punctuation removed.  A multline is one equation.  Pieces
     without a relation (lone terms, labels, equation numbers) are not statements."""
-    body = _ALIGNED.sub(lambda m: " " * len(m.group()), _unwrapped(formula))
+    body = _ALIGNED.sub(_marker_blank, _unwrapped(formula))
     body = _LABELS.sub(lambda m: " " * len(m.group()), body)
     body = _FULL_WIDTH_NUMBER.sub(lambda m: " " * len(m.group()), body)
     body = _column_pairs_apart(_number_columns_blanked(body))

@@ -1,0 +1,135 @@
+"""Adversarial pass 19: the rules added last (E_k differentiated by the net input, a refuted
+statement of the outputs that is "only itself", \\begin{equation} inside $$, a cost restated
+as \\mathcal{E}_k, another notation's depth L = 3, the re-decisions at other depths and
+widths) and the way one formula is cut into statements.  Each expected verdict was worked
+out by hand (the comment on each case says why).  Where the tool honestly cannot decide,
+"not checked" is accepted; a formula false in the document's model must never "hold", and
+one true in it must never be "refuted".
+
+The failing groups are the wrong verdicts this pass found; the last group holds tricky
+cases the checker already gets right (regressions).
+"""
+import pytest
+
+from symnet.checker.documents import check_document
+
+H, R, N, C = "holds", "refuted", "not checked", "not a claim"
+
+NIELSEN = "<!-- symnet: notation = nielsen -->\n\n# A\n\n"
+GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n# A\n\n"
+LAYERS = "<!-- symnet: notation = bishop-layers -->\n\n# A\n\n"
+BOOK = "# A\n\n"
+#: (5.11) and (5.12): both true in the book's model (the threshold is subtracted)
+DW, DT = r"\Delta w_{hj} = \eta g_j b_h", r"\Delta \theta_j = -\eta g_j"
+
+
+def verdicts(text, kind="md"):
+    return [(v.equation, v.status, v.detail) for v in check_document(text, kind)]
+
+
+def assert_each(doc, expected, kind="md"):
+    got = verdicts(doc, kind)
+    assert len(got) == len(expected), got
+    for (equation, status, detail), allowed in zip(got, expected):
+        assert status in allowed, (equation, status, detail)
+
+
+# -- A. two environments side by side in one formula read as one statement ------------------
+
+@pytest.mark.parametrize("doc, expected", [
+    # two equation environments in one $$ (MathJax reads them): two statements, (5.11) and
+    # (5.12), both true.  They were joined into one chain "Delta w = eta g_j b_h Delta
+    # theta_j = -eta g_j" (the products run together) and refuted: a true formula refuted
+    (BOOK + f"$$\\begin{{equation}} {DW} \\end{{equation}} "
+     f"\\begin{{equation}} {DT} \\end{{equation}}$$\n", [(H,), (H,)]),
+    (BOOK + f"$$\\begin{{equation*}} {DW} \\end{{equation*}}\\begin{{equation*}} {DT} "
+     "\\end{equation*}$$\n", [(H,), (H,)]),
+    (BOOK + f"$$\\begin{{align}} {DW.replace('=', '&=')} \\end{{align}} "
+     f"\\begin{{align}} {DT.replace('=', '&=')} \\end{{align}}$$\n", [(H,), (H,)]),
+    # two aligned blocks side by side, with or without a \quad between them
+    (BOOK + f"$$\\begin{{aligned}} {DW.replace('=', '&=')} \\end{{aligned}} \\quad "
+     f"\\begin{{aligned}} {DT.replace('=', '&=')} \\end{{aligned}}$$\n", [(H,), (H,)]),
+    (BOOK + f"$$\\begin{{split}} {DW.replace('=', '&=')} \\end{{split}} "
+     f"\\begin{{split}} {DT.replace('=', '&=')} \\end{{split}}$$\n", [(H,), (H,)]),
+    # the second block's row begins with a minus: -eta g_j = Delta theta_j is (5.12) read
+    # backwards, true; it was taken for the continuation of the first block's right side
+    # ("eta g_j b_h - eta g_j = Delta theta_j") and refuted
+    (BOOK + f"$$\\begin{{gather}} {DW} \\end{{gather}} \\begin{{gather}} - \\eta g_j = "
+     "\\Delta \\theta_j \\end{gather}$$\n", [(H,), (H,)]),
+    # Delta w_hj = eta g_j (the b_h missing: false) and b_h = Delta w_hj (false: free j on
+    # one side only) in two blocks; joined they read "Delta w = eta g_j b_h = Delta w",
+    # which held: a false formula held
+    (BOOK + "$$\\begin{aligned} \\Delta w_{hj} &= \\eta g_j \\end{aligned} "
+     "\\begin{aligned} b_h = \\Delta w_{hj} \\end{aligned}$$\n", [(R, N), (R, N)]),
+])
+def test_environments_side_by_side_are_statements_of_their_own(doc, expected):
+    assert_each(doc, expected)
+
+
+# -- regressions: tricky cases answered right ----------------------------------------------
+
+@pytest.mark.parametrize("doc, expected", [
+    # align's column pairs: a &= b & c &= d is two equations (unchanged)
+    (BOOK + f"$$\\begin{{aligned}}{DW.replace('=', '&=')} & {DT.replace('=', '&=')}"
+     "\\end{aligned}$$\n", [(H,), (H,)]),
+    # a chain across columns, a &= b &= c: one chain, Delta theta_j = -eta g_j =
+    # -eta g_j holds
+    (BOOK + "$$\\begin{aligned}\\Delta \\theta_j &= -\\eta g_j &= -\\eta g_j"
+     "\\end{aligned}$$\n", [(H,)]),
+    # an equation around a split: one statement over two rows, (5.10) true
+    (BOOK + "$$\\begin{equation} \\begin{split} g_j &= \\hat y_j (1 - \\hat y_j) \\\\ "
+     "&\\quad (y_j - \\hat y_j) \\end{split} \\end{equation}$$\n", [(H,)]),
+    # an equation around aligned rows: two statements, both true
+    (BOOK + f"$$\\begin{{equation}} \\begin{{aligned}} {DW.replace('=', '&=')} \\\\ "
+     f"{DT.replace('=', '&=')} \\end{{aligned}} \\end{{equation}}$$\n", [(H,), (H,)]),
+    # E_k differentiated by the net input: g_j = -dE_k/d(beta_j - theta_j) (5.10) holds;
+    # by 2 beta_j - 2 theta_j the derivative is half: -dE_k/d(2 beta - 2 theta) = g_j / 2,
+    # so g_j = that is refuted, g_j = 2 times that holds
+    (BOOK + "$$g_j = -\\frac{\\partial E_k}{\\partial (\\beta_j - \\theta_j)}$$\n", [(H,)]),
+    (BOOK + "$$g_j = -\\frac{\\partial E_k}{\\partial (2\\beta_j - 2\\theta_j)}$$\n", [(R,)]),
+    (BOOK + "$$g_j = -2\\frac{\\partial E_k}{\\partial (2\\beta_j - 2\\theta_j)}$$\n", [(H,)]),
+    # theta_j - beta_j is minus the net input: dE_k/d(theta - beta) = g_j
+    (BOOK + "$$g_j = \\frac{\\partial E_k}{\\partial (\\theta_j - \\beta_j)}$$\n", [(H,)]),
+    # beta_j + theta_j: E_k depends on beta_j and theta_j through beta_j - theta_j only,
+    # so not through their sum: no meaning, never "holds"
+    (BOOK + "$$g_j = -\\frac{\\partial E_k}{\\partial (\\beta_j + \\theta_j)}$$\n", [(N,)]),
+    # mismatched units: beta_j - theta_i with i, j free is no net input
+    (BOOK + "$$g_i = -\\frac{\\partial E_k}{\\partial (\\beta_j - \\theta_i)}$$\n", [(N,)]),
+    (BOOK + "$$\\frac{\\partial E_k}{\\partial (\\beta_1 - \\theta_2)} = -g_1$$\n", [(N,)]),
+    # e_h by alpha_h - theta_h: theta_h is an output's threshold, no net input
+    (BOOK + "$$e_h = -\\frac{\\partial E_k}{\\partial (\\alpha_h - \\theta_h)}$$\n", [(N,)]),
+    # numerators other than E_k: d yhat_j / d(beta_j - theta_j) = f' = yhat(1 - yhat)
+    # (sigmoid); d g_j / d(...) is not 0 (g_j varies with yhat_j)
+    (BOOK + "$$\\frac{\\partial \\hat y_j}{\\partial (\\beta_j - \\theta_j)} = "
+     "\\hat y_j(1-\\hat y_j)$$\n", [(H,)]),
+    (BOOK + "$$\\frac{\\partial g_j}{\\partial (\\beta_j - \\theta_j)} = 0$$\n", [(R,)]),
+    # under tanh, d yhat_j / d(beta - theta) = 1 - yhat_j^2; the sigmoid's is refuted
+    ("<!-- symnet: f = tanh -->\n\n" + BOOK + "$$\\frac{\\partial \\hat y_j}{\\partial "
+     "(\\beta_j - \\theta_j)} = 1 - \\hat y_j^2$$\n\n$$\\frac{\\partial \\hat y_j}{\\partial "
+     "(\\beta_j - \\theta_j)} = \\hat y_j(1-\\hat y_j)$$\n", [(H,), (R,)]),
+    # e_h by the chain rule through the outputs' net inputs: sum_j (-g_j) w_hj b_h(1 - b_h)
+    # = -e_h (5.15)
+    (BOOK + "$$\\frac{\\partial E_k}{\\partial (\\alpha_h - \\gamma_h)} = \\sum_j "
+     "\\frac{\\partial E_k}{\\partial (\\beta_j - \\theta_j)} w_{hj} b_h (1 - b_h)$$\n",
+     [(H,)]),
+    # the sign of dE_k/d(beta - theta) is that of -g_j: with (y - yhat) it is refuted
+    (BOOK + "$$\\frac{\\partial E_k}{\\partial (\\beta_j - \\theta_j)} = \\hat y_j "
+     "(1-\\hat y_j)(y_j-\\hat y_j)$$\n", [(R,)]),
+    # Nielsen's depth given twice in prose, L = 4 last: BP1 at layer 3 is then false
+    (NIELSEN + "$$L = 4$$\n\n$$\\delta^3_j = (a^3_j - y_j)\\sigma'(z^3_j)$$\n", [(C,), (R,)]),
+    # L = 2.5 is no depth: not a depth given, so BP1 at layer 3 is not decided
+    (NIELSEN + "Here $L = 2.5$.\n\n$$\\delta^3_j = (a^3_j - y_j)\\sigma'(z^3_j)$$\n",
+     [(N,), (N,)]),
+    # the depth said inside a formula row: l = 3 makes grad_{h^(3)} J = grad_{yhat} J true
+    (GOODFELLOW + "$$h^{(l)} = \\hat y, \\quad l = 3$$\n\n"
+     "$$\\nabla_{h^{(3)}} J = \\nabla_{\\hat y} J$$\n", [(H,), (C,), (H,)]),
+    # a^{L-1} = a^3 holds iff L = 4, which is not given
+    (NIELSEN + "$$a^{L-1} = a^3$$\n", [(N,)]),
+    # Bishop's layers: z^(L) = h(a^(L)), so z^(3) = a^(L) is false at every depth (h
+    # arbitrary)
+    (LAYERS + "$$z^{(3)} = a^{(L)}$$\n", [(R, N)]),
+    # C with its sum to 3: the output width, not given
+    (NIELSEN + "$$C = \\frac12 \\sum_{j=1}^{3} (y_j - a^L_j)^2$$\n", [(N,)]),
+])
+def test_tricky_cases_answered_right(doc, expected):
+    assert_each(doc, expected)
