@@ -66,6 +66,25 @@ def test_environments_side_by_side_are_statements_of_their_own(doc, expected):
     assert_each(doc, expected)
 
 
+# -- B. a \quad between two aligned equations of one row -------------------------------------
+
+@pytest.mark.parametrize("doc, expected", [
+    # "a &= b \quad c &= d": two equations, each aligned at its =; the second & was taken
+    # for align's column-pair separator, so "c" joined the first equation's right side
+    # ("eta g_j b_h \qquad Delta theta_j", a product) and (5.11) was refuted
+    (BOOK + "$$\\begin{aligned}\\Delta w_{hj} &= \\eta g_j b_h \\quad \\Delta \\theta_j "
+     "&= -\\eta g_j\\end{aligned}$$\n", [(H,), (H,)]),
+    (BOOK + "$$\\Delta w_{hj} &= \\eta g_j b_h \\qquad \\Delta \\theta_j &= -\\eta g_j$$\n",
+     [(H,), (H,)]),
+    # the same with the second equation false (the threshold's sign): refuted, the first
+    # still holds
+    (BOOK + "$$\\begin{aligned}\\Delta w_{hj} &= \\eta g_j b_h \\quad \\Delta \\theta_j "
+     "&= \\eta g_j\\end{aligned}$$\n", [(H,), (R,)]),
+])
+def test_a_quad_between_aligned_equations_separates_them(doc, expected):
+    assert_each(doc, expected)
+
+
 # -- regressions: tricky cases answered right ----------------------------------------------
 
 @pytest.mark.parametrize("doc, expected", [

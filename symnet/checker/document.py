@@ -752,8 +752,10 @@ def _number_columns_blanked(body: str) -> str:
 def _column_pairs_apart(body: str) -> str:
     """``body`` with every second alignment mark of a row (outside braces and matrix
     environments) a separator: ``a &= b & c &= d`` sets two equations side by side
-    (align's column pairs), never b times c."""
-    out, depth, marks = list(body), 0, 0
+    (align's column pairs), never b times c.  A second mark right before a relation, with
+    a \\quad and a term since the first (``a &= b \\quad c &= d``), aligns the second
+    equation, whose pair began at the \\quad: it is kept, and counted as a first."""
+    out, depth, marks, first = list(body), 0, 0, 0
     for i, ch in enumerate(body):
         depth += (ch in "{([") - (ch in "})]") + 2 * body.startswith("\\begin{", i) \
             - 2 * body.startswith("\\end{", i)
@@ -762,8 +764,16 @@ def _column_pairs_apart(body: str) -> str:
         elif depth == 0 and ch == "&" and body[i - 1:i] != "\\" \
                 and not HTML_ENTITY.match(body, i):
             marks += 1
+            if marks % 2 == 0 and RELATIONS.match(body[i + 1:].lstrip()) and \
+                    _QUAD_AND_TERM.search(body, first, i):
+                marks = 1
+            first = i if marks % 2 else first
             out[i] = ";" if marks % 2 == 0 else ch
     return "".join(out)
+
+
+#: a \quad with a term after it: a second equation set beside the first
+_QUAD_AND_TERM = re.compile(r"\\q?quad(?![A-Za-z])\s*[^\s&]")
 
 
 #: a justification in parentheses that ends a formula, "a = b \\; (\\because c = d)": a
