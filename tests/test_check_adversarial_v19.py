@@ -85,6 +85,28 @@ def test_a_quad_between_aligned_equations_separates_them(doc, expected):
     assert_each(doc, expected)
 
 
+# -- C. a gather row that begins with a sign and makes its own relation ---------------------
+
+@pytest.mark.parametrize("doc, expected, kind", [
+    # gather's rows are equations of their own (centred, never aligned): "- eta g_j =
+    # Delta theta_j" is (5.12) read backwards, true.  It was taken for the continuation of
+    # the row above ("eta g_j b_h - eta g_j = Delta theta_j") and (5.11) refuted with it
+    ("\\section{A}\n\\begin{gather}\n" + DW + " \\\\\n- \\eta g_j = \\Delta \\theta_j\n"
+     "\\end{gather}\n", [(H,), (H,)], "tex"),
+    (BOOK + "$$\\begin{gathered} " + DW + " \\\\ - \\eta g_j = \\Delta \\theta_j "
+     "\\end{gathered}$$\n", [(H,), (H,)], "md"),
+    # -eta g_j b_h = -Delta w_hj is (5.11) times -1: true; joined to (5.12) above it read
+    # "Delta theta_j = -eta g_j - eta g_j b_h = -Delta w_hj", refuted
+    (BOOK + "$$\\begin{gather} " + DT + " \\\\ - \\eta g_j b_h = -\\Delta w_{hj} "
+     "\\end{gather}$$\n", [(H,), (H,)], "md"),
+    # one false row is still refuted: eta g_j = Delta theta_j has the sign flipped
+    ("\\section{A}\n\\begin{gather*}\n" + DW + " \\\\\n- \\eta g_j = -\\Delta \\theta_j\n"
+     "\\end{gather*}\n", [(H,), (R,)], "tex"),
+])
+def test_a_gather_row_with_its_own_relation_is_its_own_statement(doc, expected, kind):
+    assert_each(doc, expected, kind)
+
+
 # -- regressions: tricky cases answered right ----------------------------------------------
 
 @pytest.mark.parametrize("doc, expected", [
@@ -134,7 +156,14 @@ def test_a_quad_between_aligned_equations_separates_them(doc, expected):
     # the sign of dE_k/d(beta - theta) is that of -g_j: with (y - yhat) it is refuted
     (BOOK + "$$\\frac{\\partial E_k}{\\partial (\\beta_j - \\theta_j)} = \\hat y_j "
      "(1-\\hat y_j)(y_j-\\hat y_j)$$\n", [(R,)]),
-    # Nielsen's depth given twice in prose, L = 4 last: BP1 at layer 3 is then false
+    # in a gather a row that begins with a sign and has no relation continues the row
+    # above: E_k = 1/2 (yhat_1 - y_1)^2 + 1/2 sum_{j=2}^l (...)^2 is (5.4), not "refuted"
+    (BOOK + "$$\\begin{gather} E_k = \\frac12 (\\hat y_1 - y_1)^2 \\\\ + \\frac12 "
+     "\\sum_{j=2}^{l} (\\hat y_j - y_j)^2 \\end{gather}$$\n", [(H, N)]),
+    # in aligned rows a sign row with its own left side before &= is its own statement
+    (BOOK + "$$\\begin{aligned} " + DW.replace("=", "&=") + " \\\\ - \\eta g_j &= "
+     "\\Delta \\theta_j \\end{aligned}$$\n", [(H,), (H,)]),
+    # Nielsen's depth given, L = 4: BP1 at layer 3 is then false (layer 3 is hidden)
     (NIELSEN + "$$L = 4$$\n\n$$\\delta^3_j = (a^3_j - y_j)\\sigma'(z^3_j)$$\n", [(C,), (R,)]),
     # L = 2.5 is no depth: not a depth given, so BP1 at layer 3 is not decided
     (NIELSEN + "Here $L = 2.5$.\n\n$$\\delta^3_j = (a^3_j - y_j)\\sigma'(z^3_j)$$\n",

@@ -825,6 +825,12 @@ def _marker_blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
+#: gather's rows (gathered's too) are equations of their own, centred, never aligned: one
+#: that begins with a sign and makes its own relation (- \eta g_j = \Delta\theta_j) is no
+#: continuation of the row above
+_GATHER = re.compile(r"\\begin\{gather")
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -840,6 +846,7 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     body = _justification_apart(body)
     out: list[list] = []
     multline = environment.startswith("multline")
+    gathered = environment.startswith("gather") or _GATHER.search(formula)
     end = 0                 # where the last statement's piece ends
     for offset, piece, before in _top_level_pieces(body, rows_separate=not multline):
         stripped = _without_trailing(_strip_alignment(piece)).strip()
@@ -856,7 +863,8 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
             out[-1][1] += f" {body[end:offset].strip()} {stripped}"    # = a, \cdot 2: unread
             continue
         continues = out and (RELATIONS.match(stripped) or (before == "row" and (
-            stripped[0] in "+-" and not _OWN_LEFT_SIDE.match(piece) or not relations)) or
+            stripped[0] in "+-" and not _OWN_LEFT_SIDE.match(piece) and not (
+                gathered and relations) or not relations)) or
             (before == "quad" and not relations))
         end = offset + len(piece)
         if continues:                                  # the chain or the side goes on
