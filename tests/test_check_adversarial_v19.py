@@ -107,6 +107,31 @@ def test_a_gather_row_with_its_own_relation_is_its_own_statement(doc, expected, 
     assert_each(doc, expected, kind)
 
 
+# -- D. a formula refuted at the widths picked that holds at the widths it is written for -----
+
+@pytest.mark.parametrize("doc", [
+    # Nielsen's z^l_j = sum_k w^l_jk a^{l-1}_k + b^l_j written out for 2 inputs: true in a
+    # network whose layer 1 has 2 units; the document gives no widths.  It was refuted at
+    # the widths the checker picks (3 inputs: a term "missing"): a false refutation
+    NIELSEN + "$$z^2_1 = w^2_{11} a^1_1 + w^2_{12} a^1_2 + b^2_1$$\n",
+    NIELSEN + "$$z^2_1 = \\sum_{k=1}^{2} w^2_{1k} a^1_k + b^2_1$$\n",
+    # the quadratic cost for 2 outputs: true where the output layer has 2 units
+    NIELSEN + "$$C = \\frac12 \\sum_{j=1}^{2} (y_j - a^L_j)^2$$\n",
+    NIELSEN + "$$C = \\frac12 \\left((y_1 - a^L_1)^2 + (y_2 - a^L_2)^2\\right)$$\n",
+    # Goodfellow's first layer for 2 inputs, a^(1) = W^(1) x + b^(1) entry 1
+    GOODFELLOW + "$$a^{(1)}_1 = \\sum_{k=1}^{2} W^{(1)}_{1k} x_k + b^{(1)}_1$$\n",
+    # Bishop (5.2) with D = 2 inputs, the bias w_j0 added: true where D = 2; Bishop's
+    # widths D, M, K are arbitrary (the checker picks 3,4,2)
+    "<!-- symnet: notation = bishop -->\n\n# A\n\n"
+    "$$a_j = \\sum_{i=1}^{2} w_{ji} x_i + w_{j0}$$\n",
+    LAYERS + "$$a^{(1)}_1 = \\sum_{i=1}^{2} w^{(1)}_{1i} z^{(0)}_i + b^{(1)}_1$$\n",
+])
+def test_a_formula_true_at_the_widths_it_writes_is_not_refuted(doc):
+    _, status, detail = verdicts(doc)[-1]
+    assert status == N, detail
+    assert "depends on the layers' widths" in detail, detail
+
+
 # -- regressions: tricky cases answered right ----------------------------------------------
 
 @pytest.mark.parametrize("doc, expected", [
@@ -176,6 +201,14 @@ def test_a_gather_row_with_its_own_relation_is_its_own_statement(doc, expected, 
     # Bishop's layers: z^(L) = h(a^(L)), so z^(3) = a^(L) is false at every depth (h
     # arbitrary)
     (LAYERS + "$$z^{(3)} = a^{(L)}$$\n", [(R, N)]),
+    # false at every width: the bias's sign flipped; the 1/2 dropped; BP4 with j and k
+    # swapped (dC/dw^2_13 = a^1_3 delta^2_1, not a^1_1 delta^2_3: this one took minutes,
+    # cancelling a ratio of a 5-layer network's derivatives that is not constant)
+    (NIELSEN + "$$z^2_1 = w^2_{11} a^1_1 + w^2_{12} a^1_2 - b^2_1$$\n", [(R,)]),
+    (NIELSEN + "$$C = \\sum_{j=1}^{2} (y_j - a^L_j)^2$$\n", [(R,)]),
+    (NIELSEN + "$$\\frac{\\partial C}{\\partial w^2_{13}} = a^1_1 \\delta^2_3$$\n", [(R,)]),
+    ("<!-- symnet: notation = bishop -->\n\n# A\n\n"
+     "$$a_j = \\sum_{i=1}^{2} w_{ji} x_i - w_{j0}$$\n", [(R,)]),
     # C with its sum to 3: the output width, not given
     (NIELSEN + "$$C = \\frac12 \\sum_{j=1}^{3} (y_j - a^L_j)^2$$\n", [(N,)]),
 ])
