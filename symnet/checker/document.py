@@ -752,8 +752,10 @@ def _number_columns_blanked(body: str) -> str:
 def _column_pairs_apart(body: str) -> str:
     """``body`` with every second alignment mark of a row (outside braces and matrix
     environments) a separator: ``a &= b & c &= d`` sets two equations side by side
-    (align's column pairs), never b times c."""
-    out, depth, marks = list(body), 0, 0
+    (align's column pairs), never b times c.  A second mark right before a relation, with
+    a \\quad and a term since the first (``a &= b \\quad c &= d``), aligns the second
+    equation, whose pair began at the \\quad: it is kept, and counted as a first."""
+    out, depth, marks, first = list(body), 0, 0, 0
     for i, ch in enumerate(body):
         depth += (ch in "{([") - (ch in "})]") + 2 * body.startswith("\\begin{", i) \
             - 2 * body.startswith("\\end{", i)
@@ -762,8 +764,16 @@ def _column_pairs_apart(body: str) -> str:
         elif depth == 0 and ch == "&" and body[i - 1:i] != "\\" \
                 and not HTML_ENTITY.match(body, i):
             marks += 1
+            if marks % 2 == 0 and RELATIONS.match(body[i + 1:].lstrip()) and \
+                    _QUAD_AND_TERM.search(body, first, i):
+                marks = 1
+            first = i if marks % 2 else first
             out[i] = ";" if marks % 2 == 0 else ch
     return "".join(out)
+
+
+#: a \quad with a term after it: a second equation set beside the first
+_QUAD_AND_TERM = re.compile(r"\\q?quad(?![A-Za-z])\s*[^\s&]")
 
 
 #: a justification in parentheses that ends a formula, "a = b \\; (\\because c = d)": a
@@ -801,6 +811,26 @@ _OWN_LEFT_SIDE = re.compile(r"\s*[+-][^&]*?\S[^&]*&\s*(?:=|\\(?:approx|equiv|le|
                             r"(?![A-Za-z])|<|>)")
 
 
+#: what may stand between one environment's end and the next one's beginning
+_NEXT_ENVIRONMENT = re.compile(r"(?:\s|\\q?quad(?![A-Za-z])|[,;])*\\begin\{")
+
+
+def _marker_blank(m: re.Match) -> str:
+    """A row environment's marker blank, same length; its end a row break where another
+    environment begins after it (two blocks side by side in one formula, or two equations
+    in one $$: two statements, never one chain across them, and the next block's first
+    row, even one that starts with + or -, no continuation of the last one's)."""
+    if m.group(1) == "end" and _NEXT_ENVIRONMENT.match(m.string, m.end()):
+        return "\\\\;" + " " * (len(m.group()) - 3)
+    return " " * len(m.group())
+
+
+#: gather's rows (gathered's too) are equations of their own, centred, never aligned: one
+#: that begins with a sign and makes its own relation (- \eta g_j = \Delta\theta_j) is no
+#: continuation of the row above
+_GATHER = re.compile(r"\\begin\{gather")
+
+
 def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     """The statements a formula makes, as (offset in the formula, text) pairs: rows of an
     aligned block joined into chains (a row starting with a relation continues the
@@ -808,7 +838,7 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     separate statements split
     apart, labels and trailing punctuation removed.  A multline is one equation.  Pieces
     without a relation (lone terms, labels, equation numbers) are not statements."""
-    body = _ALIGNED.sub(lambda m: " " * len(m.group()), _unwrapped(formula))
+    body = _ALIGNED.sub(_marker_blank, _unwrapped(formula))
     body = _LABELS.sub(lambda m: " " * len(m.group()), body)
     body = _FULL_WIDTH_NUMBER.sub(lambda m: " " * len(m.group()), body)
     body = _column_pairs_apart(_number_columns_blanked(body))
@@ -816,6 +846,7 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
     body = _justification_apart(body)
     out: list[list] = []
     multline = environment.startswith("multline")
+    gathered = environment.startswith("gather") or _GATHER.search(formula)
     end = 0                 # where the last statement's piece ends
     for offset, piece, before in _top_level_pieces(body, rows_separate=not multline):
         stripped = _without_trailing(_strip_alignment(piece)).strip()
@@ -832,7 +863,8 @@ def equations(formula: str, environment: str = "") -> list[tuple[int, str]]:
             out[-1][1] += f" {body[end:offset].strip()} {stripped}"    # = a, \cdot 2: unread
             continue
         continues = out and (RELATIONS.match(stripped) or (before == "row" and (
-            stripped[0] in "+-" and not _OWN_LEFT_SIDE.match(piece) or not relations)) or
+            stripped[0] in "+-" and not _OWN_LEFT_SIDE.match(piece) and not (
+                gathered and relations) or not relations)) or
             (before == "quad" and not relations))
         end = offset + len(piece)
         if continues:                                  # the chain or the side goes on

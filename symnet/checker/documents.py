@@ -594,11 +594,13 @@ def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdic
     out, z^2_1 = w^2_{11} a^1_1 + ... + b^2_1), that holds in the network picked: decided
     again with every layer one unit wider (each unit named still there); where it does
     not hold there, it holds at the widths picked only, which the document does not give."""
-    if verdict.status != HOLDS or _free_network(eq, layers, verdict, True) is None or \
+    if _free_network(eq, layers, verdict, True) is None or \
             not (_SUM_TO_A_NUMBER.search(eq.text) or _NUMBERED_UNIT.search(eq.text)):
         return verdict
     network = _network_of(eq.context["notation"], eq.context.get("_depth")) or \
         list(NOTES_NETWORK)
+    if verdict.status == REFUTED:
+        return _held_at_written_widths(eq, network, seconds, verdict)
     other = [width + 1 for width in network]         # every unit named is still there
     again = _check_equation(replace(eq, context=dict(eq.context)), other,
                             seconds or SECONDS_PER_EQUATION)
@@ -609,6 +611,39 @@ def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdic
                    f"not give: it holds at {','.join(map(str, network))} and "
                    f"{_SAID[again.status]} at {','.join(map(str, other))}; give the sizes "
                    f"with --layers")
+
+
+#: the numbers a formula writes as a sum's bound or a unit's index (a^1_2, w^2_{13}: one
+#: digit a unit), the widths of the networks it may be written for
+_WRITTEN_WIDTH = re.compile(r"\\sum(?:\\limits)?\s*(?:_\s*(?:\{[^{}]*\}|\S)\s*)?\^\s*\{?\s*"
+                            r"(\d+)|_\s*\{?\s*(\d+)")
+#: how many such networks a refuted formula is decided in again, at most
+_WIDTHS_TRIED = 3
+
+
+def _held_at_written_widths(eq: Equation, network, seconds, verdict: Verdict) -> Verdict:
+    """A formula of another notation whose widths the checker picks, refuted in the network
+    picked, with a sum that runs to a number or units named by number: decided again with
+    every layer as wide as a number it writes (z^2_1 = w^2_{11} a^1_1 + w^2_{12} a^1_2 +
+    b^2_1 is false with 3 inputs and true with 2); where it holds there, the verdict
+    depends on the widths, which the document does not give."""
+    bounds = {int(m.group(1)) for m in _WRITTEN_WIDTH.finditer(eq.text) if m.group(1)}
+    units = [int(d) for m in _WRITTEN_WIDTH.finditer(eq.text) if m.group(2)
+             for d in m.group(2)]
+    widths = sorted(n for n in bounds | {max(units, default=0)} if 1 <= n <= 9)
+    for width in widths[-_WIDTHS_TRIED:]:
+        other = [width] * len(network)
+        if other == network:
+            continue
+        again = _check_equation(replace(eq, context=dict(eq.context)), other,
+                                min(seconds or SECONDS_PER_EQUATION, 2))
+        if again.status == HOLDS:
+            return Verdict(0, "", NOT_CHECKED, f"the verdict depends on the layers' widths (a "
+                           f"sum runs to a number, or units are named by number), which the "
+                           f"document does not give: it is refuted at "
+                           f"{','.join(map(str, network))} and holds at "
+                           f"{','.join(map(str, other))}; give the sizes with --layers")
+    return verdict
 
 
 def _at_another_depth(eq: Equation, tree: Node, layers):

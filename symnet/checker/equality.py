@@ -75,9 +75,28 @@ def constant_ratio(left: list, right: list):
     for x, y in zip(left, right):
         if y == 0 or x == 0:
             continue
+        if _varies(x / y):
+            return None                 # not constant at two points: no cancelling to try
         ratio = sp.cancel(sp.together(x / y))
         if ratio.is_number and ratio not in (0, 1, -1):
             if all(exactly_equal(u, ratio * v) for u, v in zip(left, right)):
                 return ratio
         return None
     return None
+
+
+def _varies(ratio) -> bool:
+    """Whether ``ratio`` takes two values at two points of its symbols (entries and sizes
+    all set to numbers): then it is no constant, and cancelling it (which may take minutes
+    on a deep network's derivatives) is not tried.  False where it cannot be evaluated."""
+    atoms = sorted(ratio.atoms(sp.Indexed) | ratio.free_symbols, key=sp.default_sort_key)
+    if not atoms:
+        return False
+    values = []
+    for point in (0.3, 0.7):
+        at = {a: sp.Float(point + k / (7 * len(atoms) + 1)) for k, a in enumerate(atoms)}
+        try:
+            values.append(complex(sp.N(ratio.xreplace(at))))
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+            return False
+    return abs(values[0] - values[1]) > 1e-6 * (1 + abs(values[0]))
