@@ -100,3 +100,14 @@ def test_outputs_related_to_anything_else_still_put_another_model_in_force(state
 def test_a_derivative_of_the_error_by_the_net_input(formula, expected):
     got = statuses(f"$${formula}$$\n")
     assert [s for _, s, _ in got] == [expected], got
+
+
+@pytest.mark.parametrize("statement", [
+    r"\hat{y}_j = \hat{y}_j \hat{y}_j",          # a power written as a product (0 or 1)
+    r"\hat{y}_j^k = 1 - \hat{y}_1^k",            # another output's complement
+    r"\hat{y}_j^k = \hat{y}_1^k \hat{y}_2^k",    # a product of outputs, not a list
+])
+def test_outputs_related_to_themselves_otherwise_than_as_a_list(statement):
+    got = statuses(f"# A\n\n$${statement}$$\n\n$$\\Delta w_{{hj}} = \\eta g_j b_h$$\n")
+    assert got[0][1] == "refuted", got
+    assert got[-1][1] == "not checked", got

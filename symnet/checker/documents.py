@@ -1609,24 +1609,26 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
     return f"{what} stated with a penalty on the parameters, not read" if written else ""
 
 
-#: what :func:`_only_itself` strips: scripts (one level of braces), marks, dots, brackets
-_SCRIPTS_AND_MARKS = re.compile(r"[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])|\\(?:hat|widehat|"
-                                r"left|right|[lcv]?dots[bc]?|ldots|mathbf|boldsymbol)"
-                                r"(?![A-Za-z])|[{}()\[\],.;\s]")
+#: what :func:`_only_itself` strips: scripts (one level of braces), fonts, dots, brackets
+_SCRIPTS_AND_MARKS = re.compile(r"[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9])|\\(?:left|right|"
+                                r"[lcv]?dots[bc]?|ldots|mathbf|boldsymbol)(?![A-Za-z])|"
+                                r"[{}()\[\].;\s]")
 
 
 def _only_itself(text: str) -> bool:
-    """Whether the right side of ``text`` writes nothing but the symbol its left side is,
-    at other indices (yhat_j^k = yhat_1^k, yhat_2^k, ..., yhat_l^k: the output vector
-    written without its own name): a claim about indices, refuted as one, not a statement
-    of another model.  Its superscripts are the left side's (the example's k): with
-    another one (yhat_j = yhat_j^2, a power) it states something of the model."""
+    """Whether the right side of ``text`` writes nothing but the symbol its left side is, at
+    other indices, once or as a list (yhat_j^k = yhat_1^k, yhat_2^k, ..., yhat_l^k: the output
+    vector written without its own name): a claim about indices, refuted as one, not a
+    statement of another model.  Its marks (the hat) and superscripts (the example's k)
+    are the left side's: yhat_j = y_j, yhat_j = yhat_j^2 and yhat_j = yhat_j yhat_j state
+    something of the model."""
     sides = _sides(text)
     left, right = (_SCRIPTS_AND_MARKS.sub("", side) for side in (sides[0], sides[-1]))
     ups = [{re.sub(r"[{}\s]", "", u) for u in re.findall(r"\^\s*(\{[^{}]*\}|\\?[A-Za-z0-9])",
                                                          side)} for side in (sides[0], sides[-1])]
+    item = re.escape(left)
     return bool(left) and ups[1] <= ups[0] and \
-        re.fullmatch(f"(?:{re.escape(left)})+", right) is not None
+        re.fullmatch(f"{item}(?:,+{item})*,?", right) is not None
 
 
 #: how the verdict on such a statement ends its detail
