@@ -11,6 +11,7 @@ a = c b, which the table's constant row tries first.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symnet.prove.entrywise import exactly_equal
 
@@ -90,8 +91,8 @@ def _varies(ratio) -> bool:
     all set to numbers): then it is no constant, and cancelling it (which may take minutes
     on a deep network's derivatives) is not tried.  False where it cannot be evaluated."""
     atoms = sorted(ratio.atoms(sp.Indexed) | ratio.free_symbols, key=sp.default_sort_key)
-    if not atoms:
-        return False
+    if not atoms or any(_opaque(call) for call in ratio.atoms(sp.Function, sp.Derivative)):
+        return False                    # an arbitrary function's value is no number
     values = []
     for point in (0.3, 0.7):
         at = {a: sp.Float(point + k / (7 * len(atoms) + 1)) for k, a in enumerate(atoms)}
@@ -100,3 +101,10 @@ def _varies(ratio) -> bool:
         except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
             return False
     return abs(values[0] - values[1]) > 1e-6 * (1 + abs(values[0]))
+
+
+def _opaque(call) -> bool:
+    """Whether ``call`` has no numeric value at numbers: a derivative, an undefined f, or a
+    function class of the package's own (f', an arbitrary loss L) rather than SymPy's."""
+    return isinstance(call, (sp.Derivative, sp.Subs, AppliedUndef)) or \
+        not type(call).__module__.startswith("sympy.")
