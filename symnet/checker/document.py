@@ -184,6 +184,7 @@ class Equation:
     formula: str                        # the whole formula it came from
     context: dict = field(default_factory=dict)
     column: int = 0                     # where it starts in its line, from 1 (0: unknown)
+    shown: str = ""                     # as written, where ``text`` adds to it (else text)
 
 
 class DocumentError(ValueError):
@@ -614,6 +615,11 @@ def _strip_alignment(piece: str) -> str:
 def top_level_relations(piece: str) -> list:
     """The relations of ``piece`` outside braces, as written (sum limits such as _{j=1}
     do not count)."""
+    return [relation for _, relation in relations_at(piece)]
+
+
+def relations_at(piece: str) -> list:
+    """(offset, relation) for each of :func:`top_level_relations`."""
     found, depth, i = [], 0, 0
     while i < len(piece):
         ch = piece[i]
@@ -627,7 +633,7 @@ def top_level_relations(piece: str) -> list:
         elif depth == 0:
             m = RELATIONS.match(piece, i)
             if m and not (ch == "\\" and i > 0 and piece[i - 1] == "\\"):
-                found.append(m.group())
+                found.append((i, m.group()))
                 i = m.end()
                 continue
             if ch == "\\":                       # skip the rest of a command's name
@@ -885,15 +891,43 @@ def document_equations(text: str, kind: str = "md", warnings: list = None) -> li
     force (``warnings``: see :func:`formulas`)."""
     from bisect import bisect
     found, blanks = [], [m.end() for m in _BLANK_LINE.finditer(text)]
+    end = None                          # where the last formula ends in the text
     for start, line, formula, context, environment in formulas(text, kind, True, warnings):
         where = _positions(text, start, formula, kind)
         context = dict(context, paragraph=bisect(blanks, start))    # blank lines above
-        for offset, eq in equations(formula, environment):
+        for n, (offset, eq) in enumerate(equations(formula, environment)):
             skip = formula[offset:]
             at = where(offset + len(skip) - len(skip.lstrip(" \t&")))
             found.append(Equation(line + formula.count("\n", 0, offset), eq, formula, context,
                                   at - text.rfind("\n", 0, at)))
+            if n == 0 and end is not None and len(found) > 1:
+                _chain_continued(found, text[end:start])
+        end = where(len(formula) - 1) + 1 if formula else start
     return found
+
+
+#: what may stand between two formulas of one chain: blanks and their delimiters
+_BETWEEN_LINKS = re.compile(r"[\s$]*|\s*(?:\\\]|\$\$)?\s*(?:\\\[|\$\$)?\s*")
+
+
+def _chain_continued(found: list, between: str) -> None:
+    """A formula that begins with a relation (``$= \\sum_j w_{hj} g_j$``) right below
+    another, on the next line with nothing but delimiters between, continues that
+    formula's last chain: it is read with the chain's left side (``e_h``) before it, and
+    shown as written.  Elsewhere it stays unread (no left side is guessed)."""
+    last, eq = found[-2], found[-1]
+    relations = relations_at(eq.text)
+    if not relations or relations[0][0] != 0 or between.count("\n") != 1 or \
+            not _BETWEEN_LINKS.fullmatch(between) or \
+            eq.context.get("paragraph") != last.context.get("paragraph"):
+        return
+    first = relations_at(last.text)
+    if not first or first[0][0] == 0:
+        return
+    left = last.text[:first[0][0]].rstrip()
+    found[-1] = Equation(eq.line, f"{left} {eq.text}", eq.formula,
+                         dict(eq.context, continues=(last.line, left)), eq.column,
+                         eq.shown or eq.text)
 
 
 def _positions(text: str, start: int, formula: str, kind: str = "md"):

@@ -158,7 +158,10 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
             and "of a number:" not in verdict.detail:        # no notation says what f is
         verdict.detail += _other_notation_hint(eq.context.get("_tree"), layers)
     eq.context["_read"] = eq.context.pop("_tree", None)    # for what the verdict records
-    verdict.line, verdict.equation = eq.line, eq.text
+    verdict.line, verdict.equation = eq.line, eq.shown or eq.text
+    if eq.context.get("continues") and verdict.status != NOT_CHECKED:
+        line, left = eq.context["continues"]
+        verdict.sizes += f"; read as continuing the chain of line {line} (left side {left})"
     verdict.column = getattr(eq, "column", 0)
     verdict.seconds = time.perf_counter() - start
     return verdict

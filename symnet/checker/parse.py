@@ -55,7 +55,7 @@ SPACING = {",", ";", "!", ":", " ", "quad", "qquad", "displaystyle", "textstyle"
            "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits"}
 NORM_BARS = {"\\|", "\\lVert", "\\rVert", "\\Vert"}
 _FUNCTION_HEAD = re.compile(
-    r"(?:(?<![A-Za-z\\_^])f|\\(?:" + "|".join(sorted(n for n in FUNCTION_LETTERS if n != "f"))
+    r"(?:(?:(?<![A-Za-z\\_^])|(?<=[_^][A-Za-z0-9]))f|\\(?:" + "|".join(sorted(n for n in FUNCTION_LETTERS if n != "f"))
     + r")(?![A-Za-z]))(?:\s*')*\s*$")
 
 
