@@ -1,4 +1,4 @@
-"""A chain written one link per formula, and f right after a one-character subscript.
+r"""A chain written one link per formula, and f right after a one-character subscript.
 
 1. Markdown notes often write a derivation one line per span: ``$e_h = A$`` on one line,
    ``$= B$`` on the next, ``$= C$`` below.  A formula that begins with a relation, on the
@@ -7,6 +7,8 @@
    written.  Anywhere else (a blank line or words between) no left side is guessed.
 2. ``g_jf'(x)`` is g_j times f'(x) (a subscript without braces is one character): the
    f after it applies to its argument, as in ``g_j f'(x)``.
+3. Equations grouped by a cases brace are rows, with an equation number after the
+   ``\end{cases}`` too (``\begin{cases} .. \end{cases} \tag{4.1}``).
 
 Verdicts worked out by hand (section 5.3: e_h = b_h (1 - b_h) sum_j w_hj g_j, (5.15)).
 """
@@ -65,3 +67,10 @@ def test_a_link_after_a_formula_without_a_relation_is_not_read():
 ])
 def test_f_after_a_one_character_subscript_is_a_function(text, expected):
     assert check_equation(Equation(1, text, text, {}), None).status == expected
+
+
+@pytest.mark.parametrize("after", ["", r" \tag{4.1}", r"\label{eq:5}", r" \tag*{(2)} "])
+def test_equations_in_cases_are_rows_with_a_number_after_them(after):
+    text = (r"$$\begin{cases} \Delta \theta_j = \eta g_j \\ \Delta \gamma_h = -\eta e_h "
+            r"\end{cases}" + after + "$$\n")
+    assert [f[1] for f in verdicts(text)] == ["refuted", "holds"]

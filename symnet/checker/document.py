@@ -652,7 +652,8 @@ _WRAPPER = re.compile(r"\\(?:boxed|textcolor\s*\{[^{}]*\}|colorbox\s*\{[^{}]*\}|
                       r"fcolorbox\s*\{[^{}]*\}\s*\{[^{}]*\})\s*\{|\\color\s*\{[^{}]*\}")
 _SYSTEM = re.compile(r"^\s*\\left\s*\\\{(?P<inner>.*)\\right\s*\.", re.DOTALL)
 _OPENING_ROWS = re.compile(r"^\s*\\begin\{(?P<env>cases|array)\}(?:\{[lcr|\s]*\})?"
-                           r"(?P<inner>.*)\\end\{(?P=env)\}\s*$", re.DOTALL)
+                           r"(?P<inner>.*)\\end\{(?P=env)\}(?P<end>)\s*"
+                           r"(?:\\(?:tag\*?|label)\s*\{[^{}]*\}\s*)*$", re.DOTALL)
 
 
 def _closing_brace(text: str, start: int) -> int:
@@ -691,8 +692,8 @@ def _unwrapped(formula: str) -> str:
     for pattern in (_SYSTEM, _OPENING_ROWS):
         m = pattern.match("".join(text))
         if m and top_level_relations(m.group("inner")):
-            blank(m.start(), m.start("inner"))
-            blank(m.end("inner"), m.end())
+            blank(m.start(), m.start("inner"))     # a \tag after the rows is kept: a label
+            blank(m.end("inner"), m.end("end") if "end" in m.re.groupindex else m.end())
     return "".join(text)
 
 
