@@ -507,11 +507,24 @@ def qualifying_words(formula: str) -> str:
         words = [w.lower() for w in re.findall(r"[A-Za-z]+|[^\x00-\x7f\s\d\W]+",
                                                m.group(1))]
         row = formula[:m.start()].rsplit("\\\\", 1)[-1]
-        if "&&" in row and QUALIFIERS.isdisjoint(words):
+        if ("&&" in row or _ASIDE.fullmatch(m.group(1)) and _AT_ROW_END.match(
+                formula, m.end())) and not _qualifies(words):
             continue                          # a reason beside a derivation's row
         if words and " ".join(words) not in CONNECTIVES:
             return m.group(1).strip()
     return ""
+
+
+#: a remark wholly in brackets, \text{ (by (5.3))}, and the end of its row after it
+_ASIDE = re.compile(r"\s*(?:\(.*\)|（.*）)\s*", re.DOTALL)
+_AT_ROW_END = re.compile(r"\s*(?:\\\\|$|\\end\{)")
+
+
+def _qualifies(words: list) -> bool:
+    """Whether a remark's words hold one of the :data:`QUALIFIERS` (a Chinese one also
+    inside a run of characters: 当j=h时, 仅当)."""
+    return not QUALIFIERS.isdisjoint(words) or any(
+        q in w for w in words for q in QUALIFIERS if not q.isascii())
 
 
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
