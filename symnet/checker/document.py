@@ -544,7 +544,7 @@ INDEX_RANGE = re.compile(rf"\(?\s*[ihjk]\s*=\s*(?:(?:{_RANGE_ITEM}\s*,\s*)*{_DOT
                          rf"\d+)\s*\)?")
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 #: what may end a formula without being part of it: punctuation and spacing
-_TRAILING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|~|[.,;])+$")
+_TRAILING = re.compile(r"(?:\s|\\[,;:! \n\t]|\\q?quad\b|~|[.,;])+$")
 #: relations: "=" and the others, which are listed with their line but not checked;
 #: as commands or as the Unicode characters that notes type for them (η∈(0,1), a ≤ b)
 RELATIONS = re.compile(r"=|<|>|[≤≥≠∈∉⊂⊆≈∝→∼≃≡≜≔←↦⇒⇔≪≫]|\\(?:le|leq|ge|geq|ne|neq|in|notin|"

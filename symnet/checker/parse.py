@@ -51,8 +51,8 @@ CALL_OPEN, NORM_OPEN, NORM_CLOSE, ABS_OPEN, ABS_CLOSE = "\u2983", "\u2016", "\u2
     "\u2985", "\u2986"
 
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)|\u2019|\u2032|\||\(|\S", re.DOTALL)
-SPACING = {",", ";", "!", ":", " ", "quad", "qquad", "displaystyle", "textstyle", "big",
-           "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits"}
+SPACING = {",", ";", "!", ":", " ", "\n", "\t", "quad", "qquad", "displaystyle", "textstyle",
+           "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits"}
 NORM_BARS = {"\\|", "\\lVert", "\\rVert", "\\Vert"}
 _FUNCTION_HEAD = re.compile(
     r"(?:(?:(?<![A-Za-z\\_^])|(?<=[_^][A-Za-z0-9]))f|\\(?:" + "|".join(sorted(n for n in FUNCTION_LETTERS if n != "f"))
