@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from symnet.checker.parse import BRACKETED_NUMBER, FULL_WIDTH, FULL_WIDTH_NUMBER, NUMBER
+from symnet.checker.parse import BRACKETED_NUMBER, FULL_WIDTH, FULL_WIDTH_NUMBER, NUMBER, SPACING
 
 MAX_BYTES = 2_000_000
 
@@ -905,41 +905,49 @@ def document_equations(text: str, kind: str = "md", warnings: list = None) -> li
     force (``warnings``: see :func:`formulas`)."""
     from bisect import bisect
     found, blanks = [], [m.end() for m in _BLANK_LINE.finditer(text)]
-    end = None                          # where the last formula ends in the text
+    end, above = None, []               # where the last formula ends; its equations
     for start, line, formula, context, environment in formulas(text, kind, True, warnings):
         where = _positions(text, start, formula, kind)
         context = dict(context, paragraph=bisect(blanks, start))    # blank lines above
+        mine = []
         for n, (offset, eq) in enumerate(equations(formula, environment)):
             skip = formula[offset:]
             at = where(offset + len(skip) - len(skip.lstrip(" \t&")))
             found.append(Equation(line + formula.count("\n", 0, offset), eq, formula, context,
                                   at - text.rfind("\n", 0, at)))
-            if n == 0 and end is not None and len(found) > 1:
-                _chain_continued(found, text[end:start])
-        end = where(len(formula) - 1) + 1 if formula else start
+            if n == 0 and len(above) == 1:          # one statement above: its chain
+                _chain_continued(above[0], found, text[end:start])
+            mine.append(found[-1])
+        end, above = (where(len(formula) - 1) + 1 if formula else start), mine
     return found
 
 
 #: what may stand between two formulas of one chain: blanks and their delimiters
 _BETWEEN_LINKS = re.compile(r"[\s$]*|\s*(?:\\\]|\$\$)?\s*(?:\\\[|\$\$)?\s*")
+#: what may stand before the relation a link begins with: blanks, spacing and style
+#: commands (\quad, \displaystyle), an empty group ({} =), "therefore", "because"
+_LINK_LEAD = re.compile(r"(?:\s|\{\s*\}|[∴∵]|\\(?:[,;:! ]|(?:" + "|".join(
+    sorted(n for n in SPACING if n.isalpha())) + r"|therefore|because)(?![A-Za-z])))*")
 
 
-def _chain_continued(found: list, between: str) -> None:
-    """A formula that begins with a relation (``$= \\sum_j w_{hj} g_j$``) right below
-    another, on the next line with nothing but delimiters between, continues that
-    formula's last chain: it is read with the chain's left side (``e_h``) before it, and
-    shown as written.  Elsewhere it stays unread (no left side is guessed)."""
-    last, eq = found[-2], found[-1]
-    relations = relations_at(eq.text)
-    if not relations or relations[0][0] != 0 or between.count("\n") != 1 or \
+def _chain_continued(last: Equation, found: list, between: str) -> None:
+    """A formula that begins with a relation (``$= \\sum_j w_{hj} g_j$``; spacing, ``{}``
+    or \\therefore before it) right below another that is one chain of '=' (``last``), on
+    the next line with nothing but delimiters between, continues that chain: it is read
+    with the chain's left side (``e_h``) before it, and shown as written.  Elsewhere (a
+    formula of several statements above, a chain with another relation: a \\approx b = c
+    says nothing of a = c) it stays unread: no left side is guessed."""
+    eq = found[-1]
+    lead, relations = _LINK_LEAD.match(eq.text).end(), relations_at(eq.text)
+    if not relations or relations[0][0] != lead or between.count("\n") != 1 or \
             not _BETWEEN_LINKS.fullmatch(between) or \
             eq.context.get("paragraph") != last.context.get("paragraph"):
         return
     first = relations_at(last.text)
-    if not first or first[0][0] == 0:
+    left = last.text[_LINK_LEAD.match(last.text).end():first[0][0]].strip() if first else ""
+    if not left or any(relation != "=" for _, relation in first):
         return
-    left = last.text[:first[0][0]].rstrip()
-    found[-1] = Equation(eq.line, f"{left} {eq.text}", eq.formula,
+    found[-1] = Equation(eq.line, f"{left} {eq.text[lead:]}", eq.formula,
                          dict(eq.context, continues=(last.line, left)), eq.column,
                          eq.shown or eq.text)
 

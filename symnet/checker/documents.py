@@ -159,12 +159,28 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
         verdict.detail += _other_notation_hint(eq.context.get("_tree"), layers)
     eq.context["_read"] = eq.context.pop("_tree", None)    # for what the verdict records
     verdict.line, verdict.equation = eq.line, eq.shown or eq.text
-    if eq.context.get("continues") and verdict.status != NOT_CHECKED:
-        line, left = eq.context["continues"]
-        verdict.sizes += f"; read as continuing the chain of line {line} (left side {left})"
+    if eq.context.get("continues"):
+        _as_a_link(eq, verdict)
     verdict.column = getattr(eq, "column", 0)
     verdict.seconds = time.perf_counter() - start
     return verdict
+
+
+def _as_a_link(eq: Equation, verdict: Verdict) -> None:
+    """The verdict on a formula read as continuing the chain above it (``$= B$`` below
+    ``$e_h = A$``) says so.  Read so, a link that would define a symbol or give it a value
+    (below ``f(x) = x^2`` or ``x_1 = 1``) is not checked, and defines nothing: it says
+    that A = B, not what the left side is."""
+    line, left = eq.context["continues"]
+    if verdict.status == NOT_A_CLAIM:
+        eq.context.pop("_defines", None)
+        verdict.status, verdict.result, verdict.sizes = NOT_CHECKED, None, ""
+        verdict.detail = (f"it continues the chain of line {line}, whose left side {left} "
+                          f"is defined or given a value there: read as '{eq.text}' it "
+                          f"{verdict.detail}, and a link of a chain is no definition")
+    elif verdict.status != NOT_CHECKED:
+        verdict.sizes = "; ".join(filter(None, [
+            verdict.sizes, f"read as continuing the chain of line {line} (left side {left})"]))
 
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
@@ -1230,7 +1246,24 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     _defined_below(eqs, out)
     _decided_again_below(eqs, out, layers)
     _registers_not_shown(eqs, out, entered, layers)
+    _links_above_not_holding(eqs, out)
     return out
+
+
+def _links_above_not_holding(eqs: list, out: list) -> None:
+    """A link read with its chain's left side (``$= C$`` below ``$a = B$``, read a = C)
+    says B = C only where the chain above it holds: below a link refuted or not checked,
+    a = C holding or not says nothing of B = C, so it is not checked (in order: a third
+    link below it is not read either)."""
+    for n, eq in enumerate(eqs):
+        if eq.context.get("continues") and n and out[n - 1].status != HOLDS and \
+                out[n].status in (HOLDS, REFUTED):
+            line, left = eq.context["continues"]
+            out[n].status, out[n].result, out[n].sizes = NOT_CHECKED, None, ""
+            out[n].detail = (f"it continues the chain of line {line}, which is "
+                             f"{out[n - 1].status} there: read with its left side {left} it "
+                             "would say nothing of this link (it says the right side above "
+                             "equals this one)")
 
 
 def _defined_below(eqs: list, out: list) -> None:

@@ -25,6 +25,7 @@ from typing import Optional
 
 import sympy as sp
 
+from symnet.checker.parse import SPACING
 from symnet.checker.tree import Node, nodes, same_tree
 from symnet.core.notation import (FONT_MARKS, FUNCTION_LETTERS, FUNCTIONS, INDEX_LETTERS,
                                   MATRIX_NAMES, QUANTITY_KIND, SINGLE_LAYER)
@@ -382,7 +383,8 @@ def unreadable_definition(text: str) -> Optional[str]:
     name = m.group("name").lstrip("\\")
     if QUANTITY_KIND.get(name) in FREE and _BOOLEAN.match(text[m.end():]):
         return f"defines {name} as a Boolean function of the inputs (the task, not an identity)"
-    if name in KNOWN or name == "e" or QUANTITY_KIND.get(name):
+    if name in KNOWN or name == "e" or QUANTITY_KIND.get(name) or name in SPACING or \
+            name in ("therefore", "because"):           # \displaystyle = ..: no symbol
         return None
     return f"defines a new symbol {name!r}"
 
