@@ -29,7 +29,8 @@ def test_a_reason_in_brackets_at_the_end_of_a_row_is_read(remark):
 
 @pytest.mark.parametrize("remark", [
     r"\text{ (when j = 1)}", r"\text{ (仅当 j=1)}", r"\text{ (当j=1时)}", r"\text{ (if l = 1)}",
-    r"\text{ (假设 f 为 sigmoid)}", r"\text{ (for j = 1 only)}",
+    r"\text{ (假设 f 为 sigmoid)}", r"\text{ (for j = 1 only)}", r"\text{ (j = 1)}",
+    r"\text{ (j \ne 1)}", r"\text{（j=1时）}", r"\text{ (h \neq j, i \in D)}",
 ])
 def test_a_remark_with_a_condition_keeps_the_row_unread(remark):
     assert statuses(LEFT + FALSE + " " + remark) == ["not checked"]

@@ -494,7 +494,7 @@ def text_words(formula: str) -> bool:
 #: beside it; any other remark there gives a reason ("chain rule", "by (5.3)")
 QUALIFIERS = frozenset({"for", "when", "if", "suppose", "assume", "assuming", "given",
                         "provided", "unless", "only", "with", "where", "whenever", "let",
-                        "当", "若", "如果", "假设", "假定", "对于", "其中", "设"})
+                        "当", "若", "如果", "假设", "假定", "对于", "其中", "设", "时"})
 
 
 def qualifying_words(formula: str) -> str:
@@ -507,8 +507,7 @@ def qualifying_words(formula: str) -> str:
         words = [w.lower() for w in re.findall(r"[A-Za-z]+|[^\x00-\x7f\s\d\W]+",
                                                m.group(1))]
         row = formula[:m.start()].rsplit("\\\\", 1)[-1]
-        if ("&&" in row or _ASIDE.fullmatch(m.group(1)) and _AT_ROW_END.match(
-                formula, m.end())) and not _qualifies(words):
+        if "&&" in row and QUALIFIERS.isdisjoint(words) or _a_reason_at_row_end(m):
             continue                          # a reason beside a derivation's row
         if words and " ".join(words) not in CONNECTIVES:
             return m.group(1).strip()
@@ -520,11 +519,20 @@ _ASIDE = re.compile(r"\s*(?:\(.*\)|（.*）)\s*", re.DOTALL)
 _AT_ROW_END = re.compile(r"\s*(?:\\\\|$|\\end\{)")
 
 
+def _a_reason_at_row_end(m: re.Match) -> bool:
+    """Whether the \\text{..} matched by ``m`` is an aside in brackets at the end of its
+    row whose words state no condition (:func:`_qualifies`)."""
+    return bool(_ASIDE.fullmatch(m.group(1)) and _AT_ROW_END.match(m.string, m.end())) and \
+        not _qualifies(re.findall(r"\\?[A-Za-z]+|[^\x00-\x7f\s\d\W]+", m.group(1).lower()))
+
+
 def _qualifies(words: list) -> bool:
-    """Whether a remark's words hold one of the :data:`QUALIFIERS` (a Chinese one also
-    inside a run of characters: 当j=h时, 仅当)."""
+    """Whether a remark's words may state a condition: one of the :data:`QUALIFIERS` (a
+    Chinese one also inside a run of characters: 当j=h时, 仅当), or no word at all but
+    letters, as a formula's symbols are ((j = h), (h \\ne j))."""
     return not QUALIFIERS.isdisjoint(words) or any(
-        q in w for w in words for q in QUALIFIERS if not q.isascii())
+        q in w for w in words for q in QUALIFIERS if not q.isascii()) or \
+        all(len(w) == 1 and w.isascii() for w in words if not w.startswith("\\"))
 
 
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
