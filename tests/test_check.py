@@ -289,3 +289,13 @@ def test_the_matrix_notation_names_what_the_values_do_not(text, expected):
     result = check(text, [2, 3, 3, 2])
     assert not result.holds
     assert any(expected in d for s in result.steps for d in s.diagnosis), result.steps
+
+
+@pytest.mark.parametrize("text", [r"E=\frac{1}{m}\sum_{k=1}^m E_k", r"E=\frac{1}{m}\sum E_k"])
+def test_the_accumulated_error_says_it_is_not_modelled(text):
+    # (5.16) over the m examples: one example's E_k is modelled, E is not; never guessed
+    from symnet.checker.document import Equation
+    from symnet.checker.documents import check_equation
+    verdict = check_equation(Equation(1, text, text, {}), None)
+    assert verdict.status == "not checked"
+    assert "accumulated error E = 1/m sum_k E_k (5.16)" in verdict.detail

@@ -116,7 +116,9 @@ class SingleLayerNotation(Evaluator):
             sup = None
         if base == "E":
             if sub is None or _letters(sub) != ["k"]:
-                raise MeaningError("the error is E_k (example k)", pos)
+                raise MeaningError("the error is E_k, of one example k; the accumulated "
+                                   "error E = 1/m sum_k E_k (5.16) over the m examples is "
+                                   "not modelled", pos)
             return ("E",)
         if base in self.size and sub is None and sup is None:
             return self.size[base]
