@@ -74,3 +74,15 @@ def test_equations_in_cases_are_rows_with_a_number_after_them(after):
     text = (r"$$\begin{cases} \Delta \theta_j = \eta g_j \\ \Delta \gamma_h = -\eta e_h "
             r"\end{cases}" + after + "$$\n")
     assert [f[1] for f in verdicts(text)] == ["refuted", "holds"]
+
+
+@pytest.mark.parametrize("range_", [r", \quad h = 1, \ldots, q", r" \qquad (h=1,2,\dots,q)"])
+def test_a_whole_index_range_beside_the_chain_above_is_no_second_statement(range_):
+    above = FIRST[:-1] + range_ + "$"
+    assert [f[1] for f in verdicts(f"{above}\n{TRUE}\n")][-1] == "holds"
+    assert [f[1] for f in verdicts(f"{above}\n{FALSE}\n")][-1] == "refuted"
+
+
+def test_a_range_of_some_units_beside_the_chain_above_leaves_the_link_unread():
+    above = FIRST[:-1] + r", \quad h = 1, \ldots, 3$"
+    assert verdicts(f"{above}\n{FALSE}\n")[-1][1] == "not checked"

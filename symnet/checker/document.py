@@ -923,13 +923,17 @@ def document_equations(text: str, kind: str = "md", warnings: list = None) -> li
             at = where(offset + len(skip) - len(skip.lstrip(" \t&")))
             found.append(Equation(line + formula.count("\n", 0, offset), eq, formula, context,
                                   at - text.rfind("\n", 0, at)))
-            if n == 0 and len(above) == 1:          # one statement above: its chain
-                _chain_continued(above[0], found, text[end:start])
+            chains = [e for e in above if not FULL_RANGE.fullmatch(e.text.strip())]
+            if n == 0 and len(chains) == 1:         # one statement above: its chain
+                _chain_continued(chains[0], found, text[end:start])
             mine.append(found[-1])
         end, above = (where(len(formula) - 1) + 1 if formula else start), mine
     return found
 
 
+#: an index's whole range beside a chain (e_h = ..., \quad h = 1, \ldots, q): no statement
+#: that a link below could continue
+FULL_RANGE = re.compile(rf"(?=(?:{INDEX_RANGE.pattern})$).*[dqlm]\s*\)?", re.DOTALL)
 #: what may stand between two formulas of one chain: blanks and their delimiters
 _BETWEEN_LINKS = re.compile(r"[\s$]*|\s*(?:\\\]|\$\$)?\s*(?:\\\[|\$\$)?\s*")
 #: what may stand before the relation a link begins with: blanks, spacing and style

@@ -1255,13 +1255,17 @@ def _links_above_not_holding(eqs: list, out: list) -> None:
     says B = C only where the chain above it holds: below a link refuted or not checked,
     a = C holding or not says nothing of B = C, so it is not checked (in order: a third
     link below it is not read either)."""
+    from symnet.checker.document import FULL_RANGE
     for n, eq in enumerate(eqs):
-        if eq.context.get("continues") and n and out[n - 1].status != HOLDS and \
+        above = n - 1                   # the chain's verdict: an index's range beside it skipped
+        while above > 0 and FULL_RANGE.fullmatch(eqs[above].text.strip()):
+            above -= 1
+        if eq.context.get("continues") and n and out[above].status != HOLDS and \
                 out[n].status in (HOLDS, REFUTED):
             line, left = eq.context["continues"]
             out[n].status, out[n].result, out[n].sizes = NOT_CHECKED, None, ""
             out[n].detail = (f"it continues the chain of line {line}, which is "
-                             f"{out[n - 1].status} there: read with its left side {left} it "
+                             f"{out[above].status} there: read with its left side {left} it "
                              "would say nothing of this link (it says the right side above "
                              "equals this one)")
 
