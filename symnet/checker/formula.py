@@ -62,6 +62,39 @@ class Entries:
         return self.entry.xreplace({self.var: index})
 
 
+#: m, the number of examples, and E[k], the error of the k-th of them (5.16): only sums of
+#: the examples' errors are read (each example's network is not modelled)
+EXAMPLES = sp.Symbol("m", integer=True, positive=True)
+ERROR_OF = sp.IndexedBase("E", nonnegative=True)
+
+
+def _of_examples(value) -> bool:
+    """Whether ``value`` holds the examples' errors E[k] or their number m."""
+    return isinstance(value, sp.Basic) and (value.has(ERROR_OF) or value.has(EXAMPLES))
+
+
+def _examples_only(value) -> bool:
+    """Whether ``value`` is made of the examples' errors E[k], their number m and numbers
+    alone (sum_k E_k / m, m E), with at least one E[k]."""
+    return isinstance(value, sp.Basic) and value.has(ERROR_OF) and \
+        all(a.base == ERROR_OF for a in value.atoms(Indexed)) and \
+        {s for s in value.free_symbols if not (isinstance(s, Indexed) and s.base == ERROR_OF)
+         } <= {EXAMPLES, ERROR_OF.label}
+
+
+#: why a statement of the examples' errors beside anything else is not checked
+EXAMPLES_APART = ("the accumulated error E = 1/m sum_k E_k (5.16) and the number of "
+                  "examples m are read only beside sums of the examples' errors E_k: each "
+                  "example's network is not modelled")
+
+
+def _marks(sub, sup) -> set:
+    """The letters of a symbol's subscript and superscript (digits, letters; {} when it
+    has neither or they are not plain indices)."""
+    return {letter for part in (sub, sup) if part is not None
+            for letter in (index_items(part) or ())}
+
+
 #: bold letters of section 5.3 as vectors: the entry's symbol and its length's size letter
 BOLD = {"x": ("x", "d"), "y": ("y", "l"), "yhat": ("yhat", "l")}
 
@@ -87,6 +120,9 @@ class SingleLayerNotation(Evaluator):
         self.size = {"d": m.d, "q": m.q, "l": m.l}
         self.bound = {"i": m.d, "h": m.q, "j": m.l}
         self.fresh = 0
+        self.examples = EXAMPLES
+        self.example_indices = {}         # k of a sum over the examples: range written?
+        self.error_of = ERROR_OF
 
     # -- names -----------------------------------------------------------------------
     def symbol(self, node: Node, env: dict):
@@ -96,6 +132,13 @@ class SingleLayerNotation(Evaluator):
         if base is None:
             return None
         pos = node.pos
+        if self._over_an_example(env) and base != "E" and "k" in _marks(sub, sup):
+            hint = "" if self.example_indices[env["k"]] else (
+                " (\\sum_k runs over the examples; a sum over units is written with its "
+                "range, \\sum_{k=1}^{l})")
+            raise MeaningError(f"inside a sum over the examples k (1..m) only their errors "
+                               f"E_k are read: each example's {base} is not modelled{hint}",
+                               pos)
         if marked.transpose:
             raise MeaningError("a transpose has no meaning in this notation (use --layers)",
                                pos)
@@ -115,11 +158,9 @@ class SingleLayerNotation(Evaluator):
                 raise MeaningError("the superscript of y is the example index k", sup.pos)
             sup = None
         if base == "E":
-            if sub is None or _letters(sub) != ["k"]:
-                raise MeaningError("the error is E_k, of one example k; the accumulated "
-                                   "error E = 1/m sum_k E_k (5.16) over the m examples is "
-                                   "not modelled", pos)
-            return ("E",)
+            return self._error(sub, sup, env, pos)
+        if base == "m" and sub is None and sup is None:
+            return self.examples
         if base in self.size and sub is None and sup is None:
             return self.size[base]
         if base == "x" and sub is None and sup is None and not accent:
@@ -134,6 +175,22 @@ class SingleLayerNotation(Evaluator):
             return self._indexed(base, sub, sup, pos, env)
         raise MeaningError(f"unknown symbol {base!r} in the single-hidden-layer notation",
                            pos)
+
+    def _error(self, sub, sup, env, pos):
+        """E_k (5.4): the error of the example k, as ("E",); inside a sum over the examples,
+        the k-th of the m examples' errors, E[k] (nothing known of it but E[k] >= 0); E
+        alone: the accumulated error (5.16), E = 1/m sum_{k=1}^{m} E_k."""
+        if sub is None and sup is None:
+            k = index("k'")
+            return Sum(self.error_of[k], (k, 1, self.examples)) / self.examples
+        if sup is not None or _letters(sub) != ["k"]:
+            raise MeaningError("the error is E_k, of one example k, or E = 1/m sum_k E_k "
+                               "(5.16), over the m examples", pos)
+        return self.error_of[env["k"]] if self._over_an_example(env) else ("E",)
+
+    def _over_an_example(self, env) -> bool:
+        """Whether k is bound by a sum over the examples (not by \\sum_{k=1}^{l})."""
+        return env.get("k") in self.example_indices
 
     def _indexed(self, base, sub, sup, pos, env):
         """v_{ih}, b_h, g_j, ...: the entry of a section-5.3 quantity at its indices (bound
@@ -193,6 +250,10 @@ class SingleLayerNotation(Evaluator):
         variable's), then differentiated.  var is a named quantity (w_hj, b_h, ...) or an
         expression that the numerator contains as a whole, such as beta_j - theta_j in
         \\partial f(\\beta_j - \\theta_j) / \\partial (\\beta_j - \\theta_j)."""
+        if _of_examples(num) or _of_examples(var):
+            raise MeaningError("the accumulated error E = 1/m sum_k E_k (5.16) is not "
+                               "differentiated here: each example's network is not modelled "
+                               "(differentiate E_k, the error of one example)", pos)
         if num == ("E",):
             if isinstance(var, Indexed) and str(var.base) in LEVEL_OF:
                 return self._D(self.m.E_at(LEVEL_OF[str(var.base)]), var)
@@ -372,6 +433,9 @@ class SingleLayerNotation(Evaluator):
         """\\sum_{j=1}^{l}, \\sum_j (the range follows from the index: i 1..d, h 1..q,
         j 1..l), or any letter with both bounds given (\\sum_{p=1}^{q})."""
         low, high, body = node.args
+        if _letter_of(low) == "k" and (high is None or high.kind == "name" and
+                                       high.args[0] == "m"):
+            return self._over_examples(node, env)
         if low.kind == "assign" and low.args[0].kind == "name":
             letter, start_node = low.args[0].args[0], low.args[1]
         elif low.kind == "name":
@@ -397,21 +461,42 @@ class SingleLayerNotation(Evaluator):
         inner[letter] = var
         return Sum(self._scalar(body, inner), (var, 1, end))
 
+    def _over_examples(self, node, env):
+        """\\sum_{k=1}^{m} (or \\sum_k): a sum over the m examples (5.16)."""
+        low, high, body = node.args
+        start = low.args[1] if low.kind == "assign" else None
+        if start is not None and self._scalar(start, env) != 1 or high is not None and \
+                self._scalar(high, env) != self.examples:
+            raise MeaningError("the sum over the examples k runs from 1 to m", low.pos)
+        k = index(f"k{chr(96 + min(self.fresh + 1, 26))}'")
+        self.fresh += 1
+        self.example_indices[k] = high is not None
+        return Sum(self._scalar(body, {**env, "k": k}), (k, 1, self.examples))
 
     def _end(self, letter, high, env):
-        """A sum's upper limit; an unknown letter there (\\sum_{h=1}^{m}: sizes renamed) is
-        refused with a hint naming the book's size of that index."""
+        """A sum's upper limit; an unknown letter there (\\sum_{h=1}^{c}: sizes renamed), or
+        m (the examples' number) over a unit index, is refused with a hint naming the book's
+        size of that index."""
+        renamed = high.kind == "name" and letter in self.bound
         try:
-            return self._scalar(high, env)
+            end = self._scalar(high, env)
         except MeaningError as exc:
-            if not (high.kind == "name" and letter in self.bound and "unknown symbol"
-                    in str(exc)):
+            if not (renamed and "unknown symbol" in str(exc)):
                 raise
-            size = str(self.bound[letter])
-            raise MeaningError(f"the sum over {letter} runs to {high.args[0]!r}, which this "
-                               f"notation does not know: {letter} counts {_COUNTS[size]}, "
-                               f"written {size} (sizes d, q, l; not guessed)",
-                               high.pos) from None
+            end = None
+        if end is not None and not (renamed and end == self.examples):
+            return end
+        size = str(self.bound[letter])
+        raise MeaningError(f"the sum over {letter} runs to {high.args[0]!r}, which this "
+                           f"notation does not know: {letter} counts {_COUNTS[size]}, "
+                           f"written {size} (sizes d, q, l; not guessed)", high.pos)
+
+
+def _letter_of(low) -> str:
+    """The running letter of a sum's subscript (j in \\sum_{j=1} or \\sum_j), or ""."""
+    if low is not None and low.kind == "assign" and low.args[0].kind == "name":
+        return low.args[0].args[0]
+    return low.args[0] if low is not None and low.kind == "name" else ""
 
 
 _COUNTS = {"d": "the inputs", "q": "the hidden units", "l": "the outputs"}
@@ -566,7 +651,7 @@ def _sizes_for(lhs, rhs) -> tuple:
 
 def _exact_sides_uncached(notation, lhs, rhs, seed):
     m = notation.m
-    small = dict(zip((m.d, m.q, m.l), _sizes_for(lhs, rhs)))
+    small = {**dict(zip((m.d, m.q, m.l), _sizes_for(lhs, rhs))), EXAMPLES: 3 + seed}
     subs_idx = {m.i: 1, m.h: 2, m.j: 3}
     rng = random.Random(seed)
 
@@ -579,7 +664,9 @@ def _exact_sides_uncached(notation, lhs, rhs, seed):
     symbols = left.free_symbols | right.free_symbols | {
         t for t in sp.preorder_traversal(left + right) if isinstance(t, Indexed)}
     for s in sorted(symbols, key=str):
-        if isinstance(s, Indexed) or s in (m.eta, FREE_X):
+        if isinstance(s, Indexed) and s.base == ERROR_OF:        # an error is >= 0
+            point[s] = Rational(rng.randint(0, 8), rng.randint(1, 5))
+        elif isinstance(s, Indexed) or s in (m.eta, FREE_X):
             point[s] = Rational(rng.randint(-4, 4), rng.randint(2, 5))
     return point, left.xreplace(point), right.xreplace(point)
 
@@ -591,7 +678,9 @@ def counterexample(notation, lhs, rhs, seed=0) -> dict:
     point, lv, rv = _exact_sides(notation, lhs, rhs, seed)
     d, q, l = _sizes_for(lhs, rhs)
     left, right = shown(lv, rv)
-    return {"sizes": f"d = {d}, q = {q}, l = {l}, i = 1, h = 2, j = 3",
+    sizes = f"m = {3 + seed}" if _of_examples(lhs) else \
+        f"d = {d}, q = {q}, l = {l}, i = 1, h = 2, j = 3"
+    return {"sizes": sizes,
             "values": {str(k): str(v) for k, v in point.items()},
             "left": left, "right": right,
             "differ": exactly_equal(lv, rv) is False}
@@ -702,7 +791,9 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> C
                 if step.diagnosis == [NO_VARIANT] and _holds_with_step(tree.args[n:n + 2]):
                     step.diagnosis = [STEP_MEANT]
         steps.append(step)
-    return CheckResult(all(s.holds for s in steps), steps, notation.name, "symbolic d, q, l")
+    sizes = "symbolic m (examples), each E_k >= 0 arbitrary" if any(
+        _of_examples(v) for v in sides) else "symbolic d, q, l"
+    return CheckResult(all(s.holds for s in steps), steps, notation.name, sizes)
 
 
 def _proved(model, left, right) -> bool:
@@ -723,6 +814,9 @@ def _read_sides(notation, args) -> list:
             raise
         except MeaningError as exc:
             values.append(exc)
+    read = [v for v in values if not isinstance(v, MeaningError)]
+    if any(_of_examples(v) for v in read) and not all(_examples_only(v) for v in read):
+        raise MeaningError(EXAMPLES_APART, 0)
     if not any(not isinstance(v, (MeaningError, Entries)) and FREE_X in v.free_symbols
                for v in values):
         return values
