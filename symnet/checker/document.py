@@ -497,6 +497,15 @@ QUALIFIERS = frozenset({"for", "when", "if", "suppose", "assume", "assuming", "g
                         "当", "若", "如果", "假设", "假定", "对于", "其中", "设", "时"})
 
 
+#: a remark's words: commands (\\ne), Latin words, runs of other letters (当j, 时)
+_WORD = re.compile(r"\\?[A-Za-z]+|[^\x00-\x7f\s\d\W]+")
+
+
+def _remark_words(text: str) -> list:
+    """The words of a remark in \\text{..}, lower case, commands with their backslash."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
 def qualifying_words(formula: str) -> str:
     """The first \\text{..} of ``formula`` that may qualify it (a condition or an
     assumption in words), or "": between statements, words other than the
@@ -504,8 +513,7 @@ def qualifying_words(formula: str) -> str:
     :data:`QUALIFIERS`.  A function name applied to an argument (\\text{prod}(..)) and a
     label without words (\\text{(5.11)}) say nothing."""
     for m in _TEXT_WORDS.finditer(formula):
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+|[^\x00-\x7f\s\d\W]+",
-                                               m.group(1))]
+        words = [w.lstrip("\\") for w in _remark_words(m.group(1))]
         row = formula[:m.start()].rsplit("\\\\", 1)[-1]
         if "&&" in row and QUALIFIERS.isdisjoint(words) or _a_reason_at_row_end(m):
             continue                          # a reason beside a derivation's row
@@ -523,7 +531,7 @@ def _a_reason_at_row_end(m: re.Match) -> bool:
     """Whether the \\text{..} matched by ``m`` is an aside in brackets at the end of its
     row whose words state no condition (:func:`_qualifies`)."""
     return bool(_ASIDE.fullmatch(m.group(1)) and _AT_ROW_END.match(m.string, m.end())) and \
-        not _qualifies(re.findall(r"\\?[A-Za-z]+|[^\x00-\x7f\s\d\W]+", m.group(1).lower()))
+        not _qualifies(_remark_words(m.group(1)))
 
 
 def _qualifies(words: list) -> bool:
@@ -960,7 +968,8 @@ def _chain_continued(last: Equation, found: list, between: str) -> None:
     if not left or any(relation != "=" for _, relation in first):
         return
     found[-1] = Equation(eq.line, f"{left} {eq.text[lead:]}", eq.formula,
-                         dict(eq.context, continues=(last.line, left)), eq.column,
+                         dict(eq.context, continues=(last.line, left), chain_above=last),
+                         eq.column,
                          eq.shown or eq.text)
 
 

@@ -1252,20 +1252,19 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
 
 def _links_above_not_holding(eqs: list, out: list) -> None:
     """A link read with its chain's left side (``$= C$`` below ``$a = B$``, read a = C)
-    says B = C only where the chain above it holds: below a link refuted or not checked,
-    a = C holding or not says nothing of B = C, so it is not checked (in order: a third
-    link below it is not read either)."""
-    from symnet.checker.document import FULL_RANGE
+    says B = C only where the chain above it (``chain_above``, the equation it continues)
+    holds: below a link refuted or not checked, a = C holding or not says nothing of
+    B = C, so it is not checked (in order: a third link below it is not read either)."""
     for n, eq in enumerate(eqs):
-        above = n - 1                   # the chain's verdict: an index's range beside it skipped
-        while above > 0 and FULL_RANGE.fullmatch(eqs[above].text.strip()):
-            above -= 1
-        if eq.context.get("continues") and n and out[above].status != HOLDS and \
-                out[n].status in (HOLDS, REFUTED):
+        if not eq.context.get("continues") or out[n].status not in (HOLDS, REFUTED):
+            continue
+        above = next((out[m].status for m in range(n) if eqs[m] is eq.context["chain_above"]),
+                     NOT_CHECKED)
+        if above != HOLDS:
             line, left = eq.context["continues"]
             out[n].status, out[n].result, out[n].sizes = NOT_CHECKED, None, ""
             out[n].detail = (f"it continues the chain of line {line}, which is "
-                             f"{out[above].status} there: read with its left side {left} it "
+                             f"{above} there: read with its left side {left} it "
                              "would say nothing of this link (it says the right side above "
                              "equals this one)")
 

@@ -54,8 +54,11 @@ _COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)|\u2019|\u2032|\||\(|\S", re.DOTALL)
 SPACING = {",", ";", "!", ":", " ", "\n", "\t", "quad", "qquad", "displaystyle", "textstyle",
            "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits"}
 NORM_BARS = {"\\|", "\\lVert", "\\rVert", "\\Vert"}
+#: a function's name before its bracket: f (alone, or after a one-character subscript:
+#: g_jf'(x)) or another function letter as a command (\\sigma), primes after it
 _FUNCTION_HEAD = re.compile(
-    r"(?:(?:(?<![A-Za-z\\_^])|(?<=[_^][A-Za-z0-9]))f|\\(?:" + "|".join(sorted(n for n in FUNCTION_LETTERS if n != "f"))
+    r"(?:(?:(?<![A-Za-z\\_^])|(?<=[_^][A-Za-z0-9]))f|\\(?:"
+    + "|".join(sorted(n for n in FUNCTION_LETTERS if n != "f"))
     + r")(?![A-Za-z]))(?:\s*')*\s*$")
 
 
