@@ -1626,7 +1626,7 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
                                                               eq.text) or re.match(
             r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\partial|\\nabla)", _sides(text)[-1])
         if notation.builtin and row.quantity == "delta" and not defines or \
-                _only_itself(text):
+                _only_itself(text) or _first_link_holds(eq, verdict):
             return ""
         return f"{what} stated otherwise than the notation's model"
     if notation.builtin and row.quantity != "error":      # the book's, written unread
@@ -1646,6 +1646,17 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
     written = any(re.search(rf"(?<![A-Za-z\\]){n}(?![A-Za-z])|\\{n}(?![A-Za-z])", right)
                   for n in names) or re.search(r"\\lambda(?![A-Za-z])", eq.text)
     return f"{what} stated with a penalty on the parameters, not read" if written else ""
+
+
+def _first_link_holds(eq: Equation, verdict: Verdict) -> bool:
+    """Whether a refuted chain of '=' (e_h = A = B = C) holds in its first link: the
+    quantity is stated as the notation states it (e_h = A), and the error is in a step of
+    the derivation after it, which says nothing of another model."""
+    from symnet.checker.document import top_level_relations
+    steps = verdict.result.steps if verdict.result is not None else []
+    relations = top_level_relations(eq.text)
+    return len(steps) >= 2 and len(steps) == len(relations) and \
+        set(relations) == {"="} and steps[0].holds
 
 
 #: what :func:`_only_itself` strips: scripts (one level of braces), fonts, dots, brackets
