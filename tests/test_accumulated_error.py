@@ -67,7 +67,7 @@ def test_a_wrong_accumulated_error_is_refuted_with_exact_values(latex, factor):
     (r"\sum_{k=1}^{m} x_i = m x_i", "read only beside sums"),
     (r"\sum_{k=1}^{m} m = m^2", "read only beside sums"),
     (r"E = 0", "a condition or a special case"),
-    (r"E = \frac{1}{m}\sum_{k=1}^{q} E_k", "read only beside sums"),
+    (r"E = \frac{1}{m}\sum_{k=1}^{q} E_k", "marks the example"),
     (r"E = \frac{1}{m}\sum_{k=2}^{m} E_k", "runs from 1 to m"),
     (r"\sum_{h=1}^{m} b_h = \sum_{h=1}^{q} b_h", "not guessed"),
     (r"E = \frac{1}{m}\sum_{k=1}^{m} E_1", "the error is E_k"),
@@ -91,3 +91,39 @@ def test_in_a_document_the_definition_holds_and_the_gradient_is_not_checked():
             "$$E = \\sum_{k=1}^{m} E_k$$\n")
     assert [v.status for v in check_document(text, "md")] == ["holds", "not checked",
                                                               "refuted"]
+
+
+@pytest.mark.parametrize("latex", [
+    r"\sum_{k=1}^{l} E_k = l E_k",            # E_1 + ... + E_l is not l times one E_k
+    r"\sum_{k=1}^{l} \frac{E_k}{l} = E_k",
+    r"\sum_{k=1}^{d} E_k = d E_k",
+    r"E_k = \frac{1}{l}\sum_{k=1}^{l} E_k",
+    r"\sum_{k=1}^{q} E_k = \sum_{h=1}^{q} E_k",
+    r"\sum_{k=1}^{l} y_j^k = l y_j^k",
+    r"\sum_{k=1}^{l} \hat{y}_k^k = 1",
+])
+def test_the_examples_mark_k_under_a_sum_over_units_is_not_read(latex):
+    """Found by an adversarial pass: with k running over units, E_k and y_j^k were read as
+    one example's (a constant), and the false l E_k = sum_k E_k held."""
+    with pytest.raises(MeaningError) as exc:
+        symnet.check(latex)
+    assert "marks the example" in str(exc.value)
+
+
+def test_the_documents_own_accumulated_error_leaves_the_later_ones_unchecked():
+    """E := sum_k E_k (without 1/m) is a claim about the book's E, refuted; it may be the
+    document's own E, so the statements of the examples' errors after it in its section
+    are not checked (another section's are)."""
+    text = ("# A\n\nDefine $E := \\sum_{k=1}^{m} E_k$.\n\n"
+            "$$E = \\sum_{k=1}^{m} E_k$$\n\n$$\\Delta w_{hj} = \\eta g_j b_h$$\n\n"
+            "# B\n\n$$E := \\frac{1}{m}\\sum_{k=1}^{m} E_k$$\n")
+    assert [v.status for v in check_document(text, "md")] == [
+        "refuted", "not checked", "holds", "holds"]
+
+
+def test_a_definition_sign_reads_e_of_an_example_as_another_symbol_than_e():
+    """E := ... E_k ... is a claim about E (E_k is another symbol, not E written on the
+    right, which would make it an update); w := w + Delta w stays an update."""
+    assert symnet.check(r"E := \frac{1}{m}\sum_{k=1}^{m} E_k").holds
+    with pytest.raises(NotAClaim):
+        symnet.check(r"w_{hj} := w_{hj} + \Delta w_{hj}")

@@ -1247,7 +1247,28 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     _decided_again_below(eqs, out, layers)
     _registers_not_shown(eqs, out, entered, layers)
     _links_above_not_holding(eqs, out)
+    _accumulated_error_stated_otherwise(eqs, out)
     return out
+
+
+def _accumulated_error_stated_otherwise(eqs: list, out: list) -> None:
+    """A refuted statement of the examples' errors alone (E := sum_k E_k, without the
+    book's 1/m of (5.16)) may be the document's own accumulated error: a statement of the
+    examples' errors after it in its section is not checked (it may hold for that E)."""
+    from symnet.checker.formula import OVER_EXAMPLES
+    stated = {}                         # section -> the first such refuted statement
+    for eq, verdict in zip(eqs, out):
+        if not verdict.sizes.startswith(OVER_EXAMPLES):
+            continue
+        section = eq.context.get("section")
+        if section in stated and verdict.status in (HOLDS, REFUTED):
+            above = stated[section]
+            verdict.status, verdict.result, verdict.sizes = NOT_CHECKED, None, ""
+            verdict.detail = (f"the accumulated error is stated otherwise above (line "
+                              f"{above.line}: {above.text[:40]}): the document's E may be "
+                              "another one, under which this may hold")
+        elif verdict.status == REFUTED:
+            stated.setdefault(section, eq)
 
 
 def _links_above_not_holding(eqs: list, out: list) -> None:

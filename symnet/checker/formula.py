@@ -82,6 +82,8 @@ def _examples_only(value) -> bool:
          } <= {EXAMPLES, ERROR_OF.label}
 
 
+#: the sizes a statement of the examples' errors alone is decided at
+OVER_EXAMPLES = "symbolic m (examples), each E_k >= 0 arbitrary"
 #: why a statement of the examples' errors beside anything else is not checked
 EXAMPLES_APART = ("the accumulated error E = 1/m sum_k E_k (5.16) and the number of "
                   "examples m are read only beside sums of the examples' errors E_k: each "
@@ -149,6 +151,10 @@ class SingleLayerNotation(Evaluator):
             base = "yhat"
         elif accent:
             raise MeaningError(f"\\{accent} on {base} has no meaning in this notation", pos)
+        if "k" in env and not self._over_an_example(env) and base in ("E", "x", "y", "yhat") \
+                and "k" in _marks(sub, sup):
+            raise MeaningError(f"k is the running index of the sum over units around it, but "
+                               f"on {base} it marks the example (E_k, y_j^k): not read", pos)
         if base in BOLD and (marked.bold or (sup is None and sub is not None
                                               and _letters(sub) == ["k"])):
             # bold, or the example's mark k alone (y_k: k is never a unit index here)
@@ -791,9 +797,12 @@ def check_single_layer(tree: Node, diagnose_steps: bool = True, model=None) -> C
                 if step.diagnosis == [NO_VARIANT] and _holds_with_step(tree.args[n:n + 2]):
                     step.diagnosis = [STEP_MEANT]
         steps.append(step)
-    sizes = "symbolic m (examples), each E_k >= 0 arbitrary" if any(
-        _of_examples(v) for v in sides) else "symbolic d, q, l"
-    return CheckResult(all(s.holds for s in steps), steps, notation.name, sizes)
+    return CheckResult(all(s.holds for s in steps), steps, notation.name, _sizes_of(sides))
+
+
+def _sizes_of(sides) -> str:
+    """The sizes a chain with these side values is decided at."""
+    return OVER_EXAMPLES if any(_of_examples(v) for v in sides) else "symbolic d, q, l"
 
 
 def _proved(model, left, right) -> bool:
@@ -863,7 +872,7 @@ def _readable_sides_differ(notation, sides, diagnose_steps: bool, args=()) -> Ch
         steps.append(Step(printed("", left, 300), printed("", right, 300), False, what, ce))
     if not steps:
         raise next(v for v in sides if isinstance(v, MeaningError))
-    return CheckResult(False, steps, notation.name, "symbolic d, q, l")
+    return CheckResult(False, steps, notation.name, _sizes_of(sides))
 
 
 STEP_MEANT = ("it holds when f is the step function (whose derivative is 0): the step "

@@ -151,8 +151,15 @@ def arrow_claim(text: str) -> Optional[tuple[str, None]]:
 
 
 def written_on_right(left: str, right: str) -> bool:
-    """Whether the text ``left`` stands, as written (spaces aside), in ``right``."""
-    return re.sub(r"\s+", "", left) in re.sub(r"\s+", "", right)
+    """Whether the symbol ``left`` stands, as written (spaces aside), in ``right``: whole,
+    not as a piece of another name (b in \\beta) and, when it has no index of its own,
+    not as the letter of an indexed symbol (E in E_k, w in w_{hj})."""
+    left, right = (re.sub(r"\s+", "", side) for side in (left, right))
+    if not left:
+        return False
+    indexed = "" if re.search(r"[_^]", left) else "|_"
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(left)}(?![A-Za-z]{indexed})", right) \
+        is not None
 
 
 def split_update(text: str) -> Optional[tuple[str, str]]:
