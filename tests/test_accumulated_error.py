@@ -59,7 +59,7 @@ def test_a_wrong_accumulated_error_is_refuted_with_exact_values(latex, factor):
     (r"E = \frac{1}{2}\sum_{j=1}^{l}(\hat{y}_j^k - y_j^k)^2",
      "read only beside sums of the examples' errors"),
     (r"E = \frac{1}{m}\sum_{k=1}^{m}\frac{1}{2}\sum_{j=1}^{l}(\hat{y}_j^k - y_j^k)^2",
-     "each example's y is not modelled"),
+     "each example's yhat is not modelled"),
     (r"\frac{\partial E}{\partial w_{hj}} = \frac{1}{m}\sum_{k=1}^{m}"
      r"\frac{\partial E_k}{\partial w_{hj}}", "is not differentiated here"),
     (r"\Delta w_{hj} = -\eta \frac{\partial E}{\partial w_{hj}}", "is not differentiated"),

@@ -91,8 +91,13 @@ _LIKE_A_DIRECTIVE = re.compile(r"^[\s%]*(?P<word>[A-Za-z](?:[A-Za-z]|[-_. ](?=[A
 _DIRECTIVE = re.compile(r"^[\s%]*symnet\b(?P<rest>.*)$", re.DOTALL | re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
 #: a section starts: local definitions end there
-_SECTION_MD = re.compile(r"^#{1,6}\s", re.MULTILINE)
-_SECTION_TEX = re.compile(r"\\(?:chapter|section|subsection|subsubsection)\*?\s*\{")
+#: (ATX: up to three blanks, then 1-6 #; setext: a line of = or - under a line of text)
+_SECTION_MD = re.compile(r"^ {0,3}#{1,6}(?=[ \t\n]|$)|(?<=\S)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$",
+                         re.MULTILINE)
+_SECTION_TEX = re.compile(r"\\(?:chapter|section|subsection|subsubsection)\*?\s*"
+                          r"(?:\[[^\]\n]*\]\s*)?\{")
+#: YAML front matter at a Markdown file's start (metadata, not text)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def speaks_to_symnet(body: str) -> bool:
@@ -378,6 +383,7 @@ def _indented_code_blanked(text: str) -> str:
 def _markdown_masked(text: str, warnings: list) -> tuple[str, list]:
     """Markdown: (the text with code, comments and blockquote marks blank, the formulas of
     code as events).  A comment never closed hides the rest (as a browser reads it)."""
+    text = _FRONT_MATTER.sub(_blank, text)
     text = _QUOTE_MARKS.sub(_blank, _indented_code_blanked(text))
     masked, code = _code_formulas(text, warnings)
     events = [(start, "formula", (_math_comments_blanked(body), "", False))
@@ -422,11 +428,12 @@ def formulas(text: str, kind: str = "md", with_start: bool = False, warnings: li
         directives, sections = _COMMENT_TEX, _SECTION_TEX
     events += [(m.start(), "directive", m) for m in directives.finditer(masked)]
     events += [(m.start(), "section", m) for m in sections.finditer(masked)]
-    matches = list(_DISPLAY[kind].finditer(masked))
+    matches, inside = list(_DISPLAY[kind].finditer(masked)), {}
     for m in matches:
         group = next(g for g in ("dd", "br", "body", "pa", "d", "pa2", "br2")
                      if g in m.re.groupindex and m.group(g) is not None)
         body = m.group(group)
+        inside[m.start(group)] = _directive_inside(masked, m.span(), events)
         events.append((m.start(group), "formula",
                        (markdown_math(body) if kind == "md" else body,
                         m.group("env") or "", kind == "md")))
@@ -441,7 +448,18 @@ def formulas(text: str, kind: str = "md", with_start: bool = False, warnings: li
             context = dict(context, section=context["section"] + 1, level=_level(item.group()))
         else:
             body, env, _ = item
-            yield ((start,) if with_start else ()) + (line, body, dict(context), env)
+            here = dict(context)
+            if inside.get(start):
+                here["directive_inside"] = inside[start]
+            yield ((start,) if with_start else ()) + (line, body, here, env)
+
+
+def _directive_inside(masked: str, span: tuple, events: list) -> int:
+    """The line of a directive written inside the formula at ``span`` (0 if none): it is
+    in force after the formula, so the formula's rows after it would be read without it."""
+    at = [start for start, what, _ in events if what == "directive" and
+          span[0] < start < span[1]]
+    return masked.count("\n", 0, at[0]) + 1 if at else 0
 
 
 _TEX_LEVELS = {"chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
@@ -452,6 +470,8 @@ def _level(heading: str) -> int:
     \\subsubsection in LaTeX."""
     if heading.lstrip().startswith("#"):
         return len(heading.strip())
+    if not heading.startswith("\\"):                   # setext: === is 1, --- is 2
+        return 1 if "=" in heading else 2
     return _TEX_LEVELS[re.match(r"\\([a-z]+)", heading).group(1)]
 
 
@@ -723,7 +743,40 @@ def _unwrapped(formula: str) -> str:
         if m and top_level_relations(m.group("inner")):
             blank(m.start(), m.start("inner"))     # a \tag after the rows is kept: a label
             blank(m.end("inner"), m.end("end") if "end" in m.re.groupindex else m.end())
+            if pattern is _OPENING_ROWS:
+                text[m.start("inner"):m.end("inner")] = _cells_apart(m.group("inner"))
     return "".join(text)
+
+
+def _cells_apart(inner: str) -> str:
+    """The rows of an array or cases, same length, with its columns read as LaTeX sets
+    them: an equation number in a column of its own at a row's end ((5.11)) blank; a
+    column mark between two statements (a = b & c = d) a separator, never one chain; any
+    other mark (e_h & = & b_h, 0, & i \\ne j) a space: columns, not align's pairs."""
+    out, depth, marks = list(inner), 0, []
+    for i, ch in enumerate(inner):
+        depth += (ch in "{") - (ch in "}") + 2 * inner.startswith("\\begin{", i) \
+            - 2 * inner.startswith("\\end{", i)
+        if depth == 0 and ch == "&" and inner[i - 1:i] != "\\":
+            marks.append(i)
+        elif depth == 0 and (inner.startswith("\\\\", i) or i == len(inner) - 1):
+            _columns_of_row(inner, marks, i + (i == len(inner) - 1), out)
+            marks = []
+    return "".join(out)
+
+
+def _columns_of_row(inner: str, marks: list, end: int, out: list) -> None:
+    """:func:`_cells_apart` on one row: ``marks`` its column marks, ``end`` where it ends."""
+    for n, at in enumerate(marks):
+        before = inner[(marks[n - 1] + 1 if n else inner.rfind("\\\\", 0, at) + 1):at]
+        after = inner[at + 1:marks[n + 1] if n + 1 < len(marks) else end]
+        if n + 1 == len(marks) and re.fullmatch(rf"\s*{BRACKETED_NUMBER}\s*", after):
+            out[at:at + 1 + len(after)] = " " * (1 + len(after))      # & (5.11)
+        elif top_level_relations(before) and top_level_relations(after) and \
+                not RELATIONS.match(after.lstrip()):
+            out[at] = ";"                                             # a = b & c = d
+        else:
+            out[at] = " "                  # e_h & = & b_h: columns, not align's pairs
 
 
 def _without_trailing(piece: str) -> str:
@@ -753,18 +806,20 @@ def hidden_relation(piece: str) -> str:
     return m.group() if m else ""
 
 
+#: an index between two bounds, 1 \\le h \\le q or 2 \\leq l \\leq n (one item of a list)
+_BELOW = r"(?:\\leq?(?![A-Za-z])|\\leqslant|≤|<=?)"
+_BETWEEN_BOUNDS = re.compile(rf"\s*[\w\s+-]+?{_BELOW}\s*[A-Za-z]\s*{_BELOW}[\w\s+-]+")
+
+
 def _is_label(piece: str) -> bool:
-    """After \\quad: an equation number in brackets ((5.11), [5.11]), or a side condition
-    in parentheses with a relation other than = ((1 \\le h \\le q)) or an index's range
-    ((j = 1, 2, \\dots, l)).  A parenthesis
-    without any relation, (1 - \\hat{y}_j), is a factor going on; a bare number is
-    neither (the formula's reader refuses it)."""
-    if re.fullmatch(BRACKETED_NUMBER, piece) or INDEX_RANGE.fullmatch(piece):
-        return True                                 # (5.11); (j = 1, 2, \dots, l)
-    if not re.fullmatch(r"\((?:[^()]|\([^()]*\))*\)", piece):
-        return False
-    inside = top_level_relations(piece[1:-1].replace(",", " "))
-    return bool(inside) and not inside.count("=")
+    """After \\quad: an equation number in brackets ((5.11), [5.11]), or an index's range
+    ((j = 1, 2, \\dots, l), (1 \\le h \\le q), (1 \\le k \\le 3, 2 \\le l \\le 4)).  Any other condition in parentheses
+    ((j < 2), (h \\ne j), (x \\to \\infty)) is a statement of its own, which may qualify
+    the one before it; a parenthesis without any relation, (1 - \\hat{y}_j), is a factor
+    going on; a bare number is neither (the formula's reader refuses it)."""
+    return bool(re.fullmatch(BRACKETED_NUMBER, piece) or INDEX_RANGE.fullmatch(piece) or
+                re.fullmatch(r"\(.*\)", piece, re.DOTALL) and all(
+                    _BETWEEN_BOUNDS.fullmatch(item) for item in piece[1:-1].split(",")))
 
 
 #: a number in an alignment column of its own at the end of a row (a &= b & (5.11)):

@@ -1248,7 +1248,21 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     _registers_not_shown(eqs, out, entered, layers)
     _links_above_not_holding(eqs, out)
     _accumulated_error_stated_otherwise(eqs, out)
+    _directive_inside_formula(eqs, out)
     return out
+
+
+def _directive_inside_formula(eqs: list, out: list) -> None:
+    """A directive written inside a formula (% symnet: f = tanh between an align's rows)
+    is in force after the formula only: the formula's own statements are not checked (they
+    may be meant under it), with a hint to move it before the formula."""
+    for eq, verdict in zip(eqs, out):
+        line = eq.context.get("directive_inside")
+        if line and verdict.status in (HOLDS, REFUTED):
+            verdict.status, verdict.result, verdict.sizes = NOT_CHECKED, None, ""
+            verdict.detail = (f"a directive is written inside its formula (line {line}): it "
+                              "is in force after the formula, not for these rows (put it "
+                              "before the formula)")
 
 
 def _accumulated_error_stated_otherwise(eqs: list, out: list) -> None:
@@ -1508,7 +1522,8 @@ class _Section:
             eq.context["_activation_row"] = defined          # for the formulas above it
         definition = eq.context.pop("_defines", None)
         if definition is not None:
-            self.define(definition, verdict)
+            self.define(definition, verdict,
+                        _condition_beside(eq, definition[0].lstrip("\\"), definition[1]))
         elif verdict.status == NOT_CHECKED and \
                 (m := _defines_a_function(eq.text, eq.context)):      # f = \sin too
             self.defined[m.group("name")] = (m.group("letter").lstrip("\\"), None, "")
@@ -1520,10 +1535,18 @@ class _Section:
             eq.context["_local_activation"] = (applied.group("name"),     # f(x) = \tanh(x)
                                                self.defined[applied.group("name")])
 
-    def define(self, definition: tuple, verdict: Verdict) -> None:
-        """A local definition f(x) = ... in force from here (read, or noted as unread)."""
+    def define(self, definition: tuple, verdict: Verdict, condition: str = "") -> None:
+        """A local definition f(x) = ... in force from here (read, or noted as unread: also
+        where ``condition`` is said beside it, f(x) = 1/2 (x = 0): a value at a point, or
+        the function on a part of its domain)."""
         name, letter, node = definition
         self.levels[name] = self.level
+        if condition:
+            self.defined[name] = (letter, None, "")
+            verdict.detail += (f" (not taken as {name}'s definition: a condition on {letter} "
+                               f"is said beside it, {condition}; the formulas after it in this "
+                               "section are not checked)")
+            return
         try:
             body = expression_of(node, (letter,))
             row = _registry_row(letter, body)
@@ -1536,6 +1559,29 @@ class _Section:
             self.defined[name] = (letter, None, "")
             verdict.detail += (f" (its right side is not read: {exc}; the formulas after "
                                "it in this section are not checked)")
+
+
+#: a relation in a condition on a function's argument (x = 0, x \to \infty, x > 0)
+_CONDITION_RELATION = re.compile(r"[=<>≤≥→∈]|\\(?:to|le|ge|leq|geq|lt|gt|ne|neq|in|"
+                                 r"rightarrow|longrightarrow)(?![A-Za-z])")
+
+
+def _condition_beside(eq: Equation, name: str, letter: str) -> str:
+    """What the formula of ``eq`` (a definition name(letter) = ...) says of the argument
+    alone beside it, with a relation ((x = 0), x \\to \\infty, x > 0), or "".  A statement
+    that writes the function again (\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))) is none."""
+    if not letter or eq.text not in eq.formula:
+        return ""
+    for piece in _BESIDE.split(eq.formula.replace(eq.text, " ", 1)):
+        if re.search(rf"(?<![A-Za-z\\]){re.escape(letter)}(?![A-Za-z])", piece) and \
+                _CONDITION_RELATION.search(piece) and not re.search(
+                rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", piece):
+            return " ".join(piece.split()).strip(" ,;")[:60]
+    return ""
+
+
+#: what sets statements apart beside a definition: spacing, punctuation, words
+_BESIDE = re.compile(r"\\q?quad(?![A-Za-z])|[,;]|\\(?:text|mbox)\s*\{[^{}]*\}")
 
 
 #: how the verdict on a statement of the cost with the regulariser ends its detail
@@ -1935,7 +1981,7 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
             values = said.status == NOT_A_CLAIM and said.detail.startswith(GIVES_VALUES) \
                 or _gives_a_value(later, said) is not None \
                 or said.status == NOT_CHECKED and re.fullmatch(r"\(.*\)", later.text.strip()) \
-                or restricts
+                or restricts or _unread_statement(later, said)
             model = not values and said.status == NOT_A_CLAIM and said.detail.startswith(
                 CHANGES_MODEL) or said.status == NOT_CHECKED and text_words(eq.formula) \
                 and not qualifying_words(eq.formula) or _states_regulariser(said, verdict, eq) \
@@ -1944,6 +1990,13 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                 verdict.status, verdict.result = NOT_CHECKED, None
                 verdict.detail = (f"the statement after it in the same formula "
                                   f"({later.text[:60]}) may say what its symbols mean here")
+
+
+def _unread_statement(eq: Equation, said: Verdict) -> bool:
+    """Whether ``eq`` is a statement that could not be read at all (words in a font,
+    \\mathrm{if}\\ \\eta = 1, {\\rm if}, 当 \\eta = 1 时): it may be a condition."""
+    return said.status == NOT_CHECKED and said.detail.startswith(("cannot read it",
+                                                                  "at character"))
 
 
 #: one index or size letter, or a number, on each side of one relation (k = n, h < q)

@@ -134,13 +134,6 @@ class SingleLayerNotation(Evaluator):
         if base is None:
             return None
         pos = node.pos
-        if self._over_an_example(env) and base != "E" and "k" in _marks(sub, sup):
-            hint = "" if self.example_indices[env["k"]] else (
-                " (\\sum_k runs over the examples; a sum over units is written with its "
-                "range, \\sum_{k=1}^{l})")
-            raise MeaningError(f"inside a sum over the examples k (1..m) only their errors "
-                               f"E_k are read: each example's {base} is not modelled{hint}",
-                               pos)
         if marked.transpose:
             raise MeaningError("a transpose has no meaning in this notation (use --layers)",
                                pos)
@@ -151,10 +144,7 @@ class SingleLayerNotation(Evaluator):
             base = "yhat"
         elif accent:
             raise MeaningError(f"\\{accent} on {base} has no meaning in this notation", pos)
-        if "k" in env and not self._over_an_example(env) and base in ("E", "x", "y", "yhat") \
-                and "k" in _marks(sub, sup):
-            raise MeaningError(f"k is the running index of the sum over units around it, but "
-                               f"on {base} it marks the example (E_k, y_j^k): not read", pos)
+        self._refuse_example_mark(base, sub, sup, env, pos)
         if base in BOLD and (marked.bold or (sup is None and sub is not None
                                               and _letters(sub) == ["k"])):
             # bold, or the example's mark k alone (y_k: k is never a unit index here)
@@ -181,6 +171,23 @@ class SingleLayerNotation(Evaluator):
             return self._indexed(base, sub, sup, pos, env)
         raise MeaningError(f"unknown symbol {base!r} in the single-hidden-layer notation",
                            pos)
+
+    def _refuse_example_mark(self, base, sub, sup, env, pos) -> None:
+        """k bound by a sum, on a symbol: inside a sum over the examples only E_k is read
+        (each example's network is not modelled); inside a sum over units (\\sum_{k=1}^{l})
+        the example's mark k of E_k, y_j^k, x_k is not that running index."""
+        if "k" not in env or "k" not in _marks(sub, sup):
+            return
+        if self._over_an_example(env) and base != "E":
+            hint = "" if self.example_indices[env["k"]] else (
+                " (\\sum_k runs over the examples; a sum over units is written with its "
+                "range, \\sum_{k=1}^{l})")
+            raise MeaningError(f"inside a sum over the examples k (1..m) only their errors "
+                               f"E_k are read: each example's {base} is not modelled{hint}",
+                               pos)
+        if not self._over_an_example(env) and base in ("E", "x", "y", "yhat"):
+            raise MeaningError(f"k is the running index of the sum over units around it, but "
+                               f"on {base} it marks the example (E_k, y_j^k): not read", pos)
 
     def _error(self, sub, sup, env, pos):
         """E_k (5.4): the error of the example k, as ("E",); inside a sum over the examples,
@@ -402,8 +409,8 @@ class SingleLayerNotation(Evaluator):
         base, exp = node.args
         e, b = self._scalar(exp, env), self._scalar(base, env)
         if not (e.is_Integer and (abs(e) <= 8 or b.is_Rational and abs(e) <= NUMBER_POWER)):
-            raise MeaningError("only small integer powers are supported (a number's power "
-                               "up to 1000)", exp.pos)
+            raise MeaningError("only integer powers up to 8 are read (a number's power up "
+                               "to 1000)", exp.pos)
         return b ** e
 
     def _scalar(self, node, env):

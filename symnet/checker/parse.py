@@ -94,6 +94,8 @@ _NUMBER_AT_END = re.compile(
     rf"{_SPACE}*\\q?quad\b{_SPACE}*{BRACKETED_NUMBER}\s*[.,;]?\s*$")
 #: a bare number set off by \quad ("a = b \qquad 5.10"): an equation number or a factor?
 _BARE_NUMBER_AT_END = re.compile(rf"\\q?quad\b{_SPACE}*{NUMBER}\s*[.,;]?\s*$")
+#: a bracketed number after a thinner spacing command ("a = b \\;\\; (5.12)"): either
+_SPACED_NUMBER_AT_END = re.compile(rf"\\[,;:! ]\s*(?:{_SPACE})*{BRACKETED_NUMBER}\s*[.,;]?\s*$")
 #: full-width brackets around a number at the end (Chinese notes: x（5.13）) are an
 #: equation number with or without \quad: no product is written with them
 FULL_WIDTH_NUMBER = r"（\s*\d+(?:[.-]\d+)*[a-z]?\s*）"
@@ -146,6 +148,11 @@ def strip_annotations(text: str) -> tuple[str, list]:
         raise ParseError("a bare number after \\quad at the end: an equation number or a "
                          "factor? write (5.10) for a number, \\cdot 5.10 for a factor",
                          bare.start())
+    spaced = _SPACED_NUMBER_AT_END.search(text)
+    if spaced:
+        raise ParseError("a number in brackets after a spacing command at the end: an "
+                         "equation number or a factor? write \\quad (5.12) or \\tag{5.12} "
+                         "for a number, \\cdot (5.12) for a factor", spaced.start())
     return text, removed
 
 
