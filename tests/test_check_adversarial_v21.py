@@ -76,3 +76,12 @@ def test_no_wrong_verdict(kind, text, expected):
         return
     assert len(statuses) == len(expected), statuses
     assert all(s in allowed for s, allowed in zip(statuses, expected)), statuses
+
+
+def test_a_comment_on_a_row_does_not_move_the_next_rows_column():
+    """FILE:LINE:COLUMN points at the row itself: a % comment at the end of the row above
+    (blank as LaTeX reads it) shifted the next row's column to 12 (found beside pass 21)."""
+    text = ("\\begin{align}\ng_j &= \\hat{y}_j(1-\\hat{y}_j)(y_j - \\hat{y}_j) \\\\ % the delta\n"
+            "\\Delta\\theta_j &= -\\eta g_j % (5.12)\n\\end{align}\n")
+    assert [(v.line, v.column, v.status) for v in check_document(text, "tex")] == [
+        (2, 1, H), (3, 1, H)]

@@ -1031,7 +1031,10 @@ def _chain_continued(last: Equation, found: list, between: str) -> None:
 def _positions(text: str, start: int, formula: str, kind: str = "md"):
     """offset in ``formula`` -> offset in ``text``, where the formula read at ``start``
     (Markdown escapes removed: only deletions, so the characters are matched in order;
-    HTML entities decoded: their length kept)."""
+    HTML entities decoded: their length kept; in LaTeX, comments blank, as the formula was
+    read: their length kept)."""
+    if kind != "md":
+        text = _comments_blanked(text)
     if text.startswith(formula, start):
         return lambda offset: start + offset
     if kind == "md":                    # blockquote marks blank, entities decoded
