@@ -89,7 +89,8 @@ _SPEAKS_TO_SYMNET = re.compile(r"^[\s%]*symnet\b|\bsymnet\s*:", re.IGNORECASE)
 _LIKE_A_DIRECTIVE = re.compile(r"^[\s%]*(?P<word>[A-Za-z](?:[A-Za-z]|[-_. ](?=[A-Za-z])){3,9})"
                                r"\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=")
 _DIRECTIVE = re.compile(r"^[\s%]*symnet\b(?P<rest>.*)$", re.DOTALL | re.IGNORECASE)
-_KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=\s*(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
+_KEY_VALUE = re.compile(r"^\s*:\s*(?P<key>[A-Za-z\u0370-\u03ff]+)\s*=\s*"
+                        r"(?P<value>\S(?:.*\S)?)\s*$", re.DOTALL)
 #: a section starts: local definitions end there
 #: (ATX: up to three blanks, then 1-6 #; setext: a line of = or - under a line of text)
 _SECTION_MD = re.compile(r"^ {0,3}#{1,6}(?=[ \t\n]|$)|(?<=\S)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$",
@@ -813,10 +814,11 @@ _BETWEEN_BOUNDS = re.compile(rf"\s*[\w\s+-]+?{_BELOW}\s*[A-Za-z]\s*{_BELOW}[\w\s
 
 def _is_label(piece: str) -> bool:
     """After \\quad: an equation number in brackets ((5.11), [5.11]), or an index's range
-    ((j = 1, 2, \\dots, l), (1 \\le h \\le q), (1 \\le k \\le 3, 2 \\le l \\le 4)).  Any other condition in parentheses
-    ((j < 2), (h \\ne j), (x \\to \\infty)) is a statement of its own, which may qualify
-    the one before it; a parenthesis without any relation, (1 - \\hat{y}_j), is a factor
-    going on; a bare number is neither (the formula's reader refuses it)."""
+    ((j = 1, 2, \\dots, l), (1 \\le h \\le q), (1 \\le k \\le 3, 2 \\le l \\le 4)).
+    Any other condition in parentheses ((j < 2), (h \\ne j), (x \\to \\infty)) is a
+    statement of its own, which may qualify the one before it; a parenthesis without any
+    relation, (1 - \\hat{y}_j), is a factor going on; a bare number is neither (the
+    formula's reader refuses it)."""
     return bool(re.fullmatch(BRACKETED_NUMBER, piece) or INDEX_RANGE.fullmatch(piece) or
                 re.fullmatch(r"\(.*\)", piece, re.DOTALL) and all(
                     _BETWEEN_BOUNDS.fullmatch(item) for item in piece[1:-1].split(",")))

@@ -59,6 +59,12 @@ class Verdict:
     seconds: float = 0.0
     result: object = None          # the CheckResult, where a proof or refutation was run
     column: int = 0                # where the equation starts in its line, from 1 (0: unknown)
+    unread: bool = False           # refused at a character of the text: it was not read
+
+    def withdraw(self, detail: str) -> None:
+        """Take back a decision: the verdict becomes "not checked" for ``detail``, with no
+        proof and no sizes left (they covered what is now not claimed)."""
+        self.status, self.result, self.sizes, self.detail = NOT_CHECKED, None, "", detail
 
     def as_json(self) -> dict:
         return {"line": self.line, "column": self.column, "equation": self.equation,
@@ -174,10 +180,9 @@ def _as_a_link(eq: Equation, verdict: Verdict) -> None:
     line, left = eq.context["continues"]
     if verdict.status == NOT_A_CLAIM:
         eq.context.pop("_defines", None)
-        verdict.status, verdict.result, verdict.sizes = NOT_CHECKED, None, ""
-        verdict.detail = (f"it continues the chain of line {line}, whose left side {left} "
-                          f"is defined or given a value there: read as '{eq.text}' it "
-                          f"{verdict.detail}, and a link of a chain is no definition")
+        verdict.withdraw(f"it continues the chain of line {line}, whose left side {left} "
+                         f"is defined or given a value there: read as '{eq.text}' it "
+                         f"{verdict.detail}, and a link of a chain is no definition")
     elif verdict.status != NOT_CHECKED:
         verdict.sizes = "; ".join(filter(None, [
             verdict.sizes, f"read as continuing the chain of line {line} (left side {left})"]))
@@ -257,7 +262,7 @@ def _read(eq: Equation, claim):
         defines = _new_symbol(unreadable_definition(eq.text), eq.context)
         if defines:
             return Verdict(0, "", NOT_A_CLAIM, defines)
-        return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}")
+        return Verdict(0, "", NOT_CHECKED, f"cannot read it: {exc}", unread=True)
     try:
         tree, used = substituted(tree, eq.context.get("registers") or {},
                                  eq.context.get("_layer_letter", ""))
@@ -268,7 +273,7 @@ def _read(eq: Equation, claim):
         tree = at_layer(tree, eq.context.get("_at_layer"))      # one iteration only
         tree = _in_notation_letter(_named_first(tree, eq), eq.context)
     except ValueError as exc:
-        return Verdict(0, "", NOT_CHECKED, str(exc))
+        return _refused(exc)
     eq.context["_registers_used"] = [v.note for v in used]
     eq.context["_registers_from"] = {v.claim: v.note.split(" ")[0] for v in used
                                      if v.claim is not None}
@@ -1041,7 +1046,7 @@ def _primes(tree: Node, values: dict) -> Verdict:
     try:
         holds, detail = check_primes(tree, values)
     except (MeaningError, ValueError, TypeError, ArithmeticError) as exc:
-        return Verdict(0, "", NOT_CHECKED, str(exc))
+        return _refused(exc)
     if holds is None:
         return Verdict(0, "", NOT_CHECKED, detail)
     status = HOLDS if holds else REFUTED
@@ -1080,14 +1085,14 @@ def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None,
             result = check(eq.text, layers, diagnose, activation=activation, loss=loss,
                            tree=tree, from_one=counted, model=model or DEFAULT_MODEL)
     except (ParseError, MeaningError) as exc:
-        return Verdict(0, "", NOT_CHECKED, str(exc))
+        return _refused(exc)
     except TimeLimitExceeded:
         return Verdict(0, "", NOT_CHECKED, f"time limit: checking took longer than "
                        f"{seconds} s")
     except RecursionError:
         return Verdict(0, "", NOT_CHECKED, "nested too deeply")
     except ValueError as exc:
-        return Verdict(0, "", NOT_CHECKED, str(exc))
+        return _refused(exc)
     verdict = verdict_of(result, under)
     verdict.result = result
     return verdict
@@ -1178,6 +1183,13 @@ def verdict_of(result, under: str = "") -> Verdict:
     return Verdict(0, "", REFUTED, "; ".join(parts), result.notation, result.sizes)
 
 
+def _refused(exc: ValueError) -> Verdict:
+    """The verdict on a formula refused with ``exc``; one refused at a character of its
+    text (a ParseError or MeaningError with a position) was not read."""
+    return Verdict(0, "", NOT_CHECKED, str(exc),
+                   unread=getattr(exc, "position", None) is not None)
+
+
 def _step_number(steps, n: int) -> int:
     """The "=" number within its own k (steps of several k are listed one k after another)."""
     label = steps[n - 1].left.split(":", 1)[0] if steps[n - 1].left.startswith("k = ") else None
@@ -1259,10 +1271,9 @@ def _directive_inside_formula(eqs: list, out: list) -> None:
     for eq, verdict in zip(eqs, out):
         line = eq.context.get("directive_inside")
         if line and verdict.status in (HOLDS, REFUTED):
-            verdict.status, verdict.result, verdict.sizes = NOT_CHECKED, None, ""
-            verdict.detail = (f"a directive is written inside its formula (line {line}): it "
-                              "is in force after the formula, not for these rows (put it "
-                              "before the formula)")
+            verdict.withdraw(f"a directive is written inside its formula (line {line}): it "
+                             "is in force after the formula, not for these rows (put it "
+                             "before the formula)")
 
 
 def _accumulated_error_stated_otherwise(eqs: list, out: list) -> None:
@@ -1277,10 +1288,9 @@ def _accumulated_error_stated_otherwise(eqs: list, out: list) -> None:
         section = eq.context.get("section")
         if section in stated and verdict.status in (HOLDS, REFUTED):
             above = stated[section]
-            verdict.status, verdict.result, verdict.sizes = NOT_CHECKED, None, ""
-            verdict.detail = (f"the accumulated error is stated otherwise above (line "
-                              f"{above.line}: {above.text[:40]}): the document's E may be "
-                              "another one, under which this may hold")
+            verdict.withdraw(f"the accumulated error is stated otherwise above (line "
+                             f"{above.line}: {above.text[:40]}): the document's E may be "
+                             "another one, under which this may hold")
         elif verdict.status == REFUTED:
             stated.setdefault(section, eq)
 
@@ -1297,11 +1307,10 @@ def _links_above_not_holding(eqs: list, out: list) -> None:
                      NOT_CHECKED)
         if above != HOLDS:
             line, left = eq.context["continues"]
-            out[n].status, out[n].result, out[n].sizes = NOT_CHECKED, None, ""
-            out[n].detail = (f"it continues the chain of line {line}, which is "
-                             f"{above} there: read with its left side {left} it "
-                             "would say nothing of this link (it says the right side above "
-                             "equals this one)")
+            out[n].withdraw(f"it continues the chain of line {line}, which is "
+                            f"{above} there: read with its left side {left} it "
+                            "would say nothing of this link (it says the right side above "
+                            "equals this one)")
 
 
 def _defined_below(eqs: list, out: list) -> None:
@@ -1318,10 +1327,9 @@ def _defined_below(eqs: list, out: list) -> None:
         for eq, verdict in _decided_above(eqs, out, m):
             if "_defined_activation" not in eq.context and \
                     re.search(rf"\b{own}\b", verdict.notation):     # decided with it
-                verdict.status, verdict.result = NOT_CHECKED, None
-                verdict.detail = (f"the activation is defined below it in this section "
-                                  f"(line {later.line}) as another function than the "
-                                  "notation's, and this does not hold for every one")
+                verdict.withdraw(f"the activation is defined below it in this section "
+                                 f"(line {later.line}) as another function than the "
+                                 "notation's, and this does not hold for every one")
 
 
 def _decided_above(eqs: list, out: list, m: int):
@@ -1362,12 +1370,11 @@ def _decided_again_below(eqs: list, out: list, layers) -> None:
             again = None if entry[1] is None else check_equation(
                 replace(eq, context={**eq.context, "defined": defined}), layers).status
             if again != verdict.status:
-                verdict.status, verdict.result = NOT_CHECKED, None
-                verdict.detail = (f"{name} is defined below it in this section (line "
-                                  f"{later.line}) as another function than the sigmoid it "
-                                  "was decided with, and under that definition " +
-                                  _AGAIN.get(again, "it is not checked") +
-                                  ": which one it means is not known")
+                verdict.withdraw(f"{name} is defined below it in this section (line "
+                                 f"{later.line}) as another function than the sigmoid it "
+                                 "was decided with, and under that definition " +
+                                 _AGAIN.get(again, "it is not checked") +
+                                 ": which one it means is not known")
 
 
 def _registers_not_shown(eqs: list, out: list, entered: list = None, layers=None) -> None:
@@ -1393,8 +1400,7 @@ def _registers_not_shown(eqs: list, out: list, entered: list = None, layers=None
                 f"it uses {said}, and is decided alike with {bad[0][1]} read as each side "
                 f"of that claim{alike}")
             continue
-        verdict.status, verdict.result = NOT_CHECKED, None
-        verdict.detail = f"it uses {said}: which of Q and R {bad[0][1]} is, is not known"
+        verdict.withdraw(f"it uses {said}: which of Q and R {bad[0][1]} is, is not known")
 
 
 def _shown_updates(given: list, before: list) -> set:
@@ -1869,8 +1875,9 @@ def _given_just_above(eqs: list, out: list) -> None:
     after it in its paragraph or the next with a formula ("If yhat_j = 1/2, then ...");
     a value given to a letter (eta = 0.1, η = 0.5) the formulas that write it (eta: also
     an update) in its paragraph, the one with a formula before it ("where eta = 0.1")
-    and the two with a formula after it (a worked example's steps).  Values and conditions are not carried into the formulas, and the
-    refutation may be at a point they exclude (eta g_1 b_2 = 0.02 is right arithmetic)."""
+    and the two with a formula after it (a worked example's steps).  Values and conditions
+    are not carried into the formulas, and the refutation may be at a point they exclude
+    (eta g_1 b_2 = 0.02 is right arithmetic)."""
     ranks = _paragraph_ranks(eqs)
     for n, (eq, said) in enumerate(zip(eqs, out)):
         letter = _gives_a_value(eq, said)
@@ -1881,11 +1888,10 @@ def _given_just_above(eqs: list, out: list) -> None:
             _writes(e, letter)]
         for other, verdict in near:
             if verdict.status == REFUTED and not verdict.notation.startswith(CALCULUS):
-                verdict.status, verdict.result = NOT_CHECKED, None
-                verdict.detail = (f"a value or a condition is given beside it (line "
-                                  f"{eq.line}: {eq.text[:40]}); values and conditions are not "
-                                  "carried into formulas, and it may hold under it, so it is "
-                                  "not refuted")
+                verdict.withdraw(f"a value or a condition is given beside it (line "
+                                 f"{eq.line}: {eq.text[:40]}); values and conditions are not "
+                                 "carried into formulas, and it may hold under it, so it is "
+                                 "not refuted")
 
 
 def _model_stated_below(eqs: list, out: list) -> None:
@@ -1902,10 +1908,9 @@ def _model_stated_below(eqs: list, out: list) -> None:
             if verdict.status in (HOLDS, REFUTED) and _within(other, eq, ranks, -1, 0) and \
                     _tree_writes_cost(other.context.get("_read"),
                                       notation and load_notation(notation), True):
-                verdict.status, verdict.result = NOT_CHECKED, None
-                verdict.detail = (f"the model is stated just below it (line {eq.line}: "
-                                  f"{eq.text[:40]}), not as the notation's: it may be the "
-                                  "model this formula is written in")
+                verdict.withdraw(f"the model is stated just below it (line {eq.line}: "
+                                 f"{eq.text[:40]}), not as the notation's: it may be the "
+                                 "model this formula is written in")
 
 
 def _within(other: Equation, eq: Equation, ranks: dict, before: int, after: int) -> bool:
@@ -1987,16 +1992,14 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                 and not qualifying_words(eq.formula) or _states_regulariser(said, verdict, eq) \
                 or _depth_given(later, said) and re.search(r"\^\s*\{?\s*\(\d", eq.text)
             if model or values and verdict.status == REFUTED:
-                verdict.status, verdict.result = NOT_CHECKED, None
-                verdict.detail = (f"the statement after it in the same formula "
-                                  f"({later.text[:60]}) may say what its symbols mean here")
+                verdict.withdraw(f"the statement after it in the same formula "
+                                 f"({later.text[:60]}) may say what its symbols mean here")
 
 
 def _unread_statement(eq: Equation, said: Verdict) -> bool:
     """Whether ``eq`` is a statement that could not be read at all (words in a font,
     \\mathrm{if}\\ \\eta = 1, {\\rm if}, 当 \\eta = 1 时): it may be a condition."""
-    return said.status == NOT_CHECKED and said.detail.startswith(("cannot read it",
-                                                                  "at character"))
+    return said.status == NOT_CHECKED and said.unread
 
 
 #: one index or size letter, or a number, on each side of one relation (k = n, h < q)
@@ -2174,8 +2177,8 @@ def junit(name: str, verdicts, strict: bool) -> str:
             f'failures="{failures}" errors="{errors}" skipped="{skipped}" '
             f'time="{sum(v.seconds for v in verdicts):.3f}">']
     for v in verdicts:
-        case = (f'  <testcase classname={quoteattr(name)} name={quoteattr(f"line {v.line}: {v.equation[:120]}")} '
-                f'time="{v.seconds:.3f}"')
+        title = quoteattr(f"line {v.line}: {v.equation[:120]}")
+        case = f'  <testcase classname={quoteattr(name)} name={title} time="{v.seconds:.3f}"'
         if v.status == HOLDS:
             rows.append(case + "/>")
         elif v.status == NOT_A_CLAIM:

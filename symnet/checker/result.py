@@ -21,7 +21,7 @@ def refusal(message: str) -> MeaningError:
     """A MeaningError whose message already says where (a verdict's detail)."""
     error = MeaningError.__new__(MeaningError)
     ValueError.__init__(error, message)
-    error.position = 0
+    error.position = None                 # its message says where
     return error
 
 
@@ -30,7 +30,7 @@ class NotAClaim(MeaningError):
 
     def __init__(self, message: str):
         ValueError.__init__(self, f"not a claim: {message}")
-        self.position = 0
+        self.position = None
 
 
 class Step:

@@ -362,7 +362,8 @@ def not_a_claim(tree: Node) -> Optional[tuple[str, Optional[tuple]]]:
     return None
 
 
-_NEW_FUNCTION = re.compile(r"^\s*(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*[a-z]\s*(?:\\right)?\)\s*=(?!=)")
+_NEW_FUNCTION = re.compile(r"^\s*(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*[a-z]\s*"
+                           r"(?:\\right)?\)\s*=(?!=)")
 
 
 def new_function(text: str) -> Optional[str]:
