@@ -14,16 +14,7 @@ import pytest
 
 from symnet.checker.document import DocumentError
 from symnet.checker.documents import check_document
-
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
-#: an honest answer where the tool does not carry values or conditions: never "refuted"
-NOT_REFUTED = (N, H)
-#: an honest answer where the formula is false as the document means it: never "holds"
-NOT_HOLDS = (N, R)
-
-
-def verdicts(text, kind="md"):
-    return [(v.equation, v.status, v.detail) for v in check_document(text, kind)]
+from verdicts import H, R, N, C, NOT_REFUTED, NOT_HOLDS, verdicts
 
 
 def claim(text, kind="md"):

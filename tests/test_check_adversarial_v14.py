@@ -11,16 +11,9 @@ The last block holds tricky cases the checker already gets right (regressions)."
 import pytest
 
 from symnet.checker.documents import check_document
+from verdicts import NIELSEN, BISHOP, LAYERS, GOODFELLOW, verdicts as statuses
 
-NIELSEN = "<!-- symnet: notation = nielsen -->\n\n# A\n\n"
-BISHOP = "<!-- symnet: notation = bishop -->\n\n# A\n\n"
-LAYERS = "<!-- symnet: notation = bishop-layers -->\n\n# A\n\n"
-GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n# A\n\n"
 D2L = "<!-- symnet: notation = d2l -->\n\n# A\n\n"
-
-
-def statuses(text):
-    return [(v.equation, v.status, v.detail) for v in check_document(text, "md")]
 
 
 def last(head, *formulas):

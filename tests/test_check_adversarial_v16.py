@@ -9,20 +9,7 @@ cases the checker already gets right (regressions).
 """
 import pytest
 
-from symnet.checker.documents import check_document
-
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
-#: an honest answer for a formula false in the document's model: never "holds"
-NOT_HOLDS = (N, R)
-#: an honest answer for a formula true under the values the document gives: never "refuted"
-NOT_REFUTED = (N, H)
-
-NIELSEN = "<!-- symnet: notation = nielsen -->\n\n# A\n\n"
-BISHOP = "<!-- symnet: notation = bishop -->\n\n# A\n\n"
-
-
-def verdicts(text):
-    return [(v.equation, v.status, v.detail) for v in check_document(text, "md")]
+from verdicts import H, R, N, C, NOT_HOLDS, NOT_REFUTED, NIELSEN, BISHOP, verdicts
 
 
 def find(text, equation):

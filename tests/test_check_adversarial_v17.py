@@ -10,13 +10,8 @@ cases the checker already gets right (regressions).
 """
 import pytest
 
-from symnet.checker.documents import check_document
+from verdicts import H, R, N, NOT_REFUTED, verdicts
 
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
-#: an honest answer for a formula false in the document's model: never "holds"
-NOT_HOLDS = (N, R)
-#: an honest answer for a formula true under the values the document gives: never "refuted"
-NOT_REFUTED = (N, H)
 
 NIELSEN = "<!-- symnet: notation = nielsen -->\n\n"
 GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n"
@@ -26,10 +21,6 @@ GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n"
 E_H_ONE_OUTPUT = r"e_h = b_h(1-b_h) w_{h1} g_1"
 #: false at every size (the term + 1)
 E_H_WRONG = r"e_h = b_h(1-b_h) w_{h1} g_1 + 1"
-
-
-def verdicts(text):
-    return [(v.equation, v.status, v.detail) for v in check_document(text, "md")]
 
 
 def last(text):

@@ -11,20 +11,11 @@ cases the checker already gets right (regressions).
 """
 import pytest
 
-from symnet.checker.documents import check_document
+from verdicts import H, R, N, C, NIELSEN, BISHOP, LAYERS, GOODFELLOW, verdicts
 
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
 
-NIELSEN = "<!-- symnet: notation = nielsen -->\n\n# A\n\n"
-GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n# A\n\n"
-LAYERS = "<!-- symnet: notation = bishop-layers -->\n\n# A\n\n"
-BISHOP = "<!-- symnet: notation = bishop -->\n\n# A\n\n"
 #: g_j of (5.10) for the sigmoid: true where f is the sigmoid (the default), false for tanh
 G_SIGMOID = r"g_j = \hat y_j (1 - \hat y_j)(y_j - \hat y_j)"
-
-
-def verdicts(text, kind="md"):
-    return [(v.equation, v.status, v.detail) for v in check_document(text, kind)]
 
 
 def last(text, kind="md"):

@@ -11,20 +11,12 @@ cases the checker already gets right (regressions).
 """
 import pytest
 
-from symnet.checker.documents import check_document
+from verdicts import H, R, N, C, NIELSEN, LAYERS, GOODFELLOW, verdicts
 
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
 
-NIELSEN = "<!-- symnet: notation = nielsen -->\n\n# A\n\n"
-GOODFELLOW = "<!-- symnet: notation = goodfellow -->\n\n# A\n\n"
-LAYERS = "<!-- symnet: notation = bishop-layers -->\n\n# A\n\n"
 BOOK = "# A\n\n"
 #: (5.11) and (5.12): both true in the book's model (the threshold is subtracted)
 DW, DT = r"\Delta w_{hj} = \eta g_j b_h", r"\Delta \theta_j = -\eta g_j"
-
-
-def verdicts(text, kind="md"):
-    return [(v.equation, v.status, v.detail) for v in check_document(text, kind)]
 
 
 def assert_each(doc, expected, kind="md"):

@@ -8,9 +8,8 @@ honestly decide; a false formula must never "hold", a true one never be "refuted
 import pytest
 
 from symnet.checker.documents import check_document
+from verdicts import H, R, N, C, NOT_HOLDS, NOT_REFUTED
 
-H, R, N, C = "holds", "refuted", "not checked", "not a claim"
-NOT_HOLDS, NOT_REFUTED = {N, R}, {N, H}
 
 CASES = [
     # a directive inside an align: never the sigmoid's verdict for the rows after it

@@ -1,11 +1,24 @@
-"""What the adversarial tests share: the verdict names, the activation contexts, and
-one formula's verdict by the document checker's front door."""
+"""What the adversarial tests share: the verdict names, the answers that are not wrong
+for a formula, the activation contexts, the heads of documents in another notation, one
+formula's verdict by the document checker's front door, and a document's verdicts."""
 from symnet.checker.document import Equation
-from symnet.checker.documents import check_equation
+from symnet.checker.documents import check_document, check_equation
 
 H, R, N, C = "holds", "refuted", "not checked", "not a claim"
-HN, RN = (H, N), (R, N)
+#: an honest answer for a formula true under what the document gives: never "refuted"
+NOT_REFUTED = HN = frozenset({H, N})
+#: an honest answer for a formula false as the document means it: never "holds"
+NOT_HOLDS = RN = frozenset({R, N})
 SIGMOID, TANH = {"f": "sigmoid"}, {"f": "tanh"}
+
+
+def notation_head(name: str) -> str:
+    """A document's first lines: the notation directive and a heading."""
+    return f"<!-- symnet: notation = {name} -->\n\n# A\n\n"
+
+
+NIELSEN, BISHOP = notation_head("nielsen"), notation_head("bishop")
+LAYERS, GOODFELLOW = notation_head("bishop-layers"), notation_head("goodfellow")
 
 
 def verdict(formula: str, context: dict = None) -> tuple:
@@ -17,3 +30,8 @@ def verdict(formula: str, context: dict = None) -> tuple:
 def accepted(expected) -> tuple:
     """The verdicts a case accepts: one, or a tuple of them."""
     return (expected,) if isinstance(expected, str) else expected
+
+
+def verdicts(text: str, kind: str = "md") -> list:
+    """(equation, verdict, detail) for each equation of the document ``text``."""
+    return [(v.equation, v.status, v.detail) for v in check_document(text, kind)]
