@@ -15,7 +15,7 @@ from dataclasses import dataclass
 def check(latex: str, layers=None, activation: str = None, loss: str = None,
           notation: str = None):
     """Check one formula written in the notes' LaTeX: the same verdict as ``symnet check``
-    (one front door, :func:`symnet.checker.documents.check_equation`).
+    (one front door, :func:`symnet.checker.equation.check_equation`).
 
     ``layers``: a list of layer sizes for the matrix notation (default: the notes' 3-4-4-3
     when the formula is in that notation, else the single-hidden-layer notation with

@@ -223,18 +223,18 @@ def _slow_check_that_swallows_errors(text, layers=None, diagnose_steps=True, **o
 
 
 def test_a_time_limit_is_not_checked_never_refuted(monkeypatch):
-    import symnet.checker.documents as documents
-    monkeypatch.setattr(documents, "SECONDS_PER_EQUATION", 1)
-    monkeypatch.setattr(documents, "check", _slow_check_that_swallows_errors)
+    import symnet.checker.equation as equation
+    monkeypatch.setattr(equation, "SECONDS_PER_EQUATION", 1)
+    monkeypatch.setattr(equation, "check", _slow_check_that_swallows_errors)
     verdict = check_equation(Equation(1, "g_j = b_h", "g_j = b_h"))
     assert verdict.status == "not checked" and "time limit" in verdict.detail
 
 
 def test_cli_time_limit_exits_2_not_refuted(monkeypatch, capsys):
-    import symnet.checker.documents as documents
+    import symnet.checker.equation as equation
     import symnet.cli as cli
     monkeypatch.setattr(cli, "CHECK_SECONDS", 1)
-    monkeypatch.setattr(documents, "check", _slow_check_that_swallows_errors)
+    monkeypatch.setattr(equation, "check", _slow_check_that_swallows_errors)
     assert main(["check", "g_j = b_h"]) == 2
     err = capsys.readouterr().err
     assert "not checked: time limit" in err and err.count("\n") == 1

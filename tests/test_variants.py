@@ -123,7 +123,7 @@ def _holds_when_written_out(notation, mutant_text):
 def test_a_mutation_names_a_refutation_and_never_turns_it_into_holds(notation, text):
     """The formula stays refuted; the mutant the name comes from, written out and read
     as a formula of its own, holds: the name is a real fix, not a guess."""
-    from symnet.checker.documents import _model_of
+    from symnet.checker.equation import _model_of
     from symnet.core.notation_files import load
     from symnet.checker.variants import holds_in
     assert verdict(text, notation).status == "refuted"

@@ -1,5 +1,5 @@
 """Every step of a derivation proved by ``symnet check``'s own machinery: the step's LaTeX
-goes through :func:`symnet.checker.documents.check_equation`, which reads it in the
+goes through :func:`symnet.checker.equation.check_equation`, which reads it in the
 single-hidden-layer notation, differentiates the nested definitions of the network with
 SymPy (every d/d of the step is SymPy's, through every intermediate) and decides each "="
 exactly for symbolic d, q, l.  Nothing of the derivation is trusted: a wrong factor is
@@ -13,7 +13,7 @@ HOLDS = documents.HOLDS
 
 
 def prove(text: str, activation: str = "sigmoid", loss: str = "squared"):
-    """The checker's :class:`~symnet.checker.documents.Verdict` on the equation ``text``
+    """The checker's :class:`~symnet.checker.equation.Verdict` on the equation ``text``
     (a chain ``a = b = ...`` in the book's symbols) for the network with ``activation``
     and ``loss`` (registry names)."""
     context = starting_context(activation, loss)
