@@ -809,19 +809,45 @@ def hidden_relation(piece: str) -> str:
 
 #: an index between two bounds, 1 \\le h \\le q or 2 \\leq l \\leq n (one item of a list)
 _BELOW = r"(?:\\leq?(?![A-Za-z])|\\leqslant|≤|<=?)"
-_BETWEEN_BOUNDS = re.compile(rf"\s*[\w\s+-]+?{_BELOW}\s*[A-Za-z]\s*{_BELOW}[\w\s+-]+")
+_BETWEEN_BOUNDS = re.compile(rf"\s*(?P<low>[\w\s+-]+?){_BELOW}\s*(?P<index>[A-Za-z])\s*"
+                             rf"{_BELOW}(?P<high>[\w\s+-]+)")
+
+
+def whole_range(item: str) -> bool:
+    """Whether ``item`` bounds an index by its whole range, 1 \\le h \\le q: a unit's
+    index from 1 (or 0, a bias unit) to a letter (a size), both bounds included; a
+    layer's (k, l) from the inputs or the first computed layer (0, 1 or 2) to another
+    bound (1 \\le k \\le 3 is every weight layer of the notes' network; which layers a
+    formula is checked at, its verdict says), not one layer (4 \\le k \\le 4).  A
+    narrower range of a unit's index (1 \\le h \\le 2, 2 \\le h \\le q, 1 \\le h \\le
+    q - 1, 1 < h \\le q) is a condition: a claim false for some h may hold for those it
+    leaves."""
+    m = _BETWEEN_BOUNDS.fullmatch(item)
+    if m and m["index"] in "kl":            # from the inputs or the first computed layer
+        return m["low"].strip() in ("0", "1", "2") and m["low"].strip() != m["high"].strip()
+    return bool(m) and m["low"].strip() in ("0", "1") and \
+        bool(_SIZE_BOUND.fullmatch(m["high"])) and not re.search(r"<(?!=)", item)
+
+
+#: a size as an upper bound: a letter, or one with its layer (s_k, s_{l})
+_SIZE_BOUND = re.compile(r"\s*[A-Za-z](?:\s*_\s*(?:\{\s*\w\s*\}|\w))?\s*")
+
+
+def narrower_range(item: str) -> bool:
+    """Whether ``item`` bounds an index on both sides by less than its whole range."""
+    return bool(_BETWEEN_BOUNDS.fullmatch(item)) and not whole_range(item)
 
 
 def _is_label(piece: str) -> bool:
-    """After \\quad: an equation number in brackets ((5.11), [5.11]), or an index's range
-    ((j = 1, 2, \\dots, l), (1 \\le h \\le q), (1 \\le k \\le 3, 2 \\le l \\le 4)).
-    Any other condition in parentheses ((j < 2), (h \\ne j), (x \\to \\infty)) is a
-    statement of its own, which may qualify the one before it; a parenthesis without any
+    """After \\quad: an equation number in brackets ((5.11), [5.11]), or an index's whole
+    range ((j = 1, 2, \\dots, l), (1 \\le h \\le q), (1 \\le k \\le n, 1 \\le j \\le l)).
+    Any other condition in parentheses ((j < 2), (h \\ne j), (x \\to \\infty), a narrower
+    range (1 \\le h \\le 2)) is a statement of its own, which may qualify the one before it; a parenthesis without any
     relation, (1 - \\hat{y}_j), is a factor going on; a bare number is neither (the
     formula's reader refuses it)."""
     return bool(re.fullmatch(BRACKETED_NUMBER, piece) or INDEX_RANGE.fullmatch(piece) or
                 re.fullmatch(r"\(.*\)", piece, re.DOTALL) and all(
-                    _BETWEEN_BOUNDS.fullmatch(item) for item in piece[1:-1].split(",")))
+                    whole_range(item) for item in piece[1:-1].split(",")))
 
 
 #: a number in an alignment column of its own at the end of a row (a &= b & (5.11)):

@@ -881,18 +881,21 @@ def _unread_statement(eq: Equation, said: Verdict) -> bool:
 
 
 #: one index or size letter, or a number, on each side of one relation (k = n, h < q)
-_ONE_VALUE = re.compile(r"\(?\s*(?:[A-Za-z]|\d+)\s*(?:=|<|>|[≠]|\\neq?)\s*(?:[A-Za-z]|\d+)\s*\)?")
+_ONE_VALUE = re.compile(r"\(?\s*(?:[A-Za-z]|\d+)\s*(?:=|<=?|>=?|[≠≤≥]|\\neq?|\\[lg]eq?(?![A-Za-z])"
+                        r"|\\[lg]eqslant)\s*(?:[A-Za-z]|\d+)\s*\)?")
 
 
 def _restricts_an_index(text: str) -> bool:
-    """An index condition that fixes an index to one value or bounds it on one side
-    (``k = n``, ``(h = 1)``, ``\\because k < n``), never an index's whole range (j = 1,
-    ..., l; 1 \\le h \\le q) nor a relation between letters (l = k + 1): a claim refuted
-    for every value may hold under it."""
+    """An index condition that fixes an index to one value, bounds it on one side or to a
+    narrower range (``k = n``, ``(h = 1)``, ``\\because k < n``, ``1 \\le h \\le 2``), never
+    an index's whole range (j = 1, ..., l; 1 \\le h \\le q) nor a relation between letters
+    (l = k + 1): a claim refuted for every value may hold under it."""
+    from symnet.checker.document import narrower_range
     text = re.sub(r"^\s*(?:\\because(?![A-Za-z])|∵)", "", text)
     parts = [p.strip() for p in text.strip().strip("()").split(",")]
-    return index_condition(text) and any(_ONE_VALUE.fullmatch(p) for p in parts) and \
-        not any(re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts)     # a range
+    return index_condition(text) and (any(map(narrower_range, parts)) or any(
+        _ONE_VALUE.fullmatch(p) for p in parts) and not any(
+        re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts))     # a range
 
 
 def _states_regulariser(said: Verdict, verdict: Verdict, eq: Equation) -> bool:

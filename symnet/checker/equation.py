@@ -16,7 +16,7 @@ from functools import lru_cache
 import sympy as sp
 
 from symnet.checker.notations import NOTES_NETWORK, MeaningError, ParseError, check
-from symnet.checker.result import NotAClaim
+from symnet.checker.result import NotAClaim, refusal
 from symnet.prove.nested import DEFAULT_MODEL
 from symnet.core.limits import TimeLimitExceeded, time_limit
 from symnet.core.notation import FUNCTION_LETTERS, INDEX_LETTERS
@@ -518,15 +518,17 @@ def _at_a_depth_given_elsewhere(eq: Equation, layers, seconds, verdict: Verdict)
             "depth" not in eq.context.get("_elsewhere", ()) or \
             verdict.status not in (HOLDS, REFUTED):
         return verdict
-    context = {**eq.context, "_depth": None}
-    again = _check_equation(replace(eq, context=context), layers,
-                            seconds or SECONDS_PER_EQUATION)
+    bare = replace(eq, context={**eq.context, "_depth": None})     # as if none were given
+    again = _at_an_unsaid_depth(bare, layers, seconds, _check_equation(
+        bare, layers, seconds or SECONDS_PER_EQUATION))
     if again.status == verdict.status:
         return verdict
-    return Verdict(0, "", NOT_CHECKED, f"the document gives the network {depth[0]} layers "
-                   f"(line {depth[1]}) in a section that has ended: at that depth it is "
-                   f"{verdict.status}, in the {depth[2]} notation's own network it is "
-                   f"{again.status}: which one it means is not known")
+    ended = (f"the document gives the network {depth[0]} layers (line {depth[1]}) in a "
+             f"section that has ended: at that depth it {_SAID[verdict.status]}")
+    if again.status == NOT_CHECKED:                # it depends on the depth (a^4 = a^L)
+        return Verdict(0, "", NOT_CHECKED, f"{ended}; without it, {again.detail}")
+    return Verdict(0, "", NOT_CHECKED, f"{ended}, in the {depth[2]} notation's own network "
+                   f"it {_SAID[again.status]}: which one it means is not known")
 
 
 #: a layer named by a number in another notation: a^3, w^{4}, h^{(2)} (not a power of a
@@ -546,7 +548,7 @@ _NUMBERED_UNIT = re.compile(r"_\s*\{?\s*\d")
 
 #: the depths (layers, counted as the network the checker builds) a formula that names a
 #: layer by number is decided at besides the notes' 4, where the document gives none
-_OTHER_DEPTHS = (3, 5)
+_OTHER_DEPTHS = (2, 3, 5)
 
 
 _SAID = {HOLDS: "holds", REFUTED: "is refuted", NOT_CHECKED: "is not read"}
@@ -1046,7 +1048,7 @@ def _proved_or_refuted(eq: Equation, tree: Node, layers, seconds, counted=None,
             from symnet.prove.nested import model_text
             activation, loss, under = None, "squared", model_text(model)
         else:                        # the book's: f, sigma, phi as defined above, or f
-            activation, under = _activation(eq.context)
+            activation, under = _activation(eq.context, _letters_written(tree))
         with time_limit(seconds):
             result = check(eq.text, layers, diagnose, activation=activation, loss=loss,
                            tree=tree, from_one=counted, model=model or DEFAULT_MODEL)
@@ -1070,10 +1072,20 @@ def _local_activation(letter: str, body):
     return activation_function("f_local", body.xreplace({sp.Symbol(letter, real=True): x}))
 
 
-def _activation(context: dict):
+def _letters_written(tree: Node) -> frozenset:
+    """The activation letters (f, \\sigma, \\varphi, \\phi) the formula writes."""
+    return frozenset(n.args[0] for n in nodes(tree)
+                     if n.kind == "name" and n.args[0] in FUNCTION_LETTERS)
+
+
+def _activation(context: dict, written: frozenset = frozenset()):
     """(the activation f names, the words saying under which f and loss it is read): a
     local definition of f, \\sigma or \\varphi (one that is a registry row's definition is
-    that row), else the directive's f, else the sigmoid."""
+    that row), else the directive's f, else the sigmoid.  Where that is not the sigmoid,
+    a formula that writes another of these letters than the one said (\\sigma where the
+    directive says f = tanh, f where only \\varphi is defined), or that writes none where
+    only \\phi or \\varphi is defined, is not read: the letter may be the logistic
+    sigmoid, or another function than the network's (a feature map \\varphi)."""
     from symnet.core.registry import ACTIVATIONS
     loss = context.get("loss", "squared")
     # f, \sigma, \varphi are one activation to the checker: a definition of any of
@@ -1087,11 +1099,37 @@ def _activation(context: dict):
                            "functions, and the checker reads them as the one activation f", 0)
     if defined:
         name, (letter, body, row) = next(iter(defined.items()))
+        said = context.get("f")
+        if "f" not in defined and said not in (None, "sigmoid", row):
+            raise refusal(f"{name} is defined above as {row or 'a function'} while the "
+                          f"activation f is {said}: the checker reads one activation")
+        _said_letters(set(defined), written, row,
+                      f"{name} is defined above as {row or 'another function than the sigmoid'}")
         if row:
             return ACTIVATIONS[row].function, f"{name} = {row} (defined above), {loss} loss"
         return _local_activation(letter, body), f"{name}({letter}) as defined above, {loss} loss"
     name = context.get("f") or "sigmoid"
+    _said_letters({"f"}, written, name, f"the activation f is {name} here")
     return ACTIVATIONS[name].function, f"f = {name}, {loss} loss"
+
+
+def _said_letters(said: set, written: frozenset, row, what: str) -> None:
+    """Refuse a formula whose activation letters are not the ones ``said`` (defined, or f
+    for a directive), where the activation said is not the sigmoid (``row``): it may mean
+    another function by them.  A formula with no letter is read with the network's f,
+    which a directive or a definition of f or sigma says (the units' function in notes
+    on networks), not one of phi or varphi (often a feature map or a kernel)."""
+    if row == "sigmoid":
+        return
+    others = sorted(written - said)
+    if others:
+        raise refusal(f"{what}, and this formula writes {', '.join(others)}, which may be "
+                      "another function (the logistic sigmoid?): write the letter said, or "
+                      "say what it is")
+    if not written and not said & {"f", "sigma"}:   # phi, varphi: a feature map, a kernel
+        raise refusal(f"{what}, and the formula depends on the network's activation f, which "
+                      f"is not said to be {' or '.join(sorted(said))} (say it: <!-- symnet: f "
+                      "= ... -->, or define f)")
 
 
 def verdict_of(result, under: str = "") -> Verdict:

@@ -164,6 +164,9 @@ class SingleLayerNotation(Evaluator):
         if base == "e" and sub is None and sup is not None and not accent:
             return sp.exp(self._scalar(sup, env))   # Euler's e; e_h has a subscript
         if base == "eta" and sub is None:
+            if sup is not None:              # \eta^{-1}, \eta^{1+1}: no power is read here
+                raise MeaningError("a superscript on eta is not read (a power of eta is "
+                                   "written as a whole number, eta^2)", sup.pos)
             return self.m.eta
         if base in ("f", "sigma") and sub is None and sup is None:
             return ("f", primes)
@@ -896,11 +899,15 @@ def _step_model():
 
 def _holds_with_step(pair) -> bool:
     """Do the two sides agree at three exact points when f is the perceptron's step
-    function?  A diagnosis only: the verdict is the sigmoid's."""
+    function?  A diagnosis only: the verdict is the sigmoid's.  Not where both sides are
+    0 there and neither is written 0 (every g_j and e_h is 0 with the step function: that
+    Delta w_{12} = eta g_1 b_2 then holds says nothing of what was meant)."""
     notation = SingleLayerNotation(_step_model())
     try:
         left, right = (notation._scalar(side, {}) for side in pair)
-        return all(sp.simplify(lv - rv) == 0 for lv, rv in
-                   (_exact_sides(notation, left, right, seed)[1:] for seed in (0, 1, 2)))
+        values = [_exact_sides(notation, left, right, seed)[1:] for seed in (0, 1, 2)]
+        zero_written = any(side.kind == "num" and side.args[0] in ("0", "0.0") for side in pair)
+        return all(sp.simplify(lv - rv) == 0 for lv, rv in values) and (
+            zero_written or any(sp.simplify(lv) != 0 for lv, _ in values))
     except Exception:         # not evaluable with the step function: no such diagnosis
         return False

@@ -527,7 +527,10 @@ def _value(node: Node, functions: dict):
         return _power(_scalar(base, functions), _scalar(node.args[1], functions))
     if k == "func" and node.op in FUNCTIONS:       # "\\log": the base read (see LOG_BASES)
         function = functions.get("\\" + node.op, FUNCTIONS[node.op])
-        return function(*(_scalar(a, functions) for a in node.args))
+        args = [_not_too_long(_scalar(a, functions)) for a in node.args]
+        if node.op in ("ln", "log") and _zero(args[0]):
+            raise ValueError("the log of 0 has no value")
+        return function(*args)
     if k == "call":
         name = node.args[0].args[0]
         if name not in functions:
@@ -551,21 +554,70 @@ def _scalar(node: Node, functions: dict):
 
 
 def _quotient(a, b):
-    """a / b; ValueError for a division by zero (the statement has no value)."""
-    if b == 0:
+    """a / b; ValueError for a division by zero (the statement has no value), also by a
+    zero written otherwise (\\ln 4 - 2\\ln 2)."""
+    if _zero(b):
         raise ValueError("a division by zero")
     return a / b
+
+
+def _zero(value) -> bool:
+    """Whether a number is 0, exactly; ValueError where that cannot be decided."""
+    if isinstance(value, sp.MatrixBase) or value == 0:
+        return value == 0
+    if sp.sympify(value).is_Rational:
+        return False
+    same = exactly_equal(value, sp.Integer(0))
+    if same is None:
+        raise ValueError("whether a divisor or a power's base is 0 cannot be decided")
+    return same
 
 
 def _power(base, exponent):
     """base ** exponent; ValueError where the reading is a convention (0 to a negative
     power, a fractional power of a negative number: (-8)^{1/3} is -2 to some readers and
     complex to others)."""
-    if base == 0 and exponent.is_negative:
+    if exponent.is_negative and _zero(base):
         raise ValueError("a division by zero")
     if base.is_negative and not exponent.is_integer:
         raise ValueError("a fractional power of a negative number (real or complex root?)")
+    if not exponent.is_integer:
+        _not_too_long(base)
+    if _digits(base, exponent) > MOST_DIGITS:
+        raise ValueError(f"a power of more than {MOST_DIGITS} digits is not computed "
+                         "exactly")
     return base ** exponent
+
+
+#: the most digits a power of numbers is computed to (10^{10^6} is, 10^{10^{10}} is not)
+MOST_DIGITS = 2_000_000
+#: the most digits of a number a root, log or other function is taken of (SymPy looks
+#: for the factors of sqrt(10^{9999} + 1) for hours)
+ROOT_DIGITS = 1_000
+
+
+def _not_too_long(value):
+    """``value``, unless it is a fraction of more than ROOT_DIGITS digits: ValueError."""
+    value = sp.sympify(value)
+    if value.is_Rational and (int(value.p).bit_length() + int(value.q).bit_length()) * \
+            0.30103 > ROOT_DIGITS:
+        raise ValueError(f"a root or function of a number of more than {ROOT_DIGITS} "
+                         "digits is not computed exactly")
+    return value
+
+
+def _digits(base, exponent) -> float:
+    """About how many digits base ** exponent has when computed exactly: a fraction's
+    numerator and denominator both (0 where the base is 0 or +-1, or is no number)."""
+    try:
+        base = sp.sympify(base)
+        if base.is_Rational and base not in (0, 1, -1):
+            size = (int(base.p).bit_length() + int(base.q).bit_length()) * 0.30103
+        else:
+            size = abs(float(sp.log(abs(base), 10)))
+        return 0.0 if size == 0 else size * abs(float(exponent))
+    except (TypeError, ValueError, OverflowError):
+        return 0.0
 
 
 def exactly_equal(a, b) -> Optional[bool]:
@@ -625,6 +677,10 @@ def compare_numbers(tree: Node, functions: dict) -> tuple[Optional[int], list]:
     """(number of the first "=" whose sides differ, or 0 when all agree, or None when
     undecided; the values)."""
     values = [_value(side, functions) for side in tree.args]
+    for value in values:
+        if sp.sympify(value).has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise ValueError("a side has no finite value (a log of 0, an infinity): "
+                             "it is no number to compare")
     for n, (a, b) in enumerate(zip(values, values[1:]), 1):
         same = exactly_equal(a, b)
         if same is None:

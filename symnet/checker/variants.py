@@ -84,6 +84,7 @@ def written(node, text: str = "") -> str:
             return f"\\nabla_{{{w[1][9:]}}} {w[0][9:]}"
         return f"\\frac{{{w[0]}}}{{{w[1]}}}"
     simple = {"neg": "-{0}", "frac": "\\frac{{{0}}}{{{1}}}", "partial": "\\partial {0}",
+              "delta": "\\Delta {0}",
               "call": "{0}{1}", "assign": "{0}={1}", "chain": " = ".join(["{}"] * len(w)),
               "accent": "\\" + node.op + "{{{0}}}", "norm": "\\|{0}\\|",
               "group": {"(": "({0})", "[": "[{0}]"}.get(node.op, "{{{0}}}")}
