@@ -157,7 +157,7 @@ def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     verdict = _at_unsaid_widths(eq, layers, seconds, verdict)
     _registers_said(verdict, eq)
     for key in ("_claim", "_registers_used", "registers", "_layer_letter", "_loop",
-                "_computes", "_renamed", "_named", "_defining"):
+                "_computes", "_renamed", "_named", "_defining", "_parsed"):
         eq.context.pop(key, None)
     if verdict.status == NOT_CHECKED and eq.context.get("notation") is None \
             and "of a number:" not in verdict.detail:        # no notation says what f is
@@ -253,7 +253,10 @@ def _read(eq: Equation, claim):
     with the running values in force (:mod:`symnet.checker.registers`) put in; or the
     verdict on what is not read."""
     try:
-        tree = claim[1] if claim and claim[1] and claim[0] == eq.text else parse(eq.text)
+        parsed = eq.context.get("_parsed")        # decided again at another depth or width
+        tree = claim[1] if claim and claim[1] and claim[0] == eq.text else \
+            parsed[1] if parsed and parsed[0] == eq.text else parse(eq.text)
+        eq.context["_parsed"] = (eq.text, tree)
         eq.context["_tree"] = tree                       # kept for the hint
         if _an_update(tree, eq.context):
             return Verdict(0, "", NOT_A_CLAIM, UPDATE)      # W <- 0: a free variable set
