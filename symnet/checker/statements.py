@@ -596,11 +596,15 @@ MOST_DIGITS = 2_000_000
 ROOT_DIGITS = 1_000
 
 
+def _rational_digits(value) -> float:
+    """About how many digits a fraction's numerator and denominator have together."""
+    return (int(value.p).bit_length() + int(value.q).bit_length()) * 0.30103
+
+
 def _not_too_long(value):
     """``value``, unless it is a fraction of more than ROOT_DIGITS digits: ValueError."""
     value = sp.sympify(value)
-    if value.is_Rational and (int(value.p).bit_length() + int(value.q).bit_length()) * \
-            0.30103 > ROOT_DIGITS:
+    if value.is_Rational and _rational_digits(value) > ROOT_DIGITS:
         raise ValueError(f"a root or function of a number of more than {ROOT_DIGITS} "
                          "digits is not computed exactly")
     return value
@@ -612,7 +616,7 @@ def _digits(base, exponent) -> float:
     try:
         base = sp.sympify(base)
         if base.is_Rational and base not in (0, 1, -1):
-            size = (int(base.p).bit_length() + int(base.q).bit_length()) * 0.30103
+            size = _rational_digits(base)
         else:
             size = abs(float(sp.log(abs(base), 10)))
         return 0.0 if size == 0 else size * abs(float(exponent))
