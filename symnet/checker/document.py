@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from symnet.checker.parse import BRACKETED_NUMBER, FULL_WIDTH, FULL_WIDTH_NUMBER, NUMBER, SPACING
+from symnet.checker.relations import pattern as relation_pattern
 
 MAX_BYTES = 2_000_000
 
@@ -584,10 +585,7 @@ _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 _TRAILING = re.compile(r"(?:\s|\\[,;:! \n\t]|\\q?quad\b|~|[.,;])+$")
 #: relations: "=" and the others, which are listed with their line but not checked;
 #: as commands or as the Unicode characters that notes type for them (η∈(0,1), a ≤ b)
-RELATIONS = re.compile(r"=|<|>|[≤≥≠∈∉⊂⊆≈∝→∼≃≡≜≔←↦⇒⇔≪≫]|\\(?:le|leq|ge|geq|ne|neq|in|notin|"
-                       r"subset|subseteq|approx|propto|to|sim|simeq|equiv|triangleq|coloneqq|"
-                       r"coloneq|Coloneqq|eqqcolon|eqcolon|defeq|eqdef|doteq|"
-                       r"gets|mapsto|leftarrow|rightarrow|Rightarrow|iff|ll|gg)(?![A-Za-z])")
+RELATIONS = re.compile(relation_pattern())
 
 
 #: a comma between digits, no space on either side (0,5; 1,000): part of a number (a
@@ -808,7 +806,7 @@ def hidden_relation(piece: str) -> str:
 
 
 #: an index between two bounds, 1 \\le h \\le q or 2 \\leq l \\leq n (one item of a list)
-_BELOW = r"(?:\\leq?(?![A-Za-z])|\\leqslant|≤|<=?)"
+_BELOW = relation_pattern("less", "at most")
 _BETWEEN_BOUNDS = re.compile(rf"\s*(?P<low>[\w\s+-]+?){_BELOW}\s*(?P<index>[A-Za-z])\s*"
                              rf"{_BELOW}(?P<high>[\w\s+-]+)")
 
@@ -926,8 +924,8 @@ def _justification_apart(body: str) -> str:
 
 #: a row with its own left side before its aligned relation (``- \\eta g_j &= ...``): a
 #: statement of its own, though it begins with a sign
-_OWN_LEFT_SIDE = re.compile(r"\s*[+-][^&]*?\S[^&]*&\s*(?:=|\\(?:approx|equiv|le|ge|leq|geq)"
-                            r"(?![A-Za-z])|<|>)")
+_OWN_LEFT_SIDE = re.compile(r"\s*[+-][^&]*?\S[^&]*&\s*" + relation_pattern(
+    "equal", "approximately", "identical", "at most", "at least", "less", "greater"))
 
 
 #: what may stand between one environment's end and the next one's beginning

@@ -23,6 +23,7 @@ from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.registers import Registers
 from symnet.checker.statements import index_condition
+from symnet.checker.relations import ORDER, pattern as relation_pattern
 from symnet.checker.equation import (CALCULUS, HOLDS, NOT_A_CLAIM, NOT_CHECKED,
                                      PENALTY_DEFINED, REFUTED, SECONDS_PER_EQUATION,
                                      Verdict, _APPLIED, _DEFINING_SIGN, _as_applied,
@@ -484,8 +485,8 @@ class _Section:
 
 
 #: a relation in a condition on a function's argument (x = 0, x \to \infty, x > 0)
-_CONDITION_RELATION = re.compile(r"[=<>≤≥→∈]|\\(?:to|le|ge|leq|geq|lt|gt|ne|neq|in|"
-                                 r"rightarrow|longrightarrow)(?![A-Za-z])")
+_CONDITION_RELATION = re.compile(relation_pattern("equal", "less", "greater", "at most", "at least",
+                                                  "not equal", "tends to", "element of"))
 
 
 def _condition_beside(eq: Equation, name: str, letter: str) -> str:
@@ -881,8 +882,8 @@ def _unread_statement(eq: Equation, said: Verdict) -> bool:
 
 
 #: one index or size letter, or a number, on each side of one relation (k = n, h < q)
-_ONE_VALUE = re.compile(r"\(?\s*(?:[A-Za-z]|\d+)\s*(?:=|<=?|>=?|[≠≤≥]|\\neq?|\\[lg]eq?(?![A-Za-z])"
-                        r"|\\[lg]eqslant)\s*(?:[A-Za-z]|\d+)\s*\)?")
+_ONE_VALUE = re.compile(rf"\(?\s*(?:[A-Za-z]|\d+)\s*{relation_pattern(*ORDER)}\s*"
+                        r"(?:[A-Za-z]|\d+)\s*\)?")
 
 
 def _restricts_an_index(text: str) -> bool:

@@ -25,6 +25,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, VisitError
 
 from symnet.checker.dots import expand_dots
+from symnet.checker.relations import pattern as relation_pattern
 from symnet.checker.tree import Node, ParseError, nodes
 from symnet.core.notation import FONT_MARKS, FUNCTION_LETTERS, SEVERAL_ARGUMENTS
 
@@ -106,8 +107,11 @@ _PUNCTUATION_AT_END = re.compile(rf"(?<![.\\]){_SPACE}*[.,;。]{_SPACE}*$")
 #: "because" or "therefore" leading a formula (\because, \therefore, ∵, ∴): it ties the
 #: formula to the argument around it and is no part of the equation
 _CONNECTIVE_AT_START = re.compile(rf"^{_SPACE}*(?:\\(?:because|therefore)(?![A-Za-z])|[∵∴])")
+#: the relations of a side condition in parentheses: (1 \\le h \\le q), (i \\ne j)
+_CONDITION_RELATION = relation_pattern("at most", "at least", "not equal", "element of",
+                                       commands_only=True)
 _CONDITION_AT_END = re.compile(
-    rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*\\(?:le|leq|ge|geq|ne|neq|in)\b[^()]*)\)\s*[.,;]?\s*$")
+    rf"{_SPACE}*\\q?quad\b{_SPACE}*\(([^()]*{_CONDITION_RELATION}[^()]*)\)\s*[.,;]?\s*$")
 
 #: a shape stated at the end, "= dL/do \in \mathbb{R}^q" (d2l): the space the value lies
 #: in, not an equation; removed, the equation before it is read

@@ -26,6 +26,7 @@ from typing import Optional
 import sympy as sp
 
 from symnet.checker.parse import SPACING
+from symnet.checker.relations import ORDER, pattern as relation_pattern
 from symnet.checker.tree import Node, nodes, same_tree
 from symnet.core.notation import (FONT_MARKS, FUNCTION_LETTERS, FUNCTIONS, INDEX_LETTERS,
                                   MATRIX_NAMES, QUANTITY_KIND, SINGLE_LAYER)
@@ -400,7 +401,7 @@ _BOOLEAN = re.compile(rf"^(?=.*(?:\\(?:neg|lnot|wedge|land|vee|lor|oplus)(?![A-Z
 
 _INDEX_TERM = r"(?:\d+|[a-z](?:_\{?[a-z0-9]\}?)?)"
 _INDEX_CONDITION = re.compile(
-    rf"^\(?\s*{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*(?:\s*(?:=|<|>|[≤≥≠]|\\leq?|\\geq?|\\neq?)\s*"
+    rf"^\(?\s*{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*(?:\s*{relation_pattern(*ORDER)}\s*"
     rf"{_INDEX_TERM}(?:\s*[+-]\s*{_INDEX_TERM})*)+\s*\)?$")
 
 
