@@ -181,6 +181,13 @@ def _parts(node: Node):
     return ("yhat" if hat and node.args[0] == "y" else node.args[0]), hat, sub, sup
 
 
+def _in_a_superscript(node: Node, letter: str) -> bool:
+    """Whether ``node`` writes the letter in a superscript (a layer: W^{(l)}, b^l_1)."""
+    return any(n.kind == "script" and n.op == "^" and any(
+        m.kind == "name" and m.args == (letter,) for m in nodes(n.args[1]))
+        for n in nodes(node))
+
+
 def _layer_letters(offsets: set, notation: Notation) -> dict:
     """Offsets from the notation's layer letter -> the matrix notation's k, l."""
     if not offsets:
@@ -396,6 +403,13 @@ class _Translation:
         a_j = sum_i w_ji z_i, i = 0 the bias unit): its 0 term apart, the rest from 1."""
         low, high, body = node.args
         letter = _sum_letter(low)
+        nt = self.notation
+        if letter and letter in (nt.layer_letter, nt.last_layer) and \
+                _in_a_superscript(body, letter):
+            raise MeaningError(f"a sum over the layer letter {letter} is not read (a formula "
+                               f"is checked at every layer {nt.layer_letter}, so the sum's "
+                               f"{letter} would not be bound): write its terms out",
+                               node.pos)
         if self.free_bound(high):
             return self.sum_to_width(node)
         from_zero = low is None or low.kind == "name" or _starts_at(low, "0")

@@ -398,7 +398,7 @@ class NetworkModel:
             zdef = {self.net.z_definition(k, i): ts[i - 1] for i in range(1, self.s(k) + 1)}
             leaves = {self.net.a[k][i]: self.f_at(k)(ts[i - 1])
                       for i in range(1, self.s(k) + 1)}
-            e = e.xreplace(zdef).xreplace(leaves)
+            e = self._in_unit_inputs(e.xreplace(zdef), k, ts).xreplace(leaves)
             d = sp.diff(e, ts[var[2] - 1])
             back = {self.f_at(k)(t): self.net.a[k][i]
                     for i, t in enumerate(ts, 1)} if self.is_unit(k) else {}
@@ -407,6 +407,32 @@ class NetworkModel:
         else:
             raise ValueError(f"cannot differentiate with respect to {kind}")
         return self.canonical(d.xreplace(units))
+
+    def _in_unit_inputs(self, e, k: int, ts: list):
+        """``e``, in which each z^(k)_i written whole is already the symbol ts[i - 1],
+        with the rest of z^(k)_i written as ts[i - 1] too.  A derivative by z^(k) holds
+        every quantity that z^(k) is not computed into fixed (the weights, the units
+        below: an L2 term of the weights does not change with z^(k)).  Where the canonical
+        form spread z^(k)_i out (2 z = 2 sum_h theta_hi a_h - 2 theta_0i), it still
+        writes the threshold theta_0i or the units below: theta_0i is then put in terms of
+        ts[i - 1] (theta_0i = sum_h theta_hi a_h - z^(k)_i).  What writes them after that
+        (beta_j = z_j + theta_0j, in which theta_0j cancelled) may or may not have been
+        written with z^(k): the derivative has no one meaning there, and ValueError says
+        so (it was taken as 0 before)."""
+        biases = {self.net.theta[k - 1][0][i - 1] for i in range(1, len(ts) + 1)}
+        spread = biases | set(self.net.a[k - 1][1:])
+        if not _outside_omega(e) & spread:
+            return e
+        for i, t in enumerate(ts, 1):
+            bias = self.net.theta[k - 1][0][i - 1]
+            (value,) = sp.solve(self.net.z_definition(k, i) - t, bias)
+            e = e.xreplace({bias: value})
+        e = sp.expand(e)
+        if _outside_omega(e) & spread:
+            raise ValueError(f"it writes what z^({k}) is made of (its threshold or the "
+                             f"units below) otherwise than as z^({k}), so a derivative by "
+                             f"z^({k}) alone is not defined here")
+        return e
 
     def _refuse_dependent(self, e, k: int, i: int) -> None:
         """d e / d a^(k)_i has a meaning only where e does not also write the unit's own
