@@ -15,7 +15,7 @@ from dataclasses import dataclass
 def check(latex: str, layers=None, activation: str = None, loss: str = None,
           notation: str = None):
     """Check one formula written in the notes' LaTeX: the same verdict as ``symnet check``
-    (one front door, :func:`symnet.checker.equation.check_equation`).
+    (one front door, :func:`symnet.checker.equation.check_formula`).
 
     ``layers``: a list of layer sizes for the matrix notation (default: the notes' 3-4-4-3
     when the formula is in that notation, else the single-hidden-layer notation with
@@ -27,10 +27,11 @@ def check(latex: str, layers=None, activation: str = None, loss: str = None,
     MeaningError) for a statement that is not an identity (``x_1 = 1``).
     """
     from symnet.checker import documents
-    from symnet.checker.document import Equation, starting_context
+    from symnet.checker.document import starting_context
+    from symnet.checker.equation import check_formula
     from symnet.checker.result import CheckResult, NotAClaim, refusal
     context = starting_context(activation, loss, notation=notation)
-    verdict = documents.check_equation(Equation(1, latex, latex, context), layers)
+    verdict = check_formula(latex, context, layers)
     if verdict.status == documents.NOT_A_CLAIM:
         raise NotAClaim(verdict.detail)
     if verdict.status == documents.NOT_CHECKED:

@@ -1171,8 +1171,8 @@ def _check(args) -> int:
     if args.junit or args.strict or args.format != "text" or args.html:
         raise UsageError("--junit, --strict, --html and --format go with a document "
                          "(FILE.md, FILE.tex or -)")
-    from symnet.checker.document import Equation
     from symnet.checker import documents
+    from symnet.checker.equation import check_formula
     from symnet.core.layers import MAX_ENTRIES, parse_layers
     context = _check_context(args)
     try:
@@ -1181,8 +1181,7 @@ def _check(args) -> int:
         raise UsageError(str(exc)) from None
     text = args.formula[0]
     try:
-        verdict = documents.check_equation(Equation(1, text, text, context), layers,
-                                           seconds=CHECK_SECONDS)
+        verdict = check_formula(text, context, layers, seconds=CHECK_SECONDS)
     except RecursionError:
         raise UsageError("cannot check the formula: nested too deeply") from None
     except Exception as exc:       # a safety net: a formula must never end in a traceback

@@ -295,7 +295,8 @@ def _fences(text: str):
 
 def _code_formulas(text: str, warnings: list = None):
     """Markdown code: (masked text, [(start, formula, whole)]): fenced ```math blocks and
-    the spans `$..$` and $`..`$ are formulas; every other block and span is blanked.  A
+    the spans `$..$` and $`..`$ are formulas; every other block and span is blanked (a
+    span of two or more backticks, ``$..$``, is code that shows how math is typed).  A
     fence never closed is code to the end (CommonMark), noted in ``warnings`` as (line,
     message)."""
     found, out = [], list(text)
@@ -317,7 +318,7 @@ def _code_formulas(text: str, warnings: list = None):
             found.append((m.start("gl"), m.group("gl"), False))
         else:
             inner = _MATH_IN_SPAN.match(m.group("code"))
-            if inner:
+            if inner and len(m.group("tick")) == 1:    # ``$..$`` shows how math is typed
                 found.append((m.start("code") + inner.start("m"), inner.group("m"), False))
         blank(m.start(), m.end())
     return "".join(out), found

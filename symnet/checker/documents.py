@@ -175,6 +175,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     _registers_not_shown(eqs, out, entered, layers)
     _links_above_not_holding(eqs, out)
     _accumulated_error_stated_otherwise(eqs, out)
+    _unread_function_defined_above(eqs, out)
     _directive_inside_formula(eqs, out)
     return out
 
@@ -208,6 +209,33 @@ def _accumulated_error_stated_otherwise(eqs: list, out: list) -> None:
                              "another one, under which this may hold")
         elif verdict.status == REFUTED:
             stated.setdefault(section, eq)
+
+
+#: a statement that defines a function of its arguments, name(a, b) = ... (\\Omega(\\theta)
+#: = ..., l(o, y) = ..., \\ell(\\hat y, y) := ...)
+_FUNCTION_DEFINED = re.compile(
+    r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*)?\\?[A-Za-z]+\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w)\s*)?"
+    r"(?:\\left)?\(\s*[^()=]+\)\s*(?:\\right\))?\s*(?::\s*)?"
+    + relation_pattern("equal", "identical", "defined as"))
+
+
+def _unread_function_defined_above(eqs: list, out: list) -> None:
+    """A refutation decided for an arbitrary function of the notation (any differentiable
+    loss, activation or regulariser) below a definition of a function that was not read,
+    in its section (\\Omega(\\theta) = \\frac12 \\sum_k \\|W^{(k)}\\|_F^2, l(o, y) = \\frac12
+    \\|o - y\\|^2): the document may have fixed that function, and under it the formula
+    may hold, so it is not checked.  A proof for every function stands."""
+    unread = {}
+    for eq, verdict in zip(eqs, out):
+        scope = tuple(eq.context.get(k) for k in _SCOPE)
+        if verdict.status == NOT_CHECKED and _FUNCTION_DEFINED.match(eq.text):
+            unread.setdefault(scope, eq)
+        elif verdict.status == REFUTED and scope in unread and \
+                "any differentiable" in verdict.notation + verdict.detail:
+            above = unread[scope]
+            verdict.withdraw(f"a function is defined above it in this section and was not "
+                             f"read (line {above.line}: {above.text[:40]}); this was "
+                             "refuted for an arbitrary one, and may hold for that one")
 
 
 def _links_above_not_holding(eqs: list, out: list) -> None:
@@ -832,6 +860,14 @@ def _beside(eqs: list, out: list, n: int) -> list:
     return near + [(e, v) for e, v in zip(eqs[:n], out[:n]) if e.line == eq.line]
 
 
+#: the letter a statement assigns to (eta = 0.1, \eta := 0, \eta \equiv 0, \boldsymbol{\eta}
+#: = 0, η ≔ 0, x_1 = 1): a font around it is no part of it
+_ASSIGNED_LETTER = re.compile(
+    r"\s*(?:\\(?:boldsymbol|mathbf|bm|mathrm|mathit)\s*\{\s*(?P<font>\\?[A-Za-z]+|[^\x00-\x7f])"
+    r"\s*\}|(?P<letter>\\?[A-Za-z]+|[^\x00-\x7f]))\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*(?::\s*)?"
+    + relation_pattern("equal", "identical", "defined as"))
+
+
 def _gives_a_value(eq: Equation, said: Verdict):
     """The letter a statement gives a value (eta = 0.1: "\\eta"), "" for a condition on
     a quantity the notation defines (yhat_j = y_j, yhat_j = 1/2, g_1 = 0.5), None for
@@ -841,9 +877,9 @@ def _gives_a_value(eq: Equation, said: Verdict):
             not said.detail.startswith("a condition on indices"):      # not a range
         return ""
     if said.status == NOT_A_CLAIM and said.detail.startswith(ASSIGNS):   # to a number
-        m = re.match(r"\s*(\\?[A-Za-z]+|[^\x00-\x7f])\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*=",
-                     eq.text)
-        return m.group(1) if m and _value_given(eq) is not None else None
+        m = _ASSIGNED_LETTER.match(eq.text)
+        letter = m and (m.group("letter") or m.group("font"))
+        return letter if m and _value_given(eq) is not None else None
     return None
 
 

@@ -147,6 +147,20 @@ def _check_numbers(tree: Node, context: dict, steps_before: int = 0) -> Verdict:
     return Verdict(0, "", REFUTED, detail, f"numbers{', ' + said if said else ''}", "exact")
 
 
+def check_formula(text: str, context: dict, layers=None, seconds: float = None) -> Verdict:
+    """The verdict on one formula given alone (the command line's formula argument and
+    :func:`symnet.api.check`): one statement.  A formula that makes several, as a
+    document reads it (a = b \\quad c = d, a = b, c = d), is not checked: each is checked
+    alone, or the formula as a document; read as one chain, \\quad would be a product."""
+    from symnet.checker.document import equations
+    statements = [t for _, t in equations(text)]
+    if len(statements) > 1:
+        shown = "; ".join(statements[:3]) + ("; ..." if len(statements) > 3 else "")
+        return Verdict(1, text, NOT_CHECKED, f"it makes {len(statements)} statements "
+                       f"({shown}): give each alone, or the formula in a document")
+    return check_equation(Equation(1, text, text, context), layers, seconds)
+
+
 def check_equation(eq: Equation, layers=None, seconds: float = None) -> Verdict:
     """The verdict on one equation of a document (or one formula: the command line and
     the API call this too), within ``seconds`` (default SECONDS_PER_EQUATION)."""
@@ -1205,12 +1219,22 @@ _APPLIED = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>
 _NAMED = re.compile(r"\s*(\\?([A-Za-z]+))\s*=\s*(\\[A-Za-z]+)\s*")
 
 
+#: an activation given as a map, \\sigma: z \\mapsto \\tanh(z) (the letter, the dummy, the body)
+_MAPS_TO = re.compile(r"\s*(\\?([A-Za-z]+))\s*:\s*(\\?[A-Za-z]+)\s*(?:\\mapsto(?![A-Za-z])|↦)(.*)",
+                      re.S)
+
+
 def _as_applied(text: str) -> str:
     """``f = \\tanh`` (an activation letter set equal to a function by its name) as
-    ``f(x) = \\tanh(x)``; any other text as it is."""
+    ``f(x) = \\tanh(x)``, and ``f: x \\mapsto \\tanh(x)`` as ``f(x) = \\tanh(x)``; any
+    other text as it is."""
     from symnet.checker.document import activation_letters
+    letters = activation_letters() | {"f"}
+    m = _MAPS_TO.fullmatch(text)
+    if m is not None and m.group(2) in letters:
+        return f"{m.group(1)}({m.group(3)}) ={m.group(4)}"
     m = _NAMED.fullmatch(text)
-    if m is None or m.group(2) not in activation_letters() | {"f"}:
+    if m is None or m.group(2) not in letters:
         return text
     return f"{m.group(1)}(x) = {m.group(3)}(x)"
 
