@@ -24,13 +24,13 @@ from symnet.checker.definition import expression_of
 from symnet.checker.registers import Registers
 from symnet.checker.statements import index_condition
 from symnet.checker.relations import ORDER, pattern as relation_pattern
-from symnet.checker.equation import (CALCULUS, HOLDS, NOT_A_CLAIM, NOT_CHECKED,
-                                     PENALTY_DEFINED, REFUTED, SECONDS_PER_EQUATION,
-                                     Verdict, _APPLIED, _DEFINING_SIGN, _as_applied,
-                                     _decided, _first_row, _identity_sign_read,
-                                     _in_matrix_notation, _in_notation_letter,
-                                     _last_layer_given, _losses_holding, _network_of,
-                                     _sides, _tree_writes_cost, check_equation)
+from symnet.checker.equation import (APPLIED_DEFINITION, CALCULUS, DEFINING_SIGN, HOLDS,
+                                     NOT_A_CLAIM, NOT_CHECKED, PENALTY_DEFINED, REFUTED,
+                                     SECONDS_PER_EQUATION, Verdict, as_applied,
+                                     check_equation, decided_verdict, first_row,
+                                     identity_sign_read, in_matrix_notation,
+                                     last_layer_given, losses_holding, network_of, sides_of,
+                                     tree_writes_cost, with_loop_letter)
 
 
 #: the heading level of the text before the first heading: any heading ends what it defines
@@ -41,9 +41,9 @@ def _depth_given(eq: Equation, verdict: Verdict):
     """(n, line) where ``eq`` gives the matrix notation's depth n a number (n = 5), or
     names a layer deeper than the notes' network (\\Theta^{(45)}): not the notes'
     network, whose layers a formula may name by number; else None.  Another notation's
-    depth (Nielsen's L = 3): :func:`_last_layer_given`."""
+    depth (Nielsen's L = 3): :func:`last_layer_given`."""
     if eq.context.get("notation"):
-        return _last_layer_given(eq)
+        return last_layer_given(eq)
     m = re.fullmatch(r"\s*n\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
     named = [int(c) for g in re.findall(r"\^\s*\{\s*\((\d+)\)\s*\}", eq.text) for c in g]
     named += [int(w) for w in re.findall(r"^\s*s_\s*\{?\s*(\d)\s*\}?\s*=", eq.text)]
@@ -69,7 +69,7 @@ def _regulariser_given(eq: Equation, verdict: Verdict) -> dict:
     """{name: value} for a statement that gives another notation's regulariser symbols a
     value: lambda = 0 or Omega(theta) = 0 (0), Omega defined (None); else {}."""
     notation = eq.context.get("notation")
-    row = _first_row(eq.text, load_notation(notation)) if notation else None
+    row = first_row(eq.text, load_notation(notation)) if notation else None
     if row is None or row[1].quantity not in _STRENGTHS or verdict.status != NOT_A_CLAIM:
         return {}
     if verdict.detail.startswith(PENALTY_DEFINED):
@@ -117,8 +117,8 @@ def _zero_everywhere(difference, x) -> bool:
 #: f(x) = ..., \\sigma(z) = ...: a definition of the activation (when it cannot be read,
 #: what follows it in the section is not checked)
 #: the relations that define: '=', \\equiv, \\doteq, the defining signs read as '='
-#: (:data:`_DEFINING_SIGN`) and = under any label (\\stackrel{\\Delta}{=})
-_DEFINING = (r"(?:=(?!=)|\\equiv|≡|\\doteq|" + _DEFINING_SIGN.pattern +
+#: (:data:`DEFINING_SIGN`) and = under any label (\\stackrel{\\Delta}{=})
+_DEFINING = (r"(?:=(?!=)|\\equiv|≡|\\doteq|" + DEFINING_SIGN.pattern +
              r"|\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\})")
 
 
@@ -136,7 +136,7 @@ def _defines_a_function(text: str, context: dict):
         rf"(?P<name>{name})\s*\}}?\s*(?:[_^]\s*(?:\{{[^{{}}]*\}}|\w)\s*)*"
         r"(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet|\\(?:alpha|beta|gamma|zeta|eta|"
         r"theta|xi|mu|nu|tau|rho|chi|psi|omega|epsilon|varepsilon))"
-        rf"(?:_\{{?\w\}}?)?\s*(?:\\right)?\)\s*&?\s*{_DEFINING}", _as_applied(text))
+        rf"(?:_\{{?\w\}}?)?\s*(?:\\right)?\)\s*&?\s*{_DEFINING}", as_applied(text))
 
 
 def check_document(text: str, kind: str = "md", layers=None, progress=None,
@@ -397,15 +397,15 @@ def _decided_alike(eq: Equation, status: str, names: list, context: dict, layers
 def _holds(tree: Node, context: dict, layers) -> bool:
     """Whether a parsed statement holds in the notation and model of ``context``."""
     eq = Equation(0, "", "", dict(context))
-    layers = layers or _network_of(context.get("notation"), context.get("_depth"))
+    layers = layers or network_of(context.get("notation"), context.get("_depth"))
     try:
-        tree = _in_notation_letter(tree, eq.context)
+        tree = with_loop_letter(tree, eq.context)
     except ValueError:
         return False
-    tree, counted, early = _in_matrix_notation(tree, eq.context, layers)
+    tree, counted, early = in_matrix_notation(tree, eq.context, layers)
     if early is not None or counted is None:
         return False
-    return _decided(eq, tree, layers, SECONDS_PER_EQUATION, counted).status == HOLDS
+    return decided_verdict(eq, tree, layers, SECONDS_PER_EQUATION, counted).status == HOLDS
 
 
 class _Section:
@@ -620,12 +620,12 @@ _PARAMETERS = ("weight", "bias", "threshold", "parameters", "strength", "l2-stre
 def _cost_first(text: str, notation) -> str:
     """``text`` with its sides swapped where it ends with the notation's cost alone
     (sum_j (yhat_j - y_j)^2 = E_k), else as it is."""
-    sides = _sides(text)
-    if len(sides) != 2 or "=" in _sides(sides[1])[-1] and len(_sides(sides[1])) > 1 or \
-            _first_row(text, notation) is not None or not re.fullmatch(
+    sides = sides_of(text)
+    if len(sides) != 2 or "=" in sides_of(sides[1])[-1] and len(sides_of(sides[1])) > 1 or \
+            first_row(text, notation) is not None or not re.fullmatch(
             r"\s*\{?\s*\\?[A-Za-z]+\s*\}?\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*[.,;]?\s*", sides[1]):
         return text
-    row = _first_row(f"{sides[1]}={sides[0]}", notation)
+    row = first_row(f"{sides[1]}={sides[0]}", notation)
     return f"{sides[1]}={sides[0]}" if row and row[1].quantity == "error" else text
 
 
@@ -636,7 +636,7 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
     a^L_j = e^{z_j} / sum_k e^{z_k}); "" for any other statement.  The cost not read that
     writes no parameter stays with the loss (:func:`_record_loss`)."""
     text = _cost_first(eq.text, notation)
-    row = _first_row(text, notation)
+    row = first_row(text, notation)
     row = row and row[1]
     what = _MODEL_QUANTITIES.get(row.quantity, _BOOK_QUANTITIES.get(row.quantity) if
                                  notation.builtin else None) if row is not None else None
@@ -645,27 +645,27 @@ def _states_another_model(eq: Equation, verdict: Verdict, notation) -> str:
     if what is None or not (unread or verdict.status == REFUTED):
         return ""
     if row.quantity == "error" and re.search(
-            rf"\\sum.*?(?<![A-Za-z\\]){row.symbol}(?![A-Za-z])", _sides(text)[-1]):
+            rf"\\sum.*?(?<![A-Za-z\\]){row.symbol}(?![A-Za-z])", sides_of(text)[-1]):
         return ""                  # E = sum_k E_k: the total of the errors, not another one
     if verdict.status == REFUTED:          # the book's g_j = (y - yhat) is a claim, wrong
-        defines = _DEFINING_SIGN.search(eq.text) or re.search(r"\\equiv(?![A-Za-z])|≡",
+        defines = DEFINING_SIGN.search(eq.text) or re.search(r"\\equiv(?![A-Za-z])|≡",
                                                               eq.text) or re.match(
-            r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\partial|\\nabla)", _sides(text)[-1])
+            r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*\\partial|\\partial|\\nabla)", sides_of(text)[-1])
         if notation.builtin and row.quantity == "delta" and not defines or \
                 _only_itself(text) or _first_link_holds(eq, verdict):
             return ""
         return f"{what} stated otherwise than the notation's model"
     if notation.builtin and row.quantity != "error":      # the book's, written unread
         return ""
-    right = re.sub(r"\\[A-Za-z]+", " ", _sides(text)[-1])
+    right = re.sub(r"\\[A-Za-z]+", " ", sides_of(text)[-1])
     if row.quantity in ("activation", "output"):        # not the notation's own f(...)
         own = "|".join(notation.activation)
         return (f"{what} stated in a form the checker does not read" if re.search(
             r"[A-Za-z]", right) and not re.search(rf"\\?(?:{own})\s*(?:\\left)?\(",
-                                                  _sides(text)[-1]) else "")
+                                                  sides_of(text)[-1]) else "")
     if notation.builtin:                      # E_k = 1/2 sum (yhat - y)^2 + anything more
         rest = re.sub(r"\\(?:[dtc]?frac|sum|hat|widehat|left|right|limits|cdot|big|Big|quad|"
-                      r"qquad|textstyle|displaystyle)(?![A-Za-z])|\\[,;|]", " ", _sides(text)[-1])
+                      r"qquad|textstyle|displaystyle)(?![A-Za-z])|\\[,;|]", " ", sides_of(text)[-1])
         return f"{what} stated in a form the checker does not read" if re.search(
             r"\\[A-Za-z]+|(?![cjklmnqy])[A-Za-z]", rest) else ""
     names = [n for n, r in notation.symbols.items() if r.quantity in _PARAMETERS]
@@ -698,7 +698,7 @@ def _only_itself(text: str) -> bool:
     statement of another model.  Its marks (the hat) and superscripts (the example's k)
     are the left side's: yhat_j = y_j, yhat_j = yhat_j^2 and yhat_j = yhat_j yhat_j state
     something of the model."""
-    sides = _sides(text)
+    sides = sides_of(text)
     left, right = (_SCRIPTS_AND_MARKS.sub("", side) for side in (sides[0], sides[-1]))
     ups = [{re.sub(r"[{}\s]", "", u) for u in re.findall(r"\^\s*(\{[^{}]*\}|\\?[A-Za-z0-9])",
                                                          side)} for side in (sides[0], sides[-1])]
@@ -732,7 +732,7 @@ def _activation_defined(eq: Equation, verdict: Verdict):
     another notation (Nielsen's \\sigma(x) = \\tanh(x), Bishop's h(a) = \\tanh(a)): in
     force for the formulas after it, as a directive; None when ``eq`` is no such one."""
     from symnet.checker.definition import read_definition
-    m = _APPLIED.match(_as_applied(_identity_sign_read(eq).text))      # \\equiv too
+    m = APPLIED_DEFINITION.match(as_applied(identity_sign_read(eq).text))      # \\equiv too
     notation = eq.context.get("notation")
     if verdict.status != NOT_A_CLAIM or m is None or notation is None or \
             m.group("name") not in load_notation(notation).activation:
@@ -813,7 +813,7 @@ def _model_stated_below(eqs: list, out: list) -> None:
         notation = eq.context.get("notation")
         for other, verdict in zip(eqs[:n], out[:n]):
             if verdict.status in (HOLDS, REFUTED) and _within(other, eq, ranks, -1, 0) and \
-                    _tree_writes_cost(other.context.get("_read"),
+                    tree_writes_cost(other.context.get("_read"),
                                       notation and load_notation(notation), True):
                 verdict.withdraw(f"the model is stated just below it (line {eq.line}: "
                                  f"{eq.text[:40]}), not as the notation's: it may be the "
@@ -948,9 +948,9 @@ def _states_regulariser(said: Verdict, verdict: Verdict, eq: Equation) -> bool:
 
 def _writes_cost(eq: Equation) -> bool:
     """Whether ``eq`` (parsed: its context's "_read") writes a derivative or a cost
-    (:func:`_tree_writes_cost`)."""
+    (:func:`tree_writes_cost`)."""
     name = eq.context.get("notation")
-    return _tree_writes_cost(eq.context.get("_read"), load_notation(name) if name else None)
+    return tree_writes_cost(eq.context.get("_read"), load_notation(name) if name else None)
 
 
 def _record_loss(eq: Equation, verdict: Verdict, layers, losses: dict) -> None:
@@ -961,7 +961,7 @@ def _record_loss(eq: Equation, verdict: Verdict, layers, losses: dict) -> None:
     tree = eq.context.pop("_states_loss", None)
     if tree is None and not _unread_cost_statement(eq, verdict):
         return
-    found = _losses_holding(eq, tree, layers) if tree is not None else []
+    found = losses_holding(eq, tree, layers) if tree is not None else []
     stated = found[0] if len(found) == 1 else "unread"
     losses.update({"in force": (eq.context.get("loss"), stated),
                    "level": eq.context.get("level", PREAMBLE)})

@@ -203,7 +203,7 @@ def _as_a_link(eq: Equation, verdict: Verdict) -> None:
 
 def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     claim = eq.context.get("_claim") or arrow_claim(eq.text)    # g <- Q = R: Q = R
-    eq = _identity_sign_read(replace(eq, text=claim[0]) if claim else _computed_read(eq))
+    eq = identity_sign_read(replace(eq, text=claim[0]) if claim else _computed_read(eq))
     early = _not_an_equation(eq)
     if early is not None:
         return early
@@ -211,8 +211,8 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if isinstance(tree, Verdict):
         return tree
     tree, elided = without_elided_steps(tree)
-    layers = layers or _network_of(eq.context.get("notation"), eq.context.get("_depth"))
-    written, (tree, counted, early) = tree, _in_matrix_notation(tree, eq.context, layers)
+    layers = layers or network_of(eq.context.get("notation"), eq.context.get("_depth"))
+    written, (tree, counted, early) = tree, in_matrix_notation(tree, eq.context, layers)
     if early is not None:
         return early
     early = _not_an_identity(tree, eq) or _unit_zero(tree, counted)
@@ -232,7 +232,7 @@ def _check_equation(eq: Equation, layers, seconds) -> Verdict:
     if eq.context.get("f") == STEP:
         return Verdict(0, "", NOT_CHECKED, "f is the step function here (a directive says "
                        "so); its derivative is not the notes' f'")
-    verdict = _decided(eq, tree, layers, seconds, counted)
+    verdict = decided_verdict(eq, tree, layers, seconds, counted)
     if counted is not None and verdict.status == REFUTED:
         verdict.detail = _named(verdict, eq, written, tree, layers)
     if counted is not None and verdict.status != NOT_CHECKED:
@@ -287,7 +287,7 @@ def _read(eq: Equation, claim):
                        f"register) that has no known value here: {exc}")
     try:
         tree = at_layer(tree, eq.context.get("_at_layer"))      # one iteration only
-        tree = _in_notation_letter(_named_first(tree, eq), eq.context)
+        tree = with_loop_letter(_named_first(tree, eq), eq.context)
     except ValueError as exc:
         return _refused(exc)
     eq.context["_registers_used"] = [v.note for v in used]
@@ -334,7 +334,7 @@ def _named_first(tree: Node, eq: Equation) -> Node:
     return Node("chain", tree.args[1:], tree.args[1].pos)
 
 
-def _in_notation_letter(tree: Node, context: dict) -> Node:
+def with_loop_letter(tree: Node, context: dict) -> Node:
     """``tree`` with the layer letter of the loop in force written as the notation's
     (:func:`symnet.checker.registers.in_notation_letter`); "_renamed" notes it."""
     notation = context.get("notation")
@@ -399,7 +399,7 @@ _EQUIV = re.compile(r"\\equiv(?![A-Za-z])|≡")
 
 #: signs that define the left side as the right (A := B, A \\coloneqq B, A \\triangleq B,
 #: A \\stackrel{def}{=} B)
-_DEFINING_SIGN = re.compile(
+DEFINING_SIGN = re.compile(
     r":\s*=|\\(?:coloneqq?|defeq|eqdef|triangleq)(?![A-Za-z])|≔|≜|\\(?:stackrel|overset)\s*"
     r"\{\s*(?:\\(?:text|textrm|mathrm)\s*\{\s*def\s*\}|def)\s*\}\s*\{\s*=\s*\}")
 
@@ -409,7 +409,7 @@ def _defining_sign_read(text: str) -> str:
     defined), or, where A is written in B (w := w + \\Delta w), as the update A
     \\leftarrow B; any other text (two such signs, or another relation) as it is."""
     from symnet.checker.document import top_level_relations
-    signs = list(_DEFINING_SIGN.finditer(text))
+    signs = list(DEFINING_SIGN.finditer(text))
     if len(signs) != 1 or any(r != "=" for r in top_level_relations(
             text[:signs[0].start()] + text[signs[0].end():])):
         return text
@@ -420,7 +420,7 @@ def _defining_sign_read(text: str) -> str:
     return f"{left}={right}"
 
 
-def _identity_sign_read(eq: Equation) -> Equation:
+def identity_sign_read(eq: Equation) -> Equation:
     """A ≡ B (Bishop's delta_j ≡ dE_n/da_j, Nielsen's delta^l_j ≡ dC/dz^l_j): an identity,
     or the definition of a symbol, read as A = B (a symbol the notation already defines
     is then checked; a new one is a definition, not a claim); so is A := B
@@ -430,14 +430,14 @@ def _identity_sign_read(eq: Equation) -> Equation:
     read = _defining_sign_read(eq.text)
     if read != eq.text:
         eq.context["_defining"] = True
-    eq = replace(eq, text=_as_applied(read))
+    eq = replace(eq, text=as_applied(read))
     relations = set(top_level_relations(eq.text))
     if not relations & {"\\equiv", "≡"} or not relations <= {"=", "\\equiv", "≡"}:
         return eq
     return replace(eq, text=_EQUIV.sub("=", eq.text))
 
 
-def _decided(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
+def decided_verdict(eq: Equation, tree: Node, layers, seconds, counted) -> Verdict:
     """Proved or refuted in the network in force; a refuted condition on free variables
     only is not a claim."""
     early = _unread_regulariser(eq, eq.context.get("_tree") or tree) or \
@@ -513,10 +513,10 @@ def _at_the_sizes_given(eq: Equation, tree: Node, verdict: Verdict, seconds) -> 
 _DEPTHS = range(2, 9)
 
 
-def _last_layer_given(eq: Equation):
+def last_layer_given(eq: Equation):
     """(layers, line, notation) where ``eq`` gives the last layer's letter of a notation whose
     network has no fixed sizes a number (Nielsen's L = 3, Goodfellow's l = 3): its
-    formulas are decided in a network of that depth (:func:`_network_of`); else None."""
+    formulas are decided in a network of that depth (:func:`network_of`); else None."""
     notation = load_notation(eq.context["notation"])
     letter = notation.last_layer
     m = letter and re.fullmatch(rf"\s*{re.escape(letter)}\s*=\s*(\d+)\s*[.,;]?\s*", eq.text)
@@ -621,7 +621,7 @@ def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdic
     if _free_network(eq, layers, verdict, True) is None or \
             not (_SUM_TO_A_NUMBER.search(eq.text) or _NUMBERED_UNIT.search(eq.text)):
         return verdict
-    network = _network_of(eq.context["notation"], eq.context.get("_depth")) or \
+    network = network_of(eq.context["notation"], eq.context.get("_depth")) or \
         list(NOTES_NETWORK)
     if verdict.status == REFUTED:
         return _held_at_written_widths(eq, network, seconds, verdict)
@@ -693,7 +693,7 @@ def _penalty_defined(eq: Equation):
     """A refuted statement of another notation's arbitrary regulariser (Goodfellow's
     Omega(theta) = 1/2 ||W^(1)||_F^2): the document says which one it uses, not a claim
     (recorded by :func:`_regulariser_given`); None for any other formula."""
-    row = _first_row(eq.text, load_notation(eq.context["notation"]))
+    row = first_row(eq.text, load_notation(eq.context["notation"]))
     if row is None or row[1].quantity != "penalty":
         return None
     return Verdict(0, "", NOT_A_CLAIM, f"{PENALTY_DEFINED} {row[0]}, which the notation "
@@ -705,15 +705,15 @@ def _penalty_defined(eq: Equation):
 PENALTY_DEFINED = "defines the regulariser"
 
 
-def _first_row(text: str, notation):
+def first_row(text: str, notation):
     """(name, row) of the notation's symbol that begins the left side of ``text`` (in a
     font or under a hat too: the book's \\hat y is its row yhat; its matrix notation's
     delta^(k) and a^(k) are the delta and the activation; a calligraphic or script letter
     too, \\mathcal{E}_k, where a document may restate the cost), or None."""
     first = re.match(r"\s*\{?\s*(?:\\(?:mathbf|boldsymbol|bm|mathrm|tilde|mathcal|mathscr|"
                      r"mathit|mathsf|text|textrm|textit)\s*\{\s*)?(\\(?:hat|"
-                     r"widehat)\s*\{?\s*)?\\?([A-Za-z]+)", _sides(text)[0])
-    if not first or len(_sides(text)) < 2:
+                     r"widehat)\s*\{?\s*)?\\?([A-Za-z]+)", sides_of(text)[0])
+    if not first or len(sides_of(text)) < 2:
         return None
     name = ("hat" if first.group(1) else "") + first.group(2)
     name = name if name in notation.symbols or not notation.builtin else \
@@ -722,11 +722,11 @@ def _first_row(text: str, notation):
     return None if row is None else (name, row)
 
 
-def _sides(text: str) -> list:
+def sides_of(text: str) -> list:
     """``text`` cut at its first relation outside braces that says "is" (=, \\equiv, a
     defining sign; not a sum's j = 1)."""
     depth, at = 0, None
-    for m in re.finditer(r"[{}]|=|\\equiv(?![A-Za-z])|≡|" + _DEFINING_SIGN.pattern, text):
+    for m in re.finditer(r"[{}]|=|\\equiv(?![A-Za-z])|≡|" + DEFINING_SIGN.pattern, text):
         depth += {"{": 1, "}": -1}.get(m.group(), 0)
         if depth == 0 and m.group() not in "{}":
             at = m
@@ -808,9 +808,9 @@ def _general_model(context: dict):
     return None if out == spec else out
 
 
-def _network_of(notation, depth=None):
+def network_of(notation, depth=None):
     """The network a notation's file says its formulas are checked on, or None; of the
-    depth the document gives its last layer (``depth``: :func:`_last_layer_given`), widths
+    depth the document gives its last layer (``depth``: :func:`last_layer_given`), widths
     as the notes' network's, where it is that notation's."""
     from symnet.core.notation_files import load
     if depth is not None and depth[2:] == (notation,):
@@ -880,7 +880,7 @@ def _other_notation_hint(tree, layers) -> str:
             f"notation = {fits[0]} --> (or --notation {fits[0]}) to check it there")
 
 
-def _in_matrix_notation(tree: Node, context: dict, layers):
+def in_matrix_notation(tree: Node, context: dict, layers):
     """(tree, (index letters counted from 1, a note), None), the formula rewritten from another
     author's notation (a notation file) into the matrix notation; (tree, None, None) in the
     book's own; (tree, None, verdict) when the notation gives it no meaning or it gives a
@@ -939,7 +939,7 @@ def _not_an_equation(eq: Equation):
     if relations:
         return Verdict(0, "", NOT_CHECKED, f"the relation '{relations[0]}' is not an "
                        "equation: only '=' is checked")
-    depth = eq.context.get("notation") and _last_layer_given(eq)
+    depth = eq.context.get("notation") and last_layer_given(eq)
     if depth:                                             # Nielsen's L = 3
         return Verdict(0, "", NOT_A_CLAIM, f"gives the network's depth (its last layer "
                        f"{eq.text.strip().rstrip('.,;')}): the formulas after it are decided "
@@ -954,7 +954,7 @@ def _defines_the_activation(eq: Equation):
     its argument a dummy letter (never the notation's z), read by
     :func:`_activation_defined` after it; the reason, or None."""
     notation = eq.context.get("notation")
-    m = _APPLIED.match(_as_applied(eq.text))
+    m = APPLIED_DEFINITION.match(as_applied(eq.text))
     if notation is None or m is None or load_notation(notation).builtin or \
             m.group("name") not in load_notation(notation).activation or \
             "=" in m.group("body"):
@@ -1195,10 +1195,10 @@ def _unread_regulariser(eq: Equation, tree: Node, verdict: Verdict = None):
     refuted (it may hold for the document's cost); else None."""
     from symnet.checker.translate import writes_penalty
     notation = load_notation(eq.context["notation"]) if eq.context.get("notation") else None
-    if eq.context.get("_other_model") and _tree_writes_cost(tree, notation, deltas=True):
+    if eq.context.get("_other_model") and tree_writes_cost(tree, notation, deltas=True):
         return Verdict(0, "", NOT_CHECKED, f"{eq.context['_other_model']}: the document's "
                        "model is not the notation's, and this formula depends on it")
-    if eq.context.get("_regulariser") == "unknown" and _tree_writes_cost(tree, notation):
+    if eq.context.get("_regulariser") == "unknown" and tree_writes_cost(tree, notation):
         return Verdict(0, "", NOT_CHECKED, "the cost J is stated above in a form that is not "
                        "read (its penalty may depend on the units, not only on the "
                        "parameters), and this formula writes the cost or a derivative")
@@ -1212,7 +1212,7 @@ def _unread_regulariser(eq: Equation, tree: Node, verdict: Verdict = None):
     return None
 
 
-_APPLIED = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>[a-z])\s*"
+APPLIED_DEFINITION = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(?P<letter>[a-z])\s*"
                       r"(?:\\right)?\)\s*=(?!=)(?P<body>.*)$", re.S)
 
 
@@ -1224,7 +1224,7 @@ _MAPS_TO = re.compile(r"\s*(\\?([A-Za-z]+))\s*:\s*(\\?[A-Za-z]+)\s*(?:\\mapsto(?
                       re.S)
 
 
-def _as_applied(text: str) -> str:
+def as_applied(text: str) -> str:
     """``f = \\tanh`` (an activation letter set equal to a function by its name) as
     ``f(x) = \\tanh(x)``, and ``f: x \\mapsto \\tanh(x)`` as ``f(x) = \\tanh(x)``; any
     other text as it is."""
@@ -1247,7 +1247,7 @@ def _values_written(node: Node) -> set:
     return set().union(*(_values_written(a) for a in kids if isinstance(a, Node)))
 
 
-def _tree_writes_cost(tree, notation, deltas: bool = False) -> bool:
+def tree_writes_cost(tree, notation, deltas: bool = False) -> bool:
     """Whether ``tree`` writes a derivative or a symbol ``notation`` makes a cost (with
     ``deltas``: also a delta or a prime); True where that is not known."""
     from symnet.checker.translate import _COSTS, _written_or_none
@@ -1275,7 +1275,7 @@ def _loss_stated_instead(eq: Equation, layers):
     if tree is None or not is_loss_statement(tree, notation):
         return None
     spec = _model_of(eq.context)
-    if not set(_losses_holding(eq, tree, layers)) - {spec[1]}:
+    if not set(losses_holding(eq, tree, layers)) - {spec[1]}:
         return None
     eq.context["_states_loss"] = tree
     return Verdict(0, "", NOT_A_CLAIM, f"says which loss {flat_text(tree.args[0]) or 'it'} "
@@ -1287,14 +1287,14 @@ def _loss_stated_instead(eq: Equation, layers):
 STATED_LOSSES = ("squared", "cross-entropy")
 
 
-def _losses_holding(eq: Equation, tree: Node, layers) -> list:
+def losses_holding(eq: Equation, tree: Node, layers) -> list:
     """The losses the checker reads (:data:`STATED_LOSSES`) for which the statement
     ``tree`` holds in ``eq``'s model otherwise; decided once per statement (kept in its
     context for :func:`_loss_stated_instead` and :func:`_record_loss` both)."""
-    if "_losses_holding" not in eq.context:
+    if "losses_holding" not in eq.context:
         from symnet.checker.variants import holds_in
         holds = holds_in(load_notation(eq.context["notation"]), layers or list(NOTES_NETWORK))
         spec = _model_of(eq.context)
-        eq.context["_losses_holding"] = [loss for loss in STATED_LOSSES
+        eq.context["losses_holding"] = [loss for loss in STATED_LOSSES
                                          if holds(tree, (spec[0], loss, *spec[2:]))]
-    return eq.context["_losses_holding"]
+    return eq.context["losses_holding"]
