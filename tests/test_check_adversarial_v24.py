@@ -114,3 +114,12 @@ def test_a_formula_of_two_statements_given_alone_is_not_one_chain(formula):
 def test_a_formula_with_its_number_is_still_one_statement():
     assert api.check(r"g_j = \hat y_j(1-\hat y_j)(y_j-\hat y_j) \quad (5.10)").holds
     assert not api.check(r"\Delta\theta_j = \eta g_j \quad (5.12)").holds
+
+
+def test_a_percent_sign_in_an_address_starts_no_comment():
+    """Pass 25: in LaTeX, \\url{..%20..} holds a %, which started a "comment" that ran
+    into the directive after it: exit 2, "directive not understood"."""
+    doc = ("\\section{A}\nSee \\url{http://x.org/a%20b} % symnet: f = tanh\n"
+           "\\[ f'(x) = 1 - f(x)^2 \\]\n\nand \\href{http://y.org/%41}{here}.\n"
+           "\\[ f'(x) = f(x)(1-f(x)) \\]\n")
+    assert [s for _, s, _ in verdicts(doc, "tex")] == [H, R]

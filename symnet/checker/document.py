@@ -324,11 +324,15 @@ def _code_formulas(text: str, warnings: list = None):
     return "".join(out), found
 
 
+#: LaTeX: an address, in which % is a character (\\url{http://x.org/a%20b}), no comment
+_ADDRESS_TEX = re.compile(r"\\(?:url|href)\s*\{[^{}\n]*\}")
+
+
 def _comments_blanked(text: str) -> str:
-    """LaTeX: every comment blank, directives kept; code (\\verb|..|, verbatim, listings)
-    blank."""
+    """LaTeX: every address blank (its % starts no comment), every comment blank,
+    directives kept; code (\\verb|..|, verbatim, listings) blank."""
     text = _COMMENT_TEX.sub(lambda m: m.group() if speaks_to_symnet(m.group("body"))
-                            else _blank(m), text)
+                            else _blank(m), _ADDRESS_TEX.sub(_blank, text))
     return _TEX_CODE.sub(_blank, text)
 
 

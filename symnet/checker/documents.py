@@ -23,10 +23,10 @@ from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
 from symnet.checker.registers import Registers
 from symnet.checker.statements import index_condition
-from symnet.checker.relations import ORDER, pattern as relation_pattern
+from symnet.checker.relations import pattern as relation_pattern
 from symnet.checker.equation import (APPLIED_DEFINITION, CALCULUS, DEFINING_SIGN, HOLDS,
                                      NOT_A_CLAIM, NOT_CHECKED, PENALTY_DEFINED, REFUTED,
-                                     SECONDS_PER_EQUATION, Verdict, as_applied,
+                                     SECONDS_PER_EQUATION, MAPS_TO, Verdict, as_applied,
                                      check_equation, decided_verdict, first_row,
                                      identity_sign_read, in_matrix_notation,
                                      last_layer_given, losses_holding, network_of, sides_of,
@@ -126,12 +126,16 @@ def _defines_a_function(text: str, context: dict):
     """The match (its ``name``, ``letter``) of a statement that defines the activation,
     read or not: f, \\sigma, \\varphi, \\phi or another notation's activation letter (in a
     font too, with any scripts: \\sigma_j, \\sigma_{}) applied to a dummy letter (z, z_j,
-    \\cdot), then a relation that defines; None for anything else."""
+    \\cdot), then a relation that defines; or the letter alone before a map's colon or a
+    relation that defines (f: x \\mapsto .., f \\colon \\mathbb{R} \\to \\mathbb{R},
+    f = 2\\sigma(2\\cdot) - 1; the letter then ""); None for anything else."""
     names = {"f", "sigma", "varphi", "phi"}
     if context.get("notation") is not None:
         names |= set(load_notation(context["notation"]).activation)
     name = "|".join(sorted(names, key=len, reverse=True))
-    return re.search(
+    signature = re.match(rf"\s*\\?(?P<name>{name})\s*(?::|\\colon(?![A-Za-z])|{_DEFINING})"
+                         r"(?P<letter>)", text)
+    return signature or re.search(
         r"(?<![A-Za-z])(?:\\(?:boldsymbol|mathbf|bm|mathrm|operatorname)\s*\{\s*)?\\?"
         rf"(?P<name>{name})\s*\}}?\s*(?:[_^]\s*(?:\{{[^{{}}]*\}}|\w)\s*)*"
         r"(?:\\left)?\(\s*(?P<letter>[a-z]|\\cdot|\\bullet|\\(?:alpha|beta|gamma|zeta|eta|"
@@ -228,7 +232,8 @@ def _unread_function_defined_above(eqs: list, out: list) -> None:
     unread = {}
     for eq, verdict in zip(eqs, out):
         scope = tuple(eq.context.get(k) for k in _SCOPE)
-        if verdict.status == NOT_CHECKED and _FUNCTION_DEFINED.match(eq.text):
+        if verdict.status == NOT_CHECKED and (_FUNCTION_DEFINED.match(eq.text) or
+                                              MAPS_TO.fullmatch(eq.text)):
             unread.setdefault(scope, eq)
         elif verdict.status == REFUTED and scope in unread and \
                 "any differentiable" in verdict.notation + verdict.detail:
@@ -462,8 +467,7 @@ class _Section:
         if read is not None and read.kind == "chain":     # X = Q: X's value, for a name
             self.heads.append((read.args[0], read.args[1], eq.line))
         _record_loss(eq, verdict, layers, self.losses)
-        if verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) and \
-                not index_condition(eq.text):             # j = 1 (.. l): a range, no value
+        if _assigns(verdict) and not index_condition(eq.text):    # j = 1: a range, no value
             value, written = _value_given(eq), eq.text.split("=")[-1].strip(" .,;")
             self.assigned += [] if value is None else [written] if re.fullmatch(
                 r"\d+(?:\.\d+)?", written) else [str(value)]      # 0.1 as written
@@ -752,16 +756,35 @@ def _activation_defined(eq: Equation, verdict: Verdict):
 ASSIGNS = "assigns a value to "
 
 
+def _assigns(verdict: Verdict) -> bool:
+    """Whether ``verdict`` is on a statement that gives a letter a value: eta = 0.1 (not a
+    claim), or eta = 0.1 = \\frac{1}{10} (its numbers compared: it holds)."""
+    return verdict.status == NOT_A_CLAIM and verdict.detail.startswith(ASSIGNS) or \
+        verdict.status == HOLDS and " is given a value; " in verdict.sizes
+
+
 def _value_given(eq: Equation):
     """The rational number an assignment gives its letter (eta = 0.1, 1/10, \\frac{1}{10},
-    10^{-1}, -0.5: all read by the parser, not by their spelling); None when its right
-    side is not a number alone."""
+    10^{-1}, -0.5: all read by the parser, not by their spelling; also along a chain,
+    eta = 0.1 = \\frac{1}{10}, x_1 = x_2 = 1: letters, then the number, each other number
+    the same); None when its last side is not a number alone."""
     tree = eq.context.get("_read")
-    if tree is None or tree.kind != "chain" or len(tree.args) != 2 or \
-            not isinstance(tree.args[1], Node) or _plain_letters(tree.args[1]):
+    if tree is None or tree.kind != "chain" or len(tree.args) < 2 or \
+            not all(isinstance(a, Node) for a in tree.args):
+        return None
+    values = [_number_of(side) for side in tree.args[1:]]
+    if values[-1] is None or any(v != values[-1] if v is not None else side.kind not in (
+            "name", "script", "accent") for v, side in zip(values, tree.args[1:])):
+        return None                 # x_1 = x_2 = 1: a symbol between; eta = 0.1 = 1/10
+    return values[-1]
+
+
+def _number_of(side: Node):
+    """The rational number ``side`` writes with no letter in it, or None."""
+    if _plain_letters(side):
         return None
     try:
-        value = expression_of(tree.args[1], ())
+        value = expression_of(side, ())
     except (ValueError, TypeError):
         return None
     return value if value.is_Rational else None
@@ -876,7 +899,7 @@ def _gives_a_value(eq: Equation, said: Verdict):
             said.status == NOT_A_CLAIM and said.detail.startswith("a condition") and \
             not said.detail.startswith("a condition on indices"):      # not a range
         return ""
-    if said.status == NOT_A_CLAIM and said.detail.startswith(ASSIGNS):   # to a number
+    if _assigns(said):                                                  # to a number
         m = _ASSIGNED_LETTER.match(eq.text)
         letter = m and (m.group("letter") or m.group("font"))
         return letter if m and _value_given(eq) is not None else None
@@ -917,22 +940,22 @@ def _unread_statement(eq: Equation, said: Verdict) -> bool:
     return said.status == NOT_CHECKED and said.unread
 
 
-#: one index or size letter, or a number, on each side of one relation (k = n, h < q)
-_ONE_VALUE = re.compile(rf"\(?\s*(?:[A-Za-z]|\d+)\s*{relation_pattern(*ORDER)}\s*"
-                        r"(?:[A-Za-z]|\d+)\s*\)?")
+#: a relation between layer letters that names a layer pair (l = k + 1): no condition
+_LAYER_PAIR = re.compile(r"\s*[A-Za-z]\s*=\s*[A-Za-z]\s*[+-]\s*\d+\s*")
 
 
 def _restricts_an_index(text: str) -> bool:
     """An index condition that fixes an index to one value, bounds it on one side or to a
-    narrower range (``k = n``, ``(h = 1)``, ``\\because k < n``, ``1 \\le h \\le 2``), never
-    an index's whole range (j = 1, ..., l; 1 \\le h \\le q) nor a relation between letters
-    (l = k + 1): a claim refuted for every value may hold under it."""
-    from symnet.checker.document import narrower_range
+    narrower range, however it is written (``k = n``, ``(h = 1)``, ``\\because k < n``,
+    ``1 \\le h \\le 2``, ``4 \\ge k \\ge 4``, ``h = j = 1``, ``h - 1 = 0``), never an
+    index's whole range (j = 1, ..., l; 1 \\le h \\le q) nor a relation between letters that
+    names a layer pair (l = k + 1): a claim refuted for every value may hold under it."""
+    from symnet.checker.document import whole_range
     text = re.sub(r"^\s*(?:\\because(?![A-Za-z])|∵)", "", text)
     parts = [p.strip() for p in text.strip().strip("()").split(",")]
-    return index_condition(text) and (any(map(narrower_range, parts)) or any(
-        _ONE_VALUE.fullmatch(p) for p in parts) and not any(
-        re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts))     # a range
+    if not index_condition(text) or any(re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts):
+        return False                                              # a range j = 1, ..., l
+    return any(not whole_range(p) and not _LAYER_PAIR.fullmatch(p) for p in parts)
 
 
 def _states_regulariser(said: Verdict, verdict: Verdict, eq: Equation) -> bool:

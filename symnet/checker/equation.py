@@ -561,6 +561,9 @@ _SUM_TO_A_NUMBER = re.compile(r"\\sum(?:\\limits)?\s*(?:_\s*(?:\{[^{}]*\}|\S)\s*
 #: a unit named by number: a^1_3, w^2_{13}, \\delta_{2} (the widths decide a sum written
 #: out term by term: z^2_1 = w^2_{11} a^1_1 + w^2_{12} a^1_2 + b^2_1)
 _NUMBERED_UNIT = re.compile(r"_\s*\{?\s*\d")
+#: a sum set equal to a whole number (\sum_j \frac{\partial z^L_j}{\partial b^L_j} = 3): a
+#: count of units, at the widths picked only
+_SUM_IS_A_NUMBER = re.compile(r"(?=.*(?:\\sum(?![A-Za-z])|∑))(?:.*=|^)\s*\d+\s*(?:=|$)", re.S)
 
 
 #: the depths (layers, counted as the network the checker builds) a formula that names a
@@ -614,12 +617,14 @@ def _at_an_unsaid_depth(eq: Equation, layers, seconds, verdict: Verdict) -> Verd
 
 def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdict:
     """A formula of another notation whose widths the checker picks, with a sum that runs to
-    a number (C = 1/2 sum_{j=1}^{3} (y_j - a^L_j)^2) or units named by number (a sum written
-    out, z^2_1 = w^2_{11} a^1_1 + ... + b^2_1), that holds in the network picked: decided
+    a number (C = 1/2 sum_{j=1}^{3} (y_j - a^L_j)^2), units named by number (a sum written
+    out, z^2_1 = w^2_{11} a^1_1 + ... + b^2_1) or a sum set equal to a whole number (sum_j
+    dz^L_j / db^L_j = 3), that holds in the network picked: decided
     again with every layer one unit wider (each unit named still there); where it does
     not hold there, it holds at the widths picked only, which the document does not give."""
     if _free_network(eq, layers, verdict, True) is None or \
-            not (_SUM_TO_A_NUMBER.search(eq.text) or _NUMBERED_UNIT.search(eq.text)):
+            not (_SUM_TO_A_NUMBER.search(eq.text) or _NUMBERED_UNIT.search(eq.text) or
+                 _SUM_IS_A_NUMBER.match(eq.text)):
         return verdict
     network = network_of(eq.context["notation"], eq.context.get("_depth")) or \
         list(NOTES_NETWORK)
@@ -631,8 +636,8 @@ def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdic
     if again.status == HOLDS:
         return verdict
     return Verdict(0, "", NOT_CHECKED, f"the verdict depends on the layers' widths (a sum "
-                   f"runs to a number, or units are named by number), which the document does "
-                   f"not give: it holds at {','.join(map(str, network))} and "
+                   f"runs to a number or equals one, or units are named by number), which the "
+                   f"document does not give: it holds at {','.join(map(str, network))} and "
                    f"{_SAID[again.status]} at {','.join(map(str, other))}; give the sizes "
                    f"with --layers")
 
@@ -1216,23 +1221,26 @@ APPLIED_DEFINITION = re.compile(r"^\s*\\?(?P<name>[A-Za-z]+)\s*(?:\\left)?\(\s*(
                       r"(?:\\right)?\)\s*=(?!=)(?P<body>.*)$", re.S)
 
 
-_NAMED = re.compile(r"\s*(\\?([A-Za-z]+))\s*=\s*(\\[A-Za-z]+)\s*")
+_NAMED = re.compile(r"\s*(\\?([A-Za-z]+))\s*(?:=|\\equiv(?![A-Za-z])|≡)\s*(\\[A-Za-z]+)\s*")
 
 
 #: an activation given as a map, \\sigma: z \\mapsto \\tanh(z) (the letter, the dummy, the body)
-_MAPS_TO = re.compile(r"\s*(\\?([A-Za-z]+))\s*:\s*(\\?[A-Za-z]+)\s*(?:\\mapsto(?![A-Za-z])|↦)(.*)",
-                      re.S)
+#: f: x \\mapsto ..., f \\colon x \\longmapsto ..., f = x \\mapsto ..., l: (o, y) \\mapsto ...
+MAPS_TO = re.compile(r"\s*(\\?([A-Za-z]+))\s*(?::|\\colon(?![A-Za-z])|=)\s*"
+                     r"(\\?[A-Za-z]+|\([^()]*\))\s*(?:\\(?:long)?mapsto(?![A-Za-z])|[↦⟼])(.*)",
+                     re.S)
 
 
 def as_applied(text: str) -> str:
-    """``f = \\tanh`` (an activation letter set equal to a function by its name) as
-    ``f(x) = \\tanh(x)``, and ``f: x \\mapsto \\tanh(x)`` as ``f(x) = \\tanh(x)``; any
-    other text as it is."""
+    """``f = \\tanh`` or ``f \\equiv \\tanh`` (an activation letter set equal to a function
+    by its name) as ``f(x) = \\tanh(x)``, and ``f: x \\mapsto \\tanh(x)`` (``\\colon``,
+    ``\\longmapsto``, ``f = x \\mapsto``) as ``f(x) = \\tanh(x)``; any other text as it is."""
     from symnet.checker.document import activation_letters
     letters = activation_letters() | {"f"}
-    m = _MAPS_TO.fullmatch(text)
+    m = MAPS_TO.fullmatch(text)
     if m is not None and m.group(2) in letters:
-        return f"{m.group(1)}({m.group(3)}) ={m.group(4)}"
+        argument = m.group(3) if m.group(3).startswith("(") else f"({m.group(3)})"
+        return f"{m.group(1)}{argument} ={m.group(4)}"
     m = _NAMED.fullmatch(text)
     if m is None or m.group(2) not in letters:
         return text

@@ -27,7 +27,7 @@ from symnet.checker.equality import exact_ratio, same as _same, shape as _shape,
 from symnet.checker.evaluate import Evaluator
 from symnet.checker.chain_product import chain_product
 from symnet.checker.parse import Node, parse
-from symnet.checker.tree import nodes
+from symnet.checker.tree import nodes, written_in_a_superscript
 from symnet.checker.symbols import flat_text, function_of, index_items, read_symbol
 from symnet.checker.symbols import is_transpose  # noqa: F401  (translate.py imports it here)
 from symnet.core.notation import FUNCTIONS
@@ -475,6 +475,10 @@ class MatrixNotation(Evaluator):
             raise MeaningError("a sum in the matrix notation is written \\sum_{j=1}^{3}",
                                node.pos)
         letter = low.args[0].args[0]
+        if written_in_a_superscript(body, letter):
+            raise MeaningError(f"a sum over a layer letter ({letter} in a layer) is not read "
+                               f"(a formula is checked at every layer, so the sum's {letter} "
+                               "would not be bound): write its terms out", node.pos)
         start, stop = self.bound(low.args[1], env), self.bound(high, env)
         total = sp.S.Zero
         for v in range(start, stop + 1):

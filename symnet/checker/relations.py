@@ -29,7 +29,7 @@ RELATIONS_BY_MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "defined as": (("≜", "≔"), ("triangleq", "coloneqq", "coloneq", "Coloneqq", "eqqcolon",
                                 "eqcolon", "defeq", "eqdef", "doteq")),
     "assigned": (("←",), ("gets", "leftarrow")),
-    "maps to": (("↦",), ("mapsto",)),
+    "maps to": (("↦", "⟼"), ("mapsto", "longmapsto")),
     "implies": (("⇒",), ("Rightarrow",)),
     "if and only if": (("⇔",), ("iff",)),
     "much less": (("≪",), ("ll",)),

@@ -29,7 +29,7 @@ from symnet.checker.matrix import index_items, is_transpose
 from symnet.checker.result import MeaningError, NotAClaim
 from symnet.checker.statements import numbers_only
 from symnet.checker.symbols import flat_text
-from symnet.checker.tree import Node, nodes
+from symnet.checker.tree import Node, nodes, written_in_a_superscript
 from symnet.core.notation import FONT_MARKS, UPRIGHT_MARKS
 from symnet.core.notation_files import FREE, QUANTITIES, Notation
 
@@ -179,13 +179,6 @@ def _parts(node: Node):
     if node.kind != "name":
         return None
     return ("yhat" if hat and node.args[0] == "y" else node.args[0]), hat, sub, sup
-
-
-def _in_a_superscript(node: Node, letter: str) -> bool:
-    """Whether ``node`` writes the letter in a superscript (a layer: W^{(l)}, b^l_1)."""
-    return any(n.kind == "script" and n.op == "^" and any(
-        m.kind == "name" and m.args == (letter,) for m in nodes(n.args[1]))
-        for n in nodes(node))
 
 
 def _layer_letters(offsets: set, notation: Notation) -> dict:
@@ -405,7 +398,7 @@ class _Translation:
         letter = _sum_letter(low)
         nt = self.notation
         if letter and letter in (nt.layer_letter, nt.last_layer) and \
-                _in_a_superscript(body, letter):
+                written_in_a_superscript(body, letter):
             raise MeaningError(f"a sum over the layer letter {letter} is not read (a formula "
                                f"is checked at every layer {nt.layer_letter}, so the sum's "
                                f"{letter} would not be bound): write its terms out",

@@ -42,3 +42,11 @@ def same_tree(a, b) -> bool:
         return a == b
     return a.kind == b.kind and a.op == b.op and len(a.args) == len(b.args) and \
         all(same_tree(x, y) for x, y in zip(a.args, b.args))
+
+
+def written_in_a_superscript(node: Node, letter: str) -> bool:
+    """Whether ``node`` writes ``letter`` in a superscript (a layer: W^{(l)}, b^l_1,
+    z_1^{(k)}): a sum over such a letter is a sum over layers."""
+    return any(n.kind == "script" and n.op == "^" and any(
+        m.kind == "name" and m.args == (letter,) for m in nodes(n.args[1]))
+        for n in nodes(node))
