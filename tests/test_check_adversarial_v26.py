@@ -15,8 +15,13 @@ The classes (each gave a wrong verdict before):
   \tanh, f = 2\sigma(2\cdot) - 1) was ignored, and the formulas after it decided with the
   sigmoid or with an arbitrary function;
 - a sum over a whole layer set equal to a number (\sum_j dz^L_j/db^L_j = 3) held at the
-  widths the checker picks, which the document does not give."""
+  widths the checker picks, which the document does not give.
+Pass 28 (the accumulated error, losses, activations, odd sizes, the outputs): section
+5.3's E, the accumulated error (1/m) sum_k E_k, was read as the matrix notation's E (one
+example's) where a formula mixes the two or is read at --layers: E = E_k held."""
 import pytest
+
+from symnet import api
 
 from verdicts import BISHOP, C, GOODFELLOW, H, N, NIELSEN, NOT_HOLDS, NOT_REFUTED, R, \
     notation_head, verdicts
@@ -70,6 +75,13 @@ CASES = [
     (D2L + "$$\\sum_i \\frac{\\partial o_i}{\\partial o_i} = 2$$\n", [NOT_HOLDS]),
 ]
 
+PASS_28 = [
+    # E alone is the accumulated error beside section 5.3's symbols, never one example's
+    ("$$\\frac{\\partial E}{\\partial \\theta_j} = -\\delta_j^{(3)}$$\n", [NOT_HOLDS]),
+    ("$$E = \\frac{1}{m}\\sum_{k=1}^{m} E_k$$\n\n"
+     "$$\\frac{\\partial E}{\\partial w_{hj}} = -g_j a_h^{(2)}$$\n", [NOT_REFUTED, NOT_HOLDS]),
+]
+
 REGRESSIONS = [
     # what must still be decided
     ("# S\n\n$f: x \\mapsto x^2$\n\n$$ f(2) = 4 $$\n\n" + F_PRIME, [{C}, {H}, {R}]),
@@ -83,9 +95,26 @@ REGRESSIONS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", CASES + REGRESSIONS)
+@pytest.mark.parametrize("text, expected", CASES + PASS_28 + REGRESSIONS)
 def test_pass_26_and_27(text, expected):
     got = verdicts(text)
     assert len(got) == len(expected), got
     for (_, status, _), allowed in zip(got, expected):
         assert status in allowed, (text, got)
+
+
+@pytest.mark.parametrize("formula", [
+    r"E = E_k",
+    r"E = \frac12\sum_{j=1}^{l}(\hat y_j-y_j)^2",
+    r"\frac{\partial E}{\partial w_{hj}} = -g_j b_h",
+    r"\frac{\partial E}{\partial v_{ih}} = -e_h x_i",
+])
+def test_the_accumulated_error_is_not_one_examples_at_given_sizes(formula):
+    """Pass 28: with --layers d,q,l, section 5.3's E (1/m sum_k E_k) was read as the
+    matrix notation's E, the error of one example: E = E_k held."""
+    with pytest.raises(ValueError, match="accumulated error"):
+        api.check(formula, layers=[2, 3, 2])
+
+
+def test_one_examples_error_at_given_sizes_still_holds():
+    assert api.check(r"\frac{\partial E_k}{\partial w_{hj}} = -g_j b_h", layers=[2, 3, 2]).holds

@@ -63,6 +63,23 @@ def default_layers(text: str, tree: Node = None):
     return list(MIXED_NETWORK) if mixed else list(NOTES_NETWORK)
 
 
+def _writes_bare_error(tree: Node) -> bool:
+    """Whether ``tree`` writes E alone (not as the base of E_k or E^2), other than
+    differentiated by a matrix symbol (\\frac{\\partial E}{\\partial \\theta_{hj}^{(23)}}: the
+    matrix notation's E there)."""
+    skip = {id(n.args[0]) for n in nodes(tree) if n.kind == "script"}
+    skip |= {id(n.args[0].args[0]) for n in nodes(tree) if n.kind == "frac" and all(
+        a.kind == "partial" for a in n.args) and as_matrix_notation(n.args[1])[1] is None}
+    return any(n.kind == "name" and n.args == ("E",) and id(n) not in skip
+               for n in nodes(tree))
+
+
+def _sums_to_a_size(tree: Node) -> bool:
+    """Whether ``tree`` has a sum up to one of section 5.3's sizes (\\sum_{j=1}^{l})."""
+    return any(n.kind == "sum" and isinstance(n.args[1], Node) and n.args[1].kind == "name"
+               and n.args[1].args[0] in SIZES for n in nodes(tree))
+
+
 def _size_letters(tree: Node) -> set:
     """The sizes d, q, l that the formula names (a sum up to q, a list up to l)."""
     return {node.args[0] for node in nodes(tree)
@@ -127,7 +144,12 @@ def _check_in_matrix_notation(text: str, tree: Node, layers, chosen: bool,
     with layer letters that holds is then proved for symbolic widths where it can be, and
     ``sizes`` says which sizes the verdict covers."""
     sized = _size_letters(tree)
+    written = tree
     tree, from_one = as_matrix_notation(tree)
+    if (from_one is not None or _sums_to_a_size(written)) and _writes_bare_error(written):
+        raise MeaningError("E alone is section 5.3's accumulated error (1/m sum_k E_k) and "
+                           "the matrix notation's error of one example: beside section "
+                           "5.3's symbols write E_k for one example's", 0)
     if chosen and from_one is not None and sized:
         raise MeaningError("it mixes section 5.3's symbols with the matrix notation and "
                            "ranges over every size (d, q, l): the matrix symbols fix the "
