@@ -18,6 +18,7 @@ def notation_head(name: str) -> str:
 
 
 NIELSEN, BISHOP = notation_head("nielsen"), notation_head("bishop")
+D2L = notation_head("d2l")
 LAYERS, GOODFELLOW = notation_head("bishop-layers"), notation_head("goodfellow")
 
 

@@ -128,13 +128,15 @@ def _defines_a_function(text: str, context: dict):
     font too, with any scripts: \\sigma_j, \\sigma_{}) applied to a dummy letter (z, z_j,
     \\cdot), then a relation that defines; or the letter alone before a map's colon or a
     relation that defines (f: x \\mapsto .., f \\colon \\mathbb{R} \\to \\mathbb{R},
-    f = 2\\sigma(2\\cdot) - 1; the letter then ""); None for anything else."""
+    f = 2\\sigma(2\\cdot) - 1, f \\mathrel{:=} \\tanh), or alone after one at the end
+    (\\tanh = f, x \\mapsto \\tanh(x) =: f); the letter then ""; None for anything else."""
     names = {"f", "sigma", "varphi", "phi"}
     if context.get("notation") is not None:
         names |= set(load_notation(context["notation"]).activation)
     name = "|".join(sorted(names, key=len, reverse=True))
-    signature = re.match(rf"\s*\\?(?P<name>{name})\s*(?::|\\colon(?![A-Za-z])|{_DEFINING})"
-                         r"(?P<letter>)", text)
+    signature = re.match(rf"\s*\\?(?P<name>{name})\s*(?::|\\colon(?![A-Za-z])|{_DEFINING}|"
+                         r"\\mathrel\s*\{[^{}]*\})(?P<letter>)", text) or re.search(
+        rf"(?:=|=:|\\eqq?colon(?![A-Za-z]))\s*\\?(?P<name>{name})\s*(?P<letter>)$", text)
     return signature or re.search(
         r"(?<![A-Za-z])(?:\\(?:boldsymbol|mathbf|bm|mathrm|operatorname)\s*\{\s*)?\\?"
         rf"(?P<name>{name})\s*\}}?\s*(?:[_^]\s*(?:\{{[^{{}}]*\}}|\w)\s*)*"
@@ -172,6 +174,7 @@ def check_equations(eqs: list, layers=None, progress=None, context: dict = None)
     if progress:
         progress(len(eqs), len(eqs))
     _qualified_by_later(eqs, out)
+    _restricted_before(eqs, out)
     _given_just_above(eqs, out)
     _model_stated_below(eqs, out)
     _defined_below(eqs, out)
@@ -479,7 +482,8 @@ class _Section:
         if definition is not None:
             self.define(definition, verdict,
                         _condition_beside(eq, definition[0].lstrip("\\"), definition[1]))
-        elif verdict.status == NOT_CHECKED and \
+        elif (verdict.status == NOT_CHECKED or verdict.status == NOT_A_CLAIM and
+              verdict.detail.startswith("defines a new symbol")) and \
                 (m := _defines_a_function(eq.text, eq.context)):      # f = \sin too
             self.defined[m.group("name")] = (m.group("letter").lstrip("\\"), None, "")
             self.levels[m.group("name")] = self.level
@@ -766,17 +770,19 @@ def _assigns(verdict: Verdict) -> bool:
 def _value_given(eq: Equation):
     """The rational number an assignment gives its letter (eta = 0.1, 1/10, \\frac{1}{10},
     10^{-1}, -0.5: all read by the parser, not by their spelling; also along a chain,
-    eta = 0.1 = \\frac{1}{10}, x_1 = x_2 = 1: letters, then the number, each other number
-    the same); None when its last side is not a number alone."""
+    eta = 0.1 = \\frac{1}{10}, x_1 = x_2 = 1, and the other way round, 0.1 = \\eta): symbols
+    and one number, written at one end; None for anything else."""
     tree = eq.context.get("_read")
     if tree is None or tree.kind != "chain" or len(tree.args) < 2 or \
             not all(isinstance(a, Node) for a in tree.args):
         return None
-    values = [_number_of(side) for side in tree.args[1:]]
-    if values[-1] is None or any(v != values[-1] if v is not None else side.kind not in (
-            "name", "script", "accent") for v, side in zip(values, tree.args[1:])):
-        return None                 # x_1 = x_2 = 1: a symbol between; eta = 0.1 = 1/10
-    return values[-1]
+    values = [_number_of(side) for side in tree.args]
+    numbers = {v for v in values if v is not None}
+    if len(numbers) != 1 or values[0] is not None and values[-1] is not None or any(
+            v is None and side.kind not in ("name", "script", "accent")
+            for v, side in zip(values, tree.args)):
+        return None        # x_1 = x_2 = 1, 0.1 = eta: symbols, and one number at an end
+    return numbers.pop()
 
 
 def _number_of(side: Node):
@@ -934,6 +940,20 @@ def _qualified_by_later(eqs: list, verdicts: list) -> None:
                                  f"({later.text[:60]}) may say what its symbols mean here")
 
 
+def _restricted_before(eqs: list, verdicts: list) -> None:
+    """In one formula, a condition that fixes or bounds an index before a refuted claim
+    ((h = 1) \\quad b_h = b_1, h = 1: \\quad ...) leaves it not checked, as one after it
+    does (:func:`_qualified_by_later`): the claim may hold under it."""
+    for n, (eq, verdict) in enumerate(zip(eqs, verdicts)):
+        if verdict.status != REFUTED:
+            continue
+        for earlier in eqs[:n]:
+            if earlier.formula is eq.formula and _restricts_an_index(earlier.text):
+                verdict.withdraw(f"the condition before it in the same formula "
+                                 f"({earlier.text[:60]}) may make it hold")
+                break
+
+
 def _unread_statement(eq: Equation, said: Verdict) -> bool:
     """Whether ``eq`` is a statement that could not be read at all (words in a font,
     \\mathrm{if}\\ \\eta = 1, {\\rm if}, 当 \\eta = 1 时): it may be a condition."""
@@ -944,6 +964,11 @@ def _unread_statement(eq: Equation, said: Verdict) -> bool:
 _LAYER_PAIR = re.compile(r"\s*[A-Za-z]\s*=\s*[A-Za-z]\s*[+-]\s*\d+\s*")
 
 
+#: an index in a set of values or an interval: h \in \{1\}, h \in [1, 1], k \in \{4\}
+_INDEX_IN_A_SET = re.compile(r"\(?\s*(?P<index>[a-z])\s*(?:\\in(?![A-Za-z])|∈)\s*"
+                             r"(?:\\\{[^{}]*\\\}|\[(?P<interval>[^\[\]]*)\])\s*\)?")
+
+
 def _restricts_an_index(text: str) -> bool:
     """An index condition that fixes an index to one value, bounds it on one side or to a
     narrower range, however it is written (``k = n``, ``(h = 1)``, ``\\because k < n``,
@@ -951,8 +976,14 @@ def _restricts_an_index(text: str) -> bool:
     index's whole range (j = 1, ..., l; 1 \\le h \\le q) nor a relation between letters that
     names a layer pair (l = k + 1): a claim refuted for every value may hold under it."""
     from symnet.checker.document import whole_range
-    text = re.sub(r"^\s*(?:\\because(?![A-Za-z])|∵)", "", text)
-    parts = [p.strip() for p in text.strip().strip("()").split(",")]
+    text = re.sub(r"^(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))*"
+                  r"(?:\\(?:because|forall)(?![A-Za-z])|[∵∀])?", "", text).strip().rstrip(":")
+    member = _INDEX_IN_A_SET.fullmatch(text)
+    if member:                              # h \in \{1\}, k \in [2, 3]; not h \in \{1, ..., q\}
+        low, _, high = (member["interval"] or "").partition(",")
+        return not re.search(r"\\[lc]?dots|\.\.\.|…", text) and not (
+            member["interval"] and whole_range(f"{low} \\le {member['index']} \\le {high}"))
+    parts = [p.strip() for p in text.strip("()").split(",")]
     if not index_condition(text) or any(re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts):
         return False                                              # a range j = 1, ..., l
     return any(not whole_range(p) and not _LAYER_PAIR.fullmatch(p) for p in parts)

@@ -619,24 +619,30 @@ def _at_unsaid_widths(eq: Equation, layers, seconds, verdict: Verdict) -> Verdic
     """A formula of another notation whose widths the checker picks, with a sum that runs to
     a number (C = 1/2 sum_{j=1}^{3} (y_j - a^L_j)^2), units named by number (a sum written
     out, z^2_1 = w^2_{11} a^1_1 + ... + b^2_1) or a sum set equal to a whole number (sum_j
-    dz^L_j / db^L_j = 3), that holds in the network picked: decided
-    again with every layer one unit wider (each unit named still there); where it does
-    not hold there, it holds at the widths picked only, which the document does not give."""
+    dz^L_j / db^L_j = 3), or any sum where it was not proved at symbolic widths, that holds
+    in the network picked: decided again with every layer one unit wider, then with layer n
+    n units wider (each unit named still there); where it does not hold there, it holds at
+    the widths picked only, which the document does not give."""
+    summed = verdict.status == HOLDS and re.search(r"\\sum(?![A-Za-z])|∑", eq.text) and \
+        "symbolic widths" not in verdict.sizes       # a sum over a layer, at these widths only
     if _free_network(eq, layers, verdict, True) is None or \
             not (_SUM_TO_A_NUMBER.search(eq.text) or _NUMBERED_UNIT.search(eq.text) or
-                 _SUM_IS_A_NUMBER.match(eq.text)):
+                 _SUM_IS_A_NUMBER.match(eq.text) or summed):
         return verdict
     network = network_of(eq.context["notation"], eq.context.get("_depth")) or \
         list(NOTES_NETWORK)
     if verdict.status == REFUTED:
         return _held_at_written_widths(eq, network, seconds, verdict)
-    other = [width + 1 for width in network]         # every unit named is still there
-    again = _check_equation(replace(eq, context=dict(eq.context)), other,
-                            seconds or SECONDS_PER_EQUATION)
-    if again.status == HOLDS:
+    for other in ([width + 1 for width in network],      # every unit named still there,
+                  [width + n for n, width in enumerate(network, 1)]):      # and unevenly
+        again = _check_equation(replace(eq, context=dict(eq.context)), other,
+                                seconds or SECONDS_PER_EQUATION)
+        if again.status != HOLDS:
+            break
+    else:
         return verdict
     return Verdict(0, "", NOT_CHECKED, f"the verdict depends on the layers' widths (a sum "
-                   f"runs to a number or equals one, or units are named by number), which the "
+                   f"over a layer, or units named by number), which the "
                    f"document does not give: it holds at {','.join(map(str, network))} and "
                    f"{_SAID[again.status]} at {','.join(map(str, other))}; give the sizes "
                    f"with --layers")

@@ -64,10 +64,10 @@ def default_layers(text: str, tree: Node = None):
 
 
 def _writes_bare_error(tree: Node) -> bool:
-    """Whether ``tree`` writes E alone (not as the base of E_k or E^2), other than
+    """Whether ``tree`` writes E without a subscript (E, E^2; not E_k), other than
     differentiated by a matrix symbol (\\frac{\\partial E}{\\partial \\theta_{hj}^{(23)}}: the
     matrix notation's E there)."""
-    skip = {id(n.args[0]) for n in nodes(tree) if n.kind == "script"}
+    skip = {id(n.args[0]) for n in nodes(tree) if n.kind == "script" and n.op == "_"}
     skip |= {id(n.args[0].args[0]) for n in nodes(tree) if n.kind == "frac" and all(
         a.kind == "partial" for a in n.args) and as_matrix_notation(n.args[1])[1] is None}
     return any(n.kind == "name" and n.args == ("E",) and id(n) not in skip
