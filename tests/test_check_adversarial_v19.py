@@ -11,19 +11,12 @@ cases the checker already gets right (regressions).
 """
 import pytest
 
-from verdicts import H, R, N, C, NIELSEN, LAYERS, GOODFELLOW, verdicts
+from verdicts import H, R, N, C, NIELSEN, LAYERS, GOODFELLOW, assert_each, verdicts
 
 
 BOOK = "# A\n\n"
 #: (5.11) and (5.12): both true in the book's model (the threshold is subtracted)
 DW, DT = r"\Delta w_{hj} = \eta g_j b_h", r"\Delta \theta_j = -\eta g_j"
-
-
-def assert_each(doc, expected, kind="md"):
-    got = verdicts(doc, kind)
-    assert len(got) == len(expected), got
-    for (equation, status, detail), allowed in zip(got, expected):
-        assert status in allowed, (equation, status, detail)
 
 
 # -- A. two environments side by side in one formula read as one statement ------------------

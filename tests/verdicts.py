@@ -36,3 +36,13 @@ def accepted(expected) -> tuple:
 def verdicts(text: str, kind: str = "md") -> list:
     """(equation, verdict, detail) for each equation of the document ``text``."""
     return [(v.equation, v.status, v.detail) for v in check_document(text, kind)]
+
+
+def assert_each(doc: str, expected: list, kind: str = "md") -> None:
+    """Each equation of the document ``doc`` gets one of the verdicts its entry of
+    ``expected`` accepts (a set: the answers that are not wrong), and there are as many
+    equations as entries."""
+    got = verdicts(doc, kind)
+    assert len(got) == len(expected), got
+    for (equation, status, detail), allowed in zip(got, expected):
+        assert status in allowed, (equation, status, detail)
