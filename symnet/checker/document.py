@@ -570,6 +570,8 @@ def _qualifies(words: list) -> bool:
         all(len(w) == 1 and w.isascii() for w in words if not w.startswith("\\"))
 
 
+#: an ellipsis, as notes type it (\\dots, \\ldots, \\cdots, ..., …)
+DOTS = r"(?:\\[lc]?dots|\\ldots|\.\.\.|…)"
 _LABELS = re.compile(r"\\textcircled\s*\{[^{}]*\}|\\text\s*\{\s*\(?[0-9a-z]\)?\s*\}\s*(?=\S)")
 #: （5.13） at the end of a statement: an equation number (Chinese notes), never a factor
 _FULL_WIDTH_NUMBER = re.compile(rf"{FULL_WIDTH_NUMBER}(?=\s*(?:$|\\\\|&|,|;|\\q?quad\b))")
@@ -581,9 +583,8 @@ _RANGE_SO_FAR = re.compile(rf"\(?\s*[a-z]\s*=\s*{_RANGE_ITEM}(?:\s*,\s*{_RANGE_I
 #: (its whole range: dots, and a size letter last, or first going down to a number, as
 #: a loop over the layers k = l, l-1, ..., 1; j = 1, 2 may be values for which alone the
 #: formula is said)
-_DOTS = r"(?:\\[lc]?dots|\\ldots|\.\.\.|…)"
-INDEX_RANGE = re.compile(rf"\(?\s*[ihjk]\s*=\s*(?:(?:{_RANGE_ITEM}\s*,\s*)*{_DOTS}\s*,\s*"
-                         rf"[dqlmnst]|[dqlmnst]\s*,\s*(?:{_RANGE_ITEM}\s*,\s*)*{_DOTS}\s*,\s*"
+INDEX_RANGE = re.compile(rf"\(?\s*[ihjk]\s*=\s*(?:(?:{_RANGE_ITEM}\s*,\s*)*{DOTS}\s*,\s*"
+                         rf"[dqlmnst]|[dqlmnst]\s*,\s*(?:{_RANGE_ITEM}\s*,\s*)*{DOTS}\s*,\s*"
                          rf"\d+)\s*\)?")
 _FILLERS = re.compile(r"^\s*(\\dots|\\cdots|\\ldots|\\vdots|\.\.\.)\s*$")
 #: what may end a formula without being part of it: punctuation and spacing

@@ -17,7 +17,7 @@ import sympy as sp
 from symnet.checker.notations import NOTES_NETWORK, MeaningError, ParseError
 from symnet.core.notation import FUNCTION_LETTERS
 from symnet.core.notation_files import load as load_notation
-from symnet.checker.document import Equation, document_equations
+from symnet.checker.document import DOTS, Equation, document_equations
 from symnet.checker.parse import Node
 from symnet.checker.symbols import flat_text
 from symnet.checker.definition import expression_of
@@ -981,10 +981,10 @@ def _restricts_an_index(text: str) -> bool:
     member = _INDEX_IN_A_SET.fullmatch(text)
     if member:                              # h \in \{1\}, k \in [2, 3]; not h \in \{1, ..., q\}
         low, _, high = (member["interval"] or "").partition(",")
-        return not re.search(r"\\[lc]?dots|\.\.\.|…", text) and not (
+        return not re.search(DOTS, text) and not (
             member["interval"] and whole_range(f"{low} \\le {member['index']} \\le {high}"))
     parts = [p.strip() for p in text.strip("()").split(",")]
-    if not index_condition(text) or any(re.search(r"\\[lc]?dots|\.\.\.|…", p) for p in parts):
+    if not index_condition(text) or any(re.search(DOTS, p) for p in parts):
         return False                                              # a range j = 1, ..., l
     return any(not whole_range(p) and not _LAYER_PAIR.fullmatch(p) for p in parts)
 
